@@ -1,0 +1,16 @@
+import auth from "./auth";
+import common from "./common";
+import org from "./org";
+
+/** Every message group, merged per language. A new capability adds its group here. */
+const groups = [common, auth, org] as const;
+
+type Merge<G extends readonly { "zh-CN": object }[]> = G extends readonly [infer H extends { "zh-CN": object }, ...infer R extends { "zh-CN": object }[]] ? H["zh-CN"] & Merge<R> : unknown;
+type Dictionary = Merge<typeof groups>;
+
+export const dictionaries = {
+  "zh-CN": Object.assign({}, ...groups.map((g) => g["zh-CN"])) as Dictionary,
+  en: Object.assign({}, ...groups.map((g) => g.en)) as Record<keyof Dictionary, string>,
+};
+
+export const messageGroups = groups;

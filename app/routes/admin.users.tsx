@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { Pagination } from "~/components/pagination";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { ROLES } from "~/modules/auth/roles";
+import { db } from "~/utils/db.server";
+import { pick } from "~/utils/i18n";
+import { z } from "~/utils/validation";
+
+const PAGE_SIZE = 25;
+const QuerySchema = z.object({
+  role: z.enum(ROLES).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).optional().catch(1),
+});
+
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "users.manage");
+  const query = QuerySchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
+  const where = {
+    ...(query.role ? { role: query.role } : {}),
+    ...(query.q ? { OR: [{ email: { contains: query.q } }, { employee: { name: { contains: query.q } } }] } : {}),
+  };
+  const page = query.page ?? 1;
+  const [total, users] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ role: "desc" }, { email: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        disabled: true,
+        passwordHash: true,
+        employee: { select: { id: true, name: true } },
+        scopeUnit: { select: { nameZh: true, nameEn: true } },
+      },
+    }),
+  ]);
+  return {
+    users: users.map(({ passwordHash, ...u }) => ({ ...u, hasPassword: Boolean(passwordHash) })),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    query,
+  };
+}
+
+export default function Users() {
+  const t = useT();
+  const locale = useLocale();
+  const { users, total, page, pageCount, query } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <PageHeader title={t("nav.users")}>
+        <p className="hint">{t("users.intro")}</p>
+      </PageHeader>
+      <Form method="get" className="filter-bar" role="search">
+        <label htmlFor="q">{t("common.search")}</label>
+        <input id="q" name="q" type="search" defaultValue={query.q ?? ""} />
+        <label htmlFor="role">{t("org.role")}</label>
+        <select id="role" name="role" defaultValue={query.role ?? ""}>
+          <option value="">{t("common.all")}</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit">{t("common.filter")}</button>
+      </Form>
+      {users.length === 0 ? (
+        <EmptyState>{t("users.none")}</EmptyState>
+      ) : (
+        <>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("auth.email")}</th>
+                <th scope="col">{t("org.name")}</th>
+                <th scope="col">{t("org.role")}</th>
+                <th scope="col">{t("org.scopeUnit")}</th>
+                <th scope="col">{t("org.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.email}</td>
+                  <td>{u.employee ? <Link to={`/org/employees/${u.employee.id}`}>{u.employee.name}</Link> : "—"}</td>
+                  <td>{t(`role.${u.role}`)}</td>
+                  <td>{u.scopeUnit ? pick(locale, u.scopeUnit) : "—"}</td>
+                  <td>{u.disabled ? t("org.accountDisabled") : u.hasPassword ? t("org.accountActive") : t("org.accountAwaitingPassword")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pagination page={page} pageCount={pageCount} total={total} />
+        </>
+      )}
+    </section>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

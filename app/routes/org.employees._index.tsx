@@ -1,0 +1,106 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { Pagination } from "~/components/pagination";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { may } from "~/modules/auth/scope";
+import { listEmployees } from "~/modules/org/employees.server";
+import { listUnits } from "~/modules/org/units.server";
+import { db } from "~/utils/db.server";
+import { pick } from "~/utils/i18n";
+import { z } from "~/utils/validation";
+
+const QuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  unitId: z.string().max(64).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).optional().catch(1),
+  inactive: z.literal("1").optional().catch(undefined),
+});
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "org.view");
+  const query = QuerySchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
+  const [result, units] = await Promise.all([
+    listEmployees(db, user, { q: query.q || undefined, unitId: query.unitId || undefined, page: query.page, includeInactive: query.inactive === "1" }),
+    listUnits(db, user),
+  ]);
+  return { ...result, units, query, canManage: may(user, "org.manage") };
+}
+
+export default function Employees() {
+  const t = useT();
+  const locale = useLocale();
+  const { rows, total, page, pageCount, units, query, canManage } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <PageHeader
+        title={t("org.employeesTitle")}
+        actions={
+          canManage ? (
+            <>
+              <Link className="button" to="/org/employees/new">
+                {t("org.newEmployee")}
+              </Link>
+              <Link className="button" to="/org/employees/import">
+                {t("org.importCsv")}
+              </Link>
+            </>
+          ) : null
+        }
+      />
+      <Form method="get" className="filter-bar" role="search">
+        <label htmlFor="q">{t("common.search")}</label>
+        <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("org.searchPlaceholder")} />
+        <label htmlFor="unitId">{t("org.unit")}</label>
+        <select id="unitId" name="unitId" defaultValue={query.unitId ?? ""}>
+          <option value="">{t("common.all")}</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {`${"— ".repeat(u.depth)}${pick(locale, u)}`}
+            </option>
+          ))}
+        </select>
+        <label>
+          <input type="checkbox" name="inactive" value="1" defaultChecked={query.inactive === "1"} /> {t("org.includeInactive")}
+        </label>
+        <button type="submit">{t("common.filter")}</button>
+      </Form>
+      {rows.length === 0 ? (
+        <EmptyState>{t("org.noEmployees")}</EmptyState>
+      ) : (
+        <>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("org.employeeNo")}</th>
+                <th scope="col">{t("org.name")}</th>
+                <th scope="col">{t("org.unit")}</th>
+                <th scope="col">{t("org.position")}</th>
+                <th scope="col">{t("org.trackLevel")}</th>
+                <th scope="col">{t("org.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => (
+                <tr key={e.id}>
+                  <td>{e.employeeNo}</td>
+                  <td>{canManage ? <Link to={`/org/employees/${e.id}`}>{e.name}</Link> : e.name}</td>
+                  <td>{pick(locale, e.unit)}</td>
+                  <td>{pick(locale, e.position)}</td>
+                  <td>
+                    {t(`track.${e.track}`)} · {e.level}
+                  </td>
+                  <td>{e.active ? t("org.active") : t("org.inactive")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pagination page={page} pageCount={pageCount} total={total} />
+        </>
+      )}
+    </section>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

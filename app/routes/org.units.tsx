@@ -1,0 +1,107 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { EmptyState, Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { may } from "~/modules/auth/scope";
+import { UnitFormSchema, UNIT_KINDS } from "~/modules/org/org";
+import { createUnit, listUnits, OrgRuleError } from "~/modules/org/units.server";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { pick } from "~/utils/i18n";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "org.view");
+  const showInactive = new URL(args.request.url).searchParams.get("inactive") === "1";
+  const units = await listUnits(db, user, { includeInactive: showInactive });
+  const counts = await db.employee.groupBy({ by: ["unitId"], where: { active: true, unitId: { in: units.map((u) => u.id) } }, _count: { _all: true } });
+  const staff = new Map(counts.map((c) => [c.unitId, c._count._all]));
+  return { units: units.map((u) => ({ ...u, staff: staff.get(u.id) ?? 0 })), canManage: may(user, "org.manage"), showInactive };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requirePermission(args, "org.manage");
+  const submission = parseWithZod(await args.request.formData(), { schema: UnitFormSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    await createUnit(db, user.userId, submission.value);
+  } catch (error) {
+    if (error instanceof OrgRuleError) return data(submission.reply({ fieldErrors: { [error.field]: [error.key] } }), { status: 400 });
+    throw error;
+  }
+  return redirectWithFlash("/org/units", { kind: "success", message: "org.unitCreated" });
+}
+
+export default function Units() {
+  const t = useT();
+  const locale = useLocale();
+  const { units, canManage, showInactive } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: UnitFormSchema }), shouldRevalidate: "onBlur" });
+  return (
+    <section>
+      <PageHeader
+        title={t("org.unitsTitle")}
+        actions={<Link to={showInactive ? "/org/units" : "/org/units?inactive=1"}>{t(showInactive ? "org.hideInactive" : "org.showInactive")}</Link>}
+      />
+      {units.length === 0 ? (
+        <EmptyState>{t("org.noUnits")}</EmptyState>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("org.unitName")}</th>
+              <th scope="col">{t("org.code")}</th>
+              <th scope="col">{t("org.kind")}</th>
+              <th scope="col" className="num">
+                {t("org.staff")}
+              </th>
+              <th scope="col">{t("org.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((u) => (
+              <tr key={u.id}>
+                <td style={{ paddingInlineStart: `${0.5 + u.depth * 1.25}rem` }}>
+                  {canManage ? <Link to={`/org/units/${u.id}`}>{pick(locale, u)}</Link> : pick(locale, u)}
+                </td>
+                <td>{u.code}</td>
+                <td>{t(`org.kind.${u.kind}`)}</td>
+                <td className="num">
+                  <Link to={`/org/employees?unitId=${u.id}`}>{u.staff}</Link>
+                </td>
+                <td>{u.active ? t("org.active") : t("org.inactive")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {canManage ? (
+        <div className="panel">
+          <h2>{t("org.newUnit")}</h2>
+          <Form method="post" {...getFormProps(form)} className="grid-form">
+            <Field meta={fields.code} label={t("org.code")} />
+            <Field meta={fields.nameZh} label={t("org.nameZh")} />
+            <Field meta={fields.nameEn} label={t("org.nameEn")} />
+            <SelectField meta={fields.kind} label={t("org.kind")} options={UNIT_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))} placeholder="" />
+            <SelectField
+              meta={fields.parentId}
+              label={t("org.parent")}
+              options={units.filter((u) => u.active).map((u) => ({ value: u.id, label: `${"— ".repeat(u.depth)}${pick(locale, u)}` }))}
+              placeholder={t("org.noParent")}
+            />
+            <Field meta={fields.sortOrder} label={t("org.sortOrder")} type="number" />
+            <FormErrors errors={form.errors} />
+            <button type="submit" className="primary">
+              {t("common.create")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

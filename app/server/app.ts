@@ -1,0 +1,80 @@
+import { Hono, type Context } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/utils/i18n";
+import { clearSessionCookie, LOCALE_COOKIE, localeCookie, readCookie, sessionCookie, sessionCookieName } from "~/modules/auth/cookie.server";
+import { validateSessionToken, type ValidSession } from "~/modules/auth/session.server";
+import { apiRoutes } from "./api";
+import { requestLog, sameOriginWrites, securityHeaders } from "./security";
+import type { RequestContext } from "./context";
+
+type Vars = { nonce: string; session: ValidSession | null; locale: Locale; clientAddress: string };
+export type AppEnv = { Variables: Vars };
+
+function clientAddress(c: Context<AppEnv>) {
+  try {
+    return getConnInfo(c as unknown as Context).remote.address ?? "unknown";
+  } catch {
+    return "unknown"; // app.request() in tests has no socket
+  }
+}
+
+/** The HTTP application: security, sessions, locale, the JSON API, then Remix for every page. */
+export function createApp(options: { build: ServerBuild | (() => Promise<ServerBuild>); mode?: string; staticHandler?: Parameters<Hono<AppEnv>["use"]>[1] }) {
+  const app = new Hono<AppEnv>();
+  const remix = createRequestHandler(options.build as ServerBuild, options.mode ?? getEnv().NODE_ENV);
+
+  app.use("*", requestLog());
+  app.use("*", securityHeaders());
+  app.get("/healthz", async (c) => {
+    await db.$queryRawUnsafe("SELECT 1");
+    return c.json({ status: "ok" });
+  });
+  if (options.staticHandler) app.use("*", options.staticHandler);
+  app.use("*", sameOriginWrites());
+
+  app.use("*", async (c, next) => {
+    c.set("clientAddress", clientAddress(c));
+    const cookieHeader = c.req.header("cookie");
+    const token = readCookie(cookieHeader, sessionCookieName());
+    const session = token ? await validateSessionToken(db, token) : null;
+    c.set("session", session);
+
+    const requested = c.req.query("lng");
+    const fromCookie = readCookie(cookieHeader, LOCALE_COOKIE);
+    let locale: Locale = DEFAULT_LOCALE;
+    if (isLocale(requested)) locale = requested;
+    else if (session && isLocale(session.user.locale)) locale = session.user.locale;
+    else if (isLocale(fromCookie)) locale = fromCookie;
+    c.set("locale", locale);
+    if (isLocale(requested) && session && session.user.locale !== requested) {
+      await db.user.update({ where: { id: session.user.userId }, data: { locale: requested } });
+    }
+
+    await next();
+
+    const setsSession = c.res.headers.getSetCookie().some((v) => v.startsWith(`${sessionCookieName()}=`));
+    if (!setsSession && token && !session) c.res.headers.append("Set-Cookie", clearSessionCookie());
+    else if (!setsSession && session?.renewed && token) c.res.headers.append("Set-Cookie", sessionCookie(token, session.expiresAt));
+    if (isLocale(requested) && requested !== fromCookie) c.res.headers.append("Set-Cookie", localeCookie(requested));
+  });
+
+  app.route("/api/v1", apiRoutes());
+
+  app.all("*", async (c) => {
+    const context: RequestContext = {
+      session: c.get("session"),
+      locale: c.get("locale"),
+      nonce: c.get("nonce"),
+      clientAddress: c.get("clientAddress"),
+    };
+    const response = await remix(c.req.raw, context);
+    // A page that carries personal data must not be kept by shared caches.
+    if (context.session && !response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "private, no-store");
+    return response;
+  });
+
+  return app;
+}

@@ -1,0 +1,31 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { checkDatabaseSettings, db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { purgeExpiredSessions } from "~/modules/auth/session.server";
+import { loadTemplates } from "~/modules/surveys/templates.server";
+
+/** Applies committed migrations with Prisma's CLI (Wasm engine, no download). */
+export function migrateDatabase() {
+  const env = getEnv();
+  fs.mkdirSync(path.dirname(env.databasePath), { recursive: true });
+  const require = createRequire(import.meta.url);
+  const prismaCli = require.resolve("prisma/build/index.js");
+  execFileSync(process.execPath, [prismaCli, "migrate", "deploy"], {
+    stdio: env.LOG_LEVEL === "silent" ? "ignore" : ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
+  });
+}
+
+/** Everything that must hold before the server accepts a request. */
+export async function prepare(options: { seed?: () => Promise<void> } = {}) {
+  migrateDatabase();
+  const settings = await checkDatabaseSettings();
+  loadTemplates();
+  if (getEnv().SEED_DEMO === "true" && options.seed && (await db.unit.count()) === 0) await options.seed();
+  await purgeExpiredSessions(db);
+  setInterval(() => void purgeExpiredSessions(db).catch(() => undefined), 60 * 60 * 1000).unref();
+  return settings;
+}
