@@ -17,6 +17,7 @@ export default defineConfig({
     ? []
     : [
         remix({
+          buildDirectory: process.env.BUILD_DIR ?? "build",
           ignoredRouteFiles: ["**/*.test.ts", "**/*.test.tsx", "**/*.server.test.ts"],
           future: {
             v3_fetcherPersist: true,

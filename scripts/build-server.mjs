@@ -1,10 +1,10 @@
-// Bundles the Hono server (app/server/main.ts) into build/server.js; packages stay external.
+// Bundles the Hono server (app/server/main.ts) into build/server.js (or $BUILD_DIR); packages stay external.
 import path from "node:path";
 import { build } from "esbuild";
 
 await build({
   entryPoints: ["app/server/main.ts"],
-  outfile: "build/server.js",
+  outfile: path.join(process.env.BUILD_DIR ?? "build", "server.js"),
   bundle: true,
   platform: "node",
   format: "esm",

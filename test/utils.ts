@@ -19,7 +19,7 @@ let build: ServerBuild | undefined;
 /** The Hono app over the real Remix build (run `npm run build` first; `npm test` does). */
 export async function testApp() {
   if (!build) {
-    const file = path.resolve("build/server/index.js");
+    const file = path.resolve(process.env.BUILD_DIR ?? "build", "server/index.js");
     if (!fs.existsSync(file)) throw new Error("No Remix build: run `npm run build` before the tests (npm test does).");
     build = (await import(file)) as ServerBuild;
   }

@@ -1,0 +1,25 @@
+import { expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../prisma/seed-demo";
+
+export const DEMO = {
+  head: "e000001@ge.example.com",
+  roomHead: "e000002@ge.example.com",
+  hr: "e000003@ge.example.com",
+  employee: "e000004@ge.example.com",
+  solution: "e000005@ge.example.com",
+  sysadmin: "e000006@ge.example.com",
+} as const;
+
+/** Signs in through the real form, so the test holds a real session cookie. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+export async function signOut(page: Page) {
+  await page.locator('form[action="/logout"] button').click();
+  await expect(page).toHaveURL(/\/login/);
+}
