@@ -4,7 +4,7 @@ import path from "node:path";
 
 /** Migrates one template database; each test file then works on its own copy. */
 export default function setup() {
-  const dir = path.resolve(".cache", "test");
+  const dir = path.resolve(".cache", `test-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const template = path.join(dir, "template.db");
@@ -14,4 +14,5 @@ export default function setup() {
   });
   process.env.TEST_TEMPLATE_DB = template;
   process.env.TEST_DB_DIR = dir;
+  return () => fs.rmSync(dir, { recursive: true, force: true });
 }

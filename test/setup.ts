@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeEach, expect, vi } from "vitest";
 import { server } from "./mocks/server";
 
 // A fresh database per test file, copied from the migrated template.
-const template = process.env.TEST_TEMPLATE_DB ?? path.resolve(".cache/test/template.db");
+const template = process.env.TEST_TEMPLATE_DB!;
 const dbFile = path.join(path.dirname(template), `t-${process.pid}-${crypto.randomUUID()}.db`);
 fs.copyFileSync(template, dbFile);
 process.env.DATABASE_URL = `file:${dbFile}`;
