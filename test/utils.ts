@@ -23,7 +23,15 @@ export async function testApp() {
     if (!fs.existsSync(file)) throw new Error("No Remix build: run `npm run build` before the tests (npm test does).");
     build = (await import(file)) as ServerBuild;
   }
-  return createApp({ build, mode: "production" });
+  const app = createApp({ build, mode: "production" });
+  // Like a browser, always send Host (Remix compares it with Origin on actions).
+  const request = app.request.bind(app);
+  app.request = ((input: string | Request | URL, init?: RequestInit, ...rest: unknown[]) => {
+    const headers = new Headers(init?.headers);
+    if (!headers.has("host")) headers.set("host", new URL(ORIGIN).host);
+    return (request as (...a: unknown[]) => Response | Promise<Response>)(input, { ...init, headers }, ...rest);
+  }) as typeof app.request;
+  return app;
 }
 
 let seeded: Awaited<ReturnType<typeof seedOrganisation>> | undefined;
