@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+import { createPrismaClient, type Db } from "~/utils/db.server";
+
+async function integrityOf(client: Db) {
+  const rows = await client.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check");
+  return rows.map((r) => r.integrity_check).join("; ");
+}
+
+/**
+ * Online backup with `VACUUM INTO` (consistent while the app keeps writing; never a plain
+ * file copy of a live database), then `PRAGMA integrity_check` on the copy.
+ */
+export async function backupDatabase(db: Db, target: string) {
+  const file = path.resolve(target);
+  if (fs.existsSync(file)) throw new Error(`Backup target already exists: ${file}`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await db.$executeRawUnsafe(`VACUUM INTO '${file.replaceAll("'", "''")}'`);
+  const copy = createPrismaClient(`file:${file}`);
+  try {
+    const integrity = await integrityOf(copy);
+    if (integrity !== "ok") throw new Error(`Backup failed its integrity check: ${integrity}`);
+  } finally {
+    await copy.$disconnect();
+  }
+  return { file, bytes: fs.statSync(file).size };
+}
+
+/**
+ * Restores a backup over the database file. The server must be stopped: the backup is
+ * checked first, the current database is kept aside as `<name>.before-restore`.
+ */
+export async function restoreDatabase(backup: string, databasePath: string) {
+  const source = path.resolve(backup);
+  const check = createPrismaClient(`file:${source}`);
+  try {
+    const integrity = await integrityOf(check);
+    if (integrity !== "ok") throw new Error(`Backup failed its integrity check: ${integrity}`);
+  } finally {
+    await check.$disconnect();
+  }
+  const keep = `${databasePath}.before-restore`;
+  if (fs.existsSync(databasePath)) {
+    fs.rmSync(keep, { force: true });
+    fs.renameSync(databasePath, keep);
+  }
+  for (const suffix of ["-wal", "-shm"]) fs.rmSync(databasePath + suffix, { force: true });
+  fs.copyFileSync(source, databasePath);
+  return { restored: databasePath, previous: fs.existsSync(keep) ? keep : null };
+}
