@@ -1,0 +1,91 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import type { ServerBuild } from "@remix-run/node";
+import { beforeAll, describe, expect, it } from "vitest";
+import { NAV_ITEMS } from "~/components/navigation";
+import { roleHas, type Role } from "~/modules/auth/roles";
+import { db } from "~/utils/db.server";
+import { client, demoOrg, signedIn, testApp, userFor, type Client } from "../utils";
+import { PUBLIC_PATHS, routesOf, withMissingParams, type RouteInfo } from "./routes";
+
+let app: Awaited<ReturnType<typeof testApp>>;
+let routes: RouteInfo[];
+const users = {} as Record<Role, Client>;
+
+beforeAll(async () => {
+  app = await testApp();
+  const build = (await import(path.resolve(process.env.BUILD_DIR ?? "build", "server/index.js"))) as ServerBuild;
+  routes = routesOf(build);
+  await demoOrg();
+  const accounts: [Role, string, string?][] = [
+    ["employee", "E000004"],
+    ["dept_head", "E000002", "JC-GE-FIN"],
+    ["hr_admin", "E000003"],
+    ["sysadmin", "E000006"],
+  ];
+  for (const [role, no, scope] of accounts) users[role] = await signedIn(app, await userFor(no, role, scope));
+}, 120_000);
+
+const isPublic = (p: string) => PUBLIC_PATHS.some((re) => re.test(p));
+
+/** A fingerprint of everything in the database except sessions and throttle counters. */
+async function fingerprint() {
+  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'Session', 'ThrottleBucket') ORDER BY name`,
+  );
+  const hash = crypto.createHash("sha256");
+  for (const { name } of tables) {
+    const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY 1`);
+    hash.update(name + JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v)));
+  }
+  return hash.digest("hex");
+}
+
+describe("every page route × every role", () => {
+  it("sends anonymous visitors to sign in on every private page", async () => {
+    const anonymous = client(app);
+    for (const route of routes.filter((r) => r.hasLoader && !isPublic(withMissingParams(r.path)))) {
+      const response = await anonymous.get(withMissingParams(route.path));
+      expect(`${route.path} ${response.status}`).toBe(`${route.path} 302`);
+      expect(response.headers.get("location")).toMatch(/^\/login/);
+    }
+  });
+
+  it("never answers 500, and refuses navigation pages to roles without their permission", async () => {
+    for (const route of routes.filter((r) => r.hasLoader)) {
+      for (const role of Object.keys(users) as Role[]) {
+        const response = await users[role].get(withMissingParams(route.path));
+        expect(response.status, `${role} GET ${route.path}`).not.toBe(500);
+        const nav = NAV_ITEMS.find((n) => n.to === route.path);
+        if (nav?.permission && !roleHas(role, nav.permission)) {
+          expect(response.status, `${role} GET ${route.path} (needs ${nav.permission})`).toBe(403);
+        }
+      }
+    }
+  });
+});
+
+const GARBAGE: Record<string, string>[] = [
+  {},
+  { intent: "💥".repeat(10) },
+  { intent: "x".repeat(100_000), name: "x".repeat(100_000) },
+  { amountFen: "1e309", value: "NaN", weight: "-1", count: "0.5", id: "../../etc/passwd", role: "sysadmin", userId: "u1", employeeId: "e1" },
+  { intent: "delete", id: "' OR 1=1 --" },
+];
+
+describe("every action × every role × garbage", () => {
+  it("answers garbage with 4xx (or a redirect), never 500, and writes nothing", async () => {
+    const before = await fingerprint();
+    const actions = routes.filter((r) => r.hasAction && r.path !== "/logout" && r.path !== "/login");
+    expect(actions.length).toBeGreaterThan(3);
+    for (const route of actions) {
+      for (const role of Object.keys(users) as Role[]) {
+        for (const body of GARBAGE) {
+          const response = await users[role].post(withMissingParams(route.path), body);
+          expect(response.status, `${role} POST ${route.path} ${JSON.stringify(body).slice(0, 80)}`).toBeLessThan(500);
+        }
+      }
+    }
+    expect(await fingerprint()).toBe(before);
+  }, 300_000);
+});
