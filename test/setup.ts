@@ -14,7 +14,14 @@ process.env.LOG_LEVEL = "silent";
 process.env.SESSION_SECRET ??= crypto.randomBytes(32).toString("base64url");
 
 // Outbound HTTP: only what a test's MSW handlers answer; anything else fails the test.
-server.listen({ onUnhandledRequest: "error" });
+// Requests to the app itself on loopback (reliability tests drive a real server) pass through.
+server.listen({
+  onUnhandledRequest(request, print) {
+    const { hostname } = new URL(request.url);
+    if (hostname === "127.0.0.1" || hostname === "localhost") return;
+    print.error();
+  },
+});
 afterEach(() => server.resetHandlers());
 
 // console.error during a test is a failure unless the test says it expects one.

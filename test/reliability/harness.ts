@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { SurveyItem } from "~/modules/surveys/items";
+
+/** A migrated database in a temporary folder with the demo organisation, `extra` more employees with sessions, and a launched survey to all of them. */
+export async function prepareSurveyDatabase(extra: number, templateId = "pulse") {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reliability-"));
+  const file = path.join(dir, "app.db");
+  const url = `file:${file}`;
+  execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  const { createPrismaClient } = await import("~/utils/db.server");
+  const { seedOrganisation } = await import("../../prisma/seed-demo");
+  const { createSession } = await import("~/modules/auth/session.server");
+  const { createSurvey, launchSurvey } = await import("~/modules/surveys/campaigns.server");
+  const db = createPrismaClient(url);
+  const org = await seedOrganisation(db);
+  const room = org.unitId.get("JC-GE-ENT")!;
+  const position = await db.position.findFirstOrThrow({ where: { code: "AM" } });
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  for (let i = 0; i < extra; i += 200) {
+    const chunk = Array.from({ length: Math.min(200, extra - i) }, (_, k) => i + k);
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Employee" ("id","employeeNo","name","email","unitId","positionId","track","level","hireDate","createdAt","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?,?,?,?)").join(",")}`,
+      ...chunk.flatMap((n) => [`load-${n}`, `L${String(n).padStart(6, "0")}`, `负载${n}`, `l${n}@load.example.com`, room, position.id, "skill", "S3", "2018-01-01T00:00:00.000+00:00", now, now]),
+    );
+    await db.$executeRawUnsafe(
+      `INSERT INTO "User" ("id","email","role","employeeId","locale","disabled","createdAt","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?)").join(",")}`,
+      ...chunk.flatMap((n) => [`load-user-${n}`, `l${n}@load.example.com`, "employee", `load-${n}`, "zh-CN", 0, now, now]),
+    );
+  }
+  const hr = org.userId.get("E000003")!;
+  const survey = await createSurvey(db, hr, {
+    templateId,
+    opensAt: new Date(Date.now() - 60_000),
+    closesAt: new Date(Date.now() + 7 * 86_400_000),
+    population: { unitIds: [org.unitId.get("JC-GE")!], tracks: [] },
+  });
+  await launchSurvey(db, hr, survey.id);
+  const cookies: { employeeId: string; cookie: string }[] = [];
+  for (let n = 0; n < extra; n++) {
+    const { token } = await createSession(db, `load-user-${n}`);
+    cookies.push({ employeeId: `load-${n}`, cookie: `session=${token}` });
+  }
+  const items = JSON.parse((await db.survey.findUniqueOrThrow({ where: { id: survey.id } })).itemsJson) as SurveyItem[];
+  await db.$disconnect();
+  return { dir, file, url, surveyId: survey.id, cookies, body: answersBody(items) };
+}
+
+/** A complete, valid set of answers as the form posts them. */
+export function answersBody(items: SurveyItem[]) {
+  const body = new URLSearchParams();
+  for (const item of items) {
+    if (item.type === "likert5") body.set(item.id, String(1 + (item.id.length % 5)));
+    else if (item.type === "nps") body.set(item.id, "8");
+    else if (item.type === "single") body.set(item.id, item.options![0].id);
+    else if (item.type === "multiple") body.append(item.id, item.options![0].id);
+    else if (item.required) body.set(item.id, "继续保持");
+  }
+  return body.toString();
+}
+
+export async function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+export type Server = { child: ChildProcess; log: () => string };
+
+/** Starts the built server on the database; resolves once /healthz answers. */
+export async function startServer(url: string, port: number): Promise<Server> {
+  const child = spawn(process.execPath, [path.resolve(process.env.BUILD_DIR ?? "build", "server.js")], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SEED_DEMO: "false", LOG_LEVEL: "silent" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (d) => (stderr += d));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return { child, log: () => stderr };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`server did not start: ${stderr}`);
+}
+
+/** Posts one person's answers; true when the server acknowledged them (redirect to the receipt). */
+export async function submit(port: number, surveyId: string, cookie: string, body: string) {
+  const response = await fetch(`http://127.0.0.1:${port}/surveys/${surveyId}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: cookie, Origin: `http://127.0.0.1:${port}`, "Content-Type": "application/x-www-form-urlencoded" },
+    body,
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
