@@ -77,12 +77,13 @@ export async function freePort() {
 export type Server = { child: ChildProcess; log: () => string };
 
 /** Starts the built server on the database; resolves once /healthz answers. */
-export async function startServer(url: string, port: number): Promise<Server> {
+export async function startServer(url: string, port: number, options: { logLevel?: "silent" | "info" } = {}): Promise<Server> {
   const child = spawn(process.execPath, [path.resolve(process.env.BUILD_DIR ?? "build", "server.js")], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SEED_DEMO: "false", LOG_LEVEL: "silent" },
-    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SEED_DEMO: "false", LOG_LEVEL: options.logLevel ?? "silent" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
+  child.stdout!.on("data", (d) => (stderr += d));
   child.stderr!.on("data", (d) => (stderr += d));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
