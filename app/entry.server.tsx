@@ -6,7 +6,9 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 
-const ABORT_DELAY = 5_000;
+// No page streams deferred data, so the limit only guards against a hung render; under heavy load a
+// short limit cut off ordinary pages (e.g. the 409 for a repeated submission) with a 500.
+const ABORT_DELAY = 30_000;
 
 export default function handleRequest(
   request: Request,

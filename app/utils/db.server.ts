@@ -13,9 +13,11 @@ const globalForDb = globalThis as unknown as { __db?: Db };
 /** The one Prisma client, created once and reused across development reloads. */
 export const db: Db = (globalForDb.__db ??= createPrismaClient(getEnv().DATABASE_URL));
 
-/** Sets WAL mode and reads every durability setting back; throws if one did not take. */
+/** Sets WAL mode (kept in the file) and reads every durability setting back; throws if one did not take. */
 export async function checkDatabaseSettings(client: Db = db) {
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await client.$executeRawUnsafe("PRAGMA synchronous = FULL");
+  await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   const read = async (name: string) => {
     const rows = await client.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
     return Object.values(rows[0] ?? {})[0];

@@ -12,7 +12,7 @@ afterAll(() => server?.child.kill("SIGKILL"));
  */
 describe("a hard kill in the middle of submissions", () => {
   it("loses no acknowledged answer, duplicates none, and leaves an intact database", async () => {
-    const setup = await prepareSurveyDatabase(240);
+    const setup = await prepareSurveyDatabase(120);
     const acknowledged = new Set<string>();
     const pending = [...setup.cookies];
     for (let round = 0; round < 3 && pending.length > 0; round++) {
@@ -23,7 +23,7 @@ describe("a hard kill in the middle of submissions", () => {
       const batch = pending.splice(0);
       const results = await Promise.allSettled(
         batch.map(async (person, i) => {
-          await new Promise((r) => setTimeout(r, (i % 40) * 15));
+          await new Promise((r) => setTimeout(r, (i % 30) * 20));
           return { person, status: await submit(port, setup.surveyId, person.cookie, setup.body) };
         }),
       );
