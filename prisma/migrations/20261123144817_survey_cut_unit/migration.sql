@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SurveyParticipation" ADD COLUMN "cutUnitId" TEXT;
+
