@@ -1,6 +1,13 @@
 import { db as defaultDb, type Db } from "~/utils/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { buildDemoOrg, DEMO_ACCOUNTS } from "./demo-org";
+import { seedSurveyDemo } from "~/modules/surveys/demo.server";
+import { seedKpiDemo } from "~/modules/kpi/demo.server";
+import { seedPayDemo } from "~/modules/pay/demo.server";
+import { seedSuggestionDemo } from "~/modules/suggestions/demo.server";
+import { seedRotationsDemo } from "~/modules/rotations/demo.server";
+import { seedCareersDemo } from "~/modules/careers/demo.server";
+import { seedTrainingDemo } from "~/modules/training/demo.server";
 
 /** Every demo account signs in with this password (demo data only; shown on start and in the README). */
 export const DEMO_PASSWORD = "ge-demo-2026";
@@ -8,7 +15,15 @@ export const DEMO_PASSWORD = "ge-demo-2026";
 export type DemoContext = { db: Db; unitId: Map<string, string>; employeeId: Map<string, string>; userId: Map<string, string> };
 
 /** Capabilities add demo data after the organisation exists, in this order. */
-const MODULE_SEEDS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [];
+const MODULE_SEEDS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [
+  { name: "surveys", run: (ctx) => seedSurveyDemo(ctx) },
+  { name: "kpi", run: (ctx) => seedKpiDemo(ctx) },
+  { name: "pay", run: (ctx) => seedPayDemo(ctx) },
+  { name: "suggestions", run: (ctx) => seedSuggestionDemo(ctx) },
+  { name: "rotations", run: (ctx) => seedRotationsDemo(ctx) },
+  { name: "careers", run: (ctx) => seedCareersDemo(ctx) },
+  { name: "training", run: (ctx) => seedTrainingDemo(ctx) },
+];
 
 export async function seedOrganisation(db: Db) {
   const org = buildDemoOrg();

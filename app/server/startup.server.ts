@@ -6,6 +6,8 @@ import { checkDatabaseSettings, db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { purgeExpiredSessions } from "~/modules/auth/session.server";
 import { loadTemplates } from "~/modules/surveys/templates.server";
+import { startIntegrationWorkers } from "~/modules/integration/workers.server";
+import { requestDueBehaviourAssessments } from "~/modules/training/behaviour.server";
 
 /** Applies committed migrations with Prisma's CLI (Wasm engine, no download). */
 export function migrateDatabase() {
@@ -27,5 +29,10 @@ export async function prepare(options: { seed?: () => Promise<void> } = {}) {
   if (getEnv().SEED_DEMO === "true" && options.seed && (await db.unit.count()) === 0) await options.seed();
   await purgeExpiredSessions(db);
   setInterval(() => void purgeExpiredSessions(db).catch(() => undefined), 60 * 60 * 1000).unref();
+  // Managers are asked for the behaviour assessment once it falls due (30–90 days after a course).
+  const requestAssessments = () => void requestDueBehaviourAssessments(db).catch((error) => console.error("behaviour requests failed", error));
+  requestAssessments();
+  setInterval(requestAssessments, 60 * 60 * 1000).unref();
+  startIntegrationWorkers();
   return settings;
 }

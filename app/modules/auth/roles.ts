@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   "rotation.host": ["dept_head", "hr_admin"],
   "training.manage": ["hr_admin"],
   "training.report": ["dept_head", "hr_admin"],
+  "training.nominate": ["dept_head", "hr_admin"],
   "api.tokens": ["hr_admin", "sysadmin"],
   "system.admin": ["sysadmin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,192 @@
+import { Form } from "@remix-run/react";
+import { useLocale, useT } from "~/components/i18n";
+import { formatValue } from "~/modules/kpi/units";
+import type { Explanation, WhatIf } from "~/modules/pay/explain";
+import { dec, yuanExact } from "~/modules/pay/money";
+import { pick } from "~/utils/i18n";
+import { money, pts } from "./format";
+
+const exact = (fen: string) => `¥${yuanExact(dec(fen))}`;
+
+/** Each payable line with the sum behind it, in the employee's words. */
+export function PayslipBreakdown({ line, explanation }: { line: { basePayFen: number; performancePayFen: number; growthBonusFen: number; poolShareFen: number; totalFen: number }; explanation: Explanation | null }) {
+  const t = useT();
+  const locale = useLocale();
+  if (!explanation) return <p className="notice warn">{t("pay.noExplanation")}</p>;
+  const { base, performance: perf } = explanation;
+  const band = perf.last ? t("pay.bandFrom", { min: pts(perf.min) }) : t("pay.bandRange", { min: pts(perf.min), max: pts(perf.max) });
+  return (
+    <table className="data-table payslip" data-testid="payslip">
+      <thead>
+        <tr>
+          <th scope="col">{t("pay.payslipItem")}</th>
+          <th scope="col">{t("pay.amount")}</th>
+          <th scope="col">{t("pay.howComputed")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <th scope="row">{t("pay.line.base")}</th>
+          <td>{money(line.basePayFen)}</td>
+          <td>{t("pay.explain.base", { monthly: money(base.monthlyFen), months: base.months, level: `${t(`track.${base.track}`)} ${base.level}` })}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t("pay.line.performance")}</th>
+          <td>{money(line.performancePayFen)}</td>
+          <td data-testid="explain-performance">
+            {t("pay.explain.performance", { base: money(perf.baseFen), coefficient: perf.coefficient, score: pts(perf.score), band })}
+            <br />
+            <small className="hint">{t("pay.explain.performanceBase", { monthly: money(perf.monthlyFen), months: perf.months })}</small>
+          </td>
+        </tr>
+        {explanation.growth.map((g, i) => (
+          <tr key={`g${i}`}>
+            <th scope="row">{pick(locale, g)}</th>
+            <td>{money(g.rewardFen)}</td>
+            <td>
+              {g.withheld ? (
+                t("pay.explain.growthWithheld", { rate: formatValue("bp", g.actuals[g.params.arrearsRateKpi], locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale) })
+              ) : (
+                <>
+                  {t("pay.explain.growth", { quantity: exact(g.quantityFen), inNetwork: exact(g.inNetworkFen), profit: exact(g.profitFen) })}
+                  <ul className="explain-list">
+                    <li>{t("pay.explain.quantity", { count: g.actuals[g.params.newSubscribersKpi], unit: money(g.params.unitRewardFen) })}</li>
+                    <li>{t("pay.explain.inNetwork", { revenue: money(g.actuals[g.params.revenue6mKpi]), k1: g.params.k1 })}</li>
+                    <li>
+                      {t("pay.explain.profit", { revenue: money(g.actuals[g.params.revenue2yKpi]), subsidy: money(g.actuals[g.params.subsidyKpi]), arrears: money(g.actuals[g.params.arrearsKpi]), k2: g.params.k2 })}
+                    </li>
+                    <li>
+                      {g.overThreshold
+                        ? t("pay.explain.arrearsFine", { rate: formatValue("bp", g.actuals[g.params.arrearsRateKpi], locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale), fine: exact(g.fineFen), fineRate: g.params.fineRate })
+                        : t("pay.explain.arrearsTolerated", { rate: formatValue("bp", g.actuals[g.params.arrearsRateKpi], locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale) })}
+                    </li>
+                  </ul>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+        {explanation.pools.map((p, i) => (
+          <tr key={`p${i}`}>
+            <th scope="row">{pick(locale, p)}</th>
+            <td>{explanation.pools.length === 1 ? money(line.poolShareFen) : exact(p.shareExactFen)}</td>
+            <td>
+              {t("pay.explain.pool", { pool: money(p.poolFen), points: p.points.toLocaleString(locale), total: p.totalPoints.toLocaleString(locale), score: pts(p.score), postValue: p.postValue })}
+              <br />
+              <small className="hint">
+                {t("pay.explain.poolSize", { base: money(p.basePoolFen), growth: exact(p.growthFen), rate: p.growthRate })}
+                {p.capped ? ` ${t("pay.explain.poolCapped", { cap: money(p.capFen) })}` : ""}
+                {p.floored ? ` ${t("pay.explain.poolFloored")}` : ""}
+              </small>
+            </td>
+          </tr>
+        ))}
+        <tr className="total-row">
+          <th scope="row">{t("pay.total")}</th>
+          <td data-testid="payslip-total">{money(line.totalFen)}</td>
+          <td className="hint">{t("pay.roundingRule")}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+export function KpiTable({ explanation }: { explanation: Explanation }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <table className="data-table" data-testid="payslip-kpis">
+      <thead>
+        <tr>
+          <th scope="col">{t("pay.kpi")}</th>
+          <th scope="col">{t("pay.weight")}</th>
+          <th scope="col">{t("pay.target")}</th>
+          <th scope="col">{t("pay.actual")}</th>
+          <th scope="col">{t("pay.score")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {explanation.kpis.map((k) => (
+          <tr key={k.code}>
+            <td>{pick(locale, k)}</td>
+            <td>{k.weight}%</td>
+            <td>{formatValue(k.unit ?? "count", k.target, locale)}</td>
+            <td>{formatValue(k.unit ?? "count", k.actual, locale)}</td>
+            <td>{pts(k.score)}</td>
+          </tr>
+        ))}
+        <tr className="total-row">
+          <th scope="row" colSpan={4}>
+            {t("pay.weightedScore")}
+          </th>
+          <td>{pts(explanation.performance.score)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+export function WhatIfPanel({ explanation, whatIf, query }: { explanation: Explanation; whatIf: WhatIf | null; query: { kpi?: string; pct?: number } }) {
+  const t = useT();
+  const locale = useLocale();
+  const choices = explanation.kpis.filter((k) => k.kind !== "rated");
+  if (choices.length === 0) return null;
+  return (
+    <div className="panel" data-testid="what-if">
+      <h2>{t("pay.whatIfTitle")}</h2>
+      <p className="hint">{t("pay.whatIfHint")}</p>
+      <Form method="get" className="inline-form">
+        <label htmlFor="kpi">{t("pay.whatIfKpi")}</label>
+        <select id="kpi" name="kpi" defaultValue={query.kpi ?? choices[0].code}>
+          {choices.map((k) => (
+            <option key={k.code} value={k.code}>
+              {pick(locale, k)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="pct">{t("pay.whatIfPercent")}</label>
+        <input id="pct" name="pct" type="number" min={0} max={300} step={1} defaultValue={query.pct ?? 110} />
+        <button type="submit">{t("pay.whatIfRun")}</button>
+      </Form>
+      {query.kpi && !whatIf ? <p className="notice warn">{t("pay.whatIfUnavailable")}</p> : null}
+      {whatIf ? (
+        <table className="data-table" data-testid="what-if-result">
+          <thead>
+            <tr>
+              <th scope="col" />
+              <th scope="col">{t("pay.whatIfNow")}</th>
+              <th scope="col">{t("pay.whatIfThen", { pct: whatIf.percent })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t("pay.weightedScore")}</th>
+              <td>{pts(whatIf.before.score)}</td>
+              <td>{pts(whatIf.after.score)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t("pay.line.performance")}</th>
+              <td>{money(whatIf.before.performancePayFen)}</td>
+              <td>{money(whatIf.after.performancePayFen)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t("pay.line.growth")}</th>
+              <td>{money(whatIf.before.growthBonusFen)}</td>
+              <td>{money(whatIf.after.growthBonusFen)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t("pay.line.poolEstimate")}</th>
+              <td>{money(whatIf.before.poolShareFen)}</td>
+              <td>{money(whatIf.after.poolShareFen)}</td>
+            </tr>
+            <tr className="total-row">
+              <th scope="row">{t("pay.total")}</th>
+              <td>{money(whatIf.before.totalFen)}</td>
+              <td data-testid="what-if-total">{money(whatIf.after.totalFen)}</td>
+            </tr>
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import type { Db } from "~/utils/db.server";
+import { splitTeamQuantity } from "./joint";
+import type { EffectiveLine, KpiInfo } from "./lines";
+import { loadActuals, loadKpis, loadPeriodData, type PeriodData } from "./period-data.server";
+import { curveProblem, curveScoreUnchecked, divideHalfUp, ratingScore, type Curve, type KpiKind } from "./scoring";
+
+export { importActuals } from "./actuals.server";
+
+/** Scores are integers in hundredths of a point: 8750 = 87.50 points. Weights are integer percent (sum 100). */
+export type KpiLineScore = {
+  kpiId: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  weight: number;
+  threshold: number;
+  target: number;
+  stretch: number;
+  cap: number;
+  direction: "higher" | "lower";
+  actual: number | null;
+  score: number | null;
+  /** Beyond the contract: what a breakdown or what-if needs to explain the line. */
+  kind: KpiKind;
+  unit: string;
+  basicWork: boolean;
+  /** A joint KPI: `actual` and the curve are the team's; `share` is the member's agreed share. */
+  joint: { teamTargetId: string; share: number } | null;
+};
+export type EmployeeScore = { employeeId: string; total: number | null; lines: KpiLineScore[] };
+export type MissingActual = { employeeId: string; kpiCode: string };
+
+type LineInfo = { kpi: KpiInfo; curve: Curve & { kind: KpiKind } };
+
+/** Scores every line from data already loaded; shared by the period and employee views. */
+export function scoreFromData(data: PeriodData): { scores: EmployeeScore[]; missing: MissingActual[] } {
+  const scores: EmployeeScore[] = [];
+  const missing: MissingActual[] = [];
+  // Lines are shared between people on an unchanged position plan: check each curve once.
+  const info = new WeakMap<EffectiveLine, LineInfo>();
+  const lineInfo = (line: EffectiveLine) => {
+    let found = info.get(line);
+    if (!found) {
+      const kpi = data.kpis.get(line.kpiId)!;
+      const curve = { direction: kpi.direction, kind: kpi.kind, threshold: line.threshold, target: line.target, stretch: line.stretch, cap: line.cap };
+      if (kpi.kind !== "rated" && curveProblem(curve)) throw new RangeError(`Malformed curve for ${kpi.code}`);
+      info.set(line, (found = { kpi, curve }));
+    }
+    return found;
+  };
+  for (const [employeeId, lines] of data.lines) {
+    const own = data.actuals.get(employeeId);
+    const scored: KpiLineScore[] = new Array(lines.length);
+    let weighted = 0;
+    let complete = lines.length > 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const { kpi, curve } = lineInfo(line);
+      const actual = line.team ? line.team.actual : (own?.get(line.kpiId) ?? null);
+      let score: number | null = null;
+      if (actual === null) {
+        missing.push({ employeeId, kpiCode: kpi.code });
+        complete = false;
+      } else {
+        score = kpi.kind === "rated" ? ratingScore(actual, line.cap) : curveScoreUnchecked(curve, actual);
+        weighted += line.weight * score;
+      }
+      scored[i] = {
+        kpiId: line.kpiId,
+        code: kpi.code,
+        nameZh: kpi.nameZh,
+        nameEn: kpi.nameEn,
+        weight: line.weight,
+        threshold: line.threshold,
+        target: line.target,
+        stretch: line.stretch,
+        cap: line.cap,
+        direction: kpi.direction,
+        actual,
+        score,
+        kind: kpi.kind,
+        unit: kpi.unit,
+        basicWork: kpi.basicWork,
+        joint: line.team ? { teamTargetId: line.team.teamTargetId, share: line.team.share } : null,
+      };
+    }
+    scores.push({ employeeId, total: complete ? divideHalfUp(weighted, 100) : null, lines: scored });
+  }
+  return { scores, missing };
+}
+
+/**
+ * Every appraised employee's line scores and weighted total for a period. A missing actual
+ * gives a null score and total and is listed in `missing` for HR: never a silent zero.
+ */
+export async function periodScores(db: Db, periodId: string, options?: { employeeIds?: string[] }) {
+  const data = await loadPeriodData(db, periodId, options?.employeeIds);
+  return scoreFromData(data);
+}
+
+/**
+ * Raw actuals by employee and KPI code. For a joint KPI a member is credited their agreed
+ * share of the team actual (the parts add up exactly to the team actual).
+ */
+export async function periodActuals(db: Db, periodId: string, options?: { employeeIds?: string[]; kpiCodes?: string[] }): Promise<Map<string, Map<string, number>>> {
+  const kpis = await loadKpis(db);
+  const wanted = options?.kpiCodes ? new Set(options.kpiCodes) : null;
+  const kpiIds = wanted ? [...kpis.values()].filter((k) => wanted.has(k.code)).map((k) => k.id) : undefined;
+  const filter = options?.employeeIds ? new Set(options.employeeIds) : null;
+  const small = options?.employeeIds && options.employeeIds.length <= 500 ? options.employeeIds : null;
+  const [byId, teams] = await Promise.all([
+    loadActuals(db, periodId, small, kpiIds),
+    db.kpiTeamTarget.findMany({ where: { periodId, ...(kpiIds ? { kpiId: { in: kpiIds } } : {}) }, select: { kpiId: true, actual: true, members: { select: { employeeId: true, share: true } } } }),
+  ]);
+  const result = new Map<string, Map<string, number>>();
+  const put = (employeeId: string, kpiId: string, value: number) => {
+    if (filter && !filter.has(employeeId)) return;
+    let m = result.get(employeeId);
+    if (!m) result.set(employeeId, (m = new Map()));
+    m.set(kpis.get(kpiId)!.code, value);
+  };
+  for (const [employeeId, values] of byId) for (const [kpiId, value] of values) put(employeeId, kpiId, value);
+  for (const t of teams) {
+    if (t.actual === null) continue;
+    for (const [employeeId, part] of splitTeamQuantity(Number(t.actual), t.members)) put(employeeId, t.kpiId, part);
+  }
+  return result;
+}
+
+/**
+ * Average weighted total over the employee's last `count` closed periods of a kind
+ * (quarters unless told), over the periods in which they have a total; null when none.
+ */
+export async function averageTotalScore(db: Db, employeeId: string, count: number, kind: "month" | "quarter" | "year" = "quarter") {
+  const periods = await db.appraisalPeriod.findMany({ where: { kind, status: "closed" }, orderBy: { endsOn: "desc" }, take: Math.max(0, count), select: { id: true } });
+  const totals: number[] = [];
+  for (const p of periods) {
+    const { scores } = await periodScores(db, p.id, { employeeIds: [employeeId] });
+    const total = scores[0]?.total;
+    if (total !== null && total !== undefined) totals.push(total);
+  }
+  if (totals.length === 0) return { average: null, periods: 0 };
+  return { average: divideHalfUp(totals.reduce((a, b) => a + b, 0), totals.length), periods: totals.length };
+}

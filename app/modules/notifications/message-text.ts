@@ -1,0 +1,59 @@
+/** What a notification says, in both languages, built from its type and payload only. */
+export type MessageText = { titleZh: string; titleEn: string; bodyZh: string; bodyEn: string; link?: string };
+
+type Payload = Record<string, unknown>;
+
+const str = (v: unknown) => (typeof v === "string" ? v : "");
+const date = (v: unknown) => (typeof v === "string" && !Number.isNaN(Date.parse(v)) ? v.slice(0, 10) : "");
+
+/**
+ * Types whose personal messages must not name the recipient in a group channel: who is
+ * reminded about a survey, or gets a reply to a suggestion, is nobody else's business.
+ */
+export function isDiscreet(type: string) {
+  return type.startsWith("survey.") || type.startsWith("suggestion.");
+}
+
+const TEXTS: Record<string, (p: Payload) => Omit<MessageText, "link">> = {
+  "survey.invitation": (p) => ({
+    titleZh: "邀请您参加员工满意度调查",
+    titleEn: "You are invited to a staff survey",
+    bodyZh: `调查“${str(p.titleZh)}”已开放，匿名填写${date(p.closesAt) ? `，截止 ${date(p.closesAt)}` : ""}。`,
+    bodyEn: `The survey “${str(p.titleEn) || str(p.titleZh)}” is open and anonymous${date(p.closesAt) ? `; it closes on ${date(p.closesAt)}` : ""}.`,
+  }),
+  "survey.reminder": (p) => ({
+    titleZh: "调查提醒",
+    titleEn: "Survey reminder",
+    bodyZh: `调查“${str(p.titleZh)}”${date(p.closesAt) ? `将于 ${date(p.closesAt)} 截止` : "即将截止"}，您的回答是匿名的。`,
+    bodyEn: `The survey “${str(p.titleEn) || str(p.titleZh)}” closes ${date(p.closesAt) ? `on ${date(p.closesAt)}` : "soon"}. Your answers are anonymous.`,
+  }),
+  "suggestion.reply": () => ({ titleZh: "您的建议有了答复", titleEn: "Your suggestion has a reply", bodyZh: "您提交的合理化建议有了新的答复，请登录查看。", bodyEn: "There is a new reply to your suggestion; sign in to read it." }),
+  "suggestion.status": () => ({ titleZh: "建议状态更新", titleEn: "Suggestion status changed", bodyZh: "您提交的合理化建议状态有更新，请登录查看。", bodyEn: "The status of your suggestion changed; sign in to see it." }),
+  "suggestion.reward": () => ({ titleZh: "建议获得奖励", titleEn: "Your suggestion is rewarded", bodyZh: "您的合理化建议被采纳并获得奖励，请登录查看。", bodyEn: "Your suggestion was adopted and rewarded; sign in to see it." }),
+  "training.nominated": () => ({ titleZh: "培训报名通知", titleEn: "Training enrolment", bodyZh: "您已被安排参加一项培训，请登录查看时间与地点。", bodyEn: "You have been enrolled in a training session; sign in for the time and place." }),
+  "training.promoted": () => ({ titleZh: "培训候补转正", titleEn: "Off the waiting list", bodyZh: "有名额空出，您已从候补名单转为正式学员。", bodyEn: "A place came free: you are now enrolled in the training session." }),
+  "training.sessionCancelled": () => ({ titleZh: "培训取消", titleEn: "Training cancelled", bodyZh: "您报名的一场培训已取消。", bodyEn: "A training session you were enrolled in has been cancelled." }),
+  "training.behaviourRequest": (p) => ({
+    titleZh: "请完成培训后行为评估",
+    titleEn: "Behaviour assessment requested",
+    bodyZh: `请评估您的下属在培训后的行为变化${date(p.dueUntil) ? `，截止 ${date(p.dueUntil)}` : ""}。`,
+    bodyEn: `Please assess how a report's behaviour changed after training${date(p.dueUntil) ? ` by ${date(p.dueUntil)}` : ""}.`,
+  }),
+  "pay.approvalRequest": (p) => ({
+    titleZh: "薪酬核算待审批",
+    titleEn: "Pay run awaiting approval",
+    bodyZh: `${str(p.periodCode) ? `${str(p.periodCode)} ` : ""}薪酬核算已提交，等待您审批。`,
+    bodyEn: `The pay run${str(p.periodCode) ? ` for ${str(p.periodCode)}` : ""} was submitted and awaits your approval.`,
+  }),
+};
+
+export function messageText(type: string, payload: Payload): MessageText {
+  const known = TEXTS[type];
+  const text = known
+    ? known(payload)
+    : type.startsWith("suggestion.")
+      ? TEXTS["suggestion.status"](payload)
+      : { titleZh: "新通知", titleEn: "New notification", bodyZh: "您有一条新通知，请登录平台查看。", bodyEn: "You have a new notification; sign in to see it." };
+  const link = str(payload.link);
+  return { ...text, ...(link.startsWith("/") ? { link } : {}) };
+}

@@ -1,0 +1,144 @@
+import { lineScore, weightedTotal } from "~/modules/kpi/scoring";
+import { coefficientFor } from "./coefficients";
+import { contributionPoints } from "./dept-pool";
+import { dec, roundFen } from "./money";
+import { bandKey, employeeLine, type EmployeeInputs, type KpiLine, type PoolResult, type RunSnapshot } from "./payroll";
+import { subscriberGrowthBonus, type SubscriberGrowthParams } from "./subscriber-growth";
+
+/**
+ * A payslip line explained back to its inputs: the band, the score and its coefficient
+ * band, each scheme's parameters and the actuals they read. Built from the run's snapshot
+ * with the same functions that computed the run.
+ */
+export type Explanation = {
+  base: { track: string; level: string; monthlyFen: number; months: number; amountFen: number };
+  performance: { track: string; level: string; monthlyFen: number; months: number; baseFen: number; score: number; min: number; max: number; last: boolean; coefficient: string; amountFen: number };
+  growth: {
+    nameZh: string;
+    nameEn: string;
+    params: SubscriberGrowthParams;
+    actuals: Record<string, number>;
+    quantityFen: string;
+    inNetworkFen: string;
+    profitFen: string;
+    fineFen: string;
+    overThreshold: boolean;
+    withheld: boolean;
+    rewardFen: number;
+  }[];
+  pools: { nameZh: string; nameEn: string; poolFen: number; revenueFen: string; growthFen: string; basePoolFen: number; growthRate: string; capFen: number; capped: boolean; floored: boolean; score: number; postValue: number; points: number; totalPoints: number; shareExactFen: string }[];
+  kpis: (KpiLine & { nameZh: string; nameEn: string })[];
+};
+
+export function explainLine(snapshot: RunSnapshot, e: EmployeeInputs, pools: PoolResult[]): Explanation | null {
+  const computed = employeeLine(snapshot, e);
+  if (!computed.ok || e.score === null) return null;
+  const band = snapshot.bands[bandKey(e.track, e.level)];
+  const table = snapshot.coefficients.bands;
+  const found = coefficientFor(table, e.score);
+  const months = snapshot.periodMonths;
+  return {
+    base: { track: e.track, level: e.level, monthlyFen: band.basePayFen, months, amountFen: computed.line.basePayFen },
+    performance: {
+      track: e.track,
+      level: e.level,
+      monthlyFen: band.performanceBaseFen,
+      months,
+      baseFen: band.performanceBaseFen * months,
+      score: e.score,
+      min: found.min,
+      max: found.max,
+      last: found === table[table.length - 1],
+      coefficient: found.coefficient,
+      amountFen: computed.line.performancePayFen,
+    },
+    growth: snapshot.growth.flatMap((g) => {
+      if (!g.params.positionCodes.includes(e.positionCode)) return [];
+      const r = subscriberGrowthBonus(g.params, e.actuals);
+      if (!r.ok) return [];
+      return [
+        {
+          nameZh: g.nameZh,
+          nameEn: g.nameEn,
+          params: g.params,
+          actuals: e.actuals,
+          quantityFen: r.quantity,
+          inNetworkFen: r.inNetwork,
+          profitFen: r.profit,
+          fineFen: r.fine,
+          overThreshold: r.overThreshold,
+          withheld: r.withheld,
+          rewardFen: r.rewardFen,
+        },
+      ];
+    }),
+    pools: snapshot.pools.flatMap((p) => {
+      const result = pools.find((r) => r.schemeId === p.schemeId);
+      if (!result?.size || !e.unitPath.startsWith(p.unitPath)) return [];
+      const points = contributionPoints(e.score!, e.postValue);
+      return [
+        {
+          nameZh: p.nameZh,
+          nameEn: p.nameEn,
+          poolFen: result.size.poolFen,
+          revenueFen: result.size.revenueFen,
+          growthFen: result.size.growthFen,
+          basePoolFen: p.params.basePoolFen,
+          growthRate: p.params.growthRate,
+          capFen: p.params.capFen,
+          capped: result.size.capped,
+          floored: result.size.floored,
+          score: e.score!,
+          postValue: e.postValue,
+          points,
+          totalPoints: result.totalPoints,
+          shareExactFen: result.totalPoints > 0 ? dec(result.size.poolFen).times(points).div(result.totalPoints).toFixed(2) : "0",
+        },
+      ];
+    }),
+    kpis: e.lines.map((l) => ({ ...l, nameZh: snapshot.kpiNames[l.code]?.nameZh ?? l.code, nameEn: snapshot.kpiNames[l.code]?.nameEn ?? l.code })),
+  };
+}
+
+export type WhatIf = {
+  kpiCode: string;
+  percent: number;
+  actual: number;
+  score: number;
+  before: { performancePayFen: number; growthBonusFen: number; poolShareFen: number; totalFen: number; score: number };
+  after: { performancePayFen: number; growthBonusFen: number; poolShareFen: number; totalFen: number; score: number };
+};
+
+/**
+ * "If I reach N % of target on this KPI": the line recomputed with the run's parameters.
+ * The pool share is an estimate: everyone else's points stay as they were, the pool too.
+ */
+export function whatIf(snapshot: RunSnapshot, e: EmployeeInputs, pools: PoolResult[], stored: { poolShareFen: number; totalFen: number; performancePayFen: number; growthBonusFen: number }, kpiCode: string, percent: number): WhatIf | null {
+  const line = e.lines.find((l) => l.code === kpiCode);
+  if (!line || line.kind === "rated" || e.score === null || !Number.isInteger(percent) || percent < 0 || percent > 300) return null;
+  const actual = roundFen(dec(line.target).times(percent).div(100));
+  const lines = e.lines.map((l) => (l.code === kpiCode ? { ...l, actual, score: lineScore({ ...l, kind: "quantitative" }, actual) } : l));
+  const score = weightedTotal(lines);
+  if (score === null) return null;
+  const changed: EmployeeInputs = { ...e, lines, score, actuals: kpiCode in e.actuals ? { ...e.actuals, [kpiCode]: actual } : e.actuals };
+  const result = employeeLine(snapshot, changed);
+  if (!result.ok) return null;
+  let poolShareFen = 0;
+  for (const p of snapshot.pools) {
+    const r = pools.find((x) => x.schemeId === p.schemeId);
+    if (!r?.size || !e.unitPath.startsWith(p.unitPath)) continue;
+    const mine = contributionPoints(e.score, e.postValue);
+    const next = contributionPoints(score, e.postValue);
+    const total = r.totalPoints - mine + next;
+    if (total > 0) poolShareFen += roundFen(dec(r.size.poolFen).times(next).div(total));
+  }
+  const after = { performancePayFen: result.line.performancePayFen, growthBonusFen: result.line.growthBonusFen, poolShareFen, totalFen: result.line.basePayFen + result.line.performancePayFen + result.line.growthBonusFen + poolShareFen, score };
+  return {
+    kpiCode,
+    percent,
+    actual,
+    score: lines.find((l) => l.code === kpiCode)!.score!,
+    before: { performancePayFen: stored.performancePayFen, growthBonusFen: stored.growthBonusFen, poolShareFen: stored.poolShareFen, totalFen: stored.totalFen, score: e.score },
+    after,
+  };
+}

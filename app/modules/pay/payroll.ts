@@ -1,0 +1,168 @@
+import { coefficientFor, performancePay, type CoefficientBand } from "./coefficients";
+import { allocateByPoints, contributionPoints, poolSize, type DeptPoolParams, type PoolSize } from "./dept-pool";
+import { int } from "./money";
+import { subscriberGrowthReward, subscriberGrowthKpis, type SubscriberGrowthParams } from "./subscriber-growth";
+
+/**
+ * The pay-run computation, pure: the run's frozen parameters and each employee's frozen
+ * inputs in, lines and issues out. The same snapshot always gives the same result, which is
+ * how a stored run is recomputed and checked, and how the what-if reuses the rules.
+ */
+
+/** A KPI line as the appraisal engine reports it (scores in hundredths of a point). */
+export type KpiLine = {
+  kpiId?: string;
+  code: string;
+  nameZh?: string;
+  nameEn?: string;
+  weight: number;
+  threshold: number;
+  target: number;
+  stretch: number;
+  cap: number;
+  direction: "higher" | "lower";
+  actual: number | null;
+  score: number | null;
+  kind?: "quantitative" | "rated";
+  unit?: string;
+};
+
+export type BandAmounts = { basePayFen: number; performanceBaseFen: number };
+
+export type RunParams = {
+  /** Months the appraisal period covers: bands are monthly amounts. */
+  periodMonths: number;
+  /** Keyed `${track}:${level}`. */
+  bands: Record<string, BandAmounts>;
+  coefficients: { schemeId: string; version: number; bands: CoefficientBand[] };
+  growth: { schemeId: string; version: number; nameZh: string; nameEn: string; params: SubscriberGrowthParams }[];
+  pools: { schemeId: string; version: number; nameZh: string; nameEn: string; unitPath: string; params: DeptPoolParams }[];
+};
+
+/** What a run freezes besides the lines: the parameters and the names of the KPIs its lines refer to. */
+export type RunSnapshot = RunParams & { kpiNames: Record<string, { nameZh: string; nameEn: string; unit?: string }> };
+
+export type EmployeeInputs = {
+  employeeId: string;
+  employeeNo: string;
+  unitId: string;
+  unitPath: string;
+  track: string;
+  level: string;
+  positionCode: string;
+  postValue: number;
+  /** Weighted total in hundredths of a point; null when it cannot be scored. */
+  score: number | null;
+  lines: KpiLine[];
+  /** Every actual of the period by KPI code (plan KPIs and scheme inputs). */
+  actuals: Record<string, number>;
+  /** KPI codes of the plan without an actual. */
+  missing: string[];
+};
+
+export type Issue =
+  | { kind: "missingActual"; employeeId: string; kpiCode: string }
+  | { kind: "noBand"; employeeId: string; track: string; level: string }
+  | { kind: "noScore"; employeeId: string }
+  | { kind: "poolBlocked"; schemeId: string; blockedCount: number };
+
+export type GrowthPart = { schemeId: string; rewardFen: number };
+export type PoolPart = { schemeId: string; points: number; shareFen: number };
+
+export type PayLineResult = {
+  employeeId: string;
+  basePayFen: number;
+  performancePayFen: number;
+  growthBonusFen: number;
+  poolShareFen: number;
+  totalFen: number;
+  coefficient: string;
+  growth: GrowthPart[];
+  pools: PoolPart[];
+};
+
+export type PoolResult = { schemeId: string; size: PoolSize | null; totalPoints: number; memberCount: number; blocked: boolean };
+
+export type RunResult = { lines: PayLineResult[]; pools: PoolResult[]; issues: Issue[] };
+
+export const bandKey = (track: string, level: string) => `${track}:${level}`;
+
+/** What one employee earns before pools, or the reasons they cannot be computed. */
+export function employeeLine(params: RunParams, e: EmployeeInputs): { ok: true; line: PayLineResult } | { ok: false; issues: Issue[] } {
+  const issues: Issue[] = [];
+  for (const code of e.missing) issues.push({ kind: "missingActual", employeeId: e.employeeId, kpiCode: code });
+  const band = params.bands[bandKey(e.track, e.level)];
+  if (!band) issues.push({ kind: "noBand", employeeId: e.employeeId, track: e.track, level: e.level });
+  if (e.score === null && e.missing.length === 0) issues.push({ kind: "noScore", employeeId: e.employeeId });
+  const growth: GrowthPart[] = [];
+  for (const scheme of params.growth) {
+    if (!scheme.params.positionCodes.includes(e.positionCode)) continue;
+    const result = subscriberGrowthReward(scheme.params, e.actuals);
+    if (!result.ok) {
+      for (const code of result.missing) if (!e.missing.includes(code)) issues.push({ kind: "missingActual", employeeId: e.employeeId, kpiCode: code });
+      continue;
+    }
+    growth.push({ schemeId: scheme.schemeId, rewardFen: result.rewardFen });
+  }
+  if (issues.length || !band || e.score === null) return { ok: false, issues };
+  const coefficient = coefficientFor(params.coefficients.bands, e.score).coefficient;
+  const basePayFen = band.basePayFen * params.periodMonths;
+  const performancePayFen = performancePay(band.performanceBaseFen * params.periodMonths, coefficient);
+  const growthBonusFen = growth.reduce((s, g) => s + g.rewardFen, 0);
+  return {
+    ok: true,
+    line: { employeeId: e.employeeId, basePayFen, performancePayFen, growthBonusFen, poolShareFen: 0, totalFen: basePayFen + performancePayFen + growthBonusFen, coefficient, growth, pools: [] },
+  };
+}
+
+/** Codes of every actual the schemes read, beyond the plan KPIs. */
+export function schemeKpiCodes(params: RunParams) {
+  const codes = new Set<string>();
+  for (const g of params.growth) for (const c of subscriberGrowthKpis(g.params)) codes.add(c);
+  for (const p of params.pools) codes.add(p.params.revenueKpi);
+  return [...codes];
+}
+
+/** The whole run. Employees are taken in the given order (callers sort by employee number). */
+export function computeRun(params: RunParams, employees: EmployeeInputs[]): RunResult {
+  const issues: Issue[] = [];
+  const lines: PayLineResult[] = [];
+  const lineOf = new Map<string, PayLineResult>();
+  const blocked = new Set<string>();
+  for (const e of employees) {
+    const result = employeeLine(params, e);
+    if (result.ok) {
+      lines.push(result.line);
+      lineOf.set(e.employeeId, result.line);
+    } else {
+      issues.push(...result.issues);
+      blocked.add(e.employeeId);
+    }
+  }
+  const pools: PoolResult[] = [];
+  for (const pool of params.pools) {
+    const members = employees.filter((e) => e.unitPath.startsWith(pool.unitPath));
+    const blockedCount = members.filter((m) => blocked.has(m.employeeId)).length;
+    if (blockedCount > 0) {
+      issues.push({ kind: "poolBlocked", schemeId: pool.schemeId, blockedCount });
+      pools.push({ schemeId: pool.schemeId, size: null, totalPoints: 0, memberCount: members.length, blocked: true });
+      continue;
+    }
+    let revenue = 0n;
+    for (const m of members) {
+      const actual = m.actuals[pool.params.revenueKpi];
+      if (actual !== undefined) revenue += int(actual);
+    }
+    const size = poolSize(pool.params, revenue.toString());
+    const points = members.map((m) => contributionPoints(m.score ?? 0, m.postValue));
+    const shares = allocateByPoints(size.poolFen, points);
+    members.forEach((m, i) => {
+      const line = lineOf.get(m.employeeId)!;
+      line.pools.push({ schemeId: pool.schemeId, points: points[i], shareFen: shares[i] });
+      line.poolShareFen += shares[i];
+      line.totalFen += shares[i];
+    });
+    pools.push({ schemeId: pool.schemeId, size, totalPoints: points.reduce((a, b) => a + b, 0), memberCount: members.length, blocked: false });
+  }
+  return { lines, pools, issues };
+}

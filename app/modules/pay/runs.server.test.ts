@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { demoOrg } from "../../../test/utils";
+import { payConfigFixture, payFixture } from "../../../test/pay-fixtures";
+import { hashPassword } from "~/modules/auth/password.server";
+import { addAdjustment, createRun, PayRunError, recomputeRun, transitionRun, verifyRun } from "./runs.server";
+
+let org: Awaited<ReturnType<typeof demoOrg>>;
+let hr1: string;
+let hr2: string;
+const PASSWORD = "a long approval password";
+
+beforeAll(async () => {
+  org = await demoOrg();
+  await payConfigFixture(db, org.unitId);
+  hr1 = org.userId.get("E000003")!;
+  hr2 = org.userId.get("E000005")!;
+  await db.user.update({ where: { id: hr2 }, data: { role: "hr_admin", passwordHash: await hashPassword(PASSWORD) } });
+});
+
+const refused = (promise: Promise<unknown>, key: string) => expect(promise).rejects.toMatchObject({ messageKey: key });
+
+describe("pay runs", () => {
+  it("computes every appraised employee, splits the pool exactly and recomputes to the same result", async () => {
+    const { period, managers } = await payFixture(db, org.unitId);
+    const run = await createRun(db, hr1, period.id);
+    expect(run).toMatchObject({ status: "draft", issueCount: 0, employeeCount: managers.length });
+    const lines = await db.payLine.findMany({ where: { runId: run.id } });
+    expect(lines).toHaveLength(managers.length);
+    const stored = await db.payRun.findUniqueOrThrow({ where: { id: run.id } });
+    const pools = JSON.parse(stored.poolsJson) as { poolFen?: number; size: { poolFen: number } }[];
+    const finRoom = await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" } });
+    const poolShares = lines.filter((l) => l.poolShareFen > 0);
+    expect(poolShares.every((l) => l.unitId === finRoom.id)).toBe(true);
+    expect(lines.filter((l) => l.unitId === finRoom.id).reduce((s, l) => s + l.poolShareFen, 0)).toBe(pools[0].size.poolFen);
+    expect(stored.totalFen).toBe(lines.reduce((s, l) => s + l.totalFen, 0));
+    for (const l of lines) expect(l.totalFen).toBe(l.basePayFen + l.performancePayFen + l.growthBonusFen + l.poolShareFen);
+    expect(await verifyRun(db, run.id)).toEqual({ checked: true, identical: true, differing: 0 });
+    expect(await db.auditLog.count({ where: { entity: "PayRun", entityId: run.id, action: "pay.run.create" } })).toBe(1);
+  });
+
+  it("shows a missing actual as an issue, never as zero, and keeps the run in draft until fixed", async () => {
+    const { period, managers, kpiId } = await payFixture(db, org.unitId, { skip: { employeeNo: "E000004", kpiCode: "REV_IN_NET_6M" } });
+    const run = await createRun(db, hr1, period.id);
+    const stored = await db.payRun.findUniqueOrThrow({ where: { id: run.id } });
+    const issues = JSON.parse(stored.issuesJson);
+    expect(issues).toContainEqual(expect.objectContaining({ kind: "missingActual", kpiCode: "REV_IN_NET_6M", employeeNo: "E000004" }));
+    expect(issues).toContainEqual(expect.objectContaining({ kind: "poolBlocked" }));
+    const e4 = managers.find((m) => m.employeeNo === "E000004")!;
+    expect(await db.payLine.findUnique({ where: { runId_employeeId: { runId: run.id, employeeId: e4.id } } })).toBeNull();
+    await refused(transitionRun(db, hr2, run.id, "review"), "pay.errors.hasIssues");
+    await refused(createRun(db, hr1, period.id), "pay.errors.runInProgress");
+
+    await db.kpiActual.create({ data: { periodId: period.id, employeeId: e4.id, kpiId: kpiId.get("REV_IN_NET_6M")!, value: 1_000_000n, source: "manual" } });
+    const after = await recomputeRun(db, hr1, run.id);
+    expect(after.issueCount).toBe(0);
+    expect(await db.payLine.count({ where: { runId: run.id } })).toBe(managers.length);
+  });
+
+  it("goes through four eyes and sudo mode, then refuses every change, in the database too", async () => {
+    const { period, managers } = await payFixture(db, org.unitId);
+    const run = await createRun(db, hr1, period.id);
+    await refused(transitionRun(db, hr1, run.id, "review"), "pay.errors.samePerson");
+    expect(await transitionRun(db, hr2, run.id, "review")).toBe("reviewed");
+    const queued = await db.outboxMessage.findMany({ where: { type: "pay.approvalRequest" } });
+    expect(queued.length).toBeGreaterThan(0);
+    expect(queued.some((m) => JSON.parse(m.payloadJson).runId === run.id)).toBe(true);
+    await refused(recomputeRun(db, hr1, run.id), "pay.errors.wrongState");
+    await refused(transitionRun(db, hr1, run.id, "approve", "anything"), "pay.errors.wrongPassword");
+    await refused(transitionRun(db, hr2, run.id, "approve", "not the password"), "pay.errors.wrongPassword");
+    expect(await transitionRun(db, hr2, run.id, "approve", PASSWORD)).toBe("approved");
+    expect(await transitionRun(db, hr1, run.id, "lock")).toBe("locked");
+    await refused(transitionRun(db, hr2, run.id, "sendBack"), "pay.errors.locked");
+
+    // Straight SQL, past the application: the triggers refuse.
+    await expect(db.$executeRawUnsafe(`UPDATE "PayLine" SET "totalFen" = 1 WHERE "runId" = ?`, run.id)).rejects.toThrow(/frozen/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "PayLine" WHERE "runId" = ?`, run.id)).rejects.toThrow(/frozen/);
+    await expect(
+      db.$executeRawUnsafe(`INSERT INTO "PayLine" ("runId","employeeId","unitId","basePayFen","performancePayFen","growthBonusFen","poolShareFen","totalFen","inputsJson") SELECT ?, "id", "unitId", 1, 1, 1, 1, 4, '{}' FROM "Employee" LIMIT 1`, run.id),
+    ).rejects.toThrow(/frozen/);
+    await expect(db.$executeRawUnsafe(`UPDATE "PayRun" SET "status" = 'draft' WHERE "id" = ?`, run.id)).rejects.toThrow(/locked/);
+    await expect(db.$executeRawUnsafe(`UPDATE "PayRun" SET "totalFen" = 0 WHERE "id" = ?`, run.id)).rejects.toThrow(/locked/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "PayRun" WHERE "id" = ?`, run.id)).rejects.toThrow(/locked/);
+    expect(await verifyRun(db, run.id)).toMatchObject({ identical: true });
+
+    // Corrections are new adjustments with a reason, themselves append-only.
+    const adjustment = await addAdjustment(db, hr1, run.id, { employeeNo: managers[0].employeeNo, amountFen: -12_345, reason: "Revenue restated" });
+    await expect(db.$executeRawUnsafe(`UPDATE "PayAdjustment" SET "amountFen" = 0 WHERE "id" = ?`, adjustment.id)).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "PayAdjustment" WHERE "id" = ?`, adjustment.id)).rejects.toThrow(/append-only/);
+    const actions = (await db.auditLog.findMany({ where: { entityId: run.id }, select: { action: true } })).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["pay.run.create", "pay.run.review", "pay.run.approve", "pay.run.lock"]));
+  });
+
+  it("refuses adjustments to runs that are not locked, and lines added to a reviewed run", async () => {
+    const { period, managers } = await payFixture(db, org.unitId);
+    const run = await createRun(db, hr1, period.id);
+    await refused(addAdjustment(db, hr1, run.id, { employeeNo: managers[0].employeeNo, amountFen: 100, reason: "x" }), "pay.errors.adjustLockedOnly");
+    await expect(db.$executeRawUnsafe(`INSERT INTO "PayAdjustment" ("id","runId","employeeId","amountFen","reason","createdById") VALUES ('x', ?, ?, 1, 'r', 'u')`, run.id, managers[0].id)).rejects.toThrow(/locked runs/);
+    await transitionRun(db, hr2, run.id, "review");
+    await expect(db.$executeRawUnsafe(`UPDATE "PayLine" SET "totalFen" = 1 WHERE "runId" = ?`, run.id)).rejects.toThrow(/frozen/);
+    expect(await transitionRun(db, hr1, run.id, "sendBack")).toBe("draft");
+    expect(PayRunError).toBeDefined();
+  });
+});

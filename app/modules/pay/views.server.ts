@@ -1,0 +1,195 @@
+import type { Db } from "~/utils/db.server";
+import { unitWhere, type Actor } from "~/modules/auth/scope";
+import { explainLine, whatIf } from "./explain";
+import type { EmployeeInputs, PoolResult, RunSnapshot } from "./payroll";
+import type { StoredIssue } from "./runs.server";
+
+export const LINES_PAGE_SIZE = 50;
+
+export async function listRuns(db: Db) {
+  return db.payRun.findMany({
+    orderBy: [{ createdAt: "desc" }],
+    take: 100,
+    select: { id: true, periodCode: true, status: true, employeeCount: true, issueCount: true, totalFen: true, createdAt: true, lockedAt: true },
+  });
+}
+
+/** Open periods without a run in progress, for "prepare a run". */
+export async function periodsForNewRun(db: Db) {
+  const [periods, busy] = await Promise.all([
+    db.appraisalPeriod.findMany({ orderBy: { endsOn: "desc" }, take: 24, select: { id: true, code: true, kind: true } }),
+    db.payRun.findMany({ where: { status: { not: "locked" } }, select: { periodId: true } }),
+  ]);
+  const taken = new Set(busy.map((b) => b.periodId));
+  return periods.filter((p) => !taken.has(p.id));
+}
+
+const USER_NAME = { select: { email: true, employee: { select: { name: true } } } } as const;
+
+/** A run with the lines the actor may see (their scope), paginated. */
+export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
+  const run = await db.payRun.findUnique({
+    where: { id: runId },
+    select: {
+      id: true,
+      periodId: true,
+      periodCode: true,
+      status: true,
+      employeeCount: true,
+      issueCount: true,
+      issuesJson: true,
+      poolsJson: true,
+      paramsJson: true,
+      totalFen: true,
+      preparedById: true,
+      computedAt: true,
+      reviewedById: true,
+      reviewedAt: true,
+      approvedById: true,
+      approvedAt: true,
+      lockedById: true,
+      lockedAt: true,
+    },
+  });
+  if (!run) return null;
+  const where = { runId, unit: unitWhere(actor) };
+  const [count, sum, lines, adjustments, people] = await Promise.all([
+    db.payLine.count({ where }),
+    db.payLine.aggregate({ where, _sum: { totalFen: true } }),
+    db.payLine.findMany({
+      where,
+      orderBy: { employee: { employeeNo: "asc" } },
+      skip: (Math.max(1, page) - 1) * LINES_PAGE_SIZE,
+      take: LINES_PAGE_SIZE,
+      select: {
+        employeeId: true,
+        basePayFen: true,
+        performancePayFen: true,
+        growthBonusFen: true,
+        poolShareFen: true,
+        totalFen: true,
+        employee: { select: { employeeNo: true, name: true } },
+        unit: { select: { nameZh: true, nameEn: true } },
+      },
+    }),
+    db.payAdjustment.findMany({ where: { runId, employee: { unit: unitWhere(actor) } }, orderBy: { createdAt: "desc" }, take: 200, select: { id: true, amountFen: true, reason: true, createdAt: true, employee: { select: { employeeNo: true, name: true } } } }),
+    db.user.findMany({ where: { id: { in: [run.preparedById, run.reviewedById, run.approvedById, run.lockedById].filter((x): x is string => Boolean(x)) } }, select: { id: true, ...USER_NAME.select } }),
+  ]);
+  const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.employee?.name ?? (id === "system" ? "system" : "—")) : null);
+  const snapshot = JSON.parse(run.paramsJson) as RunSnapshot;
+  return {
+    run: {
+      ...run,
+      paramsJson: undefined,
+      issuesJson: undefined,
+      poolsJson: undefined,
+      preparedBy: nameOf(run.preparedById),
+      reviewedBy: nameOf(run.reviewedById),
+      approvedBy: nameOf(run.approvedById),
+      lockedBy: nameOf(run.lockedById),
+    },
+    issues: (JSON.parse(run.issuesJson) as StoredIssue[]).slice(0, 500),
+    pools: (JSON.parse(run.poolsJson) as PoolResult[]).map((p) => ({ ...p, scheme: snapshot.pools.find((s) => s.schemeId === p.schemeId) })),
+    schemes: {
+      coefficients: snapshot.coefficients,
+      growth: snapshot.growth.map((g) => ({ nameZh: g.nameZh, nameEn: g.nameEn, version: g.version })),
+      pools: snapshot.pools.map((g) => ({ nameZh: g.nameZh, nameEn: g.nameEn, version: g.version })),
+      periodMonths: snapshot.periodMonths,
+    },
+    lines,
+    linesInScope: count,
+    scopeTotalFen: sum._sum.totalFen ?? 0,
+    pageCount: Math.max(1, Math.ceil(count / LINES_PAGE_SIZE)),
+    page,
+    adjustments,
+  };
+}
+
+/** The employee's own payslips: locked runs only (final figures). */
+export async function myPayslips(db: Db, employeeId: string) {
+  return db.payLine.findMany({
+    where: { employeeId, run: { status: "locked" } },
+    orderBy: { run: { lockedAt: "desc" } },
+    select: { runId: true, totalFen: true, run: { select: { periodCode: true, lockedAt: true } } },
+  });
+}
+
+/**
+ * One payslip, if the actor may see it: their own (locked runs only), or in their scope
+ * with pay.view (heads, HR). Anything else is null (a 404: whether it exists is not said).
+ */
+export async function getPayslip(db: Db, actor: Actor & { mayView: boolean }, runId: string, employeeId: string, what?: { kpi: string; pct: number }) {
+  const own = actor.employeeId === employeeId;
+  const line = await db.payLine.findFirst({
+    where: own && !actor.mayView ? { runId, employeeId, run: { status: "locked" } } : own ? { runId, employeeId } : actor.mayView ? { runId, employeeId, unit: unitWhere(actor) } : { runId: "", employeeId: "" },
+    select: {
+      basePayFen: true,
+      performancePayFen: true,
+      growthBonusFen: true,
+      poolShareFen: true,
+      totalFen: true,
+      inputsJson: true,
+      employee: { select: { employeeNo: true, name: true } },
+      run: { select: { id: true, periodCode: true, status: true, paramsJson: true, poolsJson: true } },
+    },
+  });
+  if (!line) return null;
+  const snapshot = JSON.parse(line.run.paramsJson) as RunSnapshot;
+  const inputs = JSON.parse(line.inputsJson) as EmployeeInputs;
+  const pools = JSON.parse(line.run.poolsJson) as PoolResult[];
+  const adjustments = await db.payAdjustment.findMany({ where: { runId, employeeId }, orderBy: { createdAt: "asc" }, select: { id: true, amountFen: true, reason: true, createdAt: true } });
+  const stored = { basePayFen: line.basePayFen, performancePayFen: line.performancePayFen, growthBonusFen: line.growthBonusFen, poolShareFen: line.poolShareFen, totalFen: line.totalFen };
+  return {
+    run: { id: line.run.id, periodCode: line.run.periodCode, status: line.run.status },
+    employee: line.employee,
+    line: stored,
+    explanation: explainLine(snapshot, inputs, pools),
+    whatIf: what ? whatIf(snapshot, inputs, pools, stored, what.kpi, what.pct) : null,
+    adjustments,
+    adjustedTotalFen: stored.totalFen + adjustments.reduce((s, a) => s + a.amountFen, 0),
+  };
+}
+
+function csvCell(value: string | number | null) {
+  let text = value === null ? "" : String(value);
+  // Spreadsheet formula injection: a leading =, +, - or @ in text is neutralised.
+  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const yuanCell = (fen: number) => (fen / 100).toFixed(2);
+
+/** The payroll CSV (UTF-8 with BOM for spreadsheet programs), amounts in yuan with two decimals. */
+export async function payrollCsv(db: Db, runId: string) {
+  const [lines, adjustments] = await Promise.all([
+    db.payLine.findMany({
+      where: { runId },
+      orderBy: { employee: { employeeNo: "asc" } },
+      select: {
+        employeeId: true,
+        basePayFen: true,
+        performancePayFen: true,
+        growthBonusFen: true,
+        poolShareFen: true,
+        totalFen: true,
+        inputsJson: true,
+        employee: { select: { employeeNo: true, name: true } },
+        unit: { select: { code: true } },
+      },
+    }),
+    db.payAdjustment.groupBy({ by: ["employeeId"], where: { runId }, _sum: { amountFen: true } }),
+  ]);
+  const adjusted = new Map(adjustments.map((a) => [a.employeeId, a._sum.amountFen ?? 0]));
+  const header = ["employeeNo", "name", "unit", "track", "level", "score", "basePay", "performancePay", "growthBonus", "poolShare", "adjustments", "total"];
+  const rows = [header.join(",")];
+  for (const l of lines) {
+    const inputs = JSON.parse(l.inputsJson) as EmployeeInputs;
+    const adj = adjusted.get(l.employeeId) ?? 0;
+    rows.push(
+      [l.employee.employeeNo, l.employee.name, l.unit.code, inputs.track, inputs.level, inputs.score === null ? "" : (inputs.score / 100).toFixed(2), yuanCell(l.basePayFen), yuanCell(l.performancePayFen), yuanCell(l.growthBonusFen), yuanCell(l.poolShareFen), yuanCell(adj), yuanCell(l.totalFen + adj)]
+        .map(csvCell)
+        .join(","),
+    );
+  }
+  return `\uFEFF${rows.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,91 @@
+import type { Db } from "~/utils/db.server";
+import { unitWhere, type Actor } from "~/modules/auth/scope";
+import { costFigures, groupLearning, type SessionLearning } from "./evaluation";
+import { reactionFigures, type ReactionFigures } from "./reaction.server";
+
+export type BehaviourFigures = { n: number; application: number | null; improvement: number | null; awaiting: number };
+
+function behaviourOf(rows: { applicationScore: number | null; improvementScore: number | null; submittedAt: Date | null }[]): BehaviourFigures {
+  const done = rows.filter((r) => r.submittedAt && r.applicationScore !== null && r.improvementScore !== null);
+  const avg = (xs: number[]) => (xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : null);
+  return {
+    n: done.length,
+    application: avg(done.map((r) => r.applicationScore!)),
+    improvement: avg(done.map((r) => r.improvementScore!)),
+    awaiting: rows.length - done.length,
+  };
+}
+
+/** Test scores as a percentage of the session's maximum, so sessions with different tests pool. */
+const asPercent = (score: number | null, max: number) => (score === null ? null : (score * 100) / max);
+
+/**
+ * Reaction, learning and behaviour plus cost, per session and for the course. People-level
+ * figures (learning, behaviour) cover only participants in the actor's scope; reaction and cost
+ * belong to the session as a whole.
+ */
+export async function courseEffectiveness(db: Db, actor: Actor, courseId: string, options: { from?: Date; to?: Date } = {}) {
+  const sessions = await db.trainingSession.findMany({
+    where: { courseId, status: "completed", ...(options.from || options.to ? { endsAt: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lte: options.to } : {}) } } : {}) },
+    orderBy: { startsAt: "desc" },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      trainer: true,
+      costFen: true,
+      testMaxScore: true,
+      reactionSurveyId: true,
+      course: { select: { hoursTenths: true } },
+      _count: { select: { enrolments: { where: { completedAt: { not: null } } } } },
+      enrolments: {
+        where: { status: "enrolled", employee: { unit: unitWhere(actor) } },
+        select: { attendance: true, completedAt: true, preScore: true, postScore: true, behaviour: { select: { applicationScore: true, improvementScore: true, submittedAt: true } } },
+      },
+    },
+  });
+  const surveys = await db.survey.findMany({
+    where: { id: { in: sessions.flatMap((s) => (s.reactionSurveyId ? [s.reactionSurveyId] : [])) } },
+    select: { id: true, status: true, minGroupSize: true },
+  });
+  const reaction = await reactionFigures(db, surveys);
+  const perSession = sessions.map((s) => {
+    const completers = s._count.enrolments;
+    const scoped = s.enrolments;
+    return {
+      id: s.id,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      trainer: s.trainer,
+      costFen: s.costFen,
+      enrolledInScope: scoped.length,
+      attendedInScope: scoped.filter((e) => e.attendance === "attended").length,
+      completedInScope: scoped.filter((e) => e.completedAt).length,
+      completers,
+      reaction: (s.reactionSurveyId ? reaction.bySurvey.get(s.reactionSurveyId) : undefined) ?? ({ status: "none" } as ReactionFigures),
+      learning: groupLearning(scoped.filter((e) => e.completedAt).map((e) => ({ pre: e.preScore, post: e.postScore })), s.testMaxScore),
+      testMaxScore: s.testMaxScore,
+      behaviour: behaviourOf(scoped.flatMap((e) => (e.behaviour ? [e.behaviour] : []))),
+      cost: costFigures(s.costFen, completers, s.course.hoursTenths),
+    };
+  });
+  const allScoped = sessions.flatMap((s) => s.enrolments.filter((e) => e.completedAt).map((e) => ({ pre: asPercent(e.preScore, s.testMaxScore), post: asPercent(e.postScore, s.testMaxScore) })));
+  const totalCost = sessions.reduce((t, s) => t + s.costFen, 0);
+  const totalCompleters = sessions.reduce((t, s) => t + s._count.enrolments, 0);
+  const hoursTenths = sessions[0]?.course.hoursTenths ?? 0;
+  const enrolled = perSession.reduce((t, s) => t + s.enrolledInScope, 0);
+  const completed = perSession.reduce((t, s) => t + s.completedInScope, 0);
+  const course = {
+    sessions: sessions.length,
+    enrolledInScope: enrolled,
+    completedInScope: completed,
+    completionRate: enrolled ? completed / enrolled : null,
+    completers: totalCompleters,
+    reaction: reaction.course,
+    learning: groupLearning(allScoped, 100) as SessionLearning | null,
+    behaviour: behaviourOf(sessions.flatMap((s) => s.enrolments.flatMap((e) => (e.behaviour ? [e.behaviour] : [])))),
+    costFen: totalCost,
+    cost: { perParticipant: costFigures(totalCost, totalCompleters, hoursTenths).perParticipant, perLearnerHour: costFigures(totalCost, totalCompleters, hoursTenths).perLearnerHour },
+  };
+  return { perSession, course };
+}

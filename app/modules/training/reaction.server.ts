@@ -1,0 +1,104 @@
+import type { Db } from "~/utils/db.server";
+import { createSurvey, launchSurvey } from "~/modules/surveys/campaigns.server";
+import { TrainingRuleError } from "./catalogue.server";
+import { reactionFigure } from "./evaluation";
+import { answerCounts, responseCounts } from "./survey-data.server";
+import { MIN_GROUP_SIZE } from "./training";
+
+const OVERALL_ITEM = "overall-01";
+const NPS_ITEM = "overall-02";
+const LIKERT_ITEMS = ["rel-01", "rel-02", "trainer-01", "trainer-02", "practice-01", "materials-01", "org-01", "org-02", OVERALL_ITEM];
+const REACTION_DAYS = 14;
+
+/** Opens the anonymous reaction survey for a completed session's participants (no cuts: the session is the group). */
+export async function launchReactionSurvey(db: Db, actorId: string, sessionId: string, now = new Date()) {
+  const session = await db.trainingSession.findUnique({
+    where: { id: sessionId },
+    select: { status: true, reactionSurveyId: true, course: { select: { titleZh: true, titleEn: true } }, enrolments: { where: { completedAt: { not: null } }, select: { employeeId: true } } },
+  });
+  if (!session) throw new TrainingRuleError("sessionId", "errors.notFound");
+  if (session.status !== "completed") throw new TrainingRuleError("sessionId", "training.errors.notCompleted");
+  if (session.reactionSurveyId) throw new TrainingRuleError("sessionId", "training.errors.reactionExists");
+  if (session.enrolments.length === 0) throw new TrainingRuleError("sessionId", "training.errors.noParticipants");
+  const survey = await createSurvey(db, actorId, {
+    templateId: "training-reaction",
+    titleZh: `培训反馈 · ${session.course.titleZh}`.slice(0, 120),
+    titleEn: `Training feedback · ${session.course.titleEn}`.slice(0, 120),
+    opensAt: now,
+    closesAt: new Date(now.getTime() + REACTION_DAYS * 24 * 3600_000),
+    population: { employeeIds: session.enrolments.map((e) => e.employeeId) },
+    minGroupSize: MIN_GROUP_SIZE,
+    cuts: [],
+    purpose: "training-reaction",
+    contextId: sessionId,
+  });
+  await launchSurvey(db, actorId, survey.id, now);
+  await db.trainingSession.update({ where: { id: sessionId }, data: { reactionSurveyId: survey.id } });
+  return survey;
+}
+
+export type ReactionFigures =
+  | { status: "ok"; n: number; overall: number; average: number; nps: number | null }
+  | { status: "suppressed"; n: number }
+  | { status: "pending"; n: number }
+  | { status: "none" };
+
+type SurveyRef = { id: string; status: string; minGroupSize: number };
+
+/**
+ * Reaction figures per session survey (shown once it has closed and only with at least
+ * minGroupSize responses), and the course figure pooled from them. Sessions below the minimum
+ * join the pool only when together they reach it, so the pool never reveals one of them by difference.
+ */
+export async function reactionFigures(db: Db, surveys: SurveyRef[]) {
+  const ids = surveys.map((s) => s.id);
+  const [responses, answers] = await Promise.all([responseCounts(db, ids), answerCounts(db, ids, [...LIKERT_ITEMS, NPS_ITEM])]);
+  const nBy = new Map<string, number>();
+  for (const r of responses) nBy.set(r.surveyId, (nBy.get(r.surveyId) ?? 0) + r.n);
+  type Sums = { overallSum: number; overallN: number; allSum: number; allN: number; promoters: number; detractors: number; npsN: number };
+  const zero = (): Sums => ({ overallSum: 0, overallN: 0, allSum: 0, allN: 0, promoters: 0, detractors: 0, npsN: 0 });
+  const sums = new Map<string, Sums>();
+  for (const a of answers) {
+    const s = sums.get(a.surveyId) ?? zero();
+    if (a.itemId === NPS_ITEM) {
+      s.npsN += a.n;
+      if (a.value >= 9) s.promoters += a.n;
+      if (a.value <= 6) s.detractors += a.n;
+    } else {
+      s.allSum += a.value * a.n;
+      s.allN += a.n;
+      if (a.itemId === OVERALL_ITEM) {
+        s.overallSum += a.value * a.n;
+        s.overallN += a.n;
+      }
+    }
+    sums.set(a.surveyId, s);
+  }
+  const figure = (n: number, s: Sums, minGroupSize: number): ReactionFigures => {
+    const overall = reactionFigure(n, s.overallSum, s.overallN, minGroupSize);
+    if (overall.status !== "ok") return { status: "suppressed", n };
+    return { status: "ok", n, overall: overall.mean, average: s.allN ? s.allSum / s.allN : 0, nps: s.npsN ? ((s.promoters - s.detractors) / s.npsN) * 100 : null };
+  };
+  const bySurvey = new Map<string, ReactionFigures>();
+  const closed = surveys.filter((s) => s.status === "closed");
+  for (const s of surveys) {
+    const n = nBy.get(s.id) ?? 0;
+    bySurvey.set(s.id, s.status !== "closed" ? { status: "pending", n } : figure(n, sums.get(s.id) ?? zero(), s.minGroupSize));
+  }
+  const shown = closed.filter((s) => bySurvey.get(s.id)!.status === "ok");
+  const hidden = closed.filter((s) => bySurvey.get(s.id)!.status !== "ok");
+  const minGroup = Math.max(MIN_GROUP_SIZE, ...closed.map((s) => s.minGroupSize));
+  const hiddenN = hidden.reduce((t, s) => t + (nBy.get(s.id) ?? 0), 0);
+  const pool = hiddenN >= minGroup ? closed : shown;
+  const pooled = zero();
+  let pooledN = 0;
+  for (const s of pool) {
+    const x = sums.get(s.id) ?? zero();
+    pooledN += nBy.get(s.id) ?? 0;
+    for (const k of Object.keys(pooled) as (keyof Sums)[]) pooled[k] += x[k];
+  }
+  const totalN = closed.reduce((t, s) => t + (nBy.get(s.id) ?? 0), 0);
+  const pooledFigure = figure(pooledN, pooled, minGroup);
+  const course: ReactionFigures = closed.length === 0 ? { status: "none" } : pooledFigure.status === "suppressed" ? { status: "suppressed", n: totalN } : pooledFigure;
+  return { bySurvey, course };
+}

@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { demoOrg } from "../../../test/utils";
+import { seedKpiDemo } from "~/modules/kpi/demo.server";
+import type { Actor } from "~/modules/auth/scope";
+import { createCourse, createSession } from "./catalogue.server";
+import { cancelEnrolment, completeSession, enrolSelf, nominate, recordAttendance } from "./enrolment.server";
+import { requestDueBehaviourAssessments } from "./behaviour.server";
+import { seedTrainingDemo } from "./demo.server";
+import { trainingFacts } from "./facts.server";
+import { needsByTopicAndUnit } from "./needs.server";
+import { courseResults } from "./results.server";
+import { effectivenessReport, hoursReport, yearWindow } from "./reports.server";
+import { dateToCst } from "./training";
+
+const hrActor = (userId: string): Actor => ({ userId, role: "hr_admin", employeeId: null, scopePath: null });
+
+let ctx: Awaited<ReturnType<typeof demoOrg>>;
+const now = new Date();
+
+beforeAll(async () => {
+  ctx = await demoOrg();
+  await seedKpiDemo(ctx, now);
+  await seedTrainingDemo(ctx, now);
+});
+
+describe("demo data and reports", () => {
+  it("aggregates the needs survey by unit and topic without small groups", async () => {
+    const needs = await needsByTopicAndUnit(db, hrActor(ctx.userId.get("E000003")!));
+    expect(needs.shownResponses).toBeGreaterThan(50);
+    expect(needs.totals.negotiation.wanted).toBeGreaterThan(0);
+    for (const row of needs.rows) {
+      if (row.responses < 5) expect(row.status).toBe("suppressed");
+      else expect(row.status).toBe("ok");
+    }
+  });
+
+  it("computes a difference in differences for the negotiation course from the KPI quarters", async () => {
+    const course = await db.trainingCourse.findUniqueOrThrow({ where: { code: "GE-NEGO" } });
+    const results = await courseResults(db, hrActor(ctx.userId.get("E000003")!), course.id);
+    expect(results.status).toBe("ok");
+    if (results.status === "ok") {
+      expect(results.treated.n).toBeGreaterThanOrEqual(5);
+      expect(results.control.n).toBeGreaterThanOrEqual(5);
+      expect(Number.isInteger(results.did)).toBe(true);
+    }
+  });
+
+  it("reports four levels per course and hides reaction below the group minimum", async () => {
+    const rows = [...(await effectivenessReport(db, hrActor(ctx.userId.get("E000003")!), yearWindow(new Date().getUTCFullYear() - 1))), ...(await effectivenessReport(db, hrActor(ctx.userId.get("E000003")!), yearWindow(new Date().getUTCFullYear())))];
+    const policy = rows.find((r) => r.code === "GE-POLICY");
+    expect(policy?.reaction.status).toBe("suppressed");
+    const lab = rows.find((r) => r.code === "GE-5G-LAB");
+    expect(lab?.reaction.status).toBe("ok");
+    expect(lab?.learning?.n).toBeGreaterThan(5);
+    expect(lab?.cost.perParticipant).toBeGreaterThan(0);
+  });
+
+  it("keeps a department head's reports inside their scope", async () => {
+    const finHead: Actor = { userId: ctx.userId.get("E000002")!, role: "dept_head", employeeId: ctx.employeeId.get("E000002")!, scopePath: (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" } })).path };
+    const report = await hoursReport(db, finHead, yearWindow(new Date().getUTCFullYear()));
+    const finance = await db.employee.count({ where: { active: true, unit: { code: "JC-GE-FIN" } } });
+    expect(report.people).toHaveLength(finance);
+  });
+
+  it("has a behaviour assessment due for the department head, and requests it once", async () => {
+    const head = ctx.employeeId.get("E000001")!;
+    const due = await db.trainingBehaviourAssessment.findMany({ where: { managerId: head, submittedAt: null, dueFrom: { lte: now }, dueUntil: { gte: now } } });
+    expect(due.length).toBeGreaterThan(0);
+    await db.trainingBehaviourAssessment.updateMany({ where: { managerId: head }, data: { requestedAt: null } });
+    await requestDueBehaviourAssessments(db, now);
+    await requestDueBehaviourAssessments(db, now);
+    const messages = await db.outboxMessage.count({ where: { type: "training.behaviourRequest", recipientId: head } });
+    expect(messages).toBe(due.length);
+  });
+
+  it("gives other capabilities an employee's training facts", async () => {
+    const facts = await trainingFacts(db, ctx.employeeId.get("E000005")!, now);
+    expect(facts.completedCourseCodes).toContain("GE-5G-LAB");
+    expect(facts.hoursLast12Months).toBeGreaterThanOrEqual(12);
+    expect(facts.certificates.some((c) => c.startsWith("GE-5G-LAB-"))).toBe(true);
+  });
+});
+
+describe("enrolment, waiting list and completion", () => {
+  it("fills places, queues the rest and promotes the earliest when a place frees", async () => {
+    const hr = ctx.userId.get("E000003")!;
+    const course = await createCourse(db, hr, { code: "T-WAIT", titleZh: "测试", titleEn: "Test", topic: "negotiation", needTopics: [], format: "classroom", hours: 3.5, costYuan: 1000, grantsCertificate: true });
+    const start = new Date(now.getTime() + 5 * 86400_000);
+    const session = await createSession(db, hr, course.id, { startsAt: dateToCst(start), endsAt: dateToCst(new Date(start.getTime() + 3600_000 * 4)), trainer: "T", place: "P", capacity: 2, costYuan: 1000, testMaxScore: 100 });
+    const people = ["E000101", "E000102", "E000103", "E000104"].map((no) => ctx.employeeId.get(no)!);
+    const actor = (employeeId: string): Actor & { employeeId: string } => ({ userId: "u", role: "employee", employeeId, scopePath: null });
+    const placed = [];
+    for (const p of people) placed.push((await enrolSelf(db, actor(p), session.id, now)).status);
+    expect(placed).toEqual(["enrolled", "enrolled", "waitlisted", "waitlisted"]);
+    await expect(enrolSelf(db, actor(people[0]), session.id, now)).rejects.toThrow("training.errors.alreadyEnrolled");
+    const first = await db.trainingEnrolment.findFirstOrThrow({ where: { sessionId: session.id, employeeId: people[0] } });
+    expect(await cancelEnrolment(db, actor(people[1]), first.id, false, now)).toBeNull();
+    await cancelEnrolment(db, actor(people[0]), first.id, false, now);
+    const statuses = await db.trainingEnrolment.findMany({ where: { sessionId: session.id }, orderBy: { queuedAt: "asc" }, select: { employeeId: true, status: true } });
+    expect(statuses.map((s) => s.status)).toEqual(["cancelled", "enrolled", "enrolled", "waitlisted"]);
+    expect(await db.outboxMessage.count({ where: { type: "training.promoted", recipientId: people[2] } })).toBe(1);
+
+    // Recorded after the fact: completion needs attendance for everyone, then gives certificates and behaviour assessments.
+    await db.trainingSession.update({ where: { id: session.id }, data: { startsAt: new Date(now.getTime() - 86400_000), endsAt: new Date(now.getTime() - 80000_000) } });
+    await expect(completeSession(db, hr, session.id, now)).rejects.toThrow("training.errors.attendanceMissing");
+    const enrolled = await db.trainingEnrolment.findMany({ where: { sessionId: session.id, status: "enrolled" }, select: { id: true } });
+    await expect(recordAttendance(db, hr, session.id, [{ enrolmentId: enrolled[0].id, attendance: "attended", preScore: 40, postScore: 101 }])).rejects.toThrow("training.errors.scoreAboveMax");
+    await recordAttendance(db, hr, session.id, [
+      { enrolmentId: enrolled[0].id, attendance: "attended", preScore: 40, postScore: 70 },
+      { enrolmentId: enrolled[1].id, attendance: "absent", preScore: null, postScore: null },
+    ]);
+    expect(await completeSession(db, hr, session.id, now)).toEqual({ completed: 1 });
+    const done = await db.trainingEnrolment.findUniqueOrThrow({ where: { id: enrolled[0].id }, include: { behaviour: true } });
+    expect(done.certificateNo).toMatch(/^T-WAIT-\d{4}-0001$/);
+    expect(done.behaviour?.dueFrom.getTime()).toBe(done.completedAt!.getTime() + 30 * 86400_000);
+    expect(await db.trainingEnrolment.count({ where: { sessionId: session.id, status: "waitlisted" } })).toBe(0);
+  });
+
+  it("lets a head nominate only inside their scope", async () => {
+    const hr = ctx.userId.get("E000003")!;
+    const course = await db.trainingCourse.findUniqueOrThrow({ where: { code: "GE-BID" } });
+    const session = await db.trainingSession.findFirstOrThrow({ where: { courseId: course.id, status: "scheduled" } });
+    const finPath = (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" } })).path;
+    const head: Actor = { userId: ctx.userId.get("E000002")!, role: "dept_head", employeeId: ctx.employeeId.get("E000002")!, scopePath: finPath };
+    const outsider = await db.employee.findFirstOrThrow({ where: { unit: { code: "JC-GE-GOV" }, position: { code: "AM" } } });
+    expect(await nominate(db, head, session.id, outsider.id, now)).toBeNull();
+    const insider = await db.employee.findFirstOrThrow({ where: { unit: { code: "JC-GE-FIN" }, trainingEnrolments: { none: { sessionId: session.id } } } });
+    expect((await nominate(db, head, session.id, insider.id, now))?.status).toBe("enrolled");
+    expect(hr).toBeTruthy();
+  });
+});

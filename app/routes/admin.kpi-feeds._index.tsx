@@ -1,0 +1,77 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { FeedForm } from "~/components/integration/feed-form";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { FeedFormSchema, feedInput } from "~/modules/integration/feed-form";
+import { saveFeed } from "~/modules/integration/kpi-feeds.server";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "kpi.manage");
+  const [feeds, periods] = await Promise.all([
+    db.kpiFeed.findMany({
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, url: true, enabled: true, intervalMinutes: true, lastPullAt: true, pulls: { orderBy: { startedAt: "desc" }, take: 1, select: { status: true } } },
+    }),
+    db.appraisalPeriod.findMany({ where: { status: "open" }, orderBy: { startsOn: "desc" }, select: { id: true, code: true } }),
+  ]);
+  return { feeds: feeds.map((f) => ({ ...f, host: new URL(f.url).host, lastPullAt: f.lastPullAt?.toISOString() ?? null, lastStatus: f.pulls[0]?.status ?? null })), periods };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requirePermission(args, "kpi.manage");
+  const submission = parseWithZod(await args.request.formData(), { schema: FeedFormSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const feed = await saveFeed(db, user.userId, feedInput(submission.value));
+  return redirectWithFlash(`/admin/kpi-feeds/${feed.id}`, { kind: "success", message: "feeds.created" });
+}
+
+export default function KpiFeeds() {
+  const t = useT();
+  const locale = useLocale();
+  const { feeds, periods } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <section>
+      <PageHeader title={t("feeds.title")}>
+        <p className="hint">{t("feeds.intro")}</p>
+      </PageHeader>
+      {feeds.length === 0 ? (
+        <EmptyState>{t("feeds.none")}</EmptyState>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("feeds.name")}</th>
+              <th scope="col">{t("feeds.url")}</th>
+              <th scope="col">{t("feeds.interval")}</th>
+              <th scope="col">{t("feeds.lastPull")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {feeds.map((f) => (
+              <tr key={f.id}>
+                <td>
+                  <Link to={`/admin/kpi-feeds/${f.id}`}>{f.name}</Link>
+                </td>
+                <td>{f.host}</td>
+                <td>{f.enabled ? f.intervalMinutes : "—"}</td>
+                <td>{f.lastPullAt ? `${new Date(f.lastPullAt).toLocaleString(locale)} · ${t(`feeds.status.${f.lastStatus ?? "running"}`)}` : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="panel">
+        <h2>{t("feeds.new")}</h2>
+        <FeedForm lastResult={lastResult} defaults={{ intervalMinutes: "60", enabled: "on", authHeaderName: "Authorization" }} periods={periods} hasSecret={false} />
+      </div>
+    </section>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

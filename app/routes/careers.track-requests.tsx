@@ -1,0 +1,93 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { day } from "~/components/careers/career-view";
+import { EmptyState, FormErrors, PageHeader } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { decideTrackRequest, pendingTrackRequests } from "~/modules/careers/career.server";
+import { CareerRuleError } from "~/modules/careers/errors";
+import { TrackDecisionSchema } from "~/modules/careers/schemas";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { invariantResponse } from "~/utils/http.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "career.manage");
+  return { requests: await pendingTrackRequests(db), today: new Date().toISOString().slice(0, 10) };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requirePermission(args, "career.manage");
+  const formData = await args.request.formData();
+  const submission = parseWithZod(formData, { schema: TrackDecisionSchema });
+  const target = String(formData.get("requestId") ?? "");
+  if (submission.status !== "success") return data({ target, errors: Object.values(submission.reply().error ?? {}).flatMap((e) => e ?? []) }, { status: 400 });
+  try {
+    invariantResponse(await decideTrackRequest(db, user.userId, submission.value), 404);
+  } catch (error) {
+    if (error instanceof CareerRuleError) return data({ target, errors: [error.key] }, { status: 400 });
+    throw error;
+  }
+  return redirectWithFlash("/careers/track-requests", { kind: "success", message: "careers.decisionSaved" });
+}
+
+export default function TrackRequests() {
+  const t = useT();
+  const locale = useLocale();
+  const { requests, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section>
+      <PageHeader title={t("careers.trackRequestsTitle")} actions={<Link to="/careers">{t("careers.ladderTitle")}</Link>} />
+      {requests.length === 0 ? (
+        <EmptyState>{t("careers.noTrackRequests")}</EmptyState>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("careers.employee")}</th>
+              <th scope="col">{t("careers.change")}</th>
+              <th scope="col">{t("careers.reasonForChange")}</th>
+              <th scope="col">{t("careers.decision")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {requests.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  {r.employee.name} · {r.employee.employeeNo}
+                  <br />
+                  <small>{locale === "en" ? r.employee.unit.nameEn : r.employee.unit.nameZh}</small>
+                  <br />
+                  <small>{day(r.createdAt)}</small>
+                </td>
+                <td>
+                  {t(`track.${r.fromTrack}`)} {r.fromLevel} → {t(`track.${r.toTrack}`)} {r.toLevel}
+                </td>
+                <td>{r.reason}</td>
+                <td>
+                  <Form method="post" className="stack">
+                    <input type="hidden" name="requestId" value={r.id} />
+                    <select name="decision" aria-label={t("careers.decision")}>
+                      <option value="approved">{t("careers.approve")}</option>
+                      <option value="rejected">{t("careers.reject")}</option>
+                    </select>
+                    <label>
+                      {t("careers.effectiveFrom")} <input type="date" name="effectiveFrom" defaultValue={today} required />
+                    </label>
+                    <textarea name="comment" rows={2} aria-label={t("careers.reviewComment")} placeholder={t("careers.reviewCommentHint")} />
+                    <FormErrors errors={result && result.target === r.id ? result.errors : undefined} />
+                    <button type="submit">{t("careers.saveDecision")}</button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

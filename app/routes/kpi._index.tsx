@@ -1,0 +1,97 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { EmptyState, Field, PageHeader, SelectField } from "~/components/forms";
+import { useT } from "~/components/i18n";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { may } from "~/modules/auth/scope";
+import { PERIOD_KINDS, PeriodSchema } from "~/modules/kpi/kpi";
+import { createPeriod, KpiRuleError, listPeriods } from "~/modules/kpi/library.server";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "kpi.view");
+  return { periods: await listPeriods(db), canManage: may(user, "kpi.manage") };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requirePermission(args, "kpi.manage");
+  const submission = parseWithZod(await args.request.formData(), { schema: PeriodSchema });
+  if (submission.status !== "success") return data({ form: submission.reply() }, { status: 400 });
+  try {
+    const { id } = await createPeriod(db, user.userId, submission.value);
+    return redirectWithFlash(`/kpi/periods/${id}`, { kind: "success", message: "kpi.periodCreated" });
+  } catch (error) {
+    if (error instanceof KpiRuleError) return data({ form: submission.reply({ fieldErrors: { [error.field]: [error.key] } }) }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function KpiHome() {
+  const t = useT();
+  const { periods, canManage } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult: result?.form, onValidate: ({ formData }) => parseWithZod(formData, { schema: PeriodSchema }), shouldRevalidate: "onBlur" });
+  return (
+    <section>
+      <PageHeader
+        title={t("kpi.title")}
+        actions={
+          <Link className="button" to="/kpi/library">
+            {t("kpi.library")}
+          </Link>
+        }
+      >
+        <p>{t("kpi.intro")}</p>
+      </PageHeader>
+      {periods.length === 0 ? (
+        <EmptyState>{t("kpi.noPeriods")}</EmptyState>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("kpi.period")}</th>
+              <th scope="col">{t("kpi.periodKind")}</th>
+              <th scope="col">{t("kpi.dates")}</th>
+              <th scope="col">{t("org.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/kpi/periods/${p.id}`}>{p.code}</Link>
+                </td>
+                <td>{t(`kpi.periodKind.${p.kind}`)}</td>
+                <td>
+                  {new Date(p.startsOn).toISOString().slice(0, 10)} – {new Date(p.endsOn).toISOString().slice(0, 10)}
+                </td>
+                <td>
+                  <span className={`badge ${p.status === "open" ? "ok" : ""}`}>{t(`kpi.status.${p.status}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {canManage ? (
+        <div className="panel">
+          <h2>{t("kpi.newPeriod")}</h2>
+          <Form method="post" className="grid-form" {...getFormProps(form)}>
+            <Field meta={fields.code} label={t("kpi.periodCode")} hint={t("kpi.periodCodeHint")} />
+            <SelectField meta={fields.kind} label={t("kpi.periodKind")} options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`kpi.periodKind.${k}`) }))} />
+            <Field meta={fields.startsOn} label={t("kpi.startsOn")} type="date" />
+            <Field meta={fields.endsOn} label={t("kpi.endsOn")} type="date" />
+            <button type="submit" className="primary">
+              {t("common.create")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

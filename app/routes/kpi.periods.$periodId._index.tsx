@@ -1,0 +1,195 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ConfirmButton, EmptyState, PageHeader } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { Pagination } from "~/components/pagination";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { may, unitWhere } from "~/modules/auth/scope";
+import { getPeriod, setPeriodStatus } from "~/modules/kpi/library.server";
+import { listPlans } from "~/modules/kpi/plans.server";
+import { periodScores } from "~/modules/kpi/scores.server";
+import { formatScore } from "~/modules/kpi/units";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { invariantResponse, parseParams } from "~/utils/http.server";
+import { pick } from "~/utils/i18n";
+import { z } from "~/utils/validation";
+
+const Params = z.object({ periodId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+const PAGE_SIZE = 25;
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "kpi.view");
+  const { periodId } = parseParams(args.params, Params);
+  const period = await getPeriod(db, periodId);
+  invariantResponse(period, 404);
+  const page = Math.max(1, Math.min(100_000, Number(new URL(args.request.url).searchParams.get("page")) || 1));
+  const people = await db.employee.findMany({
+    where: { unit: unitWhere(user) },
+    orderBy: { employeeNo: "asc" },
+    select: { id: true, employeeNo: true, name: true, unit: { select: { nameZh: true, nameEn: true } }, position: { select: { nameZh: true, nameEn: true } } },
+  });
+  const { scores, missing } = await periodScores(db, periodId, { employeeIds: people.map((p) => p.id) });
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const appraised = scores
+    .map((s) => ({ ...byId.get(s.employeeId)!, total: s.total, kpiCount: s.lines.length, missing: s.lines.filter((l) => l.actual === null).length }))
+    .sort((a, b) => a.employeeNo.localeCompare(b.employeeNo));
+  const pageCount = Math.max(1, Math.ceil(appraised.length / PAGE_SIZE));
+  return {
+    period,
+    plans: (await listPlans(db, periodId)).filter((p) => p.planned || p.staff > 0),
+    rows: appraised.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    total: appraised.length,
+    page,
+    pageCount,
+    missing: missing.slice(0, 200).map((m) => ({ ...m, employeeNo: byId.get(m.employeeId)!.employeeNo, name: byId.get(m.employeeId)!.name })),
+    missingCount: missing.length,
+    canManage: may(user, "kpi.manage"),
+  };
+}
+
+const StatusSchema = z.object({ intent: z.enum(["close", "reopen"]) }).strict();
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requirePermission(args, "kpi.manage");
+  const { periodId } = parseParams(args.params, Params);
+  const parsed = StatusSchema.safeParse(Object.fromEntries(await args.request.formData()));
+  if (!parsed.success) return data({ error: "errors.page.badRequest.body" }, { status: 400 });
+  invariantResponse(await getPeriod(db, periodId), 404);
+  await setPeriodStatus(db, user.userId, periodId, parsed.data.intent === "close" ? "closed" : "open");
+  return redirectWithFlash(`/kpi/periods/${periodId}`, { kind: "success", message: parsed.data.intent === "close" ? "kpi.periodClosed" : "kpi.periodReopened" });
+}
+
+export default function PeriodOverview() {
+  const t = useT();
+  const locale = useLocale();
+  const { period, plans, rows, total, page, pageCount, missing, missingCount, canManage } = useLoaderData<typeof loader>();
+  const open = period.status === "open";
+  return (
+    <section>
+      <PageHeader
+        title={t("kpi.periodTitle", { code: period.code })}
+        actions={
+          <>
+            {canManage && open ? (
+              <>
+                <Link className="button" to={`/kpi/periods/${period.id}/import`}>
+                  {t("kpi.importActuals")}
+                </Link>
+                <Link className="button" to={`/kpi/periods/${period.id}/allocate`}>
+                  {t("kpi.allocate")}
+                </Link>
+              </>
+            ) : null}
+            <Link className="button" to={`/kpi/periods/${period.id}/joint`}>
+              {t("kpi.joint")}
+            </Link>
+          </>
+        }
+      >
+        <p>
+          {t(`kpi.periodKind.${period.kind}`)} · {new Date(period.startsOn).toISOString().slice(0, 10)} – {new Date(period.endsOn).toISOString().slice(0, 10)} ·{" "}
+          <span className={`badge ${open ? "ok" : ""}`}>{t(`kpi.status.${period.status}`)}</span>
+        </p>
+      </PageHeader>
+
+      {missingCount > 0 ? (
+        <div className="panel" role="alert" data-testid="missing-actuals">
+          <h2>{t("kpi.missingTitle", { count: missingCount })}</h2>
+          <p className="hint">{t("kpi.missingHint")}</p>
+          <ul>
+            {missing.map((m) => (
+              <li key={`${m.employeeId}-${m.kpiCode}`}>
+                <Link to={`/kpi/periods/${period.id}/employees/${m.employeeId}`}>
+                  {m.employeeNo} {m.name}
+                </Link>{" "}
+                · <code>{m.kpiCode}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="panel">
+        <h2>{t("kpi.plans")}</h2>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("org.position")}</th>
+              <th scope="col" className="num">{t("kpi.staff")}</th>
+              <th scope="col" className="num">{t("kpi.kpiCount")}</th>
+              <th scope="col" className="num">{t("kpi.weightTotal")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plans.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/kpi/periods/${period.id}/plans/${p.id}`}>{pick(locale, p)}</Link>
+                  {p.planned ? null : <span className="hint"> · {t("kpi.noPlan")}</span>}
+                </td>
+                <td className="num">{p.staff}</td>
+                <td className="num">
+                  {p.kpiCount}
+                  {p.kpiCount > 8 ? <span className="badge warn"> {t("kpi.tooMany")}</span> : null}
+                </td>
+                <td className="num">{p.planned ? `${p.weightTotal}%` : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t("kpi.scores")}</h2>
+      {rows.length === 0 ? (
+        <EmptyState>{t("kpi.noScores")}</EmptyState>
+      ) : (
+        <>
+          <table className="data-table" data-testid="period-scores">
+            <thead>
+              <tr>
+                <th scope="col">{t("org.employeeNo")}</th>
+                <th scope="col">{t("org.name")}</th>
+                <th scope="col">{t("org.unit")}</th>
+                <th scope="col">{t("org.position")}</th>
+                <th scope="col" className="num">{t("kpi.kpiCount")}</th>
+                <th scope="col" className="num">{t("kpi.total")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.employeeNo}</td>
+                  <td>
+                    <Link to={`/kpi/periods/${period.id}/employees/${r.id}`}>{r.name}</Link>
+                  </td>
+                  <td>{pick(locale, r.unit)}</td>
+                  <td>{pick(locale, r.position)}</td>
+                  <td className="num">{r.kpiCount}</td>
+                  <td className="num">{r.total === null ? <span className="badge bad">{t("kpi.missingCount", { count: r.missing })}</span> : formatScore(r.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pagination page={page} pageCount={pageCount} total={total} />
+        </>
+      )}
+
+      {canManage ? (
+        <Form method="post" className="panel">
+          {open ? (
+            <ConfirmButton name="intent" value="close" confirm={t("kpi.confirmClose")}>
+              {t("kpi.closePeriod")}
+            </ConfirmButton>
+          ) : (
+            <ConfirmButton name="intent" value="reopen" confirm={t("kpi.confirmReopen")} className="">
+              {t("kpi.reopenPeriod")}
+            </ConfirmButton>
+          )}
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

@@ -1,0 +1,194 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmButton, EmptyState, FormErrors, PageHeader } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { may, unitWhere } from "~/modules/auth/scope";
+import { capPoints } from "~/modules/kpi/kpi";
+import { getPeriod, KpiRuleError, listKpis } from "~/modules/kpi/library.server";
+import { createTeam, deleteTeam, listTeams, setTeamActual } from "~/modules/kpi/teams.server";
+import { formatScore, formatValue, parseValue } from "~/modules/kpi/units";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { invariantResponse, parseParams } from "~/utils/http.server";
+import { pick } from "~/utils/i18n";
+import { z } from "~/utils/validation";
+
+const Params = z.object({ periodId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const employeeNo = z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/, "errors.code");
+const CreateSchema = z
+  .object({
+    intent: z.literal("create"),
+    kpiId: id,
+    name: z.string().trim().min(1).max(100),
+    threshold: z.string().trim().min(1).max(30),
+    target: z.string().trim().min(1).max(30),
+    stretch: z.string().trim().min(1).max(30),
+    cap: capPoints,
+    memberA: employeeNo,
+    shareA: z.coerce.number().int().min(1).max(99),
+    memberB: employeeNo,
+    shareB: z.coerce.number().int().min(1).max(99),
+  })
+  .strict();
+const ActualSchema = z.object({ intent: z.literal("actual"), teamId: id, actual: z.string().trim().max(30) }).strict();
+const DeleteSchema = z.object({ intent: z.literal("delete"), teamId: id }).strict();
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "kpi.view");
+  const { periodId } = parseParams(args.params, Params);
+  const period = await getPeriod(db, periodId);
+  invariantResponse(period, 404);
+  const inScope = new Set((await db.employee.findMany({ where: { unit: unitWhere(user) }, select: { id: true } })).map((e) => e.id));
+  const teams = (await listTeams(db, periodId))
+    .filter((t) => t.members.some((m) => inScope.has(m.employee.id)))
+    .map((t) => ({ ...t, threshold: Number(t.threshold), target: Number(t.target), stretch: Number(t.stretch), actual: t.actual === null ? null : Number(t.actual) }));
+  const kpis = (await listKpis(db, { activeOnly: true })).filter((k) => k.kind === "quantitative");
+  return { period, teams, kpis, canManage: may(user, "kpi.manage") && period.status === "open" };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requirePermission(args, "kpi.manage");
+  const { periodId } = parseParams(args.params, Params);
+  invariantResponse(await getPeriod(db, periodId), 404);
+  const form = Object.fromEntries(await args.request.formData());
+  const back = `/kpi/periods/${periodId}/joint`;
+  try {
+    if (form.intent === "create") {
+      const parsed = CreateSchema.safeParse(form);
+      if (!parsed.success) return data({ errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`), values: form }, { status: 400 });
+      const v = parsed.data;
+      const kpi = await db.kpi.findUnique({ where: { id: v.kpiId }, select: { unit: true } });
+      const values = kpi ? [parseValue(kpi.unit, v.threshold), parseValue(kpi.unit, v.target), parseValue(kpi.unit, v.stretch)] : [null];
+      if (values.some((x) => x === null)) return data({ errors: ["kpi.errors.value"], values: form }, { status: 400 });
+      const [threshold, target, stretch] = values as number[];
+      await createTeam(db, user.userId, periodId, {
+        kpiId: v.kpiId,
+        name: v.name,
+        threshold,
+        target,
+        stretch,
+        cap: v.cap,
+        members: [
+          { employeeNo: v.memberA, share: v.shareA },
+          { employeeNo: v.memberB, share: v.shareB },
+        ],
+      });
+      return redirectWithFlash(back, { kind: "success", message: "kpi.teamCreated" });
+    }
+    if (form.intent === "actual") {
+      const parsed = ActualSchema.safeParse(form);
+      invariantResponse(parsed.success, 400);
+      const team = await db.kpiTeamTarget.findFirst({ where: { id: parsed.data.teamId, periodId }, select: { kpi: { select: { unit: true } } } });
+      invariantResponse(team, 404);
+      const actual = parsed.data.actual === "" ? null : parseValue(team.kpi.unit, parsed.data.actual);
+      if (parsed.data.actual !== "" && actual === null) return data({ errors: ["kpi.errors.value"], values: {} }, { status: 400 });
+      await setTeamActual(db, user.userId, periodId, parsed.data.teamId, actual);
+      return redirectWithFlash(back, { kind: "success", message: "kpi.actualSaved" });
+    }
+    const parsed = DeleteSchema.safeParse(form);
+    invariantResponse(parsed.success, 400);
+    await deleteTeam(db, user.userId, periodId, parsed.data.teamId);
+    return redirectWithFlash(back, { kind: "success", message: "kpi.teamDeleted" });
+  } catch (error) {
+    if (error instanceof KpiRuleError) return data({ errors: [error.key], values: form }, { status: 409 });
+    throw error;
+  }
+}
+
+export default function JointKpis() {
+  const t = useT();
+  const locale = useLocale();
+  const { period, teams, kpis, canManage } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const v = (result?.values ?? {}) as Record<string, string>;
+  return (
+    <section>
+      <PageHeader title={t("kpi.jointTitle", { period: period.code })}>
+        <p>
+          <Link to={`/kpi/periods/${period.id}`}>{t("common.back")}</Link> · {t("kpi.jointIntro")}
+        </p>
+      </PageHeader>
+      <FormErrors errors={result?.errors} />
+      {teams.length === 0 ? (
+        <EmptyState>{t("kpi.noTeams")}</EmptyState>
+      ) : (
+        <table className="data-table" data-testid="teams">
+          <thead>
+            <tr>
+              <th scope="col">{t("kpi.teamName")}</th>
+              <th scope="col">{t("kpi.kpi")}</th>
+              <th scope="col">{t("kpi.members")}</th>
+              <th scope="col" className="num">{t("kpi.target")}</th>
+              <th scope="col" className="num">{t("kpi.teamActual")}</th>
+              <th scope="col">{t("common.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {teams.map((team) => (
+              <tr key={team.id}>
+                <td>{team.name}</td>
+                <td>{pick(locale, team.kpi)}</td>
+                <td>{team.members.map((m) => `${m.employee.name} (${m.employee.employeeNo}) ${m.share}%`).join(" · ")}</td>
+                <td className="num">
+                  {formatValue(team.kpi.unit, team.target, locale)}
+                  <div className="hint">
+                    {formatValue(team.kpi.unit, team.threshold, locale)} / {formatValue(team.kpi.unit, team.stretch, locale)} · {formatScore(team.cap)}
+                  </div>
+                </td>
+                <td className="num">{team.actual === null ? <span className="badge bad">{t("kpi.noActual")}</span> : formatValue(team.kpi.unit, team.actual, locale)}</td>
+                <td>
+                  {canManage ? (
+                    <>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="actual" />
+                        <input type="hidden" name="teamId" value={team.id} />
+                        <input name="actual" size={10} aria-label={t("kpi.teamActual")} />
+                        <button type="submit">{t("common.save")}</button>
+                      </Form>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="delete" />
+                        <input type="hidden" name="teamId" value={team.id} />
+                        <ConfirmButton confirm={t("kpi.confirmDeleteTeam")}>{t("common.delete")}</ConfirmButton>
+                      </Form>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {canManage ? (
+        <div className="panel">
+          <h2>{t("kpi.newTeam")}</h2>
+          <Form method="post" className="grid-form">
+            <input type="hidden" name="intent" value="create" />
+            <div className="field">
+              <label htmlFor="kpiId">{t("kpi.kpi")}</label>
+              <select id="kpiId" name="kpiId" defaultValue={v.kpiId ?? ""}>
+                {kpis.map((k) => (
+                  <option key={k.id} value={k.id}>
+                    {k.code} · {pick(locale, k)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {(["name", "threshold", "target", "stretch", "cap", "memberA", "shareA", "memberB", "shareB"] as const).map((name) => (
+              <div className="field" key={name}>
+                <label htmlFor={name}>{t(`kpi.teamField.${name}`)}</label>
+                <input id={name} name={name} defaultValue={v[name] ?? (name === "cap" ? "120" : "")} />
+              </div>
+            ))}
+            <button type="submit" className="primary">
+              {t("common.create")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

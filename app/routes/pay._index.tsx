@@ -1,0 +1,134 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { EmptyState, FormErrors, PageHeader } from "~/components/forms";
+import { useT } from "~/components/i18n";
+import { money, STATUS_BADGE, useDateTime } from "~/components/pay/format";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { may } from "~/modules/auth/scope";
+import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
+import { createRun, PayRunError } from "~/modules/pay/runs.server";
+import { listRuns, periodsForNewRun } from "~/modules/pay/views.server";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { z } from "~/utils/validation";
+
+export const headers = noStoreHeaders;
+
+const CreateSchema = z.object({ intent: z.literal("create"), periodId: z.string().trim().min(1).max(64) }).strict();
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "pay.view");
+  const canManage = may(user, "pay.manage");
+  const [runs, periods] = await Promise.all([listRuns(db), canManage ? periodsForNewRun(db) : Promise.resolve([])]);
+  // Organisation-wide totals are HR's; heads see their own scope's figures inside a run.
+  const visible = canManage ? runs : runs.map((r) => ({ ...r, employeeCount: null, issueCount: null, totalFen: null }));
+  return data({ runs: visible, periods, canManage, canConfigure: canManage }, { headers: NO_STORE });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requirePermission(args, "pay.manage");
+  const parsed = CreateSchema.safeParse(Object.fromEntries(await args.request.formData()));
+  if (!parsed.success) return data({ formErrors: ["pay.errors.choosePeriod"] }, { status: 400, headers: NO_STORE });
+  try {
+    const run = await createRun(db, user.userId, parsed.data.periodId);
+    return redirectWithFlash(`/pay/runs/${run.id}`, { kind: "success", message: "pay.runCreated" }, { headers: NO_STORE });
+  } catch (error) {
+    if (error instanceof PayRunError) return data({ formErrors: [error.messageKey] }, { status: 400, headers: NO_STORE });
+    throw error;
+  }
+}
+
+export default function PayRuns() {
+  const t = useT();
+  const when = useDateTime();
+  const { runs, periods, canManage, canConfigure } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section>
+      <PageHeader
+        title={t("pay.runsTitle")}
+        actions={
+          canConfigure ? (
+            <>
+              <Link className="button" to="/pay/settings">
+                {t("pay.settingsTitle")}
+              </Link>
+              <Link className="button" to="/pay/schemes">
+                {t("pay.schemesTitle")}
+              </Link>
+            </>
+          ) : null
+        }
+      >
+        <p className="hint">{t("pay.runsIntro")}</p>
+      </PageHeader>
+      {canManage ? (
+        <div className="panel">
+          <h2>{t("pay.prepareRun")}</h2>
+          {periods.length === 0 ? (
+            <p className="hint">{t("pay.noPeriodsToRun")}</p>
+          ) : (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="create" />
+              <label htmlFor="periodId">{t("pay.period")}</label>
+              <select id="periodId" name="periodId" required>
+                {periods.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.code}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="primary" disabled={busy}>
+                {busy ? t("pay.computing") : t("pay.prepareRun")}
+              </button>
+            </Form>
+          )}
+          <FormErrors errors={result?.formErrors} />
+        </div>
+      ) : null}
+      {runs.length === 0 ? (
+        <EmptyState>{t("pay.noRuns")}</EmptyState>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("pay.period")}</th>
+              <th scope="col">{t("pay.status")}</th>
+              {canManage ? (
+                <>
+                  <th scope="col">{t("pay.employees")}</th>
+                  <th scope="col">{t("pay.issues")}</th>
+                  <th scope="col">{t("pay.total")}</th>
+                </>
+              ) : null}
+              <th scope="col">{t("pay.createdAt")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link to={`/pay/runs/${r.id}`}>{r.periodCode}</Link>
+                </td>
+                <td>
+                  <span className={STATUS_BADGE[r.status]}>{t(`pay.status.${r.status}`)}</span>
+                </td>
+                {canManage ? (
+                  <>
+                    <td>{r.employeeCount}</td>
+                    <td>{r.issueCount ? <span className="badge bad">{r.issueCount}</span> : 0}</td>
+                    <td>{r.totalFen === null ? "—" : money(r.totalFen)}</td>
+                  </>
+                ) : null}
+                <td>{when(r.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

@@ -1,0 +1,73 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/forms";
+import { useT } from "~/components/i18n";
+import { money, STATUS_BADGE, useDateTime } from "~/components/pay/format";
+import { KpiTable, PayslipBreakdown, WhatIfPanel } from "~/components/pay/payslip";
+import { requireUser } from "~/modules/auth/guards.server";
+import { may } from "~/modules/auth/scope";
+import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
+import { getPayslip } from "~/modules/pay/views.server";
+import { db } from "~/utils/db.server";
+import { invariantResponse, parseParams } from "~/utils/http.server";
+import { z } from "~/utils/validation";
+
+export const headers = noStoreHeaders;
+
+const Params = z.object({ runId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), employeeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+const Query = z.object({
+  kpi: z.string().trim().max(32).regex(/^[A-Za-z0-9_.-]+$/).optional().catch(undefined),
+  pct: z.coerce.number().int().min(0).max(300).optional().catch(undefined),
+});
+
+/** One payslip: the employee's own (locked runs), or one in a head's or HR's scope; anything else is 404. */
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requireUser(args);
+  const { runId, employeeId } = parseParams(args.params, Params);
+  const query = Query.parse(Object.fromEntries(new URL(args.request.url).searchParams));
+  const what = query.kpi ? { kpi: query.kpi, pct: query.pct ?? 110 } : undefined;
+  const payslip = await getPayslip(db, { ...user, mayView: may(user, "pay.view") }, runId, employeeId, what);
+  invariantResponse(payslip, 404);
+  return data({ ...payslip, query: { kpi: query.kpi, pct: query.pct }, own: user.employeeId === employeeId }, { headers: NO_STORE });
+}
+
+export default function Payslip() {
+  const t = useT();
+  const when = useDateTime();
+  const { run, employee, line, explanation, whatIf, adjustments, adjustedTotalFen, query, own } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <PageHeader title={t("pay.payslipTitle", { period: run.periodCode })}>
+        <p>
+          {employee.name} · {employee.employeeNo} · <span className={STATUS_BADGE[run.status]}>{t(`pay.status.${run.status}`)}</span>
+        </p>
+        <p>{own ? <Link to="/me/pay">{t("pay.backToMyPay")}</Link> : <Link to={`/pay/runs/${run.id}`}>{t("pay.backToRun")}</Link>}</p>
+      </PageHeader>
+      <PayslipBreakdown line={line} explanation={explanation} />
+      {adjustments.length > 0 ? (
+        <div className="panel">
+          <h2>{t("pay.adjustmentsTitle")}</h2>
+          <ul>
+            {adjustments.map((a) => (
+              <li key={a.id}>
+                {money(a.amountFen)} · {a.reason} · {when(a.createdAt)}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <strong>{t("pay.adjustedTotal", { total: money(adjustedTotalFen) })}</strong>
+          </p>
+        </div>
+      ) : null}
+      {explanation ? (
+        <>
+          <h2>{t("pay.kpisBehind")}</h2>
+          <KpiTable explanation={explanation} />
+          <WhatIfPanel explanation={explanation} whatIf={whatIf} query={query} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

@@ -1,0 +1,326 @@
+import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, useForm } from "@conform-to/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ConfirmButton, EmptyState, Field, FormErrors, PageHeader } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { Pagination } from "~/components/pagination";
+import { money, STATUS_BADGE, useDateTime } from "~/components/pay/format";
+import { RunIssues } from "~/components/pay/run-issues";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { may } from "~/modules/auth/scope";
+import { AdjustmentSchema, ApproveSchema, StepSchema } from "~/modules/pay/forms";
+import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
+import { addAdjustment, PayRunError, recomputeRun, transitionRun, verifyRun } from "~/modules/pay/runs.server";
+import { getRun } from "~/modules/pay/views.server";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
+import { pick } from "~/utils/i18n";
+import { z } from "~/utils/validation";
+
+export const headers = noStoreHeaders;
+
+const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(100000).optional().catch(1), verify: z.literal("1").optional().catch(undefined) });
+/** Above this many lines the check from the snapshot runs only when asked for. */
+const AUTO_VERIFY_LIMIT = 5000;
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "pay.view");
+  const { id } = parseParams(args.params, idParam);
+  const { page, verify } = PageQuery.parse(Object.fromEntries(new URL(args.request.url).searchParams));
+  const found = await getRun(db, user, id, page ?? 1);
+  invariantResponse(found, 404);
+  const canManage = may(user, "pay.manage");
+  const canApprove = may(user, "pay.approve");
+  const checkable = canManage && found.run.status !== "draft";
+  const verification = checkable && (verify === "1" || found.run.employeeCount <= AUTO_VERIFY_LIMIT) ? await verifyRun(db, id) : null;
+  return data(
+    {
+      ...found,
+      issues: canManage ? found.issues : [],
+      pools: canManage ? found.pools : [],
+      run: canManage ? found.run : { ...found.run, totalFen: null, employeeCount: null, issueCount: null },
+      canManage,
+      canApprove,
+      isPreparer: found.run.preparedById === user.userId,
+      verification,
+      mayVerify: checkable && !verification,
+    },
+    { headers: NO_STORE },
+  );
+}
+
+const FLASH: Record<string, "pay.recomputed" | "pay.reviewed" | "pay.approved" | "pay.locked" | "pay.sentBack"> = {
+  recompute: "pay.recomputed",
+  review: "pay.reviewed",
+  approve: "pay.approved",
+  lock: "pay.locked",
+  sendBack: "pay.sentBack",
+};
+
+export async function action(args: ActionFunctionArgs) {
+  const { id } = parseParams(args.params, idParam);
+  const formData = await args.request.formData();
+  const intent = formData.get("intent");
+  try {
+    if (intent === "adjust") {
+      const user = requirePermission(args, "pay.manage");
+      const submission = parseWithZod(formData, { schema: AdjustmentSchema });
+      if (submission.status !== "success") return data({ kind: "adjust" as const, reply: submission.reply() }, { status: 400, headers: NO_STORE });
+      try {
+        await addAdjustment(db, user.userId, id, { employeeNo: submission.value.employeeNo, amountFen: submission.value.amount, reason: submission.value.reason });
+      } catch (error) {
+        if (error instanceof PayRunError) return data({ kind: "adjust" as const, reply: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400, headers: NO_STORE });
+        throw error;
+      }
+      return redirectWithFlash(`/pay/runs/${id}`, { kind: "success", message: "pay.adjusted" }, { headers: NO_STORE });
+    }
+    if (intent === "approve") {
+      const user = requirePermission(args, "pay.approve");
+      const parsed = ApproveSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) return data({ kind: "step" as const, formErrors: ["pay.errors.passwordRequired"] }, { status: 400, headers: NO_STORE });
+      await transitionRun(db, user.userId, id, "approve", parsed.data.password);
+      return redirectWithFlash(`/pay/runs/${id}`, { kind: "success", message: FLASH.approve }, { headers: NO_STORE });
+    }
+    const parsed = StepSchema.safeParse(Object.fromEntries(formData));
+    invariantResponse(parsed.success, 400);
+    const step = parsed.data.intent;
+    const user = requirePermission(args, step === "recompute" ? "pay.manage" : "pay.approve");
+    if (step === "recompute") await recomputeRun(db, user.userId, id);
+    else await transitionRun(db, user.userId, id, step);
+    return redirectWithFlash(`/pay/runs/${id}`, { kind: "success", message: FLASH[step] }, { headers: NO_STORE });
+  } catch (error) {
+    if (error instanceof PayRunError) {
+      invariantResponse(error.messageKey !== "pay.errors.unknownRun", 404);
+      return data({ kind: "step" as const, formErrors: [error.messageKey] }, { status: 400, headers: NO_STORE });
+    }
+    throw error;
+  }
+}
+
+export default function PayRun() {
+  const t = useT();
+  const locale = useLocale();
+  const when = useDateTime();
+  const { run, issues, pools, schemes, lines, linesInScope, scopeTotalFen, page, pageCount, adjustments, canManage, canApprove, isPreparer, verification, mayVerify } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const stepErrors = result?.kind === "step" ? result.formErrors : undefined;
+  const [adjustForm, adjustFields] = useForm({
+    id: "adjust",
+    lastResult: result?.kind === "adjust" ? result.reply : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AdjustmentSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <section>
+      <PageHeader
+        title={t("pay.runTitle", { period: run.periodCode })}
+        actions={
+          canManage ? (
+            <a className="button" href={`/pay/runs/${run.id}/payroll.csv`} download>
+              {t("pay.exportCsv")}
+            </a>
+          ) : null
+        }
+      >
+        <p>
+          <span className={STATUS_BADGE[run.status]} data-testid="run-status">
+            {t(`pay.status.${run.status}`)}
+          </span>
+        </p>
+      </PageHeader>
+
+      <div className="panel">
+        <dl className="facts">
+          <dt>{t("pay.preparedBy")}</dt>
+          <dd>
+            {run.preparedBy} · {when(run.computedAt)}
+          </dd>
+          <dt>{t("pay.reviewedBy")}</dt>
+          <dd>{run.reviewedBy ? `${run.reviewedBy} · ${when(run.reviewedAt)}` : "—"}</dd>
+          <dt>{t("pay.approvedBy")}</dt>
+          <dd>{run.approvedBy ? `${run.approvedBy} · ${when(run.approvedAt)}` : "—"}</dd>
+          <dt>{t("pay.lockedBy")}</dt>
+          <dd>{run.lockedBy ? `${run.lockedBy} · ${when(run.lockedAt)}` : "—"}</dd>
+          {run.totalFen !== null ? (
+            <>
+              <dt>{t("pay.total")}</dt>
+              <dd data-testid="run-total">
+                {money(run.totalFen)} · {t("pay.employeeCount", { count: run.employeeCount ?? 0 })}
+              </dd>
+            </>
+          ) : (
+            <>
+              <dt>{t("pay.scopeTotal")}</dt>
+              <dd>
+                {money(scopeTotalFen)} · {t("pay.employeeCount", { count: linesInScope })}
+              </dd>
+            </>
+          )}
+          <dt>{t("pay.frozenSchemes")}</dt>
+          <dd>
+            {t("pay.coefficientVersion", { version: schemes.coefficients.version })}
+            {schemes.growth.map((g) => ` · ${pick(locale, g)} v${g.version}`)}
+            {schemes.pools.map((g) => ` · ${pick(locale, g)} v${g.version}`)}
+          </dd>
+        </dl>
+        {verification?.checked ? (
+          <p className={verification.identical ? "notice success" : "notice warn"} data-testid="verification">
+            {verification.identical ? t("pay.verifiedIdentical") : t("pay.verifiedDiffers", { count: verification.differing })}
+          </p>
+        ) : null}
+        {mayVerify ? <Link to="?verify=1">{t("pay.verifyNow")}</Link> : null}
+      </div>
+
+      {run.status !== "locked" && (canManage || canApprove) ? (
+        <div className="panel">
+          <h2>{t("pay.nextStep")}</h2>
+          <p className="hint">{t(`pay.stepHint.${run.status}`)}</p>
+          <div className="inline-form">
+            {run.status === "draft" && canManage ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="recompute" disabled={busy}>
+                  {t("pay.recompute")}
+                </button>
+              </Form>
+            ) : null}
+            {run.status === "draft" && canApprove && !isPreparer ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="review" className="primary" disabled={busy}>
+                  {t("pay.markReviewed")}
+                </button>
+              </Form>
+            ) : null}
+            {run.status === "approved" && canApprove ? (
+              <Form method="post">
+                <ConfirmButton name="intent" value="lock" confirm={t("pay.confirmLock")} className="primary">
+                  {t("pay.lock")}
+                </ConfirmButton>
+              </Form>
+            ) : null}
+            {(run.status === "reviewed" || run.status === "approved") && canApprove ? (
+              <Form method="post">
+                <ConfirmButton name="intent" value="sendBack" confirm={t("pay.confirmSendBack")} className="">
+                  {t("pay.sendBack")}
+                </ConfirmButton>
+              </Form>
+            ) : null}
+          </div>
+          {run.status === "reviewed" && canApprove && !isPreparer ? (
+            <Form method="post" className="inline-form" autoComplete="off">
+              <input type="hidden" name="intent" value="approve" />
+              <label htmlFor="approve-password">{t("pay.approvePassword")}</label>
+              <input id="approve-password" name="password" type="password" autoComplete="current-password" required />
+              <button type="submit" className="primary" disabled={busy}>
+                {t("pay.approve")}
+              </button>
+            </Form>
+          ) : null}
+          {isPreparer && run.status !== "approved" ? <p className="hint">{t("pay.fourEyesHint")}</p> : null}
+          <FormErrors errors={stepErrors} />
+        </div>
+      ) : null}
+
+      {canManage && issues.length > 0 ? <RunIssues issues={issues} pools={pools} actualsHref={`/kpi/periods/${run.periodId}/import`} /> : null}
+
+      {canManage && pools.length > 0 ? (
+        <div className="panel">
+          <h2>{t("pay.poolsTitle")}</h2>
+          <ul>
+            {pools.map((p) =>
+              p.scheme ? (
+                <li key={p.schemeId}>
+                  {pick(locale, p.scheme)}: {p.size ? t("pay.poolSummary", { pool: money(p.size.poolFen), members: p.memberCount, points: p.totalPoints }) : t("pay.poolBlockedShort")}
+                </li>
+              ) : null,
+            )}
+          </ul>
+        </div>
+      ) : null}
+
+      <h2>{t("pay.linesTitle")}</h2>
+      {lines.length === 0 ? (
+        <EmptyState>{t("pay.noLines")}</EmptyState>
+      ) : (
+        <>
+          <table className="data-table" data-testid="pay-lines">
+            <thead>
+              <tr>
+                <th scope="col">{t("pay.employeeNo")}</th>
+                <th scope="col">{t("pay.name")}</th>
+                <th scope="col">{t("pay.unit")}</th>
+                <th scope="col">{t("pay.line.base")}</th>
+                <th scope="col">{t("pay.line.performance")}</th>
+                <th scope="col">{t("pay.line.growth")}</th>
+                <th scope="col">{t("pay.line.pool")}</th>
+                <th scope="col">{t("pay.total")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l) => (
+                <tr key={l.employeeId}>
+                  <td>{l.employee.employeeNo}</td>
+                  <td>
+                    <Link to={`/pay/payslips/${run.id}/${l.employeeId}`}>{l.employee.name}</Link>
+                  </td>
+                  <td>{pick(locale, l.unit)}</td>
+                  <td>{money(l.basePayFen)}</td>
+                  <td>{money(l.performancePayFen)}</td>
+                  <td>{money(l.growthBonusFen)}</td>
+                  <td>{money(l.poolShareFen)}</td>
+                  <td>{money(l.totalFen)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pagination page={page} pageCount={pageCount} total={linesInScope} />
+        </>
+      )}
+
+      {run.status === "locked" ? (
+        <div className="panel">
+          <h2>{t("pay.adjustmentsTitle")}</h2>
+          <p className="hint">{t("pay.adjustmentsHint")}</p>
+          {adjustments.length > 0 ? (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("pay.employeeNo")}</th>
+                  <th scope="col">{t("pay.name")}</th>
+                  <th scope="col">{t("pay.amount")}</th>
+                  <th scope="col">{t("pay.reason")}</th>
+                  <th scope="col">{t("pay.createdAt")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {adjustments.map((a) => (
+                  <tr key={a.id}>
+                    <td>{a.employee.employeeNo}</td>
+                    <td>{a.employee.name}</td>
+                    <td>{money(a.amountFen)}</td>
+                    <td>{a.reason}</td>
+                    <td>{when(a.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {canManage ? (
+            <Form method="post" {...getFormProps(adjustForm)} className="grid-form">
+              <input type="hidden" name="intent" value="adjust" />
+              <Field meta={adjustFields.employeeNo} label={t("pay.employeeNo")} />
+              <Field meta={adjustFields.amount} label={t("pay.amountYuan")} hint={t("pay.amountHint")} />
+              <Field meta={adjustFields.reason} label={t("pay.reason")} />
+              <FormErrors errors={adjustForm.errors} />
+              <button type="submit">{t("pay.addAdjustment")}</button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

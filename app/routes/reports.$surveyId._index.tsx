@@ -1,0 +1,231 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { Heatmap } from "~/components/reports/heatmap";
+import { CommentsSection, DimensionsSection, DriversSection, Headline, ItemsSection, TrendSection } from "~/components/reports/sections";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { may } from "~/modules/auth/scope";
+import { TRACKS } from "~/modules/org/org";
+import { planForReport } from "~/modules/surveys/report-plans.server";
+import { ORG, TENURE_BANDS } from "~/modules/surveys/report-forms";
+import { loadReport, type ClosedReport, type Report } from "~/modules/surveys/report.server";
+import { lastDay } from "~/modules/surveys/settings";
+import { db } from "~/utils/db.server";
+import { parseParams } from "~/utils/http.server";
+import { reportQuery } from "~/modules/surveys/report-query";
+import reportStyles from "~/styles/reports.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "survey.report");
+  const { surveyId } = parseParams(args.params, reportQuery.params);
+  const query = reportQuery.search(new URL(args.request.url).searchParams);
+  const report = await loadReport(db, user, surveyId, query);
+  const plan = report.closed && report.unit.id !== ORG ? await planForReport(db, surveyId, report.unit.id) : null;
+  return { report, plan, canPlan: may(user, "survey.actionPlan") && report.closed && report.unit.id !== ORG, lastDay: lastDay(report.survey.closesAt) };
+}
+
+function useUnitName() {
+  const t = useT();
+  const locale = useLocale();
+  return (u: { id: string; nameZh: string | null; nameEn: string | null }) => (u.id === ORG ? t("reports.orgTotal") : ((locale === "en" ? u.nameEn : u.nameZh) ?? u.id));
+}
+
+function Filters({ report }: { report: Report }) {
+  const t = useT();
+  const unitName = useUnitName();
+  const current = report.closed && report.filter ? `${report.filter.cut}:${report.filter.value}` : "";
+  const hiddenValues = new Set(report.closed ? report.filterValues.filter((v) => v.hidden).map((v) => v.value) : []);
+  return (
+    <Form method="get" className="filter-bar report-filters" data-testid="report-filters">
+      <div className="field">
+        <label htmlFor="report-unit">{t("reports.unit")}</label>
+        <select id="report-unit" name="unit" defaultValue={report.unit.id}>
+          {report.units.map((u) => (
+            <option key={u.id} value={u.id} data-hidden={u.hidden ? "true" : "false"}>
+              {`${"— ".repeat(u.depth)}${unitName(u)}${u.hidden ? t("reports.hiddenMark") : ""}`}
+            </option>
+          ))}
+        </select>
+      </div>
+      {report.closed && report.cuts.length > 0 ? (
+        <div className="field">
+          <label htmlFor="report-filter">{t("reports.filter")}</label>
+          <select id="report-filter" name="filter" defaultValue={current}>
+            <option value="">{t("reports.filter.none")}</option>
+            {report.cuts.includes("track") ? (
+              <optgroup label={t("reports.filter.track")}>
+                {TRACKS.map((v) => (
+                  <option key={v} value={`track:${v}`}>
+                    {t(`track.${v}`)}
+                    {report.filter?.cut === "track" && hiddenValues.has(v) ? t("reports.hiddenMark") : ""}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            {report.cuts.includes("tenure") ? (
+              <optgroup label={t("reports.filter.tenure")}>
+                {TENURE_BANDS.map((v) => (
+                  <option key={v} value={`tenure:${v}`}>
+                    {t(`reports.tenure.${v}`)}
+                    {report.filter?.cut === "tenure" && hiddenValues.has(v) ? t("reports.hiddenMark") : ""}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+          </select>
+        </div>
+      ) : null}
+      <button type="submit">{t("reports.apply")}</button>
+    </Form>
+  );
+}
+
+function LiveRates({ report }: { report: Extract<Report, { closed: false }> }) {
+  const t = useT();
+  const unitName = useUnitName();
+  return (
+    <div className="panel">
+      <h2>{t("reports.responseRate")}</h2>
+      <table className="data-table" data-testid="live-rates">
+        <thead>
+          <tr>
+            <th scope="col">{t("reports.unit")}</th>
+            <th scope="col" className="num">{t("reports.invited")}</th>
+            <th scope="col" className="num">{t("reports.answered")}</th>
+            <th scope="col" className="num">{t("reports.rate")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.live.map((r) => (
+            <tr key={r.unitId}>
+              <th scope="row">{unitName({ id: r.unitId, nameZh: r.nameZh, nameEn: r.nameEn })}</th>
+              <td className="num">{r.invited}</td>
+              {r.answered === null ? (
+                <td colSpan={2} className="suppressed">{t("reports.suppressed")}</td>
+              ) : (
+                <>
+                  <td className="num">{r.answered}</td>
+                  <td className="num">{r.invited ? `${Math.round((r.answered / r.invited) * 100)}%` : "—"}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ActionPlan({ plan, canPlan, href }: { plan: { summary: string; actions: string; publishedAt: Date | null } | null; canPlan: boolean; href: string }) {
+  const t = useT();
+  return (
+    <section className="panel" data-testid="action-plan">
+      <h2>
+        {t("reports.actionPlan")} {plan ? <span className="badge">{plan.publishedAt ? t("reports.published") : t("reports.draft")}</span> : null}
+      </h2>
+      {plan ? (
+        <>
+          <h3>{t("plans.summary")}</h3>
+          <p className="plan-text">{plan.summary}</p>
+          <h3>{t("plans.actions")}</h3>
+          <p className="plan-text">{plan.actions}</p>
+        </>
+      ) : (
+        <p className="hint">{t("reports.actionPlanNone")}</p>
+      )}
+      {canPlan ? (
+        <p className="no-print">
+          <Link to={href}>{t("reports.actionPlanEdit")}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function PrintButton() {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        // Data tables sit in <details>; open them so the printed page carries the numbers.
+        document.querySelectorAll<HTMLDetailsElement>("details.report-data").forEach((d) => (d.open = true));
+        window.print();
+      }}
+    >
+      {t("reports.print")}
+    </button>
+  );
+}
+
+export default function SurveyReport() {
+  const t = useT();
+  const locale = useLocale();
+  const unitName = useUnitName();
+  const { report, plan, canPlan, lastDay } = useLoaderData<typeof loader>();
+  const title = locale === "en" ? report.survey.titleEn : report.survey.titleZh;
+  const query = new URLSearchParams({ unit: report.unit.id, ...(report.closed && report.filter ? { filter: `${report.filter.cut}:${report.filter.value}` } : {}) });
+  const unitHref = (unitId: string) => `/reports/${report.survey.id}?${new URLSearchParams({ unit: unitId, ...(report.closed && report.filter ? { filter: `${report.filter.cut}:${report.filter.value}` } : {}) })}`;
+  return (
+    <section className="report">
+      <PageHeader
+        title={title}
+        actions={
+          report.closed ? (
+            <>
+              <PrintButton />
+              <a className="button" href={`/reports/${report.survey.id}/csv?${query}`} download data-testid="csv-link">
+                {t("reports.csv")}
+              </a>
+            </>
+          ) : undefined
+        }
+      >
+        <p>
+          {unitName(report.unit)} · {t(`reports.status.${report.survey.status}`)} · {lastDay}
+        </p>
+      </PageHeader>
+      <Filters report={report} />
+      {!report.closed ? (
+        <>
+          <p className="notice">{t("reports.notClosed")}</p>
+          <LiveRates report={report} />
+        </>
+      ) : (
+        <ClosedBody report={report} unitHref={unitHref} />
+      )}
+      {report.closed && report.unit.id !== ORG ? <ActionPlan plan={plan} canPlan={canPlan} href={`/reports/${report.survey.id}/plan?unit=${report.unit.id}`} /> : null}
+    </section>
+  );
+}
+
+function ClosedBody({ report, unitHref }: { report: ClosedReport; unitHref: (id: string) => string }) {
+  const t = useT();
+  if (report.hidden) {
+    return (
+      <p className="notice warn" data-testid="group-hidden">
+        {t("reports.groupHidden", { min: report.survey.minGroupSize })}
+      </p>
+    );
+  }
+  if (report.respondents === 0) return <EmptyState>{t("reports.groupHidden", { min: report.survey.minGroupSize })}</EmptyState>;
+  return (
+    <>
+      <Headline report={report} />
+      <DimensionsSection report={report} />
+      <section className="panel">
+        <h2>{t("reports.heatmap")}</h2>
+        <Heatmap report={report} unitHref={unitHref} />
+      </section>
+      <DriversSection report={report} />
+      <TrendSection report={report} />
+      <ItemsSection report={report} />
+      <CommentsSection report={report} />
+    </>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

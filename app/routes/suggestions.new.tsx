@@ -1,0 +1,76 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/forms";
+import { useT } from "~/components/i18n";
+import { SuggestionForm } from "~/components/suggestions/suggestion-form";
+import { requireEmployee } from "~/modules/auth/guards.server";
+import { sortTree } from "~/modules/org/units.server";
+import { SuggestionSchema } from "~/modules/suggestions/schemas";
+import { submissionThrottled } from "~/modules/suggestions/submission-limiter.server";
+import { submitSuggestion, SuggestionError } from "~/modules/suggestions/suggestions.server";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireEmployee(args);
+  // Any unit may be the one a suggestion concerns, whatever the submitter's own scope.
+  const units = await db.unit.findMany({ where: { active: true }, select: { id: true, code: true, nameZh: true, nameEn: true, kind: true, parentId: true, path: true, active: true, sortOrder: true } });
+  return { units: sortTree(units).map(({ id, nameZh, nameEn, depth }) => ({ id, nameZh, nameEn, depth })) };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requireEmployee(args);
+  const submission = parseWithZod(await args.request.formData(), { schema: SuggestionSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), followUpCode: null }, { status: 400 });
+  if (submissionThrottled(user.userId)) return data({ result: submission.reply({ formErrors: ["suggestions.errors.tooMany"] }), followUpCode: null }, { status: 429 });
+  try {
+    const created = await submitSuggestion(db, { employeeId: user.employeeId }, submission.value);
+    if (!created.followUpCode) return redirectWithFlash(`/suggestions/${created.id}`, { kind: "success", message: "suggestions.submitted.named" });
+    // Shown once, in this response only; never cached.
+    return data({ result: null, followUpCode: created.followUpCode }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (error instanceof SuggestionError) return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.key] } }), followUpCode: null }, { status: 400 });
+    throw error;
+  }
+}
+
+/** The follow-up code may be on this page: never kept by any cache. */
+export const headers = () => ({ "Cache-Control": "no-store" });
+
+export default function NewSuggestion() {
+  const t = useT();
+  const { units } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (actionData?.followUpCode) {
+    return (
+      <section>
+        <PageHeader title={t("suggestions.submitted.anonymousTitle")} />
+        <div className="panel">
+          <p>{t("suggestions.codeIntro")}</p>
+          <p>
+            <code data-testid="follow-up-code" style={{ fontSize: "1.4rem", letterSpacing: "0.05em", userSelect: "all" }}>
+              {actionData.followUpCode}
+            </code>
+          </p>
+          <p className="notice warn">{t("suggestions.codeOnce")}</p>
+          <p>
+            <Link to="/suggestions/follow-up">{t("suggestions.followUp")}</Link> · <Link to="/suggestions">{t("suggestions.title")}</Link>
+          </p>
+        </div>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <PageHeader title={t("suggestions.new")}>
+        <p>{t("suggestions.newIntro")}</p>
+      </PageHeader>
+      <div className="panel">
+        <SuggestionForm lastResult={actionData?.result ?? undefined} units={units} />
+      </div>
+    </section>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

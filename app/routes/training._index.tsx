@@ -1,0 +1,183 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader } from "~/components/forms";
+import { useLocale, useMoney, useT } from "~/components/i18n";
+import { Pagination } from "~/components/pagination";
+import { CourseFields } from "~/components/training/course-form";
+import { SessionDates } from "~/components/training/dates";
+import { requirePermission, requireUser } from "~/modules/auth/guards.server";
+import { may } from "~/modules/auth/scope";
+import { createCourse, listCourses, listSessions, TrainingRuleError } from "~/modules/training/catalogue.server";
+import { CourseSchema, FORMATS, hoursFromTenths, TOPICS } from "~/modules/training/training";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { z } from "~/utils/validation";
+
+const QuerySchema = z.object({
+  topic: z.enum(TOPICS).optional().catch(undefined),
+  format: z.enum(FORMATS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10000).optional().catch(1),
+  retired: z.literal("1").optional().catch(undefined),
+});
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requireUser(args);
+  const query = QuerySchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
+  const canManage = may(user, "training.manage");
+  const [courses, upcoming] = await Promise.all([
+    listCourses(db, { page: query.page, topic: query.topic, format: query.format, includeRetired: canManage && query.retired === "1" }),
+    listSessions(db, { upcomingFrom: new Date(), take: 20 }),
+  ]);
+  return { courses, upcoming, query, canManage, showCost: canManage || may(user, "training.report") };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requirePermission(args, "training.manage");
+  const submission = parseWithZod(await args.request.formData(), { schema: CourseSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  let id: string;
+  try {
+    ({ id } = await createCourse(db, user.userId, submission.value));
+  } catch (error) {
+    if (error instanceof TrainingRuleError) return data(submission.reply({ fieldErrors: { [error.field]: [error.key] } }), { status: 400 });
+    throw error;
+  }
+  return redirectWithFlash(`/training/courses/${id}`, { kind: "success", message: "training.courseCreated" });
+}
+
+export default function Catalogue() {
+  const t = useT();
+  const locale = useLocale();
+  const money = useMoney();
+  const { courses, upcoming, query, canManage, showCost } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: CourseSchema }), shouldRevalidate: "onBlur" });
+  const title = (c: { titleZh: string; titleEn: string }) => (locale === "en" ? c.titleEn : c.titleZh);
+  return (
+    <section>
+      <PageHeader title={t("training.catalogueTitle")}>
+        <p>{t("training.catalogueIntro")}</p>
+      </PageHeader>
+      <h2>{t("training.upcomingSessions")}</h2>
+      {upcoming.length === 0 ? (
+        <EmptyState>{t("training.noUpcoming")}</EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("training.course")}</th>
+                <th scope="col">{t("training.when")}</th>
+                <th scope="col">{t("training.place")}</th>
+                <th scope="col">{t("training.trainer")}</th>
+                <th scope="col" className="num">
+                  {t("training.seats")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {upcoming.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link to={`/training/sessions/${s.id}`}>{title(s.course)}</Link> <span className="badge">{t(`training.format.${s.course.format}`)}</span>
+                  </td>
+                  <td>
+                    <SessionDates startsAt={s.startsAt} endsAt={s.endsAt} />
+                  </td>
+                  <td>{s.place}</td>
+                  <td>{s.trainer}</td>
+                  <td className="num">{t("training.seatsValue", { taken: s._count.enrolments, capacity: s.capacity })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2 style={{ marginTop: "1.5rem" }}>{t("training.courses")}</h2>
+      <Form method="get" className="filter-bar" role="search">
+        <label htmlFor="topic">{t("training.topic")}</label>
+        <select id="topic" name="topic" defaultValue={query.topic ?? ""}>
+          <option value="">{t("common.all")}</option>
+          {TOPICS.map((topic) => (
+            <option key={topic} value={topic}>
+              {t(`training.topic.${topic}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="format">{t("training.formatLabel")}</label>
+        <select id="format" name="format" defaultValue={query.format ?? ""}>
+          <option value="">{t("common.all")}</option>
+          {FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {t(`training.format.${f}`)}
+            </option>
+          ))}
+        </select>
+        {canManage ? (
+          <label>
+            <input type="checkbox" name="retired" value="1" defaultChecked={query.retired === "1"} /> {t("training.includeRetired")}
+          </label>
+        ) : null}
+        <button type="submit">{t("common.filter")}</button>
+      </Form>
+      {courses.rows.length === 0 ? (
+        <EmptyState>{t("training.noCourses")}</EmptyState>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("training.code")}</th>
+                  <th scope="col">{t("training.course")}</th>
+                  <th scope="col">{t("training.topic")}</th>
+                  <th scope="col">{t("training.formatLabel")}</th>
+                  <th scope="col" className="num">
+                    {t("training.hours")}
+                  </th>
+                  {showCost ? (
+                    <th scope="col" className="num">
+                      {t("training.costPerSession")}
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {courses.rows.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.code}</td>
+                    <td>
+                      <Link to={`/training/courses/${c.id}`}>{title(c)}</Link>
+                      {c.grantsCertificate ? <span className="badge ok">{t("training.certificate")}</span> : null}
+                      {!c.active ? <span className="badge">{t("training.retired")}</span> : null}
+                    </td>
+                    <td>{t(`training.topic.${c.topic}`)}</td>
+                    <td>{t(`training.format.${c.format}`)}</td>
+                    <td className="num">{hoursFromTenths(c.hoursTenths)}</td>
+                    {showCost ? <td className="num">{money(c.costFen)}</td> : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={courses.page} pageCount={courses.pageCount} total={courses.total} />
+        </>
+      )}
+      {canManage ? (
+        <div className="panel">
+          <h2>{t("training.newCourse")}</h2>
+          <Form method="post" {...getFormProps(form)} className="grid-form">
+            <CourseFields fields={fields} />
+            <button type="submit" className="primary">
+              {t("common.create")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

@@ -1,0 +1,82 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signIn, signOut } from "./fixtures";
+
+const acceptDialogs = (page: Page) => page.on("dialog", (d) => void d.accept());
+
+test("HR imports the missing actual, a second HR user reviews and approves, the run is locked; the employee reads the breakdown", async ({ page }) => {
+  acceptDialogs(page);
+
+  // A second HR user, made through the UI: HR gives the solution support manager's account the HR role.
+  await signIn(page, DEMO.hr);
+  await page.goto("/org/employees?q=E000005");
+  await page.locator("table.data-table").getByRole("link").first().click();
+  await page.locator('select[name="role"]').selectOption("hr_admin");
+  await page.locator('form:has(select[name="role"]) button[type="submit"]').first().click();
+  await expect(page.locator('select[name="role"]')).toHaveValue("hr_admin");
+
+  // The seeded draft for the current quarter is blocked by a missing actual: shown as an error, not a zero.
+  await page.goto("/pay");
+  await page.locator("table.data-table a").first().click();
+  await expect(page.getByTestId("run-status")).toHaveText("草稿");
+  const issue = page.getByTestId("run-issues").locator("li[data-kpi]").first();
+  await expect(issue).toContainText("缺少指标");
+  const employeeNo = await issue.getAttribute("data-employee-no");
+  const kpi = await issue.getAttribute("data-kpi");
+  const runUrl = page.url();
+
+  // Import it through the KPI CSV import, then recompute.
+  await page.getByRole("link", { name: "导入或补录实际值" }).click();
+  await page.locator("textarea#text").fill(`employeeNo,kpiCode,value\n${employeeNo},${kpi},92.5\n`);
+  await page.locator('form button[type="submit"].primary').click();
+  await expect(page.getByRole("status").or(page.locator(".notice.success"))).toBeVisible();
+  await page.goto(runUrl);
+  await page.getByRole("button", { name: "重新计算" }).click();
+  await expect(page.getByTestId("run-issues")).toHaveCount(0);
+  // The preparer cannot review their own run.
+  await expect(page.getByRole("button", { name: "复核通过" })).toHaveCount(0);
+  await signOut(page);
+
+  // The second HR user reviews, fails the password once, then approves and locks.
+  await signIn(page, "e000005@ge.example.com");
+  await page.goto(runUrl);
+  await page.getByRole("button", { name: "复核通过" }).click();
+  await expect(page.getByTestId("run-status")).toHaveText("已复核");
+  await page.locator("#approve-password").fill("not my password");
+  await page.getByRole("button", { name: "审批通过" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "密码不正确" })).toBeVisible();
+  await expect(page.getByTestId("run-status")).toHaveText("已复核");
+  await page.locator("#approve-password").fill("ge-demo-2026");
+  await page.getByRole("button", { name: "审批通过" }).click();
+  await expect(page.getByTestId("run-status")).toHaveText("已审批");
+  await page.getByRole("button", { name: "锁定" }).click();
+  await expect(page.getByTestId("run-status")).toHaveText("已锁定");
+  await expect(page.getByTestId("verification")).toContainText("完全一致");
+  await signOut(page);
+
+  // The employee opens the breakdown and asks "what if I reach 110 %".
+  await signIn(page, DEMO.employee);
+  await page.goto("/me/pay");
+  const payslips = page.locator("table.data-table a");
+  await expect(payslips).toHaveCount(2);
+  await payslips.first().click();
+  await expect(page.getByTestId("explain-performance")).toContainText("绩效工资 = 基数");
+  await expect(page.getByTestId("explain-performance")).toContainText("系数");
+  await expect(page.getByTestId("payslip-kpis")).toBeVisible();
+  await page.locator("#pct").fill("110");
+  await page.getByRole("button", { name: "计算" }).click();
+  await expect(page.getByTestId("what-if-result")).toBeVisible();
+  await expect(page.getByTestId("what-if-total")).toContainText("¥");
+});
+
+test("a wrong-role user is refused the pay pages", async ({ page }) => {
+  await signIn(page, DEMO.employee);
+  for (const path of ["/pay", "/pay/settings", "/pay/schemes"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
+  }
+  await signOut(page);
+  await signIn(page, DEMO.roomHead);
+  expect((await page.goto("/pay/settings"))?.status()).toBe(403);
+  expect((await page.goto("/pay"))?.status()).toBe(200);
+});

@@ -1,0 +1,88 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { createPrismaClient } from "~/utils/db.server";
+import { closedSurvey } from "../report-fixtures";
+import { DEMO, signIn, signOut } from "./fixtures";
+
+const TITLE = "报告演示调查";
+let surveyId: string;
+
+/** The database of the server the browser tests run against (see scripts/e2e-server.mjs). */
+function e2eDatabase() {
+  return createPrismaClient(`file:${path.resolve(".cache", `e2e-${process.env.E2E_PORT ?? 3100}`, "app.db")}`);
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  // Built through the surveys module as HR and employees would: launch to three rooms,
+  // 7 + 6 + 4 answers, close.
+  const db = e2eDatabase();
+  try {
+    const hr = await db.user.findFirstOrThrow({ where: { employee: { employeeNo: "E000003" } }, select: { id: true } });
+    surveyId = await closedSurvey(db, { actorId: hr.id, answers: { "JC-GE-GOV": 7, "JC-GE-FIN": 6, "JC-GE-VPN": 4 }, title: TITLE });
+  } finally {
+    await db.$disconnect();
+  }
+});
+
+test("the department head sees the report with charts; the 4-answer room is hidden everywhere", async ({ page }) => {
+  await signIn(page, DEMO.head);
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "满意度报告" }).click();
+  await page.getByTestId("report-surveys").getByRole("link", { name: TITLE }).click();
+  await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
+  await expect(page.getByTestId("headline")).toContainText("17");
+
+  // Charts are drawn in the browser, each with its data table.
+  await expect(page.locator(".report-chart canvas").first()).toBeVisible();
+  expect(await page.locator(".report-chart canvas").count()).toBeGreaterThanOrEqual(3);
+  await page.locator("details.report-data summary").first().click();
+  await expect(page.locator("details.report-data table").first()).toBeVisible();
+
+  // Heatmap: the VPN centre (4 answers) is hidden, and so is finance, whose 6 would give it away by subtraction.
+  const heatmap = page.getByTestId("heatmap");
+  await expect(heatmap.locator("tr", { hasText: "VPN客户服务中心" })).toContainText("已隐藏");
+  await expect(heatmap.locator("tr", { hasText: "金融客户室" })).toContainText("已隐藏");
+  await expect(heatmap.locator("tr", { hasText: "党政军客户室" })).not.toContainText("已隐藏");
+
+  // Unit picker: marked as hidden; choosing it shows no figures.
+  const vpnOption = page.locator("#report-unit option", { hasText: "VPN客户服务中心" });
+  await expect(vpnOption).toContainText("人数不足，已隐藏");
+  await page.locator("#report-unit").selectOption({ label: (await vpnOption.textContent())! });
+  await page.getByRole("button", { name: "查看" }).click();
+  await expect(page.getByTestId("group-hidden")).toBeVisible();
+  await expect(page.locator(".report-chart canvas")).toHaveCount(0);
+
+  // CSV of the department: aggregated rows, the VPN centre as "suppressed".
+  await page.goto(`/reports/${surveyId}`);
+  const download = page.waitForEvent("download");
+  await page.getByTestId("csv-link").click();
+  const file = await (await download).path();
+  const csv = (await import("node:fs")).readFileSync(file!, "utf8");
+  const vpnRows = csv.split("\r\n").filter((l) => l.includes("VPN客户服务中心"));
+  expect(vpnRows.length).toBeGreaterThan(0);
+  for (const row of vpnRows) expect(row).toContain("suppressed");
+});
+
+test("the head publishes an action plan and the department's employee reads it", async ({ page }) => {
+  await signIn(page, DEMO.head);
+  await page.goto(`/reports/${surveyId}`); // opens on the head's own department
+  await page.getByRole("link", { name: "编写改进计划" }).click();
+  await page.locator('textarea[name="summary"]').fill("协同与培训是短板。");
+  await page.locator('textarea[name="actions"]').fill("每月一次前后台联合复盘，由室主任负责。");
+  await page.getByRole("button", { name: "发布给本单位员工" }).click();
+  await expect(page.getByTestId("action-plan")).toContainText("每月一次前后台联合复盘");
+  await expect(page.getByTestId("action-plan")).toContainText("已发布");
+  await signOut(page);
+
+  await signIn(page, DEMO.employee); // an account manager in the finance room, under the department
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "调查结果与改进" }).click();
+  await expect(page.getByTestId("published-plan").filter({ hasText: TITLE })).toContainText("每月一次前后台联合复盘");
+});
+
+test("an employee cannot open reports", async ({ page }) => {
+  await signIn(page, DEMO.employee);
+  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "满意度报告" })).toHaveCount(0);
+  const response = await page.goto(`/reports/${surveyId}`);
+  expect(response?.status()).toBe(403);
+});

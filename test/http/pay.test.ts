@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { demoOrg, signedIn, testApp, TEST_PASSWORD, userFor, type Client } from "../utils";
+import { payConfigFixture, payFixture } from "../pay-fixtures";
+
+let app: Awaited<ReturnType<typeof testApp>>;
+let hr: Client;
+let hr2: Client;
+let employee: Client;
+let financeHead: Client;
+let runId: string;
+let own: string;
+let financeColleague: string;
+let outsideFinance: string;
+
+beforeAll(async () => {
+  app = await testApp();
+  const org = await demoOrg();
+  await payConfigFixture(db, org.unitId);
+  const { period, managers } = await payFixture(db, org.unitId);
+  const fin = org.unitId.get("JC-GE-FIN")!;
+  const units = new Map((await db.employee.findMany({ where: { id: { in: managers.map((m) => m.id) } }, select: { id: true, unitId: true } })).map((e) => [e.id, e.unitId]));
+  own = org.employeeId.get("E000004")!;
+  financeColleague = managers.find((m) => m.id !== own && units.get(m.id) === fin)!.id;
+  outsideFinance = managers.find((m) => units.get(m.id) !== fin)!.id;
+  hr = await signedIn(app, await userFor("E000003"));
+  hr2 = await signedIn(app, await userFor("E000005", "hr_admin"));
+  employee = await signedIn(app, await userFor("E000004"));
+  financeHead = await signedIn(app, await userFor("E000002"));
+  const created = await hr.post("/pay?index", { intent: "create", periodId: period.id });
+  expect(created.status).toBe(302);
+  runId = created.headers.get("location")!.split("/").pop()!;
+});
+
+const status = async () => (await db.payRun.findUniqueOrThrow({ where: { id: runId } })).status;
+
+describe("pay routes", () => {
+  it("refuses employees the run pages and every step (403), and unknown fields (400)", async () => {
+    expect((await employee.get("/pay")).status).toBe(403);
+    expect((await employee.get(`/pay/runs/${runId}`)).status).toBe(403);
+    expect((await employee.post("/pay?index", { intent: "create", periodId: "x" })).status).toBe(403);
+    expect((await employee.post(`/pay/runs/${runId}`, { intent: "review" })).status).toBe(403);
+    expect((await employee.post(`/pay/runs/${runId}`, { intent: "approve", password: TEST_PASSWORD })).status).toBe(403);
+    expect((await employee.get(`/pay/runs/${runId}/payroll.csv`)).status).toBe(403);
+    expect((await financeHead.post(`/pay/runs/${runId}`, { intent: "review" })).status).toBe(403);
+    expect((await financeHead.get(`/pay/runs/${runId}/payroll.csv`)).status).toBe(403);
+    expect((await hr.post("/pay?index", { intent: "create", periodId: "x", amountFen: "1" })).status).toBe(400);
+    expect(await status()).toBe("draft");
+  });
+
+  it("sends no-store on pay pages", async () => {
+    const page = await hr.get(`/pay/runs/${runId}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("cache-control")).toBe("no-store");
+    expect((await hr.get("/pay")).headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("keeps the preparer from reviewing, asks the approver's password, then locks", async () => {
+    const own = await hr.post(`/pay/runs/${runId}`, { intent: "review" });
+    expect(own.status).toBe(400);
+    expect(await status()).toBe("draft");
+    expect((await hr2.post(`/pay/runs/${runId}`, { intent: "review" })).status).toBe(302);
+    expect(await status()).toBe("reviewed");
+    expect((await hr.post(`/pay/runs/${runId}`, { intent: "approve", password: TEST_PASSWORD })).status).toBe(400);
+    expect((await hr2.post(`/pay/runs/${runId}`, { intent: "approve", password: "not my password" })).status).toBe(400);
+    expect((await hr2.post(`/pay/runs/${runId}`, { intent: "approve" })).status).toBe(400);
+    expect(await status()).toBe("reviewed");
+    expect((await hr2.post(`/pay/runs/${runId}`, { intent: "approve", password: TEST_PASSWORD })).status).toBe(302);
+    expect(await status()).toBe("approved");
+    expect((await hr2.post(`/pay/runs/${runId}`, { intent: "lock" })).status).toBe(302);
+    expect(await status()).toBe("locked");
+    expect((await hr.post(`/pay/runs/${runId}`, { intent: "recompute" })).status).toBe(400);
+    expect((await hr2.post(`/pay/runs/${runId}`, { intent: "sendBack" })).status).toBe(400);
+    expect(await status()).toBe("locked");
+  });
+
+  it("shows an employee their own payslip, explained, and nobody else's (404)", async () => {
+    const mine = await employee.get(`/pay/payslips/${runId}/${own}`);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get("cache-control")).toBe("no-store");
+    const html = await mine.text();
+    expect(html).toContain("绩效工资 = 基数");
+    expect(html).toContain("数量奖");
+    expect((await employee.get(`/pay/payslips/${runId}/${financeColleague}`)).status).toBe(404);
+    expect((await employee.get(`/pay/payslips/${runId}/${outsideFinance}`)).status).toBe(404);
+    expect((await employee.get("/me/pay")).status).toBe(200);
+    const whatIf = await employee.get(`/pay/payslips/${runId}/${own}?kpi=REVENUE&pct=110`);
+    expect(await whatIf.text()).toContain('data-testid="what-if-total"');
+  });
+
+  it("shows a head their scope only", async () => {
+    expect((await financeHead.get(`/pay/payslips/${runId}/${financeColleague}`)).status).toBe(200);
+    expect((await financeHead.get(`/pay/payslips/${runId}/${outsideFinance}`)).status).toBe(404);
+    const run = await (await financeHead.get(`/pay/runs/${runId}`)).text();
+    const outsider = await db.employee.findUniqueOrThrow({ where: { id: outsideFinance } });
+    expect(run).not.toContain(outsider.employeeNo);
+    expect(run).not.toContain('data-testid="run-total"');
+  });
+
+  it("exports the payroll CSV to HR, with every line", async () => {
+    const csv = await hr.get(`/pay/runs/${runId}/payroll.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const rows = (await csv.text()).trim().split("\r\n");
+    expect(rows[0]).toContain("employeeNo,name,unit");
+    expect(rows.length - 1).toBe(await db.payLine.count({ where: { runId } }));
+  });
+
+  it("adds a correction to the locked run with a reason, and refuses one without", async () => {
+    expect((await hr.post(`/pay/runs/${runId}`, { intent: "adjust", employeeNo: "E000004", amount: "-150.50", reason: "" })).status).toBe(400);
+    expect((await hr.post(`/pay/runs/${runId}`, { intent: "adjust", employeeNo: "E000004", amount: "-150.505", reason: "Revenue restated" })).status).toBe(400);
+    expect((await hr.post(`/pay/runs/${runId}`, { intent: "adjust", employeeNo: "E000004", amount: "-150.50", reason: "Revenue restated" })).status).toBe(302);
+    const adjustment = await db.payAdjustment.findFirstOrThrow({ where: { runId } });
+    expect(adjustment.amountFen).toBe(-15050);
+    expect((await employee.post(`/pay/runs/${runId}`, { intent: "adjust", employeeNo: "E000004", amount: "9999", reason: "I deserve it" })).status).toBe(403);
+  });
+});
