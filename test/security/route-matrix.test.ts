@@ -89,3 +89,28 @@ describe("every action × every role × garbage", () => {
     expect(await fingerprint()).toBe(before);
   }, 300_000);
 });
+
+describe("every action from another site", () => {
+  it("refuses every action and API write with a foreign Origin, Sec-Fetch-Site: cross-site, or neither, and writes nothing", async () => {
+    const before = await fingerprint();
+    const hr = users.hr_admin;
+    const writes = [...routes.filter((r) => r.hasAction).map((r) => withMissingParams(r.path)), "/api/v1/employees", "/api/v1/units"];
+    const variants: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { Origin: "null" },
+      { "Sec-Fetch-Site": "cross-site" },
+      {},
+    ];
+    for (const path of writes) {
+      for (const headers of variants) {
+        const response = await app.request(path, {
+          method: "POST",
+          headers: { Cookie: hr.cookie!, "Content-Type": "application/x-www-form-urlencoded", ...headers },
+          body: new URLSearchParams({ intent: "save", name: "cross-site" }),
+        });
+        expect(response.status, `POST ${path} ${JSON.stringify(headers)}`).toBe(403);
+      }
+    }
+    expect(await fingerprint()).toBe(before);
+  }, 300_000);
+});
