@@ -66,7 +66,7 @@ export default function ApiTokens() {
   const locale = useLocale();
   const { tokens, total, page, pageCount, grantable, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<{ name: string; scopes: string[]; expiresInDays: string; rateLimitPerMinute: string }>({
     lastResult: actionData?.result,
     defaultValue: { expiresInDays: "90", rateLimitPerMinute: "120" },
     // Validated on the server only: scope grants depend on the role, which only the server knows for sure.

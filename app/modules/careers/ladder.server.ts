@@ -66,6 +66,7 @@ export async function saveGrades(db: Db, actorId: string, grades: Record<string,
   const problem = gradeOrderProblem(next);
   if (problem) throw new CareerRuleError(`grade.${problem}`, "careers.errors.gradeOrder");
   const changed = next.filter((l) => levels.find((o) => o.code === l.code)!.grade !== l.grade);
+  if (changed.length === 0) return 0;
   await db.$transaction(async (tx) => {
     for (const l of changed) await tx.careerLevel.update({ where: { code: l.code }, data: { grade: l.grade } });
     await audit(tx, {

@@ -35,7 +35,9 @@ export const LevelFormSchema = z
 export type LevelFormInput = z.infer<typeof LevelFormSchema>;
 
 /** One grade per level code (the equivalence matrix). */
-export const GradesSchema = z.record(z.string().regex(/^grade\.[MTS][1-7]$/), z.coerce.number().finite().int().min(1).max(20));
+export const GradesSchema = z
+  .record(z.string().regex(/^grade\.[MTS][1-7]$/), z.coerce.number().finite().int().min(1).max(20))
+  .refine((grades) => Object.keys(grades).length > 0, "errors.required");
 
 export const CycleFormSchema = z
   .object({
