@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader } from "~/components/forms";
+import { CsvUploadForm, ImportErrorTable } from "~/components/csv-import";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { importActuals } from "~/modules/kpi/actuals.server";
@@ -87,19 +88,7 @@ export default function ImportActuals() {
         <a download="kpi-actuals-template.csv" href={`data:text/csv;charset=utf-8,${encodeURIComponent(`${header}\nE000004,NEW_CONTRACT_REV,850000.00\nE000004,ARREARS_RATE,4.50\n`)}`}>
           {t("import.downloadTemplate")}
         </a>
-        <Form method="post" encType="multipart/form-data" className="stack">
-          <div className="field">
-            <label htmlFor="file">{t("import.file")}</label>
-            <input id="file" name="file" type="file" accept=".csv,text/csv" />
-          </div>
-          <div className="field">
-            <label htmlFor="text">{t("import.orPaste")}</label>
-            <textarea id="text" name="text" rows={8} defaultValue={result && !result.ok ? result.text : ""} />
-          </div>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t("import.working") : t("import.submit")}
-          </button>
-        </Form>
+        <CsvUploadForm busy={busy} keptText={result && !result.ok ? result.text : ""} />
       </div>
       {result?.ok ? (
         <div className="notice success" role="status">
@@ -107,28 +96,7 @@ export default function ImportActuals() {
         </div>
       ) : null}
       {result && !result.ok ? (
-        <div className="panel" role="alert">
-          <h2>{t("import.failed", { count: result.errors.length })}</h2>
-          <table className="data-table" data-testid="import-errors">
-            <thead>
-              <tr>
-                <th scope="col">{t("import.row")}</th>
-                <th scope="col">{t("import.field")}</th>
-                <th scope="col">{t("import.problem")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.errors.slice(0, 500).map((e, i) => (
-                <tr key={i}>
-                  <td>{e.row || "—"}</td>
-                  <td>{e.field ?? "—"}</td>
-                  <td>{t(e.message)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {result.errors.length > 500 ? <p>{t("import.moreErrors", { count: result.errors.length - 500 })}</p> : null}
-        </div>
+        <ImportErrorTable errors={result.errors} />
       ) : null}
     </section>
   );
