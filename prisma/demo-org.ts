@@ -9,6 +9,8 @@
  * insert them in one pass and resolve `managerNo` as it goes.
  */
 
+import { mulberry32 } from "../app/utils/seeded-random";
+
 export type Track = "management" | "technical" | "skill";
 export type UnitKind = "company" | "branch" | "department" | "room";
 export type DemoRole = "employee" | "dept_head" | "hr_admin" | "sysadmin";
@@ -232,17 +234,6 @@ const GIVEN_NAMES_2 = [
 
 // ───────────── PRNG ─────────────
 
-/** mulberry32: a tiny, well-distributed 32-bit PRNG. Returns floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   private readonly next: () => number;

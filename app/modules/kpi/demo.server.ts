@@ -1,3 +1,4 @@
+import { mulberry32 } from "~/utils/seeded-random";
 import type { Db } from "~/utils/db.server";
 
 type DemoContext = { db: Db; employeeId: Map<string, string>; userId: Map<string, string> };
@@ -43,17 +44,6 @@ const PLANS: Record<string, Line[]> = {
   ],
 };
 
-/** mulberry32, so the demo is the same every time. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The quarter containing `day` and the two before it. */
 export function demoQuarters(day = new Date()) {
@@ -100,7 +90,7 @@ export async function seedKpiDemo(ctx: DemoContext, day = new Date()) {
     orderBy: { employeeNo: "asc" },
     select: { id: true, employeeNo: true, position: { select: { code: true } }, unit: { select: { code: true } } },
   });
-  const rng = random(20261001);
+  const rng = mulberry32(20261001);
   // The first account manager of the Party/Government room has no satisfaction score yet.
   const missing = staff.find((e) => e.position.code === "AM" && e.unit.code === "JC-GE-GOV");
   const quarters = demoQuarters(day);

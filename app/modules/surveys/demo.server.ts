@@ -1,4 +1,5 @@
 import type { Db } from "~/utils/db.server";
+import { seededRandom } from "~/utils/seeded-random";
 import { tenureBand } from "~/modules/org/org";
 import { answerRows, type Answers, type SurveyItem } from "./items";
 import { cutUnits } from "./population";
@@ -9,21 +10,8 @@ type DemoContext = { db: Db; unitId: Map<string, string>; employeeId: Map<string
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** A small seeded PRNG (mulberry32), so the demo answers are the same on every seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = (sd: number) => sd * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-  return { next, normal };
-}
 
-type Rng = ReturnType<typeof random>;
+type Rng = ReturnType<typeof seededRandom>;
 
 /** Where the study found people least satisfied: pay & performance and career development. */
 const DIMENSION_MEAN: Record<string, number> = {
@@ -121,7 +109,7 @@ type WaveSpec = {
 async function seedWave(ctx: DemoContext, spec: WaveSpec) {
   const { db } = ctx;
   const template = getTemplate(spec.templateId)!;
-  const rng = random(spec.seed);
+  const rng = seededRandom(spec.seed);
   const department = await db.unit.findUniqueOrThrow({ where: { code: "JC-GE" }, select: { id: true, path: true } });
   const units = await db.unit.findMany({ select: { id: true, path: true, code: true } });
   const codeOf = new Map(units.map((u) => [u.id, u.code]));

@@ -1,4 +1,5 @@
 import type { Db } from "~/utils/db.server";
+import { seededRandom } from "~/utils/seeded-random";
 import { answerRows, type Answers } from "~/modules/surveys/items";
 import { cutUnits } from "~/modules/surveys/population";
 import { getTemplate } from "~/modules/surveys/templates.server";
@@ -10,19 +11,7 @@ type DemoContext = { db: Db; unitId: Map<string, string>; employeeId: Map<string
 
 const DAY = 24 * 3600_000;
 
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = (sd: number) => sd * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-  return { next, normal };
-}
-type Rng = ReturnType<typeof random>;
+type Rng = ReturnType<typeof seededRandom>;
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(v)));
 
 /** A day in China Standard Time, `days` from `now`, at hh:mm. */
@@ -143,7 +132,7 @@ type SessionPlan = {
  */
 export async function seedTrainingDemo(ctx: DemoContext, now = new Date()) {
   const { db } = ctx;
-  const rng = random(20261123);
+  const rng = seededRandom(20261123);
   const hr = ctx.userId.get("E000003")!;
   const department = await db.unit.findUniqueOrThrow({ where: { code: "JC-GE" }, select: { id: true, path: true } });
   const units = await db.unit.findMany({ select: { id: true, path: true, code: true } });
