@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkDatabaseSettings, db } from "./db.server";
+import { auditBulk } from "~/modules/audit/audit.server";
+import { bulkWrite, checkDatabaseSettings, db } from "./db.server";
+import { packedRows } from "./packed-rows.server";
 
 const pragma = async (name: string) => {
   const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
@@ -28,5 +30,38 @@ describe("SQLite settings", () => {
     await expect(db.$executeRawUnsafe(`UPDATE "AuditLog" SET "action" = 'tampered'`)).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe(`DELETE FROM "AuditLog"`)).rejects.toThrow(/append-only/);
     expect(await db.auditLog.count({ where: { action: "test" } })).toBe(1);
+  });
+});
+
+describe("bulk writes past Prisma", () => {
+  it("commits with the same settings and dates Prisma reads back", async () => {
+    await bulkWrite(db, async (tx) => {
+      expect(Number((await tx.execute("PRAGMA foreign_keys")).rows[0][0])).toBe(1);
+      expect(Number((await tx.execute("PRAGMA busy_timeout")).rows[0][0])).toBe(5000);
+      await auditBulk(tx, { actorId: null, action: "bulk.test", entity: "Test", entityId: "2", after: { n: 1 } });
+    });
+    const row = await db.auditLog.findFirstOrThrow({ where: { action: "bulk.test" } });
+    expect(row.at).toBeInstanceOf(Date);
+    expect(Math.abs(row.at.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(JSON.parse(row.after!)).toEqual({ n: 1 });
+  });
+
+  it("writes nothing when the work throws", async () => {
+    await expect(
+      bulkWrite(db, async (tx) => {
+        await auditBulk(tx, { actorId: null, action: "bulk.rolledBack", entity: "Test", entityId: "3" });
+        throw new Error("stop");
+      }),
+    ).rejects.toThrow("stop");
+    expect(await db.auditLog.count({ where: { action: "bulk.rolledBack" } })).toBe(0);
+  });
+
+  it("reads many rows as one packed text, NULL as empty", async () => {
+    await db.unit.create({ data: { code: "ROOT-P", nameZh: "根", nameEn: "Root", kind: "company", path: "/p/" } });
+    const rows = await packedRows(db, [`"code"`, `"parentId"`], `FROM "Unit" ORDER BY "code"`);
+    const expected = await db.unit.findMany({ orderBy: { code: "asc" }, select: { code: true, parentId: true } });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(rows).toEqual(expected.map((u) => [u.code, u.parentId ?? ""]));
+    expect(await packedRows(db, [`"code"`], `FROM "Unit" WHERE 0`)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { createClient, type Config } from "@libsql/client";
+import { createClient, type Client, type Config } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
 /** How long a connection waits for another writer before giving up with SQLITE_BUSY. */
@@ -15,7 +15,11 @@ type AdapterClient = ReturnType<PrismaLibSQL["createClient"]>;
  * (see `checkDatabaseSettings`).
  */
 export class DurableLibSQL extends PrismaLibSQL {
+  /** The client Prisma runs on, once it has connected (see `sqliteClient` in db.server.ts). */
+  client: Client | null = null;
+
   createClient(config: Parameters<PrismaLibSQL["createClient"]>[0]): AdapterClient {
-    return createClient({ ...(config as Config), timeout: BUSY_TIMEOUT_MS }) as unknown as AdapterClient;
+    this.client = createClient({ ...(config as Config), timeout: BUSY_TIMEOUT_MS });
+    return this.client as unknown as AdapterClient;
   }
 }

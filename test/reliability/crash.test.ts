@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/utils/db.server";
-import { freePort, prepareSurveyDatabase, startServer, submit, type Server } from "./harness";
+import { freePort, postForm, prepareSurveyDatabase, startServer, submit, type Server } from "./harness";
 
 let server: Server | undefined;
 afterAll(() => server?.child.kill("SIGKILL"));
@@ -46,6 +46,80 @@ describe("a hard kill in the middle of submissions", () => {
     const answeredIds = new Set(answered.map((a) => a.employeeId));
     for (const id of acknowledged) expect(answeredIds.has(id), `acknowledged answer of ${id} lost`).toBe(true);
     expect(await db.surveyResponse.count({ where: { surveyId: setup.surveyId } })).toBe(answered.length);
+    await db.$disconnect();
+  }, 300_000);
+});
+
+/**
+ * The same for pay: while the server is killed at random moments, HR adds corrections to a
+ * locked run and starts a run for another period. Every acknowledged correction must be there
+ * once, with its audit entry, and a run is either whole (every line) or absent.
+ */
+describe("a hard kill in the middle of pay-run changes", () => {
+  it("keeps every acknowledged correction once and never leaves half a run", async () => {
+    const setup = await prepareSurveyDatabase(0);
+    const { payConfigFixture, payFixture } = await import("../pay-fixtures");
+    const { createRun, transitionRun } = await import("~/modules/pay/runs.server");
+    const { createSession } = await import("~/modules/auth/session.server");
+    const { hashPassword } = await import("~/modules/auth/password.server");
+    let db = createPrismaClient(setup.url);
+    const unitId = new Map((await db.unit.findMany({ select: { code: true, id: true } })).map((u) => [u.code, u.id]));
+    const userOf = async (employeeNo: string) => (await db.user.findFirstOrThrow({ where: { employee: { employeeNo } }, select: { id: true } })).id;
+    const [hr1, hr2] = [await userOf("E000003"), await userOf("E000005")];
+    await db.user.update({ where: { id: hr2 }, data: { role: "hr_admin", passwordHash: await hashPassword("approval password") } });
+    await payConfigFixture(db, unitId);
+    const locked = await payFixture(db, unitId);
+    const run = await createRun(db, hr1, locked.period.id);
+    await transitionRun(db, hr2, run.id, "review");
+    await transitionRun(db, hr2, run.id, "approve", "approval password");
+    await transitionRun(db, hr1, run.id, "lock");
+    const next = await payFixture(db, unitId);
+    const cookie = `session=${(await createSession(db, hr1)).token}`;
+    await db.$disconnect();
+
+    const acknowledged: string[] = [];
+    let runAcknowledged = false;
+    let sent = 0;
+    for (let round = 0; round < 3; round++) {
+      const port = await freePort();
+      server = await startServer(setup.url, port);
+      const killer = round < 2 ? setTimeout(() => server!.child.kill("SIGKILL"), 150 + Math.floor(Math.random() * 600)) : undefined;
+      const corrections = Array.from({ length: 40 }, () => `crash correction ${sent++}`);
+      const results = await Promise.allSettled([
+        runAcknowledged ? Promise.resolve(0) : postForm(port, "/pay", cookie, new URLSearchParams({ intent: "create", periodId: next.period.id }).toString()),
+        ...corrections.map(async (reason, i) => {
+          await new Promise((r) => setTimeout(r, (i % 20) * 25));
+          const employeeNo = locked.managers[i % locked.managers.length].employeeNo;
+          return postForm(port, `/pay/runs/${run.id}`, cookie, new URLSearchParams({ intent: "adjust", employeeNo, amount: "-12.34", reason }).toString());
+        }),
+      ]);
+      clearTimeout(killer);
+      for (const [i, result] of results.entries()) {
+        if (result.status === "fulfilled" && result.value >= 500) throw new Error(`5xx: ${server.log().slice(0, 2000)}`);
+        if (result.status !== "fulfilled" || result.value !== 302) continue;
+        if (i === 0) runAcknowledged = true;
+        else acknowledged.push(corrections[i - 1]);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      server.child.kill("SIGKILL");
+    }
+    expect(acknowledged.length).toBeGreaterThan(0);
+
+    db = createPrismaClient(setup.url);
+    const integrity = await db.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check");
+    expect(integrity.map((r) => r.integrity_check)).toEqual(["ok"]);
+    const stored = await db.payAdjustment.findMany({ where: { runId: run.id }, select: { id: true, reason: true, amountFen: true } });
+    const reasons = stored.map((a) => a.reason);
+    for (const reason of acknowledged) expect(reasons.filter((r) => r === reason), `acknowledged "${reason}"`).toHaveLength(1);
+    expect(new Set(reasons).size).toBe(reasons.length);
+    expect(stored.every((a) => a.amountFen === -1234)).toBe(true);
+    const audited = await db.auditLog.findMany({ where: { action: "pay.adjustment.create" }, select: { entityId: true } });
+    expect(audited.map((a) => a.entityId).sort()).toEqual(stored.map((a) => a.id).sort());
+    const runs = await db.payRun.findMany({ select: { id: true, periodId: true, employeeCount: true, _count: { select: { lines: true } } } });
+    for (const r of runs) expect(r._count.lines, `lines of run ${r.id}`).toBe(r.employeeCount);
+    const nextRuns = runs.filter((r) => r.periodId === next.period.id);
+    expect(nextRuns.length).toBeLessThanOrEqual(1);
+    if (runAcknowledged) expect(nextRuns).toHaveLength(1);
     await db.$disconnect();
   }, 300_000);
 });

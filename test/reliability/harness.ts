@@ -99,9 +99,9 @@ export async function startServer(url: string, port: number, options: { logLevel
   throw new Error(`server did not start: ${stderr}`);
 }
 
-/** Posts one person's answers; true when the server acknowledged them (redirect to the receipt). */
-export async function submit(port: number, surveyId: string, cookie: string, body: string) {
-  const response = await fetch(`http://127.0.0.1:${port}/surveys/${surveyId}`, {
+/** Posts a form as the browser would (same origin, no redirect followed); resolves to the status. */
+export async function postForm(port: number, pathname: string, cookie: string, body: string) {
+  const response = await fetch(`http://127.0.0.1:${port}${pathname}`, {
     method: "POST",
     redirect: "manual",
     headers: { Cookie: cookie, Origin: `http://127.0.0.1:${port}`, "Content-Type": "application/x-www-form-urlencoded" },
@@ -110,3 +110,6 @@ export async function submit(port: number, surveyId: string, cookie: string, bod
   await response.arrayBuffer();
   return response.status;
 }
+
+/** Posts one person's answers; 302 when the server acknowledged them (redirect to the receipt). */
+export const submit = (port: number, surveyId: string, cookie: string, body: string) => postForm(port, `/surveys/${surveyId}`, cookie, body);

@@ -1,20 +1,21 @@
-import type { Db } from "~/utils/db.server";
+import { sqliteDate, type BulkTransaction, type Db } from "~/utils/db.server";
 
 type Tx = Pick<Db, "auditLog">;
+type Entry = { actorId: string | null; action: string; entity: string; entityId: string; before?: unknown; after?: unknown };
+
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
 /** Appends to the audit log (the table refuses UPDATE and DELETE). `before`/`after` are stored as JSON. */
-export async function audit(
-  db: Tx,
-  entry: { actorId: string | null; action: string; entity: string; entityId: string; before?: unknown; after?: unknown },
-) {
+export async function audit(db: Tx, entry: Entry) {
   await db.auditLog.create({
-    data: {
-      actorId: entry.actorId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    },
+    data: { actorId: entry.actorId, action: entry.action, entity: entry.entity, entityId: entry.entityId, before: json(entry.before), after: json(entry.after) },
+  });
+}
+
+/** The same entry inside a bulk write (see `bulkWrite`). */
+export async function auditBulk(tx: BulkTransaction, entry: Entry) {
+  await tx.execute({
+    sql: `INSERT INTO "AuditLog" ("actorId","action","entity","entityId","before","after","at") VALUES (?,?,?,?,?,?,?)`,
+    args: [entry.actorId, entry.action, entry.entity, entry.entityId, json(entry.before), json(entry.after), sqliteDate(new Date())],
   });
 }

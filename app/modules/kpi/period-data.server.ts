@@ -1,4 +1,5 @@
 import type { Db } from "~/utils/db.server";
+import { packedRows } from "~/utils/packed-rows.server";
 import { resolveLines, type Adjustment, type EffectiveLine, type KpiInfo, type PlanItem, type TeamLine } from "./lines";
 import type { Direction, KpiKind } from "./scoring";
 
@@ -19,7 +20,11 @@ export type PeriodData = {
   lines: Map<string, EffectiveLine[]>;
   /** employeeId → kpiId → actual */
   actuals: Map<string, Map<string, number>>;
+  /** The period's joint targets with their team actual and members' shares. */
+  teams: TeamTarget[];
 };
+
+export type TeamTarget = { kpiId: string; actual: number | null; members: { employeeId: string; share: number }[] };
 
 export async function loadPeriodData(db: Db, periodId: string, employeeIds?: string[]): Promise<PeriodData> {
   const filter = employeeIds ? new Set(employeeIds) : null;
@@ -86,16 +91,13 @@ export async function loadPeriodData(db: Db, periodId: string, employeeIds?: str
   }
 
   const actuals = await loadActuals(db, periodId, smallFilter);
-  return { kpis, lines, actuals };
+  return { kpis, lines, actuals, teams: teamRows.map((t) => ({ kpiId: t.kpiId, actual: n(t.actual), members: t.members })) };
 }
 
-/** Every employee's id, position and status, packed by SQLite into one string (see loadActuals). */
+/** Every employee's id, position and status (100,000 of them for a pay run). */
 async function allEmployees(db: Db) {
-  const [row] = await db.$queryRawUnsafe<{ packed: string | null }[]>(`SELECT group_concat("id" || ',' || "positionId" || ',' || "active", ';') AS "packed" FROM "Employee"`);
-  return (row?.packed ? row.packed.split(";") : []).map((line) => {
-    const [id, positionId, active] = line.split(",");
-    return { id, positionId, active: active === "1" };
-  });
+  const rows = await packedRows(db, [`"id"`, `"positionId"`, `"active"`], `FROM "Employee"`);
+  return rows.map(([id, positionId, active]) => ({ id, positionId, active: active === "1" }));
 }
 
 type ActualRow = { employeeId: string; kpiId: string; value: number | bigint };

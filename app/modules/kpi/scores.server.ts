@@ -106,23 +106,30 @@ export async function periodActuals(db: Db, periodId: string, options?: { employ
   const kpis = await loadKpis(db);
   const wanted = options?.kpiCodes ? new Set(options.kpiCodes) : null;
   const kpiIds = wanted ? [...kpis.values()].filter((k) => wanted.has(k.code)).map((k) => k.id) : undefined;
-  const filter = options?.employeeIds ? new Set(options.employeeIds) : null;
   const small = options?.employeeIds && options.employeeIds.length <= 500 ? options.employeeIds : null;
-  const [byId, teams] = await Promise.all([
+  const [actuals, teams] = await Promise.all([
     loadActuals(db, periodId, small, kpiIds),
     db.kpiTeamTarget.findMany({ where: { periodId, ...(kpiIds ? { kpiId: { in: kpiIds } } : {}) }, select: { kpiId: true, actual: true, members: { select: { employeeId: true, share: true } } } }),
   ]);
+  const data = { kpis, actuals, teams: teams.map((t) => ({ ...t, actual: t.actual === null ? null : Number(t.actual) })) };
+  return actualsByCode(data, options?.kpiCodes, options?.employeeIds ? new Set(options.employeeIds) : undefined);
+}
+
+/** `periodActuals` from data already loaded (a pay run reads the period once for scores and actuals). */
+export function actualsByCode(data: Pick<PeriodData, "kpis" | "actuals" | "teams">, kpiCodes?: string[], employees?: { has(id: string): boolean }) {
+  const wanted = kpiCodes ? new Set(kpiCodes) : null;
   const result = new Map<string, Map<string, number>>();
   const put = (employeeId: string, kpiId: string, value: number) => {
-    if (filter && !filter.has(employeeId)) return;
+    const code = data.kpis.get(kpiId)!.code;
+    if ((wanted && !wanted.has(code)) || (employees && !employees.has(employeeId))) return;
     let m = result.get(employeeId);
     if (!m) result.set(employeeId, (m = new Map()));
-    m.set(kpis.get(kpiId)!.code, value);
+    m.set(code, value);
   };
-  for (const [employeeId, values] of byId) for (const [kpiId, value] of values) put(employeeId, kpiId, value);
-  for (const t of teams) {
+  for (const [employeeId, values] of data.actuals) for (const [kpiId, value] of values) put(employeeId, kpiId, value);
+  for (const t of data.teams) {
     if (t.actual === null) continue;
-    for (const [employeeId, part] of splitTeamQuantity(Number(t.actual), t.members)) put(employeeId, t.kpiId, part);
+    for (const [employeeId, part] of splitTeamQuantity(t.actual, t.members)) put(employeeId, t.kpiId, part);
   }
   return result;
 }

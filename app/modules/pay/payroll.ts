@@ -1,5 +1,6 @@
 import { coefficientFor, performancePay, type CoefficientBand } from "./coefficients";
 import { allocateByPoints, contributionPoints, poolSize, type DeptPoolParams, type PoolSize } from "./dept-pool";
+import type { RunTables } from "./line-snapshot";
 import { int } from "./money";
 import { subscriberGrowthReward, subscriberGrowthKpis, type SubscriberGrowthParams } from "./subscriber-growth";
 
@@ -39,8 +40,11 @@ export type RunParams = {
   pools: { schemeId: string; version: number; nameZh: string; nameEn: string; unitPath: string; params: DeptPoolParams }[];
 };
 
-/** What a run freezes besides the lines: the parameters and the names of the KPIs its lines refer to. */
-export type RunSnapshot = RunParams & { kpiNames: Record<string, { nameZh: string; nameEn: string; unit?: string }> };
+/**
+ * What a run freezes besides the lines: the parameters, the names of the KPIs its lines refer
+ * to and the tables its packed lines point into (absent on runs stored before lines were packed).
+ */
+export type RunSnapshot = RunParams & { kpiNames: Record<string, { nameZh: string; nameEn: string; unit?: string }> } & Partial<RunTables>;
 
 export type EmployeeInputs = {
   employeeId: string;

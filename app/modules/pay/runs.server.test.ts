@@ -37,6 +37,20 @@ describe("pay runs", () => {
     for (const l of lines) expect(l.totalFen).toBe(l.basePayFen + l.performancePayFen + l.growthBonusFen + l.poolShareFen);
     expect(await verifyRun(db, run.id)).toEqual({ checked: true, identical: true, differing: 0 });
     expect(await db.auditLog.count({ where: { entity: "PayRun", entityId: run.id, action: "pay.run.create" } })).toBe(1);
+    // Written past Prisma in one bulk transaction: dates read back as dates.
+    expect(stored.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(stored.computedAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it("starts one run when two people start one for the same period at once", async () => {
+    const { period } = await payFixture(db, org.unitId);
+    const results = await Promise.allSettled([createRun(db, hr1, period.id), createRun(db, hr2, period.id)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(failed.reason).toMatchObject({ messageKey: "pay.errors.runInProgress" });
+    const runs = await db.payRun.findMany({ where: { periodId: period.id }, select: { id: true } });
+    expect(runs).toHaveLength(1);
+    expect(await db.payLine.groupBy({ by: ["runId"], where: { run: { periodId: period.id } } })).toEqual([{ runId: runs[0].id }]);
   });
 
   it("shows a missing actual as an issue, never as zero, and keeps the run in draft until fixed", async () => {

@@ -1,6 +1,7 @@
 import type { Db } from "~/utils/db.server";
 import { unitWhere, type Actor } from "~/modules/auth/scope";
 import { explainLine, whatIf } from "./explain";
+import { unpackInputs } from "./line-snapshot";
 import type { EmployeeInputs, PoolResult, RunSnapshot } from "./payroll";
 import type { StoredIssue } from "./runs.server";
 
@@ -129,13 +130,14 @@ export async function getPayslip(db: Db, actor: Actor & { mayView: boolean }, ru
       poolShareFen: true,
       totalFen: true,
       inputsJson: true,
+      unitId: true,
       employee: { select: { employeeNo: true, name: true } },
       run: { select: { id: true, periodCode: true, status: true, paramsJson: true, poolsJson: true } },
     },
   });
   if (!line) return null;
   const snapshot = JSON.parse(line.run.paramsJson) as RunSnapshot;
-  const inputs = JSON.parse(line.inputsJson) as EmployeeInputs;
+  const inputs = unpackInputs(line.inputsJson, snapshot, { employeeId, unitId: line.unitId });
   const pools = JSON.parse(line.run.poolsJson) as PoolResult[];
   const adjustments = await db.payAdjustment.findMany({ where: { runId, employeeId }, orderBy: { createdAt: "asc" }, select: { id: true, amountFen: true, reason: true, createdAt: true } });
   const stored = { basePayFen: line.basePayFen, performancePayFen: line.performancePayFen, growthBonusFen: line.growthBonusFen, poolShareFen: line.poolShareFen, totalFen: line.totalFen };
@@ -183,7 +185,8 @@ export async function payrollCsv(db: Db, runId: string) {
   const header = ["employeeNo", "name", "unit", "track", "level", "score", "basePay", "performancePay", "growthBonus", "poolShare", "adjustments", "total"];
   const rows = [header.join(",")];
   for (const l of lines) {
-    const inputs = JSON.parse(l.inputsJson) as EmployeeInputs;
+    // Both the packed and the earlier whole form keep track, level and score under these names.
+    const inputs = JSON.parse(l.inputsJson) as Pick<EmployeeInputs, "track" | "level" | "score">;
     const adj = adjusted.get(l.employeeId) ?? 0;
     rows.push(
       [l.employee.employeeNo, l.employee.name, l.unit.code, inputs.track, inputs.level, inputs.score === null ? "" : (inputs.score / 100).toFixed(2), yuanCell(l.basePayFen), yuanCell(l.performancePayFen), yuanCell(l.growthBonusFen), yuanCell(l.poolShareFen), yuanCell(adj), yuanCell(l.totalFen + adj)]

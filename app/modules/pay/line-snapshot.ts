@@ -1,0 +1,107 @@
+import type { EmployeeInputs, KpiLine } from "./payroll";
+
+/**
+ * How a pay line's frozen inputs are stored. A run of 100,000 people repeats the same few KPI
+ * curves (a position's plan), unit paths and KPI codes on every line, so those are kept once
+ * per run (`RunTables`, in the run's snapshot) and each line keeps only what is its own: the
+ * score, each KPI's actual and score (with an index into the run's curves) and the values of
+ * the actuals the schemes read. Packing and unpacking are exact inverses; the employee and
+ * unit ids are the line's own columns.
+ */
+
+/** A KPI line without what belongs to one person: weight, curve, direction, kind and unit. */
+export type LineCurve = Omit<KpiLine, "actual" | "score" | "kpiId" | "nameZh" | "nameEn">;
+
+/** What a run keeps once for all its lines. */
+export type RunTables = {
+  lineCurves: LineCurve[];
+  /** unitId → the unit's path when the run was computed. */
+  unitPaths: Record<string, string>;
+  /** The codes of the scheme actuals, in the order of each line's `a`. */
+  actualCodes: string[];
+};
+
+export type PackedInputs = {
+  v: 2;
+  no: string;
+  track: string;
+  level: string;
+  pos: string;
+  pv: number;
+  score: number | null;
+  /** [index into the run's curves, actual, score] per KPI line, in plan order. */
+  l: [number, number | null, number | null][];
+  /** The value of each of the run's `actualCodes`, null where the person has none. */
+  a: (number | null)[];
+  m?: string[];
+};
+
+const sameCurve = (c: LineCurve, l: KpiLine) =>
+  c.weight === l.weight && c.threshold === l.threshold && c.target === l.target && c.stretch === l.stretch && c.cap === l.cap && c.direction === l.direction && c.kind === l.kind && c.unit === l.unit;
+
+/** Collects a run's tables while packing its lines: `pack` per employee, then `tables` for the snapshot. */
+export function inputsPacker(actualCodes: string[]) {
+  const curves: LineCurve[] = [];
+  const unitPaths: Record<string, string> = {};
+  // By KPI code, the indexes of its curves: usually one (the position's plan), a few with adjustments.
+  const byCode = new Map<string, number[]>();
+  const curveIndex = (l: KpiLine) => {
+    let found = byCode.get(l.code);
+    if (!found) byCode.set(l.code, (found = []));
+    for (const i of found) if (sameCurve(curves[i], l)) return i;
+    const curve: LineCurve = { code: l.code, weight: l.weight, threshold: l.threshold, target: l.target, stretch: l.stretch, cap: l.cap, direction: l.direction };
+    if (l.kind !== undefined) curve.kind = l.kind;
+    if (l.unit !== undefined) curve.unit = l.unit;
+    found.push(curves.length);
+    return curves.push(curve) - 1;
+  };
+  return {
+    tables: { lineCurves: curves, unitPaths, actualCodes } satisfies RunTables,
+    pack(e: EmployeeInputs): PackedInputs {
+      unitPaths[e.unitId] = e.unitPath;
+      const packed: PackedInputs = {
+        v: 2,
+        no: e.employeeNo,
+        track: e.track,
+        level: e.level,
+        pos: e.positionCode,
+        pv: e.postValue,
+        score: e.score,
+        l: e.lines.map((l) => [curveIndex(l), l.actual, l.score]),
+        a: actualCodes.map((code) => e.actuals[code] ?? null),
+      };
+      for (const code in e.actuals) if (!actualCodes.includes(code)) throw new RangeError(`Actual ${code} is not among the run's codes`);
+      if (e.missing.length) packed.m = e.missing;
+      return packed;
+    },
+  };
+}
+
+/**
+ * A stored line's inputs back as the computation takes them. Lines stored before packing
+ * (the whole inputs object) are read as they are.
+ */
+export function unpackInputs(stored: string, tables: Partial<RunTables>, ids: { employeeId: string; unitId: string }): EmployeeInputs {
+  const raw = JSON.parse(stored) as PackedInputs | EmployeeInputs;
+  if (!("v" in raw)) return raw;
+  const { lineCurves, unitPaths, actualCodes } = tables;
+  if (!lineCurves || !unitPaths || !actualCodes) throw new Error("A packed pay line needs its run's tables");
+  const actuals: Record<string, number> = {};
+  raw.a.forEach((value, i) => {
+    if (value !== null) actuals[actualCodes[i]] = value;
+  });
+  return {
+    employeeId: ids.employeeId,
+    employeeNo: raw.no,
+    unitId: ids.unitId,
+    unitPath: unitPaths[ids.unitId],
+    track: raw.track,
+    level: raw.level,
+    positionCode: raw.pos,
+    postValue: raw.pv,
+    score: raw.score,
+    lines: raw.l.map(([c, actual, score]) => ({ ...lineCurves[c], actual, score })),
+    actuals,
+    missing: raw.m ?? [],
+  };
+}
