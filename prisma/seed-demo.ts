@@ -98,4 +98,5 @@ export async function seedDemo(db: Db = defaultDb) {
   const ctx = await seedOrganisation(db);
   for (const seed of MODULE_SEEDS) await seed.run(ctx);
   console.log(`Demo organisation created. Demo accounts (password: ${DEMO_PASSWORD}):\n${demoAccountLines().join("\n")}`);
+  return ctx;
 }

@@ -22,7 +22,7 @@ export function migrateDatabase() {
 }
 
 /** Everything that must hold before the server accepts a request. */
-export async function prepare(options: { seed?: () => Promise<void> } = {}) {
+export async function prepare(options: { seed?: () => Promise<unknown> } = {}) {
   migrateDatabase();
   const settings = await checkDatabaseSettings();
   loadTemplates();

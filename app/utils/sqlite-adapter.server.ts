@@ -1,10 +1,28 @@
-import { createClient, type Client, type Config } from "@libsql/client";
+import { createClient, type Client, type Config, type Transaction, type TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
 /** How long a connection waits for another writer before giving up with SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
 
 type AdapterClient = ReturnType<PrismaLibSQL["createClient"]>;
+
+/** A first-come, first-served lock: `acquire` resolves to the function that releases it. */
+export class Lock {
+  #tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const ready = this.#tail.then(() => {
+      let done = false;
+      return () => {
+        if (!done) (done = true), release();
+      };
+    });
+    this.#tail = this.#tail.then(() => held);
+    return ready;
+  }
+}
 
 /**
  * The libsql driver adapter on a current @libsql/client. The client the adapter bundles opens a
@@ -13,13 +31,78 @@ type AdapterClient = ReturnType<PrismaLibSQL["createClient"]>;
  * pool of connections and gives each new one the busy timeout; synchronous=FULL and
  * foreign_keys=ON are its defaults on every connection, read back at start-up and in tests
  * (see `checkDatabaseSettings`).
+ *
+ * The driver is synchronous: a connection waiting for the write lock blocks the whole process,
+ * so the transaction holding the lock could never finish. Prisma therefore runs one statement
+ * or transaction at a time, and the direct SQL of db.server.ts (`bulkWrite`) must take its turn
+ * in the same line: every call Prisma makes goes through `lock`, and so does every bulk write.
  */
 export class DurableLibSQL extends PrismaLibSQL {
-  /** The client Prisma runs on, once it has connected (see `sqliteClient` in db.server.ts). */
+  /** The client under Prisma, once it has connected (see `sqlRead` and `bulkWrite` in db.server.ts). */
   client: Client | null = null;
+  readonly lock = new Lock();
 
   createClient(config: Parameters<PrismaLibSQL["createClient"]>[0]): AdapterClient {
-    this.client = createClient({ ...(config as Config), timeout: BUSY_TIMEOUT_MS });
-    return this.client as unknown as AdapterClient;
+    const client = createClient({ ...(config as Config), timeout: BUSY_TIMEOUT_MS });
+    this.client = client;
+    return inLine(client, this.lock) as unknown as AdapterClient;
   }
+
+  /** A write transaction that waits its turn behind Prisma's statements and transactions. */
+  async writeTransaction(): Promise<Transaction> {
+    return lockedTransaction(this.client!, this.lock, "write");
+  }
+}
+
+async function lockedTransaction(client: Client, lock: Lock, mode: TransactionMode): Promise<Transaction> {
+  const release = await lock.acquire();
+  let tx: Transaction;
+  try {
+    tx = await client.transaction(mode);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const end =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        const result = fn.apply(tx, args);
+        if (result instanceof Promise) return result.finally(release) as R;
+        release();
+        return result;
+      } catch (error) {
+        release();
+        throw error;
+      }
+    };
+  return new Proxy(tx, {
+    get(target, key, receiver) {
+      if (key === "commit" || key === "rollback" || key === "close") return end(Reflect.get(target, key, receiver) as (...args: unknown[]) => unknown);
+      const value = Reflect.get(target, key, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The client as Prisma sees it: each statement, batch and transaction waits for the lock. */
+function inLine(client: Client, lock: Lock): Client {
+  const locked =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const release = await lock.acquire();
+      try {
+        return await fn.apply(client, args);
+      } finally {
+        release();
+      }
+    };
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      if (key === "transaction") return (mode?: TransactionMode) => lockedTransaction(target, lock, mode ?? "write");
+      const value = Reflect.get(target, key, receiver);
+      if (key === "execute" || key === "batch" || key === "executeMultiple" || key === "migrate") return locked(value as (...args: unknown[]) => Promise<unknown>);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }

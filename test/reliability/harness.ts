@@ -6,18 +6,21 @@ import os from "node:os";
 import path from "node:path";
 import type { SurveyItem } from "~/modules/surveys/items";
 
-/** A migrated database in a temporary folder with the demo organisation, `extra` more employees with sessions, and a launched survey to all of them. */
-export async function prepareSurveyDatabase(extra: number, templateId = "pulse") {
+/**
+ * A migrated database in a temporary folder with the demo organisation (and, with `demo`, every
+ * capability's demo data), `extra` more employees with sessions, and a launched survey to all of them.
+ */
+export async function prepareSurveyDatabase(extra: number, templateId = "pulse", options: { demo?: boolean } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reliability-"));
   const file = path.join(dir, "app.db");
   const url = `file:${file}`;
   execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
   const { createPrismaClient } = await import("~/utils/db.server");
-  const { seedOrganisation } = await import("../../prisma/seed-demo");
+  const { seedDemo, seedOrganisation } = await import("../../prisma/seed-demo");
   const { createSession } = await import("~/modules/auth/session.server");
   const { createSurvey, launchSurvey } = await import("~/modules/surveys/campaigns.server");
   const db = createPrismaClient(url);
-  const org = await seedOrganisation(db);
+  const org = options.demo ? await seedDemo(db) : await seedOrganisation(db);
   const room = org.unitId.get("JC-GE-ENT")!;
   const position = await db.position.findFirstOrThrow({ where: { code: "AM" } });
   const now = new Date().toISOString().replace("Z", "+00:00");

@@ -1,7 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import type { Db } from "~/utils/db.server";
+import { readDate, sqlRead, type Db } from "~/utils/db.server";
 import { isRole } from "./roles";
 import type { Actor } from "./scope";
 
@@ -53,60 +53,65 @@ export async function createSession(db: Db, userId: string, now = new Date()) {
   return { token: `${id}.${secret}`, expiresAt };
 }
 
+type SessionRow = {
+  secretHash: string;
+  expiresAt: string | number;
+  absoluteExpiresAt: string | number;
+  userId: string;
+  email: string;
+  role: string;
+  locale: string;
+  disabled: number;
+  employeeId: string | null;
+  scopePath: string | null;
+  name: string | null;
+  unitId: string | null;
+};
+
 export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidSession | null> {
   const parts = token.split(".");
   if (parts.length !== 2 || !/^[a-z2-7]{24}$/.test(parts[0]) || !/^[a-z2-7]{32}$/.test(parts[1])) return null;
   const [id, secret] = parts;
-  const row = await db.session.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      secretHash: true,
-      expiresAt: true,
-      absoluteExpiresAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          role: true,
-          locale: true,
-          disabled: true,
-          employeeId: true,
-          scopeUnit: { select: { path: true } },
-          employee: { select: { name: true, unitId: true } },
-        },
-      },
-    },
-  });
+  // Every request runs this: one direct query rather than Prisma's nested selects (several times slower).
+  const [row] = await sqlRead<SessionRow>(
+    db,
+    `SELECT s."secretHash", s."expiresAt", s."absoluteExpiresAt", u."id" AS "userId", u."email", u."role", u."locale", u."disabled", u."employeeId",
+            su."path" AS "scopePath", e."name", e."unitId"
+     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+     LEFT JOIN "Unit" su ON su."id" = u."scopeUnitId" LEFT JOIN "Employee" e ON e."id" = u."employeeId"
+     WHERE s."id" = ?`,
+    [id],
+  );
   if (!row) return null;
   const given = new TextEncoder().encode(hashSecret(secret));
   const stored = new TextEncoder().encode(row.secretHash);
   if (given.length !== stored.length || !constantTimeEqual(given, stored)) return null;
-  if (now >= row.expiresAt || now >= row.absoluteExpiresAt || row.user.disabled || !isRole(row.user.role)) {
+  const storedExpiry = readDate(row.expiresAt);
+  const absoluteExpiresAt = readDate(row.absoluteExpiresAt);
+  if (now >= storedExpiry || now >= absoluteExpiresAt || Number(row.disabled) !== 0 || !isRole(row.role)) {
     await db.session.delete({ where: { id } }).catch(() => undefined);
     return null;
   }
-  let expiresAt = row.expiresAt;
+  let expiresAt = storedExpiry;
   let renewed = false;
   if (expiresAt.getTime() - now.getTime() < SESSION_IDLE_MS / 2) {
-    expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, row.absoluteExpiresAt.getTime()));
-    renewed = expiresAt.getTime() !== row.expiresAt.getTime();
+    expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, absoluteExpiresAt.getTime()));
+    renewed = expiresAt.getTime() !== storedExpiry.getTime();
     if (renewed) await db.session.update({ where: { id }, data: { expiresAt } });
   }
-  const u = row.user;
   return {
     id,
     expiresAt,
     renewed,
     user: {
-      userId: u.id,
-      role: u.role as SessionUser["role"],
-      employeeId: u.employeeId,
-      scopePath: u.role === "dept_head" ? (u.scopeUnit?.path ?? null) : null,
-      email: u.email,
-      locale: u.locale,
-      name: u.employee?.name ?? u.email,
-      unitId: u.employee?.unitId ?? null,
+      userId: row.userId,
+      role: row.role as SessionUser["role"],
+      employeeId: row.employeeId,
+      scopePath: row.role === "dept_head" ? row.scopePath : null,
+      email: row.email,
+      locale: row.locale,
+      name: row.name ?? row.email,
+      unitId: row.unitId,
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Db } from "~/utils/db.server";
+import { sqliteDate, sqlRead, type Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { z } from "~/utils/validation";
@@ -200,7 +200,8 @@ export async function closeSurvey(db: Db, actorId: string | null, surveyId: stri
 
 /** Closes every open survey whose closing time has passed; cheap to call on each read. */
 export async function closeDueSurveys(db: Db, now = new Date()) {
-  const due = await db.survey.findMany({ where: { status: "open", closesAt: { lte: now } }, select: { id: true } });
+  // Asked on every answer page and submission: direct SQL (see sqlRead).
+  const due = await sqlRead<{ id: string }>(db, `SELECT "id" FROM "Survey" WHERE "status" = 'open' AND julianday("closesAt") <= julianday(?)`, [sqliteDate(now)]);
   for (const { id } of due) await closeSurvey(db, null, id, now).catch((e) => (e instanceof SurveyRuleError ? undefined : Promise.reject(e)));
   return due.length;
 }

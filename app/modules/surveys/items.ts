@@ -21,9 +21,19 @@ const storedItemsSchema = z.array(
     .strip(),
 );
 
-/** The items of a survey as stored in `Survey.itemsJson`. */
+/** Parsed item lists by their stored text: a launched survey's items never change, and every answer reads them. */
+const parsedItems = new Map<string, SurveyItem[]>();
+const PARSED_ITEMS_KEPT = 32;
+
+/** The items of a survey as stored in `Survey.itemsJson`. The list is shared: read it, never change it. */
 export function parseItems(itemsJson: string): SurveyItem[] {
-  return storedItemsSchema.parse(JSON.parse(itemsJson));
+  let items = parsedItems.get(itemsJson);
+  if (!items) {
+    items = storedItemsSchema.parse(JSON.parse(itemsJson));
+    if (parsedItems.size >= PARSED_ITEMS_KEPT) parsedItems.delete(parsedItems.keys().next().value!);
+    parsedItems.set(itemsJson, items);
+  }
+  return items;
 }
 
 /** Validates an edited item list with the template rules (ids, dimensions, options, one outcome). */
@@ -64,7 +74,16 @@ function itemAnswerSchema(item: SurveyItem) {
  * The answers to a survey's items: one key per item id, nothing else. Required items must
  * be answered; optional ones may be left out. Shared by the form and the service.
  */
+const answerSchemas = new WeakMap<SurveyItem[], ReturnType<typeof buildAnswersSchema>>();
+
+/** The schema of one survey's answers (built once per item list). */
 export function answersSchema(items: SurveyItem[]) {
+  let schema = answerSchemas.get(items);
+  if (!schema) answerSchemas.set(items, (schema = buildAnswersSchema(items)));
+  return schema;
+}
+
+function buildAnswersSchema(items: SurveyItem[]) {
   const shape: Record<string, z.ZodTypeAny> = {};
   for (const item of items) {
     const schema = itemAnswerSchema(item);

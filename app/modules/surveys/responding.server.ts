@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
-import type { Db } from "~/utils/db.server";
+import { bulkWrite, readDate, sqlRead, type Db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { tenureBand } from "~/modules/org/org";
 import { answerRows, answersSchema, parseItems, type Answers } from "./items";
@@ -23,16 +23,16 @@ export async function listMySurveys(db: Db, employeeId: string, now = new Date()
 /** A survey as its respondent sees it, or null when they are not invited to it. */
 export async function surveyForRespondent(db: Db, surveyId: string, employeeId: string, now = new Date()) {
   await closeDueSurveys(db, now);
-  const participation = await db.surveyParticipation.findUnique({
-    where: { surveyId_employeeId: { surveyId, employeeId } },
-    select: {
-      answered: true,
-      survey: { select: { id: true, templateId: true, titleZh: true, titleEn: true, status: true, opensAt: true, closesAt: true, itemsJson: true } },
-    },
-  });
-  if (!participation) return null;
-  const { itemsJson, ...survey } = participation.survey;
-  return { ...survey, items: parseItems(itemsJson), answered: participation.answered, answerable: isAnswerable(survey, now) };
+  // Read on every answer submitted: direct SQL (see sqlRead).
+  const [row] = await sqlRead<{ answered: number; id: string; templateId: string; titleZh: string; titleEn: string; status: string; opensAt: string; closesAt: string; itemsJson: string }>(
+    db,
+    `SELECT p."answered", s."id", s."templateId", s."titleZh", s."titleEn", s."status", s."opensAt", s."closesAt", s."itemsJson"
+     FROM "SurveyParticipation" p JOIN "Survey" s ON s."id" = p."surveyId" WHERE p."surveyId" = ? AND p."employeeId" = ?`,
+    [surveyId, employeeId],
+  );
+  if (!row) return null;
+  const survey = { id: row.id, templateId: row.templateId, titleZh: row.titleZh, titleEn: row.titleEn, status: row.status, opensAt: readDate(row.opensAt), closesAt: readDate(row.closesAt) };
+  return { ...survey, items: parseItems(row.itemsJson), answered: Number(row.answered) !== 0, answerable: isAnswerable(survey, now) };
 }
 
 export type SubmitResult =
@@ -49,44 +49,47 @@ class AlreadyAnswered extends Error {}
  * a random UUIDv4 key and only the coarse cuts the survey collects; nothing ties it to the person.
  */
 export async function submitResponse(db: Db, input: { surveyId: string; employeeId: string; answers: Answers }, now = new Date()): Promise<SubmitResult> {
-  const participation = await db.surveyParticipation.findUnique({
-    where: { surveyId_employeeId: { surveyId: input.surveyId, employeeId: input.employeeId } },
-    select: {
-      answered: true,
-      cutUnitId: true,
-      unitId: true,
-      employee: { select: { track: true, hireDate: true } },
-      survey: { select: { status: true, opensAt: true, closesAt: true, itemsJson: true, cutsJson: true } },
-    },
-  });
+  const [participation] = await sqlRead<{ answered: number; cutUnitId: string | null; unitId: string; track: string; hireDate: string; status: string; opensAt: string; closesAt: string; itemsJson: string; cutsJson: string }>(
+    db,
+    `SELECT p."answered", p."cutUnitId", p."unitId", e."track", e."hireDate", s."status", s."opensAt", s."closesAt", s."itemsJson", s."cutsJson"
+     FROM "SurveyParticipation" p JOIN "Employee" e ON e."id" = p."employeeId" JOIN "Survey" s ON s."id" = p."surveyId"
+     WHERE p."surveyId" = ? AND p."employeeId" = ?`,
+    [input.surveyId, input.employeeId],
+  );
   if (!participation) return { ok: false, reason: "notInvited" };
-  const { survey } = participation;
+  const survey = { status: participation.status, opensAt: readDate(participation.opensAt), closesAt: readDate(participation.closesAt) };
   if (!isAnswerable(survey, now)) return { ok: false, reason: "notOpen" };
-  if (participation.answered) return { ok: false, reason: "alreadyAnswered" };
+  if (Number(participation.answered) !== 0) return { ok: false, reason: "alreadyAnswered" };
 
-  const items = parseItems(survey.itemsJson);
+  const items = parseItems(participation.itemsJson);
   const parsed = answersSchema(items).safeParse(input.answers);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
 
-  const cuts = parseCuts(survey.cutsJson);
+  const cuts = parseCuts(participation.cutsJson);
   const response = {
     id: crypto.randomUUID(),
-    surveyId: input.surveyId,
     unitId: cuts.includes("unit") ? (participation.cutUnitId ?? participation.unitId) : null,
-    track: cuts.includes("track") ? participation.employee.track : null,
+    track: cuts.includes("track") ? participation.track : null,
     // Counted at the opening date, so the band says nothing about when the answer came in.
-    tenureBand: cuts.includes("tenure") ? tenureBand(participation.employee.hireDate, survey.opensAt) : null,
+    tenureBand: cuts.includes("tenure") ? tenureBand(readDate(participation.hireDate), survey.opensAt) : null,
   };
   const rows = answerRows(items, parsed.data as Answers);
   try {
-    await db.$transaction(async (tx) => {
-      const marked = await tx.surveyParticipation.updateMany({
-        where: { surveyId: input.surveyId, employeeId: input.employeeId, answered: false },
-        data: { answered: true },
+    // The hottest write: direct SQL in one transaction, the answers as one JSON array.
+    await bulkWrite(db, async (tx) => {
+      const marked = await tx.execute({
+        sql: `UPDATE "SurveyParticipation" SET "answered" = 1 WHERE "surveyId" = ? AND "employeeId" = ? AND "answered" = 0`,
+        args: [input.surveyId, input.employeeId],
       });
-      if (marked.count !== 1) throw new AlreadyAnswered();
-      await tx.surveyResponse.create({ data: response });
-      await tx.surveyAnswer.createMany({ data: rows.map((r) => ({ ...r, responseId: response.id })) });
+      if (marked.rowsAffected !== 1) throw new AlreadyAnswered();
+      await tx.execute({
+        sql: `INSERT INTO "SurveyResponse" ("id","surveyId","unitId","track","tenureBand") VALUES (?,?,?,?,?)`,
+        args: [response.id, input.surveyId, response.unitId, response.track, response.tenureBand],
+      });
+      await tx.execute({
+        sql: `INSERT INTO "SurveyAnswer" ("responseId","itemId","value","text") SELECT ?, a.value->>0, a.value->>1, a.value->>2 FROM json_each(?) a`,
+        args: [response.id, JSON.stringify(rows.map((r) => [r.itemId, r.value, r.text]))],
+      });
     });
   } catch (error) {
     if (error instanceof AlreadyAnswered) return { ok: false, reason: "alreadyAnswered" };
