@@ -68,13 +68,34 @@ export type DidResult =
  * count. No figure is given unless both groups have at least `minGroupSize` people.
  */
 export function differenceInDifferences(treated: KpiPair[], control: KpiPair[], minGroupSize: number): DidResult {
-  if (treated.length < minGroupSize || control.length < minGroupSize) {
-    return { status: "insufficient", treatedN: treated.length, controlN: control.length, minGroupSize };
+  return differenceInDifferencesOfSums(pairSums(treated), pairSums(control), minGroupSize);
+}
+
+/** A group of before/after pairs as counts and sums: all the difference in differences needs. */
+export type PairSums = { n: number; before: number; after: number };
+
+export function pairSums(pairs: KpiPair[]): PairSums {
+  const sums = { n: 0, before: 0, after: 0 };
+  for (const p of pairs) addPair(sums, p, 1);
+  return sums;
+}
+
+/** Adds (sign 1) or takes out (sign -1) one pair. KPI totals are integers, so the sums stay exact. */
+export function addPair(sums: PairSums, p: KpiPair, sign: 1 | -1) {
+  sums.n += sign;
+  sums.before += sign * p.before;
+  sums.after += sign * p.after;
+}
+
+/** The same from sums, for comparison groups of a whole organisation that are never listed one by one. */
+export function differenceInDifferencesOfSums(treated: PairSums, control: PairSums, minGroupSize: number): DidResult {
+  if (treated.n < minGroupSize || control.n < minGroupSize) {
+    return { status: "insufficient", treatedN: treated.n, controlN: control.n, minGroupSize };
   }
-  const summarise = (group: KpiPair[]): GroupChange => {
-    const before = mean(group.map((p) => p.before));
-    const after = mean(group.map((p) => p.after));
-    return { n: group.length, before, after, change: after - before };
+  const summarise = (group: PairSums): GroupChange => {
+    const before = group.before / group.n;
+    const after = group.after / group.n;
+    return { n: group.n, before, after, change: after - before };
   };
   const t = summarise(treated);
   const c = summarise(control);

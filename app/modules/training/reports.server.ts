@@ -2,7 +2,7 @@ import type { Db } from "~/utils/db.server";
 import { unitWhere, type Actor } from "~/modules/auth/scope";
 import { courseEffectiveness } from "./effectiveness.server";
 import { needsByTopicAndUnit } from "./needs.server";
-import { courseResults } from "./results.server";
+import { courseResults, resultsContext } from "./results.server";
 import { hoursFromTenths, parseTopics, TOPICS, type Topic } from "./training";
 
 export type Window = { from: Date; to: Date };
@@ -68,9 +68,10 @@ export async function effectivenessReport(db: Db, actor: Actor, window: Window) 
     select: { id: true, code: true, titleZh: true, titleEn: true, format: true, hoursTenths: true, needTopicsJson: true },
   });
   const rows = [];
+  const context = resultsContext(db, actor);
   for (const c of courses) {
     const { course } = await courseEffectiveness(db, actor, c.id, { from: window.from, to: window.to });
-    const results = await courseResults(db, actor, c.id, { from: window.from, to: window.to });
+    const results = await courseResults(db, actor, c.id, { from: window.from, to: window.to, context });
     rows.push({ ...c, needTopics: parseTopics(c.needTopicsJson), ...course, results });
   }
   return rows;

@@ -1,19 +1,89 @@
 import type { Db } from "~/utils/db.server";
-import { unitWhere, type Actor } from "~/modules/auth/scope";
+import { unitPathScope, unitWhere, type Actor } from "~/modules/auth/scope";
+import { packedRows } from "~/utils/packed-rows.server";
 import { periodScores } from "~/modules/kpi/scores.server";
-import { differenceInDifferences, type DidResult, type KpiPair } from "./evaluation";
+import { addPair, differenceInDifferencesOfSums, type DidResult, type KpiPair, type PairSums } from "./evaluation";
 import { MIN_GROUP_SIZE } from "./training";
 
 type Period = { id: string; code: string };
 
-/** The closed quarters either side of a session: the last that ended before it, the first that began after. */
-async function windowAround(db: Db, startsAt: Date, endsAt: Date): Promise<{ before: Period; after: Period } | null> {
-  const [before, after] = await Promise.all([
-    db.appraisalPeriod.findFirst({ where: { kind: "quarter", status: "closed", endsOn: { lte: startsAt } }, orderBy: { endsOn: "desc" }, select: { id: true, code: true } }),
-    db.appraisalPeriod.findFirst({ where: { kind: "quarter", status: "closed", startsOn: { gte: endsAt } }, orderBy: { startsOn: "asc" }, select: { id: true, code: true } }),
-  ]);
-  return before && after ? { before, after } : null;
+
+const profileKey = (positionId: string, track: string) => `${positionId}|${track}`;
+
+/**
+ * What the results level reads for every session of every course, read once per report: each
+ * period's weighted KPI totals (scoring a period of 100,000 people takes a second or two) and
+ * the active employees in the actor's scope by position and track (the comparison groups).
+ */
+export function resultsContext(db: Db, actor: Actor) {
+  const totals = new Map<string, Promise<Map<string, number>>>();
+  let employees: Promise<{ byProfile: Map<string, string[]>; profileOf: Map<string, string> }> | undefined;
+  let quarters: Promise<{ id: string; code: string; startsOn: Date; endsOn: Date }[]> | undefined;
+  const sums = new Map<string, Promise<PairSums>>();
+  const loadEmployees = async () => {
+    const scope = unitPathScope(actor);
+    const rows =
+      scope === undefined
+        ? []
+        : await packedRows(db, [`e."id"`, `e."positionId"`, `e."track"`], `FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId" WHERE e."active" = 1 AND substr(u."path", 1, length(?)) = ?`, scope ?? "", scope ?? "");
+    const byProfile = new Map<string, string[]>();
+    const profileOf = new Map<string, string>();
+    for (const [id, positionId, track] of rows) {
+      const key = profileKey(positionId, track);
+      profileOf.set(id, key);
+      const list = byProfile.get(key);
+      if (list) list.push(id);
+      else byProfile.set(key, [id]);
+    }
+    return { byProfile, profileOf };
+  };
+  const context = {
+    totals(periodId: string) {
+      let m = totals.get(periodId);
+      if (!m) {
+        m = periodScores(db, periodId).then(({ scores }) => new Map(scores.flatMap((s) => (s.total === null ? [] : [[s.employeeId, s.total] as const]))));
+        totals.set(periodId, m);
+      }
+      return m;
+    },
+    /** The closed quarters either side of a session: the last that ended before it, the first that began after. */
+    async window(startsAt: Date, endsAt: Date): Promise<{ before: Period; after: Period } | null> {
+      const all = await (quarters ??= db.appraisalPeriod.findMany({ where: { kind: "quarter", status: "closed" }, select: { id: true, code: true, startsOn: true, endsOn: true } }));
+      let before: (typeof all)[number] | undefined;
+      let after: (typeof all)[number] | undefined;
+      for (const q of all) {
+        if (q.endsOn <= startsAt && (!before || q.endsOn > before.endsOn)) before = q;
+        if (q.startsOn >= endsAt && (!after || q.startsOn < after.startsOn)) after = q;
+      }
+      return before && after ? { before: { id: before.id, code: before.code }, after: { id: after.id, code: after.code } } : null;
+    },
+    /** Active employees in scope by their position|track profile. */
+    async profileOf() {
+      return (await (employees ??= loadEmployees())).profileOf;
+    },
+    /** Before/after sums of everyone in scope with this profile and a total in both periods. */
+    profileSums(profile: string, beforeId: string, afterId: string) {
+      const key = `${profile}|${beforeId}|${afterId}`;
+      let found = sums.get(key);
+      if (!found) {
+        found = (async () => {
+          const [{ byProfile }, before, after] = await Promise.all([(employees ??= loadEmployees()), context.totals(beforeId), context.totals(afterId)]);
+          const result: PairSums = { n: 0, before: 0, after: 0 };
+          for (const id of byProfile.get(profile) ?? []) {
+            const b = before.get(id);
+            const a = after.get(id);
+            if (b !== undefined && a !== undefined) addPair(result, { before: b, after: a }, 1);
+          }
+          return result;
+        })();
+        sums.set(key, found);
+      }
+      return found;
+    },
+  };
+  return context;
 }
+export type ResultsContext = ReturnType<typeof resultsContext>;
 
 export type CourseResults =
   | { status: "noWindow"; sessions: number }
@@ -25,7 +95,7 @@ export type CourseResults =
  * track who never completed the course, pooled over the course's sessions (stacked
  * difference in differences). People without a total on both sides are left out of both groups.
  */
-export async function courseResults(db: Db, actor: Actor, courseId: string, options: { from?: Date; to?: Date } = {}): Promise<CourseResults> {
+export async function courseResults(db: Db, actor: Actor, courseId: string, options: { from?: Date; to?: Date; context?: ResultsContext } = {}): Promise<CourseResults> {
   const sessions = await db.trainingSession.findMany({
     where: { courseId, status: "completed", ...(options.from || options.to ? { endsAt: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lt: options.to } : {}) } } : {}) },
     select: { id: true, startsAt: true, endsAt: true, enrolments: { where: { completedAt: { not: null }, employee: { unit: unitWhere(actor) } }, select: { employee: { select: { id: true, positionId: true, track: true } } } } },
@@ -33,39 +103,36 @@ export async function courseResults(db: Db, actor: Actor, courseId: string, opti
   const everCompleted = new Set(
     (await db.trainingEnrolment.findMany({ where: { completedAt: { not: null }, session: { courseId } }, select: { employeeId: true } })).map((e) => e.employeeId),
   );
-  const cache = new Map<string, Map<string, number>>();
-  const totals = async (periodId: string) => {
-    let m = cache.get(periodId);
-    if (!m) {
-      const { scores } = await periodScores(db, periodId);
-      m = new Map(scores.flatMap((s) => (s.total === null ? [] : [[s.employeeId, s.total] as const])));
-      cache.set(periodId, m);
-    }
-    return m;
-  };
-  const treated: KpiPair[] = [];
-  const control: KpiPair[] = [];
+  const context = options.context ?? resultsContext(db, actor);
+  const treated: PairSums = { n: 0, before: 0, after: 0 };
+  const control: PairSums = { n: 0, before: 0, after: 0 };
   const periods: { before: string; after: string }[] = [];
   for (const s of sessions) {
-    const window = await windowAround(db, s.startsAt, s.endsAt);
+    const window = await context.window(s.startsAt, s.endsAt);
     if (!window || s.enrolments.length === 0) continue;
     periods.push({ before: window.before.code, after: window.after.code });
-    const [before, after] = await Promise.all([totals(window.before.id), totals(window.after.id)]);
+    const [before, after] = await Promise.all([context.totals(window.before.id), context.totals(window.after.id)]);
     const pair = (id: string): KpiPair | null => (before.has(id) && after.has(id) ? { before: before.get(id)!, after: after.get(id)! } : null);
     for (const e of s.enrolments) {
       const p = pair(e.employee.id);
-      if (p) treated.push(p);
+      if (p) addPair(treated, p, 1);
     }
-    const profiles = [...new Set(s.enrolments.map((e) => `${e.employee.positionId}|${e.employee.track}`))].map((k) => k.split("|"));
-    const similar = await db.employee.findMany({
-      where: { active: true, unit: unitWhere(actor), OR: profiles.map(([positionId, track]) => ({ positionId, track })), id: { notIn: [...everCompleted] } },
-      select: { id: true },
-    });
-    for (const e of similar) {
-      const p = pair(e.id);
-      if (p) control.push(p);
+    // The comparison group: everyone in scope with a participant's position and track, less
+    // anyone who ever completed the course; summed per profile once, then corrected.
+    const profiles = new Set(s.enrolments.map((e) => profileKey(e.employee.positionId, e.employee.track)));
+    for (const profile of profiles) {
+      const sums = await context.profileSums(profile, window.before.id, window.after.id);
+      control.n += sums.n;
+      control.before += sums.before;
+      control.after += sums.after;
+    }
+    const profileOf = await context.profileOf();
+    for (const id of everCompleted) {
+      const profile = profileOf.get(id);
+      const p = profile !== undefined && profiles.has(profile) ? pair(id) : null;
+      if (p) addPair(control, p, -1);
     }
   }
   if (periods.length === 0) return { status: "noWindow", sessions: sessions.length };
-  return { ...differenceInDifferences(treated, control, MIN_GROUP_SIZE), sessions: sessions.length, sessionsWithWindow: periods.length, periods };
+  return { ...differenceInDifferencesOfSums(treated, control, MIN_GROUP_SIZE), sessions: sessions.length, sessionsWithWindow: periods.length, periods };
 }

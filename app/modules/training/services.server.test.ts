@@ -9,7 +9,10 @@ import { requestDueBehaviourAssessments } from "./behaviour.server";
 import { seedTrainingDemo } from "./demo.server";
 import { trainingFacts } from "./facts.server";
 import { needsByTopicAndUnit } from "./needs.server";
+import { periodScores } from "~/modules/kpi/scores.server";
+import { differenceInDifferences, type KpiPair } from "./evaluation";
 import { courseResults } from "./results.server";
+import { MIN_GROUP_SIZE } from "./training";
 import { effectivenessReport, hoursReport, yearWindow } from "./reports.server";
 import { dateToCst } from "./training";
 
@@ -44,6 +47,36 @@ describe("demo data and reports", () => {
       expect(results.control.n).toBeGreaterThanOrEqual(5);
       expect(Number.isInteger(results.did)).toBe(true);
     }
+
+    // The comparison group is summed per position and track, then corrected: the same figures
+    // as listing it person by person, session by session (the definition).
+    const sessions = await db.trainingSession.findMany({
+      where: { courseId: course.id, status: "completed" },
+      select: { startsAt: true, endsAt: true, enrolments: { where: { completedAt: { not: null } }, select: { employee: { select: { id: true, positionId: true, track: true } } } } },
+    });
+    const ever = new Set(sessions.flatMap((s) => s.enrolments.map((e) => e.employee.id)));
+    const quarters = await db.appraisalPeriod.findMany({ where: { kind: "quarter", status: "closed" }, orderBy: { endsOn: "asc" } });
+    const treated: KpiPair[] = [];
+    const control: KpiPair[] = [];
+    for (const s of sessions) {
+      const before = quarters.filter((q) => q.endsOn <= s.startsAt).at(-1);
+      const after = quarters.find((q) => q.startsOn >= s.endsAt);
+      if (!before || !after || s.enrolments.length === 0) continue;
+      const totals = async (periodId: string) => new Map((await periodScores(db, periodId)).scores.flatMap((x) => (x.total === null ? [] : [[x.employeeId, x.total] as const])));
+      const [b, a] = [await totals(before.id), await totals(after.id)];
+      const pair = (id: string) => (b.has(id) && a.has(id) ? { before: b.get(id)!, after: a.get(id)! } : null);
+      for (const e of s.enrolments) {
+        const p = pair(e.employee.id);
+        if (p) treated.push(p);
+      }
+      const profiles = s.enrolments.map((e) => ({ positionId: e.employee.positionId, track: e.employee.track }));
+      for (const e of await db.employee.findMany({ where: { active: true, OR: profiles }, select: { id: true } })) {
+        const p = ever.has(e.id) ? null : pair(e.id);
+        if (p) control.push(p);
+      }
+    }
+    const expected = differenceInDifferences(treated, control, MIN_GROUP_SIZE);
+    expect(results).toMatchObject(expected);
   });
 
   it("reports four levels per course and hides reaction below the group minimum", async () => {
