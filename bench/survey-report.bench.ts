@@ -14,6 +14,7 @@ const { db } = await import("~/utils/db.server");
 const { getTemplate } = await import("~/modules/surveys/templates.server");
 const { computeSurveyResults } = await import("~/modules/surveys/report-aggregates.server");
 const { loadReport } = await import("~/modules/surveys/report.server");
+const { childFigures } = await import("~/modules/surveys/report-figures.server");
 
 const items = getTemplate("staff-satisfaction")!.items;
 const size = `${RESPONSES.toLocaleString("en-US")} responses × ${items.length} items`;
@@ -45,6 +46,7 @@ report({ operation: "survey: aggregates at close (once)", size, ms: materialised
 const hr = { userId: "bench", role: "hr_admin" as const, employeeId: null, scopePath: null };
 const top = await measure(() => loadReport(db, hr, org.surveyId, { unitId: org.rootUnitId }), 3);
 if (!top.value.closed || top.value.hidden || top.value.heatmap.length !== 20) throw new Error("the top unit's report is incomplete");
+if (top.value.comments?.some((c) => c.texts.length !== 100)) throw new Error("the top unit's comment sample is short");
 report({
   operation: "survey: full report, province (20 cities)",
   size,
@@ -54,6 +56,26 @@ report({
   target: "≤ 2× floor, < 1 s",
   pass: top.ms <= 2 * topFloor.ms && top.ms < 1000,
 });
+
+// The heatmap alone: the 20 cities' dimension figures, from the aggregates and, as the floor,
+// from the answers themselves.
+const cities = await db.unit.findMany({ where: { parentId: org.rootUnitId }, select: { id: true, path: true } });
+const allUnits = await db.unit.findMany({ select: { id: true, path: true } });
+const unitToChild = Object.fromEntries(allUnits.flatMap((u) => cities.filter((c) => u.path.startsWith(c.path)).map((c) => [u.id, c.id] as const)));
+const heatFloor = await measure(
+  () =>
+    db.$queryRawUnsafe(
+      `WITH m(unitId, child) AS (SELECT key, value FROM json_each(?))
+       SELECT m.child, a.itemId, a.value, count(*) FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a.responseId JOIN m ON m.unitId = r.unitId
+       WHERE r.surveyId = ? GROUP BY m.child, a.itemId, a.value`,
+      JSON.stringify(unitToChild),
+      org.surveyId,
+    ),
+  1,
+);
+const heat = await measure(() => childFigures(db, org.surveyId, null, items, unitToChild, 5), 3);
+if (heat.value.size !== cities.length) throw new Error(`heatmap has ${heat.value.size} of ${cities.length} cities`);
+report({ operation: "survey: heatmap, 20 cities × dimensions", size, ms: heat.ms, peakMb: heat.peakMb, floorMs: heatFloor.ms, target: "≤ 2× floor", pass: heat.ms <= 2 * heatFloor.ms });
 
 const roomFloor = await floor([org.roomUnitId]);
 const room = await measure(() => loadReport(db, hr, org.surveyId, { unitId: org.roomUnitId }), 3);

@@ -1,4 +1,4 @@
-import type { Db } from "~/utils/db.server";
+import { sqlRead, type Db } from "~/utils/db.server";
 import { parseItems, type SurveyItem } from "./items";
 import { parseCuts } from "./settings";
 
@@ -39,7 +39,7 @@ const inFlight = new Map<string, Promise<void>>();
  * readers share the same computation).
  */
 export async function ensureSurveyResults(db: Db, surveyId: string) {
-  if (await db.surveyResultSet.findUnique({ where: { surveyId }, select: { surveyId: true } })) return;
+  if ((await sqlRead(db, `SELECT 1 FROM "SurveyResultSet" WHERE "surveyId" = ?`, [surveyId])).length > 0) return;
   let running = inFlight.get(surveyId);
   if (!running) {
     running = computeSurveyResults(db, surveyId).finally(() => inFlight.delete(surveyId));

@@ -110,22 +110,44 @@ export const COMMENTS_SHOWN = 100;
 
 /**
  * Free-text answers of a subtree: a random sample of at most COMMENTS_SHOWN per item, in
- * random order. Read from the answers (text rows only); how many there are comes from the counts.
+ * random order. How many there are comes from the counts; `sizes` (respondents, and text
+ * answers per item) lets a large subtree be sampled by response first (a few hundred key
+ * lookups instead of reading every answer), falling back to reading them all whenever the
+ * first sample comes up short.
  */
-export async function comments(db: Db, surveyId: string, textItemIds: string[], unitIds: string[] | null) {
+export async function comments(db: Db, surveyId: string, textItemIds: string[], unitIds: string[] | null, sizes?: { respondents: number; texts: Map<string, number> }) {
   const out = new Map<string, string[]>();
+  const scope = unitIds ? `AND r.unitId IN (SELECT value FROM json_each(?))` : "";
+  const args = unitIds ? [JSON.stringify(unitIds)] : [];
   for (const itemId of textItemIds) {
-    const scope = unitIds ? `AND r.unitId IN (SELECT value FROM json_each(?))` : "";
-    const args = unitIds ? [JSON.stringify(unitIds)] : [];
-    const texts = await db.$queryRawUnsafe<{ text: string }[]>(
-      `SELECT a.text AS text FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a.responseId
+    const texts = sizes?.texts.get(itemId) ?? 0;
+    const wanted = Math.min(COMMENTS_SHOWN, texts);
+    // Enough responses that, at this item's answer rate, half again as many texts as shown come up.
+    const sample = texts > 0 ? Math.ceil((1.5 * COMMENTS_SHOWN * (sizes?.respondents ?? 0)) / texts) + 50 : 0;
+    if (sizes && sample < sizes.respondents) {
+      const rows = await db.$queryRawUnsafe<{ text: string }[]>(
+        `SELECT a.text AS text FROM (SELECT r.id FROM "SurveyResponse" r WHERE r.surveyId = ? ${scope} ORDER BY random() LIMIT ${sample}) s
+         CROSS JOIN "SurveyAnswer" a ON a.responseId = s.id AND a.itemId = ? WHERE a.text IS NOT NULL AND a.text <> '' LIMIT ${COMMENTS_SHOWN}`,
+        surveyId,
+        ...args,
+        itemId,
+      );
+      if (rows.length >= wanted) {
+        out.set(itemId, rows.map((t) => t.text));
+        continue;
+      }
+    }
+    // For a subtree, the subtree's responses lead (CROSS JOIN fixes the order) and each answer is
+    // a key lookup; for the whole organisation, the item's answers are read through its index.
+    const rows = await db.$queryRawUnsafe<{ text: string }[]>(
+      `SELECT a.text AS text FROM ${unitIds ? `"SurveyResponse" r CROSS JOIN "SurveyAnswer" a` : `"SurveyAnswer" a JOIN "SurveyResponse" r`} ON r.id = a.responseId
        WHERE r.surveyId = ? AND a.itemId = ? AND a.text IS NOT NULL AND a.text <> '' ${scope}
        ORDER BY random() LIMIT ${COMMENTS_SHOWN}`,
       surveyId,
       itemId,
       ...args,
     );
-    out.set(itemId, texts.map((t) => t.text));
+    out.set(itemId, rows.map((t) => t.text));
   }
   return out;
 }

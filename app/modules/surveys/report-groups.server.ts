@@ -1,4 +1,4 @@
-import type { Db } from "~/utils/db.server";
+import { sqlRead, type Db } from "~/utils/db.server";
 import { rollUp, suppressUnits, suppressWithCut, type UnitNode } from "./report-suppression";
 import type { ReportCut } from "./report-aggregates.server";
 
@@ -29,9 +29,48 @@ export type WaveGroups = {
 
 type GroupRow = { unitId: string; cut: string; cutValue: string; respondents: number | bigint };
 
+type UnitRow = { id: string; parentId: string | null; path: string; nameZh: string; nameEn: string; sortOrder: number; code: string };
+const unitLists = new WeakMap<Db, { version: string; rows: UnitRow[] }>();
+
+/**
+ * Every unit, as every report needs it. The list is kept while a fingerprint of the table (one
+ * cheap aggregate: count, latest change, lengths of what a report shows) is unchanged.
+ */
+async function unitList(db: Db): Promise<UnitRow[]> {
+  const [{ version }] = await sqlRead<{ version: string }>(
+    db,
+    `SELECT count(*) || '|' || ifnull(max("updatedAt"), '') || '|' || total(length("path") + length("nameZh") + length("nameEn") + length(ifnull("parentId", '')) + "sortOrder") AS "version" FROM "Unit"`,
+  );
+  let units = unitLists.get(db);
+  if (units?.version !== version) {
+    const rows = await sqlRead<UnitRow>(db, `SELECT "id", "parentId", "path", "nameZh", "nameEn", "sortOrder", "code" FROM "Unit"`);
+    units = { version, rows: rows.map((r) => ({ id: r.id, parentId: r.parentId, path: r.path, nameZh: r.nameZh, nameEn: r.nameEn, sortOrder: Number(r.sortOrder), code: r.code })) };
+    unitLists.set(db, units);
+  }
+  return units.rows;
+}
+
+type Invited = { unitId: string; n: number };
+/** Invited per unit of closed surveys: frozen at launch, so counted once per process (100,000 rows for a province). */
+const invitedOfClosed = new Map<string, Promise<Invited[]>>();
+const INVITED_KEPT = 100;
+
+function invitedCounts(db: Db, survey: { id: string; status?: string }): Promise<Invited[]> {
+  const read = () => sqlRead<Invited>(db, `SELECT "unitId", count(*) AS "n" FROM "SurveyParticipation" WHERE "surveyId" = ? GROUP BY "unitId"`, [survey.id]);
+  if (survey.status !== "closed") return read();
+  let found = invitedOfClosed.get(survey.id);
+  if (!found) {
+    if (invitedOfClosed.size >= INVITED_KEPT) invitedOfClosed.delete(invitedOfClosed.keys().next().value!);
+    found = read();
+    invitedOfClosed.set(survey.id, found);
+    found.catch(() => invitedOfClosed.delete(survey.id));
+  }
+  return found;
+}
+
 export async function loadWaveGroups(
   db: Db,
-  survey: { id: string; minGroupSize: number; minCommentGroupSize: number },
+  survey: { id: string; status?: string; minGroupSize: number; minCommentGroupSize: number },
   filter: Filter,
   options: { extraUnitIds?: string[]; selectedUnitId?: string } = {},
 ): Promise<WaveGroups> {
@@ -40,9 +79,9 @@ export async function loadWaveGroups(
     survey.id,
     filter?.cut ?? "",
   );
-  const participation = await db.surveyParticipation.groupBy({ by: ["unitId"], where: { surveyId: survey.id }, _count: { _all: true } });
+  const participation = await invitedCounts(db, survey);
   const seedIds = new Set([...rows.map((r) => r.unitId), ...participation.map((p) => p.unitId), ...(options.extraUnitIds ?? [])].filter(Boolean));
-  const everyUnit = await db.unit.findMany({ select: { id: true, parentId: true, path: true, nameZh: true, nameEn: true, sortOrder: true, code: true } });
+  const everyUnit = await unitList(db);
   const allIds = new Set(everyUnit.filter((u) => seedIds.has(u.id)).flatMap((u) => u.path.split("/").filter(Boolean)));
   const found = everyUnit.filter((u) => allIds.has(u.id));
   const units = new Map<string, ReportUnit>(found.map((u) => [u.id, { ...u, parentId: u.parentId && allIds.has(u.parentId) ? u.parentId : ORG }]));
@@ -57,7 +96,7 @@ export async function loadWaveGroups(
         .reduce((acc, [id, n]) => acc.set(id, (acc.get(id) ?? 0) + n), new Map<string, number>()),
     );
   const totals = rollUp(nodes, direct(""));
-  const invited = rollUp(nodes, new Map(participation.map((p) => [p.unitId, p._count._all])));
+  const invited = rollUp(nodes, new Map(participation.map((p) => [p.unitId, Number(p.n)])));
   const commentsHidden = suppressUnits(nodes, totals, survey.minCommentGroupSize);
 
   if (!filter) {

@@ -4,6 +4,8 @@ import type { Actor } from "~/modules/auth/scope";
 import { demoOrg } from "../../../test/utils";
 import { closedSurvey } from "../../../test/report-fixtures";
 import { loadReport, ORG, type ClosedReport } from "./report.server";
+import { comments } from "./report-figures.server";
+import { parseItems } from "./items";
 
 let hr: Actor;
 let head: Actor;
@@ -138,5 +140,19 @@ describe("filters", () => {
   it("ignores a filter on a cut the survey did not collect or a malformed one", async () => {
     const r = closed(await loadReport(db, head, surveyId, { filter: "salary:high" }));
     expect(r.filter).toBeNull();
+  });
+});
+
+describe("comments of a large subtree", () => {
+  it("sample by response first and fall back to every answer when the sample comes up short, within the subtree", async () => {
+    const survey = await db.survey.findUniqueOrThrow({ where: { id: surveyId }, select: { itemsJson: true } });
+    const textItem = parseItems(survey.itemsJson).find((i) => i.type === "text")!;
+    const fin = unit.get("JC-GE-FIN")!;
+    // Sizes that call for sampling (1,000 texts among 10,000 respondents); the 6 answers found are fewer than wanted, so all are read.
+    const sampled = await comments(db, surveyId, [textItem.id], [fin], { respondents: 10_000, texts: new Map([[textItem.id, 1000]]) });
+    const all = await comments(db, surveyId, [textItem.id], [fin]);
+    expect(sampled.get(textItem.id)!.sort()).toEqual(all.get(textItem.id)!.sort());
+    expect(all.get(textItem.id)).toHaveLength(6);
+    expect(all.get(textItem.id)!.every((t) => t.startsWith("JC-GE-FIN"))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { Actor } from "~/modules/auth/scope";
 import { unitPathScope } from "~/modules/auth/scope";
-import type { Db } from "~/utils/db.server";
+import { readDate, sqliteDate, sqlRead, type Db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { parseItems, type SurveyItem } from "./items";
 import { ensureSurveyResults, REPORT_CUTS, type ReportCut } from "./report-aggregates.server";
@@ -12,21 +12,6 @@ import { parseCuts } from "./settings";
 import { getTemplate } from "./templates.server";
 
 export { ORG };
-
-const surveySelect = {
-  id: true,
-  templateId: true,
-  titleZh: true,
-  titleEn: true,
-  status: true,
-  itemsJson: true,
-  cutsJson: true,
-  minGroupSize: true,
-  minCommentGroupSize: true,
-  opensAt: true,
-  closesAt: true,
-  closedAt: true,
-} as const;
 
 type SurveyRow = { id: string; templateId: string; titleZh: string; titleEn: string; status: string; itemsJson: string; cutsJson: string; minGroupSize: number; minCommentGroupSize: number; opensAt: Date; closesAt: Date; closedAt: Date | null };
 
@@ -48,11 +33,28 @@ export async function listReportableSurveys(db: Db, page = 1) {
   return { total, rows, page, pageCount: Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE)) };
 }
 
-/** The launched survey, or 404 (drafts have no report). */
+const SURVEY_COLUMNS = `"id", "templateId", "titleZh", "titleEn", "status", "itemsJson", "cutsJson", "minGroupSize", "minCommentGroupSize", "opensAt", "closesAt", "closedAt"`;
+type RawSurvey = Omit<SurveyRow, "opensAt" | "closesAt" | "closedAt" | "minGroupSize" | "minCommentGroupSize"> & { minGroupSize: number; minCommentGroupSize: number; opensAt: string; closesAt: string; closedAt: string | null };
+const surveyRow = (r: RawSurvey): SurveyRow => ({
+  id: r.id,
+  templateId: r.templateId,
+  titleZh: r.titleZh,
+  titleEn: r.titleEn,
+  status: r.status,
+  itemsJson: r.itemsJson,
+  cutsJson: r.cutsJson,
+  minGroupSize: Number(r.minGroupSize),
+  minCommentGroupSize: Number(r.minCommentGroupSize),
+  opensAt: readDate(r.opensAt),
+  closesAt: readDate(r.closesAt),
+  closedAt: r.closedAt === null ? null : readDate(r.closedAt),
+});
+
+/** The launched survey, or 404 (drafts have no report). Read on every report page: direct SQL (see sqlRead). */
 export async function reportSurvey(db: Db, surveyId: string): Promise<SurveyRow> {
-  const survey = await db.survey.findUnique({ where: { id: surveyId }, select: surveySelect });
-  if (!survey || survey.status === "draft") notFound();
-  return survey;
+  const [raw] = await sqlRead<RawSurvey>(db, `SELECT ${SURVEY_COLUMNS} FROM "Survey" WHERE "id" = ?`, [surveyId]);
+  if (!raw || raw.status === "draft") notFound();
+  return surveyRow(raw);
 }
 
 /** Parses "track:skill" into a filter on a cut the survey collected; anything else is no filter. */
@@ -155,12 +157,13 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
   const min = survey.minGroupSize;
 
   const org = unitId === ORG ? current : await waveFigures(db, survey, filter, ORG, extra, cache);
-  const waves = await db.survey.findMany({
-    where: { templateId: survey.templateId, status: "closed", opensAt: { lte: survey.opensAt } },
-    orderBy: [{ opensAt: "desc" }, { id: "asc" }],
-    take: 6,
-    select: surveySelect,
-  });
+  const waves = (
+    await sqlRead<RawSurvey>(
+      db,
+      `SELECT ${SURVEY_COLUMNS} FROM "Survey" WHERE "templateId" = ? AND "status" = 'closed' AND julianday("opensAt") <= julianday(?) ORDER BY julianday("opensAt") DESC, "id" ASC LIMIT 6`,
+      [survey.templateId, sqliteDate(survey.opensAt)],
+    )
+  ).map(surveyRow);
   const trend = [];
   for (const wave of waves.reverse()) {
     const w = wave.id === survey.id ? current : await waveFigures(db, wave, filter && parseFilter(`${filter.cut}:${filter.value}`, wave), unitId, extra);
@@ -192,7 +195,8 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
   const driverRows = hidden ? [] : await drivers(db, survey.id, filter, units, min);
   const textItems = items.filter((i) => i.type === "text");
   const commentsVisible = !hidden && !filter && !groups.commentsHidden.has(unitId);
-  const commentRows = commentsVisible && textItems.length > 0 ? await comments(db, survey.id, textItems.map((i) => i.id), units) : null;
+  const sizes = { respondents: groups.respondents.get(unitId) ?? 0, texts: new Map(textItems.map((i) => [i.id, current.byItem?.get(i.id)?.get(0) ?? 0])) };
+  const commentRows = commentsVisible && textItems.length > 0 ? await comments(db, survey.id, textItems.map((i) => i.id), units, sizes) : null;
 
   return {
     ...base,
