@@ -33,7 +33,9 @@ export type MissingActual = { employeeId: string; kpiCode: string };
 type LineInfo = { kpi: KpiInfo; curve: Curve & { kind: KpiKind } };
 
 /** Scores every line from data already loaded; shared by the period and employee views. */
-export function scoreFromData(data: PeriodData): { scores: EmployeeScore[]; missing: MissingActual[] } {
+export function scoreFromData(data: PeriodData, options: { lines?: boolean } = {}): { scores: EmployeeScore[]; missing: MissingActual[] } {
+  // Without lines (totals only: the training results read four quarters of a whole organisation) no line objects are built.
+  const withLines = options.lines ?? true;
   const scores: EmployeeScore[] = [];
   const missing: MissingActual[] = [];
   // Lines are shared between people on an unchanged position plan: check each curve once.
@@ -50,7 +52,7 @@ export function scoreFromData(data: PeriodData): { scores: EmployeeScore[]; miss
   };
   for (const [employeeId, lines] of data.lines) {
     const own = data.actuals.get(employeeId);
-    const scored: KpiLineScore[] = new Array(lines.length);
+    const scored: KpiLineScore[] = withLines ? new Array(lines.length) : [];
     let weighted = 0;
     let complete = lines.length > 0;
     for (let i = 0; i < lines.length; i++) {
@@ -65,6 +67,7 @@ export function scoreFromData(data: PeriodData): { scores: EmployeeScore[]; miss
         score = kpi.kind === "rated" ? ratingScore(actual, line.cap) : curveScoreUnchecked(curve, actual);
         weighted += line.weight * score;
       }
+      if (!withLines) continue;
       scored[i] = {
         kpiId: line.kpiId,
         code: kpi.code,
@@ -96,6 +99,14 @@ export function scoreFromData(data: PeriodData): { scores: EmployeeScore[]; miss
 export async function periodScores(db: Db, periodId: string, options?: { employeeIds?: string[] }) {
   const data = await loadPeriodData(db, periodId, options?.employeeIds);
   return scoreFromData(data);
+}
+
+/** Every appraised employee's weighted total for a period (those with one), without the lines. */
+export async function periodTotals(db: Db, periodId: string): Promise<Map<string, number>> {
+  const { scores } = scoreFromData(await loadPeriodData(db, periodId), { lines: false });
+  const totals = new Map<string, number>();
+  for (const s of scores) if (s.total !== null) totals.set(s.employeeId, s.total);
+  return totals;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from "~/utils/db.server";
 import { unitPathScope, unitWhere, type Actor } from "~/modules/auth/scope";
 import { packedRows } from "~/utils/packed-rows.server";
-import { periodScores } from "~/modules/kpi/scores.server";
+import { periodTotals } from "~/modules/kpi/scores.server";
 import { addPair, differenceInDifferencesOfSums, type DidResult, type KpiPair, type PairSums } from "./evaluation";
 import { MIN_GROUP_SIZE } from "./training";
 
@@ -41,7 +41,7 @@ export function resultsContext(db: Db, actor: Actor) {
     totals(periodId: string) {
       let m = totals.get(periodId);
       if (!m) {
-        m = periodScores(db, periodId).then(({ scores }) => new Map(scores.flatMap((s) => (s.total === null ? [] : [[s.employeeId, s.total] as const]))));
+        m = periodTotals(db, periodId);
         totals.set(periodId, m);
       }
       return m;
