@@ -48,9 +48,10 @@ export async function measure<T>(fn: () => Promise<T> | T, runs = 3) {
   return { ms: Math.round(best * 10) / 10, peakMb: Math.round(peak / 1048576), value };
 }
 
-/** A migrated, empty database in a temporary folder; returns its file URL. */
+/** A migrated, empty database in a temporary folder (removed when the bench exits); returns its file URL. */
 export function freshDatabase(name: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
+  process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
   const url = `file:${path.join(dir, "bench.db")}`;
   execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: url },

@@ -8,6 +8,7 @@
 // under 10 concurrent connections.
 // Latencies are taken from every response (autocannon's own histogram keeps only 2xx, and an
 // acknowledged submission is a 302).
+import fs from "node:fs";
 import autocannon from "autocannon";
 import { createPrismaClient } from "~/utils/db.server";
 import { freePort, prepareSurveyDatabase, startServer } from "../test/reliability/harness";
@@ -173,3 +174,4 @@ for (const page of pages) {
 }
 server.child.kill("SIGKILL");
 await db.$disconnect();
+fs.rmSync(setup.dir, { recursive: true, force: true });
