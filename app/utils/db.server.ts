@@ -38,7 +38,9 @@ export async function sqlRead<T extends Record<string, unknown>>(client: Db, sql
 
 /**
  * A write transaction for `sqlRead`'s paths, taken in turn with Prisma's (see DurableLibSQL):
- * committed when `fn` resolves, rolled back when it throws.
+ * committed when `fn` resolves, rolled back when it throws. Inside `fn` use only `tx`: a Prisma
+ * call there would wait for the turn `fn` holds, and so would a `bulkWrite` started inside a
+ * Prisma transaction.
  */
 export async function bulkWrite<T>(client: Db, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   const tx = await (await adapterOf(client)).writeTransaction();

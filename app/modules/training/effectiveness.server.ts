@@ -19,17 +19,13 @@ function behaviourOf(rows: { applicationScore: number | null; improvementScore: 
 /** Test scores as a percentage of the session's maximum, so sessions with different tests pool. */
 const asPercent = (score: number | null, max: number) => (score === null ? null : (score * 100) / max);
 
-/**
- * Reaction, learning and behaviour plus cost, per session and for the course. People-level
- * figures (learning, behaviour) cover only participants in the actor's scope; reaction and cost
- * belong to the session as a whole.
- */
-export async function courseEffectiveness(db: Db, actor: Actor, courseId: string, options: { from?: Date; to?: Date } = {}) {
-  const sessions = await db.trainingSession.findMany({
-    where: { courseId, status: "completed", ...(options.from || options.to ? { endsAt: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lte: options.to } : {}) } } : {}) },
+function loadSessions(db: Db, actor: Actor, courseIds: string[], options: { from?: Date; to?: Date }) {
+  return db.trainingSession.findMany({
+    where: { courseId: { in: courseIds }, status: "completed", ...(options.from || options.to ? { endsAt: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lte: options.to } : {}) } } : {}) },
     orderBy: { startsAt: "desc" },
     select: {
       id: true,
+      courseId: true,
       startsAt: true,
       endsAt: true,
       trainer: true,
@@ -44,6 +40,25 @@ export async function courseEffectiveness(db: Db, actor: Actor, courseId: string
       },
     },
   });
+}
+
+type EffectivenessSession = Awaited<ReturnType<typeof loadSessions>>[number];
+
+/** The completed sessions of many courses with what `courseEffectiveness` reads, in one query, by course. */
+export async function effectivenessSessions(db: Db, actor: Actor, courseIds: string[], options: { from?: Date; to?: Date } = {}) {
+  const byCourse = new Map<string, EffectivenessSession[]>(courseIds.map((id) => [id, []]));
+  for (const s of await loadSessions(db, actor, courseIds, options)) byCourse.get(s.courseId)?.push(s);
+  return byCourse;
+}
+
+/**
+ * Reaction, learning and behaviour plus cost, per session and for the course. People-level
+ * figures (learning, behaviour) cover only participants in the actor's scope; reaction and cost
+ * belong to the session as a whole. A report over many courses passes their sessions, read at
+ * once (`effectivenessSessions`).
+ */
+export async function courseEffectiveness(db: Db, actor: Actor, courseId: string, options: { from?: Date; to?: Date; sessions?: EffectivenessSession[] } = {}) {
+  const sessions = options.sessions ?? (await loadSessions(db, actor, [courseId], options));
   const surveys = await db.survey.findMany({
     where: { id: { in: sessions.flatMap((s) => (s.reactionSurveyId ? [s.reactionSurveyId] : [])) } },
     select: { id: true, status: true, minGroupSize: true },

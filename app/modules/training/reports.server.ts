@@ -1,8 +1,8 @@
 import type { Db } from "~/utils/db.server";
 import { unitWhere, type Actor } from "~/modules/auth/scope";
-import { courseEffectiveness } from "./effectiveness.server";
+import { courseEffectiveness, effectivenessSessions } from "./effectiveness.server";
 import { needsByTopicAndUnit } from "./needs.server";
-import { courseResults, resultsContext } from "./results.server";
+import { courseResults, resultsContext, resultsInputs } from "./results.server";
 import { hoursFromTenths, parseTopics, TOPICS, type Topic } from "./training";
 
 export type Window = { from: Date; to: Date };
@@ -69,9 +69,12 @@ export async function effectivenessReport(db: Db, actor: Actor, window: Window) 
   });
   const rows = [];
   const context = resultsContext(db, actor);
+  // Every course's sessions and completions in a few queries, not a few per course.
+  const ids = courses.map((c) => c.id);
+  const [sessions, inputs] = await Promise.all([effectivenessSessions(db, actor, ids, window), resultsInputs(db, actor, ids, window)]);
   for (const c of courses) {
-    const { course } = await courseEffectiveness(db, actor, c.id, { from: window.from, to: window.to });
-    const results = await courseResults(db, actor, c.id, { from: window.from, to: window.to, context });
+    const { course } = await courseEffectiveness(db, actor, c.id, { ...window, sessions: sessions.get(c.id)! });
+    const results = await courseResults(db, actor, c.id, { ...window, context, input: inputs.get(c.id)! });
     rows.push({ ...c, needTopics: parseTopics(c.needTopicsJson), ...course, results });
   }
   return rows;

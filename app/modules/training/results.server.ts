@@ -95,14 +95,30 @@ export type CourseResults =
  * track who never completed the course, pooled over the course's sessions (stacked
  * difference in differences). People without a total on both sides are left out of both groups.
  */
-export async function courseResults(db: Db, actor: Actor, courseId: string, options: { from?: Date; to?: Date; context?: ResultsContext } = {}): Promise<CourseResults> {
-  const sessions = await db.trainingSession.findMany({
-    where: { courseId, status: "completed", ...(options.from || options.to ? { endsAt: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lt: options.to } : {}) } } : {}) },
-    select: { id: true, startsAt: true, endsAt: true, enrolments: { where: { completedAt: { not: null }, employee: { unit: unitWhere(actor) } }, select: { employee: { select: { id: true, positionId: true, track: true } } } } },
+function loadSessions(db: Db, actor: Actor, courseIds: string[], options: { from?: Date; to?: Date }) {
+  return db.trainingSession.findMany({
+    where: { courseId: { in: courseIds }, status: "completed", ...(options.from || options.to ? { endsAt: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lt: options.to } : {}) } } : {}) },
+    select: { id: true, courseId: true, startsAt: true, endsAt: true, enrolments: { where: { completedAt: { not: null }, employee: { unit: unitWhere(actor) } }, select: { employee: { select: { id: true, positionId: true, track: true } } } } },
   });
-  const everCompleted = new Set(
-    (await db.trainingEnrolment.findMany({ where: { completedAt: { not: null }, session: { courseId } }, select: { employeeId: true } })).map((e) => e.employeeId),
-  );
+}
+
+type ResultsSession = Awaited<ReturnType<typeof loadSessions>>[number];
+type CourseInput = { sessions: ResultsSession[]; everCompleted: Set<string> };
+
+/** What `courseResults` reads for many courses, in two queries, by course. */
+export async function resultsInputs(db: Db, actor: Actor, courseIds: string[], options: { from?: Date; to?: Date } = {}) {
+  const [sessions, completed] = await Promise.all([
+    loadSessions(db, actor, courseIds, options),
+    db.trainingEnrolment.findMany({ where: { completedAt: { not: null }, session: { courseId: { in: courseIds } } }, select: { employeeId: true, session: { select: { courseId: true } } } }),
+  ]);
+  const byCourse = new Map<string, CourseInput>(courseIds.map((id) => [id, { sessions: [], everCompleted: new Set() }]));
+  for (const s of sessions) byCourse.get(s.courseId)?.sessions.push(s);
+  for (const e of completed) byCourse.get(e.session.courseId)?.everCompleted.add(e.employeeId);
+  return byCourse;
+}
+
+export async function courseResults(db: Db, actor: Actor, courseId: string, options: { from?: Date; to?: Date; context?: ResultsContext; input?: CourseInput } = {}): Promise<CourseResults> {
+  const { sessions, everCompleted } = options.input ?? (await resultsInputs(db, actor, [courseId], options)).get(courseId)!;
   const context = options.context ?? resultsContext(db, actor);
   const treated: PairSums = { n: 0, before: 0, after: 0 };
   const control: PairSums = { n: 0, before: 0, after: 0 };
