@@ -54,8 +54,14 @@ async function compute(db: Db, periodId: string, periodKind: string) {
   const packer = inputsPacker(schemeKpiCodes(params));
   const packed = new Map(inputs.map((e) => [e.employeeId, { unitId: e.unitId, json: packer.pack(e) }]));
   const snapshot: RunSnapshot = { ...params, kpiNames, ...packer.tables };
-  return { snapshot, packed, result, issues, totalFen: result.lines.reduce((s, l) => s + l.totalFen, 0) };
+  const draft = { status: "draft", totalFen: result.lines.reduce((s, l) => s + l.totalFen, 0), employeeCount: result.lines.length, issueCount: issues.length };
+  // What a run row stores of a computation, in the order of RUN_FIGURES.
+  const figures = [JSON.stringify(snapshot), JSON.stringify(result.pools), JSON.stringify(issues), draft.issueCount, draft.employeeCount, draft.totalFen];
+  return { lines: result.lines, packed, draft, figures };
 }
+
+/** The run row's columns that hold a computation (`compute().figures`). */
+const RUN_FIGURES = ["paramsJson", "poolsJson", "issuesJson", "issueCount", "employeeCount", "totalFen"].map((c) => `"${c}"`);
 
 function summary(run: { status: string; totalFen: number; employeeCount: number; issueCount: number }) {
   return { status: run.status, totalFen: run.totalFen, employeeCount: run.employeeCount, issueCount: run.issueCount };
@@ -77,15 +83,14 @@ export async function createRun(db: Db, actorId: string, periodId: string) {
   return bulkWrite(db, async (tx) => {
     // Checked again inside the write transaction: two people starting a run at once get one.
     const inserted = await tx.execute({
-      sql: `INSERT INTO "PayRun" ("id","periodId","periodCode","status","paramsJson","poolsJson","issuesJson","issueCount","employeeCount","totalFen","preparedById","computedAt","createdAt")
+      sql: `INSERT INTO "PayRun" ("id","periodId","periodCode","status",${RUN_FIGURES.join(",")},"preparedById","computedAt","createdAt")
             SELECT ?,?,?,'draft',?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM "PayRun" WHERE "periodId" = ? AND "status" <> 'locked')`,
-      args: [id, period.id, period.code, JSON.stringify(c.snapshot), JSON.stringify(c.result.pools), JSON.stringify(c.issues), c.issues.length, c.result.lines.length, c.totalFen, actorId, now, now, period.id],
+      args: [id, period.id, period.code, ...c.figures, actorId, now, now, period.id],
     });
     if (inserted.rowsAffected !== 1) throw new PayRunError("pay.errors.runInProgress");
-    await writeLines(tx, id, c.result.lines, c.packed);
-    const run = { id, status: "draft", totalFen: c.totalFen, employeeCount: c.result.lines.length, issueCount: c.issues.length };
-    await auditBulk(tx, { actorId, action: "pay.run.create", entity: "PayRun", entityId: id, after: { periodCode: period.code, ...summary(run) } });
-    return run;
+    await writeLines(tx, id, c.lines, c.packed);
+    await auditBulk(tx, { actorId, action: "pay.run.create", entity: "PayRun", entityId: id, after: { periodCode: period.code, ...c.draft } });
+    return { id, ...c.draft };
   });
 }
 
@@ -98,16 +103,14 @@ export async function recomputeRun(db: Db, actorId: string, runId: string) {
   const c = await compute(db, run.periodId, period.kind);
   return bulkWrite(db, async (tx) => {
     const updated = await tx.execute({
-      sql: `UPDATE "PayRun" SET "paramsJson" = ?, "poolsJson" = ?, "issuesJson" = ?, "issueCount" = ?, "employeeCount" = ?, "totalFen" = ?, "preparedById" = ?, "computedAt" = ?
-            WHERE "id" = ? AND "status" = 'draft'`,
-      args: [JSON.stringify(c.snapshot), JSON.stringify(c.result.pools), JSON.stringify(c.issues), c.issues.length, c.result.lines.length, c.totalFen, actorId, sqliteDate(new Date()), runId],
+      sql: `UPDATE "PayRun" SET ${RUN_FIGURES.map((c) => `${c} = ?`).join(", ")}, "preparedById" = ?, "computedAt" = ? WHERE "id" = ? AND "status" = 'draft'`,
+      args: [...c.figures, actorId, sqliteDate(new Date()), runId],
     });
     if (updated.rowsAffected !== 1) throw new PayRunError("pay.errors.wrongState");
     await tx.execute({ sql: `DELETE FROM "PayLine" WHERE "runId" = ?`, args: [runId] });
-    await writeLines(tx, runId, c.result.lines, c.packed);
-    const after = { status: "draft", totalFen: c.totalFen, employeeCount: c.result.lines.length, issueCount: c.issues.length };
-    await auditBulk(tx, { actorId, action: "pay.run.recompute", entity: "PayRun", entityId: runId, before: summary(run), after });
-    return after;
+    await writeLines(tx, runId, c.lines, c.packed);
+    await auditBulk(tx, { actorId, action: "pay.run.recompute", entity: "PayRun", entityId: runId, before: summary(run), after: c.draft });
+    return c.draft;
   });
 }
 
