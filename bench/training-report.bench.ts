@@ -3,7 +3,8 @@
 // of KPI actuals (the results level compares participants' totals before and after). Times the
 // effectiveness report (reaction, learning, behaviour, cost and results for every course) and
 // the hours report for HR, next to the floor: the plain SQL aggregation of the same enrolments
-// and of the year's actuals.
+// and of the year's actuals. Also times what keeping each closed quarter's totals costs: scoring
+// the four quarters once, and the report after some employees changed position.
 // Alone: node --import tsx bench/training-report.bench.ts (or npm run bench -- training).
 import { freshDatabase, measure, report } from "./lib";
 
@@ -17,6 +18,7 @@ process.env.DATABASE_URL = url;
 const { db } = await import("~/utils/db.server");
 const { seedOrganisation } = await import("../prisma/seed-demo");
 const { effectivenessReport, hoursReport, yearWindow } = await import("~/modules/training/reports.server");
+const { keepPeriodTotals } = await import("~/modules/kpi/period-totals.server");
 
 const org = await seedOrganisation(db);
 const am = await db.position.findUniqueOrThrow({ where: { code: "AM" } });
@@ -72,7 +74,8 @@ const setup = await measure(async () => {
     stamp,
     stamp,
   );
-  // Sessions in May to September: a closed quarter before and after each.
+  // Sessions in May to September: a closed quarter before and after each. A session's
+  // enrolments are made together, as in use (its rows lie together), by people across the organisation.
   await db.$executeRawUnsafe(
     `INSERT INTO "TrainingSession" ("id","courseId","startsAt","endsAt","trainer","place","capacity","costFen","testMaxScore","status","enrolmentOpen","createdAt","updatedAt")
      WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?)
@@ -86,15 +89,15 @@ const setup = await measure(async () => {
   await db.$executeRawUnsafe(
     `INSERT INTO "TrainingEnrolment" ("id","sessionId","employeeId","status","source","queuedAt","attendance","completedAt","preScore","postScore","createdAt","updatedAt")
      WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?)
-     SELECT 'te' || i, 'ts' || (i % CAST(? AS INTEGER)), 'tb' || ((i * 7919) % CAST(? AS INTEGER)), 'enrolled', 'hr', ?, 'attended', s."endsAt", 40 + abs(random()) % 40, 60 + abs(random()) % 40, ?, ?
-     FROM n JOIN "TrainingSession" s ON s."id" = 'ts' || (i % CAST(? AS INTEGER))`,
+     SELECT 'te' || i, s."id", 'tb' || ((i * 7919) % CAST(? AS INTEGER)), 'enrolled', 'hr', ?, 'attended', s."endsAt", 40 + abs(random()) % 40, 60 + abs(random()) % 40, ?, ?
+     FROM n JOIN "TrainingSession" s ON s."id" = 'ts' || (i * CAST(? AS INTEGER) / CAST(? AS INTEGER))`,
     COMPLETIONS,
-    SESSIONS,
     EMPLOYEES,
     stamp,
     stamp,
     stamp,
     SESSIONS,
+    COMPLETIONS,
   );
   await db.$executeRawUnsafe(
     `INSERT INTO "TrainingBehaviourAssessment" ("id","enrolmentId","managerId","dueFrom","dueUntil","requestedAt","applicationScore","improvementScore","submittedAt")
@@ -118,10 +121,17 @@ const floor = await measure(
       ),
       db.$queryRawUnsafe(`SELECT count(*) AS n FROM (SELECT "periodId", "employeeId", sum("value") FROM "KpiActual" GROUP BY "periodId", "employeeId")`),
     ]),
-  2,
+  3,
 );
 
-const effectiveness = await measure(() => effectivenessReport(db, hr, window), 2);
+// Closing a quarter scores it once and keeps the totals (the bench's quarters were created closed).
+const quarters = await db.appraisalPeriod.findMany({ where: { kind: "quarter" }, select: { id: true } });
+const kept = await measure(async () => {
+  for (const q of quarters) await keepPeriodTotals(db, q.id);
+}, 1);
+report({ operation: "training: KPI totals of four closed quarters, scored and kept (once, at closing)", size: `${EMPLOYEES.toLocaleString("en-US")} employees × 4 quarters`, ms: kept.ms, peakMb: kept.peakMb });
+
+const effectiveness = await measure(() => effectivenessReport(db, hr, window), 3);
 if (effectiveness.value.length !== COURSES) throw new Error(`expected ${COURSES} courses, got ${effectiveness.value.length}`);
 const withResults = effectiveness.value.filter((c) => c.results.status !== "noWindow").length;
 console.error(`effectiveness: ${effectiveness.value.length} courses, ${withResults} with a results window`);
@@ -135,6 +145,14 @@ report({
   pass: effectiveness.ms <= 2 * floor.ms,
 });
 
+// 100 people change position: their totals in every kept quarter are scored again at the next report.
+const others = await db.position.findFirstOrThrow({ where: { code: { not: "AM" } }, select: { id: true } });
+await db.$executeRawUnsafe(`UPDATE "Employee" SET "positionId" = ? WHERE "id" IN (SELECT "id" FROM "Employee" WHERE "id" LIKE 'tb%' LIMIT 100)`, others.id);
+const afterMoves = await measure(() => effectivenessReport(db, hr, window), 1);
+report({ operation: "training: effectiveness report, first after 100 employees changed position", size, ms: afterMoves.ms, peakMb: afterMoves.peakMb });
+
+const hoursPage = await measure(() => hoursReport(db, hr, window, { page: 1, pageSize: 25 }), 2);
+report({ operation: "training: hours report, whole organisation (figures and the first page of people)", size, ms: hoursPage.ms, peakMb: hoursPage.peakMb });
 const hours = await measure(() => hoursReport(db, hr, window), 2);
-report({ operation: "training: hours report, whole organisation", size, ms: hours.ms, peakMb: hours.peakMb });
+report({ operation: "training: hours report, whole organisation, every person named (CSV export)", size, ms: hours.ms, peakMb: hours.peakMb });
 await db.$disconnect();

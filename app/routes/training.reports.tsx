@@ -20,16 +20,14 @@ export async function loader(args: LoaderFunctionArgs) {
     .object({ year: z.coerce.number().int().min(2000).max(2100).catch(thisYear), page: z.coerce.number().int().min(1).max(10000).catch(1) })
     .parse({ year: new URL(args.request.url).searchParams.get("year") ?? thisYear, page: new URL(args.request.url).searchParams.get("page") ?? 1 });
   const window = yearWindow(query.year);
-  const [hours, courses, needs] = await Promise.all([hoursReport(db, user, window), effectivenessReport(db, user, window), needsDeliveryReport(db, user, window)]);
-  const pageCount = Math.max(1, Math.ceil(hours.people.length / PEOPLE_PAGE));
-  const page = Math.min(query.page, pageCount);
+  const [hours, courses, needs] = await Promise.all([hoursReport(db, user, window, { page: query.page, pageSize: PEOPLE_PAGE }), effectivenessReport(db, user, window), needsDeliveryReport(db, user, window)]);
   return {
     year: query.year,
     years: [thisYear - 2, thisYear - 1, thisYear],
-    hours: { ...hours, people: hours.people.slice((page - 1) * PEOPLE_PAGE, page * PEOPLE_PAGE) },
-    peopleTotal: hours.people.length,
-    page,
-    pageCount,
+    hours,
+    peopleTotal: hours.peopleTotal,
+    page: hours.page,
+    pageCount: hours.pageCount,
     courses,
     needs: needs.topics,
   };

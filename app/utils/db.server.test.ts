@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auditBulk } from "~/modules/audit/audit.server";
 import { bulkWrite, checkDatabaseSettings, db } from "./db.server";
-import { packedRows } from "./packed-rows.server";
+import { packedRows, unpack } from "./packed-rows.server";
 
 const pragma = async (name: string) => {
   const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
@@ -58,10 +58,22 @@ describe("bulk writes past Prisma", () => {
 
   it("reads many rows as one packed text, NULL as empty", async () => {
     await db.unit.create({ data: { code: "ROOT-P", nameZh: "根", nameEn: "Root", kind: "company", path: "/p/" } });
-    const rows = await packedRows(db, [`"code"`, `"parentId"`], `FROM "Unit" ORDER BY "code"`);
+    const rows = await packedRows(db, { select: [`"code"`, `"parentId"`], orderBy: `"code"` }, `FROM "Unit"`);
     const expected = await db.unit.findMany({ orderBy: { code: "asc" }, select: { code: true, parentId: true } });
     expect(expected.length).toBeGreaterThan(0);
     expect(rows).toEqual(expected.map((u) => [u.code, u.parentId ?? ""]));
     expect(await packedRows(db, [`"code"`], `FROM "Unit" WHERE 0`)).toEqual([]);
+  });
+
+  it("unpacks rows of any width, empty fields included, and refuses a row short of fields", () => {
+    const rows = (packed: string, width: number) => {
+      const out: string[][] = [];
+      unpack(packed, width, (row) => out.push([...row]));
+      return out;
+    };
+    expect(rows("a", 1)).toEqual([["a"]]);
+    expect(rows("a\x1e\x1eb", 1)).toEqual([["a"], [""], ["b"]]);
+    expect(rows("a\x1f\x1fc\x1e\x1f\x1f", 3)).toEqual([["a", "", "c"], ["", "", ""]]);
+    expect(() => rows("a\x1fb\x1ec", 2)).toThrow(/fewer fields/);
   });
 });

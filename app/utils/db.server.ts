@@ -53,6 +53,20 @@ export async function bulkWrite<T>(client: Db, fn: (tx: Transaction) => Promise<
   }
 }
 
+/**
+ * Reads on one snapshot of the database: every statement of `fn` sees it as of the first one
+ * (a read transaction in WAL mode waits for no writer). For reads that must agree with each
+ * other row by row. Inside `fn` use only `tx`.
+ */
+export async function readSnapshot<T>(client: Db, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  const tx = await (await adapterOf(client)).client!.transaction("read");
+  try {
+    return await fn(tx);
+  } finally {
+    tx.close();
+  }
+}
+
 /** A date as Prisma's SQLite adapter stores it, for rows written by `bulkWrite`. */
 export const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 

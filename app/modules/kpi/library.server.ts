@@ -1,6 +1,7 @@
 import { audit } from "~/modules/audit/audit.server";
 import type { Db } from "~/utils/db.server";
 import type { KpiInput, PeriodInput } from "./kpi";
+import { discardPeriodTotals, keepPeriodTotals } from "./period-totals.server";
 
 /** A rule broken by otherwise well-formed input; `field` names the form field. */
 export class KpiRuleError extends Error {
@@ -80,7 +81,11 @@ export async function setPeriodStatus(db: Db, actorId: string, id: string, statu
     if (!before) throw new KpiRuleError("status", "errors.notFound");
     await tx.appraisalPeriod.update({ where: { id }, data: { status, closedAt: status === "closed" ? new Date() : null } });
     await audit(tx, { actorId, action: `kpi.period.${status === "closed" ? "close" : "reopen"}`, entity: "AppraisalPeriod", entityId: id, before, after: { status } });
+    if (status === "open") await discardPeriodTotals(tx, id);
   });
+  // A closed period's totals are kept for reports (the training results level reads whole
+  // quarters). Reports compute them when missing, so a failure here costs time, not data.
+  if (status === "closed") await keepPeriodTotals(db, id).catch((error) => console.error("storing period totals failed", error instanceof Error ? error.message : error));
 }
 
 /** Refuses changes to a closed (or unknown) period. */

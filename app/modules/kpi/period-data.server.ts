@@ -26,7 +26,12 @@ export type PeriodData = {
 
 export type TeamTarget = { kpiId: string; actual: number | null; members: { employeeId: string; share: number }[] };
 
-export async function loadPeriodData(db: Db, periodId: string, employeeIds?: string[]): Promise<PeriodData> {
+/**
+ * `employeeIds` narrows the read to those people. Asked for by id, a person is scored even when
+ * not appraised (an inactive employee looking at their record); `appraisedOnly` applies the
+ * whole period's rule to them too, so a subset scores exactly as it would in the whole.
+ */
+export async function loadPeriodData(db: Db, periodId: string, employeeIds?: string[], options: { appraisedOnly?: boolean } = {}): Promise<PeriodData> {
   const filter = employeeIds ? new Set(employeeIds) : null;
   const smallFilter = employeeIds && employeeIds.length <= IN_LIST_LIMIT ? employeeIds : null;
   const [kpis, plans, adjustmentRows, teamRows] = await Promise.all([
@@ -70,10 +75,11 @@ export async function loadPeriodData(db: Db, periodId: string, employeeIds?: str
   }
 
   // The people appraised: active employees whose position has a plan, anyone with an
-  // adjustment, and anyone explicitly asked for.
+  // adjustment, and anyone explicitly asked for (unless `appraisedOnly`).
+  const appraised = (e: { id: string; positionId: string; active: boolean }) => (e.active && planByPosition.has(e.positionId)) || adjustments.has(e.id);
   const employees = smallFilter
-    ? await db.employee.findMany({ where: { id: { in: smallFilter } }, select: { id: true, positionId: true, active: true } })
-    : (await allEmployees(db)).filter((e) => (e.active && planByPosition.has(e.positionId)) || adjustments.has(e.id));
+    ? (await db.employee.findMany({ where: { id: { in: smallFilter } }, select: { id: true, positionId: true, active: true } })).filter((e) => !options.appraisedOnly || appraised(e))
+    : (await allEmployees(db)).filter(appraised);
   const lines = new Map<string, EffectiveLine[]>();
   // Most people have their position's plan unchanged: they share one resolved (read-only) list.
   const shared = new Map<string, EffectiveLine[]>();

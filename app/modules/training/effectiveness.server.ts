@@ -1,12 +1,13 @@
 import type { Db } from "~/utils/db.server";
-import { unitWhere, type Actor } from "~/modules/auth/scope";
+import { employeeIdScopeSql, type Actor } from "~/modules/auth/scope";
+import { packedRows } from "~/utils/packed-rows.server";
 import { costFigures, groupLearning, type SessionLearning } from "./evaluation";
 import { reactionFigures, type ReactionFigures } from "./reaction.server";
 
 export type BehaviourFigures = { n: number; application: number | null; improvement: number | null; awaiting: number };
 
-function behaviourOf(rows: { applicationScore: number | null; improvementScore: number | null; submittedAt: Date | null }[]): BehaviourFigures {
-  const done = rows.filter((r) => r.submittedAt && r.applicationScore !== null && r.improvementScore !== null);
+function behaviourOf(rows: { applicationScore: number | null; improvementScore: number | null; submitted: boolean }[]): BehaviourFigures {
+  const done = rows.filter((r) => r.submitted && r.applicationScore !== null && r.improvementScore !== null);
   const avg = (xs: number[]) => (xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : null);
   return {
     n: done.length,
@@ -19,9 +20,24 @@ function behaviourOf(rows: { applicationScore: number | null; improvementScore: 
 /** Test scores as a percentage of the session's maximum, so sessions with different tests pool. */
 const asPercent = (score: number | null, max: number) => (score === null ? null : (score * 100) / max);
 
-function loadSessions(db: Db, actor: Actor, courseIds: string[], options: { from?: Date; to?: Date }) {
-  return db.trainingSession.findMany({
-    where: { courseId: { in: courseIds }, status: "completed", ...(options.from || options.to ? { endsAt: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lte: options.to } : {}) } } : {}) },
+type ScopedEnrolment = {
+  attendance: string | null;
+  completed: boolean;
+  preScore: number | null;
+  postScore: number | null;
+  behaviour: { applicationScore: number | null; improvementScore: number | null; submitted: boolean } | null;
+};
+
+const orNull = (v: string) => (v === "" ? null : Number(v));
+
+/**
+ * Completed sessions of the courses that ended in the window (its end excluded), newest first,
+ * each with its enrolments of people in the actor's scope. The enrolments of every session come
+ * in one read packed by SQLite: tens of thousands of them cost seconds as Prisma objects.
+ */
+async function loadSessions(db: Db, actor: Actor, courseIds: string[], options: { from?: Date; to?: Date }) {
+  const sessions = await db.trainingSession.findMany({
+    where: { courseId: { in: courseIds }, status: "completed", ...(options.from || options.to ? { endsAt: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lt: options.to } : {}) } } : {}) },
     orderBy: { startsAt: "desc" },
     select: {
       id: true,
@@ -34,12 +50,30 @@ function loadSessions(db: Db, actor: Actor, courseIds: string[], options: { from
       reactionSurveyId: true,
       course: { select: { hoursTenths: true } },
       _count: { select: { enrolments: { where: { completedAt: { not: null } } } } },
-      enrolments: {
-        where: { status: "enrolled", employee: { unit: unitWhere(actor) } },
-        select: { attendance: true, completedAt: true, preScore: true, postScore: true, behaviour: { select: { applicationScore: true, improvementScore: true, submittedAt: true } } },
-      },
     },
   });
+  const bySession = new Map(sessions.map((s) => [s.id, [] as ScopedEnrolment[]]));
+  if (sessions.length > 0) {
+    const scope = employeeIdScopeSql(actor, `e."employeeId"`);
+    const rows = await packedRows(
+      db,
+      [`e."sessionId"`, `e."attendance"`, `e."completedAt" IS NOT NULL`, `e."preScore"`, `e."postScore"`, `b."id" IS NOT NULL`, `b."applicationScore"`, `b."improvementScore"`, `b."submittedAt" IS NOT NULL`],
+      `FROM "TrainingEnrolment" e LEFT JOIN "TrainingBehaviourAssessment" b ON b."enrolmentId" = e."id"
+       WHERE e."sessionId" IN (${sessions.map(() => "?").join(",")}) AND e."status" = 'enrolled' AND ${scope.sql}`,
+      ...sessions.map((s) => s.id),
+      ...scope.params,
+    );
+    for (const [sessionId, attendance, completed, pre, post, assessed, application, improvement, submitted] of rows) {
+      bySession.get(sessionId)!.push({
+        attendance: attendance === "" ? null : attendance,
+        completed: completed === "1",
+        preScore: orNull(pre),
+        postScore: orNull(post),
+        behaviour: assessed === "1" ? { applicationScore: orNull(application), improvementScore: orNull(improvement), submitted: submitted === "1" } : null,
+      });
+    }
+  }
+  return sessions.map((s) => ({ ...s, enrolments: bySession.get(s.id)! }));
 }
 
 type EffectivenessSession = Awaited<ReturnType<typeof loadSessions>>[number];
@@ -75,16 +109,16 @@ export async function courseEffectiveness(db: Db, actor: Actor, courseId: string
       costFen: s.costFen,
       enrolledInScope: scoped.length,
       attendedInScope: scoped.filter((e) => e.attendance === "attended").length,
-      completedInScope: scoped.filter((e) => e.completedAt).length,
+      completedInScope: scoped.filter((e) => e.completed).length,
       completers,
       reaction: (s.reactionSurveyId ? reaction.bySurvey.get(s.reactionSurveyId) : undefined) ?? ({ status: "none" } as ReactionFigures),
-      learning: groupLearning(scoped.filter((e) => e.completedAt).map((e) => ({ pre: e.preScore, post: e.postScore })), s.testMaxScore),
+      learning: groupLearning(scoped.filter((e) => e.completed).map((e) => ({ pre: e.preScore, post: e.postScore })), s.testMaxScore),
       testMaxScore: s.testMaxScore,
       behaviour: behaviourOf(scoped.flatMap((e) => (e.behaviour ? [e.behaviour] : []))),
       cost: costFigures(s.costFen, completers, s.course.hoursTenths),
     };
   });
-  const allScoped = sessions.flatMap((s) => s.enrolments.filter((e) => e.completedAt).map((e) => ({ pre: asPercent(e.preScore, s.testMaxScore), post: asPercent(e.postScore, s.testMaxScore) })));
+  const allScoped = sessions.flatMap((s) => s.enrolments.filter((e) => e.completed).map((e) => ({ pre: asPercent(e.preScore, s.testMaxScore), post: asPercent(e.postScore, s.testMaxScore) })));
   const totalCost = sessions.reduce((t, s) => t + s.costFen, 0);
   const totalCompleters = sessions.reduce((t, s) => t + s._count.enrolments, 0);
   const hoursTenths = sessions[0]?.course.hoursTenths ?? 0;

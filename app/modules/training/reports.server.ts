@@ -1,5 +1,6 @@
-import type { Db } from "~/utils/db.server";
-import { unitWhere, type Actor } from "~/modules/auth/scope";
+import { sqliteDate, type Db } from "~/utils/db.server";
+import { packedRows } from "~/utils/packed-rows.server";
+import { unitIdScopeSql, unitWhere, type Actor } from "~/modules/auth/scope";
 import { courseEffectiveness, effectivenessSessions } from "./effectiveness.server";
 import { needsByTopicAndUnit } from "./needs.server";
 import { courseResults, resultsContext, resultsInputs } from "./results.server";
@@ -20,43 +21,66 @@ const HOUR_BANDS = [
   { key: "40+", min: 40.1, max: Infinity },
 ] as const;
 
-/** Hours completed per active employee in scope, per unit coverage and the distribution. */
-export async function hoursReport(db: Db, actor: Actor, window: Window) {
-  const [employees, completions] = await Promise.all([
-    db.employee.findMany({
-      where: { active: true, unit: unitWhere(actor) },
-      orderBy: [{ unit: { path: "asc" } }, { employeeNo: "asc" }],
-      select: { id: true, employeeNo: true, name: true, unit: { select: { id: true, nameZh: true, nameEn: true } } },
-    }),
-    db.trainingEnrolment.findMany({
-      where: { completedAt: { not: null }, session: { endsAt: { gte: window.from, lt: window.to } }, employee: { active: true, unit: unitWhere(actor) } },
-      select: { employeeId: true, session: { select: { course: { select: { hoursTenths: true } } } } },
-    }),
-  ]);
-  const tenthsBy = new Map<string, { tenths: number; courses: number }>();
-  for (const c of completions) {
-    const e = tenthsBy.get(c.employeeId) ?? { tenths: 0, courses: 0 };
-    e.tenths += c.session.course.hoursTenths;
-    e.courses += 1;
-    tenthsBy.set(c.employeeId, e);
-  }
-  const people = employees.map((e) => ({ ...e, hours: hoursFromTenths(tenthsBy.get(e.id)?.tenths ?? 0), courses: tenthsBy.get(e.id)?.courses ?? 0 }));
+/**
+ * Hours completed per active employee in scope, per unit coverage and the distribution. Every
+ * figure comes from one read of numbers packed by SQLite (a whole organisation is 100,000
+ * people); names are read only for the people listed: one page of them (`page`, from 1), or
+ * everyone when no page is asked for (the CSV export). A page past the end gives the last.
+ */
+export async function hoursReport(db: Db, actor: Actor, window: Window, options: { page?: number; pageSize?: number } = {}) {
+  const scope = unitIdScopeSql(actor, `e."unitId"`);
+  // Ordered as listed: by unit, then employee number.
+  const rows = await packedRows(
+    db,
+    { select: [`e."id"`, `e."unitId"`, `c."tenths"`, `c."courses"`], orderBy: `u."path", e."employeeNo"` },
+    `FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId"
+     LEFT JOIN (SELECT en."employeeId", sum(co."hoursTenths") AS "tenths", count(*) AS "courses"
+                FROM "TrainingEnrolment" en JOIN "TrainingSession" s ON s."id" = en."sessionId" JOIN "TrainingCourse" co ON co."id" = s."courseId"
+                WHERE en."completedAt" IS NOT NULL AND julianday(s."endsAt") >= julianday(?) AND julianday(s."endsAt") < julianday(?)
+                GROUP BY en."employeeId") c ON c."employeeId" = e."id"
+     WHERE e."active" = 1 AND ${scope.sql}`,
+    sqliteDate(window.from),
+    sqliteDate(window.to),
+    ...scope.params,
+  );
+  const figures = rows.map(([id, unitId, tenths, courses]) => ({ id, unitId, hours: hoursFromTenths(Number(tenths)), courses: Number(courses) }));
+  const unitRows = await db.unit.findMany({ where: { id: { in: [...new Set(figures.map((f) => f.unitId))] } }, select: { id: true, nameZh: true, nameEn: true } });
+  const unitOf = new Map(unitRows.map((u) => [u.id, u]));
   const units = new Map<string, { unitId: string; nameZh: string; nameEn: string; staff: number; trained: number; hours: number }>();
-  for (const p of people) {
-    const u = units.get(p.unit.id) ?? { unitId: p.unit.id, nameZh: p.unit.nameZh, nameEn: p.unit.nameEn, staff: 0, trained: 0, hours: 0 };
+  for (const f of figures) {
+    let u = units.get(f.unitId);
+    if (!u) units.set(f.unitId, (u = { unitId: f.unitId, nameZh: unitOf.get(f.unitId)!.nameZh, nameEn: unitOf.get(f.unitId)!.nameEn, staff: 0, trained: 0, hours: 0 }));
     u.staff += 1;
-    if (p.courses > 0) u.trained += 1;
-    u.hours += p.hours;
-    units.set(p.unit.id, u);
+    if (f.courses > 0) u.trained += 1;
+    u.hours += f.hours;
   }
-  const bands = HOUR_BANDS.map((b) => ({ key: b.key, people: people.filter((p) => p.hours >= b.min && p.hours <= b.max).length }));
-  const trained = people.filter((p) => p.courses > 0).length;
-  const totalHours = people.reduce((s, p) => s + p.hours, 0);
+  const bands = HOUR_BANDS.map((b) => ({ key: b.key, people: figures.filter((p) => p.hours >= b.min && p.hours <= b.max).length }));
+  const trained = figures.filter((p) => p.courses > 0).length;
+  const totalHours = figures.reduce((s, p) => s + p.hours, 0);
+
+  const size = options.pageSize ?? Math.max(1, figures.length);
+  const pageCount = Math.max(1, Math.ceil(figures.length / size));
+  // A page past the end shows the last one.
+  const page = Math.min(options.page ?? 1, pageCount);
+  const listed = options.page === undefined ? figures : figures.slice((page - 1) * size, page * size);
+  const names = await db.employee.findMany({
+    where: options.page === undefined ? { active: true, unit: unitWhere(actor) } : { id: { in: listed.map((f) => f.id) } },
+    select: { id: true, employeeNo: true, name: true },
+  });
+  const nameOf = new Map(names.map((n) => [n.id, n]));
+  const people = listed.flatMap((f) => {
+    const n = nameOf.get(f.id);
+    // Someone who left between the two reads is left out of the list rather than shown unnamed.
+    return n ? [{ id: f.id, employeeNo: n.employeeNo, name: n.name, unit: { id: f.unitId, nameZh: unitOf.get(f.unitId)!.nameZh, nameEn: unitOf.get(f.unitId)!.nameEn }, hours: f.hours, courses: f.courses }] : [];
+  });
   return {
     people,
+    peopleTotal: figures.length,
+    page,
+    pageCount,
     units: [...units.values()].map((u) => ({ ...u, coverage: u.staff ? u.trained / u.staff : 0, averageHours: u.staff ? u.hours / u.staff : 0 })),
     bands,
-    totals: { staff: people.length, trained, coverage: people.length ? trained / people.length : 0, averageHours: people.length ? totalHours / people.length : 0 },
+    totals: { staff: figures.length, trained, coverage: figures.length ? trained / figures.length : 0, averageHours: figures.length ? totalHours / figures.length : 0 },
   };
 }
 
@@ -68,13 +92,13 @@ export async function effectivenessReport(db: Db, actor: Actor, window: Window) 
     select: { id: true, code: true, titleZh: true, titleEn: true, format: true, hoursTenths: true, needTopicsJson: true },
   });
   const rows = [];
-  const context = resultsContext(db, actor);
   // Every course's sessions and completions in a few queries, not a few per course.
   const ids = courses.map((c) => c.id);
-  const [sessions, inputs] = await Promise.all([effectivenessSessions(db, actor, ids, window), resultsInputs(db, actor, ids, window)]);
+  const [sessions, inputs] = await Promise.all([effectivenessSessions(db, actor, ids, window), resultsInputs(db, ids, window)]);
+  const context = resultsContext(db, actor, inputs);
   for (const c of courses) {
     const { course } = await courseEffectiveness(db, actor, c.id, { ...window, sessions: sessions.get(c.id)! });
-    const results = await courseResults(db, actor, c.id, { ...window, context, input: inputs.get(c.id)! });
+    const results = await courseResults(db, actor, c.id, { ...window, context, sessions: inputs.get(c.id)! });
     rows.push({ ...c, needTopics: parseTopics(c.needTopicsJson), ...course, results });
   }
   return rows;

@@ -1,53 +1,125 @@
-import type { Db } from "~/utils/db.server";
-import { unitPathScope, unitWhere, type Actor } from "~/modules/auth/scope";
-import { packedRows } from "~/utils/packed-rows.server";
-import { periodTotals } from "~/modules/kpi/scores.server";
+import { readSnapshot, type Db } from "~/utils/db.server";
+import { unitIdScopeSql, type Actor } from "~/modules/auth/scope";
+import { eachPackedRow } from "~/utils/packed-rows.server";
+import { keepPeriodTotals } from "~/modules/kpi/period-totals.server";
 import { addPair, differenceInDifferencesOfSums, type DidResult, type KpiPair, type PairSums } from "./evaluation";
 import { MIN_GROUP_SIZE } from "./training";
 
 type Period = { id: string; code: string };
-
+type Window = { before: Period; after: Period };
+type ResultsSession = { id: string; courseId: string; startsAt: Date; endsAt: Date };
 
 const profileKey = (positionId: string, track: string) => `${positionId}|${track}`;
 
+/** An employee in the actor's scope, with their total in each quarter read (by the quarter's slot). */
+type Person = { profile: string; active: boolean; totals: (number | undefined)[] };
+
+/** The completed sessions of these courses that ended in the window (its end excluded), by course. */
+export async function resultsInputs(db: Db, courseIds: string[], options: { from?: Date; to?: Date } = {}) {
+  const byCourse = new Map<string, ResultsSession[]>(courseIds.map((id) => [id, []]));
+  if (courseIds.length === 0) return byCourse;
+  const sessions = await db.trainingSession.findMany({
+    where: { courseId: { in: courseIds }, status: "completed", ...(options.from || options.to ? { endsAt: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lt: options.to } : {}) } } : {}) },
+    select: { id: true, courseId: true, startsAt: true, endsAt: true },
+  });
+  for (const s of sessions) byCourse.get(s.courseId)?.push(s);
+  return byCourse;
+}
+
 /**
- * What the results level reads for every session of every course, read once per report: each
- * period's weighted KPI totals (scoring a period of 100,000 people takes a second or two) and
- * the active employees in the actor's scope by position and track (the comparison groups).
+ * What the results level reads for the sessions of `inputs`, once per report: the employees in
+ * the actor's scope with their position and track (active ones form the comparison groups); the
+ * weighted KPI totals of every closed quarter around a session, from the quarters' kept totals
+ * (`keepPeriodTotals`: scoring a quarter of 100,000 people takes about a second); and who in
+ * scope completed each course, and each session.
+ *
+ * All of it is read on one snapshot, people named by their row in the employee table (SQLite's
+ * rowid): a whole organisation's totals and completions then need no lookup by id.
  */
-export function resultsContext(db: Db, actor: Actor) {
-  const totals = new Map<string, Promise<Map<string, number>>>();
-  let employees: Promise<{ byProfile: Map<string, string[]>; profileOf: Map<string, string> }> | undefined;
+export function resultsContext(db: Db, actor: Actor, inputs: Map<string, ResultsSession[]>) {
   let quarters: Promise<{ id: string; code: string; startsOn: Date; endsOn: Date }[]> | undefined;
-  const sums = new Map<string, Promise<PairSums>>();
-  const loadEmployees = async () => {
-    const scope = unitPathScope(actor);
-    const rows =
-      scope === undefined
-        ? []
-        : await packedRows(db, [`e."id"`, `e."positionId"`, `e."track"`], `FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId" WHERE e."active" = 1 AND substr(u."path", 1, length(?)) = ?`, scope ?? "", scope ?? "");
-    const byProfile = new Map<string, string[]>();
-    const profileOf = new Map<string, string>();
-    for (const [id, positionId, track] of rows) {
-      const key = profileKey(positionId, track);
-      profileOf.set(id, key);
-      const list = byProfile.get(key);
-      if (list) list.push(id);
-      else byProfile.set(key, [id]);
-    }
-    return { byProfile, profileOf };
-  };
-  const context = {
-    totals(periodId: string) {
-      let m = totals.get(periodId);
-      if (!m) {
-        m = periodTotals(db, periodId);
-        totals.set(periodId, m);
+  let loaded: ReturnType<typeof load> | undefined;
+  const sums = new Map<string, PairSums>();
+
+  const load = async () => {
+    const periodIds = new Set<string>();
+    for (const sessions of inputs.values()) {
+      for (const s of sessions) {
+        const w = await context.window(s.startsAt, s.endsAt);
+        if (w) periodIds.add(w.before.id).add(w.after.id);
       }
-      return m;
+    }
+    // A quarter reopened meanwhile keeps no totals: it reads as no totals (pairs need both).
+    const kept: string[] = [];
+    for (const id of periodIds) if (await keepPeriodTotals(db, id)) kept.push(id);
+    const scope = unitIdScopeSql(actor, `e."unitId"`);
+    const courseIds = [...inputs.keys()];
+    // People by their row's id in the employee table: stable within the snapshot, and a small
+    // integer, so every later step finds a person by array index rather than by id.
+    const people: Person[] = [];
+    const byProfile = new Map<string, Person[]>();
+    const everCompleted = new Map<string, Set<number>>(courseIds.map((id) => [id, new Set()]));
+    const completers = new Map<string, number[]>();
+    // One profile string per position and track, shared by everyone holding it.
+    const profiles = new Map<string, Map<string, string>>();
+    const profileOf = (positionId: string, track: string) => {
+      let tracks = profiles.get(positionId);
+      if (!tracks) profiles.set(positionId, (tracks = new Map()));
+      let profile = tracks.get(track);
+      if (profile === undefined) tracks.set(track, (profile = profileKey(positionId, track)));
+      return profile;
+    };
+    await readSnapshot(db, async (tx) => {
+      await eachPackedRow(
+        tx,
+        [`e."rowid"`, `e."positionId"`, `e."track"`, `e."active"`],
+        `FROM "Employee" e WHERE ${scope.sql}`,
+        ([rowid, positionId, track, active]) => {
+          const person: Person = { profile: profileOf(positionId, track), active: active === "1", totals: [] };
+          people[Number(rowid)] = person;
+          if (!person.active) return;
+          const group = byProfile.get(person.profile);
+          if (group) group.push(person);
+          else byProfile.set(person.profile, [person]);
+        },
+        ...scope.params,
+      );
+      for (const [slot, periodId] of kept.entries()) {
+        await eachPackedRow(
+          tx,
+          [`e."rowid"`, `t."total"`],
+          `FROM "Employee" e JOIN "KpiPeriodTotal" t ON t."periodId" = ? AND t."employeeId" = e."id" WHERE t."total" IS NOT NULL AND ${scope.sql}`,
+          ([rowid, total]) => (people[Number(rowid)].totals[slot] = Number(total)),
+          periodId,
+          ...scope.params,
+        );
+      }
+      if (courseIds.length === 0) return;
+      await eachPackedRow(
+        tx,
+        [`s."courseId"`, `en."sessionId"`, `e."rowid"`],
+        `FROM "TrainingEnrolment" en JOIN "TrainingSession" s ON s."id" = en."sessionId" JOIN "Employee" e ON e."id" = en."employeeId"
+         WHERE s."courseId" IN (${courseIds.map(() => "?").join(",")}) AND en."completedAt" IS NOT NULL AND ${scope.sql}`,
+        ([courseId, sessionId, rowid]) => {
+          everCompleted.get(courseId)?.add(Number(rowid));
+          let list = completers.get(sessionId);
+          if (!list) completers.set(sessionId, (list = []));
+          list.push(Number(rowid));
+        },
+        ...courseIds,
+        ...scope.params,
+      );
+    });
+    return { people, byProfile, everCompleted, completers, slots: new Map(kept.map((id, slot) => [id, slot])) };
+  };
+
+  const context = {
+    /** Everything read for the report (see above). */
+    read() {
+      return (loaded ??= load());
     },
     /** The closed quarters either side of a session: the last that ended before it, the first that began after. */
-    async window(startsAt: Date, endsAt: Date): Promise<{ before: Period; after: Period } | null> {
+    async window(startsAt: Date, endsAt: Date): Promise<Window | null> {
       const all = await (quarters ??= db.appraisalPeriod.findMany({ where: { kind: "quarter", status: "closed" }, select: { id: true, code: true, startsOn: true, endsOn: true } }));
       let before: (typeof all)[number] | undefined;
       let after: (typeof all)[number] | undefined;
@@ -57,25 +129,17 @@ export function resultsContext(db: Db, actor: Actor) {
       }
       return before && after ? { before: { id: before.id, code: before.code }, after: { id: after.id, code: after.code } } : null;
     },
-    /** Active employees in scope by their position|track profile. */
-    async profileOf() {
-      return (await (employees ??= loadEmployees())).profileOf;
-    },
-    /** Before/after sums of everyone in scope with this profile and a total in both periods. */
-    profileSums(profile: string, beforeId: string, afterId: string) {
-      const key = `${profile}|${beforeId}|${afterId}`;
+    /** Before/after sums of the active employees in scope with this profile and a total in both quarters (slots). */
+    async profileSums(profile: string, before: number | undefined, after: number | undefined) {
+      const key = `${profile}|${before}|${after}`;
       let found = sums.get(key);
       if (!found) {
-        found = (async () => {
-          const [{ byProfile }, before, after] = await Promise.all([(employees ??= loadEmployees()), context.totals(beforeId), context.totals(afterId)]);
-          const result: PairSums = { n: 0, before: 0, after: 0 };
-          for (const id of byProfile.get(profile) ?? []) {
-            const b = before.get(id);
-            const a = after.get(id);
-            if (b !== undefined && a !== undefined) addPair(result, { before: b, after: a }, 1);
-          }
-          return result;
-        })();
+        const { byProfile } = await context.read();
+        found = { n: 0, before: 0, after: 0 };
+        for (const person of byProfile.get(profile) ?? []) {
+          const p = pairOf(person, before, after);
+          if (p) addPair(found, p, 1);
+        }
         sums.set(key, found);
       }
       return found;
@@ -85,6 +149,13 @@ export function resultsContext(db: Db, actor: Actor) {
 }
 export type ResultsContext = ReturnType<typeof resultsContext>;
 
+function pairOf(person: Person, before: number | undefined, after: number | undefined): KpiPair | null {
+  if (before === undefined || after === undefined) return null;
+  const b = person.totals[before];
+  const a = person.totals[after];
+  return b !== undefined && a !== undefined ? { before: b, after: a } : null;
+}
+
 export type CourseResults =
   | { status: "noWindow"; sessions: number }
   | (DidResult & { sessions: number; sessionsWithWindow: number; periods: { before: string; after: string }[] });
@@ -93,60 +164,51 @@ export type CourseResults =
  * The results level: KPI totals (hundredths of a point) of participants in the closed quarter
  * before and the closed quarter after each session, against employees in the same position and
  * track who never completed the course, pooled over the course's sessions (stacked
- * difference in differences). People without a total on both sides are left out of both groups.
+ * difference in differences). Participants are those in the actor's scope who completed the
+ * session. People without a total on both sides are left out of both groups.
  */
-function loadSessions(db: Db, actor: Actor, courseIds: string[], options: { from?: Date; to?: Date }) {
-  return db.trainingSession.findMany({
-    where: { courseId: { in: courseIds }, status: "completed", ...(options.from || options.to ? { endsAt: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lt: options.to } : {}) } } : {}) },
-    select: { id: true, courseId: true, startsAt: true, endsAt: true, enrolments: { where: { completedAt: { not: null }, employee: { unit: unitWhere(actor) } }, select: { employee: { select: { id: true, positionId: true, track: true } } } } },
-  });
-}
-
-type ResultsSession = Awaited<ReturnType<typeof loadSessions>>[number];
-type CourseInput = { sessions: ResultsSession[]; everCompleted: Set<string> };
-
-/** What `courseResults` reads for many courses, in two queries, by course. */
-export async function resultsInputs(db: Db, actor: Actor, courseIds: string[], options: { from?: Date; to?: Date } = {}) {
-  const [sessions, completed] = await Promise.all([
-    loadSessions(db, actor, courseIds, options),
-    db.trainingEnrolment.findMany({ where: { completedAt: { not: null }, session: { courseId: { in: courseIds } } }, select: { employeeId: true, session: { select: { courseId: true } } } }),
-  ]);
-  const byCourse = new Map<string, CourseInput>(courseIds.map((id) => [id, { sessions: [], everCompleted: new Set() }]));
-  for (const s of sessions) byCourse.get(s.courseId)?.sessions.push(s);
-  for (const e of completed) byCourse.get(e.session.courseId)?.everCompleted.add(e.employeeId);
-  return byCourse;
-}
-
-export async function courseResults(db: Db, actor: Actor, courseId: string, options: { from?: Date; to?: Date; context?: ResultsContext; input?: CourseInput } = {}): Promise<CourseResults> {
-  const { sessions, everCompleted } = options.input ?? (await resultsInputs(db, actor, [courseId], options)).get(courseId)!;
-  const context = options.context ?? resultsContext(db, actor);
+export async function courseResults(db: Db, actor: Actor, courseId: string, options: { from?: Date; to?: Date; context?: ResultsContext; sessions?: ResultsSession[] } = {}): Promise<CourseResults> {
+  const sessions = options.sessions ?? (await resultsInputs(db, [courseId], options)).get(courseId)!;
+  const context = options.context ?? resultsContext(db, actor, new Map([[courseId, sessions]]));
+  const { people, everCompleted, completers, slots } = await context.read();
   const treated: PairSums = { n: 0, before: 0, after: 0 };
   const control: PairSums = { n: 0, before: 0, after: 0 };
   const periods: { before: string; after: string }[] = [];
+  // Per pair of quarters, the sums of everyone in the comparison groups who completed the
+  // course at some time, by profile: taken out of the groups (the same for every session).
+  const completedSums = new Map<string, Map<string, PairSums>>();
   for (const s of sessions) {
+    const participants = (completers.get(s.id) ?? []).map((row) => people[row]);
     const window = await context.window(s.startsAt, s.endsAt);
-    if (!window || s.enrolments.length === 0) continue;
+    if (!window || participants.length === 0) continue;
     periods.push({ before: window.before.code, after: window.after.code });
-    const [before, after] = await Promise.all([context.totals(window.before.id), context.totals(window.after.id)]);
-    const pair = (id: string): KpiPair | null => (before.has(id) && after.has(id) ? { before: before.get(id)!, after: after.get(id)! } : null);
-    for (const e of s.enrolments) {
-      const p = pair(e.employee.id);
+    const [b, a] = [slots.get(window.before.id), slots.get(window.after.id)];
+    for (const person of participants) {
+      const p = pairOf(person, b, a);
       if (p) addPair(treated, p, 1);
     }
-    // The comparison group: everyone in scope with a participant's position and track, less
-    // anyone who ever completed the course; summed per profile once, then corrected.
-    const profiles = new Set(s.enrolments.map((e) => profileKey(e.employee.positionId, e.employee.track)));
-    for (const profile of profiles) {
-      const sums = await context.profileSums(profile, window.before.id, window.after.id);
-      control.n += sums.n;
-      control.before += sums.before;
-      control.after += sums.after;
+    const windowKey = `${window.before.id}|${window.after.id}`;
+    let completed = completedSums.get(windowKey);
+    if (!completed) {
+      completed = new Map();
+      for (const row of everCompleted.get(courseId) ?? []) {
+        const person = people[row];
+        const p = person.active ? pairOf(person, b, a) : null;
+        if (!p) continue;
+        const sums = completed.get(person.profile) ?? { n: 0, before: 0, after: 0 };
+        addPair(sums, p, 1);
+        completed.set(person.profile, sums);
+      }
+      completedSums.set(windowKey, completed);
     }
-    const profileOf = await context.profileOf();
-    for (const id of everCompleted) {
-      const profile = profileOf.get(id);
-      const p = profile !== undefined && profiles.has(profile) ? pair(id) : null;
-      if (p) addPair(control, p, -1);
+    // The comparison group: the active employees in scope with a participant's position and
+    // track, less anyone who ever completed the course; summed per profile once, then corrected.
+    for (const profile of new Set(participants.map((person) => person.profile))) {
+      const sums = await context.profileSums(profile, b, a);
+      const less = completed.get(profile);
+      control.n += sums.n - (less?.n ?? 0);
+      control.before += sums.before - (less?.before ?? 0);
+      control.after += sums.after - (less?.after ?? 0);
     }
   }
   if (periods.length === 0) return { status: "noWindow", sessions: sessions.length };

@@ -40,7 +40,8 @@ describe("demo data and reports", () => {
 
   it("computes a difference in differences for the negotiation course from the KPI quarters", async () => {
     const course = await db.trainingCourse.findUniqueOrThrow({ where: { code: "GE-NEGO" } });
-    const results = await courseResults(db, hrActor(ctx.userId.get("E000003")!), course.id);
+    const hr = hrActor(ctx.userId.get("E000003")!);
+    const results = await courseResults(db, hr, course.id);
     expect(results.status).toBe("ok");
     if (results.status === "ok") {
       expect(results.treated.n).toBeGreaterThanOrEqual(5);
@@ -48,35 +49,46 @@ describe("demo data and reports", () => {
       expect(Number.isInteger(results.did)).toBe(true);
     }
 
-    // The comparison group is summed per position and track, then corrected: the same figures
-    // as listing it person by person, session by session (the definition).
-    const sessions = await db.trainingSession.findMany({
-      where: { courseId: course.id, status: "completed" },
-      select: { startsAt: true, endsAt: true, enrolments: { where: { completedAt: { not: null } }, select: { employee: { select: { id: true, positionId: true, track: true } } } } },
-    });
-    const ever = new Set(sessions.flatMap((s) => s.enrolments.map((e) => e.employee.id)));
-    const quarters = await db.appraisalPeriod.findMany({ where: { kind: "quarter", status: "closed" }, orderBy: { endsOn: "asc" } });
-    const treated: KpiPair[] = [];
-    const control: KpiPair[] = [];
-    for (const s of sessions) {
-      const before = quarters.filter((q) => q.endsOn <= s.startsAt).at(-1);
-      const after = quarters.find((q) => q.startsOn >= s.endsAt);
-      if (!before || !after || s.enrolments.length === 0) continue;
-      const totals = async (periodId: string) => new Map((await periodScores(db, periodId)).scores.flatMap((x) => (x.total === null ? [] : [[x.employeeId, x.total] as const])));
-      const [b, a] = [await totals(before.id), await totals(after.id)];
-      const pair = (id: string) => (b.has(id) && a.has(id) ? { before: b.get(id)!, after: a.get(id)! } : null);
-      for (const e of s.enrolments) {
-        const p = pair(e.employee.id);
-        if (p) treated.push(p);
+    // The groups are summed per position and track in SQL, then corrected: the same figures as
+    // listing them person by person, session by session (the definition), in any scope.
+    const definition = async (scopePath: string | null) => {
+      const inScope = { unit: scopePath === null ? {} : { path: { startsWith: scopePath } } };
+      const sessions = await db.trainingSession.findMany({
+        where: { courseId: course.id, status: "completed" },
+        select: { startsAt: true, endsAt: true, enrolments: { where: { completedAt: { not: null } }, select: { employee: { select: { id: true, positionId: true, track: true, unit: { select: { path: true } } } } } } },
+      });
+      const ever = new Set(sessions.flatMap((s) => s.enrolments.map((e) => e.employee.id)));
+      const quarters = await db.appraisalPeriod.findMany({ where: { kind: "quarter", status: "closed" }, orderBy: { endsOn: "asc" } });
+      const treated: KpiPair[] = [];
+      const control: KpiPair[] = [];
+      for (const s of sessions) {
+        const participants = s.enrolments.map((e) => e.employee).filter((e) => scopePath === null || e.unit.path.startsWith(scopePath));
+        const before = quarters.filter((q) => q.endsOn <= s.startsAt).at(-1);
+        const after = quarters.find((q) => q.startsOn >= s.endsAt);
+        if (!before || !after || participants.length === 0) continue;
+        const totals = async (periodId: string) => new Map((await periodScores(db, periodId)).scores.flatMap((x) => (x.total === null ? [] : [[x.employeeId, x.total] as const])));
+        const [b, a] = [await totals(before.id), await totals(after.id)];
+        const pair = (id: string) => (b.has(id) && a.has(id) ? { before: b.get(id)!, after: a.get(id)! } : null);
+        for (const e of participants) {
+          const p = pair(e.id);
+          if (p) treated.push(p);
+        }
+        const profiles = participants.map((e) => ({ positionId: e.positionId, track: e.track }));
+        for (const e of await db.employee.findMany({ where: { active: true, OR: profiles, ...inScope }, select: { id: true } })) {
+          const p = ever.has(e.id) ? null : pair(e.id);
+          if (p) control.push(p);
+        }
       }
-      const profiles = s.enrolments.map((e) => ({ positionId: e.employee.positionId, track: e.employee.track }));
-      for (const e of await db.employee.findMany({ where: { active: true, OR: profiles }, select: { id: true } })) {
-        const p = ever.has(e.id) ? null : pair(e.id);
-        if (p) control.push(p);
-      }
+      return differenceInDifferences(treated, control, MIN_GROUP_SIZE);
+    };
+    expect(results).toMatchObject(await definition(null));
+
+    const head = await db.employee.findUniqueOrThrow({ where: { id: ctx.employeeId.get("E000001")! }, select: { unit: { select: { path: true } } } });
+    for (const path of [head.unit.path, (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" } })).path]) {
+      const scoped = await courseResults(db, { userId: ctx.userId.get("E000001")!, role: "dept_head", employeeId: ctx.employeeId.get("E000001")!, scopePath: path }, course.id);
+      expect(await definition(path)).toMatchObject({ status: "ok" });
+      expect(scoped).toMatchObject(await definition(path));
     }
-    const expected = differenceInDifferences(treated, control, MIN_GROUP_SIZE);
-    expect(results).toMatchObject(expected);
   });
 
   it("reports four levels per course and hides reaction below the group minimum", async () => {
@@ -87,6 +99,31 @@ describe("demo data and reports", () => {
     expect(lab?.reaction.status).toBe("ok");
     expect(lab?.learning?.n).toBeGreaterThan(5);
     expect(lab?.cost.perParticipant).toBeGreaterThan(0);
+  });
+
+  it("adds up each person's completed hours in the year, and lists them a page at a time", async () => {
+    const hr = hrActor(ctx.userId.get("E000003")!);
+    const window = yearWindow(new Date().getUTCFullYear());
+    const all = await hoursReport(db, hr, window);
+    const completions = await db.trainingEnrolment.findMany({
+      where: { completedAt: { not: null }, session: { endsAt: { gte: window.from, lt: window.to } }, employee: { active: true } },
+      select: { employeeId: true, session: { select: { course: { select: { hoursTenths: true } } } } },
+    });
+    const tenths = new Map<string, number>();
+    for (const c of completions) tenths.set(c.employeeId, (tenths.get(c.employeeId) ?? 0) + c.session.course.hoursTenths);
+    expect(tenths.size).toBeGreaterThan(5);
+    expect(all.people).toHaveLength(await db.employee.count({ where: { active: true } }));
+    for (const p of all.people) expect(p.hours).toBe((tenths.get(p.id) ?? 0) / 10);
+    expect(all.totals.trained).toBe(tenths.size);
+    expect(all.units.reduce((n, u) => n + u.staff, 0)).toBe(all.people.length);
+    expect(all.bands.reduce((n, b) => n + b.people, 0)).toBe(all.people.length);
+
+    const second = await hoursReport(db, hr, window, { page: 2, pageSize: 5 });
+    expect(second.people).toEqual(all.people.slice(5, 10));
+    expect(second).toMatchObject({ peopleTotal: all.people.length, page: 2, pageCount: Math.ceil(all.people.length / 5), totals: all.totals });
+    const past = await hoursReport(db, hr, window, { page: 999, pageSize: 5 });
+    expect(past.page).toBe(past.pageCount);
+    expect(past.people).toEqual(all.people.slice((past.pageCount - 1) * 5));
   });
 
   it("keeps a department head's reports inside their scope", async () => {

@@ -1,0 +1,112 @@
+import { bulkWrite, sqlRead, sqliteDate, type Db } from "~/utils/db.server";
+import { eachPackedRow, packedRows } from "~/utils/packed-rows.server";
+import { loadPeriodData } from "./period-data.server";
+import { periodTotals, scoreFromData } from "./scores.server";
+
+/** Rows per INSERT when storing totals: each statement carries its rows as one JSON text. */
+const INSERT_CHUNK = 20_000;
+
+/**
+ * What a closed period's totals depend on besides its own (frozen) plans, adjustments, joint
+ * targets and actuals: when it was closed (a reopened and closed-again period gets another key)
+ * and the KPI definitions (direction and kind shape every curve).
+ */
+async function totalsKey(db: Db, closedAt: unknown) {
+  const [kpis] = await sqlRead<{ n: number; at: string | null }>(db, `SELECT count(*) AS n, max("updatedAt") AS at FROM "Kpi"`);
+  return `${String(closedAt)}|${kpis.n}|${kpis.at ?? ""}`;
+}
+
+/**
+ * Every appraised employee's weighted total (hundredths of a point) for a period, those with
+ * one. A closed period's totals are kept (`keepPeriodTotals`) and read back; an open period is
+ * scored afresh each time, since its actuals still move. Either way the result is exactly what
+ * `periodTotals` gives (tested).
+ */
+export async function closedPeriodTotals(db: Db, periodId: string): Promise<Map<string, number>> {
+  if (!(await keepPeriodTotals(db, periodId))) return periodTotals(db, periodId);
+  const totals = new Map<string, number>();
+  const kept = `FROM "KpiPeriodTotal" WHERE "periodId" = ? AND "total" IS NOT NULL`;
+  await eachPackedRow(db, [`"employeeId"`, `"total"`], kept, ([id, total]) => totals.set(id, Number(total)), periodId);
+  return totals;
+}
+
+/**
+ * Brings a closed period's kept totals (KpiPeriodTotal) up to date and says whether they are:
+ * false for an open period, which keeps none. When employees have changed since the totals were
+ * last checked (EmployeeChangeCount, kept by triggers), each kept row is compared with its
+ * employee: people whose position or status differs, or who are new, are scored again; rows of
+ * removed employees go. Afterwards every employee has one row, with a total or none, computed
+ * under their current position and status: SQL may join the table as the period's totals.
+ */
+export async function keepPeriodTotals(db: Db, periodId: string): Promise<boolean> {
+  const [period] = await sqlRead<{ status: string; closedAt: unknown }>(db, `SELECT "status", "closedAt" FROM "AppraisalPeriod" WHERE "id" = ?`, [periodId]);
+  if (!period || period.status !== "closed") return false;
+  // The change count is read before the employees: a change after it makes the next read check again.
+  const [key, [changes], [state]] = await Promise.all([
+    totalsKey(db, period.closedAt),
+    sqlRead<{ count: number }>(db, `SELECT ifnull(max("count"), 0) AS count FROM "EmployeeChangeCount"`),
+    sqlRead<{ key: string; employeeChanges: number }>(db, `SELECT "key", "employeeChanges" FROM "KpiPeriodTotalsState" WHERE "periodId" = ?`, [periodId]),
+  ]);
+  const fresh = state?.key === key;
+  if (fresh && Number(state.employeeChanges) === Number(changes.count)) return true;
+
+  // Everyone as they are now, beside their kept row (when the kept totals still hold): "1"
+  // marks a kept row, then its position and status.
+  const columns = [`"positionId"`, `"active"`];
+  const rows = await packedRows(
+    db,
+    [`e."id"`, ...columns.map((c) => `e.${c}`), `t."employeeId" IS NOT NULL`, ...columns.map((c) => `t.${c}`)],
+    `FROM "Employee" e LEFT JOIN "KpiPeriodTotal" t ON ? AND t."periodId" = ? AND t."employeeId" = e."id"`,
+    fresh ? 1 : 0,
+    periodId,
+  );
+  const changed: KeptRow[] = [];
+  for (const [id, positionId, active, kept, keptPosition, keptActive] of rows) {
+    if (kept !== "1" || keptPosition !== positionId || keptActive !== active) changed.push({ id, positionId, active, total: null });
+  }
+  if (changed.length > 0) {
+    const everyone = changed.length === rows.length;
+    const data = await loadPeriodData(db, periodId, everyone ? undefined : changed.map((r) => r.id), { appraisedOnly: true });
+    const computed = new Map(scoreFromData(data, { lines: false }).scores.map((s) => [s.employeeId, s.total]));
+    for (const row of changed) row.total = computed.get(row.id) ?? null;
+  }
+  return store(db, periodId, { key, closedAt: period.closedAt, employeeChanges: Number(changes.count), replace: !fresh }, changed);
+}
+
+type KeptRow = { id: string; positionId: string; active: string; total: number | null };
+
+/**
+ * Writes the changed rows, unless the period was reopened (or closed again) meanwhile (then
+ * false: nothing is kept). Everyone read is kept, appraised or not, so that a person who joins
+ * the appraised later (moved to a position with a plan) shows up as changed.
+ */
+async function store(db: Db, periodId: string, as: { key: string; closedAt: unknown; employeeChanges: number; replace: boolean }, rows: KeptRow[]): Promise<boolean> {
+  // In key order each B-tree insert lands next to the one before it.
+  const ordered = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return bulkWrite(db, async (tx) => {
+    const now = await tx.execute({ sql: `SELECT "status", "closedAt" FROM "AppraisalPeriod" WHERE "id" = ?`, args: [periodId] });
+    const period = now.rows[0];
+    if (!period || period.status !== "closed" || String(period.closedAt) !== String(as.closedAt)) return false;
+    if (as.replace) await tx.execute({ sql: `DELETE FROM "KpiPeriodTotal" WHERE "periodId" = ?`, args: [periodId] });
+    else await tx.execute({ sql: `DELETE FROM "KpiPeriodTotal" WHERE "periodId" = ? AND "employeeId" NOT IN (SELECT "id" FROM "Employee")`, args: [periodId] });
+    for (let i = 0; i < ordered.length; i += INSERT_CHUNK) {
+      const chunk = ordered.slice(i, i + INSERT_CHUNK).map((r) => [r.id, r.positionId, Number(r.active), r.total]);
+      await tx.execute({
+        sql: `INSERT OR REPLACE INTO "KpiPeriodTotal" ("periodId","employeeId","positionId","active","total")
+              SELECT ?, r.value->>0, r.value->>1, r.value->>2, r.value->>3 FROM json_each(?) r`,
+        args: [periodId, JSON.stringify(chunk)],
+      });
+    }
+    await tx.execute({
+      sql: `INSERT OR REPLACE INTO "KpiPeriodTotalsState" ("periodId","key","employeeChanges","computedAt") VALUES (?, ?, ?, ?)`,
+      args: [periodId, as.key, as.employeeChanges, sqliteDate(new Date())],
+    });
+    return true;
+  });
+}
+
+/** Drops a period's stored totals (it was reopened: its actuals may change again). */
+export async function discardPeriodTotals(tx: Pick<Db, "kpiPeriodTotal" | "kpiPeriodTotalsState">, periodId: string) {
+  await tx.kpiPeriodTotal.deleteMany({ where: { periodId } });
+  await tx.kpiPeriodTotalsState.deleteMany({ where: { periodId } });
+}
