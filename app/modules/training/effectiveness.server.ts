@@ -2,7 +2,7 @@ import type { Db } from "~/utils/db.server";
 import { employeeIdScopeSql, type Actor } from "~/modules/auth/scope";
 import { packedRows } from "~/utils/packed-rows.server";
 import { costFigures, groupLearning, type SessionLearning } from "./evaluation";
-import { reactionFigures, type ReactionFigures } from "./reaction.server";
+import { reactionData, reactionFigures, type ReactionData, type ReactionFigures } from "./reaction.server";
 
 export type BehaviourFigures = { n: number; application: number | null; improvement: number | null; awaiting: number };
 
@@ -88,16 +88,13 @@ export async function effectivenessSessions(db: Db, actor: Actor, courseIds: str
 /**
  * Reaction, learning and behaviour plus cost, per session and for the course. People-level
  * figures (learning, behaviour) cover only participants in the actor's scope; reaction and cost
- * belong to the session as a whole. A report over many courses passes their sessions, read at
- * once (`effectivenessSessions`).
+ * belong to the session as a whole. A report over many courses passes their sessions and reaction
+ * surveys, read at once (`effectivenessSessions`, `reactionData`).
  */
-export async function courseEffectiveness(db: Db, actor: Actor, courseId: string, options: { from?: Date; to?: Date; sessions?: EffectivenessSession[] } = {}) {
+export async function courseEffectiveness(db: Db, actor: Actor, courseId: string, options: { from?: Date; to?: Date; sessions?: EffectivenessSession[]; reaction?: ReactionData } = {}) {
   const sessions = options.sessions ?? (await loadSessions(db, actor, [courseId], options));
-  const surveys = await db.survey.findMany({
-    where: { id: { in: sessions.flatMap((s) => (s.reactionSurveyId ? [s.reactionSurveyId] : [])) } },
-    select: { id: true, status: true, minGroupSize: true },
-  });
-  const reaction = await reactionFigures(db, surveys);
+  const surveyIds = sessions.flatMap((s) => (s.reactionSurveyId ? [s.reactionSurveyId] : []));
+  const reaction = reactionFigures(options.reaction ?? (await reactionData(db, surveyIds)), surveyIds);
   const perSession = sessions.map((s) => {
     const completers = s._count.enrolments;
     const scoped = s.enrolments;

@@ -45,14 +45,28 @@ export type ReactionFigures =
 
 type SurveyRef = { id: string; status: string; minGroupSize: number };
 
+/** The reaction surveys with these ids and their response and answer counts, read at once for many sessions. */
+export async function reactionData(db: Db, surveyIds: string[]) {
+  const [surveys, responses, answers] = await Promise.all([
+    surveyIds.length ? db.survey.findMany({ where: { id: { in: surveyIds } }, select: { id: true, status: true, minGroupSize: true } }) : [],
+    responseCounts(db, surveyIds),
+    answerCounts(db, surveyIds, [...LIKERT_ITEMS, NPS_ITEM]),
+  ]);
+  return { surveys: new Map<string, SurveyRef>(surveys.map((s) => [s.id, s])), responses, answers };
+}
+export type ReactionData = Awaited<ReturnType<typeof reactionData>>;
+
 /**
  * Reaction figures per session survey (shown once it has closed and only with at least
  * minGroupSize responses), and the course figure pooled from them. Sessions below the minimum
  * join the pool only when together they reach it, so the pool never reveals one of them by difference.
+ * `data` may hold more surveys than these (a report reads every course's at once).
  */
-export async function reactionFigures(db: Db, surveys: SurveyRef[]) {
-  const ids = surveys.map((s) => s.id);
-  const [responses, answers] = await Promise.all([responseCounts(db, ids), answerCounts(db, ids, [...LIKERT_ITEMS, NPS_ITEM])]);
+export function reactionFigures(data: ReactionData, surveyIds: string[]) {
+  const surveys = surveyIds.flatMap((id) => data.surveys.get(id) ?? []);
+  const wanted = new Set(surveyIds);
+  const responses = data.responses.filter((r) => wanted.has(r.surveyId));
+  const answers = data.answers.filter((a) => wanted.has(a.surveyId));
   const nBy = new Map<string, number>();
   for (const r of responses) nBy.set(r.surveyId, (nBy.get(r.surveyId) ?? 0) + r.n);
   type Sums = { overallSum: number; overallN: number; allSum: number; allN: number; promoters: number; detractors: number; npsN: number };

@@ -2,6 +2,7 @@ import { sqliteDate, type Db } from "~/utils/db.server";
 import { packedRows } from "~/utils/packed-rows.server";
 import { unitIdScopeSql, unitWhere, type Actor } from "~/modules/auth/scope";
 import { courseEffectiveness, effectivenessSessions } from "./effectiveness.server";
+import { reactionData } from "./reaction.server";
 import { needsByTopicAndUnit } from "./needs.server";
 import { courseResults, resultsContext, resultsInputs } from "./results.server";
 import { hoursFromTenths, parseTopics, TOPICS, type Topic } from "./training";
@@ -96,8 +97,9 @@ export async function effectivenessReport(db: Db, actor: Actor, window: Window) 
   const ids = courses.map((c) => c.id);
   const [sessions, inputs] = await Promise.all([effectivenessSessions(db, actor, ids, window), resultsInputs(db, ids, window)]);
   const context = resultsContext(db, actor, inputs);
+  const reaction = await reactionData(db, [...sessions.values()].flat().flatMap((s) => (s.reactionSurveyId ? [s.reactionSurveyId] : [])));
   for (const c of courses) {
-    const { course } = await courseEffectiveness(db, actor, c.id, { ...window, sessions: sessions.get(c.id)! });
+    const { course } = await courseEffectiveness(db, actor, c.id, { ...window, sessions: sessions.get(c.id)!, reaction });
     const results = await courseResults(db, actor, c.id, { ...window, context, sessions: inputs.get(c.id)! });
     rows.push({ ...c, needTopics: parseTopics(c.needTopicsJson), ...course, results });
   }
