@@ -83,8 +83,11 @@ export async function importActuals(
   });
   if (errors.length) return { ok: false, errors };
 
-  await db.$transaction(
+  const closed = await db.$transaction(
     async (tx) => {
+      // Closing takes its turn like any write: checked again here, the period is still open.
+      const now = await tx.appraisalPeriod.findUnique({ where: { id: periodId }, select: { status: true } });
+      if (now?.status !== "open") return true;
       for (let start = 0; start < valid.length; start += BATCH) {
         const batch = valid.slice(start, start + BATCH);
         const placeholders = batch.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ");
@@ -97,8 +100,10 @@ export async function importActuals(
         );
       }
       await audit(tx, { actorId, action: `kpi.actuals.${source}`, entity: "AppraisalPeriod", entityId: periodId, after: { rows: valid.length } });
+      return false;
     },
     { timeout: 120_000 },
   );
+  if (closed) return { ok: false, errors: [{ row: 0, message: msg("kpi.errors.periodClosed") }] };
   return { ok: true, upserted: valid.length };
 }

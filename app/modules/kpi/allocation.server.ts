@@ -31,6 +31,7 @@ export async function roomAllocation(db: Db, periodId: string, unitId: string, k
 export async function saveBaselines(db: Db, actorId: string, periodId: string, rows: { employeeId: string; revenueFen: number; importance: number }[]) {
   await requireOpenPeriod(db, periodId);
   await db.$transaction(async (tx) => {
+    await requireOpenPeriod(tx, periodId);
     for (const r of rows) {
       await tx.kpiPortfolioBaseline.upsert({
         where: { periodId_employeeId: { periodId, employeeId: r.employeeId } },
@@ -53,6 +54,7 @@ export async function commitAllocation(db: Db, actorId: string, periodId: string
   const parts = allocation[split];
   const data = await loadPeriodData(db, periodId, allocation.people.map((p) => p.id));
   await db.$transaction(async (tx) => {
+    await requireOpenPeriod(tx, periodId);
     for (const [i, person] of allocation.people.entries()) {
       const line = data.lines.get(person.id)!.find((l) => l.kpiId === kpiId)!;
       const target = parts[i];

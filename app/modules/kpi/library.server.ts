@@ -88,8 +88,12 @@ export async function setPeriodStatus(db: Db, actorId: string, id: string, statu
   if (status === "closed") await keepPeriodTotals(db, id).catch((error) => console.error("storing period totals failed", error instanceof Error ? error.message : error));
 }
 
-/** Refuses changes to a closed (or unknown) period. */
-export async function requireOpenPeriod(db: Db, periodId: string) {
+/**
+ * Refuses changes to a closed (or unknown) period. Writers call it before their work (a clear
+ * error early) and again first thing inside their transaction: closing takes its turn like any
+ * write, so a change can never land in a period after it closed (its KPI totals are kept then).
+ */
+export async function requireOpenPeriod(db: Pick<Db, "appraisalPeriod">, periodId: string) {
   const period = await db.appraisalPeriod.findUnique({ where: { id: periodId }, select: { status: true } });
   if (!period) throw new KpiRuleError("periodId", "errors.notFound");
   if (period.status !== "open") throw new KpiRuleError("periodId", "kpi.errors.periodClosed");

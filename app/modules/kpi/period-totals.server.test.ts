@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
+import { importActuals } from "./actuals.server";
 import { seedKpiDemo } from "./demo.server";
 import { setPeriodStatus } from "./library.server";
 import { closedPeriodTotals } from "./period-totals.server";
@@ -91,4 +92,26 @@ describe("closedPeriodTotals", () => {
     await expectSameAsScoring();
     expect((await closedPeriodTotals(db, closed)).get(someone)).not.toBe(-1);
   });
+
+  it("never keeps totals that miss a change: a change racing the closing is refused", async () => {
+    const line = await db.kpiActual.findFirstOrThrow({ where: { periodId: closed, kpi: { kind: "quantitative" } }, select: { employee: { select: { employeeNo: true } }, kpi: { select: { code: true } }, value: true } });
+    await setPeriodStatus(db, hr, closed, "open");
+    // The period closes right after the import has checked that it is open, before it writes.
+    const check = db.appraisalPeriod.findUnique.bind(db.appraisalPeriod);
+    const spy = vi.spyOn(db.appraisalPeriod, "findUnique").mockImplementationOnce((async (args: Parameters<typeof check>[0]) => {
+      const found = await check(args);
+      await setPeriodStatus(db, hr, closed, "closed");
+      return found;
+    }) as unknown as typeof check);
+    try {
+      const result = await importActuals(db, hr, closed, [{ employeeNo: line.employee.employeeNo, kpiCode: line.kpi.code, value: Number(line.value) + 1_000 }]);
+      expect(spy).toHaveBeenCalled();
+      expect(result).toEqual({ ok: false, errors: [{ row: 0, message: "kpi.errors.periodClosed" }] });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await db.kpiActual.findFirstOrThrow({ where: { periodId: closed, employee: { employeeNo: line.employee.employeeNo }, kpi: { code: line.kpi.code } } })).toMatchObject({ value: line.value });
+    await expectSameAsScoring();
+  });
 });
+

@@ -34,6 +34,7 @@ export async function savePlan(db: Db, actorId: string, periodId: string, positi
   await requireOpenPeriod(db, periodId);
   const before = await getPlanItems(db, periodId, positionId);
   await db.$transaction(async (tx) => {
+    await requireOpenPeriod(tx, periodId);
     const plan = await tx.kpiPlan.upsert({
       where: { periodId_positionId: { periodId, positionId } },
       create: { periodId, positionId },
@@ -81,6 +82,7 @@ export async function saveEmployeePlan(db: Db, actorId: string, periodId: string
     rows.push({ kpiId: line.kpiId, weight: line.weight, threshold: BigInt(line.threshold), target: BigInt(line.target), stretch: BigInt(line.stretch), cap: line.cap, excluded: false });
   }
   await db.$transaction(async (tx) => {
+    await requireOpenPeriod(tx, periodId);
     const before = await tx.kpiAdjustment.findMany({ where: { periodId, employeeId }, select: { kpiId: true, weight: true, target: true, excluded: true } });
     await tx.kpiAdjustment.deleteMany({ where: { periodId, employeeId } });
     if (rows.length) await tx.kpiAdjustment.createMany({ data: rows.map((r) => ({ ...r, periodId, employeeId, reason })) });

@@ -59,6 +59,7 @@ export async function createTeam(db: Db, actorId: string, periodId: string, inpu
     if (line.team) throw new KpiRuleError("members", msg("kpi.errors.alreadyInTeam", { no }));
   }
   return db.$transaction(async (tx) => {
+    await requireOpenPeriod(tx, periodId);
     const created = await tx.kpiTeamTarget.create({
       data: {
         periodId,
@@ -80,6 +81,7 @@ export async function createTeam(db: Db, actorId: string, periodId: string, inpu
 export async function setTeamActual(db: Db, actorId: string, periodId: string, teamId: string, actual: number | null) {
   await requireOpenPeriod(db, periodId);
   await db.$transaction(async (tx) => {
+    await requireOpenPeriod(tx, periodId);
     const before = await tx.kpiTeamTarget.findFirst({ where: { id: teamId, periodId }, select: { actual: true } });
     if (!before) throw new KpiRuleError("teamId", "errors.notFound");
     await tx.kpiTeamTarget.update({ where: { id: teamId }, data: { actual: actual === null ? null : BigInt(actual) } });
@@ -90,6 +92,7 @@ export async function setTeamActual(db: Db, actorId: string, periodId: string, t
 export async function deleteTeam(db: Db, actorId: string, periodId: string, teamId: string) {
   await requireOpenPeriod(db, periodId);
   await db.$transaction(async (tx) => {
+    await requireOpenPeriod(tx, periodId);
     const found = await tx.kpiTeamTarget.findFirst({ where: { id: teamId, periodId }, select: { name: true } });
     if (!found) throw new KpiRuleError("teamId", "errors.notFound");
     await tx.kpiTeamTarget.delete({ where: { id: teamId } });
