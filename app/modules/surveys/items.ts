@@ -1,4 +1,5 @@
 import { z } from "~/utils/validation";
+import { BoundedMap } from "~/utils/bounded-map";
 import { surveyTemplateSchema, type SurveyItem } from "./template-schema";
 
 export type { SurveyItem };
@@ -22,15 +23,13 @@ const storedItemsSchema = z.array(
 );
 
 /** Parsed item lists by their stored text: a launched survey's items never change, and every answer reads them. */
-const parsedItems = new Map<string, SurveyItem[]>();
-const PARSED_ITEMS_KEPT = 32;
+const parsedItems = new BoundedMap<string, SurveyItem[]>(32);
 
 /** The items of a survey as stored in `Survey.itemsJson`. The list is shared: read it, never change it. */
 export function parseItems(itemsJson: string): SurveyItem[] {
   let items = parsedItems.get(itemsJson);
   if (!items) {
     items = storedItemsSchema.parse(JSON.parse(itemsJson));
-    if (parsedItems.size >= PARSED_ITEMS_KEPT) parsedItems.delete(parsedItems.keys().next().value!);
     parsedItems.set(itemsJson, items);
   }
   return items;

@@ -1,4 +1,5 @@
 import { sqlRead, type Db } from "~/utils/db.server";
+import { BoundedMap } from "~/utils/bounded-map";
 import { rollUp, suppressUnits, suppressWithCut, type UnitNode } from "./report-suppression";
 import type { ReportCut } from "./report-aggregates.server";
 
@@ -52,15 +53,13 @@ async function unitList(db: Db): Promise<UnitRow[]> {
 
 type Invited = { unitId: string; n: number };
 /** Invited per unit of closed surveys: frozen at launch, so counted once per process (100,000 rows for a province). */
-const invitedOfClosed = new Map<string, Promise<Invited[]>>();
-const INVITED_KEPT = 100;
+const invitedOfClosed = new BoundedMap<string, Promise<Invited[]>>(100);
 
 function invitedCounts(db: Db, survey: { id: string; status?: string }): Promise<Invited[]> {
   const read = () => sqlRead<Invited>(db, `SELECT "unitId", count(*) AS "n" FROM "SurveyParticipation" WHERE "surveyId" = ? GROUP BY "unitId"`, [survey.id]);
   if (survey.status !== "closed") return read();
   let found = invitedOfClosed.get(survey.id);
   if (!found) {
-    if (invitedOfClosed.size >= INVITED_KEPT) invitedOfClosed.delete(invitedOfClosed.keys().next().value!);
     found = read();
     invitedOfClosed.set(survey.id, found);
     found.catch(() => invitedOfClosed.delete(survey.id));
