@@ -2,6 +2,7 @@ import type { Db } from "~/utils/db.server";
 import { employeeIdScopeSql, type Actor } from "~/modules/auth/scope";
 import { packedRows } from "~/utils/packed-rows.server";
 import { costFigures, groupLearning, type SessionLearning } from "./evaluation";
+import { completedSessionsWhere } from "./training";
 import { reactionData, reactionFigures, type ReactionData, type ReactionFigures } from "./reaction.server";
 
 export type BehaviourFigures = { n: number; application: number | null; improvement: number | null; awaiting: number };
@@ -37,7 +38,7 @@ const orNull = (v: string) => (v === "" ? null : Number(v));
  */
 async function loadSessions(db: Db, actor: Actor, courseIds: string[], options: { from?: Date; to?: Date }) {
   const sessions = await db.trainingSession.findMany({
-    where: { courseId: { in: courseIds }, status: "completed", ...(options.from || options.to ? { endsAt: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lt: options.to } : {}) } } : {}) },
+    where: completedSessionsWhere(courseIds, options),
     orderBy: { startsAt: "desc" },
     select: {
       id: true,

@@ -3,7 +3,7 @@ import { unitIdScopeSql, type Actor } from "~/modules/auth/scope";
 import { eachPackedRow } from "~/utils/packed-rows.server";
 import { keepPeriodTotals } from "~/modules/kpi/period-totals.server";
 import { addPair, differenceInDifferencesOfSums, type DidResult, type KpiPair, type PairSums } from "./evaluation";
-import { MIN_GROUP_SIZE } from "./training";
+import { completedSessionsWhere, MIN_GROUP_SIZE } from "./training";
 
 type Period = { id: string; code: string };
 type Window = { before: Period; after: Period };
@@ -19,7 +19,7 @@ export async function resultsInputs(db: Db, courseIds: string[], options: { from
   const byCourse = new Map<string, ResultsSession[]>(courseIds.map((id) => [id, []]));
   if (courseIds.length === 0) return byCourse;
   const sessions = await db.trainingSession.findMany({
-    where: { courseId: { in: courseIds }, status: "completed", ...(options.from || options.to ? { endsAt: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lt: options.to } : {}) } } : {}) },
+    where: completedSessionsWhere(courseIds, options),
     select: { id: true, courseId: true, startsAt: true, endsAt: true },
   });
   for (const s of sessions) byCourse.get(s.courseId)?.push(s);
@@ -41,14 +41,27 @@ export function resultsContext(db: Db, actor: Actor, inputs: Map<string, Results
   let loaded: ReturnType<typeof load> | undefined;
   const sums = new Map<string, PairSums>();
 
+  /** The closed quarters either side of a session: the last that ended before it, the first that began after. */
+  const windowOf = async (startsAt: Date, endsAt: Date): Promise<Window | null> => {
+    const all = await (quarters ??= db.appraisalPeriod.findMany({ where: { kind: "quarter", status: "closed" }, select: { id: true, code: true, startsOn: true, endsOn: true } }));
+    let before: (typeof all)[number] | undefined;
+    let after: (typeof all)[number] | undefined;
+    for (const q of all) {
+      if (q.endsOn <= startsAt && (!before || q.endsOn > before.endsOn)) before = q;
+      if (q.startsOn >= endsAt && (!after || q.startsOn < after.startsOn)) after = q;
+    }
+    return before && after ? { before: { id: before.id, code: before.code }, after: { id: after.id, code: after.code } } : null;
+  };
+
   const load = async () => {
-    const periodIds = new Set<string>();
+    const windows = new Map<string, Window>();
     for (const sessions of inputs.values()) {
       for (const s of sessions) {
-        const w = await context.window(s.startsAt, s.endsAt);
-        if (w) periodIds.add(w.before.id).add(w.after.id);
+        const w = await windowOf(s.startsAt, s.endsAt);
+        if (w) windows.set(s.id, w);
       }
     }
+    const periodIds = new Set([...windows.values()].flatMap((w) => [w.before.id, w.after.id]));
     // A quarter reopened meanwhile keeps no totals: it reads as no totals (pairs need both).
     const kept: string[] = [];
     for (const id of periodIds) if (await keepPeriodTotals(db, id)) kept.push(id);
@@ -110,24 +123,13 @@ export function resultsContext(db: Db, actor: Actor, inputs: Map<string, Results
         ...scope.params,
       );
     });
-    return { people, byProfile, everCompleted, completers, slots: new Map(kept.map((id, slot) => [id, slot])) };
+    return { windows, people, byProfile, everCompleted, completers, slots: new Map(kept.map((id, slot) => [id, slot])) };
   };
 
   const context = {
-    /** Everything read for the report (see above). */
+    /** Everything read for the report (see above), with each session's pair of quarters. */
     read() {
       return (loaded ??= load());
-    },
-    /** The closed quarters either side of a session: the last that ended before it, the first that began after. */
-    async window(startsAt: Date, endsAt: Date): Promise<Window | null> {
-      const all = await (quarters ??= db.appraisalPeriod.findMany({ where: { kind: "quarter", status: "closed" }, select: { id: true, code: true, startsOn: true, endsOn: true } }));
-      let before: (typeof all)[number] | undefined;
-      let after: (typeof all)[number] | undefined;
-      for (const q of all) {
-        if (q.endsOn <= startsAt && (!before || q.endsOn > before.endsOn)) before = q;
-        if (q.startsOn >= endsAt && (!after || q.startsOn < after.startsOn)) after = q;
-      }
-      return before && after ? { before: { id: before.id, code: before.code }, after: { id: after.id, code: after.code } } : null;
     },
     /** Before/after sums of the active employees in scope with this profile and a total in both quarters (slots). */
     async profileSums(profile: string, before: number | undefined, after: number | undefined) {
@@ -170,7 +172,7 @@ export type CourseResults =
 export async function courseResults(db: Db, actor: Actor, courseId: string, options: { from?: Date; to?: Date; context?: ResultsContext; sessions?: ResultsSession[] } = {}): Promise<CourseResults> {
   const sessions = options.sessions ?? (await resultsInputs(db, [courseId], options)).get(courseId)!;
   const context = options.context ?? resultsContext(db, actor, new Map([[courseId, sessions]]));
-  const { people, everCompleted, completers, slots } = await context.read();
+  const { windows, people, everCompleted, completers, slots } = await context.read();
   const treated: PairSums = { n: 0, before: 0, after: 0 };
   const control: PairSums = { n: 0, before: 0, after: 0 };
   const periods: { before: string; after: string }[] = [];
@@ -179,7 +181,7 @@ export async function courseResults(db: Db, actor: Actor, courseId: string, opti
   const completedSums = new Map<string, Map<string, PairSums>>();
   for (const s of sessions) {
     const participants = (completers.get(s.id) ?? []).map((row) => people[row]);
-    const window = await context.window(s.startsAt, s.endsAt);
+    const window = windows.get(s.id);
     if (!window || participants.length === 0) continue;
     periods.push({ before: window.before.code, after: window.after.code });
     const [b, a] = [slots.get(window.before.id), slots.get(window.after.id)];

@@ -27,6 +27,15 @@ export const BEHAVIOUR_WINDOW_DAYS = { from: 30, until: 90 } as const;
 /** Default minimum group for any figure about people (same default as the surveys). */
 export const MIN_GROUP_SIZE = 5;
 
+/**
+ * The sessions every training report counts: completed sessions of these courses that ended in
+ * the window, its end excluded (a Prisma `where` on TrainingSession).
+ */
+export function completedSessionsWhere(courseIds: string[], window: { from?: Date; to?: Date }) {
+  const endsAt = { ...(window.from ? { gte: window.from } : {}), ...(window.to ? { lt: window.to } : {}) };
+  return { courseId: { in: courseIds }, status: "completed", ...(window.from || window.to ? { endsAt } : {}) };
+}
+
 /** Hours are kept in tenths: "3.5" → 35. */
 export function parseHoursTenths(hours: number) {
   return Math.round(hours * 10);
