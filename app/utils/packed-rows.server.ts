@@ -40,7 +40,7 @@ export async function eachPackedRow(db: Source, columns: PackedColumns, rest: st
 }
 
 /** The one text a packing query returns (null when it found no rows). */
-export async function packedText(db: Source, sql: string, params: unknown[]): Promise<string | null> {
+async function packedText(db: Source, sql: string, params: unknown[]): Promise<string | null> {
   if ("execute" in db) return ((await db.execute({ sql, args: params as InValue[] })).rows[0]?.packed as string | null | undefined) ?? null;
   const [row] = await db.$queryRawUnsafe<{ packed: string | null }[]>(sql, ...params);
   return row?.packed ?? null;

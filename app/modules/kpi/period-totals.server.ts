@@ -52,10 +52,9 @@ export async function keepPeriodTotals(db: Db, periodId: string): Promise<boolea
 
   // Everyone as they are now, beside their kept row (when the kept totals still hold): "1"
   // marks a kept row, then its position and status.
-  const columns = [`"positionId"`, `"active"`];
   const rows = await packedRows(
     db,
-    [`e."id"`, ...columns.map((c) => `e.${c}`), `t."employeeId" IS NOT NULL`, ...columns.map((c) => `t.${c}`)],
+    [`e."id"`, `e."positionId"`, `e."active"`, `t."employeeId" IS NOT NULL`, `t."positionId"`, `t."active"`],
     `FROM "Employee" e LEFT JOIN "KpiPeriodTotal" t ON ? AND t."periodId" = ? AND t."employeeId" = e."id"`,
     fresh ? 1 : 0,
     periodId,
