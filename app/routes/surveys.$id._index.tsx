@@ -1,34 +1,27 @@
-import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type LinksFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useRef } from "react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import type { LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
+import { Link, useLoaderData, useNavigate } from "@remix-run/react";
+import { useRef, useState, type FormEvent } from "react";
 import { FormErrors, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { ItemInput } from "~/components/surveys/item-input";
-import { useSurveyProgress } from "~/components/surveys/progress";
+import { forgetProgress, useSurveyProgress } from "~/components/surveys/progress";
+import { sendAnswers, useResponseToken } from "~/components/surveys/response-token";
 import { requireEmployee } from "~/modules/auth/guards.server";
-import { answersSchema, type Answers } from "~/modules/surveys/items";
-import { progressKey, submitResponse, surveyForRespondent } from "~/modules/surveys/responding.server";
+import { progressKey, surveyForRespondent } from "~/modules/surveys/responding.server";
 import { chinaDate, lastDay } from "~/modules/surveys/settings";
 import { getTemplate } from "~/modules/surveys/templates.server";
 import { db } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, notFound, parseParams } from "~/utils/http.server";
 import surveyStyles from "~/styles/surveys.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
-async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+export async function loader(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);
   const { id } = parseParams(args.params, idParam);
   const survey = await surveyForRespondent(db, id, user.employeeId);
   if (!survey) notFound();
-  return { user, survey };
-}
-
-export async function loader(args: LoaderFunctionArgs) {
-  const { user, survey } = await load(args);
   const template = getTemplate(survey.templateId);
   return {
     survey: {
@@ -38,7 +31,6 @@ export async function loader(args: LoaderFunctionArgs) {
       descriptionZh: template?.descriptionZh ?? "",
       descriptionEn: template?.descriptionEn ?? "",
       answerable: survey.answerable,
-      answered: survey.answered,
       status: survey.status,
       opensOn: chinaDate(survey.opensAt),
       lastDay: lastDay(survey.closesAt),
@@ -49,38 +41,32 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const { user, survey } = await load(args);
-  const formData = await args.request.formData();
-  const submission = parseWithZod(formData, { schema: answersSchema(survey.items) });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = await submitResponse(db, { surveyId: survey.id, employeeId: user.employeeId, answers: submission.value as Answers });
-  if (result.ok) return redirectWithFlash(`/surveys/${survey.id}/done`, { kind: "success", message: "surveys.answer.thanks" });
-  if (result.reason === "invalid") return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  if (result.reason === "notInvited") notFound();
-  return data(submission.reply({ formErrors: [result.reason === "alreadyAnswered" ? "surveys.errors.alreadyAnswered" : "surveys.errors.notOpen"] }), { status: 409 });
-}
-
 export default function AnswerSurvey() {
   const t = useT();
   const locale = useLocale();
   const { survey, progressKey } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const navigate = useNavigate();
+  const [lastResult, setLastResult] = useState<SubmissionResult<string[]> | undefined>(undefined);
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const progress = useSurveyProgress(formRef, progressKey);
+  const token = useResponseToken(survey.id, progressKey, survey.answerable);
   const [form, fields] = useForm({ lastResult, shouldValidate: "onSubmit" });
   const title = locale === "en" ? survey.titleEn : survey.titleZh;
   const fieldErrors = fields as unknown as Record<string, { errors?: string[] }>;
 
-  if (survey.answered || !survey.answerable) {
+  if (token.state === "answered" || token.state === "elsewhere" || !survey.answerable) {
     return (
       <section>
         <PageHeader title={title} />
-        <FormErrors errors={form.errors} />
-        {survey.answered ? (
+        {token.state === "answered" ? (
           <p className="notice success" data-testid="already-answered">
             {t("surveys.answer.alreadyAnswered")} <Link to={`/surveys/${survey.id}/done`}>{t("surveys.mine.receipt")}</Link>
+          </p>
+        ) : token.state === "elsewhere" && survey.answerable ? (
+          <p className="notice" data-testid="token-elsewhere">
+            {t("surveys.answer.tokenElsewhere")}
           </p>
         ) : (
           <p className="notice">{survey.status === "closed" ? t("surveys.answer.closed") : t("surveys.answer.notYetOpen", { date: survey.opensOn })}</p>
@@ -89,6 +75,30 @@ export default function AnswerSurvey() {
       </section>
     );
   }
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!token.token || sending) return;
+    setSending(true);
+    setSendError(null);
+    const outcome = await sendAnswers(survey.id, token.token, new FormData(event.currentTarget));
+    setSending(false);
+    if (outcome.status === "ok") {
+      forgetProgress(progressKey);
+      token.spent(outcome.receipt);
+      navigate(`/surveys/${survey.id}/done`);
+    } else if (outcome.status === "invalid") {
+      setLastResult((outcome.reply ?? undefined) as SubmissionResult<string[]> | undefined);
+    } else if (outcome.status === "alreadyAnswered") {
+      setSendError("surveys.errors.alreadyAnswered");
+    } else if (outcome.status === "notOpen") {
+      setSendError("surveys.errors.notOpen");
+    } else if (outcome.status === "badToken") {
+      setSendError("surveys.answer.badToken");
+    } else {
+      setSendError("surveys.answer.sendFailed");
+    }
+  };
 
   const dimensionName = (id: string) => {
     const d = survey.dimensions.find((x) => x.id === id);
@@ -107,6 +117,12 @@ export default function AnswerSurvey() {
         <p>{t("surveys.answer.anonymity")}</p>
         <p>{t("surveys.answer.progressHint")}</p>
       </div>
+      <noscript>
+        <p className="notice warn">{t("surveys.answer.needsScript")}</p>
+      </noscript>
+      <p className={token.state === "failed" ? "notice warn" : "hint"} role="status" data-testid="token-state" data-state={token.state}>
+        {token.state === "preparing" ? t("surveys.answer.preparing") : token.state === "ready" ? t("surveys.answer.tokenReady") : t("surveys.answer.tokenFailed")}
+      </p>
       {progress.restored ? (
         <p className="notice success" role="status" data-testid="progress-restored">
           {t("surveys.answer.restored")}{" "}
@@ -115,7 +131,7 @@ export default function AnswerSurvey() {
           </button>
         </p>
       ) : null}
-      <Form method="post" id={form.id} ref={formRef} noValidate onChange={progress.save} onSubmit={form.onSubmit}>
+      <form method="post" id={form.id} ref={formRef} noValidate onChange={progress.save} onSubmit={onSubmit}>
         {errorCount > 0 ? (
           <p className="notice warn" role="alert">
             {t("surveys.answer.fixErrors", { count: errorCount })}
@@ -133,10 +149,15 @@ export default function AnswerSurvey() {
           );
         })}
         <FormErrors errors={form.errors} />
-        <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+        {sendError ? (
+          <p className="notice warn" role="alert" data-testid="send-error">
+            {t(sendError)}
+          </p>
+        ) : null}
+        <button type="submit" className="primary" disabled={sending || token.state !== "ready"}>
           {t("surveys.answer.submit")}
         </button>
-      </Form>
+      </form>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { readReceipt } from "~/components/surveys/response-token";
 import { EmptyState, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requireEmployee } from "~/modules/auth/guards.server";
@@ -12,17 +14,19 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyl
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);
-  const { toDo, done } = await listMySurveys(db, user.employeeId);
-  return {
-    toDo: toDo.map((s) => ({ id: s.id, titleZh: s.titleZh, titleEn: s.titleEn, lastDay: lastDay(s.closesAt), itemCount: s.itemCount })),
-    done: done.map((s) => ({ id: s.id, titleZh: s.titleZh, titleEn: s.titleEn, lastDay: lastDay(s.closesAt) })),
-  };
+  const surveys = await listMySurveys(db, user.employeeId);
+  return { surveys: surveys.map((s) => ({ id: s.id, titleZh: s.titleZh, titleEn: s.titleEn, lastDay: lastDay(s.closesAt), itemCount: s.itemCount, opened: s.opened, progressKey: s.progressKey })) };
 }
 
 export default function MySurveys() {
   const t = useT();
   const locale = useLocale();
-  const { toDo, done } = useLoaderData<typeof loader>();
+  const { surveys } = useLoaderData<typeof loader>();
+  // Whether a survey was answered is known only to the browser that answered it (its receipt).
+  const [answered, setAnswered] = useState<Set<string>>(new Set());
+  useEffect(() => setAnswered(new Set(surveys.filter((s) => s.opened && readReceipt(s.progressKey)).map((s) => s.id))), [surveys]);
+  const toDo = surveys.filter((s) => !answered.has(s.id));
+  const done = surveys.filter((s) => answered.has(s.id));
   const title = (s: { titleZh: string; titleEn: string }) => (locale === "en" ? s.titleEn : s.titleZh);
   return (
     <section>
@@ -37,7 +41,10 @@ export default function MySurveys() {
           {toDo.map((s) => (
             <li key={s.id} className="card">
               <Link to={`/surveys/${s.id}`}>{title(s)}</Link>
-              <p className="hint">{t("surveys.mine.meta", { count: s.itemCount, date: s.lastDay })}</p>
+              <p className="hint">
+                {t("surveys.mine.meta", { count: s.itemCount, date: s.lastDay })}
+                {s.opened ? ` · ${t("surveys.mine.opened")}` : ""}
+              </p>
             </li>
           ))}
         </ul>

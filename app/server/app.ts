@@ -7,6 +7,8 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from "~/utils/i18n";
 import { clearSessionCookie, LOCALE_COOKIE, localeCookie, readCookie, sessionCookie, sessionCookieName } from "~/modules/auth/cookie.server";
 import { validateSessionToken, type ValidSession } from "~/modules/auth/session.server";
 import { apiRoutes } from "./api";
+import { ANONYMOUS_PREFIX, anonymousRoutes } from "./anonymous";
+import { compilePatterns, remixPatterns, routePatternOf } from "./route-patterns";
 import { requestLog, sameOriginWrites, securityHeaders } from "./security";
 import type { RequestContext } from "./context";
 
@@ -25,8 +27,24 @@ function clientAddress(c: Context<AppEnv>) {
 export function createApp(options: { build: ServerBuild | (() => Promise<ServerBuild>); mode?: string; staticHandler?: Parameters<Hono<AppEnv>["use"]>[1] }) {
   const app = new Hono<AppEnv>();
   const remix = createRequestHandler(options.build as ServerBuild, options.mode ?? getEnv().NODE_ENV);
+  const api = apiRoutes();
+  const anonymous = anonymousRoutes();
 
-  app.use("*", requestLog());
+  // Route patterns for the request log: this server's own routes and the Remix build's.
+  let patterns: ReturnType<typeof compilePatterns> | null = null;
+  const build = typeof options.build === "function" ? null : options.build;
+  const patternOf = (path: string) => {
+    patterns ??= compilePatterns([
+      "/healthz",
+      "/assets/*",
+      ...api.routes.map((r) => `/api/v1${r.path}`),
+      ...anonymous.routes.map((r) => `${ANONYMOUS_PREFIX.slice(0, -1)}${r.path}`),
+      ...(build ? remixPatterns(build.routes) : ["/*"]),
+    ]);
+    return routePatternOf(patterns, path);
+  };
+
+  app.use("*", requestLog(patternOf));
   app.use("*", securityHeaders());
   app.get("/healthz", async (c) => {
     await db.$queryRawUnsafe("SELECT 1");
@@ -34,6 +52,8 @@ export function createApp(options: { build: ServerBuild | (() => Promise<ServerB
   });
   if (options.staticHandler) app.use("*", options.staticHandler);
   app.use("*", sameOriginWrites());
+  // Before the session: an anonymous submission never has its session read, renewed or written.
+  app.route(ANONYMOUS_PREFIX.slice(0, -1), anonymous);
 
   app.use("*", async (c, next) => {
     c.set("clientAddress", clientAddress(c));
@@ -61,7 +81,7 @@ export function createApp(options: { build: ServerBuild | (() => Promise<ServerB
     if (isLocale(requested) && requested !== fromCookie) c.res.headers.append("Set-Cookie", localeCookie(requested));
   });
 
-  app.route("/api/v1", apiRoutes());
+  app.route("/api/v1", api);
 
   app.all("*", async (c) => {
     const context: RequestContext = {

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { getEnv } from "~/utils/env.server";
+import { logMethod } from "./route-patterns";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -54,18 +55,16 @@ export function securityHeaders(): MiddlewareHandler {
   };
 }
 
-/** Logs method, path (no query string), status and time. Never a user id or address. */
-export function requestLog(): MiddlewareHandler {
+/**
+ * Logs method, the route pattern the request matched (never the path itself: no ids, codes or
+ * query strings), status and time. Never a user id, address or anything the client chose.
+ */
+export function requestLog(patternOf: (path: string) => string): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
     await next();
     if (getEnv().LOG_LEVEL === "silent") return;
     const ms = (performance.now() - started).toFixed(1);
-    console.log(`${c.req.method} ${redactPath(c.req.path)} ${c.res.status} ${ms}ms`);
+    console.log(`${logMethod(c.req.method)} ${patternOf(c.req.path)} ${c.res.status} ${ms}ms`);
   };
-}
-
-/** One-time tokens travel in invitation links; they never reach the log. */
-export function redactPath(path: string) {
-  return path.replace(/^\/invite\/[^/]+/, "/invite/[redacted]");
 }

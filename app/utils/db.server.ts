@@ -1,4 +1,4 @@
-import type { InValue, Transaction } from "@libsql/client";
+import type { Client, InValue, Transaction } from "@libsql/client";
 import { PrismaClient } from "~/generated/prisma/client";
 import { DurableLibSQL } from "./sqlite-adapter.server";
 import { getEnv } from "./env.server";
@@ -64,6 +64,21 @@ export async function readSnapshot<T>(client: Db, fn: (tx: Transaction) => Promi
     return await fn(tx);
   } finally {
     tx.close();
+  }
+}
+
+/**
+ * Runs `fn` on the raw SQLite client while holding the write turn (see DurableLibSQL): no
+ * Prisma statement and no `bulkWrite` runs in between. For writes that also checkpoint the WAL
+ * (`app/utils/anonymous-writes.server.ts`). Inside `fn` use only the client it is given.
+ */
+export async function withWriteTurn<T>(client: Db, fn: (sql: Client) => Promise<T>): Promise<T> {
+  const adapter = await adapterOf(client);
+  const release = await adapter.lock.acquire();
+  try {
+    return await fn(adapter.client!);
+  } finally {
+    release();
   }
 }
 

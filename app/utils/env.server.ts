@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
@@ -11,8 +12,17 @@ const EnvSchema = z.object({
     .string()
     .regex(/^file:/, "DATABASE_URL must be a file: path to the SQLite database")
     .default("file:./data/app.db"),
-  /** Secret for HMAC-keyed values (throttle keys, anonymous follow-up throttling). Generated on first start when absent. */
+  /**
+   * The server secret: HMAC keys (sign-in throttle, device marks) and the key that seals stored
+   * secrets (webhook secrets, the private halves of the anonymous-token signing keys).
+   * From the environment, else from SECRET_FILE.
+   */
   SESSION_SECRET: z.string().min(32).optional(),
+  /**
+   * Where the secret is kept when SESSION_SECRET is not set; created (mode 0600) on first start.
+   * Never beside the database, so a copy of the data folder or a backup does not carry it.
+   */
+  SECRET_FILE: z.string().min(1).optional(),
   /** Set when the app is served over HTTPS: the cookie becomes `__Host-` prefixed and Secure. */
   SECURE_COOKIES: z
     .enum(["true", "false"])
@@ -45,24 +55,43 @@ export function getEnv(): Env {
   cached = {
     ...env,
     databasePath,
-    SESSION_SECRET: env.SESSION_SECRET ?? persistedSecret(path.dirname(databasePath)),
+    SESSION_SECRET: env.SESSION_SECRET ?? persistedSecret(secretFile(env), path.dirname(databasePath)),
     SECURE_COOKIES: env.SECURE_COOKIES ?? (env.NODE_ENV === "production" && !!env.APP_ORIGIN?.startsWith("https:")),
   };
   return cached;
 }
 
-/** A random secret kept next to the database (mode 0600), created on first start. */
-function persistedSecret(dir: string) {
-  const file = path.join(dir, ".secret");
-  fs.mkdirSync(dir, { recursive: true });
-  try {
-    const existing = fs.readFileSync(file, "utf8").trim();
-    if (existing.length >= 32) return existing;
-  } catch {
-    // first start: fall through and create it
+/** The secret file: SECRET_FILE, else in the user's configuration folder, away from the database. */
+export function secretFile(env: { SECRET_FILE?: string; NODE_ENV: string; APP_ORIGIN?: string }) {
+  if (env.SECRET_FILE) return path.resolve(env.SECRET_FILE);
+  // A public deployment must say where its secret is; a generated default is for a demo or development.
+  if (env.NODE_ENV === "production" && env.APP_ORIGIN?.startsWith("https:")) {
+    throw new Error("Invalid environment:\n  SESSION_SECRET or SECRET_FILE must be set when the app is served over HTTPS");
   }
-  const secret = crypto.randomBytes(32).toString("base64url");
-  fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "w" });
+  const configHome = process.env.XDG_CONFIG_HOME || path.join(os.homedir(), ".config");
+  return path.join(configHome, "gehr", "secret");
+}
+
+/**
+ * A random secret kept in its own file (mode 0600), created on first start. A secret that an
+ * earlier version kept beside the database is moved there once, and removed from the data folder.
+ */
+function persistedSecret(file: string, databaseDir: string) {
+  const legacy = path.join(databaseDir, ".secret");
+  const read = (f: string) => {
+    try {
+      const text = fs.readFileSync(f, "utf8").trim();
+      return text.length >= 32 ? text : null;
+    } catch {
+      return null;
+    }
+  };
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const existing = read(file);
+  const moved = existing ? null : read(legacy);
+  const secret = existing ?? moved ?? crypto.randomBytes(32).toString("base64url");
+  if (!existing) fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "w" });
+  if (fs.existsSync(legacy) && read(file) === secret) fs.rmSync(legacy, { force: true });
   return secret;
 }
 

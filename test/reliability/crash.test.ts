@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/utils/db.server";
+import { spentHash } from "~/modules/anonymity/blind-tokens.server";
+import { decodeBytes } from "~/modules/anonymity/token-format";
 import { freePort, postForm, prepareSurveyDatabase, startServer, submit, type Server } from "./harness";
 
 let server: Server | undefined;
@@ -7,8 +9,8 @@ afterAll(() => server?.child.kill("SIGKILL"));
 
 /**
  * The server is killed with SIGKILL at random moments while people submit answers. Every
- * answer it acknowledged must survive, none may be stored twice, and answers and
- * participation marks must agree (the mark and the answer commit together or not at all).
+ * answer it acknowledged must survive, none may be stored twice, and answers and spent tokens
+ * must agree (the token is spent and the answer stored together or not at all).
  */
 describe("a hard kill in the middle of submissions", () => {
   it("loses no acknowledged answer, duplicates none, and leaves an intact database", async () => {
@@ -24,12 +26,12 @@ describe("a hard kill in the middle of submissions", () => {
       const results = await Promise.allSettled(
         batch.map(async (person, i) => {
           await new Promise((r) => setTimeout(r, (i % 30) * 20));
-          return { person, status: await submit(port, setup.surveyId, person.cookie, setup.body) };
+          return { person, status: await submit(port, setup.surveyId, person.respondent, setup.body) };
         }),
       );
       clearTimeout(killer);
       for (const [i, result] of results.entries()) {
-        if (result.status === "fulfilled" && result.value.status === 302) acknowledged.add(result.value.person.employeeId);
+        if (result.status === "fulfilled" && result.value.status === 200) acknowledged.add(result.value.person.employeeId);
         else if (result.status === "fulfilled" && result.value.status === 409) acknowledged.add(result.value.person.employeeId); // stored before the kill, answer lost in flight
         else if (result.status === "fulfilled" && result.value.status >= 500) throw new Error(`5xx: ${server.log().slice(0, 2000)}`);
         else pending.push(batch[i]);
@@ -42,10 +44,13 @@ describe("a hard kill in the middle of submissions", () => {
     const db = createPrismaClient(setup.url);
     const integrity = await db.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check");
     expect(integrity.map((r) => r.integrity_check)).toEqual(["ok"]);
-    const answered = await db.surveyParticipation.findMany({ where: { surveyId: setup.surveyId, answered: true }, select: { employeeId: true } });
-    const answeredIds = new Set(answered.map((a) => a.employeeId));
-    for (const id of acknowledged) expect(answeredIds.has(id), `acknowledged answer of ${id} lost`).toBe(true);
-    expect(await db.surveyResponse.count({ where: { surveyId: setup.surveyId } })).toBe(answered.length);
+    // The server cannot say whose answers it holds; the respondents' browsers can: each kept its token.
+    const spent = new Set((await db.surveySpentToken.findMany({ where: { surveyId: setup.surveyId }, select: { hash: true } })).map((s) => s.hash));
+    for (const person of setup.cookies.filter((p) => acknowledged.has(p.employeeId))) {
+      expect(spent.has(spentHash(decodeBytes(person.respondent.token!.token))), `acknowledged answer of ${person.employeeId} lost`).toBe(true);
+    }
+    // Spending a token and storing its answers commit together or not at all.
+    expect(await db.surveyResponse.count({ where: { surveyId: setup.surveyId } })).toBe(spent.size);
     await db.$disconnect();
   }, 300_000);
 });

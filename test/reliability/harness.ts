@@ -5,6 +5,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { SurveyItem } from "~/modules/surveys/items";
+import { obtainToken, type HeldToken } from "~/modules/anonymity/blind-client";
+import { fastBlind, fastFinish } from "../blind-client";
 
 /**
  * A migrated database in a temporary folder with the demo organisation (and, with `demo`, every
@@ -43,10 +45,10 @@ export async function prepareSurveyDatabase(extra: number, templateId = "pulse",
     population: { unitIds: [org.unitId.get("JC-GE")!], tracks: [] },
   });
   await launchSurvey(db, hr, survey.id);
-  const cookies: { employeeId: string; cookie: string }[] = [];
+  const cookies: { employeeId: string; cookie: string; respondent: Respondent }[] = [];
   for (let n = 0; n < extra; n++) {
     const { token } = await createSession(db, `load-user-${n}`);
-    cookies.push({ employeeId: `load-${n}`, cookie: `session=${token}` });
+    cookies.push({ employeeId: `load-${n}`, cookie: `session=${token}`, respondent: new Respondent(`session=${token}`) });
   }
   const items = JSON.parse((await db.survey.findUniqueOrThrow({ where: { id: survey.id } })).itemsJson) as SurveyItem[];
   await db.$disconnect();
@@ -114,5 +116,60 @@ export async function postForm(port: number, pathname: string, cookie: string, b
   return response.status;
 }
 
-/** Posts one person's answers; 302 when the server acknowledged them (redirect to the receipt). */
-export const submit = (port: number, surveyId: string, cookie: string, body: string) => postForm(port, `/surveys/${surveyId}`, cookie, body);
+/**
+ * One respondent's browser: what it keeps (its localStorage) survives between calls, so a
+ * token request whose reply was lost is asked again with the same blinded value.
+ */
+export class Respondent {
+  readonly store = new Map<string, string>();
+  token: HeldToken | null = null;
+  constructor(readonly cookie: string) {}
+
+  /** Takes (or finds) the response token over HTTP with the session, as the survey page does. */
+  async obtain(port: number, surveyId: string) {
+    const storage = { getItem: (k: string) => this.store.get(k) ?? null, setItem: (k: string, v: string) => void this.store.set(k, v), removeItem: (k: string) => void this.store.delete(k) };
+    const post = async (body: unknown) => {
+      const response = await fetch(`http://127.0.0.1:${port}/surveys/${surveyId}/token`, {
+        method: "POST",
+        headers: { Cookie: this.cookie, Origin: `http://127.0.0.1:${port}`, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (response.status >= 500) throw new Error(`token request answered ${response.status}`);
+      return (await response.json()) as Record<string, string | boolean>;
+    };
+    this.token = await obtainToken(
+      storage,
+      "token",
+      {
+        key: async () => {
+          const r = await post({ intent: "key" });
+          return r.ok ? { keyId: String(r.keyId), publicKey: String(r.publicKey) } : null;
+        },
+        sign: async (keyId, blinded) => {
+          const r = await post({ intent: "sign", keyId, blinded });
+          return r.ok ? String(r.blindSignature) : null;
+        },
+      },
+      { blind: fastBlind, finish: fastFinish },
+    );
+    return this.token;
+  }
+}
+
+/** Sends answers with a token and no session; 200 when the server acknowledged them. */
+export async function sendAnswers(port: number, surveyId: string, token: HeldToken, body: string) {
+  const response = await fetch(`http://127.0.0.1:${port}/anon/surveys/${surveyId}/responses`, {
+    method: "POST",
+    headers: { Origin: `http://127.0.0.1:${port}`, "Content-Type": "application/x-www-form-urlencoded", "X-Anonymous-Token": `${token.keyId}.${token.token}.${token.signature}` },
+    body,
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** Answers as the survey page does: the token (with the session), then the answers (without). 200 when acknowledged. */
+export async function submit(port: number, surveyId: string, respondent: Respondent, body: string) {
+  const token = respondent.token ?? (await respondent.obtain(port, surveyId));
+  if (!token) return 409;
+  return sendAnswers(port, surveyId, token, body);
+}

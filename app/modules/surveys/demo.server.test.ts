@@ -39,7 +39,7 @@ describe("survey demo data", () => {
     for (const wave of [last, current]) {
       const invited = await db.surveyParticipation.count({ where: { surveyId: wave.id } });
       const answered = await db.surveyResponse.count({ where: { surveyId: wave.id } });
-      expect(answered).toBe(await db.surveyParticipation.count({ where: { surveyId: wave.id, answered: true } }));
+      expect(answered).toBe(await db.surveyParticipation.count({ where: { surveyId: wave.id, tokenTaken: true } }));
       expect(answered / invited).toBeGreaterThan(0.7);
       const means = await dimensionMeans(wave.id);
       const sorted = Object.entries(means).sort((a, b) => a[1] - b[1]).map(([k]) => k);
@@ -70,7 +70,7 @@ describe("survey demo data", () => {
   it("leaves the open pulse unanswered by the demo employee", async () => {
     const pulse = await db.survey.findFirstOrThrow({ where: { templateId: "pulse" } });
     const mine = await db.surveyParticipation.findUniqueOrThrow({ where: { surveyId_employeeId: { surveyId: pulse.id, employeeId: org.employeeId.get("E000004")! } } });
-    expect(mine.answered).toBe(false);
+    expect(mine.tokenTaken).toBe(false);
     expect(pulse.closesAt.getTime()).toBeGreaterThan(Date.now());
     expect(await db.surveyResponse.count({ where: { surveyId: pulse.id } })).toBeGreaterThan(30);
   });

@@ -157,7 +157,7 @@ async function seedWave(ctx: DemoContext, spec: WaveSpec) {
       });
       for (const row of answerRows(template.items, simulateAnswers(template.items, rng, mood, spec.wave))) answers.push({ ...row, responseId: id });
     }
-    return { surveyId: survey.id, employeeId: e.id, unitId: e.unitId, cutUnitId: cutUnit.get(e.unitId)!, answered };
+    return { surveyId: survey.id, employeeId: e.id, unitId: e.unitId, cutUnitId: cutUnit.get(e.unitId)!, tokenTaken: answered };
   });
 
   await db.$transaction(

@@ -1,24 +1,52 @@
-import type { Db } from "~/utils/db.server";
+import { sqlRead, type Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { pathIds } from "./population";
 import { responseRates } from "./rates";
 import { SurveyRuleError } from "./campaigns.server";
-import { isAnswerable } from "./settings";
+import { isAnswerable, parseCuts } from "./settings";
+
+/**
+ * Invited and answered per reporting unit of a running survey. Invitations are counted by the
+ * unit each person's answer is filed under (their unit rolled up at launch); answers by the unit
+ * their response carries. The server no longer knows who has answered, only how many per unit.
+ * When the survey does not collect the unit, everything is counted at the top of the population.
+ */
+export async function liveCounts(db: Db, surveyId: string): Promise<{ unitId: string; invited: number; answered: number }[]> {
+  const [survey] = await sqlRead<{ cutsJson: string }>(db, `SELECT "cutsJson" FROM "Survey" WHERE "id" = ?`, [surveyId]);
+  if (!survey) return [];
+  const invited = await sqlRead<{ unitId: string; n: number }>(
+    db,
+    `SELECT COALESCE("cutUnitId", "unitId") AS "unitId", COUNT(*) AS "n" FROM "SurveyParticipation" WHERE "surveyId" = ? GROUP BY 1`,
+    [surveyId],
+  );
+  const answered = await sqlRead<{ unitId: string | null; n: number }>(db, `SELECT "unitId", COUNT(*) AS "n" FROM "SurveyResponse" WHERE "surveyId" = ? GROUP BY 1`, [surveyId]);
+  if (!parseCuts(survey.cutsJson).includes("unit")) {
+    if (invited.length === 0) return [];
+    const top = await commonAncestor(db, invited.map((r) => r.unitId));
+    return [{ unitId: top, invited: invited.reduce((s, r) => s + Number(r.n), 0), answered: answered.reduce((s, r) => s + Number(r.n), 0) }];
+  }
+  const counts = new Map(invited.map((r) => [r.unitId, { unitId: r.unitId, invited: Number(r.n), answered: 0 }]));
+  for (const r of answered) {
+    const c = r.unitId ? counts.get(r.unitId) : undefined;
+    if (c) c.answered += Number(r.n);
+  }
+  return [...counts.values()];
+}
+
+async function commonAncestor(db: Db, unitIds: string[]) {
+  const units = await db.unit.findMany({ where: { id: { in: unitIds } }, select: { path: true } });
+  const chains = units.map((u) => pathIds(u.path));
+  const common = chains.reduce((acc, chain) => acc.filter((id, i) => chain[i] === id), chains[0] ?? []);
+  return common.at(-1) ?? unitIds[0];
+}
 
 /**
  * Invited and answered per unit while a survey runs, under the survey's group minimum
  * (see `responseRates`). The overall total is the first row, unless it is suppressed too.
  */
 export async function responseRatesFor(db: Db, survey: { id: string; minGroupSize: number }) {
-  const grouped = await db.surveyParticipation.groupBy({ by: ["unitId", "answered"], where: { surveyId: survey.id }, _count: { _all: true } });
-  const counts = new Map<string, { unitId: string; invited: number; answered: number }>();
-  for (const g of grouped) {
-    const c = counts.get(g.unitId) ?? { unitId: g.unitId, invited: 0, answered: 0 };
-    c.invited += g._count._all;
-    if (g.answered) c.answered += g._count._all;
-    counts.set(g.unitId, c);
-  }
+  const counts = new Map((await liveCounts(db, survey.id)).map((c) => [c.unitId, c]));
   const direct = await db.unit.findMany({ where: { id: { in: [...counts.keys()] } }, select: { path: true } });
   const ids = new Set(direct.flatMap((u) => pathIds(u.path)));
   const units = await db.unit.findMany({ where: { id: { in: [...ids] } }, select: { id: true, path: true, nameZh: true, nameEn: true, sortOrder: true, code: true } });
@@ -31,15 +59,16 @@ export async function responseRatesFor(db: Db, survey: { id: string; minGroupSiz
 }
 
 /**
- * Queues a reminder to everyone invited who has not answered yet. The caller learns only how
- * many were reminded; the recipients exist only in the outbox rows the delivery worker reads.
+ * Queues a reminder to everyone invited who has not taken a response token yet (the server
+ * cannot know who has answered). The caller learns only how many were reminded; the recipients
+ * exist only in the outbox rows the delivery worker reads.
  */
 export async function sendReminders(db: Db, actorId: string, surveyId: string, now = new Date()) {
   const survey = await db.survey.findUnique({ where: { id: surveyId }, select: { id: true, status: true, opensAt: true, closesAt: true, titleZh: true, titleEn: true } });
   if (!survey) throw new SurveyRuleError("errors.notFound", 404);
   if (!isAnswerable(survey, now)) throw new SurveyRuleError("surveys.errors.notOpen", 409);
   return db.$transaction(async (tx) => {
-    const pending = await tx.surveyParticipation.findMany({ where: { surveyId, answered: false }, select: { employeeId: true } });
+    const pending = await tx.surveyParticipation.findMany({ where: { surveyId, tokenTaken: false }, select: { employeeId: true } });
     if (pending.length === 0) return 0;
     await enqueueNotification(tx, {
       type: "survey.reminder",
@@ -55,7 +84,7 @@ export async function sendReminders(db: Db, actorId: string, surveyId: string, n
 export async function participationTotals(db: Db, survey: { id: string; minGroupSize: number }) {
   const [invited, answered] = await Promise.all([
     db.surveyParticipation.count({ where: { surveyId: survey.id } }),
-    db.surveyParticipation.count({ where: { surveyId: survey.id, answered: true } }),
+    db.surveyResponse.count({ where: { surveyId: survey.id } }),
   ]);
   return { invited, answered: invited >= survey.minGroupSize ? answered : null };
 }

@@ -1,3 +1,4 @@
+import { liveCounts } from "./monitoring.server";
 import type { Actor } from "~/modules/auth/scope";
 import { unitPathScope } from "~/modules/auth/scope";
 import { readDate, sqliteDate, sqlRead, type Db } from "~/utils/db.server";
@@ -140,7 +141,7 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
 
   if (survey.status !== "closed") {
     // Results wait for the close; the live response rate is all there is.
-    const participation = await db.surveyParticipation.groupBy({ by: ["unitId", "answered"], where: { surveyId }, _count: { _all: true } });
+    const participation = await liveCounts(db, surveyId);
     const extra = [...new Set(participation.map((p) => p.unitId)), ...(own !== ORG ? [own] : [])];
     const groups = await liveGroups(db, survey, participation, extra);
     if (!mayReportOn(actor, groups, unitId)) notFound();
@@ -246,15 +247,15 @@ function picker(actor: Actor, groups: WaveGroups) {
   ];
 }
 
-type Participation = { unitId: string; answered: boolean; _count: { _all: number } };
+type Participation = { unitId: string; invited: number; answered: number };
 
 async function liveGroups(db: Db, survey: SurveyRow, participation: Participation[], extraUnitIds: string[]) {
   // An open survey has no aggregates yet: the groups are built from participation alone.
   const groups = await loadWaveGroups(db, { ...survey, id: `${survey.id}\u0000live` }, null, { extraUnitIds });
   const answered = new Map<string, number>();
-  for (const p of participation) if (p.answered) answered.set(p.unitId, (answered.get(p.unitId) ?? 0) + p._count._all);
+  for (const p of participation) answered.set(p.unitId, (answered.get(p.unitId) ?? 0) + p.answered);
   const answeredTree = rollUp(groups.nodes, answered);
-  const invitedTree = rollUp(groups.nodes, new Map(participation.reduce((m, p) => m.set(p.unitId, (m.get(p.unitId) ?? 0) + p._count._all), new Map<string, number>())));
+  const invitedTree = rollUp(groups.nodes, new Map(participation.reduce((m, p) => m.set(p.unitId, (m.get(p.unitId) ?? 0) + p.invited), new Map<string, number>())));
   return { ...groups, respondents: answeredTree, invited: invitedTree, hidden: suppressUnits(groups.nodes, answeredTree, survey.minGroupSize) };
 }
 

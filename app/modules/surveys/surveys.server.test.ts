@@ -6,7 +6,8 @@ import { demoOrg } from "../../../test/utils";
 import { closeDueSurveys, closeSurvey, createSurvey, deleteDraft, launchSurvey, SurveyRuleError, updateItems, updateSettings } from "./campaigns.server";
 import { parseItems } from "./items";
 import { responseRatesFor, sendReminders } from "./monitoring.server";
-import { receiptCode, submitResponse } from "./responding.server";
+import { answerAs, takeToken } from "../../../test/survey-answering";
+import { receiptFor, spendToken } from "./tokens.server";
 import { getTemplate } from "./templates.server";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -47,8 +48,9 @@ describe("the stored response carries nothing identifying", () => {
     const columns = async (table: string) => (await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${table}")`)).map((c) => c.name);
     expect(await columns("SurveyResponse")).toEqual(["id", "surveyId", "unitId", "track", "tenureBand"]);
     expect(await columns("SurveyAnswer")).toEqual(["responseId", "itemId", "value", "text"]);
-    expect(await columns("SurveyParticipation")).toEqual(["surveyId", "employeeId", "unitId", "answered", "cutUnitId"]);
-    for (const table of ["SurveyResponse", "SurveyAnswer"]) {
+    expect(await columns("SurveyParticipation")).toEqual(["surveyId", "employeeId", "unitId", "tokenTaken", "blindedHash", "cutUnitId"]);
+    expect(await columns("SurveySpentToken")).toEqual(["surveyId", "hash"]);
+    for (const table of ["SurveyResponse", "SurveyAnswer", "SurveySpentToken"]) {
       const [{ sql }] = await db.$queryRawUnsafe<{ sql: string }[]>(`SELECT sql FROM sqlite_master WHERE name = '${table}'`);
       expect(sql, table).toMatch(/WITHOUT ROWID\s*$/);
     }
@@ -59,7 +61,7 @@ describe("the stored response carries nothing identifying", () => {
     const surveyId = await openPulse("JC-GE-FIN");
     const employeeId = org.employeeId.get("E000004")!;
     const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId }, include: { user: true, unit: true } });
-    expect(await submitResponse(db, { surveyId, employeeId, answers: pulseAnswers })).toEqual({ ok: true });
+    expect(await answerAs(db, { surveyId, employeeId, answers: pulseAnswers })).toMatchObject({ ok: true });
 
     const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "SurveyResponse" WHERE "surveyId" = ?`, surveyId);
     expect(rows).toHaveLength(1);
@@ -76,14 +78,14 @@ describe("the stored response carries nothing identifying", () => {
     expect(stored).not.toMatch(/\d{4}-\d{2}-\d{2}T|\d{13}/); // no timestamp of any kind
 
     const participation = await db.surveyParticipation.findUniqueOrThrow({ where: { surveyId_employeeId: { surveyId, employeeId } } });
-    expect(participation.answered).toBe(true);
+    expect(participation.tokenTaken).toBe(true);
     expect(JSON.stringify(participation)).not.toContain(String(row.id));
   });
 
   it("collects only the cuts the survey asked for", async () => {
     const surveyId = await openPulse("JC-GE-GOV", { cuts: [] });
     const employee = await db.employee.findFirstOrThrow({ where: { unitId: org.unitId.get("JC-GE-GOV") } });
-    await submitResponse(db, { surveyId, employeeId: employee.id, answers: pulseAnswers });
+    await answerAs(db, { surveyId, employeeId: employee.id, answers: pulseAnswers });
     const row = await db.surveyResponse.findFirstOrThrow({ where: { surveyId } });
     expect(row).toMatchObject({ unitId: null, track: null, tenureBand: null });
   });
@@ -92,7 +94,7 @@ describe("the stored response carries nothing identifying", () => {
     const surveyId = await openPulse("JC-GE");
     const realEstate = org.unitId.get("JC-GE-RE")!;
     const member = await db.employee.findFirstOrThrow({ where: { unitId: realEstate } });
-    await submitResponse(db, { surveyId, employeeId: member.id, answers: pulseAnswers });
+    await answerAs(db, { surveyId, employeeId: member.id, answers: pulseAnswers });
     const row = await db.surveyResponse.findFirstOrThrow({ where: { surveyId } });
     expect(row.unitId).toBe(org.unitId.get("JC-GE"));
     expect(await db.surveyResponse.count({ where: { unitId: realEstate } })).toBe(0);
@@ -100,43 +102,58 @@ describe("the stored response carries nothing identifying", () => {
 });
 
 describe("submitting", () => {
-  it("50 simultaneous submissions by one person leave exactly one response", async () => {
+  it("50 simultaneous token requests by one person get one token, and 50 spends of it leave exactly one response", async () => {
     const surveyId = await openPulse("JC-GE-ENT");
     const employee = await db.employee.findFirstOrThrow({ where: { unitId: org.unitId.get("JC-GE-ENT") } });
-    const results = await Promise.all(Array.from({ length: 50 }, () => submitResponse(db, { surveyId, employeeId: employee.id, answers: pulseAnswers })));
+    const results = await Promise.all(Array.from({ length: 50 }, () => answerAs(db, { surveyId, employeeId: employee.id, answers: pulseAnswers })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === "alreadyAnswered")).toBe(true);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === "alreadyTaken")).toBe(true);
     expect(await db.surveyResponse.count({ where: { surveyId } })).toBe(1);
     expect(await db.surveyAnswer.count({ where: { response: { surveyId } } })).toBe(8);
+
+    const other = await db.employee.findFirstOrThrow({ where: { unitId: org.unitId.get("JC-GE-ENT"), id: { not: employee.id } } });
+    const token = await takeToken(db, surveyId, other.id);
+    if ("ok" in token) throw new Error(token.reason);
+    const spends = await Promise.all(Array.from({ length: 50 }, () => spendToken(db, { surveyId, ...token, answers: pulseAnswers })));
+    expect(spends.filter((r) => r.ok)).toHaveLength(1);
+    expect(spends.filter((r) => !r.ok).every((r) => !r.ok && r.reason === "alreadyAnswered")).toBe(true);
+    expect(await db.surveyResponse.count({ where: { surveyId } })).toBe(2);
   });
 
   it("everyone in a department submitting at once all get through", async () => {
     const surveyId = await openPulse("JC-GE");
     const invited = await db.surveyParticipation.findMany({ where: { surveyId }, select: { employeeId: true } });
-    const results = await Promise.all(invited.map((p) => submitResponse(db, { surveyId, employeeId: p.employeeId, answers: pulseAnswers })));
+    const results = await Promise.all(invited.map((p) => answerAs(db, { surveyId, employeeId: p.employeeId, answers: pulseAnswers })));
     expect(results.every((r) => r.ok)).toBe(true);
     expect(await db.surveyResponse.count({ where: { surveyId } })).toBe(invited.length);
-  });
+  }, 120_000);
 
   it("refuses someone outside the population, invalid answers (writing nothing), and a closed survey", async () => {
     const surveyId = await openPulse("JC-GE-PUB");
     const outsider = org.employeeId.get("E000004")!; // Finance room
-    expect(await submitResponse(db, { surveyId, employeeId: outsider, answers: pulseAnswers })).toEqual({ ok: false, reason: "notInvited" });
+    expect(await answerAs(db, { surveyId, employeeId: outsider, answers: pulseAnswers })).toEqual({ ok: false, reason: "notInvited" });
 
     const member = await db.employee.findFirstOrThrow({ where: { unitId: org.unitId.get("JC-GE-PUB") } });
-    const invalid = await submitResponse(db, { surveyId, employeeId: member.id, answers: { ...pulseAnswers, "pay-01": 9, userId: "x" } });
+    const token = await takeToken(db, surveyId, member.id);
+    if ("ok" in token) throw new Error(token.reason);
+    const invalid = await spendToken(db, { surveyId, ...token, answers: { ...pulseAnswers, "pay-01": 9, userId: "x" } as never });
     expect(invalid.ok).toBe(false);
     expect(await db.surveyResponse.count({ where: { surveyId } })).toBe(0);
-    expect((await db.surveyParticipation.findUniqueOrThrow({ where: { surveyId_employeeId: { surveyId, employeeId: member.id } } })).answered).toBe(false);
+    // The token was not spent: the same browser can send corrected answers.
+    expect(await db.surveySpentToken.count({ where: { surveyId } })).toBe(0);
 
     await closeSurvey(db, hr, surveyId);
-    expect(await submitResponse(db, { surveyId, employeeId: member.id, answers: pulseAnswers })).toEqual({ ok: false, reason: "notOpen" });
+    expect(await spendToken(db, { surveyId, ...token, answers: pulseAnswers })).toEqual({ ok: false, reason: "notOpen" });
+    const late = await db.employee.findFirstOrThrow({ where: { unitId: org.unitId.get("JC-GE-PUB"), id: { not: member.id } } });
+    expect(await answerAs(db, { surveyId, employeeId: late.id, answers: pulseAnswers })).toEqual({ ok: false, reason: "notOpen" });
   });
 
-  it("gives a receipt code that depends on the person and survey only", () => {
-    expect(receiptCode("s1", "e1")).toMatch(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
-    expect(receiptCode("s1", "e1")).toBe(receiptCode("s1", "e1"));
-    expect(receiptCode("s1", "e2")).not.toBe(receiptCode("s1", "e1"));
+  it("gives a receipt code that depends on the token only", () => {
+    const a = new Uint8Array(64).fill(1);
+    const b = new Uint8Array(64).fill(2);
+    expect(receiptFor(a)).toMatch(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
+    expect(receiptFor(a)).toBe(receiptFor(new Uint8Array(64).fill(1)));
+    expect(receiptFor(b)).not.toBe(receiptFor(a));
   });
 });
 
@@ -196,7 +213,7 @@ describe("running and closing", () => {
   it("reminds only those who have not answered and reports only how many", async () => {
     const surveyId = await openPulse("JC-GE-CRM");
     const invited = await db.surveyParticipation.findMany({ where: { surveyId }, select: { employeeId: true } });
-    for (const p of invited.slice(0, 3)) await submitResponse(db, { surveyId, employeeId: p.employeeId, answers: pulseAnswers });
+    for (const p of invited.slice(0, 3)) await answerAs(db, { surveyId, employeeId: p.employeeId, answers: pulseAnswers });
     expect(await sendReminders(db, hr, surveyId)).toBe(invited.length - 3);
     const reminded = await db.outboxMessage.findMany({ where: { type: "survey.reminder", payloadJson: { contains: surveyId } }, select: { recipientId: true } });
     expect(reminded.map((r) => r.recipientId).sort()).toEqual(invited.slice(3).map((p) => p.employeeId).sort());
@@ -207,7 +224,8 @@ describe("running and closing", () => {
     const survey = await db.survey.findUniqueOrThrow({ where: { id: surveyId } });
     const rows = await responseRatesFor(db, survey);
     expect(rows[0]).toMatchObject({ unitId: org.unitId.get("JC-GE"), suppressed: null, answered: 0 });
-    expect(rows.find((r) => r.unitId === org.unitId.get("JC-GE-RE"))).toMatchObject({ suppressed: "small", invited: null });
+    // The four-person room's answers are filed under the department: it has no row of its own.
+    expect(rows.find((r) => r.unitId === org.unitId.get("JC-GE-RE"))).toBeUndefined();
     expect(rows.filter((r) => !r.suppressed).every((r) => r.invited! >= 5)).toBe(true);
   });
 

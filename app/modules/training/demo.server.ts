@@ -63,7 +63,7 @@ async function seedSurvey(
       responses.push({ id, surveyId: survey.id, unitId: spec.cuts.includes("unit") ? cutUnit.get(e.unitId)! : null });
       for (const row of answerRows(template.items, given)) answers.push({ ...row, responseId: id });
     }
-    return { surveyId: survey.id, employeeId: e.id, unitId: e.unitId, cutUnitId: cutUnit.get(e.unitId)!, answered: Boolean(given) };
+    return { surveyId: survey.id, employeeId: e.id, unitId: e.unitId, cutUnitId: cutUnit.get(e.unitId)!, tokenTaken: Boolean(given) };
   });
   await db.$transaction(async (tx) => {
     await tx.surveyParticipation.createMany({ data: participations });

@@ -35,11 +35,9 @@ export async function listNeedsSurveys(db: Db, actor: Actor) {
     where: { purpose: "training-needs", contextId: { in: [...unitById.keys()] } },
     orderBy: { opensAt: "desc" },
     take: 50,
-    select: { id: true, status: true, opensAt: true, closesAt: true, contextId: true, _count: { select: { participations: true } } },
+    select: { id: true, status: true, opensAt: true, closesAt: true, contextId: true, _count: { select: { participations: true, responses: true } } },
   });
-  const answered = await db.surveyParticipation.groupBy({ by: ["surveyId"], where: { surveyId: { in: surveys.map((s) => s.id) }, answered: true }, _count: { _all: true } });
-  const answeredBy = new Map(answered.map((a) => [a.surveyId, a._count._all]));
-  return surveys.map((s) => ({ ...s, unit: unitById.get(s.contextId!)!, invited: s._count.participations, answered: answeredBy.get(s.id) ?? 0 }));
+  return surveys.map((s) => ({ ...s, unit: unitById.get(s.contextId!)!, invited: s._count.participations, answered: s._count.responses }));
 }
 
 export type TopicNeed = { wanted: number; urgent: number };

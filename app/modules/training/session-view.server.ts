@@ -50,7 +50,7 @@ export async function reactionStatus(db: Db, surveyId: string | null) {
   if (!survey) return null;
   const [invited, answered] = await Promise.all([
     db.surveyParticipation.count({ where: { surveyId } }),
-    db.surveyParticipation.count({ where: { surveyId, answered: true } }),
+    db.surveyResponse.count({ where: { surveyId } }),
   ]);
   return { ...survey, invited, answered };
 }

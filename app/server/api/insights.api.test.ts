@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { seedKpiDemo } from "~/modules/kpi/demo.server";
 import { closeSurvey, createSurvey, launchSurvey } from "~/modules/surveys/campaigns.server";
-import { submitResponse } from "~/modules/surveys/responding.server";
+import { answerAs } from "../../../test/survey-answering";
 import { apiClient, apiToken } from "../../../test/api";
 import { demoOrg, testApp } from "../../../test/utils";
 
@@ -66,7 +66,7 @@ describe("survey results", () => {
     });
     await launchSurvey(db, hr, survey.id);
     const invited = await db.surveyParticipation.findMany({ where: { surveyId: survey.id }, select: { employeeId: true, unitId: true } });
-    for (const p of invited) await submitResponse(db, { surveyId: survey.id, employeeId: p.employeeId, answers });
+    for (const p of invited) await answerAs(db, { surveyId: survey.id, employeeId: p.employeeId, answers });
 
     const running = await api.get(`/surveys/${survey.id}/results`);
     expect(running.status).toBe(200);

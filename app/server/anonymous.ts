@@ -1,0 +1,48 @@
+import { parseWithZod } from "@conform-to/zod";
+import { Hono } from "hono";
+import { z } from "zod";
+import { base64urlOf, MODULUS_BYTES, TOKEN_BYTES } from "~/modules/anonymity/token-format";
+import { answersSchema, type Answers } from "~/modules/surveys/items";
+import { spendToken, surveyItemsForToken } from "~/modules/surveys/tokens.server";
+import { db } from "~/utils/db.server";
+
+/**
+ * Anonymous submissions: requests that carry a token instead of a session. They are handled
+ * before the session middleware, which they never reach: a cookie sent along is neither read
+ * nor renewed, so nothing about the sender's session is looked up, written or logged.
+ *
+ * The token travels in `X-Anonymous-Token` as `keyId.token.signature` (base64url); the body is
+ * the form as the browser would post it.
+ */
+export const ANONYMOUS_PREFIX = "/anon/";
+
+const TokenHeader = z
+  .string()
+  .max(1000)
+  .transform((v) => v.split("."))
+  .pipe(z.tuple([z.string().regex(/^[A-Za-z0-9_-]{16}$/), z.string().regex(base64urlOf(TOKEN_BYTES)), z.string().regex(base64urlOf(MODULUS_BYTES))]));
+
+const SurveyParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+export function anonymousRoutes() {
+  const app = new Hono();
+
+  app.post("/surveys/:id/responses", async (c) => {
+    const surveyId = SurveyParam.safeParse(c.req.param("id"));
+    const token = TokenHeader.safeParse(c.req.header("x-anonymous-token"));
+    if (!surveyId.success || !token.success) return c.json({ status: "badToken" }, 403);
+    const items = await surveyItemsForToken(db, surveyId.data);
+    if (!items) return c.json({ status: "badToken" }, 403);
+    const form = await c.req.formData().catch(() => null);
+    if (!form) return c.json({ status: "invalid", reply: null }, 400);
+    const submission = parseWithZod(form, { schema: answersSchema(items) });
+    if (submission.status !== "success") return c.json({ status: "invalid", reply: submission.reply() }, 400);
+    const [keyId, tokenText, signature] = token.data;
+    const result = await spendToken(db, { surveyId: surveyId.data, keyId, token: tokenText, signature, answers: submission.value as Answers });
+    if (result.ok) return c.json({ status: "ok", receipt: result.receipt }, 200);
+    if (result.reason === "invalid") return c.json({ status: "invalid", reply: submission.reply({ fieldErrors: result.fieldErrors }) }, 400);
+    return c.json({ status: result.reason }, result.reason === "badToken" ? 403 : 409);
+  });
+
+  return app;
+}

@@ -1,0 +1,132 @@
+import type { Client, Transaction } from "@libsql/client";
+import { withWriteTurn, type Db } from "./db.server";
+
+/**
+ * Writes that must never be linkable to a person: anonymous survey answers and anonymous
+ * suggestions. Three things keep a copy of the database files from pairing them with anyone:
+ *
+ * - **Group commit.** Writes that arrive while one is under way are written together in one
+ *   transaction, in random order. Under load a commit holds many people's answers.
+ * - **The WAL holds no history around them.** Right before the transaction the WAL is
+ *   checkpointed and truncated, so no earlier (named) write sits in it before the anonymous one;
+ *   right after, it is truncated again, so no later write follows it. All three steps run in
+ *   one write turn: nothing else is written in between. A copy of the files taken at any moment
+ *   holds, in its WAL, either named writes or one batch of anonymous writes, never both.
+ * - **secure_delete** on the connection, so a page freed or rewritten keeps no old bytes.
+ *
+ * A checkpoint cannot finish while a reader holds an older snapshot; it is then tried again
+ * shortly (`pendingCheckpoint`), and the acknowledged write is durable all the same.
+ * Each write runs under a savepoint: one that throws is rolled back alone and rejects alone.
+ */
+type Job = { write: (tx: Transaction) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+
+const MAX_BATCH = 500;
+const RETRY_MS = 100;
+const MAX_RETRIES = 100;
+
+class AnonymousWriter {
+  #queue: Job[] = [];
+  #draining = false;
+  #retryTimer: NodeJS.Timeout | null = null;
+  #retries = 0;
+
+  constructor(private readonly db: Db) {}
+
+  write<T>(write: (tx: Transaction) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.#draining) void this.#drain();
+    });
+  }
+
+  /** Whether the last checkpoint is still to be completed (a reader held an older snapshot). */
+  get pendingCheckpoint() {
+    return this.#retryTimer !== null;
+  }
+
+  async #drain() {
+    this.#draining = true;
+    try {
+      while (this.#queue.length > 0) {
+        const batch = shuffle(this.#queue.splice(0, MAX_BATCH));
+        const outcomes = await this.#commit(batch).catch((error: unknown) => batch.map(() => ({ error })));
+        outcomes.forEach((outcome, i) => ("error" in outcome ? batch[i].reject(outcome.error) : batch[i].resolve(outcome.value)));
+      }
+    } finally {
+      this.#draining = false;
+    }
+  }
+
+  async #commit(batch: Job[]) {
+    return withWriteTurn(this.db, async (sql) => {
+      await checkpoint(sql);
+      const tx = await sql.transaction("write");
+      const outcomes: ({ value: unknown } | { error: unknown })[] = [];
+      try {
+        await tx.execute("PRAGMA secure_delete = ON");
+        for (const job of batch) {
+          await tx.execute("SAVEPOINT anonymous_write");
+          try {
+            outcomes.push({ value: await job.write(tx) });
+            await tx.execute("RELEASE anonymous_write");
+          } catch (error) {
+            await tx.execute("ROLLBACK TO anonymous_write");
+            await tx.execute("RELEASE anonymous_write");
+            outcomes.push({ error });
+          }
+        }
+        await tx.commit();
+      } finally {
+        tx.close();
+      }
+      if (!(await checkpoint(sql))) this.#scheduleRetry();
+      return outcomes;
+    });
+  }
+
+  #scheduleRetry() {
+    if (this.#retryTimer) return;
+    this.#retries = 0;
+    const attempt = () => {
+      this.#retryTimer = setTimeout(async () => {
+        const done = await withWriteTurn(this.db, checkpoint).catch(() => false);
+        this.#retryTimer = null;
+        if (!done && ++this.#retries < MAX_RETRIES) attempt();
+      }, RETRY_MS);
+      this.#retryTimer.unref();
+    };
+    attempt();
+  }
+}
+
+/** Checkpoints the WAL into the database file and truncates it; false when a reader kept it from finishing. */
+async function checkpoint(sql: Client) {
+  const result = await sql.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  return Number(result.rows[0]?.[0] ?? 0) === 0;
+}
+
+function shuffle<T>(items: T[]) {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = crypto.getRandomValues(new Uint32Array(1))[0] % (i + 1);
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+const writers = new WeakMap<Db, AnonymousWriter>();
+
+function writerFor(db: Db) {
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = new AnonymousWriter(db)));
+  return writer;
+}
+
+/** Runs an anonymous write (see above); resolves once it is committed and the WAL truncated. */
+export function anonymousWrite<T>(db: Db, write: (tx: Transaction) => Promise<T>): Promise<T> {
+  return writerFor(db).write(write);
+}
+
+/** Whether a checkpoint after an anonymous write is still waiting for a reader (for tests). */
+export function checkpointPending(db: Db) {
+  return writers.get(db)?.pendingCheckpoint ?? false;
+}
