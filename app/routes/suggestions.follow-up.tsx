@@ -6,18 +6,21 @@ import { Form, useActionData } from "@remix-run/react";
 import { Field, FormErrors, PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { SubmitterReplyForm, SubmitterSuggestion } from "~/components/suggestions/submitter-view";
-import { hitLimit, throttleKey } from "~/modules/auth/throttle.server";
+import { MemoryLimiter } from "~/utils/memory-limiter.server";
 import { FollowUpReplySchema, FollowUpSchema } from "~/modules/suggestions/schemas";
 import { addSubmitterReply, findByFollowUpCode, SuggestionError, type SubmitterView } from "~/modules/suggestions/suggestions.server";
 import { db } from "~/utils/db.server";
 
 const CODE_ATTEMPT_LIMIT = 20;
 const CODE_WINDOW_MS = 10 * 60 * 1000;
+/** Kept in memory only: no address or time of a follow-up is ever written down. */
+const codeAttempts = new MemoryLimiter(CODE_ATTEMPT_LIMIT, CODE_WINDOW_MS);
 
 type ActionData = { view: SubmitterView | null; code: string | null; result: SubmissionResult<string[]> | null; replied?: boolean };
 
-// The code opens the thread and nothing else does: no session is needed or recorded, and the
-// code travels only in POST bodies and this page's own state, never in a URL.
+// The code opens the thread and nothing else does: the server does not read the session of a
+// request posted here (see app.ts), and the code travels only in POST bodies and this page's
+// own state, never in a URL.
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const noStore = { "Cache-Control": "no-store" };
@@ -26,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema });
   const code = typeof formData.get("code") === "string" ? String(formData.get("code")) : "";
   // Every attempt counts, right or wrong, so that being throttled says nothing about a code.
-  if (await hitLimit(db, throttleKey("suggestion-code", context.clientAddress), CODE_ATTEMPT_LIMIT, CODE_WINDOW_MS)) {
+  if (codeAttempts.hit(context.clientAddress)) {
     return reply({ view: null, code: null, result: submission.reply({ formErrors: ["suggestions.errors.codeThrottled"], hideFields: ["code"] }) }, 429);
   }
   const found = code ? await findByFollowUpCode(db, code) : null;

@@ -9,28 +9,32 @@ import { sortTree } from "~/modules/org/units.server";
 import { SuggestionSchema } from "~/modules/suggestions/schemas";
 import { submissionThrottled } from "~/modules/suggestions/submission-limiter.server";
 import { submitSuggestion, SuggestionError } from "~/modules/suggestions/suggestions.server";
+import { tokenStorageKey } from "~/modules/suggestions/tokens.server";
+import { useState } from "react";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export async function loader(args: LoaderFunctionArgs) {
-  requireEmployee(args);
+  const user = requireEmployee(args);
   // Any unit may be the one a suggestion concerns, whatever the submitter's own scope.
   const units = await db.unit.findMany({ where: { active: true }, select: { id: true, code: true, nameZh: true, nameEn: true, kind: true, parentId: true, path: true, active: true, sortOrder: true } });
-  return { units: sortTree(units).map(({ id, nameZh, nameEn, depth }) => ({ id, nameZh, nameEn, depth })) };
+  return { units: sortTree(units).map(({ id, nameZh, nameEn, depth }) => ({ id, nameZh, nameEn, depth })), tokenStorageKey: tokenStorageKey(user.employeeId) };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireEmployee(args);
   const submission = parseWithZod(await args.request.formData(), { schema: SuggestionSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), followUpCode: null }, { status: 400 });
-  if (submissionThrottled(user.userId)) return data({ result: submission.reply({ formErrors: ["suggestions.errors.tooMany"] }), followUpCode: null }, { status: 429 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  // Anonymous suggestions are posted by the browser with a token and no session (see
+  // `~/server/anonymous.ts`); one arriving here came from a browser without JavaScript.
+  if (submission.value.identity !== "named") return data({ result: submission.reply({ fieldErrors: { identity: ["suggestions.errors.anonymousNeedsScript"] } }) }, { status: 400 });
+  if (submissionThrottled(user.userId)) return data({ result: submission.reply({ formErrors: ["suggestions.errors.tooMany"] }) }, { status: 429 });
   try {
     const created = await submitSuggestion(db, { employeeId: user.employeeId }, submission.value);
-    if (!created.followUpCode) return redirectWithFlash(`/suggestions/${created.id}`, { kind: "success", message: "suggestions.submitted.named" });
-    // Shown once, in this response only; never cached.
-    return data({ result: null, followUpCode: created.followUpCode }, { headers: { "Cache-Control": "no-store" } });
+    // 303, as an anonymous submission to the same address is answered.
+    return redirectWithFlash(`/suggestions/${created.id}`, { kind: "success", message: "suggestions.submitted.named" }, { status: 303 });
   } catch (error) {
-    if (error instanceof SuggestionError) return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.key] } }), followUpCode: null }, { status: 400 });
+    if (error instanceof SuggestionError) return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.key] } }) }, { status: 400 });
     throw error;
   }
 }
@@ -40,9 +44,10 @@ export const headers = () => ({ "Cache-Control": "no-store" });
 
 export default function NewSuggestion() {
   const t = useT();
-  const { units } = useLoaderData<typeof loader>();
+  const { units, tokenStorageKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  if (actionData?.followUpCode) {
+  const [followUpCode, setFollowUpCode] = useState<string | null>(null);
+  if (followUpCode) {
     return (
       <section>
         <PageHeader title={t("suggestions.submitted.anonymousTitle")} />
@@ -50,7 +55,7 @@ export default function NewSuggestion() {
           <p>{t("suggestions.codeIntro")}</p>
           <p>
             <code data-testid="follow-up-code" style={{ fontSize: "1.4rem", letterSpacing: "0.05em", userSelect: "all" }}>
-              {actionData.followUpCode}
+              {followUpCode}
             </code>
           </p>
           <p className="notice warn">{t("suggestions.codeOnce")}</p>
@@ -67,7 +72,7 @@ export default function NewSuggestion() {
         <p>{t("suggestions.newIntro")}</p>
       </PageHeader>
       <div className="panel">
-        <SuggestionForm lastResult={actionData?.result ?? undefined} units={units} />
+        <SuggestionForm lastResult={actionData?.result ?? undefined} units={units} tokenStorageKey={tokenStorageKey} onAnonymousFiled={setFollowUpCode} />
       </div>
     </section>
   );

@@ -1,9 +1,11 @@
 import { parseWithZod } from "@conform-to/zod";
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { base64urlOf, MODULUS_BYTES, TOKEN_BYTES } from "~/modules/anonymity/token-format";
 import { answersSchema, type Answers } from "~/modules/surveys/items";
 import { spendToken, surveyItemsForToken } from "~/modules/surveys/tokens.server";
+import { SuggestionSchema } from "~/modules/suggestions/schemas";
+import { fileAnonymousSuggestion } from "~/modules/suggestions/tokens.server";
 import { db } from "~/utils/db.server";
 
 /**
@@ -21,6 +23,14 @@ const TokenHeader = z
   .max(1000)
   .transform((v) => v.split("."))
   .pipe(z.tuple([z.string().regex(/^[A-Za-z0-9_-]{16}$/), z.string().regex(base64urlOf(TOKEN_BYTES)), z.string().regex(base64urlOf(MODULUS_BYTES))]));
+
+const SuggestionTokenHeader = z
+  .string()
+  .max(1000)
+  .transform((v) => v.split("."))
+  .pipe(z.tuple([z.string().regex(/^\d{4}-\d{2}$/), z.string().regex(base64urlOf(TOKEN_BYTES)), z.string().regex(base64urlOf(MODULUS_BYTES))]));
+
+const AnonymousSuggestionSchema = SuggestionSchema.extend({ identity: z.literal("anonymous"), followUpHash: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 
 const SurveyParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -45,4 +55,25 @@ export function anonymousRoutes() {
   });
 
   return app;
+}
+
+/**
+ * An anonymous suggestion: posted to the same address as a named one (`/suggestions/new`), with
+ * a token instead of a session, and answered the same way (303 See Other), so that neither the
+ * request log nor a proxy's can tell the two apart by address or status. The follow-up code was
+ * made by the browser; only its hash arrives.
+ */
+export async function anonymousSuggestion(c: Context) {
+  const token = SuggestionTokenHeader.safeParse(c.req.header("x-anonymous-token"));
+  if (!token.success) return c.json({ status: "badToken" }, 403);
+  const form = await c.req.formData().catch(() => null);
+  if (!form) return c.json({ status: "invalid", reply: null }, 400);
+  const submission = parseWithZod(form, { schema: AnonymousSuggestionSchema });
+  if (submission.status !== "success") return c.json({ status: "invalid", reply: submission.reply({ hideFields: ["followUpHash"] }) }, 400);
+  const [keyId, tokenText, signature] = token.data;
+  const { followUpHash, identity: _identity, ...suggestion } = submission.value;
+  const result = await fileAnonymousSuggestion(db, { keyId, token: tokenText, signature, suggestion, followUpHash });
+  if (result.ok) return new Response(null, { status: 303, headers: { Location: "/suggestions", "Cache-Control": "no-store" } });
+  if (result.reason === "unknownUnit") return c.json({ status: "invalid", reply: submission.reply({ fieldErrors: { unitId: ["errors.unknownUnit"] } }) }, 400);
+  return c.json({ status: result.reason }, result.reason === "badToken" ? 403 : 409);
 }

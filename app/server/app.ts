@@ -7,10 +7,13 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from "~/utils/i18n";
 import { clearSessionCookie, LOCALE_COOKIE, localeCookie, readCookie, sessionCookie, sessionCookieName } from "~/modules/auth/cookie.server";
 import { validateSessionToken, type ValidSession } from "~/modules/auth/session.server";
 import { apiRoutes } from "./api";
-import { ANONYMOUS_PREFIX, anonymousRoutes } from "./anonymous";
+import { ANONYMOUS_PREFIX, anonymousRoutes, anonymousSuggestion } from "./anonymous";
 import { compilePatterns, remixPatterns, routePatternOf } from "./route-patterns";
 import { requestLog, sameOriginWrites, securityHeaders } from "./security";
 import type { RequestContext } from "./context";
+
+/** Pages whose POSTs are served without the session (see below). */
+const SESSIONLESS_POSTS = new Set(["/suggestions/follow-up"]);
 
 type Vars = { nonce: string; session: ValidSession | null; locale: Locale; clientAddress: string };
 export type AppEnv = { Variables: Vars };
@@ -54,11 +57,15 @@ export function createApp(options: { build: ServerBuild | (() => Promise<ServerB
   app.use("*", sameOriginWrites());
   // Before the session: an anonymous submission never has its session read, renewed or written.
   app.route(ANONYMOUS_PREFIX.slice(0, -1), anonymous);
+  app.post("/suggestions/new", (c, next) => (c.req.header("x-anonymous-token") ? anonymousSuggestion(c) : next()));
 
   app.use("*", async (c, next) => {
     c.set("clientAddress", clientAddress(c));
     const cookieHeader = c.req.header("cookie");
-    const token = readCookie(cookieHeader, sessionCookieName());
+    // An anonymous thread is read and answered by its code alone: the session of a request
+    // posted there is neither read nor renewed, so nothing ties the visit to a person.
+    const sessionless = c.req.method === "POST" && SESSIONLESS_POSTS.has(c.req.path);
+    const token = sessionless ? undefined : readCookie(cookieHeader, sessionCookieName());
     const session = token ? await validateSessionToken(db, token) : null;
     c.set("session", session);
 

@@ -26,9 +26,9 @@ export function readFlash(request: Request): { flash: Flash | null; headers: Hea
 }
 
 /** Redirect with a toast. */
-export function redirectWithFlash(to: string, flash: Flash, init?: { headers?: HeadersInit }) {
+export function redirectWithFlash(to: string, flash: Flash, init?: { headers?: HeadersInit; status?: 302 | 303 }) {
   const headers = new Headers(init?.headers);
   headers.set("Location", to);
   headers.append("Set-Cookie", flashCookie(flash));
-  return new Response(null, { status: 302, headers });
+  return new Response(null, { status: init?.status ?? 302, headers });
 }

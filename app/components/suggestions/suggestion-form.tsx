@@ -1,21 +1,129 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
+import { useEffect, useState, type FormEvent } from "react";
+import { obtainToken, type HeldToken } from "~/modules/anonymity/blind-client";
+import { hashFollowUpCode, newFollowUpCode, normalizeFollowUpCode } from "~/modules/suggestions/follow-up-code";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { SUGGESTION_CATEGORIES } from "~/modules/suggestions/rules";
-import { BODY_MAX, SuggestionSchema } from "~/modules/suggestions/schemas";
+import { BODY_MAX, MONTHLY_ALLOWANCE, SuggestionSchema } from "~/modules/suggestions/schemas";
 import { pick } from "~/utils/i18n";
 
 type UnitOption = { id: string; nameZh: string; nameEn: string; depth: number };
 
-export function SuggestionForm({ lastResult, units }: { lastResult?: SubmissionResult<string[]>; units: UnitOption[] }) {
+type AnonymousState = { kind: "preparing" | "ready" | "allowanceUsed" | "failed"; token: HeldToken | null; remaining: number | null };
+
+async function postJson(url: string, body: unknown) {
+  const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin" });
+  const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  if (response.status >= 500 || !json) throw new Error(`token request answered ${response.status}`);
+  return json;
+}
+
+/** The anonymous token this person's browser holds, taken when the form opens (see `~/modules/anonymity`). */
+function useAnonymousToken(storageKey: string) {
+  const [state, setState] = useState<AnonymousState>({ kind: "preparing", token: null, remaining: null });
+  useEffect(() => {
+    let cancelled = false;
+    let remaining: number | null = null;
+    obtainToken(window.localStorage, storageKey, {
+      key: async () => {
+        const reply = await postJson("/suggestions/token", { intent: "key" });
+        if (!reply.ok) return null;
+        remaining = Number(reply.remaining) - 1;
+        return { keyId: String(reply.keyId), publicKey: String(reply.publicKey) };
+      },
+      sign: async (keyId, blinded) => {
+        const reply = await postJson("/suggestions/token", { intent: "sign", keyId, blinded });
+        return reply.ok ? String(reply.blindSignature) : null;
+      },
+    })
+      .then((token) => !cancelled && setState({ kind: token ? "ready" : "allowanceUsed", token, remaining }))
+      .catch(() => !cancelled && setState({ kind: "failed", token: null, remaining: null }));
+    return () => {
+      cancelled = true;
+    };
+  }, [storageKey]);
+  const forget = () => window.localStorage.removeItem(storageKey);
+  return { ...state, forget };
+}
+
+/**
+ * Posts an anonymous suggestion without the session (no cookie), with the token; the follow-up
+ * code is made here and only its hash is sent. The server answers 303, as for a named one.
+ */
+async function postAnonymously(token: HeldToken, form: FormData, code: string) {
+  const body = new URLSearchParams(form as unknown as Record<string, string>);
+  body.set("followUpHash", await hashFollowUpCode(normalizeFollowUpCode(code)!));
+  try {
+    const response = await fetch("/suggestions/new", {
+      method: "POST",
+      credentials: "omit",
+      cache: "no-store",
+      redirect: "manual",
+      referrerPolicy: "no-referrer",
+      headers: { "X-Anonymous-Token": `${token.keyId}.${token.token}.${token.signature}` },
+      body,
+    });
+    if (response.type === "opaqueredirect" || response.status === 303) return { status: "ok" as const };
+    const json = (await response.json().catch(() => null)) as { status: string; reply?: SubmissionResult<string[]> } | null;
+    return json ?? { status: "network" };
+  } catch {
+    return { status: "network" };
+  }
+}
+
+export function SuggestionForm({
+  lastResult,
+  units,
+  tokenStorageKey,
+  onAnonymousFiled,
+}: {
+  lastResult?: SubmissionResult<string[]>;
+  units: UnitOption[];
+  tokenStorageKey: string;
+  onAnonymousFiled: (followUpCode: string) => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const navigation = useNavigation();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: SuggestionSchema }), shouldRevalidate: "onBlur" });
+  const anonymous = useAnonymousToken(tokenStorageKey);
+  const [clientResult, setClientResult] = useState<SubmissionResult<string[]> | undefined>(undefined);
+  const [anonymousError, setAnonymousError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [form, fields] = useForm({ lastResult: clientResult ?? lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: SuggestionSchema }), shouldRevalidate: "onBlur" });
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    form.onSubmit(event);
+    if (event.defaultPrevented) return; // invalid: Conform shows why
+    const data = new FormData(event.currentTarget);
+    if (data.get("identity") !== "anonymous") return; // a named suggestion posts as usual
+    event.preventDefault();
+    setAnonymousError(null);
+    if (!anonymous.token) {
+      setAnonymousError(anonymous.kind === "allowanceUsed" ? "suggestions.errors.allowanceUsed" : "suggestions.errors.tokenFailed");
+      return;
+    }
+    setSending(true);
+    const code = newFollowUpCode();
+    const outcome = await postAnonymously(anonymous.token, data, code);
+    setSending(false);
+    if (outcome.status === "ok") {
+      anonymous.forget();
+      onAnonymousFiled(code);
+    } else if (outcome.status === "invalid" && "reply" in outcome && outcome.reply) {
+      setClientResult(outcome.reply);
+    } else if (outcome.status === "alreadyUsed" || outcome.status === "badToken") {
+      anonymous.forget();
+      setAnonymousError("suggestions.errors.tokenUsed");
+    } else {
+      setAnonymousError("suggestions.errors.tokenFailed");
+    }
+  };
+
   return (
-    <Form method="post" {...getFormProps(form)} className="stack">
+    <Form method="post" {...getFormProps(form)} onSubmit={onSubmit} className="stack">
       <Field meta={fields.title} label={t("suggestions.fieldTitle")} />
       <TextAreaField meta={fields.body} label={t("suggestions.fieldBody")} rows={8} hint={t("suggestions.bodyHint", { max: BODY_MAX })} />
       <SelectField
@@ -39,10 +147,24 @@ export function SuggestionForm({ lastResult, units }: { lastResult?: SubmissionR
           <input {...getInputProps(fields.identity, { type: "radio", value: "anonymous" })} /> {t("suggestions.identity.anonymous")}
         </label>
         <small className="hint">{t("suggestions.anonymityNotice")}</small>
+        {anonymous.kind === "ready" && anonymous.remaining !== null ? (
+          <small className="hint" data-testid="anonymous-ready">
+            {t("suggestions.anonymousReady", { count: anonymous.remaining })}
+          </small>
+        ) : null}
+        {anonymous.kind === "allowanceUsed" ? <small className="hint">{t("suggestions.errors.allowanceUsed", { max: MONTHLY_ALLOWANCE })}</small> : null}
+        <noscript>
+          <small className="hint">{t("suggestions.errors.anonymousNeedsScript")}</small>
+        </noscript>
         <ErrorList id={fields.identity.errorId} errors={fields.identity.errors} />
       </fieldset>
       <FormErrors errors={form.errors} />
-      <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+      {anonymousError ? (
+        <p className="notice warn" role="alert" data-testid="anonymous-error">
+          {t(anonymousError, { max: MONTHLY_ALLOWANCE })}
+        </p>
+      ) : null}
+      <button type="submit" className="primary" disabled={navigation.state === "submitting" || sending}>
         {t("suggestions.submit")}
       </button>
     </Form>

@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { demoOrg } from "../../../test/utils";
 import { db } from "~/utils/db.server";
 import { addHandlerReply, changeStatus } from "./handling.server";
-import { addSubmitterReply, findByFollowUpCode, submitSuggestion } from "./suggestions.server";
-import { newFollowUpCode } from "./follow-up-code.server";
+import { addSubmitterReply, findByFollowUpCode } from "./suggestions.server";
+import { fileAnonymouslyAs } from "../../../test/suggestion-tokens";
+import { newFollowUpCode } from "./follow-up-code";
 import type { Actor } from "~/modules/auth/scope";
 
 let org: Awaited<ReturnType<typeof demoOrg>>;
@@ -16,10 +17,10 @@ beforeAll(async () => {
 });
 
 async function submitAnonymous() {
-  return submitSuggestion(
+  return fileAnonymouslyAs(
     db,
-    { employeeId: org.employeeId.get(SUBMITTER)! },
-    { title: "例会太多", body: "建议合并例会。", category: "workplace", unitId: org.unitId.get("JC-GE-FIN")!, identity: "anonymous" },
+    org.employeeId.get(SUBMITTER)!,
+    { title: "例会太多", body: "建议合并例会。", category: "workplace", unitId: org.unitId.get("JC-GE-FIN")! },
     new Date("2026-06-17T09:41:23Z"),
   );
 }
@@ -58,7 +59,7 @@ describe("an anonymous suggestion holds nothing identifying", () => {
     await expect(db.$queryRawUnsafe(`SELECT rowid FROM "Suggestion"`)).rejects.toThrow();
     await expect(db.$queryRawUnsafe(`SELECT rowid FROM "SuggestionReply"`)).rejects.toThrow();
     const ids: string[] = [];
-    for (let i = 0; i < 8; i++) ids.push((await submitAnonymous()).id);
+    for (let i = 0; i < 8; i++) ids.push((await fileAnonymouslyAs(db, [...org.employeeId.values()][20 + i], { title: `建议 ${i}`, body: "内容", category: "workplace", unitId: org.unitId.get("JC-GE-FIN")! }, new Date("2026-06-17T09:41:23Z"))).id);
     const physical = (await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "Suggestion"`)).map((r) => r.id).filter((x) => ids.includes(x));
     expect(physical).toEqual([...ids].sort());
   });

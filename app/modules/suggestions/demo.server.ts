@@ -1,5 +1,5 @@
 import type { Db } from "~/utils/db.server";
-import { hashFollowUpCode, newFollowUpCode, normalizeFollowUpCode } from "./follow-up-code.server";
+import { hashFollowUpCode, newFollowUpCode, normalizeFollowUpCode } from "./follow-up-code";
 import { signatureFor } from "./handling.server";
 import { coarsePeriod, type SuggestionCategory, type SuggestionStatus } from "./rules";
 import { appendReply } from "./suggestions.server";
@@ -178,7 +178,7 @@ export async function seedSuggestionDemo(ctx: DemoContext, now = new Date()) {
         unitId: ctx.unitId.get(s.unit)!,
         anonymous: !s.by,
         period: coarsePeriod(submittedAt),
-        followUpHash: s.by ? null : hashFollowUpCode(normalizeFollowUpCode(newFollowUpCode())!),
+        followUpHash: s.by ? null : await hashFollowUpCode(normalizeFollowUpCode(newFollowUpCode())!),
         status: s.status,
         declineReason: s.declineReason ?? null,
         ownerUserId: s.owner ? ctx.userId.get(s.owner)! : null,

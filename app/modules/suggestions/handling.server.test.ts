@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { fileAnonymouslyAs } from "../../../test/suggestion-tokens";
 import { demoOrg } from "../../../test/utils";
 import { db } from "~/utils/db.server";
 import type { Actor } from "~/modules/auth/scope";
@@ -34,7 +35,13 @@ const input = (over: Partial<SuggestionInput> = {}): SuggestionInput => ({
   identity: "named",
   ...over,
 });
-const submit = (over: Partial<SuggestionInput> = {}, by = "E000124") => submitSuggestion(db, { employeeId: org.employeeId.get(by)! }, input(over));
+let anonymousFiled = 0;
+const submit = async (over: Partial<SuggestionInput> = {}, by = "E000124"): Promise<{ id: string; followUpCode: string | null }> => {
+  const { identity, ...rest } = input(over);
+  // Each person has a small monthly allowance of anonymous tokens: spread them over people.
+  if (identity === "anonymous") return fileAnonymouslyAs(db, [...org.employeeId.values()][100 + anonymousFiled++], rest);
+  return { ...(await submitSuggestion(db, { employeeId: org.employeeId.get(by)! }, { ...rest, identity })), followUpCode: null };
+};
 
 describe("scope", () => {
   it("lets HR and the heads of the unit's line see a suggestion, and no one else", async () => {

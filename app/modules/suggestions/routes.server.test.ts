@@ -1,7 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { demoOrg, signedIn, testApp, userFor, type Client } from "../../../test/utils";
+import { client, demoOrg, ORIGIN, signedIn, testApp, userFor, type Client } from "../../../test/utils";
 import { db } from "~/utils/db.server";
-import { newFollowUpCode } from "./follow-up-code.server";
+import { hashFollowUpCode, newFollowUpCode, normalizeFollowUpCode } from "./follow-up-code";
+import { fastBlind, fastFinish } from "../../../test/blind-client";
 import { submitSuggestion } from "./suggestions.server";
 
 let app: Awaited<ReturnType<typeof testApp>>;
@@ -144,15 +145,40 @@ describe("anonymous follow-up", () => {
     await db.throttleBucket.deleteMany();
   });
 
+  /** As the browser does: a token with the session, then the suggestion without it, with a code made on the client. */
   async function submitAnonymously(title: string) {
-    const response = await employee.post("/suggestions/new", { title, body: "匿名的建议内容。", category: "workplace", unitId: org.unitId.get("JC-GE-FIN")!, identity: "anonymous" });
-    expect(response.status).toBe(200);
+    const token = await tokenOverHttp(employee);
+    const code = newFollowUpCode();
+    const body = new URLSearchParams({ title, body: "匿名的建议内容。", category: "workplace", unitId: org.unitId.get("JC-GE-FIN")!, identity: "anonymous", followUpHash: await hashFollowUpCode(normalizeFollowUpCode(code)!) });
+    const response = await client(app).post("/suggestions/new", body, { headers: { "X-Anonymous-Token": `${token.keyId}.${token.token}.${token.signature}` } });
+    expect(response.status).toBe(303);
     expect(response.headers.get("Cache-Control")).toBe("no-store");
+    expect(response.headers.get("Set-Cookie")).toBeNull();
     expect(await db.throttleBucket.count()).toBe(0);
-    const code = /data-testid="follow-up-code"[^>]*>([0-9A-Z-]{39})</.exec(await response.text())?.[1];
-    expect(code).toBeTruthy();
-    return code!;
+    return code;
   }
+
+  async function tokenOverHttp(who: Client) {
+    const post = async (body: unknown) => {
+      const response = await app.request("/suggestions/token", { method: "POST", headers: { Cookie: who.cookie!, Origin: ORIGIN, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      return (await response.json()) as Record<string, string>;
+    };
+    const key = await post({ intent: "key" });
+    const pending = await fastBlind(key.keyId, key.publicKey);
+    const signed = await post({ intent: "sign", keyId: key.keyId, blinded: pending.blinded });
+    return fastFinish(pending, signed.blindSignature);
+  }
+
+  it("answers an anonymous and a named submission alike (303), and refuses an anonymous one with the session's form", async () => {
+    await submitAnonymously("匿名：同样的回答");
+    const named = await employee.post("/suggestions/new", { title: "实名建议", body: "内容。", category: "workplace", unitId: org.unitId.get("JC-GE-FIN")!, identity: "named" });
+    expect(named.status).toBe(303);
+    const before = await db.suggestion.count();
+    const noScript = await employee.post("/suggestions/new", { title: "无脚本匿名", body: "内容。", category: "workplace", unitId: org.unitId.get("JC-GE-FIN")!, identity: "anonymous" });
+    expect(noScript.status).toBe(400);
+    expect(await noScript.text()).toContain("JavaScript");
+    expect(await db.suggestion.count()).toBe(before);
+  });
 
   const open = (client: Client, code: string) => client.post("/suggestions/follow-up", { intent: "view", code });
 

@@ -4,6 +4,8 @@ import { SUGGESTION_CATEGORIES, SUGGESTION_STATUSES } from "./rules";
 export const TITLE_MAX = 120;
 export const BODY_MAX = 5000;
 export const REASON_MAX = 1000;
+/** Anonymous suggestions a person may file in a month (tokens taken; see tokens.server.ts). */
+export const MONTHLY_ALLOWANCE = 5;
 
 const id = z.string().trim().min(1).max(64);
 

@@ -1,6 +1,6 @@
 import type { Db } from "~/utils/db.server";
 import type { MessageKey } from "~/utils/i18n";
-import { hashFollowUpCode, newFollowUpCode, normalizeFollowUpCode } from "./follow-up-code.server";
+import { hashFollowUpCode, normalizeFollowUpCode } from "./follow-up-code";
 import { coarsePeriod, type SuggestionStatus } from "./rules";
 import type { SuggestionInput } from "./schemas";
 
@@ -16,21 +16,17 @@ export class SuggestionError extends Error {
 export const PAGE_SIZE = 20;
 
 /**
- * Files a suggestion. An anonymous one gets a random key, the month and the hash of a new
- * follow-up code, and nothing about who sent it or when; the code is returned once, here.
+ * Files a named suggestion. Anonymous ones never come this way: they are posted without the
+ * session, paid for by a blind-signed token (`fileAnonymousSuggestion` in tokens.server.ts).
  */
 export async function submitSuggestion(db: Db, submitter: { employeeId: string }, input: SuggestionInput, now = new Date()) {
+  if (input.identity !== "named") throw new SuggestionError("identity", "suggestions.errors.anonymousNeedsScript");
   const unit = await db.unit.findFirst({ where: { id: input.unitId, active: true }, select: { id: true } });
   if (!unit) throw new SuggestionError("unitId", "errors.unknownUnit");
   const id = crypto.randomUUID();
   const base = { id, title: input.title, body: input.body, category: input.category, unitId: unit.id, period: coarsePeriod(now) };
-  if (input.identity === "anonymous") {
-    const code = newFollowUpCode();
-    await db.suggestion.create({ data: { ...base, anonymous: true, followUpHash: hashFollowUpCode(normalizeFollowUpCode(code)!) } });
-    return { id, followUpCode: code };
-  }
   await db.suggestion.create({ data: { ...base, anonymous: false, author: { create: { employeeId: submitter.employeeId, submittedAt: now } } } });
-  return { id, followUpCode: null };
+  return { id };
 }
 
 export async function listMySuggestions(db: Db, employeeId: string, page = 1) {
@@ -134,7 +130,7 @@ export async function getMySuggestion(db: Db, employeeId: string, id: string) {
 /** The anonymous suggestion the code opens, or null; an ill-formed code and an unknown one look the same. */
 export async function findByFollowUpCode(db: Db, code: string) {
   const canonical = normalizeFollowUpCode(code);
-  const row = await loadForSubmitter(db, { followUpHash: hashFollowUpCode(canonical ?? `invalid:${code}`) });
+  const row = await loadForSubmitter(db, { followUpHash: await hashFollowUpCode(canonical ?? `invalid:${code}`) });
   return row ? { id: row.id, view: submitterView(row) } : null;
 }
 

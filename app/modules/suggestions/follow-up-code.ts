@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+/** Follow-up codes for anonymous suggestions: made by the author's browser, stored only as a hash. */
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or retyped survives. */
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -22,9 +22,9 @@ function base32(bytes: Uint8Array) {
   return out;
 }
 
-/** A new follow-up code from the CSPRNG, grouped for reading: "7K3Q-…". Shown once, never stored. */
+/** A new follow-up code from the CSPRNG (the browser's or the server's), grouped for reading: "7K3Q-…". Shown once, never stored. */
 export function newFollowUpCode() {
-  return base32(randomBytes(CODE_BYTES)).match(/.{4}/g)!.join("-");
+  return base32(crypto.getRandomValues(new Uint8Array(CODE_BYTES))).match(/.{4}/g)!.join("-");
 }
 
 /**
@@ -42,7 +42,8 @@ export function normalizeFollowUpCode(input: string) {
   return text;
 }
 
-/** What is stored: SHA-256 of the canonical code (the code has 160 bits, so no slow hash is needed). */
-export function hashFollowUpCode(canonical: string) {
-  return createHash("sha256").update(canonical).digest("hex");
+/** What is stored: SHA-256 (hex) of the canonical code (the code has 160 bits, so no slow hash is needed). */
+export async function hashFollowUpCode(canonical: string) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonical)));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }

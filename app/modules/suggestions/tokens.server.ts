@@ -1,0 +1,124 @@
+import { createHmac } from "node:crypto";
+import type { Transaction } from "@libsql/client";
+import { blindSign, newTokenKeyPair, spentHash, TokenError, verifyToken } from "~/modules/anonymity/blind-tokens.server";
+import { decodeBytes, encodeBytes } from "~/modules/anonymity/token-format";
+import { anonymousWrite } from "~/utils/anonymous-writes.server";
+import { getEnv } from "~/utils/env.server";
+import type { Db } from "~/utils/db.server";
+import { coarsePeriod } from "./rules";
+import { MONTHLY_ALLOWANCE, type SuggestionInput } from "./schemas";
+
+/**
+ * Anonymous suggestions are paid for with blind-signed tokens, like survey answers: the form
+ * takes a token while its author is signed in (a small allowance a month), and the suggestion is
+ * posted later without the session. One key a month: a token attests the month and nothing else.
+ */
+
+/** Where the browser keeps a person's unspent token: a per-person key, so people sharing a computer keep theirs apart. */
+export function tokenStorageKey(employeeId: string) {
+  return `suggestion-token:${createHmac("sha256", getEnv().SESSION_SECRET).update(`suggestion-token\0${employeeId}`).digest("base64url").slice(0, 16)}`;
+}
+
+const creating = new Map<string, Promise<{ publicKey: string; privateKey: string }>>();
+
+async function keyForPeriod(db: Db, period: string) {
+  const existing = await db.suggestionTokenKey.findUnique({ where: { period } });
+  if (existing) return existing;
+  let pending = creating.get(period);
+  if (!pending) {
+    pending = (async () => {
+      const pair = await newTokenKeyPair();
+      await db.suggestionTokenKey.createMany({ data: [{ period, ...pair }] });
+      return db.suggestionTokenKey.findUniqueOrThrow({ where: { period } });
+    })().finally(() => creating.delete(period));
+    creating.set(period, pending);
+  }
+  return pending;
+}
+
+async function remaining(db: Db, employeeId: string, period: string) {
+  const row = await db.suggestionTokenAllowance.findUnique({ where: { employeeId_period: { employeeId, period } }, select: { taken: true } });
+  return MONTHLY_ALLOWANCE - (row?.taken ?? 0);
+}
+
+export type SuggestionKeyResult = { ok: true; keyId: string; publicKey: string; remaining: number } | { ok: false; reason: "allowanceUsed" };
+
+/** Step 1: this month's key, while the person still has tokens left this month. */
+export async function suggestionTokenKey(db: Db, employeeId: string, now = new Date()): Promise<SuggestionKeyResult> {
+  const period = coarsePeriod(now);
+  const left = await remaining(db, employeeId, period);
+  if (left <= 0) return { ok: false, reason: "allowanceUsed" };
+  const key = await keyForPeriod(db, period);
+  return { ok: true, keyId: period, publicKey: key.publicKey, remaining: left };
+}
+
+export type SuggestionSignResult = { ok: true; blindSignature: string } | { ok: false; reason: "allowanceUsed" | "badRequest" };
+
+/** Step 2: signs a blinded token and counts it against the month's allowance (a count, no time). */
+export async function signSuggestionToken(db: Db, input: { employeeId: string; keyId: string; blinded: string }, now = new Date()): Promise<SuggestionSignResult> {
+  const period = coarsePeriod(now);
+  if (input.keyId !== period) return { ok: false, reason: "badRequest" };
+  const key = await keyForPeriod(db, period);
+  let signature: Uint8Array;
+  try {
+    signature = blindSign(key, decodeBytes(input.blinded));
+  } catch (error) {
+    if (error instanceof TokenError || error instanceof Error) return { ok: false, reason: "badRequest" };
+    throw error;
+  }
+  const counted = await db.$transaction(async (tx) => {
+    await tx.suggestionTokenAllowance.upsert({ where: { employeeId_period: { employeeId: input.employeeId, period } }, create: { employeeId: input.employeeId, period, taken: 0 }, update: {} });
+    const { count } = await tx.suggestionTokenAllowance.updateMany({ where: { employeeId: input.employeeId, period, taken: { lt: MONTHLY_ALLOWANCE } }, data: { taken: { increment: 1 } } });
+    return count === 1;
+  });
+  if (!counted) return { ok: false, reason: "allowanceUsed" };
+  return { ok: true, blindSignature: encodeBytes(signature) };
+}
+
+/** A token may be spent in its own month or the next (a form opened on the last evening of a month). */
+function acceptedPeriods(now: Date) {
+  const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15));
+  return [coarsePeriod(now), coarsePeriod(previous)];
+}
+
+export type AnonymousSuggestionResult = { ok: true; id: string } | { ok: false; reason: "badToken" | "alreadyUsed" | "unknownUnit" };
+
+/**
+ * Files an anonymous suggestion paid for by a token, from a request without a session. The
+ * follow-up code was made by the author's browser; only its hash arrives and is stored. The
+ * suggestion keeps the token's month, its text, category and unit, and nothing else.
+ */
+export async function fileAnonymousSuggestion(
+  db: Db,
+  input: { keyId: string; token: string; signature: string; suggestion: Omit<SuggestionInput, "identity">; followUpHash: string },
+  now = new Date(),
+): Promise<AnonymousSuggestionResult> {
+  if (!acceptedPeriods(now).includes(input.keyId)) return { ok: false, reason: "badToken" };
+  const key = await db.suggestionTokenKey.findUnique({ where: { period: input.keyId }, select: { publicKey: true } });
+  if (!key) return { ok: false, reason: "badToken" };
+  let token: Uint8Array, signature: Uint8Array;
+  try {
+    token = decodeBytes(input.token);
+    signature = decodeBytes(input.signature);
+  } catch {
+    return { ok: false, reason: "badToken" };
+  }
+  if (!(await verifyToken(key.publicKey, token, signature))) return { ok: false, reason: "badToken" };
+  const unit = await db.unit.findFirst({ where: { id: input.suggestion.unitId, active: true }, select: { id: true } });
+  if (!unit) return { ok: false, reason: "unknownUnit" };
+  const hash = spentHash(token);
+  const s = input.suggestion;
+  const id = crypto.randomUUID();
+  const stored = await anonymousWrite(db, async (tx: Transaction) => {
+    const taken = await tx.execute({ sql: `SELECT 1 FROM "Suggestion" WHERE "followUpHash" = ?`, args: [input.followUpHash] });
+    if (taken.rows.length > 0) return false;
+    const spent = await tx.execute({ sql: `INSERT OR IGNORE INTO "SuggestionSpentToken" ("hash") VALUES (?)`, args: [hash] });
+    if (spent.rowsAffected !== 1) return false;
+    await tx.execute({
+      sql: `INSERT INTO "Suggestion" ("id","title","body","category","unitId","anonymous","period","followUpHash","status") VALUES (?,?,?,?,?,1,?,?,'new')`,
+      args: [id, s.title, s.body, s.category, unit.id, input.keyId, input.followUpHash],
+    });
+    return true;
+  });
+  return stored ? { ok: true, id } : { ok: false, reason: "alreadyUsed" };
+}
