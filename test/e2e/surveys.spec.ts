@@ -55,8 +55,19 @@ test("an employee answers, leaves mid-way, comes back to their progress, submits
   await expect(page.locator("#pay-01-2")).toBeChecked();
   await expect(page.locator("#col-01-4")).toBeChecked();
   await expect(page.locator("#ovr-05-8")).toBeChecked();
-  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("survey-progress:")).length);
-  expect(stored).toBe(1);
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("survey-progress:")));
+  // The progress and the answer token, both kept only in this browser.
+  expect(stored.filter((k) => !k.endsWith(":token"))).toHaveLength(1);
+  expect(stored.filter((k) => k.endsWith(":token"))).toHaveLength(1);
+  await expect(page.getByTestId("token-state")).toHaveAttribute("data-state", "ready");
+
+  // The token is asked for with the session; the answers go without it.
+  const tokenRequests: Record<string, string>[] = [];
+  const answerRequests: Record<string, string>[] = [];
+  page.on("request", async (request) => {
+    if (request.url().includes("/token")) tokenRequests.push(await request.allHeaders());
+    if (request.url().includes("/anon/")) answerRequests.push(await request.allHeaders());
+  });
 
   for (const id of ["mgt-04-3", "trn-02-4", "car-01-2", "ovr-01-3"]) await page.locator(`label[for="${id}"]`).click();
   await page.locator("#ovr-07-text").fill("希望培训多一些实战演练");
@@ -64,7 +75,16 @@ test("an employee answers, leaves mid-way, comes back to their progress, submits
 
   await expect(page.getByTestId("receipt")).toBeVisible();
   await expect(page.locator(".receipt-code")).toHaveText(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
-  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("survey-progress:")).length)).toBe(0);
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("survey-progress:")));
+  expect(left.filter((k) => !k.endsWith(":receipt"))).toEqual([]);
+  expect(answerRequests).toHaveLength(1);
+  expect(answerRequests[0].cookie).toBeUndefined();
+  expect(answerRequests[0]["x-anonymous-token"]).toMatch(/^[\w-]{16}\.[\w-]+\.[\w-]+$/);
+  expect(tokenRequests).toHaveLength(0); // the token was taken on the first visit and kept
+
+  // A second attempt is refused: the page knows this browser has answered.
+  await page.goto(page.url().replace(/\/done$/, ""));
+  await expect(page.getByTestId("already-answered")).toBeVisible();
 
   await page.goto("/surveys");
   await expect(page.getByTestId("open-surveys").getByRole("link", { name: TITLE })).toHaveCount(0);

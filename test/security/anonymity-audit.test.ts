@@ -1,107 +1,164 @@
 import fs from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/utils/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
-import { freePort, prepareSurveyDatabase, startServer, type Server } from "../reliability/harness";
+import { hashFollowUpCode, newFollowUpCode, normalizeFollowUpCode } from "~/modules/suggestions/follow-up-code";
+import { fastBlind, fastFinish } from "../blind-client";
+import { freePort, prepareSurveyDatabase, Respondent, sendAnswers, startServer, type Server } from "../reliability/harness";
 
 let server: Server | undefined;
 afterAll(() => server?.child.kill("SIGKILL"));
 
 const PAGE = 4096;
+const WAL_HEADER = 32;
+const FRAME_HEADER = 24;
 const USER_AGENT = "AuditBrowser/1.0 (ua-marker-7731)";
 
-/** The database pages (main file and WAL) that contain `marker`. */
-function pagesWith(files: string[], marker: string) {
-  const needle = Buffer.from(marker, "utf8");
-  const pages: Buffer[] = [];
-  for (const file of files.filter((f) => fs.existsSync(f))) {
-    const bytes = fs.readFileSync(file);
-    for (let offset = 0; offset < bytes.length; offset += PAGE) {
-      const page = bytes.subarray(offset, Math.min(offset + PAGE + 64, bytes.length));
-      if (page.includes(needle)) pages.push(page);
+/** The commits a copy of the WAL holds, in order: each the bytes of its frames' pages. */
+function walCommits(wal: Buffer) {
+  if (wal.length < WAL_HEADER) return [];
+  const salt = wal.subarray(16, 24);
+  const commits: Buffer[][] = [];
+  let current: Buffer[] = [];
+  for (let offset = WAL_HEADER; offset + FRAME_HEADER + PAGE <= wal.length; offset += FRAME_HEADER + PAGE) {
+    const header = wal.subarray(offset, offset + FRAME_HEADER);
+    if (!header.subarray(8, 16).equals(salt)) break; // a frame of an earlier generation: not part of the log
+    current.push(wal.subarray(offset + FRAME_HEADER, offset + FRAME_HEADER + PAGE));
+    if (header.readUInt32BE(4) !== 0) {
+      commits.push(current);
+      current = [];
     }
   }
-  return pages;
+  return commits;
 }
 
+const holds = (pages: Buffer[], text: string) => pages.some((p) => p.includes(Buffer.from(text, "utf8")));
+
 /**
- * A person signs in, answers a survey with a comment and files an anonymous suggestion, on a
- * real server with request logging on. Then the database file, its WAL and the log are read
- * as bytes: nothing that identifies the person may sit next to what they wrote.
+ * Known people sign in, open a survey (taking their tokens), answer it with comments and file
+ * anonymous suggestions, one after another, each right after the other's steps: the worst case
+ * for timing. After every request a copy of the database file and its WAL is taken, as a backup
+ * or a snapshot would. Each copy's WAL is replayed commit by commit: no copy that holds an
+ * anonymous answer or suggestion holds any other commit beside it, so no commit order can pair
+ * a person's token, session or sign-in with what they wrote. The server log and the throttle
+ * table are then read: no id, address or path that names anyone.
  */
 describe("anonymity audit", () => {
-  it("keeps answers and anonymous suggestions unattributed in tables, pages, WAL and log", async () => {
-    const setup = await prepareSurveyDatabase(30);
+  it("links nothing: WAL copies taken after every request, replayed commit by commit, the log and the throttles", async () => {
+    const setup = await prepareSurveyDatabase(8);
     const db = createPrismaClient(setup.url);
-    const person = await db.employee.findUniqueOrThrow({ where: { employeeNo: "E000004" }, select: { id: true, name: true, email: true, unitId: true, user: { select: { id: true } } } });
-    await db.user.update({ where: { id: person.user!.id }, data: { passwordHash: await hashPassword("audit passphrase 2026") } });
+    const people = await db.employee.findMany({ where: { employeeNo: { in: ["E000004", "E000005", "E000101", "E000124"] } }, select: { id: true, name: true, email: true, employeeNo: true, unitId: true, user: { select: { id: true } } } });
+    for (const p of people) await db.user.update({ where: { id: p.user!.id }, data: { passwordHash: await hashPassword("audit passphrase 2026") } });
+    await db.$disconnect();
     const port = await freePort();
     server = await startServer(setup.url, port, { logLevel: "info" });
     const base = `http://127.0.0.1:${port}`;
-    const headers = { Origin: base, "User-Agent": USER_AGENT, "Content-Type": "application/x-www-form-urlencoded" };
+    const form = { Origin: base, "User-Agent": USER_AGENT, "Content-Type": "application/x-www-form-urlencoded" };
 
-    const login = await fetch(`${base}/login`, { method: "POST", redirect: "manual", headers, body: new URLSearchParams({ email: person.email, password: "audit passphrase 2026" }) });
-    expect(login.status).toBe(302);
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith("session="))!.split(";")[0];
-    const sessionId = cookie.split("=")[1].split(".")[0];
-    const auth = { ...headers, Cookie: cookie };
+    const copies: { wal: Buffer; after: string }[] = [];
+    const snapshot = (after: string) => {
+      const wal = `${setup.file}-wal`;
+      copies.push({ wal: fs.existsSync(wal) ? fs.readFileSync(wal) : Buffer.alloc(0), after });
+    };
 
-    const answerMarker = "answer-marker-5531 请加强售前支撑";
-    const body = new URLSearchParams(setup.body);
-    body.set("ovr-07", answerMarker);
-    const answered = await fetch(`${base}/surveys/${setup.surveyId}`, { method: "POST", redirect: "manual", headers: auth, body });
-    expect(answered.status).toBe(302);
+    const identifiers: string[] = [USER_AGENT, "ua-marker-7731", "127.0.0.1"];
+    const markers: string[] = [];
+    for (const [n, person] of people.entries()) {
+      const login = await fetch(`${base}/login`, { method: "POST", redirect: "manual", headers: form, body: new URLSearchParams({ email: person.email, password: "audit passphrase 2026" }) });
+      expect(login.status).toBe(302);
+      const cookie = login.headers.getSetCookie().find((c) => c.startsWith("session="))!.split(";")[0];
+      identifiers.push(person.id, person.user!.id, person.email, person.name, person.employeeNo, cookie.split("=")[1].split(".")[0]);
+      snapshot(`${person.employeeNo} signed in`);
 
-    const suggestionMarker = "suggestion-marker-9917 建议取消周报";
-    const suggested = await fetch(`${base}/suggestions/new`, {
-      method: "POST",
-      redirect: "manual",
-      headers: auth,
-      body: new URLSearchParams({ title: "匿名建议", body: suggestionMarker, category: "process", unitId: person.unitId, identity: "anonymous" }),
-    });
-    expect(suggested.status).toBeLessThan(400);
-    server.child.kill("SIGKILL"); // leave the WAL as it is
+      // Open the survey: the token, with the session.
+      const respondent = new Respondent(cookie);
+      const token = await respondent.obtain(port, setup.surveyId);
+      expect(token).not.toBeNull();
+      snapshot(`${person.employeeNo} took a survey token`);
+
+      // Answer at once, without the session.
+      const answerMarker = `answer-marker-${5531 + n} 请加强售前支撑`;
+      markers.push(answerMarker);
+      const body = new URLSearchParams(setup.body);
+      body.set("ovr-07", answerMarker);
+      expect(await sendAnswers(port, setup.surveyId, token!, body.toString())).toBe(200);
+      snapshot(`${person.employeeNo} answered`);
+
+      // An anonymous suggestion: a token with the session, the suggestion without it.
+      const post = async (payload: unknown) =>
+        (await (await fetch(`${base}/suggestions/token`, { method: "POST", headers: { Origin: base, Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify(payload) })).json()) as Record<string, string>;
+      const key = await post({ intent: "key" });
+      const pending = await fastBlind(key.keyId, key.publicKey);
+      const signed = await post({ intent: "sign", keyId: key.keyId, blinded: pending.blinded });
+      const held = await fastFinish(pending, signed.blindSignature);
+      snapshot(`${person.employeeNo} took a suggestion token`);
+      const suggestionMarker = `suggestion-marker-${9917 + n} 建议取消周报`;
+      markers.push(suggestionMarker);
+      const filed = await fetch(`${base}/suggestions/new`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { ...form, "X-Anonymous-Token": `${held.keyId}.${held.token}.${held.signature}` },
+        body: new URLSearchParams({
+          title: `匿名建议 ${n}`,
+          body: suggestionMarker,
+          category: "process",
+          unitId: person.unitId,
+          identity: "anonymous",
+          followUpHash: await hashFollowUpCode(normalizeFollowUpCode(newFollowUpCode())!),
+        }),
+      });
+      expect(filed.status).toBe(303);
+      snapshot(`${person.employeeNo} filed a suggestion`);
+    }
+    server.child.kill("SIGKILL");
     await new Promise((r) => setTimeout(r, 200));
 
-    const identifiers = [person.id, person.user!.id, person.email, person.name, "E000004", sessionId, USER_AGENT, "ua-marker-7731", "127.0.0.1"];
-
-    // Rows: the answer and the anonymous suggestion carry nothing of the person.
-    const response = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-      `SELECT r.* FROM "SurveyResponse" r JOIN "SurveyAnswer" a ON a."responseId" = r."id" WHERE a."text" = ?`,
-      answerMarker,
-    );
-    expect(response).toHaveLength(1);
-    expect(Object.keys(response[0]).sort()).toEqual(["id", "surveyId", "tenureBand", "track", "unitId"]);
-    expect(response[0].id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const suggestion = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "Suggestion" WHERE "body" = ?`, suggestionMarker);
-    expect(suggestion).toHaveLength(1);
-    for (const row of [...response, ...suggestion]) {
-      const text = JSON.stringify(row);
-      for (const id of identifiers) expect(text, `row holds ${id}`).not.toContain(id);
-      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/); // no precise time
-    }
-
-    // Pages: no page of the database or its WAL that holds the text also holds an identifier.
-    const files = [setup.file, `${setup.file}-wal`];
-    for (const marker of [answerMarker, suggestionMarker]) {
-      const pages = pagesWith(files, marker);
-      expect(pages.length, `pages with ${marker}`).toBeGreaterThan(0);
-      for (const page of pages) {
-        for (const id of identifiers) expect(page.includes(Buffer.from(id, "utf8")), `a page with "${marker}" also holds ${id}`).toBe(false);
+    // Replay every copy's WAL: an anonymous write never shares a WAL with any other commit.
+    let anonymousSeen = 0;
+    for (const copy of copies) {
+      const commits = walCommits(copy.wal);
+      const anonymous = commits.filter((pages) => markers.some((m) => holds(pages, m)));
+      anonymousSeen += anonymous.length;
+      if (anonymous.length > 0) expect(commits.length, `WAL copy after "${copy.after}" holds other commits beside an anonymous one`).toBe(anonymous.length);
+      for (const pages of commits) {
+        if (!markers.some((m) => holds(pages, m))) continue;
+        for (const id of identifiers) expect(holds(pages, id), `an anonymous commit holds ${id}`).toBe(false);
       }
     }
-    // The user agent and the address are stored nowhere at all.
-    for (const file of files.filter((f) => fs.existsSync(f))) {
-      const bytes = fs.readFileSync(file);
-      expect(bytes.includes(Buffer.from("ua-marker-7731")), file).toBe(false);
-      expect(bytes.includes(Buffer.from("127.0.0.1")), file).toBe(false);
-    }
+    expect(copies.length).toBe(people.length * 5);
+    // Named commits were seen (the copies are real); anonymous ones never outlive their truncation.
+    expect(copies.some((c) => walCommits(c.wal).length > 0)).toBe(true);
+    expect(anonymousSeen).toBe(0);
 
-    // The log: requests are logged, people are not.
-    const log = server.log().split("\n").filter((line) => !line.startsWith("Ready on")).join("\n");
-    expect(log).toMatch(/POST \/surveys\/\S+ 302/);
-    for (const id of identifiers) expect(log, `log holds ${id}`).not.toContain(id);
-    await db.$disconnect();
+    // The database file: each text is there, on pages that hold nothing of anyone.
+    const main = fs.readFileSync(setup.file);
+    for (const marker of markers) {
+      const pages: Buffer[] = [];
+      for (let offset = 0; offset < main.length; offset += PAGE) pages.push(main.subarray(offset, offset + PAGE));
+      const withMarker = pages.filter((p) => p.includes(Buffer.from(marker, "utf8")));
+      expect(withMarker.length, marker).toBeGreaterThan(0);
+      for (const page of withMarker) for (const id of identifiers) expect(page.includes(Buffer.from(id, "utf8")), `a page with "${marker}" also holds ${id}`).toBe(false);
+    }
+    expect(main.includes(Buffer.from("ua-marker-7731"))).toBe(false);
+    expect(main.includes(Buffer.from("127.0.0.1"))).toBe(false);
+
+    // The log: route patterns, statuses and times; no id, address, user agent or raw path.
+    const lines = server.log().split("\n");
+    const log = lines.slice(lines.findIndex((line) => line.startsWith("Ready on")) + 1).filter((line) => /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|OTHER) /.test(line));
+    expect(log.length).toBeGreaterThan(people.length * 5);
+    expect(log.some((l) => /^POST \/anon\/surveys\/:id\/responses 200 /.test(l))).toBe(true);
+    expect(log.some((l) => /^POST \/suggestions\/new 303 /.test(l))).toBe(true);
+    for (const line of log) expect(line).toMatch(/^[A-Z]+ (\/[\w/:.*-]*|\(unmatched\)) \d{3} [\d.]+ms$/);
+    // Everything printed after start-up (the start-up line names the server's own address).
+    const text = lines.slice(lines.findIndex((line) => line.startsWith("Ready on")) + 1).join("\n");
+    for (const id of [...identifiers, setup.surveyId]) expect(text, `log holds ${id}`).not.toContain(id);
+
+    // Throttles: nothing of anyone's anonymous steps.
+    const after = createPrismaClient(setup.url);
+    expect(await after.throttleBucket.count()).toBe(0);
+    await after.$disconnect();
+    fs.rmSync(path.dirname(setup.file), { recursive: true, force: true });
   }, 240_000);
 
   it("stores answers in the order of their random keys, not in the order they arrived", async () => {
@@ -111,15 +168,8 @@ describe("anonymity audit", () => {
     for (const [n, person] of setup.cookies.entries()) {
       const body = new URLSearchParams(setup.body);
       body.set("ovr-07", `arrival-${String(n).padStart(3, "0")}`);
-      const status = (
-        await fetch(`http://127.0.0.1:${port}/surveys/${setup.surveyId}`, {
-          method: "POST",
-          redirect: "manual",
-          headers: { Cookie: person.cookie, Origin: `http://127.0.0.1:${port}`, "Content-Type": "application/x-www-form-urlencoded" },
-          body,
-        })
-      ).status;
-      expect(status).toBe(302);
+      const token = await person.respondent.obtain(port, setup.surveyId);
+      expect(await sendAnswers(port, setup.surveyId, token!, body.toString())).toBe(200);
     }
     server.child.kill("SIGKILL");
     const db = createPrismaClient(setup.url);
@@ -131,6 +181,9 @@ describe("anonymity audit", () => {
     const arrival = stored.map((r) => r.text);
     expect(stored.map((r) => r.id)).toEqual([...stored.map((r) => r.id)].sort());
     expect(arrival).not.toEqual([...arrival].sort());
+    // Spent tokens, likewise, sit in the order of their hashes.
+    const spent = (await db.$queryRawUnsafe<{ hash: string }[]>(`SELECT "hash" FROM "SurveySpentToken" NOT INDEXED WHERE 1`)).map((r) => r.hash);
+    expect(spent).toEqual([...spent].sort());
     await db.$disconnect();
   }, 240_000);
 });
