@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireEmployee } from "~/modules/auth/guards.server";
 import { base64urlOf, MODULUS_BYTES } from "~/modules/anonymity/token-format";
 import { signSuggestionToken, suggestionTokenKey } from "~/modules/suggestions/tokens.server";
@@ -18,12 +18,12 @@ const TokenRequest = z.discriminatedUnion("intent", [
 export async function action(args: ActionFunctionArgs) {
   const user = requireEmployee(args);
   const body = TokenRequest.safeParse(await args.request.json().catch(() => null));
-  if (!body.success) return data({ ok: false as const, reason: "badRequest" as const }, { status: 400 });
+  if (!body.success) return Response.json({ ok: false as const, reason: "badRequest" as const }, { status: 400 });
   const result =
     body.data.intent === "key"
       ? await suggestionTokenKey(db, user.employeeId)
       : await signSuggestionToken(db, { employeeId: user.employeeId, keyId: body.data.keyId, blinded: body.data.blinded });
-  return data(result, { status: result.ok ? 200 : result.reason === "badRequest" ? 400 : 409, headers: { "Cache-Control": "no-store" } });
+  return Response.json(result, { status: result.ok ? 200 : result.reason === "badRequest" ? 400 : 409, headers: { "Cache-Control": "no-store" } });
 }
 
 export async function loader() {

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireEmployee } from "~/modules/auth/guards.server";
 import { base64urlOf, MODULUS_BYTES } from "~/modules/anonymity/token-format";
 import { signToken, tokenKeyFor } from "~/modules/surveys/tokens.server";
@@ -22,12 +22,12 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireEmployee(args);
   const { id } = parseParams(args.params, idParam);
   const body = TokenRequest.safeParse(await args.request.json().catch(() => null));
-  if (!body.success) return data({ ok: false as const, reason: "badRequest" as const }, { status: 400 });
+  if (!body.success) return Response.json({ ok: false as const, reason: "badRequest" as const }, { status: 400 });
   const result =
     body.data.intent === "key"
       ? await tokenKeyFor(db, id, user.employeeId)
       : await signToken(db, { surveyId: id, employeeId: user.employeeId, keyId: body.data.keyId, blinded: body.data.blinded });
-  return data(result, { status: result.ok ? 200 : STATUS[result.reason], headers: { "Cache-Control": "no-store" } });
+  return Response.json(result, { status: result.ok ? 200 : STATUS[result.reason], headers: { "Cache-Control": "no-store" } });
 }
 
 export async function loader() {

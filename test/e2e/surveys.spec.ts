@@ -55,11 +55,11 @@ test("an employee answers, leaves mid-way, comes back to their progress, submits
   await expect(page.locator("#pay-01-2")).toBeChecked();
   await expect(page.locator("#col-01-4")).toBeChecked();
   await expect(page.locator("#ovr-05-8")).toBeChecked();
+  await expect(page.getByTestId("token-state")).toHaveAttribute("data-state", "ready");
   const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("survey-progress:")));
   // The progress and the answer token, both kept only in this browser.
   expect(stored.filter((k) => !k.endsWith(":token"))).toHaveLength(1);
   expect(stored.filter((k) => k.endsWith(":token"))).toHaveLength(1);
-  await expect(page.getByTestId("token-state")).toHaveAttribute("data-state", "ready");
 
   // The token is asked for with the session; the answers go without it.
   const tokenRequests: Record<string, string>[] = [];
