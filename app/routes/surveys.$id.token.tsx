@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireEmployee } from "~/modules/auth/guards.server";
 import { base64urlOf, MODULUS_BYTES } from "~/modules/anonymity/token-format";
 import { signToken, tokenKeyFor } from "~/modules/surveys/tokens.server";
@@ -30,6 +30,7 @@ export async function action(args: ActionFunctionArgs) {
   return Response.json(result, { status: result.ok ? 200 : STATUS[result.reason], headers: { "Cache-Control": "no-store" } });
 }
 
-export async function loader() {
-  throw new Response("Method not allowed", { status: 405 });
+export async function loader(args: LoaderFunctionArgs) {
+  requireEmployee(args);
+  throw new Response("Method not allowed", { status: 405, headers: { Allow: "POST" } });
 }

@@ -156,15 +156,28 @@ export class Respondent {
   }
 }
 
-/** Sends answers with a token and no session; 200 when the server acknowledged them. */
-export async function sendAnswers(port: number, surveyId: string, token: HeldToken, body: string) {
-  const response = await fetch(`http://127.0.0.1:${port}/anon/surveys/${surveyId}/responses`, {
-    method: "POST",
-    headers: { Origin: `http://127.0.0.1:${port}`, "Content-Type": "application/x-www-form-urlencoded", "X-Anonymous-Token": `${token.keyId}.${token.token}.${token.signature}` },
-    body,
-  });
-  await response.arrayBuffer();
-  return response.status;
+/**
+ * Sends answers with a token and no session; 200 when the server acknowledged them. A keep-alive
+ * connection the server closed just as the request went out is tried once more, as sending
+ * with a token is safe to repeat: a 409 then means the first attempt was stored.
+ */
+export async function sendAnswers(port: number, surveyId: string, token: HeldToken, body: string): Promise<number> {
+  const send = async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/anon/surveys/${surveyId}/responses`, {
+      method: "POST",
+      headers: { Origin: `http://127.0.0.1:${port}`, "Content-Type": "application/x-www-form-urlencoded", "X-Anonymous-Token": `${token.keyId}.${token.token}.${token.signature}` },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, spent: response.status === 409 && text.includes("alreadyAnswered") };
+  };
+  try {
+    return (await send()).status;
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== "ECONNRESET") throw error;
+    const retry = await send();
+    return retry.spent ? 200 : retry.status;
+  }
 }
 
 /** Answers as the survey page does: the token (with the session), then the answers (without). 200 when acknowledged. */

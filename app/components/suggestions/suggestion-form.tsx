@@ -147,9 +147,9 @@ export function SuggestionForm({
           <input {...getInputProps(fields.identity, { type: "radio", value: "anonymous" })} /> {t("suggestions.identity.anonymous")}
         </label>
         <small className="hint">{t("suggestions.anonymityNotice")}</small>
-        {anonymous.kind === "ready" && anonymous.remaining !== null ? (
+        {anonymous.kind === "ready" ? (
           <small className="hint" data-testid="anonymous-ready">
-            {t("suggestions.anonymousReady", { count: anonymous.remaining })}
+            {anonymous.remaining === null ? t("suggestions.anonymousHeld") : t("suggestions.anonymousReady", { count: anonymous.remaining })}
           </small>
         ) : null}
         {anonymous.kind === "allowanceUsed" ? <small className="hint">{t("suggestions.errors.allowanceUsed", { max: MONTHLY_ALLOWANCE })}</small> : null}
