@@ -8,6 +8,7 @@ import { clearSessionCookie, LOCALE_COOKIE, localeCookie, readCookie, sessionCoo
 import { validateSessionToken, type ValidSession } from "~/modules/auth/session.server";
 import { apiRoutes } from "./api";
 import { ANONYMOUS_PREFIX, anonymousRoutes, anonymousSuggestion } from "./anonymous";
+import { tokenRoutes } from "./tokens";
 import { compilePatterns, remixPatterns, routePatternOf } from "./route-patterns";
 import { requestLog, sameOriginWrites, securityHeaders } from "./security";
 import type { RequestContext } from "./context";
@@ -32,6 +33,7 @@ export function createApp(options: { build: ServerBuild | (() => Promise<ServerB
   const remix = createRequestHandler(options.build as ServerBuild, options.mode ?? getEnv().NODE_ENV);
   const api = apiRoutes();
   const anonymous = anonymousRoutes();
+  const tokens = tokenRoutes();
 
   // Route patterns for the request log: this server's own routes and the Remix build's.
   let patterns: ReturnType<typeof compilePatterns> | null = null;
@@ -42,6 +44,7 @@ export function createApp(options: { build: ServerBuild | (() => Promise<ServerB
       "/assets/*",
       ...api.routes.map((r) => `/api/v1${r.path}`),
       ...anonymous.routes.map((r) => `${ANONYMOUS_PREFIX.slice(0, -1)}${r.path}`),
+      ...tokens.routes.map((r) => r.path),
       ...(build ? remixPatterns(build.routes) : ["/*"]),
     ]);
     return routePatternOf(patterns, path);
@@ -89,6 +92,7 @@ export function createApp(options: { build: ServerBuild | (() => Promise<ServerB
   });
 
   app.route("/api/v1", api);
+  app.route("/", tokens);
 
   app.all("*", async (c) => {
     const context: RequestContext = {

@@ -1,5 +1,6 @@
 import type { Client, Transaction } from "@libsql/client";
-import { withWriteTurn, type Db } from "./db.server";
+import fs from "node:fs";
+import { walPathOf, withWriteTurn, type Db } from "./db.server";
 
 /**
  * Writes that must never be linkable to a person: anonymous survey answers and anonymous
@@ -21,6 +22,8 @@ import { withWriteTurn, type Db } from "./db.server";
 type Job = { write: (tx: Transaction) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
 const MAX_BATCH = 500;
+/** How long a write waits for others to join its batch when none is under way. */
+const GATHER_MS = 2;
 const RETRY_MS = 100;
 const MAX_RETRIES = 100;
 
@@ -30,12 +33,20 @@ class AnonymousWriter {
   #retryTimer: NodeJS.Timeout | null = null;
   #retries = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly walPath: string | null,
+    /** false for plain group commit (named writes that only need batching, such as tokens taken). */
+    private readonly truncateWal = true,
+  ) {}
 
   write<T>(write: (tx: Transaction) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.#draining) void this.#drain();
+      if (!this.#draining) {
+        this.#draining = true;
+        setTimeout(() => void this.#drain(), GATHER_MS);
+      }
     });
   }
 
@@ -59,7 +70,8 @@ class AnonymousWriter {
 
   async #commit(batch: Job[]) {
     return withWriteTurn(this.db, async (sql) => {
-      await checkpoint(sql);
+      // Named writes since the last truncation are moved out of the WAL first (nothing to do when it is empty).
+      if (this.truncateWal && walBytes(this.walPath) > 0) await checkpoint(sql);
       const tx = await sql.transaction("write");
       const outcomes: ({ value: unknown } | { error: unknown })[] = [];
       try {
@@ -79,7 +91,7 @@ class AnonymousWriter {
       } finally {
         tx.close();
       }
-      if (!(await checkpoint(sql))) this.#scheduleRetry();
+      if (this.truncateWal && !(await checkpoint(sql))) this.#scheduleRetry();
       return outcomes;
     });
   }
@@ -99,6 +111,15 @@ class AnonymousWriter {
   }
 }
 
+function walBytes(walPath: string | null) {
+  if (!walPath) return 1; // unknown: always checkpoint
+  try {
+    return fs.statSync(walPath).size;
+  } catch {
+    return 0; // no WAL file: nothing in it
+  }
+}
+
 /** Checkpoints the WAL into the database file and truncates it; false when a reader kept it from finishing. */
 async function checkpoint(sql: Client) {
   const result = await sql.execute("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -114,11 +135,22 @@ function shuffle<T>(items: T[]) {
 }
 
 const writers = new WeakMap<Db, AnonymousWriter>();
+const groupWriters = new WeakMap<Db, AnonymousWriter>();
 
 function writerFor(db: Db) {
   let writer = writers.get(db);
-  if (!writer) writers.set(db, (writer = new AnonymousWriter(db)));
+  if (!writer) writers.set(db, (writer = new AnonymousWriter(db, walPathOf(db))));
   return writer;
+}
+
+/**
+ * Group commit without the WAL truncations, for frequent small named writes (a response token
+ * taken): writes arriving together share one transaction and one sync to disk. Resolves once committed.
+ */
+export function groupWrite<T>(db: Db, write: (tx: Transaction) => Promise<T>): Promise<T> {
+  let writer = groupWriters.get(db);
+  if (!writer) groupWriters.set(db, (writer = new AnonymousWriter(db, walPathOf(db), false)));
+  return writer.write(write);
 }
 
 /** Runs an anonymous write (see above); resolves once it is committed and the WAL truncated. */

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Client, InValue, Transaction } from "@libsql/client";
 import { PrismaClient } from "~/generated/prisma/client";
 import { DurableLibSQL } from "./sqlite-adapter.server";
@@ -9,11 +10,20 @@ export type { Transaction as BulkTransaction } from "@libsql/client";
 /** Where a client keeps its adapter; a registered symbol, since the server bundle and the app bundle each load this module. */
 const ADAPTER = Symbol.for("gehr.sqliteAdapter");
 
+const DATABASE_URL = Symbol.for("gehr.databaseUrl");
+
 export function createPrismaClient(databaseUrl: string): Db {
   const adapter = new DurableLibSQL({ url: databaseUrl });
   const client: Db = new PrismaClient({ adapter });
   Object.defineProperty(client, ADAPTER, { value: adapter });
+  Object.defineProperty(client, DATABASE_URL, { value: databaseUrl });
   return client;
+}
+
+/** The WAL file of a client's database, or null when it is not a plain file path. */
+export function walPathOf(client: Db) {
+  const url = (client as unknown as Record<symbol, string | undefined>)[DATABASE_URL];
+  return url?.startsWith("file:") ? `${path.resolve(url.slice("file:".length))}-wal` : null;
 }
 
 async function adapterOf(client: Db) {

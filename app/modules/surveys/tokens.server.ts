@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { blindedHash, blindSign, newTokenKeyPair, spentHash, TokenError, verifyToken } from "~/modules/anonymity/blind-tokens.server";
 import { decodeBytes, encodeBytes } from "~/modules/anonymity/token-format";
 import { tenureBand } from "~/modules/org/org";
-import { anonymousWrite } from "~/utils/anonymous-writes.server";
+import { anonymousWrite, groupWrite } from "~/utils/anonymous-writes.server";
 import { readDate, sqlRead, type Db } from "~/utils/db.server";
 import { answerRows, answersSchema, parseItems, type Answers } from "./items";
 import { closeDueSurveys } from "./campaigns.server";
@@ -112,9 +112,13 @@ export async function signToken(db: Db, input: { surveyId: string; employeeId: s
     if (error instanceof TokenError) return { ok: false, reason: "badRequest" };
     throw error;
   }
-  const { count } = await db.surveyParticipation.updateMany({
-    where: { surveyId: input.surveyId, employeeId: input.employeeId, OR: [{ tokenTaken: false }, { blindedHash: hash }] },
-    data: { tokenTaken: true, blindedHash: hash },
+  // Taken by many people at once when a survey opens: group-committed (one sync for many).
+  const count = await groupWrite(db, async (tx) => {
+    const marked = await tx.execute({
+      sql: `UPDATE "SurveyParticipation" SET "tokenTaken" = 1, "blindedHash" = ? WHERE "surveyId" = ? AND "employeeId" = ? AND ("tokenTaken" = 0 OR "blindedHash" = ?)`,
+      args: [hash, input.surveyId, input.employeeId, hash],
+    });
+    return marked.rowsAffected;
   });
   if (count !== 1) return { ok: false, reason: "alreadyTaken" };
   return { ok: true, blindSignature: encodeBytes(signature) };
