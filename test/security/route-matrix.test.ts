@@ -94,7 +94,15 @@ describe("every action from another site", () => {
   it("refuses every action and API write with a foreign Origin, Sec-Fetch-Site: cross-site, or neither, and writes nothing", async () => {
     const before = await fingerprint();
     const hr = users.hr_admin;
-    const writes = [...routes.filter((r) => r.hasAction).map(actionUrl), "/api/v1/employees/upsert", "/api/v1/units/upsert"];
+    const writes = [
+      ...routes.filter((r) => r.hasAction).map(actionUrl),
+      "/api/v1/employees/upsert",
+      "/api/v1/units/upsert",
+      // Served by Hono directly: token requests and anonymous submissions.
+      "/surveys/any-survey/token",
+      "/suggestions/token",
+      "/anon/surveys/any-survey/responses",
+    ];
     const variants: Record<string, string>[] = [
       { Origin: "https://evil.example" },
       { Origin: "null" },
