@@ -23,6 +23,33 @@ const generate = promisify(generateKeyPair);
 
 export type StoredKeyPair = { publicKey: string; privateKey: string };
 
+const making = new Map<string, Promise<unknown>>();
+
+/**
+ * Makes a signing key the first time it is needed: `find` reads it, and when it is missing
+ * `store` saves a new pair (a unique key in the table settles a race between processes). Callers
+ * asking at the same time share one key generation (about 100 ms of a worker thread).
+ */
+export async function keyOnce<T>(name: string, find: () => Promise<T | null>, store: (pair: StoredKeyPair) => Promise<unknown>): Promise<T> {
+  const existing = await find();
+  if (existing) return existing;
+  let pending = making.get(name) as Promise<T> | undefined;
+  if (!pending) {
+    pending = (async () => {
+      const pair = await newTokenKeyPair();
+      // Another process may have stored one first: the unique key refuses ours, and theirs is used.
+      await Promise.resolve(store(pair)).catch(async (error: unknown) => {
+        if (!(await find())) throw error;
+      });
+      const made = await find();
+      if (!made) throw new Error(`signing key ${name} was not stored`);
+      return made;
+    })().finally(() => making.delete(name));
+    making.set(name, pending);
+  }
+  return pending;
+}
+
 /** A new 2048-bit key pair: the public half as SPKI (base64url), the private half as sealed PKCS#8. */
 export async function newTokenKeyPair(): Promise<StoredKeyPair> {
   const { publicKey, privateKey } = await generate("rsa", { modulusLength: MODULUS_BYTES * 8, publicExponent: 0x10001 });
@@ -78,6 +105,18 @@ export async function verifyToken(publicKey: string, token: Uint8Array, signatur
   } catch {
     return false;
   }
+}
+
+/** The token's bytes when `token` and `signature` (base64url) are a valid pair under the key; else null. */
+export async function verifiedToken(publicKey: string, token: string, signature: string): Promise<Uint8Array | null> {
+  let bytes: Uint8Array, sig: Uint8Array;
+  try {
+    bytes = decodeBytes(token);
+    sig = decodeBytes(signature);
+  } catch {
+    return null;
+  }
+  return (await verifyToken(publicKey, bytes, sig)) ? bytes : null;
 }
 
 /** What is kept of a spent token: its SHA-256, hex. Knowing it does not give the token. */

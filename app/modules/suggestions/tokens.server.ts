@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { Transaction } from "@libsql/client";
-import { blindSign, newTokenKeyPair, spentHash, TokenError, verifyToken } from "~/modules/anonymity/blind-tokens.server";
+import { blindSign, keyOnce, spentHash, TokenError, verifiedToken } from "~/modules/anonymity/blind-tokens.server";
 import { decodeBytes, encodeBytes } from "~/modules/anonymity/token-format";
 import { anonymousWrite } from "~/utils/anonymous-writes.server";
 import { getEnv } from "~/utils/env.server";
@@ -19,21 +19,12 @@ export function tokenStorageKey(employeeId: string) {
   return `suggestion-token:${createHmac("sha256", getEnv().SESSION_SECRET).update(`suggestion-token\0${employeeId}`).digest("base64url").slice(0, 16)}`;
 }
 
-const creating = new Map<string, Promise<{ publicKey: string; privateKey: string }>>();
-
-async function keyForPeriod(db: Db, period: string) {
-  const existing = await db.suggestionTokenKey.findUnique({ where: { period } });
-  if (existing) return existing;
-  let pending = creating.get(period);
-  if (!pending) {
-    pending = (async () => {
-      const pair = await newTokenKeyPair();
-      await db.suggestionTokenKey.createMany({ data: [{ period, ...pair }] });
-      return db.suggestionTokenKey.findUniqueOrThrow({ where: { period } });
-    })().finally(() => creating.delete(period));
-    creating.set(period, pending);
-  }
-  return pending;
+function keyForPeriod(db: Db, period: string) {
+  return keyOnce(
+    `suggestion\0${period}`,
+    () => db.suggestionTokenKey.findUnique({ where: { period } }),
+    (pair) => db.suggestionTokenKey.createMany({ data: [{ period, ...pair }] }),
+  );
 }
 
 async function remaining(db: Db, employeeId: string, period: string) {
@@ -96,14 +87,8 @@ export async function fileAnonymousSuggestion(
   if (!acceptedPeriods(now).includes(input.keyId)) return { ok: false, reason: "badToken" };
   const key = await db.suggestionTokenKey.findUnique({ where: { period: input.keyId }, select: { publicKey: true } });
   if (!key) return { ok: false, reason: "badToken" };
-  let token: Uint8Array, signature: Uint8Array;
-  try {
-    token = decodeBytes(input.token);
-    signature = decodeBytes(input.signature);
-  } catch {
-    return { ok: false, reason: "badToken" };
-  }
-  if (!(await verifyToken(key.publicKey, token, signature))) return { ok: false, reason: "badToken" };
+  const token = await verifiedToken(key.publicKey, input.token, input.signature);
+  if (!token) return { ok: false, reason: "badToken" };
   const unit = await db.unit.findFirst({ where: { id: input.suggestion.unitId, active: true }, select: { id: true } });
   if (!unit) return { ok: false, reason: "unknownUnit" };
   const hash = spentHash(token);

@@ -1,7 +1,7 @@
 import type { Transaction } from "@libsql/client";
 import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { createHash } from "node:crypto";
-import { blindedHash, blindSign, newTokenKeyPair, spentHash, TokenError, verifyToken } from "~/modules/anonymity/blind-tokens.server";
+import { blindedHash, blindSign, keyOnce, spentHash, TokenError, verifiedToken } from "~/modules/anonymity/blind-tokens.server";
 import { decodeBytes, encodeBytes } from "~/modules/anonymity/token-format";
 import { tenureBand } from "~/modules/org/org";
 import { anonymousWrite, groupWrite } from "~/utils/anonymous-writes.server";
@@ -51,25 +51,14 @@ async function invitation(db: Db, surveyId: string, employeeId: string, now: Dat
   };
 }
 
-const creating = new Map<string, Promise<{ id: string; publicKey: string; privateKey: string }>>();
-
 /** The key of one survey's cell, made the first time someone of that cell asks for a token. */
-async function keyForCell(db: Db, surveyId: string, cell: Cell) {
+function keyForCell(db: Db, surveyId: string, cell: Cell) {
   const text = cellText(cell);
-  const existing = await db.surveyTokenKey.findUnique({ where: { surveyId_cell: { surveyId, cell: text } }, select: { id: true, publicKey: true, privateKey: true } });
-  if (existing) return existing;
-  const name = `${surveyId}\0${text}`;
-  let pending = creating.get(name);
-  if (!pending) {
-    pending = (async () => {
-      const pair = await newTokenKeyPair();
-      const id = encodeBytes(crypto.getRandomValues(new Uint8Array(12)));
-      await db.surveyTokenKey.createMany({ data: [{ id, surveyId, cell: text, ...cell, ...pair }] });
-      return db.surveyTokenKey.findUniqueOrThrow({ where: { surveyId_cell: { surveyId, cell: text } }, select: { id: true, publicKey: true, privateKey: true } });
-    })().finally(() => creating.delete(name));
-    creating.set(name, pending);
-  }
-  return pending;
+  return keyOnce(
+    `survey\0${surveyId}\0${text}`,
+    () => db.surveyTokenKey.findUnique({ where: { surveyId_cell: { surveyId, cell: text } }, select: { id: true, publicKey: true, privateKey: true } }),
+    (pair) => db.surveyTokenKey.createMany({ data: [{ id: encodeBytes(crypto.getRandomValues(new Uint8Array(12))), surveyId, cell: text, ...cell, ...pair }] }),
+  );
 }
 
 export type TokenKeyResult = { ok: true; keyId: string; publicKey: string } | { ok: false; reason: "notInvited" | "notOpen" | "alreadyTaken" };
@@ -158,14 +147,8 @@ export async function spendToken(db: Db, input: SpendInput, now = new Date()): P
     [input.keyId],
   );
   if (!key || key.surveyId !== input.surveyId) return { ok: false, reason: "badToken" };
-  let token: Uint8Array, signature: Uint8Array;
-  try {
-    token = decodeBytes(input.token);
-    signature = decodeBytes(input.signature);
-  } catch {
-    return { ok: false, reason: "badToken" };
-  }
-  if (!(await verifyToken(key.publicKey, token, signature))) return { ok: false, reason: "badToken" };
+  const token = await verifiedToken(key.publicKey, input.token, input.signature);
+  if (!token) return { ok: false, reason: "badToken" };
   if (!isAnswerable({ status: key.status, opensAt: readDate(key.opensAt), closesAt: readDate(key.closesAt) }, now)) return { ok: false, reason: "notOpen" };
 
   const items = parseItems(key.itemsJson);
