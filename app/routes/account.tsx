@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { changePassword } from "~/modules/auth/auth.server";
-import { clearSessionCookie } from "~/modules/auth/cookie.server";
+import { clearSessionCookie, localeCookie } from "~/modules/auth/cookie.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -29,7 +29,7 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = LocaleSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) throw new Response("Bad request", { status: 400 });
     await db.user.update({ where: { id: user.userId }, data: { locale: parsed.data.locale } });
-    return redirectWithFlash("/account", { kind: "success", message: "account.localeSaved" });
+    return redirectWithFlash("/account", { kind: "success", message: "account.localeSaved" }, { headers: { "Set-Cookie": localeCookie(parsed.data.locale) } });
   }
   const submission = parseWithZod(formData, { schema: PasswordSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["current", "next", "confirm"] }), { status: 400 });
