@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { isProxyEntry } from "../server/client-address";
 
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
