@@ -124,9 +124,11 @@ export default function PayRun() {
         title={t("pay.runTitle", { period: run.periodCode })}
         actions={
           canManage ? (
-            <a className="button" href={`/pay/runs/${run.id}/payroll.csv`} download>
-              {t("pay.exportCsv")}
-            </a>
+            <Form method="post" action={`/pay/runs/${run.id}/payroll.csv`} reloadDocument>
+              <button type="submit" className="button">
+                {t("pay.exportCsv")}
+              </button>
+            </Form>
           ) : null
         }
       >

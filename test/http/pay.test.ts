@@ -43,9 +43,9 @@ describe("pay routes", () => {
     expect((await employee.post("/pay?index", { intent: "create", periodId: "x" })).status).toBe(403);
     expect((await employee.post(`/pay/runs/${runId}`, { intent: "review" })).status).toBe(403);
     expect((await employee.post(`/pay/runs/${runId}`, { intent: "approve", password: TEST_PASSWORD })).status).toBe(403);
-    expect((await employee.get(`/pay/runs/${runId}/payroll.csv`)).status).toBe(403);
+    expect((await employee.post(`/pay/runs/${runId}/payroll.csv`, {})).status).toBe(403);
     expect((await financeHead.post(`/pay/runs/${runId}`, { intent: "review" })).status).toBe(403);
-    expect((await financeHead.get(`/pay/runs/${runId}/payroll.csv`)).status).toBe(403);
+    expect((await financeHead.post(`/pay/runs/${runId}/payroll.csv`, {})).status).toBe(403);
     expect((await hr.post("/pay?index", { intent: "create", periodId: "x", amountFen: "1" })).status).toBe(400);
     expect(await status()).toBe("draft");
   });
@@ -102,13 +102,18 @@ describe("pay routes", () => {
     expect(run).not.toContain('data-testid="run-total"');
   });
 
-  it("exports the payroll CSV to HR, with every line", async () => {
-    const csv = await hr.get(`/pay/runs/${runId}/payroll.csv`);
+  it("exports the payroll CSV to HR, with every line, by POST only (a GET writes nothing, so it exports nothing)", async () => {
+    const audits = await db.auditLog.count({ where: { action: "pay.run.export", entityId: runId } });
+    const get = await hr.get(`/pay/runs/${runId}/payroll.csv`);
+    expect(get.status).toBe(405);
+    expect(await db.auditLog.count({ where: { action: "pay.run.export", entityId: runId } })).toBe(audits);
+    const csv = await hr.post(`/pay/runs/${runId}/payroll.csv`, {});
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const rows = (await csv.text()).trim().split("\r\n");
     expect(rows[0]).toContain("employeeNo,name,unit");
     expect(rows.length - 1).toBe(await db.payLine.count({ where: { runId } }));
+    expect(await db.auditLog.count({ where: { action: "pay.run.export", entityId: runId } })).toBe(audits + 1);
   });
 
   it("adds a correction to the locked run with a reason, and refuses one without", async () => {

@@ -4,12 +4,12 @@ import { bulkWrite, readDate, sqlRead, type Db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { tenureBand } from "~/modules/org/org";
 import { answerRows, answersSchema, parseItems, type Answers } from "./items";
-import { closeDueSurveys } from "./campaigns.server";
 import { isAnswerable, parseCuts } from "./settings";
 
 /** The surveys an employee is invited to: open ones still to answer, and ones already answered. */
 export async function listMySurveys(db: Db, employeeId: string, now = new Date()) {
-  await closeDueSurveys(db, now);
+  // A survey past its closing time is no longer listed or answerable; the background work
+  // (app/server/background.server.ts) closes it: a page read never writes.
   const rows = await db.surveyParticipation.findMany({
     where: { employeeId, survey: { status: "open", opensAt: { lte: now }, closesAt: { gt: now } } },
     select: { answered: true, survey: { select: { id: true, titleZh: true, titleEn: true, closesAt: true, itemsJson: true } } },
@@ -22,7 +22,6 @@ export async function listMySurveys(db: Db, employeeId: string, now = new Date()
 
 /** A survey as its respondent sees it, or null when they are not invited to it. */
 export async function surveyForRespondent(db: Db, surveyId: string, employeeId: string, now = new Date()) {
-  await closeDueSurveys(db, now);
   // Read on every answer submitted: direct SQL (see sqlRead).
   const [row] = await sqlRead<{ answered: number; id: string; templateId: string; titleZh: string; titleEn: string; status: string; opensAt: string; closesAt: string; itemsJson: string }>(
     db,
