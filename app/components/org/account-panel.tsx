@@ -132,7 +132,7 @@ export function AccountPanel({ panel, units, result, canCreate }: { panel: Panel
               {t("org.createInvite")}
             </button>
           )}
-          {account.disabled ? (
+          {panel.resetRefused ? null : account.disabled ? (
             <button type="submit" name="intent" value="enableUser">
               {t("org.enableAccount")}
             </button>

@@ -60,7 +60,7 @@ export async function runAccountAction(db: Db, actor: SessionUser, formData: For
       }
       case "disableUser":
       case "enableUser":
-        await setUserDisabled(db, actor.userId, account.id, input.intent === "disableUser");
+        await setUserDisabled(db, who, account.id, input.intent === "disableUser");
         return { ok: true, flash: "org.accountSaved" };
     }
   } catch (error) {

@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { acceptInvitation, findInvitation, RESET_TTL_MS } from "~/modules/auth/auth.server";
 import type { Role } from "~/modules/auth/roles";
 import { demoOrg } from "../../../test/utils";
-import { accountChanges, decideRequest, requestPasswordReset, requestRoleChange } from "./accounts.server";
+import { accountChanges, decideRequest, requestPasswordReset, requestRoleChange, setUserDisabled } from "./accounts.server";
 
 // The bypasses of issue "separation of duties", replayed as the insider would try them: each is
 // refused with a message, writes nothing but an audit entry, and the legitimate path works.
@@ -77,6 +77,11 @@ describe("role changes take two people", () => {
     expect(await roleOf("E000186")).toBe("employee");
     await decideRequest(db, sysadmin2, requestId, "approve");
     expect(await roleOf("E000186")).toBe("sysadmin");
+  });
+
+  it("HR cannot disable a sysadmin's account", async () => {
+    await refused(() => setUserDisabled(db, hr, sysadmin.userId, true), "accounts.errors.sysadminOnly", hr);
+    expect((await db.user.findUniqueOrThrow({ where: { id: sysadmin.userId } })).disabled).toBe(false);
   });
 
   it("refuses a second pending request and a request that changes nothing", async () => {

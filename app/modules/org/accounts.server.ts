@@ -134,8 +134,13 @@ export function pendingRequests(db: Db, where: { userId?: string } = {}) {
   });
 }
 
-export async function setUserDisabled(db: Db, actorId: string, userId: string, disabled: boolean) {
+/** Disables or enables an account (not one's own; a sysadmin's only by a sysadmin). Disabling ends its sessions. */
+export async function setUserDisabled(db: Db, actor: AccountActor, userId: string, disabled: boolean) {
+  const actorId = actor.userId;
   if (userId === actorId) throw new OrgRuleError("disabled", disabled ? "org.errors.cannotDisableSelf" : "accounts.errors.self");
+  const target = await targetOf(db, userId);
+  if (!target) throw new AccountError("errors.notFound");
+  if (target.role === "sysadmin" && actor.role !== "sysadmin") await refuse(db, actor, userId, disabled ? "disable" : "enable", "accounts.errors.sysadminOnly");
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { disabled } });
     await audit(tx, { actorId, action: disabled ? "user.disable" : "user.enable", entity: "User", entityId: userId });
