@@ -149,7 +149,7 @@ describe("buildDemoOrg", () => {
 describe("DEMO_ACCOUNTS", () => {
   it("reference existing employees with stable numbers", () => {
     expect(DEMO_ACCOUNTS.map((a) => a.employeeNo)).toEqual([
-      "E000001", "E000002", "E000003", "E000004", "E000005", "E000006",
+      "E000001", "E000002", "E000003", "E000004", "E000005", "E000006", "E000182", "E000183",
     ]);
     for (const a of DEMO_ACCOUNTS) {
       expect(byNo.has(a.employeeNo), a.employeeNo).toBe(true);
@@ -165,7 +165,11 @@ describe("DEMO_ACCOUNTS", () => {
       ["DEPT-GM", "JC-GE"],
       ["ROOM-HEAD", "JC-GE-FIN"],
     ]);
-    expect(role("hr_admin").map((e) => [e.positionCode, e.unitCode])).toEqual([["HR", "JC-GE-SUP"]]);
+    expect(role("hr_admin").map((e) => [e.employeeNo, e.positionCode, e.unitCode])).toEqual([
+      ["E000003", "HR", "JC-GE-SUP"],
+      ["E000182", "HR", "JC-GE-SUP"],
+      ["E000183", "HR", "JC-GE-SUP"],
+    ]);
     expect(role("employee").map((e) => [e.positionCode, e.unitCode])).toEqual([
       ["AM", "JC-GE-FIN"],
       ["SOL-MGR", "JC-GE-FIN"],

@@ -196,6 +196,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { employeeNo: "E000004", role: "employee", label: "客户经理 · Account manager" },
   { employeeNo: "E000005", role: "employee", label: "解决方案支撑经理 · Solution support manager" },
   { employeeNo: "E000006", role: "sysadmin", label: "系统管理员 · System administrator" },
+  // Pay runs are prepared, reviewed and approved by three different people, none paid in the run.
+  { employeeNo: "E000182", role: "hr_admin", label: "人力资源专员（薪酬复核）· HR specialist (pay reviewer)" },
+  { employeeNo: "E000183", role: "hr_admin", label: "人力资源专员（薪酬审批）· HR specialist (pay approver)" },
 ];
 
 // ───────────── names ─────────────

@@ -104,7 +104,7 @@ export default defineMessages(
     "import.errors.duplicateInFile": "与第 {other} 行重复",
     "import.errors.emailTaken": "该邮箱已被其他员工使用",
     "import.errors.unknownManager": "上级工号 {no} 既不在文件中也不在系统中",
-    "users.intro": "角色和管辖范围在员工详情页中修改，下一次请求即生效。",
+    "users.intro": "只有系统管理员持有此页面。角色变更和特权账户的密码重置由一位管理员申请、另一位管理员批准，任何人都不能处理自己的账户；批准后下一次请求即生效。",
     "users.none": "没有符合条件的用户。",
   },
   {
@@ -210,7 +210,7 @@ export default defineMessages(
     "import.errors.duplicateInFile": "Duplicate of row {other}",
     "import.errors.emailTaken": "Another employee already uses this e-mail",
     "import.errors.unknownManager": "Manager {no} is neither in the file nor in the system",
-    "users.intro": "Roles and scopes are changed on the employee's page and apply from the next request.",
+    "users.intro": "Only sysadmins hold this page. Role changes and password resets of privileged accounts are requested by one admin and approved by another; nobody acts on their own account. Approved changes apply from the next request.",
     "users.none": "No users match.",
   },
 );

@@ -4,9 +4,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
+import { useDateTime } from "~/components/pay/format";
 import { changePassword } from "~/modules/auth/auth.server";
-import { clearSessionCookie } from "~/modules/auth/cookie.server";
+import { clearSessionCookie, localeCookie } from "~/modules/auth/cookie.server";
 import { requireUser } from "~/modules/auth/guards.server";
+import { accountChanges } from "~/modules/org/accounts.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { LOCALES } from "~/utils/i18n";
@@ -19,7 +21,7 @@ const LocaleSchema = z.object({ intent: z.literal("locale"), locale: z.enum(LOCA
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  return { email: user.email, locale: user.locale };
+  return { email: user.email, locale: user.locale, changes: await accountChanges(db, user.userId) };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -29,7 +31,7 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = LocaleSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) throw new Response("Bad request", { status: 400 });
     await db.user.update({ where: { id: user.userId }, data: { locale: parsed.data.locale } });
-    return redirectWithFlash("/account", { kind: "success", message: "account.localeSaved" });
+    return redirectWithFlash("/account", { kind: "success", message: "account.localeSaved" }, { headers: { "Set-Cookie": localeCookie(parsed.data.locale) } });
   }
   const submission = parseWithZod(formData, { schema: PasswordSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["current", "next", "confirm"] }), { status: 400 });
@@ -41,7 +43,8 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT();
-  const { email, locale } = useLoaderData<typeof loader>();
+  const { email, locale, changes } = useLoaderData<typeof loader>();
+  const when = useDateTime();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -64,6 +67,20 @@ export default function Account() {
           </select>
           <button type="submit">{t("common.save")}</button>
         </Form>
+      </div>
+      <div className="panel" id="changes" data-testid="account-changes">
+        <h2>{t("accounts.changesTitle")}</h2>
+        {changes.length === 0 ? (
+          <p className="hint">{t("accounts.changesNone")}</p>
+        ) : (
+          <ul>
+            {changes.map((c, i) => (
+              <li key={i}>
+                {when(c.at)} · {t(`accounts.change.${c.action}` as "accounts.change.user.role", { role: c.role ? t(`role.${c.role}`) : "" })}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
       <div className="panel">
         <h2>{t("account.changePassword")}</h2>

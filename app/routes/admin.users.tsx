@@ -3,8 +3,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
+import { useDateTime } from "~/components/pay/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { ROLES } from "~/modules/auth/roles";
+import { pendingRequests } from "~/modules/org/accounts.server";
 import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
@@ -24,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
     ...(query.q ? { OR: [{ email: { contains: query.q } }, { employee: { name: { contains: query.q } } }] } : {}),
   };
   const page = query.page ?? 1;
-  const [total, users] = await Promise.all([
+  const [total, users, pending] = await Promise.all([
     db.user.count({ where }),
     db.user.findMany({
       where,
@@ -41,9 +43,19 @@ export async function loader(args: LoaderFunctionArgs) {
         scopeUnit: { select: { nameZh: true, nameEn: true } },
       },
     }),
+    pendingRequests(db),
   ]);
+  const people = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: [...new Set(pending.flatMap((r) => [r.userId, r.requestedById]))] } },
+        select: { id: true, email: true, employee: { select: { name: true } } },
+      })
+    ).map((u) => [u.id, u.employee?.name ?? u.email]),
+  );
   return {
     users: users.map(({ passwordHash, ...u }) => ({ ...u, hasPassword: Boolean(passwordHash) })),
+    pending: pending.map((r) => ({ id: r.id, kind: r.kind, role: r.role, userId: r.userId, who: people.get(r.userId) ?? "—", requestedBy: people.get(r.requestedById) ?? "—", createdAt: r.createdAt })),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
@@ -54,12 +66,42 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function Users() {
   const t = useT();
   const locale = useLocale();
-  const { users, total, page, pageCount, query } = useLoaderData<typeof loader>();
+  const when = useDateTime();
+  const { users, pending, total, page, pageCount, query } = useLoaderData<typeof loader>();
   return (
     <section>
       <PageHeader title={t("nav.users")}>
         <p className="hint">{t("users.intro")}</p>
       </PageHeader>
+      <div className="panel" data-testid="pending-requests">
+        <h2>{t("accounts.pendingAll")}</h2>
+        {pending.length === 0 ? (
+          <p className="hint">{t("accounts.noPending")}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("accounts.account")}</th>
+                <th scope="col">{t("accounts.request")}</th>
+                <th scope="col">{t("accounts.requestedBy")}</th>
+                <th scope="col">{t("accounts.requestedAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pending.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/admin/users/${r.userId}`}>{r.who}</Link>
+                  </td>
+                  <td>{r.kind === "role" ? t("accounts.kind.role", { role: t(`role.${r.role ?? "employee"}`) }) : t("accounts.kind.reset")}</td>
+                  <td>{r.requestedBy}</td>
+                  <td>{when(r.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
       <Form method="get" className="filter-bar" role="search">
         <label htmlFor="q">{t("common.search")}</label>
         <input id="q" name="q" type="search" defaultValue={query.q ?? ""} />
@@ -91,8 +133,10 @@ export default function Users() {
             <tbody>
               {users.map((u) => (
                 <tr key={u.id}>
-                  <td>{u.email}</td>
-                  <td>{u.employee ? <Link to={`/org/employees/${u.employee.id}`}>{u.employee.name}</Link> : "—"}</td>
+                  <td>
+                    <Link to={`/admin/users/${u.id}`}>{u.email}</Link>
+                  </td>
+                  <td>{u.employee ? u.employee.name : "—"}</td>
                   <td>{t(`role.${u.role}`)}</td>
                   <td>{u.scopeUnit ? pick(locale, u.scopeUnit) : "—"}</td>
                   <td>{u.disabled ? t("org.accountDisabled") : u.hasPassword ? t("org.accountActive") : t("org.accountAwaitingPassword")}</td>

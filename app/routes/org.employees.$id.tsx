@@ -1,14 +1,13 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, FormErrors, PageHeader } from "~/components/forms";
+import { ConfirmButton, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
+import { AccountPanel } from "~/components/org/account-panel";
 import { EmployeeForm } from "~/components/org/employee-form";
-import { createInvitation } from "~/modules/auth/auth.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { ROLES } from "~/modules/auth/roles";
 import { may } from "~/modules/auth/scope";
-import { setAccount, setUserDisabled } from "~/modules/org/accounts.server";
+import { ACCOUNT_INTENTS, accountPanel, runAccountAction } from "~/modules/org/account-actions.server";
 import { getEmployeeInScope, setEmployeeActive, updateEmployee } from "~/modules/org/employees.server";
 import { EmployeeSchema } from "~/modules/org/org";
 import { listUnits, OrgRuleError } from "~/modules/org/units.server";
@@ -19,8 +18,7 @@ import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
 
-const AccountSchema = z.object({ intent: z.literal("account"), role: z.enum(ROLES), scopeUnitId: z.string().max(64).optional() }).strict();
-const SimpleIntent = z.object({ intent: z.enum(["invite", "deactivate", "activate", "disableUser", "enableUser"]) }).strict();
+const SimpleIntent = z.object({ intent: z.enum(["deactivate", "activate"]) }).strict();
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "org.manage");
@@ -28,14 +26,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const employee = await getEmployeeInScope(db, user, id);
   invariantResponse(employee, 404);
   const [units, positions] = await Promise.all([listUnits(db, user), db.position.findMany({ select: { code: true, nameZh: true, nameEn: true }, orderBy: { code: "asc" } })]);
-  const { user: account, ...rest } = employee;
+  const { user: _account, ...rest } = employee;
+  const canManageAccounts = may(user, "accounts.request");
   return {
     employee: rest,
-    account: account ? { id: account.id, role: account.role, disabled: account.disabled, hasPassword: Boolean(account.passwordHash) } : null,
-    scopeUnitId: account ? ((await db.user.findUnique({ where: { id: account.id }, select: { scopeUnitId: true } }))?.scopeUnitId ?? null) : null,
+    panel: canManageAccounts ? await accountPanel(db, user, { employeeId: id }) : null,
     units,
     positions,
-    canManageUsers: may(user, "users.manage"),
   };
 }
 
@@ -57,47 +54,28 @@ export async function action(args: ActionFunctionArgs) {
     }
     return redirectWithFlash(`/org/employees/${id}`, { kind: "success", message: "org.employeeSaved" });
   }
-  if (intent === "account") {
-    const user = requirePermission(args, "users.manage");
-    const parsed = AccountSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return data({ accountErrors: parsed.error.issues.map((i) => i.message) }, { status: 400 });
-    try {
-      await setAccount(db, user.userId, id, { role: parsed.data.role, scopeUnitId: parsed.data.scopeUnitId || undefined });
-    } catch (error) {
-      if (error instanceof OrgRuleError) return data({ accountErrors: [error.key] }, { status: 400 });
-      throw error;
-    }
-    return redirectWithFlash(`/org/employees/${id}`, { kind: "success", message: "org.accountSaved" });
+  if (typeof intent === "string" && (ACCOUNT_INTENTS as readonly string[]).includes(intent)) {
+    const user = requirePermission(args, "accounts.request");
+    invariantResponse(await getEmployeeInScope(db, user, id), 404);
+    const origin = getEnv().APP_ORIGIN ?? new URL(args.request.url).origin;
+    const result = await runAccountAction(db, user, formData, { employeeId: id }, origin);
+    invariantResponse(result, 404);
+    if (!result.ok) return data({ account: result }, { status: 400 });
+    if (result.inviteLink) return data({ account: { inviteLink: result.inviteLink } }, { headers: { "Cache-Control": "no-store" } });
+    return redirectWithFlash(`/org/employees/${id}`, { kind: "success", message: result.flash });
   }
   const parsed = SimpleIntent.safeParse(Object.fromEntries(formData));
   invariantResponse(parsed.success, 400);
-  if (parsed.data.intent === "deactivate" || parsed.data.intent === "activate") {
-    const user = requirePermission(args, "org.manage");
-    invariantResponse(await getEmployeeInScope(db, user, id), 404);
-    await setEmployeeActive(db, user.userId, id, parsed.data.intent === "activate");
-    return redirectWithFlash(`/org/employees/${id}`, { kind: "success", message: parsed.data.intent === "activate" ? "org.employeeActivated" : "org.employeeDeactivated" });
-  }
-  const user = requirePermission(args, "users.manage");
-  const account = await db.user.findUnique({ where: { employeeId: id }, select: { id: true } });
-  invariantResponse(account, 404);
-  if (parsed.data.intent === "invite") {
-    const token = await createInvitation(db, account.id, user.userId);
-    const origin = getEnv().APP_ORIGIN ?? new URL(args.request.url).origin;
-    return data({ inviteLink: `${origin}/invite/${token}` }, { headers: { "Cache-Control": "no-store" } });
-  }
-  try {
-    await setUserDisabled(db, user.userId, account.id, parsed.data.intent === "disableUser");
-  } catch (error) {
-    if (error instanceof OrgRuleError) return data({ accountErrors: [error.key] }, { status: 400 });
-    throw error;
-  }
-  return redirectWithFlash(`/org/employees/${id}`, { kind: "success", message: "org.accountSaved" });
+  const user = requirePermission(args, "org.manage");
+  invariantResponse(await getEmployeeInScope(db, user, id), 404);
+  await setEmployeeActive(db, user.userId, id, parsed.data.intent === "activate");
+  return redirectWithFlash(`/org/employees/${id}`, { kind: "success", message: parsed.data.intent === "activate" ? "org.employeeActivated" : "org.employeeDeactivated" });
 }
 
 export default function EditEmployee() {
   const t = useT();
   const locale = useLocale();
-  const { employee, account, scopeUnitId, units, positions, canManageUsers } = useLoaderData<typeof loader>();
+  const { employee, panel, units, positions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const formResult = result && "form" in result ? result.form : undefined;
   return (
@@ -127,63 +105,7 @@ export default function EditEmployee() {
           }}
         />
       </div>
-      {canManageUsers ? (
-        <div className="panel">
-          <h2>{t("org.account")}</h2>
-          <p>
-            {account
-              ? `${t(`role.${account.role}`)} · ${account.disabled ? t("org.accountDisabled") : account.hasPassword ? t("org.accountActive") : t("org.accountAwaitingPassword")}`
-              : t("org.noAccount")}
-          </p>
-          <Form method="post" className="grid-form">
-            <input type="hidden" name="intent" value="account" />
-            <div className="field">
-              <label htmlFor="role">{t("org.role")}</label>
-              <select id="role" name="role" defaultValue={account?.role ?? "employee"}>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`role.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="scopeUnitId">{t("org.scopeUnit")}</label>
-              <select id="scopeUnitId" name="scopeUnitId" defaultValue={scopeUnitId ?? ""}>
-                <option value="">—</option>
-                {units.map((u) => (
-                  <option key={u.id} value={u.id}>{`${"— ".repeat(u.depth)}${pick(locale, u)}`}</option>
-                ))}
-              </select>
-              <small className="hint">{t("org.scopeUnitHint")}</small>
-            </div>
-            <FormErrors errors={result && "accountErrors" in result ? result.accountErrors : undefined} />
-            <button type="submit">{t("common.save")}</button>
-          </Form>
-          {account ? (
-            <Form method="post" className="inline-form">
-              <button type="submit" name="intent" value="invite">
-                {t("org.createInvite")}
-              </button>
-              {account.disabled ? (
-                <button type="submit" name="intent" value="enableUser">
-                  {t("org.enableAccount")}
-                </button>
-              ) : (
-                <ConfirmButton name="intent" value="disableUser" confirm={t("org.confirmDisableAccount")}>
-                  {t("org.disableAccount")}
-                </ConfirmButton>
-              )}
-            </Form>
-          ) : null}
-          {result && "inviteLink" in result ? (
-            <div className="notice" role="status">
-              <p>{t("org.inviteShownOnce")}</p>
-              <input readOnly value={result.inviteLink} aria-label={t("org.inviteLink")} data-testid="invite-link" className="wide" />
-            </div>
-          ) : null}
-        </div>
-      ) : null}
+      {panel ? <AccountPanel panel={panel} units={units} result={result && "account" in result ? result.account : undefined} canCreate /> : null}
       <div className="panel">
         <Form method="post">
           {employee.active ? (

@@ -5,6 +5,7 @@ import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
+import { pendingRequests } from "~/modules/org/accounts.server";
 import { listEmployees } from "~/modules/org/employees.server";
 import { listUnits } from "~/modules/org/units.server";
 import { db } from "~/utils/db.server";
@@ -25,13 +26,24 @@ export async function loader(args: LoaderFunctionArgs) {
     listEmployees(db, user, { q: query.q || undefined, unitId: query.unitId || undefined, page: query.page, includeInactive: query.inactive === "1" }),
     listUnits(db, user),
   ]);
-  return { ...result, units, query, canManage: may(user, "org.manage") };
+  // HR decides account requests on the employee's page: list the ones waiting, with a link there.
+  const pending = may(user, "accounts.request") && may(user, "org.manage") ? await pendingRequests(db) : [];
+  const accounts = await db.user.findMany({
+    where: { id: { in: pending.map((r) => r.userId) }, employeeId: { not: null } },
+    select: { id: true, employee: { select: { id: true, name: true, employeeNo: true } } },
+  });
+  const byUser = new Map(accounts.map((a) => [a.id, a.employee!]));
+  const pendingAccounts = pending.flatMap((r) => {
+    const employee = byUser.get(r.userId);
+    return employee ? [{ id: r.id, kind: r.kind, role: r.role, employee }] : [];
+  });
+  return { ...result, units, query, canManage: may(user, "org.manage"), pendingAccounts };
 }
 
 export default function Employees() {
   const t = useT();
   const locale = useLocale();
-  const { rows, total, page, pageCount, units, query, canManage } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageCount, units, query, canManage, pendingAccounts } = useLoaderData<typeof loader>();
   return (
     <section>
       <PageHeader
@@ -49,6 +61,20 @@ export default function Employees() {
           ) : null
         }
       />
+      {pendingAccounts.length > 0 ? (
+        <div className="panel" data-testid="pending-requests">
+          <h2>{t("accounts.pendingAll")}</h2>
+          <ul>
+            {pendingAccounts.map((r) => (
+              <li key={r.id}>
+                <Link to={`/org/employees/${r.employee.id}`}>{`${r.employee.name} · ${r.employee.employeeNo}`}</Link>
+                {" · "}
+                {r.kind === "role" ? t("accounts.kind.role", { role: t(`role.${r.role ?? "employee"}`) }) : t("accounts.kind.reset")}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <Form method="get" className="filter-bar" role="search">
         <label htmlFor="q">{t("common.search")}</label>
         <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("org.searchPlaceholder")} />

@@ -1,12 +1,18 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { audit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { payrollCsv } from "~/modules/pay/views.server";
 import { db } from "~/utils/db.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 
-/** The payroll file for the payroll system; HR only, every export audited. */
+/** An export is audited, and a GET never writes: the file is fetched with a POST (the run page's button). */
 export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "pay.manage");
+  return new Response("Method Not Allowed: export the payroll from the pay run page", { status: 405, headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** The payroll file for the payroll system; HR only, every export audited. */
+export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "pay.manage");
   const { id } = parseParams(args.params, idParam);
   const run = await db.payRun.findUnique({ where: { id }, select: { periodCode: true, status: true } });

@@ -11,7 +11,7 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { AdjustmentSchema, ApproveSchema, StepSchema } from "~/modules/pay/forms";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
-import { addAdjustment, PayRunError, recomputeRun, transitionRun, verifyRun } from "~/modules/pay/runs.server";
+import { addAdjustment, PayRunError, recomputeRun, stepRefusal, transitionRun, verifyRun } from "~/modules/pay/runs.server";
 import { getRun } from "~/modules/pay/views.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -34,6 +34,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const canManage = may(user, "pay.manage");
   const canApprove = may(user, "pay.approve");
   const checkable = canManage && found.run.status !== "draft";
+  const nextStep = found.run.status === "draft" ? "review" : found.run.status === "reviewed" ? "approve" : null;
+  // Separation of duties: who may not sign this run off, and why (hasIssues is shown with the issues).
+  const refusal = canApprove && nextStep ? await stepRefusal(db, user.userId, found.run, nextStep) : null;
+  const signOffRefusal = refusal && refusal !== "pay.errors.hasIssues" && refusal !== "pay.errors.wrongState" ? refusal : null;
   const verification = checkable && (verify === "1" || found.run.employeeCount <= AUTO_VERIFY_LIMIT) ? await verifyRun(db, id) : null;
   return data(
     {
@@ -44,6 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
       canManage,
       canApprove,
       isPreparer: found.run.preparedById === user.userId,
+      signOffRefusal,
       verification,
       mayVerify: checkable && !verification,
     },
@@ -103,7 +108,7 @@ export default function PayRun() {
   const t = useT();
   const locale = useLocale();
   const when = useDateTime();
-  const { run, issues, pools, schemes, lines, linesInScope, scopeTotalFen, page, pageCount, adjustments, canManage, canApprove, isPreparer, verification, mayVerify } = useLoaderData<typeof loader>();
+  const { run, issues, pools, schemes, lines, linesInScope, scopeTotalFen, page, pageCount, adjustments, canManage, canApprove, isPreparer, signOffRefusal, verification, mayVerify } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const stepErrors = result?.kind === "step" ? result.formErrors : undefined;
@@ -119,9 +124,11 @@ export default function PayRun() {
         title={t("pay.runTitle", { period: run.periodCode })}
         actions={
           canManage ? (
-            <a className="button" href={`/pay/runs/${run.id}/payroll.csv`} download>
-              {t("pay.exportCsv")}
-            </a>
+            <Form method="post" action={`/pay/runs/${run.id}/payroll.csv`} reloadDocument>
+              <button type="submit" className="button">
+                {t("pay.exportCsv")}
+              </button>
+            </Form>
           ) : null
         }
       >
@@ -186,7 +193,7 @@ export default function PayRun() {
                 </button>
               </Form>
             ) : null}
-            {run.status === "draft" && canApprove && !isPreparer ? (
+            {run.status === "draft" && canApprove && !signOffRefusal ? (
               <Form method="post">
                 <button type="submit" name="intent" value="review" className="primary" disabled={busy}>
                   {t("pay.markReviewed")}
@@ -208,7 +215,7 @@ export default function PayRun() {
               </Form>
             ) : null}
           </div>
-          {run.status === "reviewed" && canApprove && !isPreparer ? (
+          {run.status === "reviewed" && canApprove && !signOffRefusal ? (
             <Form method="post" className="inline-form" autoComplete="off">
               <input type="hidden" name="intent" value="approve" />
               <label htmlFor="approve-password">{t("pay.approvePassword")}</label>
@@ -218,7 +225,11 @@ export default function PayRun() {
               </button>
             </Form>
           ) : null}
-          {isPreparer && run.status !== "approved" ? <p className="hint">{t("pay.fourEyesHint")}</p> : null}
+          {signOffRefusal ? (
+            <p className="hint" data-testid="sign-off-refusal">
+              {isPreparer ? t("pay.fourEyesHint") : t(signOffRefusal)}
+            </p>
+          ) : null}
           <FormErrors errors={stepErrors} />
         </div>
       ) : null}

@@ -10,6 +10,7 @@ import { apiRoutes } from "./api";
 import { ANONYMOUS_PREFIX, anonymousRoutes, anonymousSuggestion } from "./anonymous";
 import { tokenRoutes } from "./tokens";
 import { compilePatterns, remixPatterns, routePatternOf } from "./route-patterns";
+import { resolveClientAddress, trustedProxies, type TrustedProxies } from "./client-address";
 import { requestLog, sameOriginWrites, securityHeaders } from "./security";
 import type { RequestContext } from "./context";
 
@@ -19,17 +20,27 @@ const SESSIONLESS_POSTS = new Set(["/suggestions/follow-up"]);
 type Vars = { nonce: string; session: ValidSession | null; locale: Locale; clientAddress: string };
 export type AppEnv = { Variables: Vars };
 
-function clientAddress(c: Context<AppEnv>) {
+/** The socket's address, or the client's as reported by a trusted proxy (TRUSTED_PROXIES). */
+function clientAddress(c: Context<AppEnv>, isTrusted: TrustedProxies) {
+  let remote: string | undefined;
   try {
-    return getConnInfo(c as unknown as Context).remote.address ?? "unknown";
+    remote = getConnInfo(c as unknown as Context).remote.address;
   } catch {
     return "unknown"; // app.request() in tests has no socket
   }
+  return resolveClientAddress(remote, c.req.header("x-forwarded-for"), isTrusted);
 }
 
 /** The HTTP application: security, sessions, locale, the JSON API, then Remix for every page. */
-export function createApp(options: { build: ServerBuild | (() => Promise<ServerBuild>); mode?: string; staticHandler?: Parameters<Hono<AppEnv>["use"]>[1] }) {
+export function createApp(options: {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode?: string;
+  staticHandler?: Parameters<Hono<AppEnv>["use"]>[1];
+  /** Defaults to TRUSTED_PROXIES. */
+  trustedProxies?: readonly string[];
+}) {
   const app = new Hono<AppEnv>();
+  const isTrustedProxy = trustedProxies(options.trustedProxies ?? getEnv().TRUSTED_PROXIES);
   const remix = createRequestHandler(options.build as ServerBuild, options.mode ?? getEnv().NODE_ENV);
   const api = apiRoutes();
   const anonymous = anonymousRoutes();
@@ -63,7 +74,7 @@ export function createApp(options: { build: ServerBuild | (() => Promise<ServerB
   app.post("/suggestions/new", (c, next) => (c.req.header("x-anonymous-token") ? anonymousSuggestion(c) : next()));
 
   app.use("*", async (c, next) => {
-    c.set("clientAddress", clientAddress(c));
+    c.set("clientAddress", clientAddress(c, isTrustedProxy));
     const cookieHeader = c.req.header("cookie");
     // An anonymous thread is read and answered by its code alone: the session of a request
     // posted there is neither read nor renewed, so nothing ties the visit to a person.
@@ -75,13 +86,12 @@ export function createApp(options: { build: ServerBuild | (() => Promise<ServerB
     const requested = c.req.query("lng");
     const fromCookie = readCookie(cookieHeader, LOCALE_COOKIE);
     let locale: Locale = DEFAULT_LOCALE;
+    // `?lng=` only sets this browser's cookie: a GET never writes the database (the saved choice
+    // is changed by the account page's form).
     if (isLocale(requested)) locale = requested;
-    else if (session && isLocale(session.user.locale)) locale = session.user.locale;
     else if (isLocale(fromCookie)) locale = fromCookie;
+    else if (session && isLocale(session.user.locale)) locale = session.user.locale;
     c.set("locale", locale);
-    if (isLocale(requested) && session && session.user.locale !== requested) {
-      await db.user.update({ where: { id: session.user.userId }, data: { locale: requested } });
-    }
 
     await next();
 

@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import path from "node:path";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -5,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "~/utils/env.server";
 import { seedDemo } from "../../prisma/seed-demo";
 import { createApp } from "./app";
+import { exitOnSignals } from "./shutdown";
 import { prepare } from "./startup.server";
 
 process.env.NODE_ENV ??= "production";
@@ -30,6 +32,4 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   console.log(`Ready on http://${info.address === "::" ? "localhost" : info.address}:${info.port}`);
 });
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
-}
+exitOnSignals(server as Server);

@@ -5,6 +5,8 @@ import { createRequire } from "node:module";
 import { checkDatabaseSettings, db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { purgeExpiredSessions } from "~/modules/auth/session.server";
+import { closeDueSurveys } from "~/modules/surveys/campaigns.server";
+import { computeMissingResults } from "~/modules/surveys/report-aggregates.server";
 import { loadTemplates } from "~/modules/surveys/templates.server";
 import { startIntegrationWorkers } from "~/modules/integration/workers.server";
 import { requestDueBehaviourAssessments } from "~/modules/training/behaviour.server";
@@ -33,6 +35,14 @@ export async function prepare(options: { seed?: () => Promise<unknown> } = {}) {
   const requestAssessments = () => void requestDueBehaviourAssessments(db).catch((error) => console.error("behaviour requests failed", error));
   requestAssessments();
   setInterval(requestAssessments, 60 * 60 * 1000).unref();
+  // Surveys close when their time has passed, and closed ones get their aggregates, here and not
+  // in a page read (a GET never writes).
+  const surveyWork = () =>
+    void closeDueSurveys(db)
+      .then(() => computeMissingResults(db))
+      .catch((error) => console.error("survey background work failed", error));
+  surveyWork();
+  setInterval(surveyWork, 60 * 1000).unref();
   startIntegrationWorkers();
   return settings;
 }

@@ -3,8 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
+import { isProxyEntry } from "../server/client-address";
 
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
@@ -32,6 +33,22 @@ const EnvSchema = z.object({
   APP_ORIGIN: z.string().url().optional(),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  /** A role granted through an approved request less than this many days ago cannot review or approve pay. */
+  RECENT_ROLE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed: comma-separated IP addresses or CIDR
+   * ranges (IPv4 or IPv6). Empty: the socket's address is the client's.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const entries = value.split(",").map((v) => v.trim()).filter(Boolean);
+      for (const entry of entries) {
+        if (!isProxyEntry(entry)) ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range` });
+      }
+      return entries;
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; SECURE_COOKIES: boolean; databasePath: string };

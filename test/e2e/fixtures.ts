@@ -8,6 +8,8 @@ export const DEMO = {
   employee: "e000004@ge.example.com",
   solution: "e000005@ge.example.com",
   sysadmin: "e000006@ge.example.com",
+  payReviewer: "e000182@ge.example.com",
+  payApprover: "e000183@ge.example.com",
 } as const;
 
 /** Signs in through the real form, so the test holds a real session cookie. */

@@ -3,7 +3,7 @@ import { DEMO, signIn, signOut } from "./fixtures";
 
 test("each demo role signs in and sees its own navigation", async ({ page }) => {
   const expectations: [string, string[], string[]][] = [
-    [DEMO.hr, ["/org/units", "/org/employees", "/admin/users"], []],
+    [DEMO.hr, ["/org/units", "/org/employees"], ["/admin/users"]],
     [DEMO.head, ["/org/units", "/org/employees"], ["/admin/users"]],
     [DEMO.employee, [], ["/org/units", "/admin/users"]],
     [DEMO.sysadmin, ["/admin/users"], []],
@@ -15,6 +15,42 @@ test("each demo role signs in and sees its own navigation", async ({ page }) => 
     for (const href of hidden) await expect(nav.locator(`a[href="${href}"]`)).toHaveCount(0);
     await signOut(page);
   }
+});
+
+test("a role change takes two people: HR asks on the employee's page, the sysadmin approves on his user page", async ({ page }) => {
+  page.on("dialog", (d) => void d.accept());
+  await signIn(page, DEMO.hr);
+  await page.goto("/org/employees?q=E000005");
+  await page.locator("table.data-table").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/org\/employees\/[^/?]+$/);
+  await page.locator('select[name="role"]').selectOption("dept_head");
+  await page.getByRole("button", { name: "申请变更角色" }).click();
+  // Refused with a clear message, and what was typed is kept.
+  await expect(page.getByRole("alert").filter({ hasText: "管辖单元" })).toBeVisible();
+  await expect(page.locator('select[name="role"]')).toHaveValue("dept_head");
+  await page.locator('select[name="role"]').selectOption("hr_admin");
+  await page.getByRole("button", { name: "申请变更角色" }).click();
+  await expect(page.getByTestId("pending-requests")).toContainText("角色变更为 人力资源");
+  // She cannot approve her own request.
+  await expect(page.getByTestId("pending-requests").getByRole("button", { name: "批准" })).toHaveCount(0);
+  await signOut(page);
+
+  await signIn(page, DEMO.sysadmin);
+  await page.goto("/admin/users");
+  await page.getByTestId("pending-requests").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/admin\/users\/[^/]+$/);
+  await page.getByTestId("pending-requests").getByRole("button", { name: "批准" }).click();
+  await expect(page.getByTestId("account-panel")).toContainText("人力资源");
+  // His own account: nothing to change.
+  await page.goto("/admin/users?q=e000006");
+  await page.locator("table.data-table").getByRole("link").first().click();
+  await expect(page.getByTestId("account-panel")).toContainText("这是您自己的账户");
+  await expect(page.getByRole("button", { name: "申请变更角色" })).toHaveCount(0);
+  await signOut(page);
+
+  // The owner is told on his home page.
+  await signIn(page, DEMO.solution);
+  await expect(page.getByTestId("account-changed")).toBeVisible();
 });
 
 test("language switches to English and back, and is remembered", async ({ page }) => {

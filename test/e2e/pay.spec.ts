@@ -3,16 +3,9 @@ import { DEMO, signIn, signOut } from "./fixtures";
 
 const acceptDialogs = (page: Page) => page.on("dialog", (d) => void d.accept());
 
-test("HR imports the missing actual, a second HR user reviews and approves, the run is locked; the employee reads the breakdown", async ({ page }) => {
+test("HR imports the missing actual and prepares the run, a second HR user reviews, a third approves and locks; the employee reads the breakdown", async ({ page }) => {
   acceptDialogs(page);
-
-  // A second HR user, made through the UI: HR gives the solution support manager's account the HR role.
   await signIn(page, DEMO.hr);
-  await page.goto("/org/employees?q=E000005");
-  await page.locator("table.data-table").getByRole("link").first().click();
-  await page.locator('select[name="role"]').selectOption("hr_admin");
-  await page.locator('form:has(select[name="role"]) button[type="submit"]').first().click();
-  await expect(page.locator('select[name="role"]')).toHaveValue("hr_admin");
 
   // The seeded draft for the current quarter is blocked by a missing actual: shown as an error, not a zero.
   await page.goto("/pay");
@@ -34,13 +27,21 @@ test("HR imports the missing actual, a second HR user reviews and approves, the 
   await expect(page.getByTestId("run-issues")).toHaveCount(0);
   // The preparer cannot review their own run.
   await expect(page.getByRole("button", { name: "复核通过" })).toHaveCount(0);
+  await expect(page.getByTestId("sign-off-refusal")).toBeVisible();
   await signOut(page);
 
-  // The second HR user reviews, fails the password once, then approves and locks.
-  await signIn(page, "e000005@ge.example.com");
+  // The second HR user reviews, and cannot also approve.
+  await signIn(page, DEMO.payReviewer);
   await page.goto(runUrl);
   await page.getByRole("button", { name: "复核通过" }).click();
   await expect(page.getByTestId("run-status")).toHaveText("已复核");
+  await expect(page.getByRole("button", { name: "审批通过" })).toHaveCount(0);
+  await expect(page.getByTestId("sign-off-refusal")).toContainText("复核人不能再审批");
+  await signOut(page);
+
+  // The third fails the password once, then approves and locks.
+  await signIn(page, DEMO.payApprover);
+  await page.goto(runUrl);
   await page.locator("#approve-password").fill("not my password");
   await page.getByRole("button", { name: "审批通过" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "密码不正确" })).toBeVisible();

@@ -6,6 +6,7 @@ import { payConfigFixture, payFixture } from "../pay-fixtures";
 let app: Awaited<ReturnType<typeof testApp>>;
 let hr: Client;
 let hr2: Client;
+let hr3: Client;
 let employee: Client;
 let financeHead: Client;
 let runId: string;
@@ -25,6 +26,7 @@ beforeAll(async () => {
   outsideFinance = managers.find((m) => units.get(m.id) !== fin)!.id;
   hr = await signedIn(app, await userFor("E000003"));
   hr2 = await signedIn(app, await userFor("E000005", "hr_admin"));
+  hr3 = await signedIn(app, await userFor("E000182", "hr_admin"));
   employee = await signedIn(app, await userFor("E000004"));
   financeHead = await signedIn(app, await userFor("E000002"));
   const created = await hr.post("/pay?index", { intent: "create", periodId: period.id });
@@ -41,9 +43,9 @@ describe("pay routes", () => {
     expect((await employee.post("/pay?index", { intent: "create", periodId: "x" })).status).toBe(403);
     expect((await employee.post(`/pay/runs/${runId}`, { intent: "review" })).status).toBe(403);
     expect((await employee.post(`/pay/runs/${runId}`, { intent: "approve", password: TEST_PASSWORD })).status).toBe(403);
-    expect((await employee.get(`/pay/runs/${runId}/payroll.csv`)).status).toBe(403);
+    expect((await employee.post(`/pay/runs/${runId}/payroll.csv`, {})).status).toBe(403);
     expect((await financeHead.post(`/pay/runs/${runId}`, { intent: "review" })).status).toBe(403);
-    expect((await financeHead.get(`/pay/runs/${runId}/payroll.csv`)).status).toBe(403);
+    expect((await financeHead.post(`/pay/runs/${runId}/payroll.csv`, {})).status).toBe(403);
     expect((await hr.post("/pay?index", { intent: "create", periodId: "x", amountFen: "1" })).status).toBe(400);
     expect(await status()).toBe("draft");
   });
@@ -55,17 +57,20 @@ describe("pay routes", () => {
     expect((await hr.get("/pay")).headers.get("cache-control")).toBe("no-store");
   });
 
-  it("keeps the preparer from reviewing, asks the approver's password, then locks", async () => {
+  it("keeps the preparer from reviewing and the reviewer from approving, asks the approver's password, then locks", async () => {
     const own = await hr.post(`/pay/runs/${runId}`, { intent: "review" });
     expect(own.status).toBe(400);
     expect(await status()).toBe("draft");
     expect((await hr2.post(`/pay/runs/${runId}`, { intent: "review" })).status).toBe(302);
     expect(await status()).toBe("reviewed");
     expect((await hr.post(`/pay/runs/${runId}`, { intent: "approve", password: TEST_PASSWORD })).status).toBe(400);
-    expect((await hr2.post(`/pay/runs/${runId}`, { intent: "approve", password: "not my password" })).status).toBe(400);
-    expect((await hr2.post(`/pay/runs/${runId}`, { intent: "approve" })).status).toBe(400);
+    const byReviewer = await hr2.post(`/pay/runs/${runId}`, { intent: "approve", password: TEST_PASSWORD });
+    expect(byReviewer.status).toBe(400);
+    expect(await byReviewer.text()).toContain("pay.errors.reviewerCannotApprove");
+    expect((await hr3.post(`/pay/runs/${runId}`, { intent: "approve", password: "not my password" })).status).toBe(400);
+    expect((await hr3.post(`/pay/runs/${runId}`, { intent: "approve" })).status).toBe(400);
     expect(await status()).toBe("reviewed");
-    expect((await hr2.post(`/pay/runs/${runId}`, { intent: "approve", password: TEST_PASSWORD })).status).toBe(302);
+    expect((await hr3.post(`/pay/runs/${runId}`, { intent: "approve", password: TEST_PASSWORD })).status).toBe(302);
     expect(await status()).toBe("approved");
     expect((await hr2.post(`/pay/runs/${runId}`, { intent: "lock" })).status).toBe(302);
     expect(await status()).toBe("locked");
@@ -97,13 +102,18 @@ describe("pay routes", () => {
     expect(run).not.toContain('data-testid="run-total"');
   });
 
-  it("exports the payroll CSV to HR, with every line", async () => {
-    const csv = await hr.get(`/pay/runs/${runId}/payroll.csv`);
+  it("exports the payroll CSV to HR, with every line, by POST only (a GET writes nothing, so it exports nothing)", async () => {
+    const audits = await db.auditLog.count({ where: { action: "pay.run.export", entityId: runId } });
+    const get = await hr.get(`/pay/runs/${runId}/payroll.csv`);
+    expect(get.status).toBe(405);
+    expect(await db.auditLog.count({ where: { action: "pay.run.export", entityId: runId } })).toBe(audits);
+    const csv = await hr.post(`/pay/runs/${runId}/payroll.csv`, {});
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const rows = (await csv.text()).trim().split("\r\n");
     expect(rows[0]).toContain("employeeNo,name,unit");
     expect(rows.length - 1).toBe(await db.payLine.count({ where: { runId } }));
+    expect(await db.auditLog.count({ where: { action: "pay.run.export", entityId: runId } })).toBe(audits + 1);
   });
 
   it("adds a correction to the locked run with a reason, and refuses one without", async () => {

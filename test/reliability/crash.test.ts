@@ -70,13 +70,14 @@ describe("a hard kill in the middle of pay-run changes", () => {
     let db = createPrismaClient(setup.url);
     const unitId = new Map((await db.unit.findMany({ select: { code: true, id: true } })).map((u) => [u.code, u.id]));
     const userOf = async (employeeNo: string) => (await db.user.findFirstOrThrow({ where: { employee: { employeeNo } }, select: { id: true } })).id;
-    const [hr1, hr2] = [await userOf("E000003"), await userOf("E000005")];
-    await db.user.update({ where: { id: hr2 }, data: { role: "hr_admin", passwordHash: await hashPassword("approval password") } });
+    const [hr1, hr2, hr3] = [await userOf("E000003"), await userOf("E000005"), await userOf("E000182")];
+    await db.user.update({ where: { id: hr2 }, data: { role: "hr_admin" } });
+    await db.user.update({ where: { id: hr3 }, data: { role: "hr_admin", passwordHash: await hashPassword("approval password") } });
     await payConfigFixture(db, unitId);
     const locked = await payFixture(db, unitId);
     const run = await createRun(db, hr1, locked.period.id);
     await transitionRun(db, hr2, run.id, "review");
-    await transitionRun(db, hr2, run.id, "approve", "approval password");
+    await transitionRun(db, hr3, run.id, "approve", "approval password");
     await transitionRun(db, hr1, run.id, "lock");
     const next = await payFixture(db, unitId);
     const cookie = `session=${(await createSession(db, hr1)).token}`;

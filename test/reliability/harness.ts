@@ -82,9 +82,9 @@ export async function freePort() {
 export type Server = { child: ChildProcess; log: () => string };
 
 /** Starts the built server on the database; resolves once /healthz answers. */
-export async function startServer(url: string, port: number, options: { logLevel?: "silent" | "info" } = {}): Promise<Server> {
+export async function startServer(url: string, port: number, options: { logLevel?: "silent" | "info"; env?: Record<string, string> } = {}): Promise<Server> {
   const child = spawn(process.execPath, [...(process.env.PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROF_DIR}`] : []), path.resolve(process.env.BUILD_DIR ?? "build", "server.js")], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SEED_DEMO: "false", LOG_LEVEL: options.logLevel ?? "silent" },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SEED_DEMO: "false", LOG_LEVEL: options.logLevel ?? "silent", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

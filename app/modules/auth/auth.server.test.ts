@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { demoOrg, TEST_PASSWORD, userFor } from "../../../test/utils";
 import { acceptInvitation, changePassword, createInvitation, findInvitation, signIn } from "./auth.server";
 import { validateSessionToken } from "./session.server";
-import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT, deviceToken } from "./throttle.server";
+import { ACCOUNT_FAILURE_LIMIT, ACCOUNT_TOTAL_LIMIT, ADDRESS_FAILURE_LIMIT, deviceToken } from "./throttle.server";
 
 let email: string;
 beforeAll(async () => {
@@ -24,27 +24,55 @@ describe("sign-in", () => {
     expect(wrong).toEqual(unknown);
   });
 
-  it("throttles an account after 10 failures from a new browser, but not the owner on a known device", async () => {
+  it("throttles an account after 10 failures from one address, for that address only, and never the owner on a known device", async () => {
     const target = await userFor("E000101");
     const user = await db.user.findUniqueOrThrow({ where: { email: target } });
+    const attackerAddress = "172.16.0.9";
     for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) {
-      await signIn(db, { email: target, password: `guess-${i}-xx`, address: `172.16.0.${i}` });
+      await signIn(db, { email: target, password: `guess-${i}-xx`, address: attackerAddress });
     }
-    const attacker = await signIn(db, { email: target, password: TEST_PASSWORD, address: "172.16.1.1" });
-    expect(attacker).toEqual({ ok: false, reason: "throttled" });
-    const forged = await signIn(db, { email: target, password: TEST_PASSWORD, address: "172.16.1.2", deviceToken: deviceToken("someone-else") });
+    expect(await signIn(db, { email: target, password: TEST_PASSWORD, address: attackerAddress })).toEqual({ ok: false, reason: "throttled" });
+    const forged = await signIn(db, { email: target, password: TEST_PASSWORD, address: attackerAddress, deviceToken: deviceToken("someone-else") });
     expect(forged).toEqual({ ok: false, reason: "throttled" });
-    const owner = await signIn(db, { email: target, password: TEST_PASSWORD, address: "192.0.2.7", deviceToken: deviceToken(user.id) });
-    expect(owner.ok).toBe(true);
+    // The owner, on a browser that signed in before, gets in from the very same address…
+    expect((await signIn(db, { email: target, password: TEST_PASSWORD, address: attackerAddress, deviceToken: deviceToken(user.id) })).ok).toBe(true);
   });
 
-  it("throttles an address after 30 failures whatever accounts it tries", async () => {
+  it("does not let one address lock an account out for its owner elsewhere, even on a new browser", async () => {
+    const target = await userFor("E000106");
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT * 3; i++) {
+      await signIn(db, { email: target, password: `guess-${i}-xx`, address: "198.51.100.66" });
+    }
+    expect((await signIn(db, { email: target, password: TEST_PASSWORD, address: "192.0.2.44" })).ok).toBe(true);
+  });
+
+  it("throttles an account tried from very many addresses, except on a known device", async () => {
+    const target = await userFor("E000107");
+    const user = await db.user.findUniqueOrThrow({ where: { email: target } });
+    for (let i = 0; i < ACCOUNT_TOTAL_LIMIT; i++) {
+      await signIn(db, { email: target, password: `guess-${i}-xx`, address: `10.200.${i >> 8}.${i & 255}` });
+    }
+    expect(await signIn(db, { email: target, password: TEST_PASSWORD, address: "192.0.2.45" })).toEqual({ ok: false, reason: "throttled" });
+    expect((await signIn(db, { email: target, password: TEST_PASSWORD, address: "192.0.2.45", deviceToken: deviceToken(user.id) })).ok).toBe(true);
+  }, 60_000);
+
+  it("after 30 failures an address may try only the accounts it knows: not a sprayer's next guess, still their owners", async () => {
     const address = "203.0.113.9";
+    const regular = await userFor("E000108");
+    const regularUser = await db.user.findUniqueOrThrow({ where: { email: regular } });
+    // A colleague behind the same address signed in from it before.
+    expect((await signIn(db, { email: regular, password: TEST_PASSWORD, address })).ok).toBe(true);
     for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++) {
       await signIn(db, { email: `someone${i}@ge.example.com`, password: "wrong-password", address });
     }
-    const result = await signIn(db, { email, password: TEST_PASSWORD, address });
-    expect(result).toEqual({ ok: false, reason: "throttled" });
+    // The sprayer's next account is refused (even with its right password, as an attacker would not know).
+    expect(await signIn(db, { email, password: TEST_PASSWORD, address })).toEqual({ ok: false, reason: "throttled" });
+    // The colleague who signed in from this address before is not locked out, on a new browser too…
+    expect((await signIn(db, { email: regular, password: TEST_PASSWORD, address })).ok).toBe(true);
+    // …and an owner on a known device never is.
+    const owner = await db.user.findUniqueOrThrow({ where: { email } });
+    expect((await signIn(db, { email, password: TEST_PASSWORD, address, deviceToken: deviceToken(owner.id) })).ok).toBe(true);
+    expect(regularUser.id).not.toBe(owner.id);
   });
 
   it("stores throttle keys as HMACs, never the address or the e-mail", async () => {

@@ -2,9 +2,10 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
+import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { hashPassword, passwordProblem, verifyPassword } from "./password.server";
 import { createSession, invalidateUserSessions } from "./session.server";
-import { clearAccountFailures, isKnownDevice, isThrottled, recordFailure } from "./throttle.server";
+import { isKnownDevice, isThrottled, recordFailure, recordSuccess } from "./throttle.server";
 
 export type SignInResult =
   | { ok: true; token: string; expiresAt: Date; userId: string }
@@ -34,7 +35,7 @@ export async function signIn(
     await recordFailure(db, { email, address: input.address }, now);
     return { ok: false, reason: "invalid" };
   }
-  await clearAccountFailures(db, email);
+  await recordSuccess(db, { email, address: input.address }, now);
   const session = await createSession(db, user.id, now);
   return { ok: true, userId: user.id, ...session };
 }
@@ -44,29 +45,50 @@ export async function changePassword(db: Db, userId: string, current: string, ne
   if (!(await verifyPassword(user.passwordHash, current))) return { ok: false as const, field: "current", error: "errors.passwordWrong" };
   const problem = passwordProblem(next);
   if (problem) return { ok: false as const, field: "next", error: problem };
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next) } });
+  const passwordHash = await hashPassword(next);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await audit(tx, { actorId: userId, action: "password.change", entity: "User", entityId: userId });
+    await notifyOwner(tx, userId, "account.passwordChanged", {});
+  });
   await invalidateUserSessions(db, userId);
-  await audit(db, { actorId: userId, action: "password.change", entity: "User", entityId: userId });
   return { ok: true as const };
 }
 
+/** A first-password invitation lasts 7 days; a reset link (the account has a password) 24 hours. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const RESET_TTL_MS = 24 * 60 * 60 * 1000;
 
 function hashToken(token: string) {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-/** HR issues a one-time link to set a first (or new) password; only the hash is stored. */
-export async function createInvitation(db: Db, userId: string, createdById: string, now = new Date()) {
+type InvitationTx = Pick<Db, "invitation" | "auditLog" | "user">;
+
+/**
+ * A one-time link to set a first (or new) password; only the hash is stored. Any earlier
+ * unused link of the account stops working. Who may ask for one is decided by the caller
+ * (`~/modules/org/accounts.server`): never for one's own account, and for a privileged account
+ * only with a second admin's approval.
+ */
+export async function createInvitation(db: InvitationTx, userId: string, createdById: string, now = new Date()) {
   const bytes = new Uint8Array(20);
   crypto.getRandomValues(bytes);
   const token = encodeBase32LowerCaseNoPadding(bytes);
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  const ttl = user.passwordHash ? RESET_TTL_MS : INVITATION_TTL_MS;
   await db.invitation.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
   await db.invitation.create({
-    data: { tokenHash: hashToken(token), userId, createdById, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
+    data: { tokenHash: hashToken(token), userId, createdById, expiresAt: new Date(now.getTime() + ttl) },
   });
   await audit(db, { actorId: createdById, action: "invitation.create", entity: "User", entityId: userId });
   return token;
+}
+
+/** Tells the owner of an account (through the outbox) that something about it changed. */
+export async function notifyOwner(tx: Pick<Db, "user" | "outboxMessage">, userId: string, type: "account.passwordChanged" | "account.roleChanged", payload: Record<string, unknown>) {
+  const owner = await tx.user.findUnique({ where: { id: userId }, select: { employeeId: true } });
+  if (owner?.employeeId) await enqueueNotification(tx, { type, recipientIds: [owner.employeeId], payload });
 }
 
 export async function findInvitation(db: Db, token: string, now = new Date()) {
@@ -85,10 +107,15 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
   const problem = passwordProblem(password);
   if (problem) return { ok: false as const, error: problem };
   const passwordHash = await hashPassword(password);
-  const used = await db.invitation.updateMany({ where: { id: invitation.id, usedAt: null }, data: { usedAt: now } });
-  if (used.count !== 1) return { ok: false as const, error: "errors.invitationInvalid" };
-  await db.user.update({ where: { id: invitation.userId }, data: { passwordHash } });
+  const accepted = await db.$transaction(async (tx) => {
+    const used = await tx.invitation.updateMany({ where: { id: invitation.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    if (used.count !== 1) return false;
+    await tx.user.update({ where: { id: invitation.userId }, data: { passwordHash } });
+    await audit(tx, { actorId: invitation.userId, action: "invitation.accept", entity: "User", entityId: invitation.userId });
+    await notifyOwner(tx, invitation.userId, "account.passwordChanged", {});
+    return true;
+  });
+  if (!accepted) return { ok: false as const, error: "errors.invitationInvalid" };
   await invalidateUserSessions(db, invitation.userId);
-  await audit(db, { actorId: invitation.userId, action: "invitation.accept", entity: "User", entityId: invitation.userId });
   return { ok: true as const, userId: invitation.userId, email: invitation.user.email };
 }

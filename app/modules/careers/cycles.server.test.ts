@@ -4,7 +4,7 @@ import { demoOrg } from "../../../test/utils";
 import type { Actor } from "~/modules/auth/scope";
 import { seedRotationsDemo } from "~/modules/rotations/demo.server";
 import { careerOverview, decideTrackRequest, requestTrackChange } from "./career.server";
-import { advanceCycle, candidates, createCycle, decide, nominate, setQuota } from "./cycles.server";
+import { advanceCycle, candidates, createCycle, decide, nominate, nominationsInScope, setQuota } from "./cycles.server";
 import { seedCareersDemo } from "./demo.server";
 import { CareerRuleError } from "./errors";
 
@@ -102,5 +102,33 @@ describe("track changes", () => {
     expect(await db.employee.findUniqueOrThrow({ where: { id }, select: { track: true, level: true } })).toEqual({ track: "skill", level: "S3" });
     const view = await careerOverview(db, id);
     expect(view?.history[0]).toMatchObject({ track: "skill", level: "S3", reason: "track_change" });
+  });
+});
+
+describe("nobody nominates or reviews themselves", () => {
+  it("refuses a head's nomination of himself (audited, nothing written); his own promotion is for the level above", async () => {
+    const cycle = await createCycle(db, hr().userId, { name: "Self cycle", effectiveDate: "2027-04-01", allowSelfNomination: true });
+    const deptHead: Actor = { userId: ctx.userId.get("E000001")!, role: "dept_head", employeeId: ctx.employeeId.get("E000001")!, scopePath: (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE" } })).path };
+    const audits = await db.auditLog.count({ where: { action: "career.refused", actorId: deptHead.userId } });
+    await expect(nominate(db, deptHead, { cycleId: cycle.id, employeeId: deptHead.employeeId!, justification: "Me", source: "head" })).rejects.toMatchObject({ key: "careers.errors.selfNomination" });
+    expect(await db.promotionNomination.count({ where: { cycleId: cycle.id } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "career.refused", actorId: deptHead.userId } })).toBe(audits + 1);
+    // He is not among his own candidates, and the finance head's nomination is listed to him, not to her.
+    const list = await candidates(db, deptHead, cycle.id, { page: 1, eligibleOnly: false });
+    expect(list.rows.map((r) => r.id)).not.toContain(deptHead.employeeId);
+    const finHeadSelf = await nominate(db, deptHead, { cycleId: cycle.id, employeeId: finHead.employeeId!, justification: "Room results", source: "head" });
+    expect(finHeadSelf).not.toBeNull();
+    expect((await nominationsInScope(db, deptHead, cycle.id)).map((n) => n.employee.id)).toContain(finHead.employeeId);
+    expect((await nominationsInScope(db, finHead, cycle.id)).map((n) => n.employee.id)).not.toContain(finHead.employeeId);
+  });
+
+  it("refuses HR's review of her own nomination", async () => {
+    const cycle = await createCycle(db, hr().userId, { name: "HR self cycle", effectiveDate: "2027-07-01", allowSelfNomination: true });
+    const deptHead: Actor = { userId: ctx.userId.get("E000001")!, role: "dept_head", employeeId: ctx.employeeId.get("E000001")!, scopePath: (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE" } })).path };
+    const saved = await nominate(db, deptHead, { cycleId: cycle.id, employeeId: hr().employeeId!, justification: "HR work", source: "head" });
+    await advanceCycle(db, hr().userId, cycle.id);
+    await expect(decide(db, hr().userId, { cycleId: cycle.id, nominationId: saved!.id, decision: "approved", comment: "Well deserved" })).rejects.toMatchObject({ key: "careers.errors.selfReview" });
+    expect((await db.promotionNomination.findUniqueOrThrow({ where: { id: saved!.id } })).status).toBe("nominated");
+    expect(await db.auditLog.count({ where: { action: "career.refused", entityId: saved!.id } })).toBe(1);
   });
 });

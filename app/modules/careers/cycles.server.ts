@@ -46,8 +46,9 @@ export async function quotaUse(db: Db, cycleId: string) {
 
 /** Everyone in scope below the top of their track, with the next level's criteria checked; eligible first. */
 export async function candidates(db: Db, actor: Actor, cycleId: string, options: { page: number; eligibleOnly: boolean }, now = new Date()) {
+  // Nobody nominates themselves here: a head's own promotion is for the level above.
   const employees = await db.employee.findMany({
-    where: { active: true, unit: unitWhere(actor) },
+    where: { active: true, unit: unitWhere(actor), ...(actor.employeeId ? { id: { not: actor.employeeId } } : {}) },
     orderBy: { employeeNo: "asc" },
     select: { id: true, employeeNo: true, name: true, track: true, level: true, unit: { select: { nameZh: true, nameEn: true } } },
   });
@@ -77,8 +78,9 @@ export async function candidates(db: Db, actor: Actor, cycleId: string, options:
 
 /** Nominations of the cycle inside the actor's scope, with the criteria as they stand today. */
 export async function nominationsInScope(db: Db, actor: Actor, cycleId: string, now = new Date()) {
+  // One's own nomination is reviewed by others (a head's by the level above), never listed to oneself here.
   const rows = await db.promotionNomination.findMany({
-    where: { cycleId, employee: { unit: unitWhere(actor) } },
+    where: { cycleId, employee: { unit: unitWhere(actor), ...(actor.employeeId ? { id: { not: actor.employeeId } } : {}) } },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
@@ -106,6 +108,11 @@ export async function nominate(
 ) {
   const cycle = await getCycle(db, input.cycleId);
   if (!cycle) throw new CareerRuleError("cycleId", "errors.notFound");
+  if (input.source !== "self" && input.employeeId === actor.employeeId) {
+    // A head or HR nominating themselves: refused, and the attempt audited.
+    await audit(db, { actorId: actor.userId, action: "career.refused", entity: "PromotionCycle", entityId: cycle.id, after: { what: "nominate", reason: "careers.errors.selfNomination" } });
+    throw new CareerRuleError("employeeId", "careers.errors.selfNomination");
+  }
   // Self-nominations concern only oneself; others only people inside the nominator's scope.
   const employee = await db.employee.findFirst({
     where: input.source === "self" ? { id: input.employeeId, active: true } : { id: input.employeeId, active: true, unit: unitWhere(actor) },
@@ -156,6 +163,11 @@ export async function decide(db: Db, actorId: string, input: { cycleId: string; 
     select: { id: true, status: true, eligible: true, cycle: { select: { status: true } }, employee: { select: { id: true, track: true, level: true, unit: { select: { path: true } } } } },
   });
   if (!nomination) return null;
+  const reviewer = await db.user.findUnique({ where: { id: actorId }, select: { employeeId: true } });
+  if (reviewer?.employeeId && reviewer.employeeId === nomination.employee.id) {
+    await audit(db, { actorId, action: "career.refused", entity: "PromotionNomination", entityId: nomination.id, after: { what: "decide", reason: "careers.errors.selfReview" } });
+    throw new CareerRuleError("comment", "careers.errors.selfReview");
+  }
   const { list, approvedPaths } = await quotaUse(db, input.cycleId);
   const eligible = (await evaluatePromotion(db, [nomination.employee], now)).get(nomination.employee.id)!.eligible;
   const problem = decisionProblem({

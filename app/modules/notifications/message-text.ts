@@ -39,6 +39,24 @@ const TEXTS: Record<string, (p: Payload) => Omit<MessageText, "link">> = {
     bodyZh: `请评估您的下属在培训后的行为变化${date(p.dueUntil) ? `，截止 ${date(p.dueUntil)}` : ""}。`,
     bodyEn: `Please assess how a report's behaviour changed after training${date(p.dueUntil) ? ` by ${date(p.dueUntil)}` : ""}.`,
   }),
+  "account.roleChanged": () => ({
+    titleZh: "您的账户角色已变更",
+    titleEn: "Your account's role changed",
+    bodyZh: "您的登录账户角色刚刚变更。如果您不知情，请立即联系系统管理员。",
+    bodyEn: "The role of your sign-in account was just changed. If you did not expect this, contact the system administrator at once.",
+  }),
+  "account.passwordChanged": () => ({
+    titleZh: "您的密码已更改",
+    titleEn: "Your password was changed",
+    bodyZh: "您的登录密码刚刚更改，所有已登录的会话已退出。如果不是您本人操作，请立即联系系统管理员。",
+    bodyEn: "The password of your sign-in account was just changed and every session was signed out. If this was not you, contact the system administrator at once.",
+  }),
+  "account.approvalRequest": () => ({
+    titleZh: "账户申请待批准",
+    titleEn: "Account request awaiting approval",
+    bodyZh: "有一项角色变更或密码重置申请等待另一位管理员批准，请登录处理。",
+    bodyEn: "A role change or password reset awaits a second admin's approval; sign in to decide it.",
+  }),
   "pay.approvalRequest": (p) => ({
     titleZh: "薪酬核算待审批",
     titleEn: "Pay run awaiting approval",

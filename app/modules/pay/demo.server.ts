@@ -77,14 +77,17 @@ export async function seedPayConfig(db: Db, actorId: string | null, options: { p
   }
 }
 
-/** Marks a run reviewed, approved and locked as seeded history (audited as the system's doing). */
-export async function lockAsHistory(db: Db, runId: string, hrUserId: string) {
+/**
+ * Marks a run reviewed, approved and locked as seeded history (audited as the system's doing),
+ * by three different people as the rules require.
+ */
+export async function lockAsHistory(db: Db, runId: string, by: { reviewerId: string; approverId: string; lockerId: string }) {
   const at = new Date();
   await db.$transaction(async (tx) => {
     for (const [status, data] of [
-      ["reviewed", { reviewedById: hrUserId, reviewedAt: at }],
-      ["approved", { approvedById: hrUserId, approvedAt: at }],
-      ["locked", { lockedById: hrUserId, lockedAt: at }],
+      ["reviewed", { reviewedById: by.reviewerId, reviewedAt: at }],
+      ["approved", { approvedById: by.approverId, approvedAt: at }],
+      ["locked", { lockedById: by.lockerId, lockedAt: at }],
     ] as const) {
       await tx.payRun.update({ where: { id: runId }, data: { status, ...data } });
       await audit(tx, { actorId: null, action: `pay.run.seed.${status}`, entity: "PayRun", entityId: runId, after: { status } });
@@ -117,7 +120,9 @@ export async function seedPayDemo(ctx: SeedContext) {
   try {
     if (previous) {
       const run = await createRun(db, "system", previous.id);
-      if (run.issueCount === 0) await lockAsHistory(db, run.id, hrUserId);
+      const reviewerId = ctx.userId.get("E000182") ?? hrUserId;
+      const approverId = ctx.userId.get("E000183") ?? hrUserId;
+      if (run.issueCount === 0) await lockAsHistory(db, run.id, { reviewerId, approverId, lockerId: approverId });
       else console.log(`pay: the ${previous.code} run has ${run.issueCount} issues (missing actuals) and stays a draft.`);
     }
     await createRun(db, hrUserId, current.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { transition } from "./run-state";
+import { isRecentRole, transition } from "./run-state";
 
 const run = (status: string, issueCount = 0) => ({ status, preparedById: "hr1", issueCount });
 
@@ -34,5 +34,35 @@ describe("pay-run transitions", () => {
     for (const action of ["review", "approve", "lock", "sendBack"] as const) {
       expect(transition(run("locked"), action, "hr2")).toEqual({ ok: false, error: "pay.errors.locked" });
     }
+  });
+});
+
+describe("separation of duties", () => {
+  const reviewed = { status: "reviewed", preparedById: "hr1", reviewedById: "hr2", issueCount: 0 };
+  const now = new Date("2026-12-03T12:00:00Z");
+  const daysAgo = (d: number) => new Date(now.getTime() - d * 24 * 60 * 60 * 1000);
+
+  it("needs three different people: the reviewer cannot approve", () => {
+    expect(transition(reviewed, "approve", "hr2")).toEqual({ ok: false, error: "pay.errors.reviewerCannotApprove" });
+    expect(transition(reviewed, "approve", "hr1")).toEqual({ ok: false, error: "pay.errors.samePerson" });
+    expect(transition(reviewed, "approve", "hr3")).toEqual({ ok: true, next: "approved" });
+  });
+
+  it("refuses review and approval by someone whose own line is in the run", () => {
+    expect(transition(run("draft"), "review", { userId: "hr2", hasOwnLine: true })).toEqual({ ok: false, error: "pay.errors.ownLine" });
+    expect(transition(reviewed, "approve", { userId: "hr3", hasOwnLine: true })).toEqual({ ok: false, error: "pay.errors.ownLine" });
+    // Locking and sending back do not sign anything off.
+    expect(transition({ ...reviewed, status: "approved" }, "lock", { userId: "hr3", hasOwnLine: true })).toEqual({ ok: true, next: "locked" });
+  });
+
+  it("refuses a role granted within the waiting period, by default 7 days, configurable", () => {
+    const recent = { userId: "hr3", roleGrantedAt: daysAgo(6.9) };
+    expect(transition(reviewed, "approve", recent, { now })).toEqual({ ok: false, error: "pay.errors.recentRole" });
+    expect(transition(run("draft"), "review", recent, { now })).toEqual({ ok: false, error: "pay.errors.recentRole" });
+    expect(transition(reviewed, "approve", { userId: "hr3", roleGrantedAt: daysAgo(7) }, { now })).toEqual({ ok: true, next: "approved" });
+    expect(transition(reviewed, "approve", recent, { now, recentRoleDays: 3 })).toEqual({ ok: true, next: "approved" });
+    expect(transition(reviewed, "approve", { userId: "hr3", roleGrantedAt: daysAgo(20) }, { now, recentRoleDays: 30 })).toEqual({ ok: false, error: "pay.errors.recentRole" });
+    // A role held from the start (not granted through a request) has no waiting period.
+    expect(isRecentRole(null, now)).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { addAdjustment, createRun, PayRunError, recomputeRun, transitionRun, ver
 let org: Awaited<ReturnType<typeof demoOrg>>;
 let hr1: string;
 let hr2: string;
+let hr3: string;
 const PASSWORD = "a long approval password";
 
 beforeAll(async () => {
@@ -15,7 +16,10 @@ beforeAll(async () => {
   await payConfigFixture(db, org.unitId);
   hr1 = org.userId.get("E000003")!;
   hr2 = org.userId.get("E000005")!;
-  await db.user.update({ where: { id: hr2 }, data: { role: "hr_admin", passwordHash: await hashPassword(PASSWORD) } });
+  hr3 = org.userId.get("E000182")!;
+  const passwordHash = await hashPassword(PASSWORD);
+  await db.user.update({ where: { id: hr2 }, data: { role: "hr_admin", passwordHash } });
+  await db.user.update({ where: { id: hr3 }, data: { role: "hr_admin", passwordHash } });
 });
 
 const refused = (promise: Promise<unknown>, key: string) => expect(promise).rejects.toMatchObject({ messageKey: key });
@@ -80,9 +84,10 @@ describe("pay runs", () => {
     expect(queued.length).toBeGreaterThan(0);
     expect(queued.some((m) => JSON.parse(m.payloadJson).runId === run.id)).toBe(true);
     await refused(recomputeRun(db, hr1, run.id), "pay.errors.wrongState");
-    await refused(transitionRun(db, hr1, run.id, "approve", "anything"), "pay.errors.wrongPassword");
-    await refused(transitionRun(db, hr2, run.id, "approve", "not the password"), "pay.errors.wrongPassword");
-    expect(await transitionRun(db, hr2, run.id, "approve", PASSWORD)).toBe("approved");
+    await refused(transitionRun(db, hr1, run.id, "approve", "anything"), "pay.errors.samePerson");
+    await refused(transitionRun(db, hr2, run.id, "approve", PASSWORD), "pay.errors.reviewerCannotApprove");
+    await refused(transitionRun(db, hr3, run.id, "approve", "not the password"), "pay.errors.wrongPassword");
+    expect(await transitionRun(db, hr3, run.id, "approve", PASSWORD)).toBe("approved");
     expect(await transitionRun(db, hr1, run.id, "lock")).toBe("locked");
     await refused(transitionRun(db, hr2, run.id, "sendBack"), "pay.errors.locked");
 

@@ -7,7 +7,8 @@ import { currentParams } from "./config.server";
 import { gatherInputs } from "./inputs.server";
 import { inputsPacker, unpackInputs, type PackedInputs } from "./line-snapshot";
 import { computeRun, schemeKpiCodes, type Issue, type PayLineResult, type PoolResult, type RunSnapshot } from "./payroll";
-import { transition, type RunAction } from "./run-state";
+import { getEnv } from "~/utils/env.server";
+import { transition, type RunAction, type RunActor, type RunForTransition, type TransitionError } from "./run-state";
 
 export type { RunSnapshot } from "./payroll";
 
@@ -121,26 +122,48 @@ const STAMP: Record<RunAction, (actorId: string, at: Date) => Record<string, unk
   sendBack: () => ({ reviewedById: null, reviewedAt: null, approvedById: null, approvedAt: null }),
 };
 
+/** The facts the separation-of-duty rules need about the person acting on a run. */
+async function runActor(db: Db, userId: string, runId: string): Promise<RunActor> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { employeeId: true, roleGrantedAt: true } });
+  const ownLine = user?.employeeId
+    ? await db.payLine.findUnique({ where: { runId_employeeId: { runId, employeeId: user.employeeId } }, select: { runId: true } })
+    : null;
+  return { userId, hasOwnLine: Boolean(ownLine), roleGrantedAt: user?.roleGrantedAt ?? null };
+}
+
+/** Why this user may not take the step on the run (a message key), or null. For the page's buttons. */
+export async function stepRefusal(db: Db, userId: string, run: RunForTransition & { id: string }, action: RunAction): Promise<TransitionError | null> {
+  const result = transition(run, action, await runActor(db, userId, run.id), { recentRoleDays: getEnv().RECENT_ROLE_DAYS });
+  return result.ok ? null : result.error;
+}
+
 /**
- * Moves a run one step. Approval asks for the actor's password again (sudo mode); review and
- * approval must be by someone other than the preparer. The update is conditional on the
- * status read, so two people acting at once cannot both succeed.
+ * Moves a run one step. Preparer, reviewer and approver are three different people, none with
+ * a line in the run and none holding a role granted in the last RECENT_ROLE_DAYS; approval asks
+ * for the actor's password again (sudo mode). A refusal writes nothing but an audit entry. The
+ * update is conditional on the status read, so two people acting at once cannot both succeed.
  */
 export async function transitionRun(db: Db, actorId: string, runId: string, action: RunAction, password?: string) {
-  const run = await db.payRun.findUnique({ where: { id: runId }, select: { id: true, status: true, preparedById: true, issueCount: true, periodCode: true } });
+  const run = await db.payRun.findUnique({ where: { id: runId }, select: { id: true, status: true, preparedById: true, reviewedById: true, issueCount: true, periodCode: true } });
   if (!run) throw new PayRunError("pay.errors.unknownRun");
+  const result = transition(run, action, await runActor(db, actorId, runId), { recentRoleDays: getEnv().RECENT_ROLE_DAYS });
+  if (!result.ok) {
+    await audit(db, { actorId, action: "pay.run.refused", entity: "PayRun", entityId: runId, after: { step: action, reason: result.error } });
+    throw new PayRunError(result.error);
+  }
   if (action === "approve") {
     const actor = await db.user.findUnique({ where: { id: actorId }, select: { passwordHash: true } });
     if (!(await verifyPassword(actor?.passwordHash, password ?? ""))) throw new PayRunError("pay.errors.wrongPassword");
   }
-  const result = transition(run, action, actorId);
-  if (!result.ok) throw new PayRunError(result.error);
   await db.$transaction(async (tx) => {
     const updated = await tx.payRun.updateMany({ where: { id: runId, status: run.status }, data: { status: result.next, ...STAMP[action](actorId, new Date()) } });
     if (updated.count !== 1) throw new PayRunError("pay.errors.wrongState");
     await audit(tx, { actorId, action: `pay.run.${action}`, entity: "PayRun", entityId: runId, before: { status: run.status }, after: { status: result.next } });
     if (action === "review") {
-      const approvers = await tx.user.findMany({ where: { role: "hr_admin", disabled: false, id: { not: run.preparedById }, employeeId: { not: null } }, select: { employeeId: true } });
+      const approvers = await tx.user.findMany({
+        where: { role: "hr_admin", disabled: false, id: { notIn: [run.preparedById, actorId] }, employeeId: { not: null } },
+        select: { employeeId: true },
+      });
       await enqueueNotification(tx, {
         type: "pay.approvalRequest",
         recipientIds: approvers.map((a) => a.employeeId!),

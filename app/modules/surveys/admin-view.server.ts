@@ -1,7 +1,7 @@
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "~/modules/auth/scope";
 import { listUnits } from "~/modules/org/units.server";
-import { closeDueSurveys, previewPopulation } from "./campaigns.server";
+import { previewPopulation } from "./campaigns.server";
 import { parseItems } from "./items";
 import { participationTotals, responseRatesFor } from "./monitoring.server";
 import { parsePopulation } from "./population";
@@ -10,7 +10,6 @@ import { getTemplate } from "./templates.server";
 
 /** Everything the survey admin page shows: the draft editor, or the frozen settings with live rates. */
 export async function surveyAdminView(db: Db, actor: Actor, surveyId: string) {
-  await closeDueSurveys(db);
   const survey = await db.survey.findUnique({ where: { id: surveyId } });
   if (!survey) return null;
   const population = parsePopulation(survey.populationJson);

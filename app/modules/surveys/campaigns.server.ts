@@ -5,6 +5,7 @@ import { z } from "~/utils/validation";
 import { checkItems, parseItems, type SurveyItem } from "./items";
 import { cutUnits, normalisePopulation, parsePopulation, PopulationSchema, resolvePopulation, type Population } from "./population";
 import { CUTS, DEFAULT_MIN_COMMENT_GROUP_SIZE, DEFAULT_MIN_GROUP_SIZE, FLOOR_MIN_GROUP_SIZE, launchProblems, type Cut } from "./settings";
+import { computeSurveyResults } from "./report-aggregates.server";
 import { getTemplate } from "./templates.server";
 
 /** A rule refused the change; `key` is a message key, `status` the HTTP answer a route gives. */
@@ -195,10 +196,12 @@ export async function closeSurvey(db: Db, actorId: string | null, surveyId: stri
     const exists = await db.survey.findUnique({ where: { id: surveyId }, select: { id: true } });
     throw new SurveyRuleError(exists ? "surveys.errors.notOpen" : "errors.notFound", exists ? 409 : 404);
   }
+  // Results are aggregated once, here, so that reading a report never writes.
+  await computeSurveyResults(db, surveyId);
   await compactDatabase(db);
 }
 
-/** Closes every open survey whose closing time has passed; cheap to call on each read. */
+/** Closes every open survey whose closing time has passed (background work, never a page read). */
 export async function closeDueSurveys(db: Db, now = new Date()) {
   // Asked on every answer page and submission: direct SQL (see sqlRead).
   const due = await sqlRead<{ id: string }>(db, `SELECT "id" FROM "Survey" WHERE "status" = 'open' AND julianday("closesAt") <= julianday(?)`, [sqliteDate(now)]);

@@ -4,6 +4,7 @@ import { tenureBand } from "~/modules/org/org";
 import { answerRows, type Answers, type SurveyItem } from "./items";
 import { cutUnits } from "./population";
 import { chinaDate } from "./settings";
+import { computeSurveyResults } from "./report-aggregates.server";
 import { getTemplate } from "./templates.server";
 
 type DemoContext = { db: Db; unitId: Map<string, string>; employeeId: Map<string, string>; userId: Map<string, string> };
@@ -168,6 +169,7 @@ async function seedWave(ctx: DemoContext, spec: WaveSpec) {
     },
     { timeout: 120_000 },
   );
+  if (spec.status === "closed") await computeSurveyResults(db, survey.id);
   return survey.id;
 }
 

@@ -121,7 +121,7 @@ export async function computeSurveyResults(db: Db, surveyId: string) {
               await tx.$executeRawUnsafe(
                 `INSERT INTO "SurveyResultDriver" (surveyId, unitId, cut, cutValue, dimension, n, sumX, sumXX, sumY, sumYY, sumXY)
                  SELECT ?, ${unit}, ${cut}, ${value}, ?, count(*), sum(x${i}), sum(x${i} * x${i}), sum(y), sum(y * y), sum(x${i} * y)
-                 FROM report_per WHERE x${i} IS NOT NULL AND y IS NOT NULL ${groupBy(...by, ...valueColumn(value))}`,
+                 FROM report_per WHERE x${i} IS NOT NULL AND y IS NOT NULL ${groupBy(...by, ...valueColumn(value))} HAVING count(*) > 0`,
                 surveyId,
                 ...(unit === "?" ? [ORG_ROW] : []),
                 dimension,
@@ -137,4 +137,11 @@ export async function computeSurveyResults(db: Db, surveyId: string) {
     },
     { timeout: 600_000 },
   );
+}
+
+/** Aggregates every closed survey that has none yet (databases from before results were kept at closing). Background work. */
+export async function computeMissingResults(db: Db) {
+  const missing = await sqlRead<{ id: string }>(db, `SELECT "id" FROM "Survey" WHERE "status" = 'closed' AND "id" NOT IN (SELECT "surveyId" FROM "SurveyResultSet")`, []);
+  for (const { id } of missing) await ensureSurveyResults(db, id);
+  return missing.length;
 }

@@ -4,7 +4,7 @@ import { unitPathScope } from "~/modules/auth/scope";
 import { readDate, sqliteDate, sqlRead, type Db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { parseItems, type SurveyItem } from "./items";
-import { ensureSurveyResults, REPORT_CUTS, type ReportCut } from "./report-aggregates.server";
+import { REPORT_CUTS, type ReportCut } from "./report-aggregates.server";
 import { childFigures, comments, dimensionFigures, drivers, itemDistributions, type DimensionFigures } from "./report-figures.server";
 import { childrenOf, loadWaveGroups, ORG, subtreeIds, unitOutline, type Filter, type WaveGroups } from "./report-groups.server";
 import { enps, likertSplit, type Enps, type Split } from "./report-stats";
@@ -106,7 +106,7 @@ function itemView(item: SurveyItem, d: Map<number, number> | undefined, min: num
 type GroupsCache = Map<string, Promise<WaveGroups>>;
 
 async function waveFigures(db: Db, survey: SurveyRow, filter: Filter, unitId: string, extraUnitIds: string[], cache: GroupsCache = new Map()) {
-  await ensureSurveyResults(db, survey.id);
+  // Aggregated when the survey closed (closeSurvey, or the background work for older ones): a read never writes.
   // The pattern is the organisation's whatever unit is looked at; the first call (the selected
   // unit) also gives the filter values' counts at that unit.
   const key = survey.id;

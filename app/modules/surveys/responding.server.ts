@@ -2,7 +2,6 @@ import { createHmac } from "node:crypto";
 import { readDate, sqlRead, type Db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { parseItems } from "./items";
-import { closeDueSurveys } from "./campaigns.server";
 import { isAnswerable } from "./settings";
 
 /**
@@ -10,7 +9,8 @@ import { isAnswerable } from "./settings";
  * signed for them ("opened"). Whether they have answered is known only to their browser.
  */
 export async function listMySurveys(db: Db, employeeId: string, now = new Date()) {
-  await closeDueSurveys(db, now);
+  // A survey past its closing time is no longer listed or answerable; the background work
+  // (app/server/background.server.ts) closes it: a page read never writes.
   const rows = await db.surveyParticipation.findMany({
     where: { employeeId, survey: { status: "open", opensAt: { lte: now }, closesAt: { gt: now } } },
     select: { tokenTaken: true, survey: { select: { id: true, titleZh: true, titleEn: true, closesAt: true, itemsJson: true } } },
@@ -29,7 +29,6 @@ export async function listMySurveys(db: Db, employeeId: string, now = new Date()
 
 /** A survey as its respondent sees it, or null when they are not invited to it. */
 export async function surveyForRespondent(db: Db, surveyId: string, employeeId: string, now = new Date()) {
-  await closeDueSurveys(db, now);
   const [row] = await sqlRead<{ tokenTaken: number; id: string; templateId: string; titleZh: string; titleEn: string; status: string; opensAt: string; closesAt: string; itemsJson: string }>(
     db,
     `SELECT p."tokenTaken", s."id", s."templateId", s."titleZh", s."titleEn", s."status", s."opensAt", s."closesAt", s."itemsJson"

@@ -229,10 +229,11 @@ describe("running and closing", () => {
     expect(rows.filter((r) => !r.suppressed).every((r) => r.invited! >= 5)).toBe(true);
   });
 
-  it("closes on request, then compacts the file; a passed closing date closes on read", async () => {
+  it("closes on request with its results aggregated, then compacts the file; a passed closing date closes it in the background work", async () => {
     const surveyId = await openPulse("JC-GE-VPN");
     await closeSurvey(db, hr, surveyId);
     expect((await db.survey.findUniqueOrThrow({ where: { id: surveyId } })).status).toBe("closed");
+    expect(await db.surveyResultSet.count({ where: { surveyId } })).toBe(1);
     const [{ freelist_count }] = await db.$queryRawUnsafe<{ freelist_count: number }[]>("PRAGMA freelist_count");
     expect(Number(freelist_count)).toBe(0);
     const wal = `${getEnv().databasePath}-wal`;
