@@ -4,11 +4,19 @@ import { GROWTH_KPIS, seedPayConfig } from "~/modules/pay/demo.server";
 /**
  * KPI data for pay tests: a quarter, the revenue KPI and the subscriber-growth inputs, a plan
  * for account managers (revenue 60 %, new subscribers 40 %) and every account manager's
- * actuals, deterministic by employee number. `skip` leaves one actual out.
+ * actuals, deterministic by employee number. `skip` leaves one actual out; the quarter is closed
+ * unless `status` says otherwise.
  */
-export async function payFixture(db: Db, unitId: Map<string, string>, options: { skip?: { employeeNo: string; kpiCode: string } } = {}) {
+export async function payFixture(db: Db, unitId: Map<string, string>, options: { skip?: { employeeNo: string; kpiCode: string }; status?: string } = {}) {
   const period = await db.appraisalPeriod.create({
-    data: { code: `2026-Q${Math.floor(Math.random() * 1e6)}`, kind: "quarter", startsOn: new Date("2026-07-01T00:00:00Z"), endsOn: new Date("2026-09-30T00:00:00Z") },
+    data: {
+      code: `2026-Q${Math.floor(Math.random() * 1e6)}`,
+      kind: "quarter",
+      startsOn: new Date("2026-07-01T00:00:00Z"),
+      endsOn: new Date("2026-09-30T00:00:00Z"),
+      status: options.status ?? "closed",
+      closedAt: options.status === "open" ? null : new Date("2026-10-10T00:00:00Z"),
+    },
   });
   const kpiId = await fixtureKpis(db);
   const am = await db.position.findUniqueOrThrow({ where: { code: "AM" } });

@@ -73,8 +73,8 @@ function actualFor(line: Line, kind: string, level: number, rng: () => number) {
 
 /**
  * KPI library; the current quarter (open) and the two before (closed) with plans for
- * account managers and solution support managers; actuals (one missing in the current
- * quarter so HR sees the error); a joint KPI between E000004 and E000005; a check-in.
+ * account managers and solution support managers; actuals (one missing in the current and
+ * the previous quarter, so HR sees the error on the period and on its pay run); a joint KPI between E000004 and E000005; a check-in.
  */
 export async function seedKpiDemo(ctx: DemoContext, day = new Date()) {
   const { db } = ctx;
@@ -118,7 +118,7 @@ export async function seedKpiDemo(ctx: DemoContext, day = new Date()) {
     for (const e of staff) {
       const ability = 0.75 + rng() * 0.45;
       for (const line of PLANS[e.position.code]) {
-        if (index === 0 && e.id === missing?.id && line.code === "CUSTOMER_SATISFACTION") continue;
+        if (index < 2 && e.id === missing?.id && line.code === "CUSTOMER_SATISFACTION") continue;
         // E000004 and E000005 share the current quarter's ICT target (a joint KPI): the team actual counts.
         if (index === 0 && line.code === "ICT_PROJECT_REV" && (e.employeeNo === "E000004" || e.employeeNo === "E000005")) continue;
         const cumulative = line.code.endsWith("_REV") || line.code.startsWith("NEW_SUBS");

@@ -96,8 +96,9 @@ type SeedContext = { db: Db; unitId: Map<string, string>; employeeId: Map<string
 
 /**
  * Demo pay data. Needs the kpi demo data (periods, plans, actuals); without it, it sets up
- * bands and the coefficient table only and says so. The previous quarter gets a locked run
- * (prepared by the system, reviewed and approved by HR), the current quarter a draft by HR.
+ * bands and the coefficient table only and says so. Only closed quarters are paid: the one
+ * before the latest gets a locked run (prepared by the system, reviewed and approved by HR), the
+ * latest closed quarter a draft by HR.
  */
 export async function seedPayDemo(ctx: SeedContext) {
   const { db } = ctx;
@@ -106,12 +107,11 @@ export async function seedPayDemo(ctx: SeedContext) {
     (await db.kpi.findUnique({ where: { code: "NEW_CONTRACT_REV" }, select: { code: true } })) ??
     (await db.kpi.findFirst({ where: { unit: "fen", direction: "higher", code: { contains: "REV" }, NOT: { code: { in: GROWTH_KPIS.map((k) => k.code) } } }, orderBy: { code: "asc" }, select: { code: true } }));
   await seedPayConfig(db, hrUserId, { poolUnitId: ctx.unitId.get("JC-GE"), revenueKpi: revenue?.code });
-  const quarters = await db.appraisalPeriod.findMany({ where: { kind: "quarter" }, orderBy: { endsOn: "desc" }, select: { id: true, code: true, startsOn: true } });
-  const now = new Date();
-  const current = quarters.find((q) => q.startsOn <= now);
-  const previous = current ? quarters.find((q) => q.startsOn < current.startsOn) : undefined;
+  // Only closed quarters are paid: the latest one is the draft, the one before it locked history.
+  const quarters = await db.appraisalPeriod.findMany({ where: { kind: "quarter", status: "closed" }, orderBy: { endsOn: "desc" }, select: { id: true, code: true } });
+  const [current, previous] = quarters;
   if (!current || !hrUserId) {
-    console.log("pay: no kpi demo periods found; seeded pay bands and the coefficient table only (no pay runs).");
+    console.log("pay: no closed kpi demo periods found; seeded pay bands and the coefficient table only (no pay runs).");
     return;
   }
   try {

@@ -4,6 +4,7 @@ import { demoOrg } from "../../../test/utils";
 import { payConfigFixture, payFixture } from "../../../test/pay-fixtures";
 import { hashPassword } from "~/modules/auth/password.server";
 import { addAdjustment, createRun, PayRunError, recomputeRun, transitionRun, verifyRun } from "./runs.server";
+import { periodsForNewRun } from "./views.server";
 
 let org: Awaited<ReturnType<typeof demoOrg>>;
 let hr1: string;
@@ -103,6 +104,35 @@ describe("pay runs", () => {
     await expect(db.$executeRawUnsafe(`DELETE FROM "PayAdjustment" WHERE "id" = ?`, adjustment.id)).rejects.toThrow(/append-only/);
     const actions = (await db.auditLog.findMany({ where: { entityId: run.id }, select: { action: true } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["pay.run.create", "pay.run.review", "pay.run.approve", "pay.run.lock"]));
+  });
+
+  it("pays a period once: a locked period gets no second run, in the database too, and only closed periods are offered", async () => {
+    const { period } = await payFixture(db, org.unitId);
+    const run = await createRun(db, hr1, period.id);
+    await transitionRun(db, hr2, run.id, "review");
+    await transitionRun(db, hr2, run.id, "approve", PASSWORD);
+    await transitionRun(db, hr1, run.id, "lock");
+    await refused(createRun(db, hr1, period.id), "pay.errors.periodPaid");
+    // Past the application's check: the database refuses a second run for the period.
+    await expect(
+      db.$executeRawUnsafe(
+        `INSERT INTO "PayRun" ("id","periodId","periodCode","status","paramsJson","preparedById","computedAt") VALUES ('second', ?, 'x', 'draft', '{}', ?, CURRENT_TIMESTAMP)`,
+        period.id,
+        hr1,
+      ),
+    ).rejects.toThrow(/one pay run per period/);
+    const other = await payFixture(db, org.unitId);
+    const otherRun = await createRun(db, hr1, other.period.id);
+    await expect(db.$executeRawUnsafe(`UPDATE "PayRun" SET "periodId" = ? WHERE "id" = ?`, period.id, otherRun.id)).rejects.toThrow(/one pay run per period/);
+    expect(await db.payRun.count({ where: { periodId: period.id } })).toBe(1);
+
+    const open = await payFixture(db, org.unitId, { status: "open" });
+    await refused(createRun(db, hr1, open.period.id), "pay.errors.periodNotClosed");
+    const future = await db.appraisalPeriod.create({ data: { code: "2099-Q1", kind: "quarter", startsOn: new Date("2099-01-01T00:00:00Z"), endsOn: new Date("2099-03-31T00:00:00Z") } });
+    const unpaid = await payFixture(db, org.unitId);
+    const offered = (await periodsForNewRun(db)).map((p) => p.id);
+    expect(offered).toContain(unpaid.period.id);
+    for (const id of [period.id, other.period.id, open.period.id, future.id]) expect(offered).not.toContain(id);
   });
 
   it("refuses adjustments to runs that are not locked, and lines added to a reviewed run", async () => {

@@ -68,23 +68,26 @@ function summary(run: { status: string; totalFen: number; employeeCount: number;
 }
 
 /**
- * Prepares a draft run for a period: freezes today's parameters and the period's scores and
+ * Prepares the run of a closed period (one run per period: corrections to a locked run are
+ * adjustments, never a second run): freezes today's parameters and the period's scores and
  * actuals, computes every line in memory and writes the run, its lines and the audit entry in
  * one transaction.
  */
 export async function createRun(db: Db, actorId: string, periodId: string) {
-  const period = await db.appraisalPeriod.findUnique({ where: { id: periodId }, select: { id: true, code: true, kind: true } });
+  const period = await db.appraisalPeriod.findUnique({ where: { id: periodId }, select: { id: true, code: true, kind: true, status: true } });
   if (!period) throw new PayRunError("pay.errors.unknownPeriod");
-  const open = await db.payRun.findFirst({ where: { periodId, status: { not: "locked" } }, select: { id: true } });
-  if (open) throw new PayRunError("pay.errors.runInProgress");
+  if (period.status !== "closed") throw new PayRunError("pay.errors.periodNotClosed");
+  const existing = await db.payRun.findFirst({ where: { periodId }, select: { status: true } });
+  if (existing) throw new PayRunError(existing.status === "locked" ? "pay.errors.periodPaid" : "pay.errors.runInProgress");
   const c = await compute(db, period.id, period.kind);
   const id = randomUUID();
   const now = sqliteDate(new Date());
   return bulkWrite(db, async (tx) => {
-    // Checked again inside the write transaction: two people starting a run at once get one.
+    // Checked again inside the write transaction: two people starting a run at once get one. The
+    // database holds the rule too (trigger PayRun_one_per_period): one run per period, ever.
     const inserted = await tx.execute({
       sql: `INSERT INTO "PayRun" ("id","periodId","periodCode","status",${RUN_FIGURES.join(",")},"preparedById","computedAt","createdAt")
-            SELECT ?,?,?,'draft',?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM "PayRun" WHERE "periodId" = ? AND "status" <> 'locked')`,
+            SELECT ?,?,?,'draft',?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM "PayRun" WHERE "periodId" = ?)`,
       args: [id, period.id, period.code, ...c.figures, actorId, now, now, period.id],
     });
     if (inserted.rowsAffected !== 1) throw new PayRunError("pay.errors.runInProgress");
