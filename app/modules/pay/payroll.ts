@@ -62,10 +62,13 @@ export type EmployeeInputs = {
   actuals: Record<string, number>;
   /** KPI codes of the plan without an actual. */
   missing: string[];
+  /** KPI codes of the plan whose curve cannot score (HR repairs the line before the run goes on). */
+  malformed?: string[];
 };
 
 export type Issue =
   | { kind: "missingActual"; employeeId: string; kpiCode: string }
+  | { kind: "malformedLine"; employeeId: string; kpiCode: string }
   | { kind: "noBand"; employeeId: string; track: string; level: string }
   | { kind: "noScore"; employeeId: string }
   | { kind: "poolBlocked"; schemeId: string; blockedCount: number };
@@ -95,9 +98,11 @@ export const bandKey = (track: string, level: string) => `${track}:${level}`;
 export function employeeLine(params: RunParams, e: EmployeeInputs): { ok: true; line: PayLineResult } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   for (const code of e.missing) issues.push({ kind: "missingActual", employeeId: e.employeeId, kpiCode: code });
+  const malformed = e.malformed ?? [];
+  for (const code of malformed) issues.push({ kind: "malformedLine", employeeId: e.employeeId, kpiCode: code });
   const band = params.bands[bandKey(e.track, e.level)];
   if (!band) issues.push({ kind: "noBand", employeeId: e.employeeId, track: e.track, level: e.level });
-  if (e.score === null && e.missing.length === 0) issues.push({ kind: "noScore", employeeId: e.employeeId });
+  if (e.score === null && e.missing.length === 0 && malformed.length === 0) issues.push({ kind: "noScore", employeeId: e.employeeId });
   const growth: GrowthPart[] = [];
   for (const scheme of params.growth) {
     if (!scheme.params.positionCodes.includes(e.positionCode)) continue;

@@ -72,6 +72,18 @@ describe("pay runs", () => {
     expect(await db.payLine.count({ where: { runId: run.id } })).toBe(managers.length);
   });
 
+  it("shows a line whose curve cannot score as an issue on that person, and computes everyone else", async () => {
+    const { period, managers, kpiId } = await payFixture(db, org.unitId);
+    const broken = managers[1];
+    await db.kpiAdjustment.create({ data: { periodId: period.id, employeeId: broken.id, kpiId: kpiId.get("REVENUE")!, threshold: 1n, target: 1n, stretch: 1n, reason: "kpi.adjustReason.allocation" } });
+    const run = await createRun(db, hr1, period.id);
+    const issues = JSON.parse((await db.payRun.findUniqueOrThrow({ where: { id: run.id } })).issuesJson);
+    expect(issues).toContainEqual({ kind: "malformedLine", employeeId: broken.id, kpiCode: "REVENUE", employeeNo: broken.employeeNo });
+    expect(issues.filter((i: { employeeId?: string }) => i.employeeId)).toHaveLength(1);
+    expect(await db.payLine.count({ where: { runId: run.id } })).toBe(managers.length - 1);
+    expect(await recomputeRun(db, hr1, run.id)).toMatchObject({ issueCount: run.issueCount });
+  });
+
   it("goes through four eyes and sudo mode, then refuses every change, in the database too", async () => {
     const { period, managers } = await payFixture(db, org.unitId);
     const run = await createRun(db, hr1, period.id);
