@@ -132,9 +132,9 @@ export async function periodActuals(db: Db, periodId: string, options?: { employ
   const small = options?.employeeIds && options.employeeIds.length <= 500 ? options.employeeIds : null;
   const [actuals, teams] = await Promise.all([
     loadActuals(db, periodId, small, kpiIds),
-    db.kpiTeamTarget.findMany({ where: { periodId, ...(kpiIds ? { kpiId: { in: kpiIds } } : {}) }, select: { kpiId: true, actual: true, members: { select: { employeeId: true, share: true } } } }),
+    db.kpiTeamTarget.findMany({ where: { periodId, ...(kpiIds ? { kpiId: { in: kpiIds } } : {}) }, select: { kpiId: true, actual: true, members: { select: { employeeId: true, share: true, employee: { select: { employeeNo: true } } } } } }),
   ]);
-  const data = { kpis, actuals, teams: teams.map((t) => ({ ...t, actual: t.actual === null ? null : Number(t.actual) })) };
+  const data = { kpis, actuals, teams: teams.map((t) => ({ kpiId: t.kpiId, actual: t.actual === null ? null : Number(t.actual), members: t.members.map((m) => ({ employeeId: m.employeeId, employeeNo: m.employee.employeeNo, share: m.share })) })) };
   return actualsByCode(data, options?.kpiCodes, options?.employeeIds ? new Set(options.employeeIds) : undefined);
 }
 
