@@ -129,6 +129,29 @@ describe("pay routes", () => {
     }
   });
 
+  it("lets HR choose what the tolerance deducts and what pool growth compares with", async () => {
+    const editor = await (await hr.get("/pay/schemes/SUBS-GROWTH")).text();
+    expect(editor).toContain("欠费用户的终端成本");
+    const growth = {
+      intent: "save", code: "SUBS-GROWTH", nameZh: "用户发展奖励", nameEn: "Subscriber-growth bonus", active: "on", positionCodes: "AM", newSubscribersKpi: "NEW_SUBS_3M", unitReward: "50",
+      revenue6mKpi: "REV_IN_NET_6M", k1: "0.02", revenue2yKpi: "REV_IN_NET_2Y", subsidyKpi: "HANDSET_SUBSIDY", k2: "0.05", arrearsKpi: "ARREARS", arrearsRateKpi: "ARREARS_RATE",
+      arrearsThreshold: "5", arrearsPolicy: "fine", fineRate: "0.1", arrearsDeduction: "handsetCost",
+    };
+    const refused = await hr.post("/pay/schemes/SUBS-GROWTH", growth);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("请选择指标");
+    expect((await hr.post("/pay/schemes/SUBS-GROWTH", { ...growth, arrearsHandsetKpi: "ARREARS_HANDSET" })).status).toBe(302);
+    const saved = await db.payScheme.findFirstOrThrow({ where: { code: "SUBS-GROWTH" }, orderBy: { version: "desc" }, select: { paramsJson: true } });
+    expect(JSON.parse(saved.paramsJson)).toMatchObject({ arrearsDeduction: "handsetCost", arrearsHandsetKpi: "ARREARS_HANDSET" });
+
+    const fin = await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" } });
+    const pool = { intent: "save", code: "POOL-FIN-2", nameZh: "金融室奖金池", nameEn: "Finance pool", active: "on", unitId: fin.id, revenueKpi: "REVENUE", comparison: "samePeriodLastYear", lastYearRevenue: "0", basePool: "100", growthRate: "0.01", cap: "1000" };
+    expect((await hr.post("/pay/schemes/new?kind=deptPool", pool)).status).toBe(302);
+    const stored = await db.payScheme.findFirstOrThrow({ where: { code: "POOL-FIN-2" }, select: { paramsJson: true } });
+    expect(JSON.parse(stored.paramsJson)).toMatchObject({ comparison: "samePeriodLastYear" });
+    await db.payScheme.updateMany({ where: { code: "POOL-FIN-2" }, data: { active: false } });
+  });
+
   it("shows a head their scope only", async () => {
     expect((await financeHead.get(`/pay/payslips/${runId}/${financeColleague}`)).status).toBe(200);
     expect((await financeHead.get(`/pay/payslips/${runId}/${outsideFinance}`)).status).toBe(404);

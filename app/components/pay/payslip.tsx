@@ -53,7 +53,9 @@ export function PayslipBreakdown({ line, explanation }: { line: { basePayFen: nu
                     <li>{t("pay.explain.quantity", { count: g.actuals[g.params.newSubscribersKpi], unit: money(g.params.unitRewardFen) })}</li>
                     <li>{t("pay.explain.inNetwork", { revenue: money(g.actuals[g.params.revenue6mKpi]), k1: g.params.k1 })}</li>
                     <li>
-                      {t("pay.explain.profit", { revenue: money(g.actuals[g.params.revenue2yKpi]), subsidy: money(g.actuals[g.params.subsidyKpi]), arrears: money(g.actuals[g.params.arrearsKpi]), k2: g.params.k2 })}
+                      {g.params.arrearsDeduction === "handsetCost" && g.params.arrearsHandsetKpi
+                        ? t("pay.explain.profitHandset", { revenue: money(g.actuals[g.params.revenue2yKpi]), subsidy: money(g.actuals[g.params.subsidyKpi]), handset: money(g.actuals[g.params.arrearsHandsetKpi]), k2: g.params.k2 })
+                        : t("pay.explain.profit", { revenue: money(g.actuals[g.params.revenue2yKpi]), subsidy: money(g.actuals[g.params.subsidyKpi]), arrears: money(g.actuals[g.params.arrearsKpi]), k2: g.params.k2 })}
                     </li>
                     <li>
                       {g.overThreshold

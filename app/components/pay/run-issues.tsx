@@ -18,6 +18,10 @@ export function RunIssues({ issues, pools, actualsHref }: { issues: StoredIssue[
         return t("pay.issue.noBand", { employeeNo: i.employeeNo ?? "", level: `${i.track} ${i.level}` });
       case "noScore":
         return t("pay.issue.noScore", { employeeNo: i.employeeNo ?? "" });
+      case "poolNoLastYear": {
+        const scheme = pools.find((p) => p.schemeId === i.schemeId)?.scheme;
+        return t("pay.issue.poolNoLastYear", { pool: scheme ? pick(locale, scheme) : i.schemeId });
+      }
       case "poolBlocked": {
         const scheme = pools.find((p) => p.schemeId === i.schemeId)?.scheme;
         return t("pay.issue.poolBlocked", { pool: scheme ? pick(locale, scheme) : i.schemeId, count: i.blockedCount });

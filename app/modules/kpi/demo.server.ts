@@ -20,6 +20,7 @@ export const DEMO_KPIS = [
   { code: "REV_IN_NET_2Y", nameZh: "在网超2年用户收入", nameEn: "Revenue of subscribers in network over 2 years", unit: "fen", direction: "higher", kind: "quantitative", source: "api", basicWork: false },
   { code: "HANDSET_SUBSIDY", nameZh: "终端补贴成本", nameEn: "Handset subsidy cost", unit: "fen", direction: "lower", kind: "quantitative", source: "api", basicWork: false },
   { code: "ARREARS", nameZh: "欠费金额", nameEn: "Arrears", unit: "fen", direction: "lower", kind: "quantitative", source: "api", basicWork: false },
+  { code: "ARREARS_HANDSET", nameZh: "欠费用户终端成本", nameEn: "Handset cost of subscribers in arrears", unit: "fen", direction: "lower", kind: "quantitative", source: "api", basicWork: false },
 ] as const;
 
 type Line = { code: string; weight: number; threshold: number; target: number; stretch: number; cap: number };
@@ -134,6 +135,8 @@ export async function seedKpiDemo(ctx: DemoContext, day = new Date()) {
           ["HANDSET_SUBSIDY", Math.round((1_000_000 + rng() * 3_000_000) * elapsed)],
           ["ARREARS", Math.round((100_000 + rng() * 900_000) * elapsed)],
         ];
+        // The handset cost of the subscribers in arrears: about 60 % of the arrears (no extra draw, so other figures stay as they were).
+        growth.push(["ARREARS_HANDSET", Math.round(growth[growth.length - 1][1] * 0.6)]);
         for (const [code, value] of growth) rows.push({ periodId: period.id, employeeId: e.id, kpiId: kpiId.get(code)!, value: BigInt(value), source: "api" });
       }
     }

@@ -57,7 +57,7 @@ describe("joint KPIs in a pay run", () => {
         members: { create: [{ employeeId: support.id, share: 50 }, { employeeId: manager.id, share: 50 }] },
       },
     });
-    const own = { REVENUE: 100_000_000, REV_IN_NET_6M: 1_000_000, REV_IN_NET_2Y: 2_000_000, HANDSET_SUBSIDY: 1_000_000, ARREARS: 0, ARREARS_RATE: 0 };
+    const own = { REVENUE: 100_000_000, REV_IN_NET_6M: 1_000_000, REV_IN_NET_2Y: 2_000_000, HANDSET_SUBSIDY: 1_000_000, ARREARS: 0, ARREARS_HANDSET: 0, ARREARS_RATE: 0 };
     for (const person of [manager, support]) {
       await db.kpiActual.createMany({ data: Object.entries(own).map(([code, value]) => ({ periodId: period.id, employeeId: person.id, kpiId: kpiId.get(code)!, value: BigInt(value), source: "csv" })) });
     }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
-import { payConfigFixture, payFixture } from "../../../test/pay-fixtures";
+import { LAST_YEAR_CODE, payConfigFixture, payFixture } from "../../../test/pay-fixtures";
 import { hashPassword } from "~/modules/auth/password.server";
 import { addAdjustment, createRun, PayRunError, recomputeRun, transitionRun, verifyRun } from "./runs.server";
 import { periodsForNewRun } from "./views.server";
@@ -145,6 +145,35 @@ describe("pay runs", () => {
     const offered = (await periodsForNewRun(db)).map((p) => p.id);
     expect(offered).toContain(unpaid.period.id);
     for (const id of [period.id, other.period.id, open.period.id, future.id]) expect(offered).not.toContain(id);
+  });
+
+  it("grows the department pool against the same period last year, read from the data, and says so when that is missing", async () => {
+    const { period, managers } = await payFixture(db, org.unitId);
+    const run = await createRun(db, hr1, period.id);
+    const stored = await db.payRun.findUniqueOrThrow({ where: { id: run.id } });
+    const fin = org.unitId.get("JC-GE-FIN")!;
+    const unitOf = new Map((await db.employee.findMany({ where: { id: { in: managers.map((m) => m.id) } }, select: { id: true, unitId: true } })).map((e) => [e.id, e.unitId]));
+    // This year 60,000,000 + i × 2,500,000 fen each; the same quarter last year 50,000,000 + i × 2,000,000.
+    let thisYear = 0;
+    let lastYear = 0;
+    managers.forEach((m, i) => {
+      if (unitOf.get(m.id) !== fin) return;
+      thisYear += 60_000_000 + i * 2_500_000;
+      lastYear += 50_000_000 + i * 2_000_000;
+    });
+    const [pool] = JSON.parse(stored.poolsJson) as { size: { revenueFen: string; growthFen: string; poolFen: number } }[];
+    expect(pool.size.revenueFen).toBe(String(thisYear));
+    expect(pool.size.growthFen).toBe(String(thisYear - lastYear));
+    // Pool = ¥50,000 + growth × 0.01, capped at ¥200,000.
+    expect(pool.size.poolFen).toBe(Math.min(20_000_000, 5_000_000 + (thisYear - lastYear) / 100));
+    expect(JSON.parse(stored.paramsJson).pools[0].lastYear).toEqual({ periodCode: LAST_YEAR_CODE, revenueFen: String(lastYear) });
+    expect(await verifyRun(db, run.id)).toMatchObject({ identical: true });
+
+    // A quarter with no same quarter last year: the pool cannot be sized, and the run says why.
+    const lonely = await db.appraisalPeriod.create({ data: { code: "2031-Q1", kind: "quarter", startsOn: new Date("2031-01-01T00:00:00Z"), endsOn: new Date("2031-03-31T00:00:00Z"), status: "closed" } });
+    const blocked = await createRun(db, hr1, lonely.id);
+    const issues = JSON.parse((await db.payRun.findUniqueOrThrow({ where: { id: blocked.id } })).issuesJson);
+    expect(issues).toContainEqual(expect.objectContaining({ kind: "poolNoLastYear" }));
   });
 
   it("refuses adjustments to runs that are not locked, and lines added to a reviewed run", async () => {

@@ -6,7 +6,9 @@ import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { currentParams } from "./config.server";
 import { gatherInputs } from "./inputs.server";
 import { inputsPacker, unpackInputs, type PackedInputs } from "./line-snapshot";
-import { computeRun, schemeKpiCodes, type Issue, type PayLineResult, type PoolResult, type RunSnapshot } from "./payroll";
+import { periodActuals } from "~/modules/kpi/scores.server";
+import { comparesWithLastYear } from "./dept-pool";
+import { computeRun, schemeKpiCodes, type EmployeeInputs, type Issue, type PayLineResult, type PoolResult, type RunParams, type RunSnapshot } from "./payroll";
 import { transition, type RunAction } from "./run-state";
 
 export type { RunSnapshot } from "./payroll";
@@ -44,10 +46,36 @@ async function writeLines(tx: BulkTransaction, runId: string, lines: PayLineResu
   }
 }
 
+/**
+ * Last year's revenue for each pool that compares with the same period of the previous year: the
+ * pool members' actuals on its revenue KPI in the period of the same kind starting a year
+ * earlier (joint KPIs credited by share, as this year). null when that period or its data is missing.
+ */
+async function lastYearRevenue(db: Db, periodId: string, params: RunParams, inputs: EmployeeInputs[]): Promise<RunParams["pools"]> {
+  if (!params.pools.some((p) => comparesWithLastYear(p.params))) return params.pools;
+  const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { kind: true, startsOn: true } });
+  const start = new Date(period.startsOn);
+  start.setUTCFullYear(start.getUTCFullYear() - 1);
+  const previous = await db.appraisalPeriod.findFirst({ where: { kind: period.kind, startsOn: start }, select: { id: true, code: true } });
+  return Promise.all(
+    params.pools.map(async (pool) => {
+      if (!comparesWithLastYear(pool.params)) return pool;
+      if (!previous) return { ...pool, lastYear: null };
+      const members = inputs.filter((e) => e.unitPath.startsWith(pool.unitPath)).map((e) => e.employeeId);
+      const actuals = await periodActuals(db, previous.id, { employeeIds: members, kpiCodes: [pool.params.revenueKpi] });
+      let revenue = 0n;
+      for (const values of actuals.values()) revenue += BigInt(values.get(pool.params.revenueKpi) ?? 0);
+      return { ...pool, lastYear: actuals.size === 0 ? null : { periodCode: previous.code, revenueFen: revenue.toString() } };
+    }),
+  );
+}
+
 async function compute(db: Db, periodId: string, periodKind: string) {
-  const params = await currentParams(db, periodKind);
-  if ("error" in params) throw new PayRunError(params.error);
-  const { inputs, kpiNames } = await gatherInputs(db, periodId, params);
+  const current = await currentParams(db, periodKind);
+  if ("error" in current) throw new PayRunError(current.error);
+  const gathered = await gatherInputs(db, periodId, current);
+  const { inputs, kpiNames } = gathered;
+  const params: RunParams = { ...current, pools: await lastYearRevenue(db, periodId, current, inputs) };
   const result = computeRun(params, inputs);
   const numbers = new Map(inputs.map((e) => [e.employeeId, e.employeeNo]));
   const issues: StoredIssue[] = result.issues.map((i) => ("employeeId" in i ? { ...i, employeeNo: numbers.get(i.employeeId) } : i));

@@ -32,15 +32,21 @@ export const GrowthFormSchema = z
     arrearsRateKpi: kpi,
     arrearsThreshold: z.string().trim().regex(/^\d{1,3}(\.\d{1,2})?$/, "pay.errors.percent"),
     arrearsPolicy: z.enum(["fine", "withhold"]),
+    arrearsDeduction: z.enum(["arrears", "handsetCost"]),
+    arrearsHandsetKpi: kpi.optional(),
     fineRate: rate,
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.arrearsDeduction === "handsetCost" && !v.arrearsHandsetKpi) ctx.addIssue({ code: "custom", path: ["arrearsHandsetKpi"], message: "pay.errors.kpiCode" });
+  });
 
 export const PoolFormSchema = z
   .object({
     ...common,
     unitId: z.string().trim().min(1).max(64),
     revenueKpi: kpi,
+    comparison: z.enum(["samePeriodLastYear", "fixed"]),
     lastYearRevenue: yuanField(),
     basePool: yuanField(),
     growthRate: rate,
@@ -67,12 +73,14 @@ export function growthParams(v: z.infer<typeof GrowthFormSchema>) {
     arrearsRateKpi: v.arrearsRateKpi,
     arrearsThresholdBp: percentToBp(v.arrearsThreshold),
     arrearsPolicy: v.arrearsPolicy,
+    arrearsDeduction: v.arrearsDeduction,
+    ...(v.arrearsDeduction === "handsetCost" ? { arrearsHandsetKpi: v.arrearsHandsetKpi } : {}),
     fineRate: v.fineRate,
   };
 }
 
 export function poolParams(v: z.infer<typeof PoolFormSchema>) {
-  return { unitId: v.unitId, revenueKpi: v.revenueKpi, lastYearRevenueFen: v.lastYearRevenue, basePoolFen: v.basePool, growthRate: v.growthRate, capFen: v.cap };
+  return { unitId: v.unitId, revenueKpi: v.revenueKpi, comparison: v.comparison, lastYearRevenueFen: v.lastYearRevenue, basePoolFen: v.basePool, growthRate: v.growthRate, capFen: v.cap };
 }
 
 /** Stored parameters back into the editor's fields. */
@@ -80,7 +88,7 @@ export function formDefaults(kind: string, params: Record<string, unknown> | nul
   if (!params) return {};
   const y = (fen: unknown) => (Number(fen) / 100).toFixed(2);
   if (kind === "subscriberGrowth") {
-    return { ...params, positionCodes: (params.positionCodes as string[]).join(", "), unitReward: y(params.unitRewardFen), arrearsThreshold: (Number(params.arrearsThresholdBp) / 100).toString() };
+    return { ...params, arrearsDeduction: params.arrearsDeduction ?? "arrears", positionCodes: (params.positionCodes as string[]).join(", "), unitReward: y(params.unitRewardFen), arrearsThreshold: (Number(params.arrearsThresholdBp) / 100).toString() };
   }
-  return { ...params, lastYearRevenue: y(params.lastYearRevenueFen), basePool: y(params.basePoolFen), cap: y(params.capFen) };
+  return { ...params, comparison: params.comparison ?? "fixed", lastYearRevenue: y(params.lastYearRevenueFen), basePool: y(params.basePoolFen), cap: y(params.capFen) };
 }

@@ -35,6 +35,22 @@ describe("subscriber-growth bonus", () => {
     expect(r.rewardFen).toBe(855000);
   });
 
+  it("a scheme can subtract the handset cost of the subscribers in arrears instead of the arrears", () => {
+    const handset = { ...PARAMS, arrearsDeduction: "handsetCost" as const, arrearsHandsetKpi: "ARREARS_HANDSET" };
+    // profit = (¥150,000 − ¥20,000 − handset cost ¥1,200) × 0.05 = ¥6,440.00; reward = ¥600 + ¥1,600 + ¥6,440 = ¥8,640.00
+    const r = subscriberGrowthBonus(handset, { ...ACTUALS, ARREARS_HANDSET: 120_000 });
+    if (!r.ok) throw new Error("expected a result");
+    expect(r.profit).toBe("644000");
+    expect(r.deductedFen).toBe(120_000);
+    expect(r.rewardFen).toBe(864_000);
+    // Above the tolerance (6 % > 5 %) the fine is still on the arrears: ¥3,000 × 0.1 = ¥300 → ¥8,340.00.
+    const fined = subscriberGrowthBonus(handset, { ...ACTUALS, ARREARS_HANDSET: 120_000, ARREARS_RATE: 600 });
+    expect(fined.ok && fined.rewardFen).toBe(834_000);
+    // The input is required, never a silent zero.
+    expect(subscriberGrowthBonus(handset, ACTUALS)).toEqual({ ok: false, missing: ["ARREARS_HANDSET"] });
+    expect(SubscriberGrowthParamsSchema.safeParse({ ...PARAMS, arrearsDeduction: "handsetCost" }).success).toBe(false);
+  });
+
   it("at exactly the threshold there is still no fine", () => {
     const r = subscriberGrowthBonus(PARAMS, { ...ACTUALS, ARREARS_RATE: 500 });
     expect(r.ok && r.rewardFen).toBe(855000);
