@@ -77,7 +77,7 @@ export default function SchemeEditor() {
   const schema = kind === "subscriberGrowth" ? GrowthFormSchema : PoolFormSchema;
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: scheme ? { code: scheme.code, nameZh: scheme.nameZh, nameEn: scheme.nameEn, active: scheme.active ? "on" : undefined, ...formDefaults(kind, scheme.params) } : { active: "on", arrearsPolicy: "fine", arrearsDeduction: "handsetCost", comparison: "samePeriodLastYear", lastYearRevenue: "0" },
+    defaultValue: scheme ? { code: scheme.code, nameZh: scheme.nameZh, nameEn: scheme.nameEn, active: scheme.active ? "on" : undefined, ...formDefaults(kind, scheme.params) } : { active: "on", arrearsPolicy: "fine", arrearsDeduction: "handsetCost", arrearsRateFrom: "kpi", comparison: "samePeriodLastYear", lastYearRevenue: "0" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldRevalidate: "onBlur",
   });
@@ -106,7 +106,16 @@ export default function SchemeEditor() {
               {kpiField("subsidyKpi", t("pay.param.subsidyKpi"))}
               <Field meta={f.k2} label={t("pay.param.k2")} hint={t("pay.param.k2Hint")} />
               {kpiField("arrearsKpi", t("pay.param.arrearsKpi"))}
+              <SelectField
+                meta={f.arrearsRateFrom}
+                label={t("pay.param.arrearsRateFrom")}
+                options={[
+                  { value: "kpi", label: t("pay.rateFrom.kpi") },
+                  { value: "amounts", label: t("pay.rateFrom.amounts") },
+                ]}
+              />
               {kpiField("arrearsRateKpi", t("pay.param.arrearsRateKpi"))}
+              {kpiField("billedKpi", t("pay.param.billedKpi"))}
               <Field meta={f.arrearsThreshold} label={t("pay.param.arrearsThreshold")} />
               <SelectField meta={f.arrearsPolicy} label={t("pay.param.arrearsPolicy")} options={[{ value: "fine", label: t("pay.policy.fine") }, { value: "withhold", label: t("pay.policy.withhold") }]} />
               <SelectField

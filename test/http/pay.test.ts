@@ -134,7 +134,7 @@ describe("pay routes", () => {
     expect(editor).toContain("欠费用户的终端成本");
     const growth = {
       intent: "save", code: "SUBS-GROWTH", nameZh: "用户发展奖励", nameEn: "Subscriber-growth bonus", active: "on", positionCodes: "AM", newSubscribersKpi: "NEW_SUBS_3M", unitReward: "50",
-      revenue6mKpi: "REV_IN_NET_6M", k1: "0.02", revenue2yKpi: "REV_IN_NET_2Y", subsidyKpi: "HANDSET_SUBSIDY", k2: "0.05", arrearsKpi: "ARREARS", arrearsRateKpi: "ARREARS_RATE",
+      revenue6mKpi: "REV_IN_NET_6M", k1: "0.02", revenue2yKpi: "REV_IN_NET_2Y", subsidyKpi: "HANDSET_SUBSIDY", k2: "0.05", arrearsKpi: "ARREARS", arrearsRateFrom: "kpi", arrearsRateKpi: "ARREARS_RATE",
       arrearsThreshold: "5", arrearsPolicy: "fine", fineRate: "0.1", arrearsDeduction: "handsetCost",
     };
     const refused = await hr.post("/pay/schemes/SUBS-GROWTH", growth);
@@ -143,6 +143,14 @@ describe("pay routes", () => {
     expect((await hr.post("/pay/schemes/SUBS-GROWTH", { ...growth, arrearsHandsetKpi: "ARREARS_HANDSET" })).status).toBe(302);
     const saved = await db.payScheme.findFirstOrThrow({ where: { code: "SUBS-GROWTH" }, orderBy: { version: "desc" }, select: { paramsJson: true } });
     expect(JSON.parse(saved.paramsJson)).toMatchObject({ arrearsDeduction: "handsetCost", arrearsHandsetKpi: "ARREARS_HANDSET" });
+    // Deriving the rate from the amounts needs the billed amount's KPI, and then no rate KPI.
+    expect((await hr.post("/pay/schemes/SUBS-GROWTH", { ...growth, arrearsHandsetKpi: "ARREARS_HANDSET", arrearsRateFrom: "amounts" })).status).toBe(400);
+    expect((await hr.post("/pay/schemes/SUBS-GROWTH", { ...growth, arrearsHandsetKpi: "ARREARS_HANDSET", arrearsRateFrom: "amounts", arrearsRateKpi: "", billedKpi: "REVENUE" })).status).toBe(302);
+    const derived = await db.payScheme.findFirstOrThrow({ where: { code: "SUBS-GROWTH" }, orderBy: { version: "desc" }, select: { paramsJson: true } });
+    expect(JSON.parse(derived.paramsJson)).toMatchObject({ arrearsRateFrom: "amounts", billedKpi: "REVENUE" });
+    expect(JSON.parse(derived.paramsJson).arrearsRateKpi).toBeUndefined();
+    // Back to the rate KPI for the tests that follow.
+    expect((await hr.post("/pay/schemes/SUBS-GROWTH", { ...growth, arrearsHandsetKpi: "ARREARS_HANDSET" })).status).toBe(302);
 
     const fin = await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" } });
     const pool = { intent: "save", code: "POOL-FIN-2", nameZh: "金融室奖金池", nameEn: "Finance pool", active: "on", unitId: fin.id, revenueKpi: "REVENUE", comparison: "samePeriodLastYear", lastYearRevenue: "0", basePool: "100", growthRate: "0.01", cap: "1000" };

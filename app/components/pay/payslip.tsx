@@ -45,7 +45,7 @@ export function PayslipBreakdown({ line, explanation }: { line: { basePayFen: nu
             <td>{money(g.rewardFen)}</td>
             <td>
               {g.withheld ? (
-                t("pay.explain.growthWithheld", { rate: formatValue("bp", g.actuals[g.params.arrearsRateKpi], locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale) })
+                t("pay.explain.growthWithheld", { rate: formatValue("bp", g.arrearsRateBp, locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale) })
               ) : (
                 <>
                   {t("pay.explain.growth", { quantity: exact(g.quantityFen), inNetwork: exact(g.inNetworkFen), profit: exact(g.profitFen) })}
@@ -59,8 +59,8 @@ export function PayslipBreakdown({ line, explanation }: { line: { basePayFen: nu
                     </li>
                     <li>
                       {g.overThreshold
-                        ? t("pay.explain.arrearsFine", { rate: formatValue("bp", g.actuals[g.params.arrearsRateKpi], locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale), fine: exact(g.fineFen), fineRate: g.params.fineRate })
-                        : t("pay.explain.arrearsTolerated", { rate: formatValue("bp", g.actuals[g.params.arrearsRateKpi], locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale) })}
+                        ? t("pay.explain.arrearsFine", { rate: formatValue("bp", g.arrearsRateBp, locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale), fine: exact(g.fineFen), fineRate: g.params.fineRate })
+                        : t("pay.explain.arrearsTolerated", { rate: formatValue("bp", g.arrearsRateBp, locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale) })}
                     </li>
                   </ul>
                 </>

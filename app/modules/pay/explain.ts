@@ -24,6 +24,8 @@ export type Explanation = {
     fineFen: string;
     overThreshold: boolean;
     withheld: boolean;
+    /** The arrears rate used (its KPI, or derived from the amounts), in basis points. */
+    arrearsRateBp: number;
     rewardFen: number;
   }[];
   pools: { nameZh: string; nameEn: string; poolFen: number; revenueFen: string; growthFen: string; basePoolFen: number; growthRate: string; capFen: number; capped: boolean; floored: boolean; score: number; postValue: number; points: number; totalPoints: number; shareExactFen: string }[];
@@ -68,6 +70,7 @@ export function explainLine(snapshot: RunSnapshot, e: EmployeeInputs, pools: Poo
           fineFen: r.fine,
           overThreshold: r.overThreshold,
           withheld: r.withheld,
+          arrearsRateBp: r.arrearsRateBp,
           rewardFen: r.rewardFen,
         },
       ];

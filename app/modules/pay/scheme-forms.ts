@@ -29,7 +29,9 @@ export const GrowthFormSchema = z
     subsidyKpi: kpi,
     k2: rate,
     arrearsKpi: kpi,
-    arrearsRateKpi: kpi,
+    arrearsRateFrom: z.enum(["kpi", "amounts"]),
+    arrearsRateKpi: kpi.optional(),
+    billedKpi: kpi.optional(),
     arrearsThreshold: z.string().trim().regex(/^\d{1,3}(\.\d{1,2})?$/, "pay.errors.percent"),
     arrearsPolicy: z.enum(["fine", "withhold"]),
     arrearsDeduction: z.enum(["arrears", "handsetCost"]),
@@ -39,6 +41,7 @@ export const GrowthFormSchema = z
   .strict()
   .superRefine((v, ctx) => {
     if (v.arrearsDeduction === "handsetCost" && !v.arrearsHandsetKpi) ctx.addIssue({ code: "custom", path: ["arrearsHandsetKpi"], message: "pay.errors.kpiCode" });
+    if (v.arrearsRateFrom === "amounts" ? !v.billedKpi : !v.arrearsRateKpi) ctx.addIssue({ code: "custom", path: [v.arrearsRateFrom === "amounts" ? "billedKpi" : "arrearsRateKpi"], message: "pay.errors.kpiCode" });
   });
 
 export const PoolFormSchema = z
@@ -70,7 +73,8 @@ export function growthParams(v: z.infer<typeof GrowthFormSchema>) {
     subsidyKpi: v.subsidyKpi,
     k2: v.k2,
     arrearsKpi: v.arrearsKpi,
-    arrearsRateKpi: v.arrearsRateKpi,
+    arrearsRateFrom: v.arrearsRateFrom,
+    ...(v.arrearsRateFrom === "amounts" ? { billedKpi: v.billedKpi } : { arrearsRateKpi: v.arrearsRateKpi }),
     arrearsThresholdBp: percentToBp(v.arrearsThreshold),
     arrearsPolicy: v.arrearsPolicy,
     arrearsDeduction: v.arrearsDeduction,
@@ -88,7 +92,7 @@ export function formDefaults(kind: string, params: Record<string, unknown> | nul
   if (!params) return {};
   const y = (fen: unknown) => (Number(fen) / 100).toFixed(2);
   if (kind === "subscriberGrowth") {
-    return { ...params, arrearsDeduction: params.arrearsDeduction ?? "arrears", positionCodes: (params.positionCodes as string[]).join(", "), unitReward: y(params.unitRewardFen), arrearsThreshold: (Number(params.arrearsThresholdBp) / 100).toString() };
+    return { ...params, arrearsDeduction: params.arrearsDeduction ?? "arrears", arrearsRateFrom: params.arrearsRateFrom ?? "kpi", positionCodes: (params.positionCodes as string[]).join(", "), unitReward: y(params.unitRewardFen), arrearsThreshold: (Number(params.arrearsThresholdBp) / 100).toString() };
   }
   return { ...params, comparison: params.comparison ?? "fixed", lastYearRevenue: y(params.lastYearRevenueFen), basePool: y(params.basePoolFen), cap: y(params.capFen) };
 }

@@ -1,3 +1,4 @@
+import { divideRounded } from "~/utils/exact-round";
 import { z } from "~/utils/validation";
 import { dec, DECIMAL_PATTERN, int, roundScaled, SCALE, scaledRate, scaledToString } from "./money";
 
@@ -33,7 +34,12 @@ export const SubscriberGrowthParamsSchema = z
     subsidyKpi: kpiCode,
     k2: rate,
     arrearsKpi: kpiCode,
-    arrearsRateKpi: kpiCode,
+    /** The arrears rate as its own KPI (basis points); not read when the rate is derived from the amounts. */
+    arrearsRateKpi: kpiCode.optional(),
+    /** Where the arrears rate comes from: its KPI (absent on schemes saved before the choice) or the amounts, arrears ÷ billed. */
+    arrearsRateFrom: z.enum(["kpi", "amounts"]).optional(),
+    /** The amount billed to the subscribers (fen), the denominator of a derived arrears rate. */
+    billedKpi: kpiCode.optional(),
     /** Basis points, e.g. 500 for 5.00 %. */
     arrearsThresholdBp: z.number().int().min(0).max(10_000),
     arrearsPolicy: z.enum(["fine", "withhold"]),
@@ -50,15 +56,27 @@ export const SubscriberGrowthParamsSchema = z
     if (dec(v.k1).gt(1) || dec(v.k2).gt(1)) ctx.addIssue({ code: "custom", path: ["k2"], message: "pay.errors.rateAboveOne" });
     if (dec(v.fineRate).gt(1)) ctx.addIssue({ code: "custom", path: ["fineRate"], message: "pay.errors.rateAboveOne" });
     if (v.arrearsDeduction === "handsetCost" && !v.arrearsHandsetKpi) ctx.addIssue({ code: "custom", path: ["arrearsHandsetKpi"], message: "pay.errors.kpiCode" });
+    if (v.arrearsRateFrom === "amounts" ? !v.billedKpi : !v.arrearsRateKpi) ctx.addIssue({ code: "custom", path: [v.arrearsRateFrom === "amounts" ? "billedKpi" : "arrearsRateKpi"], message: "pay.errors.kpiCode" });
   });
 
 export type SubscriberGrowthParams = z.infer<typeof SubscriberGrowthParamsSchema>;
 
 const deductsHandsetCost = (p: SubscriberGrowthParams) => p.arrearsDeduction === "handsetCost" && Boolean(p.arrearsHandsetKpi);
 
+const derivesRate = (p: SubscriberGrowthParams) => p.arrearsRateFrom === "amounts";
+
 export function subscriberGrowthKpis(p: SubscriberGrowthParams) {
-  const codes = [p.newSubscribersKpi, p.revenue6mKpi, p.revenue2yKpi, p.subsidyKpi, p.arrearsKpi, p.arrearsRateKpi];
+  const codes = [p.newSubscribersKpi, p.revenue6mKpi, p.revenue2yKpi, p.subsidyKpi, p.arrearsKpi, derivesRate(p) ? p.billedKpi! : p.arrearsRateKpi!];
   return deductsHandsetCost(p) ? [...codes, p.arrearsHandsetKpi!] : codes;
+}
+
+/**
+ * The arrears rate in basis points derived from the amounts: arrears ÷ billed, exact and rounded
+ * once, half away from zero. Arrears with nothing billed count as 100 %.
+ */
+export function derivedArrearsRateBp(arrearsFen: number, billedFen: number) {
+  if (arrearsFen <= 0) return 0;
+  return billedFen <= 0 ? 10_000 : divideRounded(arrearsFen * 10_000, billedFen);
 }
 
 /** Exact component values are decimal strings of fen; `rewardFen` is the one rounded payable amount. */
@@ -88,7 +106,7 @@ function parts(p: SubscriberGrowthParams, actuals: Record<string, number>) {
   const quantity = subscribers < 0n ? 0n : subscribers * int(p.unitRewardFen) * SCALE;
   const inNetwork = maxZero(int(actuals[p.revenue6mKpi]) * scaledRate(p.k1));
   const arrears = maxZero(int(actuals[p.arrearsKpi]));
-  const arrearsRateBp = actuals[p.arrearsRateKpi];
+  const arrearsRateBp = derivesRate(p) ? derivedArrearsRateBp(actuals[p.arrearsKpi], actuals[p.billedKpi!]) : actuals[p.arrearsRateKpi!];
   const overThreshold = arrearsRateBp > p.arrearsThresholdBp;
   const deduction = deductsHandsetCost(p) ? maxZero(int(actuals[p.arrearsHandsetKpi!])) : arrears;
   const profitBase = int(actuals[p.revenue2yKpi]) - int(actuals[p.subsidyKpi]) - deduction;
