@@ -4,11 +4,19 @@ import { GROWTH_KPIS, seedPayConfig } from "~/modules/pay/demo.server";
 /**
  * KPI data for pay tests: a quarter, the revenue KPI and the subscriber-growth inputs, a plan
  * for account managers (revenue 60 %, new subscribers 40 %) and every account manager's
- * actuals, deterministic by employee number. `skip` leaves one actual out.
+ * actuals, deterministic by employee number. `skip` leaves one actual out; the quarter is closed
+ * unless `status` says otherwise.
  */
-export async function payFixture(db: Db, unitId: Map<string, string>, options: { skip?: { employeeNo: string; kpiCode: string } } = {}) {
+export async function payFixture(db: Db, unitId: Map<string, string>, options: { skip?: { employeeNo: string; kpiCode: string }; status?: string } = {}) {
   const period = await db.appraisalPeriod.create({
-    data: { code: `2026-Q${Math.floor(Math.random() * 1e6)}`, kind: "quarter", startsOn: new Date("2026-07-01T00:00:00Z"), endsOn: new Date("2026-09-30T00:00:00Z") },
+    data: {
+      code: `2026-Q${Math.floor(Math.random() * 1e6)}`,
+      kind: "quarter",
+      startsOn: new Date("2026-07-01T00:00:00Z"),
+      endsOn: new Date("2026-09-30T00:00:00Z"),
+      status: options.status ?? "closed",
+      closedAt: options.status === "open" ? null : new Date("2026-10-10T00:00:00Z"),
+    },
   });
   const kpiId = await fixtureKpis(db);
   const am = await db.position.findUniqueOrThrow({ where: { code: "AM" } });
@@ -34,6 +42,7 @@ export async function payFixture(db: Db, unitId: Map<string, string>, options: {
       REV_IN_NET_2Y: 5_000_000 + i * 50_000,
       HANDSET_SUBSIDY: 1_000_000,
       ARREARS: 100_000 + i * 1_000,
+      ARREARS_HANDSET: 60_000 + i * 500,
       ARREARS_RATE: i % 7 === 0 ? 650 : 200,
     };
     for (const [code, value] of Object.entries(values)) {
@@ -42,8 +51,17 @@ export async function payFixture(db: Db, unitId: Map<string, string>, options: {
     }
   });
   await db.kpiActual.createMany({ data: rows });
+  // The same quarter last year (once per database), for the department pool's growth: revenue 50,000,000 + i × 2,000,000 fen.
+  if (!(await db.appraisalPeriod.findUnique({ where: { code: LAST_YEAR_CODE } }))) {
+    const lastYear = await db.appraisalPeriod.create({
+      data: { code: LAST_YEAR_CODE, kind: "quarter", startsOn: new Date("2025-07-01T00:00:00Z"), endsOn: new Date("2025-09-30T00:00:00Z"), status: "closed", closedAt: new Date("2025-10-10T00:00:00Z") },
+    });
+    await db.kpiActual.createMany({ data: managers.map((m, i) => ({ periodId: lastYear.id, employeeId: m.id, kpiId: kpiId.get("REVENUE")!, value: BigInt(50_000_000 + i * 2_000_000), source: "csv" })) });
+  }
   return { period, managers, kpiId };
 }
+
+export const LAST_YEAR_CODE = "2025-Q3-LAST-YEAR";
 
 async function fixtureKpis(db: Db) {
   const kpiId = new Map<string, string>();

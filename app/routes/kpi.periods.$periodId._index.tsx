@@ -29,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
     orderBy: { employeeNo: "asc" },
     select: { id: true, employeeNo: true, name: true, unit: { select: { nameZh: true, nameEn: true } }, position: { select: { nameZh: true, nameEn: true } } },
   });
-  const { scores, missing } = await periodScores(db, periodId, { employeeIds: people.map((p) => p.id) });
+  const { scores, missing, malformed } = await periodScores(db, periodId, { employeeIds: people.map((p) => p.id) });
   const byId = new Map(people.map((p) => [p.id, p]));
   const appraised = scores
     .map((s) => ({ ...byId.get(s.employeeId)!, total: s.total, kpiCount: s.lines.length, missing: s.lines.filter((l) => l.actual === null).length }))
@@ -44,6 +44,8 @@ export async function loader(args: LoaderFunctionArgs) {
     pageCount,
     missing: missing.slice(0, 200).map((m) => ({ ...m, employeeNo: byId.get(m.employeeId)!.employeeNo, name: byId.get(m.employeeId)!.name })),
     missingCount: missing.length,
+    malformed: malformed.slice(0, 200).map((m) => ({ ...m, employeeNo: byId.get(m.employeeId)!.employeeNo, name: byId.get(m.employeeId)!.name })),
+    malformedCount: malformed.length,
     canManage: may(user, "kpi.manage"),
   };
 }
@@ -63,7 +65,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function PeriodOverview() {
   const t = useT();
   const locale = useLocale();
-  const { period, plans, rows, total, page, pageCount, missing, missingCount, canManage } = useLoaderData<typeof loader>();
+  const { period, plans, rows, total, page, pageCount, missing, missingCount, malformed, malformedCount, canManage } = useLoaderData<typeof loader>();
   const open = period.status === "open";
   return (
     <section>
@@ -92,6 +94,23 @@ export default function PeriodOverview() {
           <span className={`badge ${open ? "ok" : ""}`}>{t(`kpi.status.${period.status}`)}</span>
         </p>
       </PageHeader>
+
+      {malformedCount > 0 ? (
+        <div className="panel" role="alert" data-testid="malformed-lines">
+          <h2>{t("kpi.malformedTitle", { count: malformedCount })}</h2>
+          <p className="hint">{t("kpi.malformedHint")}</p>
+          <ul>
+            {malformed.map((m) => (
+              <li key={`${m.employeeId}-${m.kpiCode}`}>
+                <Link to={`/kpi/periods/${period.id}/employees/${m.employeeId}`}>
+                  {m.employeeNo} {m.name}
+                </Link>{" "}
+                · <code>{m.kpiCode}</code> · {t(`kpi.curveProblem.${m.problem}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       {missingCount > 0 ? (
         <div className="panel" role="alert" data-testid="missing-actuals">

@@ -61,7 +61,9 @@ export async function action(args: ActionFunctionArgs) {
         const m = /^rows\[(\d+)\]\.(\w+)$/.exec(key);
         if (m && typeof value === "string") rows.set(Number(m[1]), { ...rows.get(Number(m[1])), [m[2]]: value });
       }
-      const parsed = BaselinesSchema.safeParse({ intent: "baselines", rows: [...rows.values()] });
+      // A row left blank saves nothing: that person stays without a baseline (shown, never counted as 0).
+      const filled = [...rows.values()].filter((r) => (r.revenue ?? "").trim() !== "" || (r.importance ?? "").trim() !== "");
+      const parsed = BaselinesSchema.safeParse({ intent: "baselines", rows: filled });
       if (!parsed.success) return data({ errors: [parsed.error.issues[0].message] }, { status: 400 });
       const people = new Set((await roomAllocation(db, c.period.id, c.room.id, c.kpi.id, 0, 70)).people.map((p) => p.id));
       const values = parsed.data.rows.map((r) => ({ employeeId: r.employeeId, revenueFen: parseValue("fen", r.revenue), importance: r.importance }));
@@ -147,15 +149,25 @@ export default function Allocate() {
                       <input type="hidden" name={`rows[${i}].employeeId`} value={p.id} />
                     </td>
                     <td>
-                      <input name={`rows[${i}].revenue`} defaultValue={toInput("fen", p.revenueFen)} size={12} aria-label={t("kpi.baselineRevenueOf", { name: p.name })} />
+                      <input name={`rows[${i}].revenue`} defaultValue={p.hasBaseline ? toInput("fen", p.revenueFen) : ""} size={12} aria-label={t("kpi.baselineRevenueOf", { name: p.name })} />
+                      {p.hasBaseline ? null : (
+                        <span className="badge warn" data-testid="no-baseline">
+                          {" "}
+                          {t("kpi.noBaseline")}
+                        </span>
+                      )}
                     </td>
                     <td>
-                      <input name={`rows[${i}].importance`} type="number" min={0} defaultValue={p.importance} size={5} aria-label={t("kpi.importanceOf", { name: p.name })} />
+                      <input name={`rows[${i}].importance`} type="number" min={0} defaultValue={p.hasBaseline ? p.importance : ""} size={5} aria-label={t("kpi.importanceOf", { name: p.name })} />
                     </td>
                     <td className="num">{formatValue(kpi!.unit, p.currentTarget, locale)}</td>
-                    <td className="num">{formatValue(kpi!.unit, allocation.equal[i], locale)}</td>
+                    <td className="num">
+                      {formatValue(kpi!.unit, allocation.equal[i], locale)}
+                      {total && allocation.broken.equal.includes(p.id) ? <div className="badge bad">{t("kpi.wouldBreak")}</div> : null}
+                    </td>
                     <td className="num">
                       <strong>{formatValue(kpi!.unit, allocation.byBaseline[i], locale)}</strong>
+                      {total && allocation.broken.byBaseline.includes(p.id) ? <div className="badge bad">{t("kpi.wouldBreak")}</div> : null}
                     </td>
                   </tr>
                 ))}

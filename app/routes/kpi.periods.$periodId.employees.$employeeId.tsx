@@ -80,7 +80,7 @@ export default function EmployeePlan() {
         />
       )}
       {can.editPlan ? (
-        <details className="panel" open={Boolean(result?.plan)}>
+        <details className="panel" open={Boolean(result?.plan) || performance.lines.some((l) => l.problem)}>
           <summary>
             <strong>{t("kpi.adjustPlan")}</strong>
           </summary>

@@ -7,6 +7,7 @@ import { KpiTable, PayslipBreakdown, WhatIfPanel } from "~/components/pay/paysli
 import { requireUser } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
+import { WhatIfPercentSchema } from "~/modules/pay/forms";
 import { getPayslip } from "~/modules/pay/views.server";
 import { db } from "~/utils/db.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
@@ -17,7 +18,7 @@ export const headers = noStoreHeaders;
 const Params = z.object({ runId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), employeeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const Query = z.object({
   kpi: z.string().trim().max(32).regex(/^[A-Za-z0-9_.-]+$/).optional().catch(undefined),
-  pct: z.coerce.number().int().min(0).max(300).optional().catch(undefined),
+  pct: z.string().max(100).optional().catch(undefined),
 });
 
 /** One payslip: the employee's own (locked runs), or one in a head's or HR's scope; anything else is 404. */
@@ -25,10 +26,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const { runId, employeeId } = parseParams(args.params, Params);
   const query = Query.parse(Object.fromEntries(new URL(args.request.url).searchParams));
-  const what = query.kpi ? { kpi: query.kpi, pct: query.pct ?? 110 } : undefined;
+  // A what-if is asked for by choosing a KPI; its percent is refused visibly when blank or out of range.
+  const percent = query.kpi ? WhatIfPercentSchema.safeParse(query.pct ?? "") : null;
+  const what = query.kpi && percent?.success ? { kpi: query.kpi, pct: percent.data } : undefined;
+  const pctError = percent && !percent.success ? percent.error.issues[0].message : undefined;
   const payslip = await getPayslip(db, { ...user, mayView: may(user, "pay.view") }, runId, employeeId, what);
   invariantResponse(payslip, 404);
-  return data({ ...payslip, query: { kpi: query.kpi, pct: query.pct }, own: user.employeeId === employeeId }, { headers: NO_STORE });
+  return data({ ...payslip, query: { kpi: query.kpi, pct: query.pct, pctError }, own: user.employeeId === employeeId }, { headers: NO_STORE });
 }
 
 export default function Payslip() {

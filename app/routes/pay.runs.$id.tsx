@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ConfirmButton, EmptyState, Field, FormErrors, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
-import { money, STATUS_BADGE, useDateTime } from "~/components/pay/format";
+import { money, points, STATUS_BADGE, useDateTime } from "~/components/pay/format";
 import { RunIssues } from "~/components/pay/run-issues";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
@@ -243,7 +243,7 @@ export default function PayRun() {
             {pools.map((p) =>
               p.scheme ? (
                 <li key={p.schemeId}>
-                  {pick(locale, p.scheme)}: {p.size ? t("pay.poolSummary", { pool: money(p.size.poolFen), members: p.memberCount, points: p.totalPoints }) : t("pay.poolBlockedShort")}
+                  {pick(locale, p.scheme)}: {p.size ? t("pay.poolSummary", { pool: money(p.size.poolFen), members: p.memberCount, points: points(p.totalPoints) }) : t("pay.poolBlockedShort")}
                 </li>
               ) : null,
             )}

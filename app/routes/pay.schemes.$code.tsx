@@ -77,7 +77,7 @@ export default function SchemeEditor() {
   const schema = kind === "subscriberGrowth" ? GrowthFormSchema : PoolFormSchema;
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: scheme ? { code: scheme.code, nameZh: scheme.nameZh, nameEn: scheme.nameEn, active: scheme.active ? "on" : undefined, ...formDefaults(kind, scheme.params) } : { active: "on", arrearsPolicy: "fine" },
+    defaultValue: scheme ? { code: scheme.code, nameZh: scheme.nameZh, nameEn: scheme.nameEn, active: scheme.active ? "on" : undefined, ...formDefaults(kind, scheme.params) } : { active: "on", arrearsPolicy: "fine", arrearsDeduction: "handsetCost", arrearsRateFrom: "kpi", comparison: "samePeriodLastYear", lastYearRevenue: "0" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldRevalidate: "onBlur",
   });
@@ -106,16 +106,42 @@ export default function SchemeEditor() {
               {kpiField("subsidyKpi", t("pay.param.subsidyKpi"))}
               <Field meta={f.k2} label={t("pay.param.k2")} hint={t("pay.param.k2Hint")} />
               {kpiField("arrearsKpi", t("pay.param.arrearsKpi"))}
+              <SelectField
+                meta={f.arrearsRateFrom}
+                label={t("pay.param.arrearsRateFrom")}
+                options={[
+                  { value: "kpi", label: t("pay.rateFrom.kpi") },
+                  { value: "amounts", label: t("pay.rateFrom.amounts") },
+                ]}
+              />
               {kpiField("arrearsRateKpi", t("pay.param.arrearsRateKpi"))}
+              {kpiField("billedKpi", t("pay.param.billedKpi"))}
               <Field meta={f.arrearsThreshold} label={t("pay.param.arrearsThreshold")} />
               <SelectField meta={f.arrearsPolicy} label={t("pay.param.arrearsPolicy")} options={[{ value: "fine", label: t("pay.policy.fine") }, { value: "withhold", label: t("pay.policy.withhold") }]} />
+              <SelectField
+                meta={f.arrearsDeduction}
+                label={t("pay.param.arrearsDeduction")}
+                options={[
+                  { value: "handsetCost", label: t("pay.deduction.handsetCost") },
+                  { value: "arrears", label: t("pay.deduction.arrears") },
+                ]}
+              />
+              {kpiField("arrearsHandsetKpi", t("pay.param.arrearsHandsetKpi"))}
               <Field meta={f.fineRate} label={t("pay.param.fineRate")} hint={t("pay.param.fineRateHint")} />
             </>
           ) : (
             <>
               <SelectField meta={f.unitId} label={t("pay.param.unit")} options={units.map((u) => ({ value: u.id, label: pick(locale, u) }))} placeholder="" />
               {kpiField("revenueKpi", t("pay.param.revenueKpi"))}
-              <Field meta={f.lastYearRevenue} label={t("pay.param.lastYearRevenue")} />
+              <SelectField
+                meta={f.comparison}
+                label={t("pay.param.comparison")}
+                options={[
+                  { value: "samePeriodLastYear", label: t("pay.comparison.samePeriodLastYear") },
+                  { value: "fixed", label: t("pay.comparison.fixed") },
+                ]}
+              />
+              <Field meta={f.lastYearRevenue} label={t("pay.param.lastYearRevenue")} hint={t("pay.param.lastYearRevenueHint")} />
               <Field meta={f.basePool} label={t("pay.param.basePool")} />
               <Field meta={f.growthRate} label={t("pay.param.growthRate")} />
               <Field meta={f.cap} label={t("pay.param.cap")} />

@@ -7,7 +7,7 @@ test("HR imports the missing actual and prepares the run, a second HR user revie
   acceptDialogs(page);
   await signIn(page, DEMO.hr);
 
-  // The seeded draft for the current quarter is blocked by a missing actual: shown as an error, not a zero.
+  // The seeded draft for the latest closed quarter is blocked by a missing actual: shown as an error, not a zero.
   await page.goto("/pay");
   await page.locator("table.data-table a").first().click();
   await expect(page.getByTestId("run-status")).toHaveText("草稿");
@@ -17,11 +17,20 @@ test("HR imports the missing actual and prepares the run, a second HR user revie
   const kpi = await issue.getAttribute("data-kpi");
   const runUrl = page.url();
 
-  // Import it through the KPI CSV import, then recompute.
-  await page.getByRole("link", { name: "导入或补录实际值" }).click();
+  // The period is closed, so HR reopens it, imports the actual through the KPI CSV import,
+  // closes it again and recomputes.
+  const importUrl = await page.getByRole("link", { name: "导入或补录实际值" }).getAttribute("href");
+  const periodUrl = importUrl!.replace(/\/import$/, "");
+  await page.goto(periodUrl);
+  await page.getByRole("button", { name: "重新打开周期" }).click();
+  await expect(page.getByRole("button", { name: "关闭周期" })).toBeVisible();
+  await page.goto(importUrl!);
   await page.locator("textarea#text").fill(`employeeNo,kpiCode,value\n${employeeNo},${kpi},92.5\n`);
   await page.locator('form button[type="submit"].primary').click();
   await expect(page.getByRole("status").or(page.locator(".notice.success"))).toBeVisible();
+  await page.goto(periodUrl);
+  await page.getByRole("button", { name: "关闭周期" }).click();
+  await expect(page.getByRole("button", { name: "重新打开周期" })).toBeVisible();
   await page.goto(runUrl);
   await page.getByRole("button", { name: "重新计算" }).click();
   await expect(page.getByTestId("run-issues")).toHaveCount(0);

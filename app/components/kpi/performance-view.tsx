@@ -25,6 +25,8 @@ export type PerformanceLine = {
   progress: number | null;
   adjusted: boolean;
   team: { name: string; members: { share: number; employee: { id: string; name: string } }[] } | null;
+  /** Why the line cannot score (its curve is not well-formed), shown on the line itself. */
+  problem?: string | null;
 };
 
 /** A progress bar towards target (100 % at target; the bar shows up to 150 %). */
@@ -95,7 +97,15 @@ export function PerformanceTable({
               <td>
                 <ProgressBar progress={l.progress} label={t("kpi.progressOf", { name: pick(locale, l) })} />
               </td>
-              <td className="num">{formatScore(l.score)}</td>
+              <td className="num">
+                {l.problem ? (
+                  <span className="badge bad" role="alert" data-testid="line-problem">
+                    {t(`kpi.curveProblem.${l.problem}`)}
+                  </span>
+                ) : (
+                  formatScore(l.score)
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,7 @@ import { formatValue } from "~/modules/kpi/units";
 import type { Explanation, WhatIf } from "~/modules/pay/explain";
 import { dec, yuanExact } from "~/modules/pay/money";
 import { pick } from "~/utils/i18n";
-import { money, pts } from "./format";
+import { money, points, pts } from "./format";
 
 const exact = (fen: string) => `¥${yuanExact(dec(fen))}`;
 
@@ -45,7 +45,7 @@ export function PayslipBreakdown({ line, explanation }: { line: { basePayFen: nu
             <td>{money(g.rewardFen)}</td>
             <td>
               {g.withheld ? (
-                t("pay.explain.growthWithheld", { rate: formatValue("bp", g.actuals[g.params.arrearsRateKpi], locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale) })
+                t("pay.explain.growthWithheld", { rate: formatValue("bp", g.arrearsRateBp, locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale) })
               ) : (
                 <>
                   {t("pay.explain.growth", { quantity: exact(g.quantityFen), inNetwork: exact(g.inNetworkFen), profit: exact(g.profitFen) })}
@@ -53,12 +53,14 @@ export function PayslipBreakdown({ line, explanation }: { line: { basePayFen: nu
                     <li>{t("pay.explain.quantity", { count: g.actuals[g.params.newSubscribersKpi], unit: money(g.params.unitRewardFen) })}</li>
                     <li>{t("pay.explain.inNetwork", { revenue: money(g.actuals[g.params.revenue6mKpi]), k1: g.params.k1 })}</li>
                     <li>
-                      {t("pay.explain.profit", { revenue: money(g.actuals[g.params.revenue2yKpi]), subsidy: money(g.actuals[g.params.subsidyKpi]), arrears: money(g.actuals[g.params.arrearsKpi]), k2: g.params.k2 })}
+                      {g.params.arrearsDeduction === "handsetCost" && g.params.arrearsHandsetKpi
+                        ? t("pay.explain.profitHandset", { revenue: money(g.actuals[g.params.revenue2yKpi]), subsidy: money(g.actuals[g.params.subsidyKpi]), handset: money(g.actuals[g.params.arrearsHandsetKpi]), k2: g.params.k2 })
+                        : t("pay.explain.profit", { revenue: money(g.actuals[g.params.revenue2yKpi]), subsidy: money(g.actuals[g.params.subsidyKpi]), arrears: money(g.actuals[g.params.arrearsKpi]), k2: g.params.k2 })}
                     </li>
                     <li>
                       {g.overThreshold
-                        ? t("pay.explain.arrearsFine", { rate: formatValue("bp", g.actuals[g.params.arrearsRateKpi], locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale), fine: exact(g.fineFen), fineRate: g.params.fineRate })
-                        : t("pay.explain.arrearsTolerated", { rate: formatValue("bp", g.actuals[g.params.arrearsRateKpi], locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale) })}
+                        ? t("pay.explain.arrearsFine", { rate: formatValue("bp", g.arrearsRateBp, locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale), fine: exact(g.fineFen), fineRate: g.params.fineRate })
+                        : t("pay.explain.arrearsTolerated", { rate: formatValue("bp", g.arrearsRateBp, locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale) })}
                     </li>
                   </ul>
                 </>
@@ -71,7 +73,7 @@ export function PayslipBreakdown({ line, explanation }: { line: { basePayFen: nu
             <th scope="row">{pick(locale, p)}</th>
             <td>{explanation.pools.length === 1 ? money(line.poolShareFen) : exact(p.shareExactFen)}</td>
             <td>
-              {t("pay.explain.pool", { pool: money(p.poolFen), points: p.points.toLocaleString(locale), total: p.totalPoints.toLocaleString(locale), score: pts(p.score), postValue: p.postValue })}
+              {t("pay.explain.pool", { pool: money(p.poolFen), points: points(p.points), total: points(p.totalPoints), score: pts(p.score), postValue: p.postValue.toLocaleString("en-US") })}
               <br />
               <small className="hint">
                 {t("pay.explain.poolSize", { base: money(p.basePoolFen), growth: exact(p.growthFen), rate: p.growthRate })}
@@ -126,7 +128,7 @@ export function KpiTable({ explanation }: { explanation: Explanation }) {
   );
 }
 
-export function WhatIfPanel({ explanation, whatIf, query }: { explanation: Explanation; whatIf: WhatIf | null; query: { kpi?: string; pct?: number } }) {
+export function WhatIfPanel({ explanation, whatIf, query }: { explanation: Explanation; whatIf: WhatIf | null; query: { kpi?: string; pct?: string; pctError?: string } }) {
   const t = useT();
   const locale = useLocale();
   const choices = explanation.kpis.filter((k) => k.kind !== "rated");
@@ -145,10 +147,27 @@ export function WhatIfPanel({ explanation, whatIf, query }: { explanation: Expla
           ))}
         </select>
         <label htmlFor="pct">{t("pay.whatIfPercent")}</label>
-        <input id="pct" name="pct" type="number" min={0} max={300} step={1} defaultValue={query.pct ?? 110} />
+        <input
+          id="pct"
+          name="pct"
+          type="number"
+          min={0}
+          max={300}
+          step={1}
+          required
+          defaultValue={query.pct ?? "110"}
+          aria-invalid={query.pctError ? true : undefined}
+          aria-describedby={query.pctError ? "pct-error" : undefined}
+        />
         <button type="submit">{t("pay.whatIfRun")}</button>
       </Form>
-      {query.kpi && !whatIf ? <p className="notice warn">{t("pay.whatIfUnavailable")}</p> : null}
+      {query.pctError ? (
+        <p id="pct-error" className="field-errors" role="alert" data-testid="what-if-error">
+          {t(query.pctError)}
+        </p>
+      ) : query.kpi && !whatIf ? (
+        <p className="notice warn">{t("pay.whatIfUnavailable")}</p>
+      ) : null}
       {whatIf ? (
         <table className="data-table" data-testid="what-if-result">
           <thead>
@@ -163,6 +182,11 @@ export function WhatIfPanel({ explanation, whatIf, query }: { explanation: Expla
               <th scope="row">{t("pay.weightedScore")}</th>
               <td>{pts(whatIf.before.score)}</td>
               <td>{pts(whatIf.after.score)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t("pay.line.base")}</th>
+              <td>{money(whatIf.before.basePayFen)}</td>
+              <td>{money(whatIf.after.basePayFen)}</td>
             </tr>
             <tr>
               <th scope="row">{t("pay.line.performance")}</th>

@@ -12,10 +12,16 @@ export function RunIssues({ issues, pools, actualsHref }: { issues: StoredIssue[
     switch (i.kind) {
       case "missingActual":
         return t("pay.issue.missingActual", { employeeNo: i.employeeNo ?? "", kpi: i.kpiCode });
+      case "malformedLine":
+        return t("pay.issue.malformedLine", { employeeNo: i.employeeNo ?? "", kpi: i.kpiCode });
       case "noBand":
         return t("pay.issue.noBand", { employeeNo: i.employeeNo ?? "", level: `${i.track} ${i.level}` });
       case "noScore":
         return t("pay.issue.noScore", { employeeNo: i.employeeNo ?? "" });
+      case "poolNoLastYear": {
+        const scheme = pools.find((p) => p.schemeId === i.schemeId)?.scheme;
+        return t("pay.issue.poolNoLastYear", { pool: scheme ? pick(locale, scheme) : i.schemeId });
+      }
       case "poolBlocked": {
         const scheme = pools.find((p) => p.schemeId === i.schemeId)?.scheme;
         return t("pay.issue.poolBlocked", { pool: scheme ? pick(locale, scheme) : i.schemeId, count: i.blockedCount });
@@ -28,7 +34,7 @@ export function RunIssues({ issues, pools, actualsHref }: { issues: StoredIssue[
       <p className="hint">{t("pay.issuesHint")}</p>
       <ul>
         {issues.map((i, n) => (
-          <li key={n} data-employee-no={"employeeNo" in i ? i.employeeNo : undefined} data-kpi={i.kind === "missingActual" ? i.kpiCode : undefined}>
+          <li key={n} data-employee-no={"employeeNo" in i ? i.employeeNo : undefined} data-kpi={i.kind === "missingActual" || i.kind === "malformedLine" ? i.kpiCode : undefined}>
             {describe(i)}
           </li>
         ))}

@@ -4,6 +4,7 @@
  * KPI and sums exactly to the total (largest remainder: the units left after flooring go,
  * one each, to the largest fractional parts; ties to the earlier person in the list).
  */
+import { curveProblem, type Curve, type CurveProblem } from "./scoring";
 
 /** Splits `total` in proportion to non-negative integer `weights` (largest remainder). */
 export function largestRemainder(total: number, weights: bigint[]): number[] {
@@ -63,4 +64,27 @@ export function scaleAround(value: number, fromTarget: number, toTarget: number)
   const b = d < 0n ? -d : d;
   const q = (2n * a + b) / (2n * b);
   return Number(negative ? -q : q);
+}
+
+/**
+ * A person's curve for an allocated target, scaled from the plan's curve: threshold and stretch
+ * keep the plan's ratio to its target, each rounded once. Never scaled from a line that was
+ * already allocated and rounded, so committing again cannot drift (30/50/70 stays 30/50/70).
+ */
+export function allocatedCurve(plan: Curve, target: number): Curve {
+  return { ...plan, target, threshold: scaleAround(plan.threshold, plan.target, target), stretch: scaleAround(plan.stretch, plan.target, target) };
+}
+
+export type AllocatedPerson = { id: string; employeeNo: string; name: string; plan: Curve };
+export type BrokenCurve = { id: string; employeeNo: string; name: string; problem: CurveProblem; curve: Curve };
+
+/** Every person's new curve for `parts`, and those that would not form a curve (checked before anything is written). */
+export function allocationCurves(people: AllocatedPerson[], parts: number[]) {
+  const curves = people.map((p, i) => allocatedCurve(p.plan, parts[i]));
+  const broken: BrokenCurve[] = [];
+  people.forEach((p, i) => {
+    const problem = curveProblem(curves[i]);
+    if (problem) broken.push({ id: p.id, employeeNo: p.employeeNo, name: p.name, problem, curve: curves[i] });
+  });
+  return { curves, broken };
 }

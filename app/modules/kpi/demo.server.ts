@@ -20,6 +20,7 @@ export const DEMO_KPIS = [
   { code: "REV_IN_NET_2Y", nameZh: "在网超2年用户收入", nameEn: "Revenue of subscribers in network over 2 years", unit: "fen", direction: "higher", kind: "quantitative", source: "api", basicWork: false },
   { code: "HANDSET_SUBSIDY", nameZh: "终端补贴成本", nameEn: "Handset subsidy cost", unit: "fen", direction: "lower", kind: "quantitative", source: "api", basicWork: false },
   { code: "ARREARS", nameZh: "欠费金额", nameEn: "Arrears", unit: "fen", direction: "lower", kind: "quantitative", source: "api", basicWork: false },
+  { code: "ARREARS_HANDSET", nameZh: "欠费用户终端成本", nameEn: "Handset cost of subscribers in arrears", unit: "fen", direction: "lower", kind: "quantitative", source: "api", basicWork: false },
 ] as const;
 
 type Line = { code: string; weight: number; threshold: number; target: number; stretch: number; cap: number };
@@ -73,8 +74,8 @@ function actualFor(line: Line, kind: string, level: number, rng: () => number) {
 
 /**
  * KPI library; the current quarter (open) and the two before (closed) with plans for
- * account managers and solution support managers; actuals (one missing in the current
- * quarter so HR sees the error); a joint KPI between E000004 and E000005; a check-in.
+ * account managers and solution support managers; actuals (one missing in the current and
+ * the previous quarter, so HR sees the error on the period and on its pay run); a joint KPI between E000004 and E000005; a check-in.
  */
 export async function seedKpiDemo(ctx: DemoContext, day = new Date()) {
   const { db } = ctx;
@@ -118,7 +119,7 @@ export async function seedKpiDemo(ctx: DemoContext, day = new Date()) {
     for (const e of staff) {
       const ability = 0.75 + rng() * 0.45;
       for (const line of PLANS[e.position.code]) {
-        if (index === 0 && e.id === missing?.id && line.code === "CUSTOMER_SATISFACTION") continue;
+        if (index < 2 && e.id === missing?.id && line.code === "CUSTOMER_SATISFACTION") continue;
         // E000004 and E000005 share the current quarter's ICT target (a joint KPI): the team actual counts.
         if (index === 0 && line.code === "ICT_PROJECT_REV" && (e.employeeNo === "E000004" || e.employeeNo === "E000005")) continue;
         const cumulative = line.code.endsWith("_REV") || line.code.startsWith("NEW_SUBS");
@@ -134,6 +135,8 @@ export async function seedKpiDemo(ctx: DemoContext, day = new Date()) {
           ["HANDSET_SUBSIDY", Math.round((1_000_000 + rng() * 3_000_000) * elapsed)],
           ["ARREARS", Math.round((100_000 + rng() * 900_000) * elapsed)],
         ];
+        // The handset cost of the subscribers in arrears: about 60 % of the arrears (no extra draw, so other figures stay as they were).
+        growth.push(["ARREARS_HANDSET", Math.round(growth[growth.length - 1][1] * 0.6)]);
         for (const [code, value] of growth) rows.push({ periodId: period.id, employeeId: e.id, kpiId: kpiId.get(code)!, value: BigInt(value), source: "api" });
       }
     }

@@ -4,8 +4,8 @@ import { shareProblem, splitTeamQuantity } from "./joint";
 
 describe("joint KPIs (关联考核)", () => {
   const team = [
-    { employeeId: "am", share: 60 },
-    { employeeId: "solution", share: 40 },
+    { employeeId: "am", employeeNo: "E000004", share: 60 },
+    { employeeId: "solution", employeeNo: "E000005", share: 40 },
   ];
 
   it("shares must be positive whole percents totalling 100, for two or more people", () => {
@@ -36,7 +36,20 @@ describe("joint KPIs (关联考核)", () => {
     expect(credited.get("solution")).toBe(72_000_000);
     expect([...credited.values()].reduce((a, b) => a + b, 0)).toBe(180_000_001);
     // A third member with an odd share: 100 by 33 : 33 : 34.
-    const three = splitTeamQuantity(100, [{ employeeId: "a", share: 33 }, { employeeId: "b", share: 33 }, { employeeId: "c", share: 34 }]);
+    const three = splitTeamQuantity(100, [{ employeeId: "a", employeeNo: "E1", share: 33 }, { employeeId: "b", employeeNo: "E2", share: 33 }, { employeeId: "c", employeeNo: "E3", share: 34 }]);
     expect([...three.values()]).toEqual([33, 33, 34]);
+  });
+
+  it("gives an indivisible unit to the smaller employee number, whatever order the members come in", () => {
+    // 17 at 50 : 50 is 8.5 each: 8 each, and the one unit left goes to E000004, the smaller number.
+    const am = { employeeId: "z-created-last", employeeNo: "E000004", share: 50 };
+    const support = { employeeId: "a-created-first", employeeNo: "E000005", share: 50 };
+    for (const members of [[am, support], [support, am]]) {
+      const credited = splitTeamQuantity(17, members);
+      expect(credited.get("z-created-last")).toBe(9);
+      expect(credited.get("a-created-first")).toBe(8);
+    }
+    // −17 mirrors it: −9 and −8.
+    expect(splitTeamQuantity(-17, [support, am]).get("z-created-last")).toBe(-9);
   });
 });

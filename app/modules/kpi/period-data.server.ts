@@ -24,7 +24,7 @@ export type PeriodData = {
   teams: TeamTarget[];
 };
 
-export type TeamTarget = { kpiId: string; actual: number | null; members: { employeeId: string; share: number }[] };
+export type TeamTarget = { kpiId: string; actual: number | null; members: { employeeId: string; employeeNo: string; share: number }[] };
 
 /**
  * `employeeIds` narrows the read to those people. Asked for by id, a person is scored even when
@@ -46,7 +46,7 @@ export async function loadPeriodData(db: Db, periodId: string, employeeIds?: str
     }),
     db.kpiTeamTarget.findMany({
       where: { periodId },
-      select: { id: true, kpiId: true, threshold: true, target: true, stretch: true, cap: true, actual: true, members: { select: { employeeId: true, share: true } } },
+      select: { id: true, kpiId: true, threshold: true, target: true, stretch: true, cap: true, actual: true, members: { select: { employeeId: true, share: true, employee: { select: { employeeNo: true } } } } },
     }),
   ]);
   const planByPosition = new Map<string, PlanItem[]>(
@@ -97,7 +97,7 @@ export async function loadPeriodData(db: Db, periodId: string, employeeIds?: str
   }
 
   const actuals = await loadActuals(db, periodId, smallFilter);
-  return { kpis, lines, actuals, teams: teamRows.map((t) => ({ kpiId: t.kpiId, actual: n(t.actual), members: t.members })) };
+  return { kpis, lines, actuals, teams: teamRows.map((t) => ({ kpiId: t.kpiId, actual: n(t.actual), members: t.members.map((m) => ({ employeeId: m.employeeId, employeeNo: m.employee.employeeNo, share: m.share })) })) };
 }
 
 /** Every employee's id, position and status (100,000 of them for a pay run). */

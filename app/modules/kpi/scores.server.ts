@@ -2,7 +2,7 @@ import type { Db } from "~/utils/db.server";
 import { splitTeamQuantity } from "./joint";
 import type { EffectiveLine, KpiInfo } from "./lines";
 import { loadActuals, loadKpis, loadPeriodData, type PeriodData } from "./period-data.server";
-import { curveProblem, curveScoreUnchecked, divideHalfUp, ratingScore, type Curve, type KpiKind } from "./scoring";
+import { curveProblem, curveScoreUnchecked, divideHalfUp, ratingScore, type Curve, type CurveProblem, type KpiKind } from "./scoring";
 
 export { importActuals } from "./actuals.server";
 
@@ -26,18 +26,26 @@ export type KpiLineScore = {
   basicWork: boolean;
   /** A joint KPI: `actual` and the curve are the team's; `share` is the member's agreed share. */
   joint: { teamTargetId: string; share: number } | null;
+  /** Why the line's curve cannot score (then `score` is null and HR repairs the line); null when well-formed. */
+  problem: CurveProblem | null;
 };
 export type EmployeeScore = { employeeId: string; total: number | null; lines: KpiLineScore[] };
 export type MissingActual = { employeeId: string; kpiCode: string };
+export type MalformedLine = { employeeId: string; kpiCode: string; problem: CurveProblem };
 
-type LineInfo = { kpi: KpiInfo; curve: Curve & { kind: KpiKind } };
+type LineInfo = { kpi: KpiInfo; curve: Curve & { kind: KpiKind }; problem: CurveProblem | null };
 
-/** Scores every line from data already loaded; shared by the period and employee views. */
-export function scoreFromData(data: PeriodData, options: { lines?: boolean } = {}): { scores: EmployeeScore[]; missing: MissingActual[] } {
+/**
+ * Scores every line from data already loaded; shared by the period and employee views. A line
+ * whose curve cannot score (say threshold = target) has no score and is listed in `malformed`:
+ * its employee has no total until HR repairs the line, and everyone else still scores.
+ */
+export function scoreFromData(data: PeriodData, options: { lines?: boolean } = {}): { scores: EmployeeScore[]; missing: MissingActual[]; malformed: MalformedLine[] } {
   // Without lines (totals only: the training results read four quarters of a whole organisation) no line objects are built.
   const withLines = options.lines ?? true;
   const scores: EmployeeScore[] = [];
   const missing: MissingActual[] = [];
+  const malformed: MalformedLine[] = [];
   // Lines are shared between people on an unchanged position plan: check each curve once.
   const info = new WeakMap<EffectiveLine, LineInfo>();
   const lineInfo = (line: EffectiveLine) => {
@@ -45,8 +53,8 @@ export function scoreFromData(data: PeriodData, options: { lines?: boolean } = {
     if (!found) {
       const kpi = data.kpis.get(line.kpiId)!;
       const curve = { direction: kpi.direction, kind: kpi.kind, threshold: line.threshold, target: line.target, stretch: line.stretch, cap: line.cap };
-      if (kpi.kind !== "rated" && curveProblem(curve)) throw new RangeError(`Malformed curve for ${kpi.code}`);
-      info.set(line, (found = { kpi, curve }));
+      const problem = kpi.kind === "rated" ? null : curveProblem(curve);
+      info.set(line, (found = { kpi, curve, problem }));
     }
     return found;
   };
@@ -57,10 +65,13 @@ export function scoreFromData(data: PeriodData, options: { lines?: boolean } = {
     let complete = lines.length > 0;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
-      const { kpi, curve } = lineInfo(line);
+      const { kpi, curve, problem } = lineInfo(line);
       const actual = line.team ? line.team.actual : (own?.get(line.kpiId) ?? null);
       let score: number | null = null;
-      if (actual === null) {
+      if (problem) {
+        malformed.push({ employeeId, kpiCode: kpi.code, problem });
+        complete = false;
+      } else if (actual === null) {
         missing.push({ employeeId, kpiCode: kpi.code });
         complete = false;
       } else {
@@ -85,11 +96,12 @@ export function scoreFromData(data: PeriodData, options: { lines?: boolean } = {
         unit: kpi.unit,
         basicWork: kpi.basicWork,
         joint: line.team ? { teamTargetId: line.team.teamTargetId, share: line.team.share } : null,
+        problem,
       };
     }
     scores.push({ employeeId, total: complete ? divideHalfUp(weighted, 100) : null, lines: scored });
   }
-  return { scores, missing };
+  return { scores, missing, malformed };
 }
 
 /**
@@ -120,9 +132,9 @@ export async function periodActuals(db: Db, periodId: string, options?: { employ
   const small = options?.employeeIds && options.employeeIds.length <= 500 ? options.employeeIds : null;
   const [actuals, teams] = await Promise.all([
     loadActuals(db, periodId, small, kpiIds),
-    db.kpiTeamTarget.findMany({ where: { periodId, ...(kpiIds ? { kpiId: { in: kpiIds } } : {}) }, select: { kpiId: true, actual: true, members: { select: { employeeId: true, share: true } } } }),
+    db.kpiTeamTarget.findMany({ where: { periodId, ...(kpiIds ? { kpiId: { in: kpiIds } } : {}) }, select: { kpiId: true, actual: true, members: { select: { employeeId: true, share: true, employee: { select: { employeeNo: true } } } } } }),
   ]);
-  const data = { kpis, actuals, teams: teams.map((t) => ({ ...t, actual: t.actual === null ? null : Number(t.actual) })) };
+  const data = { kpis, actuals, teams: teams.map((t) => ({ kpiId: t.kpiId, actual: t.actual === null ? null : Number(t.actual), members: t.members.map((m) => ({ employeeId: m.employeeId, employeeNo: m.employee.employeeNo, share: m.share })) })) };
   return actualsByCode(data, options?.kpiCodes, options?.employeeIds ? new Set(options.employeeIds) : undefined);
 }
 

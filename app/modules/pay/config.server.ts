@@ -4,7 +4,7 @@ import { LEVELS, TRACKS } from "~/modules/org/org";
 import { CoefficientTableSchema } from "./coefficients";
 import { DeptPoolParamsSchema } from "./dept-pool";
 import { bandKey, type RunParams } from "./payroll";
-import { SubscriberGrowthParamsSchema } from "./subscriber-growth";
+import { SubscriberGrowthParamsSchema, subscriberGrowthKpis } from "./subscriber-growth";
 
 export const SCHEME_KINDS = ["coefficients", "subscriberGrowth", "deptPool"] as const;
 export type SchemeKind = (typeof SCHEME_KINDS)[number];
@@ -106,7 +106,7 @@ export async function saveScheme(db: Db, actorId: string, input: { code: string;
 function kpiCodesOf(kind: SchemeKind, params: unknown): string[] {
   if (kind === "subscriberGrowth") {
     const p = params as import("./subscriber-growth").SubscriberGrowthParams;
-    return [...new Set([p.newSubscribersKpi, p.revenue6mKpi, p.revenue2yKpi, p.subsidyKpi, p.arrearsKpi, p.arrearsRateKpi])];
+    return [...new Set(subscriberGrowthKpis(p))];
   }
   if (kind === "deptPool") return [(params as { revenueKpi: string }).revenueKpi];
   return [];

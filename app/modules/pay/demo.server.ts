@@ -11,6 +11,7 @@ export const GROWTH_KPIS = [
   { code: "REV_IN_NET_2Y", nameZh: "在网超2年用户收入", nameEn: "Revenue of subscribers in network over 2 years", unit: "fen", direction: "higher" },
   { code: "HANDSET_SUBSIDY", nameZh: "终端补贴成本", nameEn: "Handset subsidy cost", unit: "fen", direction: "lower" },
   { code: "ARREARS", nameZh: "欠费金额", nameEn: "Arrears", unit: "fen", direction: "lower" },
+  { code: "ARREARS_HANDSET", nameZh: "欠费用户终端成本", nameEn: "Handset cost of subscribers in arrears", unit: "fen", direction: "lower" },
   { code: "ARREARS_RATE", nameZh: "欠费率", nameEn: "Arrears rate", unit: "bp", direction: "lower" },
 ] as const;
 
@@ -61,6 +62,8 @@ export async function seedPayConfig(db: Db, actorId: string | null, options: { p
         arrearsRateKpi: "ARREARS_RATE",
         arrearsThresholdBp: 500,
         arrearsPolicy: "fine",
+        arrearsDeduction: "handsetCost",
+        arrearsHandsetKpi: "ARREARS_HANDSET",
         fineRate: "0.1",
       },
     });
@@ -72,7 +75,7 @@ export async function seedPayConfig(db: Db, actorId: string | null, options: { p
       nameZh: "政企客户部奖金池",
       nameEn: "G&E department bonus pool",
       active: true,
-      params: { unitId: options.poolUnitId, revenueKpi: options.revenueKpi, lastYearRevenueFen: 0, basePoolFen: 5_000_000, growthRate: "0.01", capFen: 20_000_000 },
+      params: { unitId: options.poolUnitId, revenueKpi: options.revenueKpi, comparison: "samePeriodLastYear", lastYearRevenueFen: 0, basePoolFen: 5_000_000, growthRate: "0.01", capFen: 20_000_000 },
     });
   }
 }
@@ -95,12 +98,30 @@ export async function lockAsHistory(db: Db, runId: string, by: { reviewerId: str
   });
 }
 
+/**
+ * The same quarter of the previous year, closed, with the revenue actuals the department pool
+ * compares with (about 90 % of this year's: the demo department grows by some 10 %).
+ */
+async function seedLastYearRevenue(db: Db, periodId: string, revenueKpi: string) {
+  const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { code: true, kind: true, startsOn: true, endsOn: true } });
+  const back = (d: Date) => new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate()));
+  const code = period.code.replace(/^(\d{4})/, (y) => String(Number(y) - 1));
+  if (await db.appraisalPeriod.findUnique({ where: { code }, select: { id: true } })) return;
+  const startsOn = back(period.startsOn);
+  const endsOn = back(period.endsOn);
+  const lastYear = await db.appraisalPeriod.create({ data: { code, kind: period.kind, startsOn, endsOn, status: "closed", closedAt: endsOn }, select: { id: true } });
+  const kpi = await db.kpi.findUniqueOrThrow({ where: { code: revenueKpi }, select: { id: true } });
+  const actuals = await db.kpiActual.findMany({ where: { periodId, kpiId: kpi.id }, select: { employeeId: true, value: true } });
+  await db.kpiActual.createMany({ data: actuals.map((a) => ({ periodId: lastYear.id, employeeId: a.employeeId, kpiId: kpi.id, value: (a.value * 9n) / 10n, source: "csv" })) });
+}
+
 type SeedContext = { db: Db; unitId: Map<string, string>; employeeId: Map<string, string>; userId: Map<string, string> };
 
 /**
  * Demo pay data. Needs the kpi demo data (periods, plans, actuals); without it, it sets up
- * bands and the coefficient table only and says so. The previous quarter gets a locked run
- * (prepared by the system, reviewed and approved by HR), the current quarter a draft by HR.
+ * bands and the coefficient table only and says so. Only closed quarters are paid: the one
+ * before the latest gets a locked run (prepared by the system, reviewed and approved by HR), the
+ * latest closed quarter a draft by HR.
  */
 export async function seedPayDemo(ctx: SeedContext) {
   const { db } = ctx;
@@ -109,14 +130,14 @@ export async function seedPayDemo(ctx: SeedContext) {
     (await db.kpi.findUnique({ where: { code: "NEW_CONTRACT_REV" }, select: { code: true } })) ??
     (await db.kpi.findFirst({ where: { unit: "fen", direction: "higher", code: { contains: "REV" }, NOT: { code: { in: GROWTH_KPIS.map((k) => k.code) } } }, orderBy: { code: "asc" }, select: { code: true } }));
   await seedPayConfig(db, hrUserId, { poolUnitId: ctx.unitId.get("JC-GE"), revenueKpi: revenue?.code });
-  const quarters = await db.appraisalPeriod.findMany({ where: { kind: "quarter" }, orderBy: { endsOn: "desc" }, select: { id: true, code: true, startsOn: true } });
-  const now = new Date();
-  const current = quarters.find((q) => q.startsOn <= now);
-  const previous = current ? quarters.find((q) => q.startsOn < current.startsOn) : undefined;
+  // Only closed quarters are paid: the latest one is the draft, the one before it locked history.
+  const quarters = await db.appraisalPeriod.findMany({ where: { kind: "quarter", status: "closed" }, orderBy: { endsOn: "desc" }, select: { id: true, code: true } });
+  const [current, previous] = quarters;
   if (!current || !hrUserId) {
-    console.log("pay: no kpi demo periods found; seeded pay bands and the coefficient table only (no pay runs).");
+    console.log("pay: no closed kpi demo periods found; seeded pay bands and the coefficient table only (no pay runs).");
     return;
   }
+  if (revenue) for (const q of [current, previous]) if (q) await seedLastYearRevenue(db, q.id, revenue.code);
   try {
     if (previous) {
       const run = await createRun(db, "system", previous.id);

@@ -7,7 +7,10 @@ import { dec, DECIMAL_PATTERN, roundFen } from "./money";
  *   pool = min(cap, max(0, base pool + (revenue − last year's revenue) × growth rate))
  * rounded once, half up, to the fen; then split by the largest-remainder method so the
  * shares add up to the pool exactly. This year's revenue is the sum of the pool members'
- * actuals on the revenue KPI (a KPI in fen).
+ * actuals on the revenue KPI (a KPI in fen). Last year's revenue ("samePeriodLastYear") is the
+ * same members' actuals on the same KPI in the same period of the previous year, read from the
+ * data when the run is prepared and frozen with it; a run cannot size the pool without it.
+ * Schemes saved before that choice existed compare with a fixed figure (`lastYearRevenueFen`).
  */
 const rate = z.string().trim().regex(DECIMAL_PATTERN, "pay.errors.decimal");
 
@@ -15,6 +18,8 @@ export const DeptPoolParamsSchema = z
   .object({
     unitId: z.string().trim().min(1).max(64),
     revenueKpi: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "errors.code"),
+    /** What growth is measured against; absent on schemes saved before the choice existed (fixed). */
+    comparison: z.enum(["samePeriodLastYear", "fixed"]).optional(),
     lastYearRevenueFen: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     basePoolFen: z.number().int().min(0).max(1_000_000_000_000),
     growthRate: rate,
@@ -30,10 +35,15 @@ export type DeptPoolParams = z.infer<typeof DeptPoolParamsSchema>;
 
 export type PoolSize = { revenueFen: string; growthFen: string; exactFen: string; floored: boolean; capped: boolean; poolFen: number };
 
-/** The pool for a period from this year's revenue in fen (the members' actuals summed). */
-export function poolSize(p: DeptPoolParams, revenueFen: number | string): PoolSize {
+export const comparesWithLastYear = (p: DeptPoolParams) => p.comparison === "samePeriodLastYear";
+
+/**
+ * The pool for a period from this year's revenue in fen (the members' actuals summed) and last
+ * year's (the same period's, read from the data, or the scheme's fixed figure).
+ */
+export function poolSize(p: DeptPoolParams, revenueFen: number | string, lastYearRevenueFen: number | string = p.lastYearRevenueFen): PoolSize {
   const revenue = dec(revenueFen);
-  const growth = revenue.minus(p.lastYearRevenueFen);
+  const growth = revenue.minus(lastYearRevenueFen);
   let exact = dec(p.basePoolFen).plus(growth.times(p.growthRate));
   const floored = exact.lt(0);
   if (floored) exact = dec(0);

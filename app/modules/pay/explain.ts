@@ -24,6 +24,8 @@ export type Explanation = {
     fineFen: string;
     overThreshold: boolean;
     withheld: boolean;
+    /** The arrears rate used (its KPI, or derived from the amounts), in basis points. */
+    arrearsRateBp: number;
     rewardFen: number;
   }[];
   pools: { nameZh: string; nameEn: string; poolFen: number; revenueFen: string; growthFen: string; basePoolFen: number; growthRate: string; capFen: number; capped: boolean; floored: boolean; score: number; postValue: number; points: number; totalPoints: number; shareExactFen: string }[];
@@ -68,6 +70,7 @@ export function explainLine(snapshot: RunSnapshot, e: EmployeeInputs, pools: Poo
           fineFen: r.fine,
           overThreshold: r.overThreshold,
           withheld: r.withheld,
+          arrearsRateBp: r.arrearsRateBp,
           rewardFen: r.rewardFen,
         },
       ];
@@ -105,15 +108,16 @@ export type WhatIf = {
   percent: number;
   actual: number;
   score: number;
-  before: { performancePayFen: number; growthBonusFen: number; poolShareFen: number; totalFen: number; score: number };
-  after: { performancePayFen: number; growthBonusFen: number; poolShareFen: number; totalFen: number; score: number };
+  /** Each column's rows (base, performance, growth, pool) add up to its total. */
+  before: { basePayFen: number; performancePayFen: number; growthBonusFen: number; poolShareFen: number; totalFen: number; score: number };
+  after: { basePayFen: number; performancePayFen: number; growthBonusFen: number; poolShareFen: number; totalFen: number; score: number };
 };
 
 /**
  * "If I reach N % of target on this KPI": the line recomputed with the run's parameters.
  * The pool share is an estimate: everyone else's points stay as they were, the pool too.
  */
-export function whatIf(snapshot: RunSnapshot, e: EmployeeInputs, pools: PoolResult[], stored: { poolShareFen: number; totalFen: number; performancePayFen: number; growthBonusFen: number }, kpiCode: string, percent: number): WhatIf | null {
+export function whatIf(snapshot: RunSnapshot, e: EmployeeInputs, pools: PoolResult[], stored: { basePayFen: number; poolShareFen: number; totalFen: number; performancePayFen: number; growthBonusFen: number }, kpiCode: string, percent: number): WhatIf | null {
   const line = e.lines.find((l) => l.code === kpiCode);
   if (!line || line.kind === "rated" || e.score === null || !Number.isInteger(percent) || percent < 0 || percent > 300) return null;
   const actual = roundFen(dec(line.target).times(percent).div(100));
@@ -132,13 +136,13 @@ export function whatIf(snapshot: RunSnapshot, e: EmployeeInputs, pools: PoolResu
     const total = r.totalPoints - mine + next;
     if (total > 0) poolShareFen += roundFen(dec(r.size.poolFen).times(next).div(total));
   }
-  const after = { performancePayFen: result.line.performancePayFen, growthBonusFen: result.line.growthBonusFen, poolShareFen, totalFen: result.line.basePayFen + result.line.performancePayFen + result.line.growthBonusFen + poolShareFen, score };
+  const after = { basePayFen: result.line.basePayFen, performancePayFen: result.line.performancePayFen, growthBonusFen: result.line.growthBonusFen, poolShareFen, totalFen: result.line.basePayFen + result.line.performancePayFen + result.line.growthBonusFen + poolShareFen, score };
   return {
     kpiCode,
     percent,
     actual,
     score: lines.find((l) => l.code === kpiCode)!.score!,
-    before: { performancePayFen: stored.performancePayFen, growthBonusFen: stored.growthBonusFen, poolShareFen: stored.poolShareFen, totalFen: stored.totalFen, score: e.score },
+    before: { basePayFen: stored.basePayFen, performancePayFen: stored.performancePayFen, growthBonusFen: stored.growthBonusFen, poolShareFen: stored.poolShareFen, totalFen: stored.totalFen, score: e.score },
     after,
   };
 }

@@ -42,3 +42,14 @@ export const AdjustmentSchema = z
 
 export const ApproveSchema = z.object({ intent: z.literal("approve"), password: z.string().min(1).max(1024) }).strict();
 export const StepSchema = z.object({ intent: z.enum(["recompute", "review", "lock", "sendBack"]) }).strict();
+
+/** The what-if's percent of target as typed: a whole number 0–300, never blank (blank is not 0 %) and never clamped. */
+export const WHAT_IF_MAX_PERCENT = 300;
+export const WhatIfPercentSchema = z
+  .string({ required_error: "pay.errors.whatIfPercentRequired" })
+  .trim()
+  .min(1, "pay.errors.whatIfPercentRequired")
+  .max(12, "pay.errors.whatIfPercentRange")
+  .regex(/^\d+$/, "pay.errors.whatIfPercentRange")
+  .transform(Number)
+  .refine((n) => n <= WHAT_IF_MAX_PERCENT, "pay.errors.whatIfPercentRange");

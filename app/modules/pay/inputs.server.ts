@@ -22,7 +22,7 @@ export async function gatherInputs(db: Db, periodId: string, params: RunParams, 
       `FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId" JOIN "Position" p ON p."id" = e."positionId"`,
     ),
   ]);
-  const { scores, missing } = scoreFromData(data);
+  const { scores, missing, malformed } = scoreFromData(data);
   const actuals = codes.length ? actualsByCode(data, codes, data.lines) : new Map<string, Map<string, number>>();
   const employees = employeeRows.map(([id, employeeNo, unitId, path, track, level, positionCode, postValue]) => ({ id, employeeNo, unitId, path, track, level, positionCode, postValue }));
   const missingBy = new Map<string, string[]>();
@@ -31,6 +31,8 @@ export async function gatherInputs(db: Db, periodId: string, params: RunParams, 
     list.push(m.kpiCode);
     missingBy.set(m.employeeId, list);
   }
+  const malformedBy = new Map<string, string[]>();
+  for (const m of malformed) malformedBy.set(m.employeeId, [...(malformedBy.get(m.employeeId) ?? []), m.kpiCode]);
   const byId = new Map(employees.map((e) => [e.id, e]));
   const kpiNames: KpiNames = {};
   const inputs: EmployeeInputs[] = [];
@@ -52,6 +54,7 @@ export async function gatherInputs(db: Db, periodId: string, params: RunParams, 
       lines: s.lines,
       actuals: Object.fromEntries(actuals.get(e.id) ?? []),
       missing: missingBy.get(e.id) ?? [],
+      ...(malformedBy.has(e.id) ? { malformed: malformedBy.get(e.id) } : {}),
     });
   }
   inputs.sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : a.employeeNo > b.employeeNo ? 1 : 0));

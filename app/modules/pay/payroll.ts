@@ -1,5 +1,5 @@
 import { coefficientFor, performancePay, type CoefficientBand } from "./coefficients";
-import { allocateByPoints, contributionPoints, poolSize, type DeptPoolParams, type PoolSize } from "./dept-pool";
+import { allocateByPoints, comparesWithLastYear, contributionPoints, poolSize, type DeptPoolParams, type PoolSize } from "./dept-pool";
 import type { RunTables } from "./line-snapshot";
 import { int } from "./money";
 import { subscriberGrowthReward, subscriberGrowthKpis, type SubscriberGrowthParams } from "./subscriber-growth";
@@ -37,7 +37,16 @@ export type RunParams = {
   bands: Record<string, BandAmounts>;
   coefficients: { schemeId: string; version: number; bands: CoefficientBand[] };
   growth: { schemeId: string; version: number; nameZh: string; nameEn: string; params: SubscriberGrowthParams }[];
-  pools: { schemeId: string; version: number; nameZh: string; nameEn: string; unitPath: string; params: DeptPoolParams }[];
+  pools: {
+    schemeId: string;
+    version: number;
+    nameZh: string;
+    nameEn: string;
+    unitPath: string;
+    params: DeptPoolParams;
+    /** Same period of the previous year, frozen when the run was prepared (schemes comparing with it); null when it has no data. */
+    lastYear?: { periodCode: string; revenueFen: string } | null;
+  }[];
 };
 
 /**
@@ -62,13 +71,17 @@ export type EmployeeInputs = {
   actuals: Record<string, number>;
   /** KPI codes of the plan without an actual. */
   missing: string[];
+  /** KPI codes of the plan whose curve cannot score (HR repairs the line before the run goes on). */
+  malformed?: string[];
 };
 
 export type Issue =
   | { kind: "missingActual"; employeeId: string; kpiCode: string }
+  | { kind: "malformedLine"; employeeId: string; kpiCode: string }
   | { kind: "noBand"; employeeId: string; track: string; level: string }
   | { kind: "noScore"; employeeId: string }
-  | { kind: "poolBlocked"; schemeId: string; blockedCount: number };
+  | { kind: "poolBlocked"; schemeId: string; blockedCount: number }
+  | { kind: "poolNoLastYear"; schemeId: string };
 
 export type GrowthPart = { schemeId: string; rewardFen: number };
 export type PoolPart = { schemeId: string; points: number; shareFen: number };
@@ -95,9 +108,11 @@ export const bandKey = (track: string, level: string) => `${track}:${level}`;
 export function employeeLine(params: RunParams, e: EmployeeInputs): { ok: true; line: PayLineResult } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   for (const code of e.missing) issues.push({ kind: "missingActual", employeeId: e.employeeId, kpiCode: code });
+  const malformed = e.malformed ?? [];
+  for (const code of malformed) issues.push({ kind: "malformedLine", employeeId: e.employeeId, kpiCode: code });
   const band = params.bands[bandKey(e.track, e.level)];
   if (!band) issues.push({ kind: "noBand", employeeId: e.employeeId, track: e.track, level: e.level });
-  if (e.score === null && e.missing.length === 0) issues.push({ kind: "noScore", employeeId: e.employeeId });
+  if (e.score === null && e.missing.length === 0 && malformed.length === 0) issues.push({ kind: "noScore", employeeId: e.employeeId });
   const growth: GrowthPart[] = [];
   for (const scheme of params.growth) {
     if (!scheme.params.positionCodes.includes(e.positionCode)) continue;
@@ -152,12 +167,18 @@ export function computeRun(params: RunParams, employees: EmployeeInputs[]): RunR
       pools.push({ schemeId: pool.schemeId, size: null, totalPoints: 0, memberCount: members.length, blocked: true });
       continue;
     }
+    const lastYear = comparesWithLastYear(pool.params) ? pool.lastYear : undefined;
+    if (lastYear === null) {
+      issues.push({ kind: "poolNoLastYear", schemeId: pool.schemeId });
+      pools.push({ schemeId: pool.schemeId, size: null, totalPoints: 0, memberCount: members.length, blocked: true });
+      continue;
+    }
     let revenue = 0n;
     for (const m of members) {
       const actual = m.actuals[pool.params.revenueKpi];
       if (actual !== undefined) revenue += int(actual);
     }
-    const size = poolSize(pool.params, revenue.toString());
+    const size = poolSize(pool.params, revenue.toString(), lastYear ? lastYear.revenueFen : pool.params.lastYearRevenueFen);
     const points = members.map((m) => contributionPoints(m.score ?? 0, m.postValue));
     const shares = allocateByPoints(size.poolFen, points);
     members.forEach((m, i) => {

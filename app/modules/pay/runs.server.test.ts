@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
-import { payConfigFixture, payFixture } from "../../../test/pay-fixtures";
+import { LAST_YEAR_CODE, payConfigFixture, payFixture } from "../../../test/pay-fixtures";
 import { hashPassword } from "~/modules/auth/password.server";
 import { addAdjustment, createRun, PayRunError, recomputeRun, transitionRun, verifyRun } from "./runs.server";
+import { periodsForNewRun } from "./views.server";
 
 let org: Awaited<ReturnType<typeof demoOrg>>;
 let hr1: string;
@@ -75,6 +76,18 @@ describe("pay runs", () => {
     expect(await db.payLine.count({ where: { runId: run.id } })).toBe(managers.length);
   });
 
+  it("shows a line whose curve cannot score as an issue on that person, and computes everyone else", async () => {
+    const { period, managers, kpiId } = await payFixture(db, org.unitId);
+    const broken = managers[1];
+    await db.kpiAdjustment.create({ data: { periodId: period.id, employeeId: broken.id, kpiId: kpiId.get("REVENUE")!, threshold: 1n, target: 1n, stretch: 1n, reason: "kpi.adjustReason.allocation" } });
+    const run = await createRun(db, hr1, period.id);
+    const issues = JSON.parse((await db.payRun.findUniqueOrThrow({ where: { id: run.id } })).issuesJson);
+    expect(issues).toContainEqual({ kind: "malformedLine", employeeId: broken.id, kpiCode: "REVENUE", employeeNo: broken.employeeNo });
+    expect(issues.filter((i: { employeeId?: string }) => i.employeeId)).toHaveLength(1);
+    expect(await db.payLine.count({ where: { runId: run.id } })).toBe(managers.length - 1);
+    expect(await recomputeRun(db, hr1, run.id)).toMatchObject({ issueCount: run.issueCount });
+  });
+
   it("goes through four eyes and sudo mode, then refuses every change, in the database too", async () => {
     const { period, managers } = await payFixture(db, org.unitId);
     const run = await createRun(db, hr1, period.id);
@@ -108,6 +121,64 @@ describe("pay runs", () => {
     await expect(db.$executeRawUnsafe(`DELETE FROM "PayAdjustment" WHERE "id" = ?`, adjustment.id)).rejects.toThrow(/append-only/);
     const actions = (await db.auditLog.findMany({ where: { entityId: run.id }, select: { action: true } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["pay.run.create", "pay.run.review", "pay.run.approve", "pay.run.lock"]));
+  });
+
+  it("pays a period once: a locked period gets no second run, in the database too, and only closed periods are offered", async () => {
+    const { period } = await payFixture(db, org.unitId);
+    const run = await createRun(db, hr1, period.id);
+    await transitionRun(db, hr2, run.id, "review");
+    await transitionRun(db, hr2, run.id, "approve", PASSWORD);
+    await transitionRun(db, hr1, run.id, "lock");
+    await refused(createRun(db, hr1, period.id), "pay.errors.periodPaid");
+    // Past the application's check: the database refuses a second run for the period.
+    await expect(
+      db.$executeRawUnsafe(
+        `INSERT INTO "PayRun" ("id","periodId","periodCode","status","paramsJson","preparedById","computedAt") VALUES ('second', ?, 'x', 'draft', '{}', ?, CURRENT_TIMESTAMP)`,
+        period.id,
+        hr1,
+      ),
+    ).rejects.toThrow(/one pay run per period/);
+    const other = await payFixture(db, org.unitId);
+    const otherRun = await createRun(db, hr1, other.period.id);
+    await expect(db.$executeRawUnsafe(`UPDATE "PayRun" SET "periodId" = ? WHERE "id" = ?`, period.id, otherRun.id)).rejects.toThrow(/one pay run per period/);
+    expect(await db.payRun.count({ where: { periodId: period.id } })).toBe(1);
+
+    const open = await payFixture(db, org.unitId, { status: "open" });
+    await refused(createRun(db, hr1, open.period.id), "pay.errors.periodNotClosed");
+    const future = await db.appraisalPeriod.create({ data: { code: "2099-Q1", kind: "quarter", startsOn: new Date("2099-01-01T00:00:00Z"), endsOn: new Date("2099-03-31T00:00:00Z") } });
+    const unpaid = await payFixture(db, org.unitId);
+    const offered = (await periodsForNewRun(db)).map((p) => p.id);
+    expect(offered).toContain(unpaid.period.id);
+    for (const id of [period.id, other.period.id, open.period.id, future.id]) expect(offered).not.toContain(id);
+  });
+
+  it("grows the department pool against the same period last year, read from the data, and says so when that is missing", async () => {
+    const { period, managers } = await payFixture(db, org.unitId);
+    const run = await createRun(db, hr1, period.id);
+    const stored = await db.payRun.findUniqueOrThrow({ where: { id: run.id } });
+    const fin = org.unitId.get("JC-GE-FIN")!;
+    const unitOf = new Map((await db.employee.findMany({ where: { id: { in: managers.map((m) => m.id) } }, select: { id: true, unitId: true } })).map((e) => [e.id, e.unitId]));
+    // This year 60,000,000 + i × 2,500,000 fen each; the same quarter last year 50,000,000 + i × 2,000,000.
+    let thisYear = 0;
+    let lastYear = 0;
+    managers.forEach((m, i) => {
+      if (unitOf.get(m.id) !== fin) return;
+      thisYear += 60_000_000 + i * 2_500_000;
+      lastYear += 50_000_000 + i * 2_000_000;
+    });
+    const [pool] = JSON.parse(stored.poolsJson) as { size: { revenueFen: string; growthFen: string; poolFen: number } }[];
+    expect(pool.size.revenueFen).toBe(String(thisYear));
+    expect(pool.size.growthFen).toBe(String(thisYear - lastYear));
+    // Pool = ¥50,000 + growth × 0.01, capped at ¥200,000.
+    expect(pool.size.poolFen).toBe(Math.min(20_000_000, 5_000_000 + (thisYear - lastYear) / 100));
+    expect(JSON.parse(stored.paramsJson).pools[0].lastYear).toEqual({ periodCode: LAST_YEAR_CODE, revenueFen: String(lastYear) });
+    expect(await verifyRun(db, run.id)).toMatchObject({ identical: true });
+
+    // A quarter with no same quarter last year: the pool cannot be sized, and the run says why.
+    const lonely = await db.appraisalPeriod.create({ data: { code: "2031-Q1", kind: "quarter", startsOn: new Date("2031-01-01T00:00:00Z"), endsOn: new Date("2031-03-31T00:00:00Z"), status: "closed" } });
+    const blocked = await createRun(db, hr1, lonely.id);
+    const issues = JSON.parse((await db.payRun.findUniqueOrThrow({ where: { id: blocked.id } })).issuesJson);
+    expect(issues).toContainEqual(expect.objectContaining({ kind: "poolNoLastYear" }));
   });
 
   it("refuses adjustments to runs that are not locked, and lines added to a reviewed run", async () => {

@@ -6,7 +6,9 @@ import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { currentParams } from "./config.server";
 import { gatherInputs } from "./inputs.server";
 import { inputsPacker, unpackInputs, type PackedInputs } from "./line-snapshot";
-import { computeRun, schemeKpiCodes, type Issue, type PayLineResult, type PoolResult, type RunSnapshot } from "./payroll";
+import { periodActuals } from "~/modules/kpi/scores.server";
+import { comparesWithLastYear } from "./dept-pool";
+import { computeRun, schemeKpiCodes, type EmployeeInputs, type Issue, type PayLineResult, type PoolResult, type RunParams, type RunSnapshot } from "./payroll";
 import { getEnv } from "~/utils/env.server";
 import { transition, type RunAction, type RunActor, type RunForTransition, type TransitionError } from "./run-state";
 
@@ -45,10 +47,36 @@ async function writeLines(tx: BulkTransaction, runId: string, lines: PayLineResu
   }
 }
 
+/**
+ * Last year's revenue for each pool that compares with the same period of the previous year: the
+ * pool members' actuals on its revenue KPI in the period of the same kind starting a year
+ * earlier (joint KPIs credited by share, as this year). null when that period or its data is missing.
+ */
+async function lastYearRevenue(db: Db, periodId: string, params: RunParams, inputs: EmployeeInputs[]): Promise<RunParams["pools"]> {
+  if (!params.pools.some((p) => comparesWithLastYear(p.params))) return params.pools;
+  const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { kind: true, startsOn: true } });
+  const start = new Date(period.startsOn);
+  start.setUTCFullYear(start.getUTCFullYear() - 1);
+  const previous = await db.appraisalPeriod.findFirst({ where: { kind: period.kind, startsOn: start }, select: { id: true, code: true } });
+  return Promise.all(
+    params.pools.map(async (pool) => {
+      if (!comparesWithLastYear(pool.params)) return pool;
+      if (!previous) return { ...pool, lastYear: null };
+      const members = inputs.filter((e) => e.unitPath.startsWith(pool.unitPath)).map((e) => e.employeeId);
+      const actuals = await periodActuals(db, previous.id, { employeeIds: members, kpiCodes: [pool.params.revenueKpi] });
+      let revenue = 0n;
+      for (const values of actuals.values()) revenue += BigInt(values.get(pool.params.revenueKpi) ?? 0);
+      return { ...pool, lastYear: actuals.size === 0 ? null : { periodCode: previous.code, revenueFen: revenue.toString() } };
+    }),
+  );
+}
+
 async function compute(db: Db, periodId: string, periodKind: string) {
-  const params = await currentParams(db, periodKind);
-  if ("error" in params) throw new PayRunError(params.error);
-  const { inputs, kpiNames } = await gatherInputs(db, periodId, params);
+  const current = await currentParams(db, periodKind);
+  if ("error" in current) throw new PayRunError(current.error);
+  const gathered = await gatherInputs(db, periodId, current);
+  const { inputs, kpiNames } = gathered;
+  const params: RunParams = { ...current, pools: await lastYearRevenue(db, periodId, current, inputs) };
   const result = computeRun(params, inputs);
   const numbers = new Map(inputs.map((e) => [e.employeeId, e.employeeNo]));
   const issues: StoredIssue[] = result.issues.map((i) => ("employeeId" in i ? { ...i, employeeNo: numbers.get(i.employeeId) } : i));
@@ -69,23 +97,26 @@ function summary(run: { status: string; totalFen: number; employeeCount: number;
 }
 
 /**
- * Prepares a draft run for a period: freezes today's parameters and the period's scores and
+ * Prepares the run of a closed period (one run per period: corrections to a locked run are
+ * adjustments, never a second run): freezes today's parameters and the period's scores and
  * actuals, computes every line in memory and writes the run, its lines and the audit entry in
  * one transaction.
  */
 export async function createRun(db: Db, actorId: string, periodId: string) {
-  const period = await db.appraisalPeriod.findUnique({ where: { id: periodId }, select: { id: true, code: true, kind: true } });
+  const period = await db.appraisalPeriod.findUnique({ where: { id: periodId }, select: { id: true, code: true, kind: true, status: true } });
   if (!period) throw new PayRunError("pay.errors.unknownPeriod");
-  const open = await db.payRun.findFirst({ where: { periodId, status: { not: "locked" } }, select: { id: true } });
-  if (open) throw new PayRunError("pay.errors.runInProgress");
+  if (period.status !== "closed") throw new PayRunError("pay.errors.periodNotClosed");
+  const existing = await db.payRun.findFirst({ where: { periodId }, select: { status: true } });
+  if (existing) throw new PayRunError(existing.status === "locked" ? "pay.errors.periodPaid" : "pay.errors.runInProgress");
   const c = await compute(db, period.id, period.kind);
   const id = randomUUID();
   const now = sqliteDate(new Date());
   return bulkWrite(db, async (tx) => {
-    // Checked again inside the write transaction: two people starting a run at once get one.
+    // Checked again inside the write transaction: two people starting a run at once get one. The
+    // database holds the rule too (trigger PayRun_one_per_period): one run per period, ever.
     const inserted = await tx.execute({
       sql: `INSERT INTO "PayRun" ("id","periodId","periodCode","status",${RUN_FIGURES.join(",")},"preparedById","computedAt","createdAt")
-            SELECT ?,?,?,'draft',?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM "PayRun" WHERE "periodId" = ? AND "status" <> 'locked')`,
+            SELECT ?,?,?,'draft',?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM "PayRun" WHERE "periodId" = ?)`,
       args: [id, period.id, period.code, ...c.figures, actorId, now, now, period.id],
     });
     if (inserted.rowsAffected !== 1) throw new PayRunError("pay.errors.runInProgress");

@@ -29,18 +29,27 @@ export const GrowthFormSchema = z
     subsidyKpi: kpi,
     k2: rate,
     arrearsKpi: kpi,
-    arrearsRateKpi: kpi,
+    arrearsRateFrom: z.enum(["kpi", "amounts"]),
+    arrearsRateKpi: kpi.optional(),
+    billedKpi: kpi.optional(),
     arrearsThreshold: z.string().trim().regex(/^\d{1,3}(\.\d{1,2})?$/, "pay.errors.percent"),
     arrearsPolicy: z.enum(["fine", "withhold"]),
+    arrearsDeduction: z.enum(["arrears", "handsetCost"]),
+    arrearsHandsetKpi: kpi.optional(),
     fineRate: rate,
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.arrearsDeduction === "handsetCost" && !v.arrearsHandsetKpi) ctx.addIssue({ code: "custom", path: ["arrearsHandsetKpi"], message: "pay.errors.kpiCode" });
+    if (v.arrearsRateFrom === "amounts" ? !v.billedKpi : !v.arrearsRateKpi) ctx.addIssue({ code: "custom", path: [v.arrearsRateFrom === "amounts" ? "billedKpi" : "arrearsRateKpi"], message: "pay.errors.kpiCode" });
+  });
 
 export const PoolFormSchema = z
   .object({
     ...common,
     unitId: z.string().trim().min(1).max(64),
     revenueKpi: kpi,
+    comparison: z.enum(["samePeriodLastYear", "fixed"]),
     lastYearRevenue: yuanField(),
     basePool: yuanField(),
     growthRate: rate,
@@ -64,15 +73,18 @@ export function growthParams(v: z.infer<typeof GrowthFormSchema>) {
     subsidyKpi: v.subsidyKpi,
     k2: v.k2,
     arrearsKpi: v.arrearsKpi,
-    arrearsRateKpi: v.arrearsRateKpi,
+    arrearsRateFrom: v.arrearsRateFrom,
+    ...(v.arrearsRateFrom === "amounts" ? { billedKpi: v.billedKpi } : { arrearsRateKpi: v.arrearsRateKpi }),
     arrearsThresholdBp: percentToBp(v.arrearsThreshold),
     arrearsPolicy: v.arrearsPolicy,
+    arrearsDeduction: v.arrearsDeduction,
+    ...(v.arrearsDeduction === "handsetCost" ? { arrearsHandsetKpi: v.arrearsHandsetKpi } : {}),
     fineRate: v.fineRate,
   };
 }
 
 export function poolParams(v: z.infer<typeof PoolFormSchema>) {
-  return { unitId: v.unitId, revenueKpi: v.revenueKpi, lastYearRevenueFen: v.lastYearRevenue, basePoolFen: v.basePool, growthRate: v.growthRate, capFen: v.cap };
+  return { unitId: v.unitId, revenueKpi: v.revenueKpi, comparison: v.comparison, lastYearRevenueFen: v.lastYearRevenue, basePoolFen: v.basePool, growthRate: v.growthRate, capFen: v.cap };
 }
 
 /** Stored parameters back into the editor's fields. */
@@ -80,7 +92,7 @@ export function formDefaults(kind: string, params: Record<string, unknown> | nul
   if (!params) return {};
   const y = (fen: unknown) => (Number(fen) / 100).toFixed(2);
   if (kind === "subscriberGrowth") {
-    return { ...params, positionCodes: (params.positionCodes as string[]).join(", "), unitReward: y(params.unitRewardFen), arrearsThreshold: (Number(params.arrearsThresholdBp) / 100).toString() };
+    return { ...params, arrearsDeduction: params.arrearsDeduction ?? "arrears", arrearsRateFrom: params.arrearsRateFrom ?? "kpi", positionCodes: (params.positionCodes as string[]).join(", "), unitReward: y(params.unitRewardFen), arrearsThreshold: (Number(params.arrearsThresholdBp) / 100).toString() };
   }
-  return { ...params, lastYearRevenue: y(params.lastYearRevenueFen), basePool: y(params.basePoolFen), cap: y(params.capFen) };
+  return { ...params, comparison: params.comparison ?? "fixed", lastYearRevenue: y(params.lastYearRevenueFen), basePool: y(params.basePoolFen), cap: y(params.capFen) };
 }

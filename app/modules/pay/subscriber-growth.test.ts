@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { subscriberGrowthBonus, SubscriberGrowthParamsSchema, type SubscriberGrowthParams } from "./subscriber-growth";
+import { derivedArrearsRateBp, subscriberGrowthBonus, SubscriberGrowthParamsSchema, type SubscriberGrowthParams } from "./subscriber-growth";
 
 const PARAMS: SubscriberGrowthParams = {
   positionCodes: ["AM"],
@@ -33,6 +33,40 @@ describe("subscriber-growth bonus", () => {
     expect(r.overThreshold).toBe(false);
     expect(r.fine).toBe("0");
     expect(r.rewardFen).toBe(855000);
+  });
+
+  it("a scheme can subtract the handset cost of the subscribers in arrears instead of the arrears", () => {
+    const handset = { ...PARAMS, arrearsDeduction: "handsetCost" as const, arrearsHandsetKpi: "ARREARS_HANDSET" };
+    // profit = (¥150,000 − ¥20,000 − handset cost ¥1,200) × 0.05 = ¥6,440.00; reward = ¥600 + ¥1,600 + ¥6,440 = ¥8,640.00
+    const r = subscriberGrowthBonus(handset, { ...ACTUALS, ARREARS_HANDSET: 120_000 });
+    if (!r.ok) throw new Error("expected a result");
+    expect(r.profit).toBe("644000");
+    expect(r.deductedFen).toBe(120_000);
+    expect(r.rewardFen).toBe(864_000);
+    // Above the tolerance (6 % > 5 %) the fine is still on the arrears: ¥3,000 × 0.1 = ¥300 → ¥8,340.00.
+    const fined = subscriberGrowthBonus(handset, { ...ACTUALS, ARREARS_HANDSET: 120_000, ARREARS_RATE: 600 });
+    expect(fined.ok && fined.rewardFen).toBe(834_000);
+    // The input is required, never a silent zero.
+    expect(subscriberGrowthBonus(handset, ACTUALS)).toEqual({ ok: false, missing: ["ARREARS_HANDSET"] });
+    expect(SubscriberGrowthParamsSchema.safeParse({ ...PARAMS, arrearsDeduction: "handsetCost" }).success).toBe(false);
+  });
+
+  it("can derive the arrears rate from the amounts: arrears ÷ billed", () => {
+    const derived = { ...PARAMS, arrearsRateKpi: undefined, arrearsRateFrom: "amounts" as const, billedKpi: "BILLED" };
+    // ¥3,000 arrears of ¥50,000 billed = 6.00 % > 5 %: fined ¥3,000 × 0.1 = ¥300 → ¥8,550 − ¥300 = ¥8,250.00.
+    const over = subscriberGrowthBonus(derived, { ...ACTUALS, ARREARS_RATE: 0, BILLED: 5_000_000 });
+    expect(over.ok && [over.arrearsRateBp, over.overThreshold, over.rewardFen]).toEqual([600, true, 825_000]);
+    // ¥3,000 of ¥60,000 = 5.00 %, at the threshold: no fine, ¥8,550.00 (the rate KPI, if any, is not read).
+    const at = subscriberGrowthBonus(derived, { ...ACTUALS, ARREARS_RATE: 9_999, BILLED: 6_000_000 });
+    expect(at.ok && [at.arrearsRateBp, at.rewardFen]).toEqual([500, 855_000]);
+    // Rounded once, half away from zero: ¥3,000 of ¥6,001,200 = 4.999 bp → 5; 1 fen of 20,000 = 0.5 bp → 1; 3 of 20,000 = 1.5 → 2.
+    expect(derivedArrearsRateBp(300_000, 600_120_000)).toBe(5);
+    expect(derivedArrearsRateBp(1, 20_000)).toBe(1);
+    expect(derivedArrearsRateBp(3, 20_000)).toBe(2);
+    expect(derivedArrearsRateBp(0, 0)).toBe(0);
+    expect(derivedArrearsRateBp(5, 0)).toBe(10_000);
+    expect(subscriberGrowthBonus(derived, ACTUALS)).toEqual({ ok: false, missing: ["BILLED"] });
+    expect(SubscriberGrowthParamsSchema.safeParse({ ...derived, billedKpi: undefined }).success).toBe(false);
   });
 
   it("at exactly the threshold there is still no fine", () => {

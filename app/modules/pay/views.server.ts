@@ -15,14 +15,15 @@ export async function listRuns(db: Db) {
   });
 }
 
-/** Open periods without a run in progress, for "prepare a run". */
+/** Closed periods that have no run yet, for "prepare a run". */
 export async function periodsForNewRun(db: Db) {
-  const [periods, busy] = await Promise.all([
-    db.appraisalPeriod.findMany({ orderBy: { endsOn: "desc" }, take: 24, select: { id: true, code: true, kind: true } }),
-    db.payRun.findMany({ where: { status: { not: "locked" } }, select: { periodId: true } }),
-  ]);
-  const taken = new Set(busy.map((b) => b.periodId));
-  return periods.filter((p) => !taken.has(p.id));
+  // Closed periods only (their actuals no longer change), and only those without a run.
+  return db.appraisalPeriod.findMany({
+    where: { status: "closed", NOT: { id: { in: (await db.payRun.findMany({ select: { periodId: true } })).map((r) => r.periodId) } } },
+    orderBy: { endsOn: "desc" },
+    take: 24,
+    select: { id: true, code: true, kind: true },
+  });
 }
 
 const USER_NAME = { select: { email: true, employee: { select: { name: true } } } } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { behaviourState, behaviourWindow, costFigures, differenceInDifferences, groupLearning, learningGain, reactionFigure, roundHalfAway } from "./evaluation";
+import { behaviourState, behaviourWindow, costFigures, differenceInDifferences, differenceInDifferencesOfSums, groupLearning, learningGain, reactionFigure } from "./evaluation";
 
 describe("learning gain", () => {
   it("gives the raw and the normalised gain of one participant", () => {
@@ -85,9 +85,32 @@ describe("cost", () => {
   });
 
   it("rounds halves away from zero", () => {
-    expect(roundHalfAway(2.5)).toBe(3);
-    expect(roundHalfAway(-2.5)).toBe(-3);
-    expect(roundHalfAway(2.49)).toBe(2);
+    // 5 fen over 2 = 2.5 → 3; 249 over 100 = 2.49 → 2.
+    expect(costFigures(5, 2, 10).perParticipant).toBe(3);
+    expect(costFigures(249, 100, 10).perParticipant).toBe(2);
+  });
+
+  it("gives the exact L4 figure, half away from zero: 441.5 → 442 and −660.5 → −661", () => {
+    // Participants (5): sums 800,021 → 800,729, change 708 / 5 = 141.6 hundredths.
+    // Comparison (10): sums 700,001 → 697,002, change −2,999 / 10 = −299.9 hundredths.
+    // DiD = 141.6 − (−299.9) = 441.5 exactly → 442 (binary floating point made it 441.4999… → 441).
+    const control = { n: 10, before: 700_001, after: 697_002 };
+    const up = differenceInDifferencesOfSums({ n: 5, before: 800_021, after: 800_729 }, control, 5);
+    expect(up).toMatchObject({ status: "ok", did: 442, treated: { change: 142 }, control: { change: -300 } });
+    // Participants' change −4,802 / 5 = −960.4; DiD = −960.4 + 299.9 = −660.5 → −661.
+    const down = differenceInDifferencesOfSums({ n: 5, before: 800_000, after: 795_198 }, control, 5);
+    expect(down).toMatchObject({ status: "ok", did: -661, treated: { change: -960 } });
+  });
+
+  it("rounds test means to 0.1 and the normalised gain to 0.01 exactly", () => {
+    // Pre 1 and 2 (mean 1.5), post 3 and 3 (mean 3.0), max 4: gain 1.5, ⟨g⟩ = 1.5 / 2.5 = 0.6.
+    expect(groupLearning([{ pre: 1, post: 3 }, { pre: 2, post: 3 }], 4)).toEqual({ n: 2, meanPre: 1.5, meanPost: 3, meanRawGain: 1.5, normalisedGain: 0.6 });
+    // Means of 0.05 and 0.25 are halves at 0.1: 1/20 → 0.1, 5/20 → 0.3 (half away from zero).
+    const twenty = (post: number) => Array.from({ length: 20 }, (_, i) => ({ pre: 0, post: i < post ? 1 : 0 }));
+    expect(groupLearning(twenty(1), 100)?.meanPost).toBe(0.1);
+    expect(groupLearning(twenty(5), 100)?.meanPost).toBe(0.3);
+    // ⟨g⟩ = 29 / 200 = 0.145 → 0.15 (0.145 in binary is 0.14499…).
+    expect(groupLearning([...Array.from({ length: 29 }, () => ({ pre: 0, post: 1 })), ...Array.from({ length: 171 }, () => ({ pre: 0, post: 0 }))], 1)?.normalisedGain).toBe(0.15);
   });
 });
 

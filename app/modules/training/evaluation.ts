@@ -1,19 +1,15 @@
 /**
  * The four levels of evaluation as plain arithmetic. Scores come in as integers (test
- * points; KPI totals in hundredths of a point); figures go out unrounded unless they are
- * money or KPI hundredths, which are rounded once, half away from zero.
+ * points; KPI totals in hundredths of a point). Every figure goes out computed exactly from
+ * integer sums and rounded once, half away from zero, to the precision a page shows it at:
+ * money in fen, KPI figures in hundredths, test means and reaction means to 0.1, normalised
+ * gains to 0.01. Binary floating point never decides a rounding.
  */
+import { divideRounded } from "~/utils/exact-round";
 
 export type Suppressed = { status: "suppressed"; n: number };
 
-/** Half away from zero to an integer: the one rounding rule for fen and KPI hundredths. */
-export function roundHalfAway(value: number) {
-  return Math.sign(value) * Math.round(Math.abs(value));
-}
-
-function mean(values: number[]) {
-  return values.reduce((s, v) => s + v, 0) / values.length;
-}
+const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 
 // ───────────── learning ─────────────
 
@@ -41,14 +37,16 @@ export type SessionLearning = {
 export function groupLearning(scores: { pre: number | null; post: number | null }[], maxScore: number): SessionLearning | null {
   const paired = scores.filter((s): s is { pre: number; post: number } => s.pre !== null && s.post !== null);
   if (paired.length === 0) return null;
-  const meanPre = mean(paired.map((s) => s.pre));
-  const meanPost = mean(paired.map((s) => s.post));
+  const n = paired.length;
+  const pre = sum(paired.map((s) => s.pre));
+  const post = sum(paired.map((s) => s.post));
+  // ⟨g⟩ = (post/n − pre/n) / (max − pre/n) = (post − pre) / (n·max − pre).
   return {
-    n: paired.length,
-    meanPre,
-    meanPost,
-    meanRawGain: meanPost - meanPre,
-    normalisedGain: meanPre >= maxScore ? null : (meanPost - meanPre) / (maxScore - meanPre),
+    n,
+    meanPre: divideRounded(pre, n, 1),
+    meanPost: divideRounded(post, n, 1),
+    meanRawGain: divideRounded(post - pre, n, 1),
+    normalisedGain: pre >= n * maxScore ? null : divideRounded(post - pre, n * maxScore - pre, 2),
   };
 }
 
@@ -56,10 +54,11 @@ export function groupLearning(scores: { pre: number | null; post: number | null 
 
 export type KpiPair = { before: number; after: number };
 
+/** A group's mean KPI total before and after, and its change, each in hundredths rounded once. */
 export type GroupChange = { n: number; before: number; after: number; change: number };
 
 export type DidResult =
-  | { status: "ok"; treated: GroupChange; control: GroupChange; /** KPI hundredths, rounded once. */ did: number }
+  | { status: "ok"; treated: GroupChange; control: GroupChange; /** KPI hundredths, exact and rounded once. */ did: number }
   | { status: "insufficient"; treatedN: number; controlN: number; minGroupSize: number };
 
 /**
@@ -92,20 +91,22 @@ export function differenceInDifferencesOfSums(treated: PairSums, control: PairSu
   if (treated.n < minGroupSize || control.n < minGroupSize) {
     return { status: "insufficient", treatedN: treated.n, controlN: control.n, minGroupSize };
   }
-  const summarise = (group: PairSums): GroupChange => {
-    const before = group.before / group.n;
-    const after = group.after / group.n;
-    return { n: group.n, before, after, change: after - before };
-  };
-  const t = summarise(treated);
-  const c = summarise(control);
-  return { status: "ok", treated: t, control: c, did: roundHalfAway(t.change - c.change) };
+  const summarise = (group: PairSums): GroupChange => ({
+    n: group.n,
+    before: divideRounded(group.before, group.n),
+    after: divideRounded(group.after, group.n),
+    change: divideRounded(group.after - group.before, group.n),
+  });
+  // DiD = Δt/nt − Δc/nc = (Δt·nc − Δc·nt) / (nt·nc), exact, then rounded once.
+  const t = BigInt(treated.after - treated.before) * BigInt(control.n) - BigInt(control.after - control.before) * BigInt(treated.n);
+  const did = divideRounded(t, BigInt(treated.n) * BigInt(control.n));
+  return { status: "ok", treated: summarise(treated), control: summarise(control), did };
 }
 
 // ───────────── cost ─────────────
 
 function divideFen(numerator: number, denominator: number) {
-  return denominator > 0 ? roundHalfAway(numerator / denominator) : null;
+  return denominator > 0 ? divideRounded(numerator, denominator) : null;
 }
 
 /** Cost per participant, per hour delivered and per learner-hour, in fen (null when there is nothing to divide by). */
@@ -122,7 +123,7 @@ export function costFigures(costFen: number, participants: number, hoursTenths: 
 /** A reaction figure exists only when at least `minGroupSize` people answered. */
 export function reactionFigure(responses: number, sum: number, answers: number, minGroupSize: number): { status: "ok"; n: number; mean: number } | Suppressed {
   if (responses < minGroupSize || answers === 0) return { status: "suppressed", n: responses };
-  return { status: "ok", n: responses, mean: sum / answers };
+  return { status: "ok", n: responses, mean: Number.isInteger(sum) ? divideRounded(sum, answers, 1) : sum / answers };
 }
 
 // ───────────── behaviour ─────────────

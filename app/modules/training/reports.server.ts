@@ -1,3 +1,4 @@
+import { divideRounded } from "~/utils/exact-round";
 import { sqliteDate, type Db } from "~/utils/db.server";
 import { packedRows } from "~/utils/packed-rows.server";
 import { unitIdScopeSql, unitWhere, type Actor } from "~/modules/auth/scope";
@@ -44,20 +45,24 @@ export async function hoursReport(db: Db, actor: Actor, window: Window, options:
     sqliteDate(window.to),
     ...scope.params,
   );
-  const figures = rows.map(([id, unitId, tenths, courses]) => ({ id, unitId, hours: hoursFromTenths(Number(tenths)), courses: Number(courses) }));
+  const figures = rows.map(([id, unitId, tenths, courses]) => ({ id, unitId, tenths: Number(tenths), hours: hoursFromTenths(Number(tenths)), courses: Number(courses) }));
   const unitRows = await db.unit.findMany({ where: { id: { in: [...new Set(figures.map((f) => f.unitId))] } }, select: { id: true, nameZh: true, nameEn: true } });
   const unitOf = new Map(unitRows.map((u) => [u.id, u]));
-  const units = new Map<string, { unitId: string; nameZh: string; nameEn: string; staff: number; trained: number; hours: number }>();
+  const units = new Map<string, { unitId: string; nameZh: string; nameEn: string; staff: number; trained: number; hours: number; tenths: number }>();
   for (const f of figures) {
     let u = units.get(f.unitId);
-    if (!u) units.set(f.unitId, (u = { unitId: f.unitId, nameZh: unitOf.get(f.unitId)!.nameZh, nameEn: unitOf.get(f.unitId)!.nameEn, staff: 0, trained: 0, hours: 0 }));
+    if (!u) units.set(f.unitId, (u = { unitId: f.unitId, nameZh: unitOf.get(f.unitId)!.nameZh, nameEn: unitOf.get(f.unitId)!.nameEn, staff: 0, trained: 0, hours: 0, tenths: 0 }));
     u.staff += 1;
     if (f.courses > 0) u.trained += 1;
     u.hours += f.hours;
+    u.tenths += f.tenths;
   }
   const bands = HOUR_BANDS.map((b) => ({ key: b.key, people: figures.filter((p) => p.hours >= b.min && p.hours <= b.max).length }));
   const trained = figures.filter((p) => p.courses > 0).length;
-  const totalHours = figures.reduce((s, p) => s + p.hours, 0);
+  const totalTenths = figures.reduce((s, p) => s + p.tenths, 0);
+  // Shown as a whole percent and hours to 0.1: computed exactly from the integer counts and rounded once.
+  const coverage = (trainedCount: number, staff: number) => (staff ? divideRounded(trainedCount * 100, staff) / 100 : 0);
+  const averageHours = (tenths: number, staff: number) => (staff ? divideRounded(tenths, staff * 10, 1) : 0);
 
   const size = options.pageSize ?? Math.max(1, figures.length);
   const pageCount = Math.max(1, Math.ceil(figures.length / size));
@@ -79,9 +84,9 @@ export async function hoursReport(db: Db, actor: Actor, window: Window, options:
     peopleTotal: figures.length,
     page,
     pageCount,
-    units: [...units.values()].map((u) => ({ ...u, coverage: u.staff ? u.trained / u.staff : 0, averageHours: u.staff ? u.hours / u.staff : 0 })),
+    units: [...units.values()].map(({ tenths, ...u }) => ({ ...u, hours: hoursFromTenths(tenths), coverage: coverage(u.trained, u.staff), averageHours: averageHours(tenths, u.staff) })),
     bands,
-    totals: { staff: figures.length, trained, coverage: figures.length ? trained / figures.length : 0, averageHours: figures.length ? totalHours / figures.length : 0 },
+    totals: { staff: figures.length, trained, coverage: coverage(trained, figures.length), averageHours: averageHours(totalTenths, figures.length) },
   };
 }
 
