@@ -127,7 +127,7 @@ describe("pay runs", () => {
     const { period } = await payFixture(db, org.unitId);
     const run = await createRun(db, hr1, period.id);
     await transitionRun(db, hr2, run.id, "review");
-    await transitionRun(db, hr2, run.id, "approve", PASSWORD);
+    await transitionRun(db, hr3, run.id, "approve", PASSWORD);
     await transitionRun(db, hr1, run.id, "lock");
     await refused(createRun(db, hr1, period.id), "pay.errors.periodPaid");
     // Past the application's check: the database refuses a second run for the period.
