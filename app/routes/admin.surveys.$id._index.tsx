@@ -77,7 +77,8 @@ export async function action(args: ActionFunctionArgs) {
         await deleteDraft(db, user.userId, id);
         return redirectWithFlash("/admin/surveys", { kind: "success", message: "surveys.admin.deleted" });
       case "remind":
-        return data({ intent, reminded: await sendReminders(db, user.userId, id) });
+        await sendReminders(db, user.userId, id);
+        return data({ intent, reminded: true });
       case "close":
         await closeSurvey(db, user.userId, id);
         return redirectWithFlash(here, { kind: "success", message: "surveys.admin.closed" });
@@ -91,7 +92,7 @@ export async function action(args: ActionFunctionArgs) {
   }
 }
 
-type ActionData = { intent: string; result?: Parameters<typeof SettingsForm>[0]["lastResult"]; formErrors?: string[]; reminded?: number };
+type ActionData = { intent: string; result?: Parameters<typeof SettingsForm>[0]["lastResult"]; formErrors?: string[]; reminded?: boolean };
 
 export default function SurveyAdmin() {
   const t = useT();
@@ -157,7 +158,7 @@ export default function SurveyAdmin() {
               <h2>{t("surveys.admin.runTitle")}</h2>
               {actionData?.intent === "remind" && actionData.reminded !== undefined ? (
                 <p className="notice success" role="status" data-testid="reminded">
-                  {view.totals && view.totals.answered !== null ? t("surveys.admin.reminded", { count: actionData.reminded }) : t("surveys.admin.remindedSmall")}
+                  {t("surveys.admin.reminded")}
                 </p>
               ) : null}
               <FormErrors errors={errorsFor(["remind", "close"])} />

@@ -192,7 +192,7 @@ export default function SurveyReport() {
       {!report.closed ? (
         <>
           <p className="notice">{t("reports.notClosed")}</p>
-          <LiveRates report={report} />
+          {report.live.length > 0 ? <LiveRates report={report} /> : null}
         </>
       ) : (
         <ClosedBody report={report} unitHref={unitHref} />

@@ -1,7 +1,7 @@
 import { EmptyState } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 
-type Row = { unitId: string; depth: number; invited: number | null; answered: number | null; suppressed: null | "small" | "complement"; nameZh: string; nameEn: string };
+type Row = { unitId: string; depth: number; invited: number | null; answered: number | null; suppressed: null | "small" | "complement"; answeredBand?: boolean; nameZh: string; nameEn: string };
 
 /** Invited and answered per unit; suppressed units say so instead of showing a number. */
 export function RatesTable({ rows, minGroupSize }: { rows: Row[]; minGroupSize: number }) {
@@ -35,6 +35,13 @@ export function RatesTable({ rows, minGroupSize }: { rows: Row[]; minGroupSize: 
                 <td colSpan={3} className="suppressed">
                   {t(r.suppressed === "small" ? "surveys.rates.suppressedSmall" : "surveys.rates.suppressedComplement", { min: minGroupSize })}
                 </td>
+              ) : r.answeredBand ? (
+                <>
+                  <td className="num">{r.invited}</td>
+                  <td colSpan={2} className="suppressed">
+                    {t("surveys.rates.answeredBand", { min: minGroupSize })}
+                  </td>
+                </>
               ) : (
                 <>
                   <td className="num">{r.invited}</td>

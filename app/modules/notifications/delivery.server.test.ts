@@ -146,7 +146,8 @@ describe("anonymity of survey reminders", () => {
     });
     await launchSurvey(db, hr, survey.id);
     await db.outboxMessage.deleteMany();
-    const reminded = await sendReminders(db, hr, survey.id);
+    await sendReminders(db, hr, survey.id);
+    const reminded = await db.outboxMessage.count({ where: { type: "survey.reminder" } });
     expect(reminded).toBeGreaterThan(1);
     let report;
     do report = await deliverDueNotifications(db);

@@ -2,7 +2,7 @@ import { sqlRead, type Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { pathIds } from "./population";
-import { responseRates } from "./rates";
+import { answeredShowable, responseRates } from "./rates";
 import { SurveyRuleError } from "./campaigns.server";
 import { isAnswerable, parseCuts } from "./settings";
 
@@ -60,31 +60,36 @@ export async function responseRatesFor(db: Db, survey: { id: string; minGroupSiz
 
 /**
  * Queues a reminder to everyone invited who has not taken a response token yet (the server
- * cannot know who has answered). The caller learns only how many were reminded; the recipients
- * exist only in the outbox rows the delivery worker reads.
+ * cannot know who has answered). Nobody learns how many were reminded: a count that moves when
+ * one person answers would tell HR that they did. The recipients exist only in the outbox rows
+ * the delivery worker reads.
  */
-export async function sendReminders(db: Db, actorId: string, surveyId: string, now = new Date()) {
+export async function sendReminders(db: Db, actorId: string, surveyId: string, now = new Date()): Promise<void> {
   const survey = await db.survey.findUnique({ where: { id: surveyId }, select: { id: true, status: true, opensAt: true, closesAt: true, titleZh: true, titleEn: true } });
   if (!survey) throw new SurveyRuleError("errors.notFound", 404);
   if (!isAnswerable(survey, now)) throw new SurveyRuleError("surveys.errors.notOpen", 409);
-  return db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const pending = await tx.surveyParticipation.findMany({ where: { surveyId, tokenTaken: false }, select: { employeeId: true } });
-    if (pending.length === 0) return 0;
-    await enqueueNotification(tx, {
-      type: "survey.reminder",
-      recipientIds: pending.map((p) => p.employeeId),
-      payload: { surveyId, titleZh: survey.titleZh, titleEn: survey.titleEn, closesAt: survey.closesAt.toISOString(), link: `/surveys/${surveyId}` },
-    });
-    await audit(tx, { actorId, action: "survey.remind", entity: "Survey", entityId: surveyId, after: { reminded: pending.length } });
-    return pending.length;
+    if (pending.length > 0) {
+      await enqueueNotification(tx, {
+        type: "survey.reminder",
+        recipientIds: pending.map((p) => p.employeeId),
+        payload: { surveyId, titleZh: survey.titleZh, titleEn: survey.titleEn, closesAt: survey.closesAt.toISOString(), link: `/surveys/${surveyId}` },
+      });
+    }
+    await audit(tx, { actorId, action: "survey.remind", entity: "Survey", entityId: surveyId });
   });
 }
 
-/** Participation totals for the admin list and page; the answered count only at or above the group minimum. */
+/**
+ * Participation totals for the admin list and page. The answered count is shown only when both
+ * the answered and the not-yet-answered are 0 or at least the group minimum: otherwise a change
+ * of one would tell who has just answered, or who has not.
+ */
 export async function participationTotals(db: Db, survey: { id: string; minGroupSize: number }) {
   const [invited, answered] = await Promise.all([
     db.surveyParticipation.count({ where: { surveyId: survey.id } }),
     db.surveyResponse.count({ where: { surveyId: survey.id } }),
   ]);
-  return { invited, answered: invited >= survey.minGroupSize ? answered : null };
+  return { invited, answered: invited >= survey.minGroupSize && answeredShowable(invited, answered, survey.minGroupSize) ? answered : null };
 }

@@ -19,7 +19,32 @@ describe("responseRates", () => {
     const rows = responseRates(units, [count("A", 8, 6), count("B", 5, 2), count("C", 6, 6)], 5);
     expect(rows.map((r) => r.unitId)).toEqual(["D", "A", "B", "C"]);
     expect(byUnit(rows).D).toMatchObject({ invited: 19, answered: 14, suppressed: null, depth: 0 });
-    expect(byUnit(rows).B).toMatchObject({ invited: 5, answered: 2, suppressed: null, depth: 1 });
+    // B's 2 answered (and A's 2 still to answer) are below the minimum: invited shown, answered banded.
+    expect(byUnit(rows).B).toMatchObject({ invited: 5, answered: null, answeredBand: true, suppressed: null, depth: 1 });
+    expect(byUnit(rows).A).toMatchObject({ invited: 8, answered: null, answeredBand: true });
+    expect(byUnit(rows).C).toMatchObject({ invited: 6, answered: 6 });
+  });
+
+  it("while a survey runs, shows an answered count only where answered and not yet answered are each 0 or at least the minimum", () => {
+    const shown = (invited: number, answered: number) => byUnit(responseRates(units, [count("A", invited, answered)], 5)).A;
+    expect(shown(20, 0)).toMatchObject({ answered: 0 });
+    expect(shown(20, 1)).toMatchObject({ answered: null, answeredBand: true }); // one person just answered
+    expect(shown(20, 16)).toMatchObject({ answered: null, answeredBand: true }); // four left: who they are is near
+    expect(shown(20, 15)).toMatchObject({ answered: 15 });
+    expect(shown(20, 20)).toMatchObject({ answered: 20 });
+  });
+
+  it("bands a sibling whose shown answered count would leave a small remainder under the parent", () => {
+    // D: 20 invited, 8 answered (12 left): shown. A: 10 invited, 5 answered: showable alone. B:
+    // 10 invited, 3 answered: banded. D minus A would give B's 3: so A is banded too.
+    const rows = byUnit(responseRates(units, [count("A", 10, 5), count("B", 10, 3)], 5));
+    expect(rows.D).toMatchObject({ invited: 20, answered: 8 });
+    expect(rows.B).toMatchObject({ answered: null, answeredBand: true });
+    expect(rows.A).toMatchObject({ answered: null, answeredBand: true });
+    // With a third room, hiding one more sibling is enough: A and B together leave 8 and 12.
+    const more = byUnit(responseRates(units, [count("A", 10, 5), count("B", 10, 3), count("C", 10, 5)], 5));
+    expect(more.A).toMatchObject({ answered: null, answeredBand: true });
+    expect(more.C.answered).toBe(5);
   });
 
   it("suppresses a unit below the minimum and never shows its numbers", () => {

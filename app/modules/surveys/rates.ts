@@ -10,9 +10,17 @@ export type RateRow = {
   invited: number | null;
   answered: number | null;
   suppressed: null | "small" | "complement";
+  /** Invited is shown but not how many answered (see `answeredShowable`). */
+  answeredBand?: boolean;
 };
 
-type Node = { id: string; parent: string | null; children: string[]; invited: number; answered: number; suppressed: RateRow["suppressed"] };
+/** Whether an answered count may be shown: answered and not yet answered each 0 or at least the minimum. */
+export function answeredShowable(invited: number, answered: number, min: number) {
+  const left = invited - answered;
+  return (answered === 0 || answered >= min) && (left === 0 || left >= min);
+}
+
+type Node = { id: string; parent: string | null; children: string[]; invited: number; answered: number; suppressed: RateRow["suppressed"]; band?: boolean };
 
 /**
  * Response rates by unit (subtree totals), from the deepest unit containing everyone invited
@@ -75,10 +83,37 @@ export function responseRates(units: RateUnit[], counts: UnitCount[], minGroupSi
     });
   }
 
+  // While a survey runs, an answered count is shown only where it and the not-yet-answered are
+  // each 0 or at least the minimum, and, as above, where no shown parent minus its shown
+  // children leaves a small answered or not-yet-answered remainder.
+  const bandTree = (id: string) => {
+    const node = nodes.get(id)!;
+    node.band = true;
+    node.children.forEach(bandTree);
+  };
+  walk(root.id, (n) => {
+    if (!n.suppressed && !n.band && !answeredShowable(n.invited, n.answered, minGroupSize)) bandTree(n.id);
+  });
+  for (let changed = true; changed; ) {
+    changed = false;
+    walk(root.id, (n) => {
+      if (n.suppressed || n.band) return;
+      const shown = n.children.map((c) => nodes.get(c)!).filter((c) => !c.suppressed && !c.band);
+      if (shown.length === 0) return;
+      const answered = n.answered - shown.reduce((sum, c) => sum + c.answered, 0);
+      const left = n.invited - n.answered - shown.reduce((sum, c) => sum + (c.invited - c.answered), 0);
+      if (!answeredShowable(answered + left, answered, minGroupSize)) {
+        bandTree(shown.sort((a, b) => a.invited - b.invited || a.id.localeCompare(b.id))[0].id);
+        changed = true;
+      }
+    });
+  }
+
   const rows: RateRow[] = [];
   const emit = (id: string, depth: number) => {
     const n = nodes.get(id)!;
-    rows.push({ unitId: n.id, depth, invited: n.suppressed ? null : n.invited, answered: n.suppressed ? null : n.answered, suppressed: n.suppressed });
+    const band = !n.suppressed && Boolean(n.band);
+    rows.push({ unitId: n.id, depth, invited: n.suppressed ? null : n.invited, answered: n.suppressed || band ? null : n.answered, suppressed: n.suppressed, ...(band ? { answeredBand: true } : {}) });
     [...n.children].sort(order ?? ((a, b) => a.localeCompare(b))).forEach((child) => emit(child, depth + 1));
   };
   emit(root.id, 0);

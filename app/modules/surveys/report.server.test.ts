@@ -156,3 +156,29 @@ describe("comments of a large subtree", () => {
     expect(all.get(textItem.id)!.every((t) => t.startsWith("JC-GE-FIN"))).toBe(true);
   });
 });
+
+describe("a running survey", () => {
+  it("shows a head nothing that moves as people answer; HR sees the rates under the minimum", async () => {
+    const { createSurvey, launchSurvey } = await import("./campaigns.server");
+    const { answerAs } = await import("../../../test/survey-answering");
+    const survey = await createSurvey(db, hr.userId, {
+      templateId: "pulse",
+      opensAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + 86_400_000),
+      population: { unitIds: [unit.get("JC-GE-FIN")!, unit.get("JC-GE-GOV")!], tracks: [] },
+      cuts: ["unit"],
+    });
+    await launchSurvey(db, hr.userId, survey.id);
+    const people = await db.surveyParticipation.findMany({ where: { surveyId: survey.id }, take: 6, select: { employeeId: true } });
+    const answers = { "pay-01": 2, "col-01": 4, "mgt-04": 3, "trn-02": 3, "car-01": 2, "ovr-01": 3, "ovr-05": 7 };
+    for (const p of people) await answerAs(db, { surveyId: survey.id, employeeId: p.employeeId, answers });
+    for (const who of [head, finHead]) {
+      const report = await loadReport(db, who, survey.id, {});
+      expect(report.closed).toBe(false);
+      expect(!report.closed && report.live).toEqual([]);
+      expect(JSON.stringify(report)).not.toMatch(/"answered"|"invited"/);
+    }
+    const forHr = await loadReport(db, hr, survey.id, {});
+    expect(!forHr.closed && forHr.live.length).toBeGreaterThan(0);
+  });
+});

@@ -145,7 +145,9 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
     const extra = [...new Set(participation.map((p) => p.unitId)), ...(own !== ORG ? [own] : [])];
     const groups = await liveGroups(db, survey, participation, extra);
     if (!mayReportOn(actor, groups, unitId)) notFound();
-    return { ...base, closed: false as const, unit: unitRef(groups, unitId), units: picker(actor, groups), live: liveRates(groups, unitId) };
+    // A head sees nothing of a running survey: no invited or answered counts that move as
+    // people answer. HR, who runs the campaign, sees the rates under the group minimum.
+    return { ...base, closed: false as const, unit: unitRef(groups, unitId), units: picker(actor, groups), live: actor.role === "hr_admin" ? liveRates(groups, unitId) : [] };
   }
 
   const filter = parseFilter(query.filter, survey);

@@ -210,11 +210,13 @@ describe("launch freezes the survey", () => {
 });
 
 describe("running and closing", () => {
-  it("reminds only those who have not answered and reports only how many", async () => {
+  it("reminds only those who have not taken a token, and tells nobody how many", async () => {
     const surveyId = await openPulse("JC-GE-CRM");
     const invited = await db.surveyParticipation.findMany({ where: { surveyId }, select: { employeeId: true } });
     for (const p of invited.slice(0, 3)) await answerAs(db, { surveyId, employeeId: p.employeeId, answers: pulseAnswers });
-    expect(await sendReminders(db, hr, surveyId)).toBe(invited.length - 3);
+    expect(await sendReminders(db, hr, surveyId)).toBeUndefined(); // says it was sent, never to how many
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "survey.remind", entityId: surveyId } });
+    expect(JSON.stringify(audit)).not.toContain(String(invited.length - 3));
     const reminded = await db.outboxMessage.findMany({ where: { type: "survey.reminder", payloadJson: { contains: surveyId } }, select: { recipientId: true } });
     expect(reminded.map((r) => r.recipientId).sort()).toEqual(invited.slice(3).map((p) => p.employeeId).sort());
   });
