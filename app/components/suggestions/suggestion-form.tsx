@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { obtainToken, type HeldToken } from "~/modules/anonymity/blind-client";
 import { hashFollowUpCode, newFollowUpCode, normalizeFollowUpCode } from "~/modules/suggestions/follow-up-code";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
@@ -24,10 +24,11 @@ async function postJson(url: string, body: unknown) {
 /** The anonymous token this person's browser holds, taken when the form opens (see `~/modules/anonymity`). */
 function useAnonymousToken(storageKey: string) {
   const [state, setState] = useState<AnonymousState>({ kind: "preparing", token: null, remaining: null });
+  const pending = useRef<Promise<HeldToken | null> | null>(null);
   useEffect(() => {
     let cancelled = false;
     let remaining: number | null = null;
-    obtainToken(window.localStorage, storageKey, {
+    const obtaining = obtainToken(window.localStorage, storageKey, {
       key: async () => {
         const reply = await postJson("/suggestions/token", { intent: "key" });
         if (!reply.ok) return null;
@@ -38,7 +39,9 @@ function useAnonymousToken(storageKey: string) {
         const reply = await postJson("/suggestions/token", { intent: "sign", keyId, blinded });
         return reply.ok ? String(reply.blindSignature) : null;
       },
-    })
+    });
+    pending.current = obtaining.catch(() => null);
+    obtaining
       .then((token) => !cancelled && setState({ kind: token ? "ready" : "allowanceUsed", token, remaining }))
       .catch(() => !cancelled && setState({ kind: "failed", token: null, remaining: null }));
     return () => {
@@ -46,7 +49,9 @@ function useAnonymousToken(storageKey: string) {
     };
   }, [storageKey]);
   const forget = () => window.localStorage.removeItem(storageKey);
-  return { ...state, forget };
+  /** The token, once the request started when the form opened has finished (null if none). */
+  const settled = async () => state.token ?? (await pending.current) ?? null;
+  return { ...state, forget, settled };
 }
 
 /**
@@ -101,13 +106,16 @@ export function SuggestionForm({
     if (data.get("identity") !== "anonymous") return; // a named suggestion posts as usual
     event.preventDefault();
     setAnonymousError(null);
-    if (!anonymous.token) {
+    setSending(true);
+    // Pressed before the token (asked for when the form opened) arrived: wait for it.
+    const token = await anonymous.settled();
+    if (!token) {
+      setSending(false);
       setAnonymousError(anonymous.kind === "allowanceUsed" ? "suggestions.errors.allowanceUsed" : "suggestions.errors.tokenFailed");
       return;
     }
-    setSending(true);
     const code = newFollowUpCode();
-    const outcome = await postAnonymously(anonymous.token, data, code);
+    const outcome = await postAnonymously(token, data, code);
     setSending(false);
     if (outcome.status === "ok") {
       anonymous.forget();
