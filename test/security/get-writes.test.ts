@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { seedDemo } from "../../prisma/seed-demo";
 import { client, signedIn, testApp, userFor, type Client } from "../utils";
 import { routesOf, withMissingParams, type RouteInfo } from "./routes";
+import { fingerprint } from "./fingerprint";
 
 // No state change on GET: every page loader, opened by every role (and anonymously) on real
 // records of the full demo, with and without `?lng=`, leaves every table as it was. Sessions
@@ -34,17 +34,6 @@ beforeAll(async () => {
   users.anonymous = client(app);
 }, 300_000);
 
-async function fingerprint() {
-  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'Session', 'ThrottleBucket') ORDER BY name`,
-  );
-  const hashes: Record<string, string> = {};
-  for (const { name } of tables) {
-    const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY 1`);
-    hashes[name] = crypto.createHash("sha256").update(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v))).digest("hex");
-  }
-  return hashes;
-}
 
 const first = async (find: () => Promise<{ id?: string; code?: string } | null>) => {
   const row = await find();

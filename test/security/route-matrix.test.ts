@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +6,7 @@ import { roleHas, type Role } from "~/modules/auth/roles";
 import { db } from "~/utils/db.server";
 import { client, demoOrg, signedIn, testApp, userFor, type Client } from "../utils";
 import { actionUrl, PUBLIC_PATHS, routesOf, withMissingParams, type RouteInfo } from "./routes";
+import { fingerprint } from "./fingerprint";
 
 let app: Awaited<ReturnType<typeof testApp>>;
 let routes: RouteInfo[];
@@ -28,18 +28,6 @@ beforeAll(async () => {
 
 const isPublic = (p: string) => PUBLIC_PATHS.some((re) => re.test(p));
 
-/** A fingerprint of everything in the database except sessions and throttle counters: one hash per table. */
-async function fingerprint() {
-  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'Session', 'ThrottleBucket') ORDER BY name`,
-  );
-  const hashes: Record<string, string> = {};
-  for (const { name } of tables) {
-    const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY 1`);
-    hashes[name] = crypto.createHash("sha256").update(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v))).digest("hex");
-  }
-  return hashes;
-}
 
 describe("every page route × every role", () => {
   it("sends anonymous visitors to sign in on every private page", async () => {
