@@ -18,17 +18,17 @@ import { db } from "~/utils/db.server";
  */
 export const ANONYMOUS_PREFIX = "/anon/";
 
-const TokenHeader = z
-  .string()
-  .max(1000)
-  .transform((v) => v.split("."))
-  .pipe(z.tuple([z.string().regex(/^[A-Za-z0-9_-]{16}$/), z.string().regex(base64urlOf(TOKEN_BYTES)), z.string().regex(base64urlOf(MODULUS_BYTES))]));
+/** `keyId.token.signature`, the key id in the given form. */
+const tokenHeader = (keyId: RegExp) =>
+  z
+    .string()
+    .max(1000)
+    .transform((v) => v.split("."))
+    .pipe(z.tuple([z.string().regex(keyId), z.string().regex(base64urlOf(TOKEN_BYTES)), z.string().regex(base64urlOf(MODULUS_BYTES))]));
 
-const SuggestionTokenHeader = z
-  .string()
-  .max(1000)
-  .transform((v) => v.split("."))
-  .pipe(z.tuple([z.string().regex(/^\d{4}-\d{2}$/), z.string().regex(base64urlOf(TOKEN_BYTES)), z.string().regex(base64urlOf(MODULUS_BYTES))]));
+const TokenHeader = tokenHeader(/^[A-Za-z0-9_-]{16}$/);
+
+const SuggestionTokenHeader = tokenHeader(/^\d{4}-\d{2}$/);
 
 const AnonymousSuggestionSchema = SuggestionSchema.extend({ identity: z.literal("anonymous"), followUpHash: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 

@@ -50,11 +50,6 @@ class AnonymousWriter {
     });
   }
 
-  /** Whether the last checkpoint is still to be completed (a reader held an older snapshot). */
-  get pendingCheckpoint() {
-    return this.#retryTimer !== null;
-  }
-
   async #drain() {
     this.#draining = true;
     try {
@@ -156,9 +151,4 @@ export function groupWrite<T>(db: Db, write: (tx: Transaction) => Promise<T>): P
 /** Runs an anonymous write (see above); resolves once it is committed and the WAL truncated. */
 export function anonymousWrite<T>(db: Db, write: (tx: Transaction) => Promise<T>): Promise<T> {
   return writerFor(db).write(write);
-}
-
-/** Whether a checkpoint after an anonymous write is still waiting for a reader (for tests). */
-export function checkpointPending(db: Db) {
-  return writers.get(db)?.pendingCheckpoint ?? false;
 }

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { obtainToken, type HeldToken } from "~/modules/anonymity/blind-client";
+import { obtainToken, tokenSource, type HeldToken } from "~/modules/anonymity/blind-client";
 import { hashFollowUpCode, newFollowUpCode, normalizeFollowUpCode } from "~/modules/suggestions/follow-up-code";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
@@ -14,13 +14,6 @@ type UnitOption = { id: string; nameZh: string; nameEn: string; depth: number };
 
 type AnonymousState = { kind: "preparing" | "ready" | "allowanceUsed" | "failed"; token: HeldToken | null; remaining: number | null };
 
-async function postJson(url: string, body: unknown) {
-  const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin" });
-  const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-  if (response.status >= 500 || !json) throw new Error(`token request answered ${response.status}`);
-  return json;
-}
-
 /** The anonymous token this person's browser holds, taken when the form opens (see `~/modules/anonymity`). */
 function useAnonymousToken(storageKey: string) {
   const [state, setState] = useState<AnonymousState>({ kind: "preparing", token: null, remaining: null });
@@ -28,18 +21,11 @@ function useAnonymousToken(storageKey: string) {
   useEffect(() => {
     let cancelled = false;
     let remaining: number | null = null;
-    const obtaining = obtainToken(window.localStorage, storageKey, {
-      key: async () => {
-        const reply = await postJson("/suggestions/token", { intent: "key" });
-        if (!reply.ok) return null;
-        remaining = Number(reply.remaining) - 1;
-        return { keyId: String(reply.keyId), publicKey: String(reply.publicKey) };
-      },
-      sign: async (keyId, blinded) => {
-        const reply = await postJson("/suggestions/token", { intent: "sign", keyId, blinded });
-        return reply.ok ? String(reply.blindSignature) : null;
-      },
-    });
+    const obtaining = obtainToken(
+      window.localStorage,
+      storageKey,
+      tokenSource("/suggestions/token", (reply) => (remaining = Number(reply.remaining) - 1)),
+    );
     pending.current = obtaining.catch(() => null);
     obtaining
       .then((token) => !cancelled && setState({ kind: token ? "ready" : "allowanceUsed", token, remaining }))

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { obtainToken, type HeldToken } from "~/modules/anonymity/blind-client";
+import { obtainToken, tokenSource, type HeldToken } from "~/modules/anonymity/blind-client";
 
 /**
  * The survey page's anonymous answer token (see `~/modules/anonymity`), kept in localStorage
@@ -18,13 +18,6 @@ export function readReceipt(progressKey: string) {
   }
 }
 
-async function postJson(url: string, body: unknown) {
-  const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin" });
-  const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-  if (response.status >= 500 || !json) throw new Error(`token request answered ${response.status}`);
-  return json;
-}
-
 export function useResponseToken(surveyId: string, progressKey: string, enabled: boolean) {
   const [state, setState] = useState<TokenState>("preparing");
   const [token, setToken] = useState<HeldToken | null>(null);
@@ -33,17 +26,7 @@ export function useResponseToken(surveyId: string, progressKey: string, enabled:
     if (!enabled) return;
     if (readReceipt(progressKey)) return setState("answered");
     let cancelled = false;
-    const url = `/surveys/${surveyId}/token`;
-    obtainToken(window.localStorage, tokenKey(progressKey), {
-      key: async () => {
-        const reply = await postJson(url, { intent: "key" });
-        return reply.ok ? { keyId: String(reply.keyId), publicKey: String(reply.publicKey) } : null;
-      },
-      sign: async (keyId, blinded) => {
-        const reply = await postJson(url, { intent: "sign", keyId, blinded });
-        return reply.ok ? String(reply.blindSignature) : null;
-      },
-    })
+    obtainToken(window.localStorage, tokenKey(progressKey), tokenSource(`/surveys/${surveyId}/token`))
       .then((held) => {
         if (cancelled) return;
         setToken(held);

@@ -30,6 +30,32 @@ export async function finishToken(pending: PendingToken, blindSignature: string)
   return { keyId: pending.keyId, token: pending.token, signature: encodeBytes(signature) };
 }
 
+async function postJson(url: string, body: unknown) {
+  const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin" });
+  const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  if (response.status >= 500 || !json) throw new Error(`token request answered ${response.status}`);
+  return json;
+}
+
+/**
+ * The two token requests against `url` (`{ intent: "key" }`, then `{ intent: "sign" }`), with the
+ * session cookie, as the survey page and the suggestion form make them. `onKey` sees the key reply.
+ */
+export function tokenSource(url: string, onKey?: (reply: Record<string, unknown>) => void): TokenSource {
+  return {
+    key: async () => {
+      const reply = await postJson(url, { intent: "key" });
+      if (!reply.ok) return null;
+      onKey?.(reply);
+      return { keyId: String(reply.keyId), publicKey: String(reply.publicKey) };
+    },
+    sign: async (keyId, blinded) => {
+      const reply = await postJson(url, { intent: "sign", keyId, blinded });
+      return reply.ok ? String(reply.blindSignature) : null;
+    },
+  };
+}
+
 type Store = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 export type TokenSource = {
