@@ -3,8 +3,9 @@ import { audit } from "~/modules/audit/audit.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { z } from "~/utils/validation";
 import { checkItems, parseItems, type SurveyItem } from "./items";
-import { cutUnits, normalisePopulation, parsePopulation, PopulationSchema, resolvePopulation, type Population } from "./population";
-import { CUTS, DEFAULT_MIN_COMMENT_GROUP_SIZE, DEFAULT_MIN_GROUP_SIZE, FLOOR_MIN_GROUP_SIZE, launchProblems, type Cut } from "./settings";
+import { cellText, cutUnits, generaliseCells, normalisePopulation, parsePopulation, PopulationSchema, resolvePopulation, type CellParts, type Population } from "./population";
+import { tenureBand } from "~/modules/org/org";
+import { CUTS, parseCuts, DEFAULT_MIN_COMMENT_GROUP_SIZE, DEFAULT_MIN_GROUP_SIZE, FLOOR_MIN_GROUP_SIZE, launchProblems, type Cut } from "./settings";
 import { computeSurveyResults } from "./report-aggregates.server";
 import { getTemplate } from "./templates.server";
 
@@ -144,10 +145,10 @@ export async function previewPopulation(db: Db, population: Population) {
     db.unit.findMany({ select: { id: true, path: true } }),
     db.employee.findMany({
       where: population.employeeIds ? { id: { in: population.employeeIds } } : { active: true },
-      select: { id: true, unitId: true, track: true, active: true },
+      select: { id: true, unitId: true, track: true, active: true, hireDate: true },
     }),
   ]);
-  return { participants: resolvePopulation(population, units, employees), unitPaths: new Map(units.map((u) => [u.id, u.path])) };
+  return { participants: resolvePopulation(population, units, employees), unitPaths: new Map(units.map((u) => [u.id, u.path])), employees: new Map(employees.map((e) => [e.id, e])) };
 }
 
 /**
@@ -158,16 +159,42 @@ export async function launchSurvey(db: Db, actorId: string, surveyId: string, no
   const survey = await db.survey.findUnique({ where: { id: surveyId } });
   if (!survey) throw new SurveyRuleError("errors.notFound", 404);
   if (survey.status !== "draft") throw new SurveyRuleError("surveys.errors.frozen", 409);
-  const { participants, unitPaths } = await previewPopulation(db, parsePopulation(survey.populationJson));
-  const problems = launchProblems({ ...survey, itemCount: parseItems(survey.itemsJson).length, invited: participants.length }, now);
+  const { participants, unitPaths, employees } = await previewPopulation(db, parsePopulation(survey.populationJson));
+  // A training session's reaction survey may be smaller than the minimum: its figures are only
+  // released pooled with other sessions, in steps of at least the minimum (training reports).
+  const pooled = survey.purpose === "training-reaction";
+  const problems = launchProblems({ ...survey, itemCount: parseItems(survey.itemsJson).length, invited: participants.length, pooled }, now);
   if (problems.length) throw new SurveyRuleError(problems[0], 409);
   const cutUnit = cutUnits(participants, unitPaths, survey.minGroupSize);
+  const cuts = parseCuts(survey.cutsJson);
+  const cells = pooled
+    ? new Map<string, CellParts>()
+    : generaliseCells(
+        participants.map((p) => {
+          const e = employees.get(p.employeeId)!;
+          return {
+            employeeId: p.employeeId,
+            unitId: cuts.includes("unit") ? cutUnit.get(p.unitId)! : null,
+            track: cuts.includes("track") ? e.track : null,
+            tenureBand: cuts.includes("tenure") ? tenureBand(e.hireDate, survey.opensAt) : null,
+          };
+        }),
+        unitPaths,
+        survey.minGroupSize,
+      );
+  const cellOf = (employeeId: string) => cells.get(employeeId) ?? { unitId: null, track: null, tenureBand: null };
   await db.$transaction(
     async (tx) => {
       const { count } = await tx.survey.updateMany({ where: { id: surveyId, status: "draft" }, data: { status: "open", launchedAt: now } });
       if (count !== 1) throw new SurveyRuleError("surveys.errors.frozen", 409);
       await tx.surveyParticipation.createMany({
-        data: participants.map((p) => ({ surveyId, employeeId: p.employeeId, unitId: p.unitId, cutUnitId: cutUnit.get(p.unitId)! })),
+        data: participants.map((p) => ({
+          surveyId,
+          employeeId: p.employeeId,
+          unitId: p.unitId,
+          cutUnitId: cellOf(p.employeeId).unitId ?? cutUnit.get(p.unitId)!,
+          cell: cellText(cellOf(p.employeeId)),
+        })),
       });
       await enqueueNotification(tx, {
         type: "survey.invitation",

@@ -68,3 +68,100 @@ export function cutUnits(participants: { unitId: string }[], unitPaths: Map<stri
   }
   return result;
 }
+
+/** A reporting cell: the cuts a token attests. Null where a cut is not kept (not collected, or generalised away). */
+export type CellParts = { unitId: string | null; track: string | null; tenureBand: string | null };
+
+export const cellText = (c: CellParts) => [c.unitId ?? "", c.track ?? "", c.tenureBand ?? ""].join("|");
+
+export function parseCellText(text: string): CellParts {
+  const [unitId, track, tenureBand] = text.split("|");
+  return { unitId: unitId || null, track: track || null, tenureBand: tenureBand || null };
+}
+
+type Member = { employeeId: string; track: string | null; tenureBand: string | null };
+type Pending = { unitId: string | null; track: string | null; tenureBand: string | null; members: Member[] };
+
+/**
+ * Generalises reporting cells, at launch, until each holds at least `min` invitees, so that no
+ * stored response's cuts name fewer people than the minimum. Per unit, deepest first: a small
+ * cell first loses its tenure band, then its track; the people left in the unit's catch-all
+ * cell (no track, no tenure) then take in the unit's (or its subtree's) smallest other cells
+ * until the catch-all holds the minimum, and if the whole unit is too few, they move up to the
+ * parent unit. Large cells stay as they are. `people` carry the unit they are filed under
+ * (null when the unit is not a cut) and the track and tenure band the survey collects (null
+ * where not). The population must hold at least `min` people.
+ */
+export function generaliseCells(people: { employeeId: string; unitId: string | null; track: string | null; tenureBand: string | null }[], unitPaths: Map<string, string>, min: number) {
+  const parentOf = (unitId: string | null) => {
+    if (unitId === null) return undefined;
+    const ids = pathIds(unitPaths.get(unitId) ?? `/${unitId}/`);
+    return ids.length > 1 ? ids[ids.length - 2] : undefined;
+  };
+  const depth = (unitId: string | null) => (unitId === null ? 0 : pathIds(unitPaths.get(unitId) ?? `/${unitId}/`).length);
+  const pools = new Map<string | null, Member[]>();
+  const addTo = (unitId: string | null, members: Member[]) => pools.set(unitId, [...(pools.get(unitId) ?? []), ...members]);
+  for (const p of people) addTo(p.unitId, [{ employeeId: p.employeeId, track: p.track, tenureBand: p.tenureBand }]);
+  const done: Pending[] = [];
+  const key = (c: { track: string | null; tenureBand: string | null }) => `${c.track ?? ""}|${c.tenureBand ?? ""}`;
+  const within = (unitId: string | null, cellUnit: string | null) =>
+    unitId === null || (cellUnit !== null && pathIds(unitPaths.get(cellUnit) ?? `/${cellUnit}/`).includes(unitId));
+  for (;;) {
+    const waiting = [...pools.keys()].sort((a, b) => depth(b) - depth(a) || String(a).localeCompare(String(b)));
+    if (waiting.length === 0) break;
+    const unitId = waiting[0];
+    const members = pools.get(unitId)!;
+    pools.delete(unitId);
+    const group = (list: Member[]) => {
+      const cells = new Map<string, Pending>();
+      for (const m of list) {
+        const k = key(m);
+        const cell = cells.get(k) ?? { unitId, track: m.track, tenureBand: m.tenureBand, members: [] };
+        cell.members.push(m);
+        cells.set(k, cell);
+      }
+      return [...cells.values()];
+    };
+    let cells = group(members);
+    cells = group(cells.flatMap((c) => (c.members.length < min ? c.members.map((m) => ({ ...m, tenureBand: null })) : c.members)));
+    cells = group(cells.flatMap((c) => (c.members.length < min ? c.members.map((m) => ({ ...m, track: null, tenureBand: null })) : c.members)));
+    const isStar = (c: Pending) => c.track === null && c.tenureBand === null;
+    let star = cells.find(isStar);
+    let rest = cells.filter((c) => !isStar(c));
+    const smallestFirst = (a: Pending, b: Pending) => a.members.length - b.members.length || key(a).localeCompare(key(b)) || String(a.unitId).localeCompare(String(b.unitId));
+    while (star && star.members.length < min) {
+      // Take in the smallest other cell of this unit, or else of a unit below it (already final).
+      const own = [...rest].sort(smallestFirst)[0];
+      const below = own ? undefined : done.filter((c) => c.unitId !== unitId && within(unitId, c.unitId)).sort(smallestFirst)[0];
+      const taken = own ?? below;
+      if (!taken) break;
+      if (own) rest = rest.filter((c) => c !== own);
+      else done.splice(done.indexOf(below!), 1);
+      star = { ...star, members: [...star.members, ...taken.members.map((m) => ({ ...m, track: null, tenureBand: null }))] };
+    }
+    if (star && star.members.length < min) {
+      const parent = parentOf(unitId);
+      if (parent !== undefined) {
+        addTo(parent, star.members);
+        star = undefined;
+      }
+    }
+    done.push(...rest, ...(star ? [star] : []));
+  }
+  // Units with no common parent (two top-level branches): what is still too small is filed
+  // under the organisation, taking in the smallest cells until it holds the minimum.
+  const small = done.filter((c) => c.members.length < min);
+  if (small.length > 0) {
+    const org: Pending = { unitId: null, track: null, tenureBand: null, members: [] };
+    const take = (c: Pending) => {
+      done.splice(done.indexOf(c), 1);
+      org.members.push(...c.members);
+    };
+    small.forEach(take);
+    while (org.members.length < min && done.length > 0) take([...done].sort((a, b) => a.members.length - b.members.length)[0]);
+    done.push(org);
+  }
+  const result = new Map<string, CellParts>();
+  for (const cell of done) for (const m of cell.members) result.set(m.employeeId, { unitId: cell.unitId, track: cell.track, tenureBand: cell.tenureBand });
+  return result;
+}

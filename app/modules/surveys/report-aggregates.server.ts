@@ -60,7 +60,7 @@ export async function computeSurveyResults(db: Db, surveyId: string) {
 
   await db.$transaction(
     async (tx) => {
-      for (const table of ["SurveyResultSet", "SurveyResultGroup", "SurveyResultCount", "SurveyResultDriver"]) {
+      for (const table of ["SurveyResultSet", "SurveyResultGroup", "SurveyResultCount", "SurveyResultDriver", "SurveyResultReach"]) {
         await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE surveyId = ?`, surveyId);
       }
       // The survey's respondents with their cuts, in a small keyed table: the answers are then
@@ -132,11 +132,96 @@ export async function computeSurveyResults(db: Db, surveyId: string) {
         await tx.$executeRawUnsafe(`DROP TABLE temp.report_per`);
         await tx.$executeRawUnsafe(`DROP TABLE temp.report_dims`);
       }
+      await figureReach(tx, surveyId, items, cuts);
       await tx.$executeRawUnsafe(`DROP TABLE temp.report_resp`);
       await tx.surveyResultSet.create({ data: { surveyId } });
     },
     { timeout: 600_000 },
   );
+}
+
+/** Flags packed per integer: small enough that every mask reads back as an exact JS number. */
+const BITS_PER_MASK = 30;
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Distinct respondents behind each figure (see SurveyResultReach), per unit and cut value.
+ * Single-valued items have one answer row per respondent, so their counts are their
+ * respondents. Dimensions, the overall scale figure and multiple-choice items need people
+ * counted once: each response's answers are folded into bit masks (one bit per figure, OR'ed
+ * as a sum of distinct powers of two), and the few distinct masks per cell are expanded here.
+ * Needs temp.report_resp; drivers' pairs are counted when the driver sums are.
+ */
+async function figureReach(tx: Tx, surveyId: string, items: SurveyItem[], cuts: ReportCut[]) {
+  const multiple = items.filter((i) => i.type === "multiple").map((i) => i.id);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "SurveyResultReach" (surveyId, unitId, cut, cutValue, figure, respondents)
+     SELECT surveyId, unitId, cut, cutValue, 'i:' || itemId, sum(count) FROM "SurveyResultCount"
+     WHERE surveyId = ? AND unitId <> ? AND itemId NOT IN (SELECT value FROM json_each(?))
+     GROUP BY cut, cutValue, unitId, itemId`,
+    surveyId,
+    ORG_ROW,
+    JSON.stringify(multiple),
+  );
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "SurveyResultReach" (surveyId, unitId, cut, cutValue, figure, respondents)
+     SELECT surveyId, unitId, cut, cutValue, 'r:' || dimension, n FROM "SurveyResultDriver" WHERE surveyId = ? AND unitId <> ?`,
+    surveyId,
+    ORG_ROW,
+  );
+
+  const figures: string[] = [];
+  const keyRows: [string, number, number][] = [];
+  const flag = (itemId: string, figure: string) => {
+    let j = figures.indexOf(figure);
+    if (j < 0) j = figures.push(figure) - 1;
+    keyRows.push([itemId, Math.floor(j / BITS_PER_MASK), 2 ** (j % BITS_PER_MASK)]);
+  };
+  for (const item of items) {
+    if (item.type === "likert5") {
+      flag(item.id, `d:${item.dimension}`);
+      flag(item.id, "likert");
+    } else if (item.type === "multiple") flag(item.id, `i:${item.id}`);
+  }
+  if (figures.length === 0) return;
+  await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS temp.report_keys`);
+  await tx.$executeRawUnsafe(`CREATE TEMP TABLE report_keys (itemId TEXT, g INTEGER, bit INTEGER, PRIMARY KEY (itemId, g, bit)) WITHOUT ROWID`);
+  await tx.$executeRawUnsafe(`INSERT INTO report_keys SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?)`, JSON.stringify(keyRows));
+  const masks = await tx.$queryRawUnsafe<{ unitId: string; track: string; tenureBand: string; g: number | bigint; mask: number | bigint; n: number | bigint }[]>(
+    `SELECT r.unitId AS unitId, r.track AS track, r.tenureBand AS tenureBand, m.g AS g, m.mask AS mask, count(*) AS n
+     FROM (SELECT a.responseId AS rid, k.g AS g, sum(DISTINCT k.bit) AS mask
+           FROM "SurveyAnswer" a NOT INDEXED CROSS JOIN report_resp r0 ON r0.id = a.responseId CROSS JOIN report_keys k ON k.itemId = a.itemId
+           GROUP BY a.responseId, k.g) m
+     JOIN report_resp r ON r.id = m.rid
+     GROUP BY 1, 2, 3, 4, 5`,
+  );
+  await tx.$executeRawUnsafe(`DROP TABLE temp.report_keys`);
+  const reach = new Map<string, number>();
+  const add = (unitId: string, cut: string, cutValue: string, figure: string, n: number) => {
+    const key = JSON.stringify([unitId, cut, cutValue, figure]);
+    reach.set(key, (reach.get(key) ?? 0) + n);
+  };
+  for (const row of masks) {
+    const g = Number(row.g);
+    const mask = Number(row.mask);
+    const n = Number(row.n);
+    for (let bit = 0; bit < BITS_PER_MASK; bit++) {
+      if (!(mask & (2 ** bit))) continue;
+      const figure = figures[g * BITS_PER_MASK + bit];
+      add(row.unitId, "", "", figure, n);
+      for (const cut of cuts) add(row.unitId, cut, cut === "track" ? row.track : row.tenureBand, figure, n);
+    }
+  }
+  const rows = [...reach].map(([key, n]) => [...(JSON.parse(key) as string[]), n]);
+  for (let i = 0; i < rows.length; i += 5000) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "SurveyResultReach" (surveyId, unitId, cut, cutValue, figure, respondents)
+       SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]') FROM json_each(?)`,
+      surveyId,
+      JSON.stringify(rows.slice(i, i + 5000)),
+    );
+  }
 }
 
 /** Aggregates every closed survey that has none yet (databases from before results were kept at closing). Background work. */

@@ -1,6 +1,6 @@
 import { sqlRead, type Db } from "~/utils/db.server";
 import { BoundedMap } from "~/utils/bounded-map";
-import { rollUp, suppressUnits, suppressWithCut, type UnitNode } from "./report-suppression";
+import { rollUp, suppressUnits, suppressWithCut, type CutCounts, type Suppression, type UnitNode } from "./report-suppression";
 import type { ReportCut } from "./report-aggregates.server";
 
 import { ORG } from "./report-forms";
@@ -25,7 +25,14 @@ export type WaveGroups = {
   /** Unfiltered units whose comments are hidden (comment minimum, units only). */
   commentsHidden: Set<string>;
   invited: Map<string, number>;
-  filterValues: { value: string; respondents: number; hidden: boolean }[];
+  /** The cut's values present at the selected unit, and whether each is hidden there. A hidden group's size is never given. */
+  filterValues: { value: string; hidden: boolean }[];
+  /** The whole pattern (every value of the filter's cut), which each figure's own pattern starts from. */
+  pattern: Suppression;
+  /** Respondents per unit subtree, unfiltered and per value of the filter's cut. */
+  counts: CutCounts;
+  /** Maps a stored unit id to its node (unknown units count under the organisation). */
+  nodeOf: (unitId: string) => string;
 };
 
 type GroupRow = { unitId: string; cut: string; cutValue: string; respondents: number | bigint };
@@ -87,28 +94,84 @@ export async function loadWaveGroups(
   const sorted = [...units.values()].sort((a, b) => a.path.split("/").length - b.path.split("/").length || a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
   const nodes: UnitNode[] = [{ id: ORG, parentId: null }, ...sorted.map((u) => ({ id: u.id, parentId: u.parentId }))];
 
-  const direct = (cut: string, value?: string) =>
-    new Map<string, number>(
-      rows
-        .filter((r) => r.cut === cut && (value === undefined || r.cutValue === value))
-        .map((r) => [r.unitId && units.has(r.unitId) ? r.unitId : ORG, Number(r.respondents)] as [string, number])
-        .reduce((acc, [id, n]) => acc.set(id, (acc.get(id) ?? 0) + n), new Map<string, number>()),
-    );
+  const nodeOf = (unitId: string) => (unitId && units.has(unitId) ? unitId : ORG);
+  const direct = (cut: string, value?: string) => directCounts(rows.filter((r) => r.cut === cut && (value === undefined || r.cutValue === value)).map((r) => [r.unitId, r.respondents]), nodeOf);
   const totals = rollUp(nodes, direct(""));
   const invited = rollUp(nodes, new Map(participation.map((p) => [p.unitId, Number(p.n)])));
   const commentsHidden = suppressUnits(nodes, totals, survey.minCommentGroupSize);
 
   if (!filter) {
-    return { units, nodes, respondents: totals, hidden: suppressUnits(nodes, totals, survey.minGroupSize), commentsHidden, invited, filterValues: [] };
+    const hidden = suppressUnits(nodes, totals, survey.minGroupSize);
+    const counts = { total: totals, byValue: new Map() };
+    return { units, nodes, respondents: totals, hidden, commentsHidden, invited, filterValues: [], pattern: { total: hidden, byValue: new Map() }, counts, nodeOf };
   }
   const values = [...new Set(rows.filter((r) => r.cut === filter.cut && r.cutValue !== "").map((r) => r.cutValue))].sort();
   const byValue = new Map(values.map((v) => [v, rollUp(nodes, direct(filter.cut, v))]));
   const pattern = suppressWithCut(nodes, { total: totals, byValue }, survey.minGroupSize);
   const at = options.selectedUnitId ?? ORG;
-  const filterValues = values.map((v) => ({ value: v, respondents: byValue.get(v)!.get(at) ?? 0, hidden: pattern.byValue.get(v)!.has(at) }));
+  const filterValues = values.filter((v) => (byValue.get(v)!.get(at) ?? 0) > 0).map((v) => ({ value: v, hidden: pattern.byValue.get(v)!.has(at) }));
   const chosen = byValue.get(filter.value) ?? new Map<string, number>();
   const hidden = pattern.byValue.get(filter.value) ?? new Set(nodes.map((n) => n.id));
-  return { units, nodes, respondents: chosen, hidden, commentsHidden, invited, filterValues };
+  return { units, nodes, respondents: chosen, hidden, commentsHidden, invited, filterValues, pattern, counts: { total: totals, byValue }, nodeOf };
+}
+
+function directCounts(rows: [string, number | bigint][], nodeOf: (unitId: string) => string) {
+  const out = new Map<string, number>();
+  for (const [unitId, n] of rows) out.set(nodeOf(unitId), (out.get(nodeOf(unitId)) ?? 0) + Number(n));
+  return out;
+}
+
+const sameCounts = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => a.size === b.size && [...a].every(([k, v]) => (b.get(k) ?? 0) === v);
+
+/**
+ * What each figure may show, under the one rule: a figure (a dimension, an item, eNPS, the
+ * overall split, a driver) is counted in its own distinct respondents, and shown for a unit
+ * only when that count passes the minimum and every complement a reader can form (parent
+ * minus children, unit minus filter values) is 0 or at least the minimum too. A figure's
+ * pattern starts from its group's, so whatever hides a group hides its figures.
+ */
+export type FigureView = {
+  /** Respondents of the figure in a unit's subtree under the report's filter. */
+  reach: (figure: string, unitId: string) => number;
+  shown: (figure: string, unitId: string) => boolean;
+};
+
+type ReachRow = { unitId: string; cut: string; cutValue: string; figure: string; respondents: number | bigint };
+
+export async function loadFigureView(db: Db, survey: { id: string; minGroupSize: number }, filter: Filter, groups: WaveGroups): Promise<FigureView> {
+  const rows = await db.$queryRawUnsafe<ReachRow[]>(
+    `SELECT unitId, cut, cutValue, figure, respondents FROM "SurveyResultReach" WHERE surveyId = ? AND cut IN ('', ?)`,
+    survey.id,
+    filter?.cut ?? "",
+  );
+  const byFigure = new Map<string, ReachRow[]>();
+  for (const r of rows) {
+    const list = byFigure.get(r.figure) ?? [];
+    list.push(r);
+    byFigure.set(r.figure, list);
+  }
+  const empty = new Map<string, number>();
+  const views = new Map<string, { counts: ReadonlyMap<string, number>; hidden: ReadonlySet<string> }>();
+  for (const [figure, list] of byFigure) {
+    const tree = (cut: string, value: string) => rollUp(groups.nodes, directCounts(list.filter((r) => r.cut === cut && r.cutValue === value).map((r) => [r.unitId, r.respondents]), groups.nodeOf));
+    const total = tree("", "");
+    if (!filter) {
+      const same = sameCounts(total, groups.counts.total);
+      views.set(figure, { counts: total, hidden: same ? groups.pattern.total : suppressUnits(groups.nodes, total, survey.minGroupSize, groups.pattern.total) });
+      continue;
+    }
+    const byValue = new Map([...groups.counts.byValue.keys()].map((v) => [v, tree(filter.cut, v)]));
+    const same = sameCounts(total, groups.counts.total) && [...byValue].every(([v, t]) => sameCounts(t, groups.counts.byValue.get(v)!));
+    const pattern = same ? groups.pattern : suppressWithCut(groups.nodes, { total, byValue }, survey.minGroupSize, groups.pattern);
+    views.set(figure, { counts: byValue.get(filter.value) ?? empty, hidden: pattern.byValue.get(filter.value) ?? new Set(groups.nodes.map((n) => n.id)) });
+  }
+  return {
+    reach: (figure, unitId) => views.get(figure)?.counts.get(unitId) ?? 0,
+    shown: (figure, unitId) => {
+      const view = views.get(figure);
+      return !!view && !view.hidden.has(unitId) && (view.counts.get(unitId) ?? 0) >= survey.minGroupSize && (unitId === ORG || groups.units.has(unitId));
+    },
+  };
 }
 
 /** The unit ids of a unit's subtree as stored on responses; null for the organisation (no restriction). */

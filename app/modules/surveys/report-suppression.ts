@@ -120,10 +120,13 @@ export type Suppression = {
   byValue: Map<string, Set<string>>;
 };
 
-/** Rules 1–3 for the unit tree and one cut, repeated until nothing changes. */
-export function suppressWithCut(nodes: UnitNode[], counts: CutCounts, min: number): Suppression {
-  const total = new Set<string>();
-  const byValue = new Map<string, Set<string>>([...counts.byValue.keys()].map((v) => [v, new Set<string>()]));
+/**
+ * Rules 1–3 for the unit tree and one cut, repeated until nothing changes. `seed` starts from
+ * an earlier pattern (a figure's own pattern starts from its group's: hidden stays hidden).
+ */
+export function suppressWithCut(nodes: UnitNode[], counts: CutCounts, min: number, seed?: Suppression): Suppression {
+  const total = new Set<string>(seed?.total);
+  const byValue = new Map<string, Set<string>>([...counts.byValue.keys()].map((v) => [v, new Set<string>(seed?.byValue.get(v))]));
   const valueCount = (value: string, unit: string) => counts.byValue.get(value)?.get(unit) ?? 0;
   for (let changed = true; changed; ) {
     changed = suppressTree(nodes, counts.total, min, total);
@@ -146,8 +149,8 @@ export function suppressWithCut(nodes: UnitNode[], counts: CutCounts, min: numbe
 }
 
 /** Rules 1 and 2 for the unit tree alone (no cut offered). */
-export function suppressUnits(nodes: UnitNode[], counts: ReadonlyMap<string, number>, min: number): Set<string> {
-  const suppressed = new Set<string>();
+export function suppressUnits(nodes: UnitNode[], counts: ReadonlyMap<string, number>, min: number, seed?: ReadonlySet<string>): Set<string> {
+  const suppressed = new Set<string>(seed);
   while (suppressTree(nodes, counts, min, suppressed));
   return suppressed;
 }

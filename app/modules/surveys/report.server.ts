@@ -6,7 +6,7 @@ import { notFound } from "~/utils/http.server";
 import { parseItems, type SurveyItem } from "./items";
 import { REPORT_CUTS, type ReportCut } from "./report-aggregates.server";
 import { childFigures, comments, dimensionFigures, drivers, itemDistributions, type DimensionFigures } from "./report-figures.server";
-import { childrenOf, loadWaveGroups, ORG, subtreeIds, unitOutline, type Filter, type WaveGroups } from "./report-groups.server";
+import { childrenOf, loadFigureView, loadWaveGroups, ORG, subtreeIds, unitOutline, type FigureView, type Filter, type WaveGroups } from "./report-groups.server";
 import { enps, likertSplit, type Enps, type Split } from "./report-stats";
 import { rollUp, suppressUnits } from "./report-suppression";
 import { parseCuts } from "./settings";
@@ -84,10 +84,12 @@ export function mayReportOn(actor: Actor, groups: WaveGroups, unitId: string) {
 export type SplitView = { n: number; favourable: number; neutral: number; unfavourable: number; mean: number };
 const view = (s: Split | null | undefined): SplitView | null => (s ? { ...s } : null);
 
-function itemView(item: SurveyItem, d: Map<number, number> | undefined, min: number) {
+/** One item's figures; `n` is the people who answered it (for multiple choice, not the ticks). */
+function itemView(item: SurveyItem, d: Map<number, number> | undefined, figureView: FigureView, unitId: string) {
   const distribution = [...(d ?? new Map<number, number>())].sort((a, b) => a[0] - b[0]);
-  const n = distribution.reduce((sum, [, c]) => sum + c, 0);
-  const hidden = n < min;
+  const figure = `i:${item.id}`;
+  const hidden = !figureView.shown(figure, unitId);
+  const n = figureView.reach(figure, unitId);
   return {
     id: item.id,
     dimension: item.dimension,
@@ -103,19 +105,42 @@ function itemView(item: SurveyItem, d: Map<number, number> | undefined, min: num
   };
 }
 
-type GroupsCache = Map<string, Promise<WaveGroups>>;
+type GroupsCache = Map<string, Promise<{ groups: WaveGroups; figureView: FigureView }>>;
 
-async function waveFigures(db: Db, survey: SurveyRow, filter: Filter, unitId: string, extraUnitIds: string[], cache: GroupsCache = new Map()) {
+async function waveFigures(db: Db, survey: SurveyRow, filter: Filter, unitId: string, extraUnitIds: string[], cache: GroupsCache = new Map(), allowed?: (figure: string, groups: WaveGroups, figureView: FigureView) => boolean) {
   // Aggregated when the survey closed (closeSurvey, or the background work for older ones): a read never writes.
   // The pattern is the organisation's whatever unit is looked at; the first call (the selected
-  // unit) also gives the filter values' counts at that unit.
+  // unit) also gives the filter values at that unit.
   const key = survey.id;
-  if (!cache.has(key)) cache.set(key, loadWaveGroups(db, survey, filter, { extraUnitIds, selectedUnitId: unitId }));
-  const groups = await cache.get(key)!;
-  if (groups.hidden.has(unitId) || (unitId !== ORG && !groups.units.has(unitId))) return { groups, figures: null, byItem: null };
+  if (!cache.has(key)) {
+    cache.set(
+      key,
+      loadWaveGroups(db, survey, filter, { extraUnitIds, selectedUnitId: unitId }).then(async (groups) => ({ groups, figureView: await loadFigureView(db, survey, filter, groups) })),
+    );
+  }
+  const { groups, figureView } = await cache.get(key)!;
+  if (groups.hidden.has(unitId) || (unitId !== ORG && !groups.units.has(unitId))) return { groups, figureView, figures: null, byItem: null };
   const items = parseItems(survey.itemsJson);
   const byItem = await itemDistributions(db, survey.id, filter, subtreeIds(groups, unitId));
-  return { groups, figures: dimensionFigures(items, byItem, survey.minGroupSize), byItem };
+  const narrowed = allowed ? (figure: string) => allowed(figure, groups, figureView) : undefined;
+  return { groups, figureView, figures: shownFigures(items, dimensionFigures(items, byItem, survey.minGroupSize), figureView, unitId, narrowed), byItem };
+}
+
+/**
+ * A unit's dimension splits, overall split and eNPS as the one rule lets them out: each only
+ * where its own respondents pass (FigureView), with `n` the distinct people behind it.
+ * `allowed` narrows further (a head's organisation comparison).
+ */
+function shownFigures(items: SurveyItem[], f: DimensionFigures, figureView: FigureView, unitId: string, allowed: (figure: string) => boolean = () => true): DimensionFigures {
+  const ok = (figure: string) => figureView.shown(figure, unitId) && allowed(figure);
+  const counted = (split: Split | null, figure: string) => (split && ok(figure) ? { ...split, n: figureView.reach(figure, unitId) } : null);
+  const npsItem = items.find((i) => i.type === "nps");
+  const npsFigure = npsItem ? `i:${npsItem.id}` : "";
+  return {
+    split: counted(f.split, "likert"),
+    enps: f.enps && ok(npsFigure) ? { ...f.enps, n: figureView.reach(npsFigure, unitId) } : null,
+    dimensions: new Map([...f.dimensions].map(([dim, split]) => [dim, counted(split, `d:${dim}`)])),
+  };
 }
 
 const dimensionRecord = (f: DimensionFigures | null) => (f ? Object.fromEntries([...f.dimensions].map(([k, v]) => [k, view(v)])) : null);
@@ -159,7 +184,9 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
   const hidden = current.figures === null;
   const min = survey.minGroupSize;
 
-  const org = unitId === ORG ? current : await waveFigures(db, survey, filter, ORG, extra, cache);
+  // A head compares with the organisation only where the organisation minus their own subtree
+  // is not a group they may not open (nor too small): see comparableOutside.
+  const org = unitId === ORG ? current : await waveFigures(db, survey, filter, ORG, extra, cache, own === ORG ? undefined : comparableOutside(own, min));
   const waves = (
     await sqlRead<RawSurvey>(
       db,
@@ -190,12 +217,16 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
   const childFigs = hidden || children.length === 0 ? new Map<string, DimensionFigures>() : await childFigures(db, survey.id, filter, items, unitToChild, min);
   const heatmap = children.map((child) => {
     const shown = !groups.hidden.has(child.id) && childFigs.has(child.id);
-    const f = shown ? childFigs.get(child.id)! : null;
+    const f = shown ? shownFigures(items, childFigs.get(child.id)!, current.figureView, child.id) : null;
     return { unitId: child.id, nameZh: child.nameZh, nameEn: child.nameEn, respondents: f ? (groups.respondents.get(child.id) ?? 0) : null, dimensions: dimensionRecord(f), enps: f?.enps?.score ?? null };
   });
 
   const units = subtreeIds(groups, unitId);
-  const driverRows = hidden ? [] : await drivers(db, survey.id, filter, units, min);
+  const driverRows = hidden
+    ? []
+    : (await drivers(db, survey.id, filter, units, min))
+        .filter((d) => current.figureView.shown(`r:${d.dimension}`, unitId))
+        .map((d) => ({ ...d, n: current.figureView.reach(`r:${d.dimension}`, unitId) }));
   const textItems = items.filter((i) => i.type === "text");
   const commentsVisible = !hidden && !filter && !groups.commentsHidden.has(unitId);
   const sizes = { respondents: groups.respondents.get(unitId) ?? 0, texts: new Map(textItems.map((i) => [i.id, current.byItem?.get(i.id)?.get(0) ?? 0])) };
@@ -210,7 +241,7 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
     units: picker(actor, groups),
     hidden,
     respondents: hidden ? null : (groups.respondents.get(unitId) ?? 0),
-    invited: filter ? null : (groups.invited.get(unitId) ?? 0) || null,
+    invited: filter || hidden ? null : (groups.invited.get(unitId) ?? 0) || null,
     overall: hidden ? null : view(current.figures!.split),
     enps: hidden ? null : (current.figures!.enps as Enps | null),
     dimensionSplits: dimensionRecord(current.figures),
@@ -218,7 +249,7 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
     orgEnps: unitId === ORG ? null : (org.figures?.enps?.score ?? null),
     previous,
     trend,
-    items: hidden ? [] : items.filter((i) => i.type !== "text").map((i) => itemView(i, current.byItem!.get(i.id), min)),
+    items: hidden ? [] : items.filter((i) => i.type !== "text").map((i) => itemView(i, current.byItem!.get(i.id), current.figureView, unitId)),
     heatmap,
     drivers: driverRows.map((d) => ({ ...d, favourable: current.figures?.dimensions.get(d.dimension)?.favourable ?? null })),
     outcomeItemId: items.find((i) => i.outcome)?.id ?? null,
@@ -231,6 +262,23 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
 
 export type Report = Awaited<ReturnType<typeof loadReport>>;
 export type ClosedReport = Extract<Report, { closed: true }>;
+
+/**
+ * For a head whose scope is `scopeUnitId`: the organisation figure minus their subtree is the
+ * rest of the organisation. It may be shown only when that rest is empty (the figures are the
+ * same), holds at least the minimum, and is not all in one unit outside their scope (which the
+ * subtraction would open for them).
+ */
+function comparableOutside(scopeUnitId: string, min: number) {
+  return (figure: string, groups: WaveGroups, figureView: FigureView) => {
+    const scopePath = groups.units.get(scopeUnitId)?.path;
+    if (!scopePath) return false;
+    const outside = figureView.reach(figure, ORG) - figureView.reach(figure, scopeUnitId);
+    if (outside === 0) return true;
+    if (outside < min) return false;
+    return ![...groups.units.values()].some((u) => !u.path.startsWith(scopePath) && !scopePath.startsWith(u.path) && figureView.reach(figure, u.id) === outside);
+  };
+}
 
 function unitRef(groups: WaveGroups, unitId: string) {
   const u = groups.units.get(unitId);

@@ -68,10 +68,15 @@ export function parseCuts(json: string): Cut[] {
 }
 
 /** What must hold before a draft may be launched; message keys, empty when ready. */
-export function launchProblems(survey: { opensAt: Date; closesAt: Date; itemCount: number; invited: number; minGroupSize: number; minCommentGroupSize: number }, now = new Date()) {
+export function launchProblems(
+  survey: { opensAt: Date; closesAt: Date; itemCount: number; invited: number; minGroupSize: number; minCommentGroupSize: number; pooled?: boolean },
+  now = new Date(),
+) {
   const problems: string[] = [];
   if (survey.itemCount === 0) problems.push("surveys.errors.noItems");
   if (survey.invited === 0) problems.push("surveys.errors.emptyPopulation");
+  // Fewer invitees than the minimum could never be reported, and a one-person population is that person.
+  else if (survey.invited < survey.minGroupSize && !survey.pooled) problems.push("surveys.errors.populationBelowMinimum");
   if (survey.closesAt <= now) problems.push("surveys.errors.closesInPast");
   if (survey.closesAt <= survey.opensAt) problems.push("surveys.errors.closesBeforeOpens");
   if (survey.minGroupSize < FLOOR_MIN_GROUP_SIZE) problems.push("surveys.errors.groupMinTooSmall");

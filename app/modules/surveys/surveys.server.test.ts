@@ -48,7 +48,7 @@ describe("the stored response carries nothing identifying", () => {
     const columns = async (table: string) => (await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${table}")`)).map((c) => c.name);
     expect(await columns("SurveyResponse")).toEqual(["id", "surveyId", "unitId", "track", "tenureBand"]);
     expect(await columns("SurveyAnswer")).toEqual(["responseId", "itemId", "value", "text"]);
-    expect(await columns("SurveyParticipation")).toEqual(["surveyId", "employeeId", "unitId", "tokenTaken", "blindedHash", "cutUnitId"]);
+    expect(await columns("SurveyParticipation")).toEqual(["surveyId", "employeeId", "unitId", "tokenTaken", "blindedHash", "cutUnitId", "cell"]);
     expect(await columns("SurveySpentToken")).toEqual(["surveyId", "hash"]);
     for (const table of ["SurveyResponse", "SurveyAnswer", "SurveySpentToken"]) {
       const [{ sql }] = await db.$queryRawUnsafe<{ sql: string }[]>(`SELECT sql FROM sqlite_master WHERE name = '${table}'`);

@@ -9,6 +9,7 @@ import { readDate, sqlRead, type Db } from "~/utils/db.server";
 import { answerRows, answersSchema, parseItems, type Answers } from "./items";
 import { closeDueSurveys } from "./campaigns.server";
 import { isAnswerable, parseCuts } from "./settings";
+import { cellText, parseCellText, type CellParts } from "./population";
 
 /**
  * Response tokens: the server signs a blinded token once per invited person (while they are
@@ -17,10 +18,15 @@ import { isAnswerable, parseCuts } from "./settings";
  * token attests exactly that: this survey, this cell. See `~/modules/anonymity`.
  */
 
-export type Cell = { unitId: string | null; track: string | null; tenureBand: string | null };
+export type Cell = CellParts;
 
-/** The reporting cell: only the cuts the survey collects, the unit as rolled up at launch, tenure at the opening date. */
-export function cellOf(cuts: string[], p: { cutUnitId: string | null; unitId: string; track: string; hireDate: Date }, opensAt: Date): Cell {
+/**
+ * The reporting cell: frozen at launch, after small cells were generalised (population.ts). For
+ * surveys launched before cells were frozen: the cuts the survey collects, the unit as rolled up
+ * at launch, tenure at the opening date.
+ */
+export function cellOf(cuts: string[], p: { cell: string | null; cutUnitId: string | null; unitId: string; track: string; hireDate: Date }, opensAt: Date): Cell {
+  if (p.cell !== null) return parseCellText(p.cell);
   return {
     unitId: cuts.includes("unit") ? (p.cutUnitId ?? p.unitId) : null,
     track: cuts.includes("track") ? p.track : null,
@@ -28,15 +34,14 @@ export function cellOf(cuts: string[], p: { cutUnitId: string | null; unitId: st
   };
 }
 
-const cellText = (c: Cell) => [c.unitId ?? "", c.track ?? "", c.tenureBand ?? ""].join("|");
 
 type Invitation = { tokenTaken: boolean; blindedHash: string | null; cell: Cell; answerable: boolean };
 
 async function invitation(db: Db, surveyId: string, employeeId: string, now: Date): Promise<Invitation | null> {
   await closeDueSurveys(db, now);
-  const [row] = await sqlRead<{ tokenTaken: number; blindedHash: string | null; cutUnitId: string | null; unitId: string; track: string; hireDate: string; status: string; opensAt: string; closesAt: string; cutsJson: string }>(
+  const [row] = await sqlRead<{ tokenTaken: number; blindedHash: string | null; cell: string | null; cutUnitId: string | null; unitId: string; track: string; hireDate: string; status: string; opensAt: string; closesAt: string; cutsJson: string }>(
     db,
-    `SELECT p."tokenTaken", p."blindedHash", p."cutUnitId", p."unitId", e."track", e."hireDate", s."status", s."opensAt", s."closesAt", s."cutsJson"
+    `SELECT p."tokenTaken", p."blindedHash", p."cell", p."cutUnitId", p."unitId", e."track", e."hireDate", s."status", s."opensAt", s."closesAt", s."cutsJson"
      FROM "SurveyParticipation" p JOIN "Employee" e ON e."id" = p."employeeId" JOIN "Survey" s ON s."id" = p."surveyId"
      WHERE p."surveyId" = ? AND p."employeeId" = ?`,
     [surveyId, employeeId],
