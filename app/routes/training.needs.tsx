@@ -119,7 +119,7 @@ export default function Needs() {
                 <td>
                   <DateText value={s.opensAt} /> – <DateText value={s.closesAt} />
                 </td>
-                <td className="num">{t("training.responseRate", { answered: s.answered, invited: s.invited })}</td>
+                <td className="num">{s.answered === null ? t("training.invitedOnly", { invited: s.invited }) : t("training.responseRate", { answered: s.answered, invited: s.invited })}</td>
                 {canManage ? (
                   <td>
                     {s.status === "open" ? (
@@ -198,12 +198,12 @@ export default function Needs() {
                 {needs.rows.map((r) => (
                   <tr key={r.unitId}>
                     <th scope="row">{name(r)}</th>
-                    <td>{r.responses}</td>
+                    <td>{r.responses ?? "—"}</td>
                     {r.status === "ok" ? (
                       TOPICS.map((topic) => <td key={topic}>{r.topics[topic].wanted}</td>)
                     ) : (
                       <td colSpan={TOPICS.length} className="suppressed">
-                        {t("training.eval.suppressed", { n: r.responses })}
+                        {t("training.eval.suppressed")}
                       </td>
                     )}
                   </tr>

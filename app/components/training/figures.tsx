@@ -1,6 +1,6 @@
 import { useT } from "~/components/i18n";
 
-type Reaction = { status: "ok"; n: number; overall: number; average: number; nps: number | null } | { status: "suppressed"; n: number } | { status: "pending"; n: number } | { status: "none" };
+type Reaction = { status: "ok"; n: number; overall: number; average: number; nps: number | null } | { status: "suppressed" } | { status: "pending" } | { status: "none" };
 
 export const fmt1 = (v: number) => v.toFixed(1);
 export const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
@@ -8,8 +8,8 @@ export const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v *
 export function ReactionCell({ reaction }: { reaction: Reaction }) {
   const t = useT();
   if (reaction.status === "none") return <span className="hint">{t("training.eval.noSurvey")}</span>;
-  if (reaction.status === "pending") return <span className="hint">{t("training.eval.reactionOpen", { n: reaction.n })}</span>;
-  if (reaction.status === "suppressed") return <span className="suppressed">{t("training.eval.suppressed", { n: reaction.n })}</span>;
+  if (reaction.status === "pending") return <span className="hint">{t("training.eval.reactionOpen")}</span>;
+  if (reaction.status === "suppressed") return <span className="suppressed">{t("training.eval.suppressed")}</span>;
   return (
     <span>
       {t("training.eval.reactionValue", { overall: fmt1(reaction.overall), n: reaction.n })}

@@ -1,3 +1,4 @@
+import { answeredShowable } from "~/modules/surveys/rates";
 import type { Db } from "~/utils/db.server";
 import { unitWhere, type Actor } from "~/modules/auth/scope";
 import { createSurvey, launchSurvey } from "~/modules/surveys/campaigns.server";
@@ -35,15 +36,20 @@ export async function listNeedsSurveys(db: Db, actor: Actor) {
     where: { purpose: "training-needs", contextId: { in: [...unitById.keys()] } },
     orderBy: { opensAt: "desc" },
     take: 50,
-    select: { id: true, status: true, opensAt: true, closesAt: true, contextId: true, _count: { select: { participations: true, responses: true } } },
+    select: { id: true, status: true, opensAt: true, closesAt: true, contextId: true, minGroupSize: true, _count: { select: { participations: true, responses: true } } },
   });
-  return surveys.map((s) => ({ ...s, unit: unitById.get(s.contextId!)!, invited: s._count.participations, answered: s._count.responses }));
+  // While a survey runs only HR, who runs it, sees how many answered, and only when answered and
+  // not yet answered each pass the minimum; a closed survey's count follows the same rule.
+  return surveys.map(({ _count, minGroupSize, ...s }) => {
+    const showable = answeredShowable(_count.participations, _count.responses, minGroupSize) && (s.status === "closed" || actor.role === "hr_admin");
+    return { ...s, unit: unitById.get(s.contextId!)!, invited: _count.participations, answered: showable ? _count.responses : null };
+  });
 }
 
 export type TopicNeed = { wanted: number; urgent: number };
 export type UnitNeeds =
   | { unitId: string; nameZh: string; nameEn: string; status: "ok"; responses: number; topics: Record<Topic, TopicNeed> }
-  | { unitId: string; nameZh: string; nameEn: string; status: "suppressed"; responses: number };
+  | { unitId: string; nameZh: string; nameEn: string; status: "suppressed"; responses: null };
 
 const emptyTopics = () => Object.fromEntries(TOPICS.map((t) => [t, { wanted: 0, urgent: 0 }])) as Record<Topic, TopicNeed>;
 
@@ -88,7 +94,7 @@ export async function needsByTopicAndUnit(db: Db, actor: Actor, options: { since
     .map(([unitId, e]) => ({ unitId, u: unitById.get(unitId)!, ...e }))
     .sort((a, b) => a.u.path.localeCompare(b.u.path))
     .map(({ unitId, u, responses: n, topics }) =>
-      n >= minGroup ? { unitId, nameZh: u.nameZh, nameEn: u.nameEn, status: "ok" as const, responses: n, topics } : { unitId, nameZh: u.nameZh, nameEn: u.nameEn, status: "suppressed" as const, responses: n },
+      n >= minGroup ? { unitId, nameZh: u.nameZh, nameEn: u.nameEn, status: "ok" as const, responses: n, topics } : { unitId, nameZh: u.nameZh, nameEn: u.nameEn, status: "suppressed" as const, responses: null },
     );
   const totals = emptyTopics();
   let shownResponses = 0;

@@ -39,16 +39,16 @@ export async function launchReactionSurvey(db: Db, actorId: string, sessionId: s
 
 export type ReactionFigures =
   | { status: "ok"; n: number; overall: number; average: number; nps: number | null }
-  | { status: "suppressed"; n: number }
-  | { status: "pending"; n: number }
+  | { status: "suppressed" }
+  | { status: "pending" }
   | { status: "none" };
 
-type SurveyRef = { id: string; status: string; minGroupSize: number };
+type SurveyRef = { id: string; status: string; minGroupSize: number; closedAt: Date | null };
 
 /** The reaction surveys with these ids and their response and answer counts, read at once for many sessions. */
 export async function reactionData(db: Db, surveyIds: string[]) {
   const [surveys, responses, answers] = await Promise.all([
-    surveyIds.length ? db.survey.findMany({ where: { id: { in: surveyIds } }, select: { id: true, status: true, minGroupSize: true } }) : [],
+    surveyIds.length ? db.survey.findMany({ where: { id: { in: surveyIds } }, select: { id: true, status: true, minGroupSize: true, closedAt: true } }) : [],
     responseCounts(db, surveyIds),
     answerCounts(db, surveyIds, [...LIKERT_ITEMS, NPS_ITEM]),
   ]);
@@ -58,9 +58,13 @@ export type ReactionData = Awaited<ReturnType<typeof reactionData>>;
 
 /**
  * Reaction figures per session survey (shown once it has closed and only with at least
- * minGroupSize responses), and the course figure pooled from them. Sessions below the minimum
- * join the pool only when together they reach it, so the pool never reveals one of them by difference.
- * `data` may hold more surveys than these (a report reads every course's at once).
+ * minGroupSize responses; neither a running survey's count nor a hidden one's size is given),
+ * and the course figure pooled from them. The pool is released in steps: a session shown on
+ * its own joins it when it closes (its figure is public anyway); sessions too small to show
+ * wait, in the order they closed, until together they hold at least the minimum, and then
+ * join at once. So two releases of the pooled figure never differ by fewer than the minimum
+ * unshown respondents, whenever they are read. `data` may hold more surveys than these (a
+ * report reads every course's at once).
  */
 export function reactionFigures(data: ReactionData, surveyIds: string[]) {
   const surveys = surveyIds.flatMap((id) => data.surveys.get(id) ?? []);
@@ -90,20 +94,31 @@ export function reactionFigures(data: ReactionData, surveyIds: string[]) {
   }
   const figure = (n: number, s: Sums, minGroupSize: number): ReactionFigures => {
     const overall = reactionFigure(n, s.overallSum, s.overallN, minGroupSize);
-    if (overall.status !== "ok") return { status: "suppressed", n };
+    if (overall.status !== "ok") return { status: "suppressed" };
     return { status: "ok", n, overall: overall.mean, average: s.allN ? s.allSum / s.allN : 0, nps: s.npsN ? ((s.promoters - s.detractors) / s.npsN) * 100 : null };
   };
   const bySurvey = new Map<string, ReactionFigures>();
-  const closed = surveys.filter((s) => s.status === "closed");
+  const closed = surveys
+    .filter((s) => s.status === "closed")
+    .sort((a, b) => (a.closedAt?.getTime() ?? 0) - (b.closedAt?.getTime() ?? 0) || (a.id < b.id ? -1 : 1));
   for (const s of surveys) {
     const n = nBy.get(s.id) ?? 0;
-    bySurvey.set(s.id, s.status !== "closed" ? { status: "pending", n } : figure(n, sums.get(s.id) ?? zero(), s.minGroupSize));
+    bySurvey.set(s.id, s.status !== "closed" ? { status: "pending" } : figure(n, sums.get(s.id) ?? zero(), s.minGroupSize));
   }
-  const shown = closed.filter((s) => bySurvey.get(s.id)!.status === "ok");
-  const hidden = closed.filter((s) => bySurvey.get(s.id)!.status !== "ok");
   const minGroup = Math.max(MIN_GROUP_SIZE, ...closed.map((s) => s.minGroupSize));
-  const hiddenN = hidden.reduce((t, s) => t + (nBy.get(s.id) ?? 0), 0);
-  const pool = hiddenN >= minGroup ? closed : shown;
+  const pool: SurveyRef[] = [];
+  let waiting: SurveyRef[] = [];
+  for (const s of closed) {
+    if (bySurvey.get(s.id)!.status === "ok") {
+      pool.push(s);
+      continue;
+    }
+    waiting.push(s);
+    if (waiting.reduce((t, w) => t + (nBy.get(w.id) ?? 0), 0) >= minGroup) {
+      pool.push(...waiting);
+      waiting = [];
+    }
+  }
   const pooled = zero();
   let pooledN = 0;
   for (const s of pool) {
@@ -111,8 +126,7 @@ export function reactionFigures(data: ReactionData, surveyIds: string[]) {
     pooledN += nBy.get(s.id) ?? 0;
     for (const k of Object.keys(pooled) as (keyof Sums)[]) pooled[k] += x[k];
   }
-  const totalN = closed.reduce((t, s) => t + (nBy.get(s.id) ?? 0), 0);
   const pooledFigure = figure(pooledN, pooled, minGroup);
-  const course: ReactionFigures = closed.length === 0 ? { status: "none" } : pooledFigure.status === "suppressed" ? { status: "suppressed", n: totalN } : pooledFigure;
+  const course: ReactionFigures = closed.length === 0 ? { status: "none" } : pooledFigure;
   return { bySurvey, course };
 }

@@ -33,8 +33,9 @@ describe("demo data and reports", () => {
     expect(needs.shownResponses).toBeGreaterThan(50);
     expect(needs.totals.negotiation.wanted).toBeGreaterThan(0);
     for (const row of needs.rows) {
-      if (row.responses < 5) expect(row.status).toBe("suppressed");
-      else expect(row.status).toBe("ok");
+      // A hidden unit's size is not given; a shown one has at least the minimum.
+      if (row.status === "suppressed") expect(row.responses).toBeNull();
+      else expect(row.responses).toBeGreaterThanOrEqual(5);
     }
   });
 
