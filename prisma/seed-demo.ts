@@ -59,6 +59,8 @@ export async function seedOrganisation(db: Db) {
             track: e.track,
             level: e.level,
             hireDate: new Date(`${e.hireDate}T00:00:00Z`),
+            // The demo organisation has been as it is since each person was hired.
+            unitSince: new Date(`${e.hireDate}T00:00:00Z`),
             managerId: e.managerNo ? employeeId.get(e.managerNo)! : null,
           },
           select: { id: true },

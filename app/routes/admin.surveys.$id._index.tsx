@@ -130,6 +130,7 @@ export default function SurveyAdmin() {
           <div className="panel stack">
             <h2>{t("surveys.admin.launchTitle")}</h2>
             <p data-testid="would-invite">{t("surveys.admin.wouldInvite", { count: view.wouldInvite ?? 0 })}</p>
+            {view.recent && view.recent.count > 0 ? <p className="hint" data-testid="recent-arrivals">{t("surveys.admin.recentArrivals", { count: view.recent.count, days: view.recent.days })}</p> : null}
             <p className="hint">{t("surveys.admin.launchExplained")}</p>
             <FormErrors errors={errorsFor(["launch", "delete"])} />
             <Form method="post" className="inline-form">

@@ -35,6 +35,8 @@ export const EnvSchema = z.object({
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   /** A role granted through an approved request less than this many days ago cannot review or approve pay. */
   RECENT_ROLE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  /** People who joined, moved into their unit or came back within this many days before a survey's launch do not count towards any reporting cell's minimum. */
+  RECENT_MEMBERSHIP_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   /**
    * Reverse proxies whose X-Forwarded-For is believed: comma-separated IP addresses or CIDR
    * ranges (IPv4 or IPv6). Empty: the socket's address is the client's.

@@ -54,7 +54,17 @@ async function buildOrg(seed: number): Promise<Org> {
       const no = `P${seed}-${person++}`;
       const years = [1, 5, 15][Math.floor(r() * 3)];
       await db.employee.create({
-        data: { employeeNo: no, name: no, email: `${no.toLowerCase()}@fd.example.com`, unitId: u.id, positionId, track: TRACKS[Math.floor(r() * 3)], level: "T3", hireDate: new Date(Date.now() - years * 365.25 * DAY) },
+        data: {
+          employeeNo: no,
+          name: no,
+          email: `${no.toLowerCase()}@fd.example.com`,
+          unitId: u.id,
+          positionId,
+          track: TRACKS[Math.floor(r() * 3)],
+          level: "T3",
+          hireDate: new Date(Date.now() - years * 365.25 * DAY),
+          unitSince: new Date(Date.now() - years * 365.25 * DAY),
+        },
       });
     }
   };
@@ -100,13 +110,13 @@ function randomAnswers(items: SurveyItem[], r: () => number): Answers {
     if (!item.required && r() < 0.45) continue;
     if (item.type === "likert5") answers[item.id] = 1 + Math.floor(r() * 5);
     else if (item.type === "nps") answers[item.id] = Math.floor(r() * 11);
-    else if (item.type === "multiple") answers[item.id] = item.options!.filter(() => r() < 0.5).map((o) => o.id).concat(item.options![0].id).filter((v, i, a) => a.indexOf(v) === i);
+    else if (item.type === "multiple") answers[item.id] = r() < 0.5 ? ["a", "b"] : ["a"];
   }
   return answers;
 }
 
-/** Launches one wave over the department, has a random 75 % answer, closes it. */
-async function wave(org: Org, seed: number, opensAt: Date) {
+/** Launches one wave over the department, has a random 75 % answer (or `answer` decide), closes it. */
+async function wave(org: Org, seed: number, opensAt: Date, answer?: (employeeId: string, items: SurveyItem[]) => Answers | null) {
   const r = rng(seed * 7 + 1);
   const { id } = await createSurvey(db, hrUserId, {
     templateId: "pulse",
@@ -127,19 +137,24 @@ async function wave(org: Org, seed: number, opensAt: Date) {
   const cells = invited.reduce((m, p) => m.set(p.cell!, (m.get(p.cell!) ?? 0) + 1), new Map<string, number>());
   for (const [cell, n] of cells) expect(n, cell).toBeGreaterThanOrEqual(MIN);
   for (const p of invited) {
-    if (r() < 0.25) continue;
-    const result = await answerAs(db, { surveyId: id, employeeId: p.employeeId, answers: randomAnswers(items, r) }, new Date(opensAt.getTime() + DAY));
+    const chosen = answer ? answer(p.employeeId, items) : r() < 0.25 ? null : randomAnswers(items, r);
+    if (!chosen) continue;
+    const result = await answerAs(db, { surveyId: id, employeeId: p.employeeId, answers: chosen }, new Date(opensAt.getTime() + DAY));
     if (!result.ok) throw new Error(result.reason);
   }
   await closeSurvey(db, hrUserId, id, new Date(opensAt.getTime() + 2 * DAY));
   return { id, items };
 }
 
-type Stored = { id: string; unitId: string | null; track: string | null; tenureBand: string | null; items: Map<string, number> };
+type Stored = { id: string; unitId: string | null; track: string | null; tenureBand: string | null; items: Map<string, number>; marks: number[] };
 
 async function storedResponses(surveyId: string): Promise<Stored[]> {
-  const responses = await db.surveyResponse.findMany({ where: { surveyId }, select: { id: true, unitId: true, track: true, tenureBand: true, answers: { select: { itemId: true } } } });
-  return responses.map((r) => ({ ...r, items: r.answers.reduce((m, a) => m.set(a.itemId, (m.get(a.itemId) ?? 0) + 1), new Map<string, number>()) }));
+  const responses = await db.surveyResponse.findMany({ where: { surveyId }, select: { id: true, unitId: true, track: true, tenureBand: true, answers: { select: { itemId: true, value: true } } } });
+  return responses.map((r) => ({
+    ...r,
+    items: r.answers.reduce((m, a) => m.set(a.itemId, (m.get(a.itemId) ?? 0) + 1), new Map<string, number>()),
+    marks: r.answers.filter((a) => a.itemId === "ovr-m1").map((a) => a.value),
+  }));
 }
 
 /** A figure a reader saw: which responses it stands on, and the n it showed (if any). */
@@ -264,6 +279,43 @@ describe("no difference a reader can form isolates fewer than the minimum", () =
       expect(problems).toEqual([]);
     }, 240_000);
   }
+
+  it("a room filled with dummy people does not reveal the person moved into it", async () => {
+    const org = await buildOrg(41);
+    const section = org.units.find((u) => u.parentId === org.rootId)!;
+    // HR builds a room, four new people in it, and moves the target in (all within the last 30 days).
+    const trap = await unit("D41-TRAP", { id: section.id, path: section.path });
+    const dummies = [];
+    for (let i = 0; i < 4; i++) {
+      dummies.push(
+        await db.employee.create({ data: { employeeNo: `DUMMY${i}`, name: `DUMMY${i}`, email: `dummy${i}@fd.example.com`, unitId: trap.id, positionId, track: "skill", level: "S1", hireDate: new Date("2012-01-01") } }),
+      );
+    }
+    const target = (await db.employee.findFirstOrThrow({ where: { employeeNo: { startsWith: "P41-" }, unitId: { not: org.rootId } }, orderBy: { employeeNo: "asc" } })).id;
+    await db.employee.update({ where: { id: target }, data: { unitId: trap.id } });
+    expect((await db.employee.findUniqueOrThrow({ where: { id: target } })).unitSince.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const units = [...org.units, { id: trap.id, code: trap.code, parentId: section.id, path: trap.path }];
+    const dummyIds = new Set(dummies.map((d) => d.id));
+    // Dummies answer with a mark (option "d"), the target with another ("c"); everyone answers.
+    const { id, items } = await wave(org, 41, new Date(Date.now() - 5 * DAY), (employeeId, list) => {
+      const answers = randomAnswers(list, rng(employeeId.length));
+      answers["ovr-m1"] = dummyIds.has(employeeId) ? ["d"] : employeeId === target ? ["c"] : ["a"];
+      return answers;
+    });
+    const stored = await storedResponses(id);
+    expect(stored.filter((r) => r.unitId === trap.id)).toEqual([]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "survey.recentMembers", entityId: id } });
+    expect(JSON.parse(audit.after!).byUnit[trap.id].sort()).toEqual([...dummyIds, target].sort());
+    // Every figure HR can read that stands on the target's answers stands on at least the
+    // minimum of real people besides the dummies; and no difference of them, dummies taken
+    // out, isolates fewer than the minimum.
+    const dummyResponses = new Set(stored.filter((r) => r.marks.includes(3)).map((r) => r.id));
+    const targetResponse = stored.find((r) => r.marks.includes(2))!.id;
+    const sets = figureSets(stored, items, units, org.rootId);
+    const seen = (await everythingSeen(org.hr, id, org, sets)).map((f) => ({ ...f, ids: new Set([...f.ids].filter((x) => !dummyResponses.has(x))), n: null }));
+    for (const f of seen.filter((x) => x.ids.has(targetResponse))) expect(f.ids.size, `${f.key} ${f.unitId} ${f.filter}`).toBeGreaterThanOrEqual(MIN);
+    expect(checkDifferences(seen.filter((f) => f.ids.size > 0), "HR without the dummies")).toEqual([]);
+  }, 240_000);
 
   it("refuses a population below the minimum, such as one room × one track", async () => {
     const org = await buildOrg(5);

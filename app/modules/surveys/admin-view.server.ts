@@ -1,3 +1,4 @@
+import { getEnv } from "~/utils/env.server";
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "~/modules/auth/scope";
 import { listUnits } from "~/modules/org/units.server";
@@ -36,9 +37,12 @@ export async function surveyAdminView(db: Db, actor: Actor, surveyId: string) {
   const units = await listUnits(db, actor);
   const unitNames = units.filter((u) => population.unitIds.includes(u.id)).map((u) => ({ nameZh: u.nameZh, nameEn: u.nameEn }));
   if (survey.status === "draft") {
-    const { participants } = await previewPopulation(db, population);
-    return { ...base, units, unitNames, wouldInvite: participants.length, rates: [], totals: null };
+    const { participants, employees } = await previewPopulation(db, population);
+    const days = getEnv().RECENT_MEMBERSHIP_DAYS;
+    const arrivedAfter = Date.now() - days * 24 * 3600_000;
+    const recentArrivals = participants.filter((p) => employees.get(p.employeeId)!.unitSince.getTime() > arrivedAfter).length;
+    return { ...base, units, unitNames, wouldInvite: participants.length, recent: { count: recentArrivals, days }, rates: [], totals: null };
   }
   const [rates, totals] = await Promise.all([responseRatesFor(db, survey), participationTotals(db, survey)]);
-  return { ...base, units: [], unitNames, wouldInvite: null, rates, totals };
+  return { ...base, units: [], unitNames, wouldInvite: null, recent: null, rates, totals };
 }

@@ -1,5 +1,6 @@
 import { sqliteDate, sqlRead, type Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
+import { getEnv } from "~/utils/env.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { z } from "~/utils/validation";
 import { checkItems, parseItems, type SurveyItem } from "./items";
@@ -145,7 +146,7 @@ export async function previewPopulation(db: Db, population: Population) {
     db.unit.findMany({ select: { id: true, path: true } }),
     db.employee.findMany({
       where: population.employeeIds ? { id: { in: population.employeeIds } } : { active: true },
-      select: { id: true, unitId: true, track: true, active: true, hireDate: true },
+      select: { id: true, unitId: true, track: true, active: true, hireDate: true, unitSince: true },
     }),
   ]);
   return { participants: resolvePopulation(population, units, employees), unitPaths: new Map(units.map((u) => [u.id, u.path])), employees: new Map(employees.map((e) => [e.id, e])) };
@@ -163,7 +164,10 @@ export async function launchSurvey(db: Db, actorId: string, surveyId: string, no
   // A training session's reaction survey may be smaller than the minimum: its figures are only
   // released pooled with other sessions, in steps of at least the minimum (training reports).
   const pooled = survey.purpose === "training-reaction";
-  const problems = launchProblems({ ...survey, itemCount: parseItems(survey.itemsJson).length, invited: participants.length, pooled }, now);
+  // People who arrived in their unit within the last RECENT_MEMBERSHIP_DAYS (new, moved in, back).
+  const arrivedAfter = now.getTime() - getEnv().RECENT_MEMBERSHIP_DAYS * 24 * 3600_000;
+  const recent = new Set(participants.filter((p) => employees.get(p.employeeId)!.unitSince.getTime() > arrivedAfter).map((p) => p.employeeId));
+  const problems = launchProblems({ ...survey, itemCount: parseItems(survey.itemsJson).length, invited: participants.length, established: participants.length - recent.size, pooled }, now);
   if (problems.length) throw new SurveyRuleError(problems[0], 409);
   const cutUnit = cutUnits(participants, unitPaths, survey.minGroupSize);
   const cuts = parseCuts(survey.cutsJson);
@@ -181,6 +185,7 @@ export async function launchSurvey(db: Db, actorId: string, surveyId: string, no
         }),
         unitPaths,
         survey.minGroupSize,
+        recent,
       );
   const cellOf = (employeeId: string) => cells.get(employeeId) ?? { unitId: null, track: null, tenureBand: null };
   await db.$transaction(
@@ -202,6 +207,12 @@ export async function launchSurvey(db: Db, actorId: string, surveyId: string, no
         payload: { surveyId, titleZh: survey.titleZh, titleEn: survey.titleEn, opensAt: survey.opensAt.toISOString(), closesAt: survey.closesAt.toISOString(), link: `/surveys/${surveyId}` },
       });
       await audit(tx, { actorId, action: "survey.launch", entity: "Survey", entityId: surveyId, after: { invited: participants.length } });
+      if (recent.size > 0) {
+        // Who counted as newly arrived (filed one level up, counting towards no minimum), by unit.
+        const byUnit: Record<string, string[]> = {};
+        for (const p of participants) if (recent.has(p.employeeId)) (byUnit[p.unitId] ??= []).push(p.employeeId);
+        await audit(tx, { actorId, action: "survey.recentMembers", entity: "Survey", entityId: surveyId, after: { days: getEnv().RECENT_MEMBERSHIP_DAYS, byUnit } });
+      }
     },
     { timeout: 60_000 },
   );

@@ -92,7 +92,12 @@ type Pending = { unitId: string | null; track: string | null; tenureBand: string
  * (null when the unit is not a cut) and the track and tenure band the survey collects (null
  * where not). The population must hold at least `min` people.
  */
-export function generaliseCells(people: { employeeId: string; unitId: string | null; track: string | null; tenureBand: string | null }[], unitPaths: Map<string, string>, min: number) {
+export function generaliseCells(
+  people: { employeeId: string; unitId: string | null; track: string | null; tenureBand: string | null }[],
+  unitPaths: Map<string, string>,
+  min: number,
+  recent: ReadonlySet<string> = new Set(),
+) {
   const parentOf = (unitId: string | null) => {
     if (unitId === null) return undefined;
     const ids = pathIds(unitPaths.get(unitId) ?? `/${unitId}/`);
@@ -101,7 +106,14 @@ export function generaliseCells(people: { employeeId: string; unitId: string | n
   const depth = (unitId: string | null) => (unitId === null ? 0 : pathIds(unitPaths.get(unitId) ?? `/${unitId}/`).length);
   const pools = new Map<string | null, Member[]>();
   const addTo = (unitId: string | null, members: Member[]) => pools.set(unitId, [...(pools.get(unitId) ?? []), ...members]);
-  for (const p of people) addTo(p.unitId, [{ employeeId: p.employeeId, track: p.track, tenureBand: p.tenureBand }]);
+  // Recent arrivals start in the parent's cell, and count towards no cell's minimum: a group
+  // built for the purpose (new people, a person moved in) cannot be filled with them.
+  for (const p of people) {
+    const isRecent = recent.has(p.employeeId);
+    const parent = isRecent ? parentOf(p.unitId) : undefined;
+    addTo(parent ?? p.unitId, [{ employeeId: p.employeeId, track: isRecent ? null : p.track, tenureBand: isRecent ? null : p.tenureBand }]);
+  }
+  const size = (c: { members: Member[] }) => c.members.filter((m) => !recent.has(m.employeeId)).length;
   const done: Pending[] = [];
   const key = (c: { track: string | null; tenureBand: string | null }) => `${c.track ?? ""}|${c.tenureBand ?? ""}`;
   const within = (unitId: string | null, cellUnit: string | null) =>
@@ -123,13 +135,13 @@ export function generaliseCells(people: { employeeId: string; unitId: string | n
       return [...cells.values()];
     };
     let cells = group(members);
-    cells = group(cells.flatMap((c) => (c.members.length < min ? c.members.map((m) => ({ ...m, tenureBand: null })) : c.members)));
-    cells = group(cells.flatMap((c) => (c.members.length < min ? c.members.map((m) => ({ ...m, track: null, tenureBand: null })) : c.members)));
+    cells = group(cells.flatMap((c) => (size(c) < min ? c.members.map((m) => ({ ...m, tenureBand: null })) : c.members)));
+    cells = group(cells.flatMap((c) => (size(c) < min ? c.members.map((m) => ({ ...m, track: null, tenureBand: null })) : c.members)));
     const isStar = (c: Pending) => c.track === null && c.tenureBand === null;
     let star = cells.find(isStar);
     let rest = cells.filter((c) => !isStar(c));
-    const smallestFirst = (a: Pending, b: Pending) => a.members.length - b.members.length || key(a).localeCompare(key(b)) || String(a.unitId).localeCompare(String(b.unitId));
-    while (star && star.members.length < min) {
+    const smallestFirst = (a: Pending, b: Pending) => size(a) - size(b) || key(a).localeCompare(key(b)) || String(a.unitId).localeCompare(String(b.unitId));
+    while (star && size(star) < min) {
       // Take in the smallest other cell of this unit, or else of a unit below it (already final).
       const own = [...rest].sort(smallestFirst)[0];
       const below = own ? undefined : done.filter((c) => c.unitId !== unitId && within(unitId, c.unitId)).sort(smallestFirst)[0];
@@ -139,7 +151,7 @@ export function generaliseCells(people: { employeeId: string; unitId: string | n
       else done.splice(done.indexOf(below!), 1);
       star = { ...star, members: [...star.members, ...taken.members.map((m) => ({ ...m, track: null, tenureBand: null }))] };
     }
-    if (star && star.members.length < min) {
+    if (star && size(star) < min) {
       const parent = parentOf(unitId);
       if (parent !== undefined) {
         addTo(parent, star.members);
@@ -150,7 +162,7 @@ export function generaliseCells(people: { employeeId: string; unitId: string | n
   }
   // Units with no common parent (two top-level branches): what is still too small is filed
   // under the organisation, taking in the smallest cells until it holds the minimum.
-  const small = done.filter((c) => c.members.length < min);
+  const small = done.filter((c) => size(c) < min);
   if (small.length > 0) {
     const org: Pending = { unitId: null, track: null, tenureBand: null, members: [] };
     const take = (c: Pending) => {
@@ -158,7 +170,7 @@ export function generaliseCells(people: { employeeId: string; unitId: string | n
       org.members.push(...c.members);
     };
     small.forEach(take);
-    while (org.members.length < min && done.length > 0) take([...done].sort((a, b) => a.members.length - b.members.length)[0]);
+    while (size(org) < min && done.length > 0) take([...done].sort((a, b) => size(a) - size(b))[0]);
     done.push(org);
   }
   const result = new Map<string, CellParts>();

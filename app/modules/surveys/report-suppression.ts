@@ -16,6 +16,8 @@
  *    so on until it holds (it always ends: with none left the remainder is n(P) ≥ min).
  *    Because each such remainder is 0 or ≥ min, the difference between any two nested
  *    visible groups (org total minus a unit, a department minus a room) is too.
+ *    2b. A remainder that comes wholly from one hidden child's subtree would give that child's
+ *    figure back, so one more part is hidden (or P itself when no visible part is left).
  * 3. Filter differences: within a visible unit, the values of a cut partition its
  *    respondents, so n(unit) − Σ n(visible values) must likewise be 0 or ≥ min (suppress the
  *    smallest visible value otherwise). Rule 2 runs on each value's own tree (technical staff
@@ -82,14 +84,31 @@ export function suppressTree(nodes: UnitNode[], counts: ReadonlyMap<string, numb
     (children.get(id) ?? []).flatMap((child) => (suppressed.has(child) ? nearestVisible(child) : [child]));
   // Top-down: hiding a descendant of P only changes P's own equation, never an ancestor's.
   const order = topDown(nodes, children);
+  const covered = (id: string) => nearestVisible(id).reduce((sum, v) => sum + n(v), 0);
   for (const id of order) {
     if (suppressed.has(id)) continue;
     for (;;) {
       const visible = nearestVisible(id);
       const remainder = n(id) - visible.reduce((sum, v) => sum + n(v), 0);
-      if (remainder === 0 || remainder >= min || visible.length === 0) break;
-      suppressed.add(smallest(visible, n));
-      changed = true;
+      if (remainder > 0 && remainder < min && visible.length > 0) {
+        suppressed.add(smallest(visible, n));
+        changed = true;
+        continue;
+      }
+      // Rule 2b: a remainder that all comes from one hidden child's subtree gives that child's
+      // figure back (remainder plus its visible descendants). It was hidden for a reason (a
+      // complement elsewhere), so hide one more visible part, or this unit if none is left.
+      const kids = children.get(id) ?? [];
+      const own = n(id) - kids.reduce((sum, c) => sum + n(c), 0);
+      const sources = kids.filter((c) => suppressed.has(c) && n(c) - covered(c) > 0);
+      if (remainder > 0 && own === 0 && sources.length === 1) {
+        const others = visible.filter((v) => n(v) > 0);
+        suppressed.add(others.length > 0 ? smallest(others, n) : id);
+        changed = true;
+        if (others.length === 0) break;
+        continue;
+      }
+      break;
     }
   }
   return changed;

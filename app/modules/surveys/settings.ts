@@ -69,7 +69,7 @@ export function parseCuts(json: string): Cut[] {
 
 /** What must hold before a draft may be launched; message keys, empty when ready. */
 export function launchProblems(
-  survey: { opensAt: Date; closesAt: Date; itemCount: number; invited: number; minGroupSize: number; minCommentGroupSize: number; pooled?: boolean },
+  survey: { opensAt: Date; closesAt: Date; itemCount: number; invited: number; established?: number; minGroupSize: number; minCommentGroupSize: number; pooled?: boolean },
   now = new Date(),
 ) {
   const problems: string[] = [];
@@ -77,6 +77,8 @@ export function launchProblems(
   if (survey.invited === 0) problems.push("surveys.errors.emptyPopulation");
   // Fewer invitees than the minimum could never be reported, and a one-person population is that person.
   else if (survey.invited < survey.minGroupSize && !survey.pooled) problems.push("surveys.errors.populationBelowMinimum");
+  // Newly arrived people count towards no group: without enough established ones, nothing could be reported safely.
+  else if ((survey.established ?? survey.invited) < survey.minGroupSize && !survey.pooled) problems.push("surveys.errors.populationTooNew");
   if (survey.closesAt <= now) problems.push("surveys.errors.closesInPast");
   if (survey.closesAt <= survey.opensAt) problems.push("surveys.errors.closesBeforeOpens");
   if (survey.minGroupSize < FLOOR_MIN_GROUP_SIZE) problems.push("surveys.errors.groupMinTooSmall");
