@@ -7,7 +7,9 @@ import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { UnitFormSchema, UNIT_KINDS } from "~/modules/org/org";
-import { createUnit, listUnits, OrgRuleError } from "~/modules/org/units.server";
+import { createUnit, listUnits, OrgRuleError, recentArrivals } from "~/modules/org/units.server";
+import { DateText } from "~/components/training/dates";
+import { getEnv } from "~/utils/env.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { pick } from "~/utils/i18n";
@@ -18,7 +20,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const units = await listUnits(db, user, { includeInactive: showInactive });
   const counts = await db.employee.groupBy({ by: ["unitId"], where: { active: true, unitId: { in: units.map((u) => u.id) } }, _count: { _all: true } });
   const staff = new Map(counts.map((c) => [c.unitId, c._count._all]));
-  return { units: units.map((u) => ({ ...u, staff: staff.get(u.id) ?? 0 })), canManage: may(user, "org.manage"), showInactive };
+  const days = getEnv().RECENT_MEMBERSHIP_DAYS;
+  const arrivals = await recentArrivals(db, user, days);
+  return { units: units.map((u) => ({ ...u, staff: staff.get(u.id) ?? 0 })), canManage: may(user, "org.manage"), showInactive, arrivals, days };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -37,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function Units() {
   const t = useT();
   const locale = useLocale();
-  const { units, canManage, showInactive } = useLoaderData<typeof loader>();
+  const { units, canManage, showInactive, arrivals, days } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: UnitFormSchema }), shouldRevalidate: "onBlur" });
   return (
@@ -78,6 +82,40 @@ export default function Units() {
           </tbody>
         </table>
       )}
+      {days > 0 ? (
+        <div className="panel" data-testid="recent-arrivals">
+          <h2>{t("org.recentArrivals.title", { days })}</h2>
+          <p className="hint">{t("org.recentArrivals.hint", { days })}</p>
+          {arrivals.length === 0 ? (
+            <p className="hint">{t("org.recentArrivals.none")}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("org.recentArrivals.person")}</th>
+                    <th scope="col">{t("org.recentArrivals.unit")}</th>
+                    <th scope="col">{t("org.recentArrivals.since")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {arrivals.map((a) => (
+                    <tr key={a.id}>
+                      <td>
+                        {a.name} <code>{a.employeeNo}</code>
+                      </td>
+                      <td>{pick(locale, a.unit)}</td>
+                      <td>
+                        <DateText value={a.unitSince} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      ) : null}
       {canManage ? (
         <div className="panel">
           <h2>{t("org.newUnit")}</h2>

@@ -3,6 +3,7 @@ import type { Actor } from "~/modules/auth/scope";
 import { closeSurvey, createSurvey, launchSurvey, SurveyRuleError, updateItems } from "~/modules/surveys/campaigns.server";
 import { parseItems, type Answers, type SurveyItem } from "~/modules/surveys/items";
 import { loadReport, ORG, type ClosedReport } from "~/modules/surveys/report.server";
+import { recentArrivals } from "~/modules/org/units.server";
 import { db } from "~/utils/db.server";
 import { answerAs } from "../survey-answering";
 
@@ -294,6 +295,9 @@ describe("no difference a reader can form isolates fewer than the minimum", () =
     const target = (await db.employee.findFirstOrThrow({ where: { employeeNo: { startsWith: "P41-" }, unitId: { not: org.rootId } }, orderBy: { employeeNo: "asc" } })).id;
     await db.employee.update({ where: { id: target }, data: { unitId: trap.id } });
     expect((await db.employee.findUniqueOrThrow({ where: { id: target } })).unitSince.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    // The section's head sees who arrived, before any survey is launched.
+    const head = org.heads.find((h) => h.scopePath === section.path)!;
+    expect((await recentArrivals(db, head, 30)).map((a) => a.id).sort()).toEqual([...dummies.map((d) => d.id), target].sort());
     const units = [...org.units, { id: trap.id, code: trap.code, parentId: section.id, path: trap.path }];
     const dummyIds = new Set(dummies.map((d) => d.id));
     // Dummies answer with a mark (option "d"), the target with another ("c"); everyone answers.

@@ -8,6 +8,21 @@ export type UnitRow = { id: string; code: string; nameZh: string; nameEn: string
 const unitSelect = { id: true, code: true, nameZh: true, nameEn: true, kind: true, parentId: true, path: true, active: true, sortOrder: true } as const;
 
 /** Units the actor may see, in tree order (depth-first, by sortOrder). */
+/**
+ * People in the actor's units who joined, moved in or came back within the last `days` days:
+ * a survey launched now files them one level up and counts them towards no group's minimum.
+ * Shown to heads so that a unit built or filled up just before a survey is seen.
+ */
+export async function recentArrivals(db: Db, actor: Actor, days: number, now = new Date()) {
+  if (days <= 0) return [];
+  return db.employee.findMany({
+    where: { active: true, unit: unitWhere(actor), unitSince: { gt: new Date(now.getTime() - days * 24 * 3600_000) } },
+    orderBy: [{ unitSince: "desc" }, { employeeNo: "asc" }],
+    take: 200,
+    select: { id: true, employeeNo: true, name: true, unitSince: true, unit: { select: { nameZh: true, nameEn: true } } },
+  });
+}
+
 export async function listUnits(db: Db, actor: Actor, options: { includeInactive?: boolean } = {}) {
   const units = await db.unit.findMany({
     where: { ...unitWhere(actor), ...(options.includeInactive ? {} : { active: true }) },

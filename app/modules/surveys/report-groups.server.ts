@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { sqlRead, type Db } from "~/utils/db.server";
 import { BoundedMap } from "~/utils/bounded-map";
 import { rollUp, suppressUnits, suppressWithCut, type CutCounts, type Suppression, type UnitNode } from "./report-suppression";
@@ -138,7 +139,25 @@ export type FigureView = {
 
 type ReachRow = { unitId: string; cut: string; cutValue: string; figure: string; respondents: number | bigint };
 
-export async function loadFigureView(db: Db, survey: { id: string; minGroupSize: number }, filter: Filter, groups: WaveGroups): Promise<FigureView> {
+/** Figure views of closed surveys: their counts never change, so one per survey, filter and unit tree. */
+const figureViews = new BoundedMap<string, Promise<FigureView>>(64);
+
+export function loadFigureView(db: Db, survey: { id: string; status?: string; minGroupSize: number }, filter: Filter, groups: WaveGroups): Promise<FigureView> {
+  if (survey.status !== "closed") return computeFigureView(db, survey, filter, groups).then((v) => v.view);
+  const tree = createHash("sha256").update(groups.nodes.map((n) => `${n.id}>${n.parentId}`).join(",")).digest("base64url");
+  const key = [survey.id, filter?.cut ?? "", filter?.value ?? "", tree].join("\0");
+  let found = figureViews.get(key);
+  if (!found) {
+    const computing = computeFigureView(db, survey, filter, groups);
+    found = computing.then((v) => v.view);
+    figureViews.set(key, found);
+    // Aggregates not there yet (recomputed in the background after an upgrade): ask again next time.
+    computing.then((v) => v.empty && figureViews.delete(key), () => figureViews.delete(key));
+  }
+  return found;
+}
+
+async function computeFigureView(db: Db, survey: { id: string; minGroupSize: number }, filter: Filter, groups: WaveGroups): Promise<{ view: FigureView; empty: boolean }> {
   const rows = await db.$queryRawUnsafe<ReachRow[]>(
     `SELECT unitId, cut, cutValue, figure, respondents FROM "SurveyResultReach" WHERE surveyId = ? AND cut IN ('', ?)`,
     survey.id,
@@ -165,13 +184,14 @@ export async function loadFigureView(db: Db, survey: { id: string; minGroupSize:
     const pattern = same ? groups.pattern : suppressWithCut(groups.nodes, { total, byValue }, survey.minGroupSize, groups.pattern);
     views.set(figure, { counts: byValue.get(filter.value) ?? empty, hidden: pattern.byValue.get(filter.value) ?? new Set(groups.nodes.map((n) => n.id)) });
   }
-  return {
+  const view: FigureView = {
     reach: (figure, unitId) => views.get(figure)?.counts.get(unitId) ?? 0,
     shown: (figure, unitId) => {
-      const view = views.get(figure);
-      return !!view && !view.hidden.has(unitId) && (view.counts.get(unitId) ?? 0) >= survey.minGroupSize && (unitId === ORG || groups.units.has(unitId));
+      const v = views.get(figure);
+      return !!v && !v.hidden.has(unitId) && (v.counts.get(unitId) ?? 0) >= survey.minGroupSize && (unitId === ORG || groups.units.has(unitId));
     },
   };
+  return { view, empty: rows.length === 0 };
 }
 
 /** The unit ids of a unit's subtree as stored on responses; null for the organisation (no restriction). */
