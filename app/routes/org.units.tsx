@@ -19,7 +19,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const showInactive = new URL(args.request.url).searchParams.get("inactive") === "1";
   const units = await listUnits(db, user, { includeInactive: showInactive });
   const counts = await db.employee.groupBy({ by: ["unitId"], where: { active: true, unitId: { in: units.map((u) => u.id) } }, _count: { _all: true } });
-  const staff = new Map(counts.map((c) => [c.unitId, c._count._all]));
+  // Each row counts its whole subtree (a department with its rooms), as people read an org chart.
+  const direct = new Map(counts.map((c) => [c.unitId, c._count._all]));
+  const staff = new Map(units.map((u) => [u.id, units.filter((v) => v.path.startsWith(u.path)).reduce((sum, v) => sum + (direct.get(v.id) ?? 0), 0)]));
   const days = getEnv().RECENT_MEMBERSHIP_DAYS;
   const arrivals = await recentArrivals(db, user, days);
   return { units: units.map((u) => ({ ...u, staff: staff.get(u.id) ?? 0 })), canManage: may(user, "org.manage"), showInactive, arrivals, days };

@@ -13,10 +13,11 @@ export async function listEmployees(
   actor: Actor,
   options: { q?: string; unitId?: string; page?: number; includeInactive?: boolean },
 ) {
+  // A unit lists its whole subtree, as its head count on the units page counts it.
+  const chosen = options.unitId ? await db.unit.findUnique({ where: { id: options.unitId }, select: { path: true } }) : null;
   const where = {
-    unit: unitWhere(actor),
+    AND: [{ unit: unitWhere(actor) }, ...(options.unitId ? [{ unit: { path: { startsWith: chosen?.path ?? "\u0000none" } } }] : [])],
     ...(options.includeInactive ? {} : { active: true }),
-    ...(options.unitId ? { unitId: options.unitId } : {}),
     ...(options.q ? { OR: [{ name: { contains: options.q } }, { employeeNo: { contains: options.q } }, { email: { contains: options.q } }] } : {}),
   };
   const page = Math.max(1, options.page ?? 1);
