@@ -1,4 +1,4 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "~/modules/auth/roles";
 import type { MessageKey } from "~/utils/i18n";
@@ -28,6 +28,7 @@ export function LanguageSwitch() {
 
 export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
   const t = useT();
+  const location = useLocation();
   if (!user) {
     return (
       <div className="public-shell">
@@ -39,6 +40,10 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
       </div>
     );
   }
+  const current = user.nav
+    .map((i) => i.to)
+    .filter((to) => location.pathname === to || (to !== "/" && location.pathname.startsWith(`${to}/`)))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
@@ -66,6 +71,8 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
       </details>
       <nav className="sidebar" aria-label={t("nav.label")}>
         {SECTIONS.map(([section, label]) => {
+          // One item is current: the most specific one whose path the page is under
+          // (/surveys/results is "results", not also "my surveys").
           const items = user.nav.filter((i) => i.section === section);
           if (items.length === 0) return null;
           return (
@@ -74,9 +81,9 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
               <ul>
                 {items.map((item) => (
                   <li key={item.to}>
-                    <NavLink to={item.to} end={item.to === "/"}>
+                    <Link to={item.to} className={item.to === current ? "active" : undefined} aria-current={item.to === current ? "page" : undefined}>
                       {t(item.label)}
-                    </NavLink>
+                    </Link>
                   </li>
                 ))}
               </ul>
