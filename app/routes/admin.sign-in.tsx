@@ -130,13 +130,15 @@ function ProviderPanel({ provider }: { provider: Provider }) {
 
 export default function SignInSettings() {
   const t = useT();
+  const { settings } = useLoaderData<typeof loader>();
   return (
     <section>
       <PageHeader title={t("identity.title")}>
         <p className="hint">{t("identity.pageIntro")}</p>
       </PageHeader>
       {PROVIDERS.map((p) => (
-        <ProviderPanel key={p} provider={p} />
+        // A new key after each save: the form starts again from what is stored (the secret field empty).
+        <ProviderPanel key={`${p}-${String(settings[p]?.updatedAt ?? "")}`} provider={p} />
       ))}
     </section>
   );

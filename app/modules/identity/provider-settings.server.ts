@@ -3,7 +3,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { openSecret, sealSecret } from "~/modules/integration/secrets.server";
 import { ProviderConfig, type Provider, type ProviderConfigs } from "./provider-settings";
 
-export type ProviderSetting<P extends Provider> = { enabled: boolean; config: ProviderConfigs[P]; hasSecret: boolean };
+export type ProviderSetting<P extends Provider> = { enabled: boolean; config: ProviderConfigs[P]; hasSecret: boolean; updatedAt: Date };
 
 /** A provider's settings as the settings page shows them: never the secret itself. */
 export async function getProviderSetting<P extends Provider>(db: Pick<Db, "integrationSetting">, provider: P): Promise<ProviderSetting<P> | null> {
@@ -11,7 +11,7 @@ export async function getProviderSetting<P extends Provider>(db: Pick<Db, "integ
   if (!row) return null;
   const parsed = ProviderConfig[provider].safeParse(JSON.parse(row.configJson));
   if (!parsed.success) return null;
-  return { enabled: row.enabled, config: parsed.data as ProviderConfigs[P], hasSecret: Boolean(row.secretSealed) };
+  return { enabled: row.enabled, config: parsed.data as ProviderConfigs[P], hasSecret: Boolean(row.secretSealed), updatedAt: row.updatedAt };
 }
 
 /** An enabled provider with its secret opened, for the code that calls it; null when off or incomplete. */
