@@ -76,6 +76,10 @@ export default defineMessages(
     "identity.channel.dingtalk": "钉钉",
     "identity.channelNotLinked": "未关联",
     "identity.channelSaved": "接收方式已保存",
+    "identity.wecomUserId": "企业微信 UserID",
+    "identity.dingtalkUserId": "钉钉 userid",
+    "identity.platformIdHint": "用于企业微信、钉钉登录和个人消息；留空表示未关联。",
+    "identity.errors.platformIdTaken": "该 ID 已关联到另一位员工",
   },
   {
     "nav.signInSettings": "Sign-in and messages",
@@ -151,5 +155,9 @@ export default defineMessages(
     "identity.channel.dingtalk": "DingTalk",
     "identity.channelNotLinked": "not linked",
     "identity.channelSaved": "Message preference saved",
+    "identity.wecomUserId": "WeCom UserID",
+    "identity.dingtalkUserId": "DingTalk userid",
+    "identity.platformIdHint": "Used for WeCom and DingTalk sign-in and personal messages; leave empty when not linked.",
+    "identity.errors.platformIdTaken": "This ID is already linked to another employee",
   },
 );

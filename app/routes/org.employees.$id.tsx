@@ -102,6 +102,8 @@ export default function EditEmployee() {
             level: employee.level,
             hireDate: new Date(employee.hireDate).toISOString().slice(0, 10),
             managerNo: employee.manager?.employeeNo ?? "",
+            wecomUserId: employee.wecomUserId ?? "",
+            dingtalkUserId: employee.dingtalkUserId ?? "",
           }}
         />
       </div>
