@@ -27,6 +27,20 @@ export type ResetRequestResult = { throttled: boolean };
  * Only the asker's address can be throttled visibly; the per-account limit is silent.
  */
 export async function requestPasswordReset(db: Db, input: { email: string; address: string }, now = new Date()): Promise<ResetRequestResult> {
+  const started = Date.now();
+  try {
+    return await resetRequest(db, input, now);
+  } finally {
+    // Similar timing whether or not a link was made: every answer takes at least this long.
+    const wait = RESET_MIN_MS - (Date.now() - started);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+/** The least time a reset request takes, so that an existing account does not answer slower. */
+export const RESET_MIN_MS = 250;
+
+async function resetRequest(db: Db, input: { email: string; address: string }, now: Date): Promise<ResetRequestResult> {
   if (await hitLimit(db, throttleKey("reset-addr", input.address), RESET_ADDRESS_LIMIT, RESET_ADDRESS_WINDOW_MS, now)) return { throttled: true };
   const email = normaliseEmail(input.email);
   if (await hitLimit(db, throttleKey("reset-acct", email), RESET_ACCOUNT_LIMIT, RESET_ACCOUNT_WINDOW_MS, now)) return { throttled: false };
