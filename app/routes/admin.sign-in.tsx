@@ -8,8 +8,8 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { forgetPlatformTokens } from "~/modules/identity/platforms.server";
 import { ProviderForm, splitForm } from "~/modules/identity/provider-forms";
 import { MATCH_FIELDS, PROVIDERS, type Provider } from "~/modules/identity/provider-settings";
-import { getProviderSetting, saveProviderSetting } from "~/modules/identity/provider-settings.server";
-import { callbackUrl, forgetOidcDiscovery } from "~/modules/identity/sso.server";
+import { activeProvider, getProviderSetting, saveProviderSetting } from "~/modules/identity/provider-settings.server";
+import { callbackUrl, forgetOidcDiscovery, oidcTestConnection } from "~/modules/identity/sso.server";
 import { testConnection } from "~/modules/identity/test-connection.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -39,6 +39,15 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ProviderForm[provider] });
   if (submission.status !== "success") return data({ provider, test: null, result: submission.reply({ hideFields: ["secret"] }) }, { status: 400 });
   const { enabled, config, secret } = splitForm(submission.value as Parameters<typeof splitForm>[0]);
+  if (provider === "oidc" && enabled && (config as { requireForPrivileged?: boolean }).requireForPrivileged) {
+    // Refuse to lock the admins out: enforcement is switched on only with a provider that answers.
+    const stored = secret === undefined ? await activeProvider(db, "oidc") : null;
+    const works = await oidcTestConnection({ config: config as never, secret: secret ?? stored?.secret ?? "" }).then(
+      () => Boolean(secret ?? stored?.secret),
+      () => false,
+    );
+    if (!works) return data({ provider, test: null, result: submission.reply({ formErrors: ["identity.errors.enforceNeedsProvider"], hideFields: ["secret"] }) }, { status: 400 });
+  }
   await saveProviderSetting(db, user.userId, provider, { enabled, config: config as never, secret });
   forgetPlatformTokens();
   forgetOidcDiscovery();

@@ -76,6 +76,16 @@ describe("the sign-in and message settings page", () => {
     expect(await (await sysadmin.post("/admin/sign-in", { intent: "test-smtp" })).text()).toContain("连接失败");
   });
 
+  it("refuses to require the identity provider for admins while the provider does not answer", async () => {
+    const oidc = { intent: "save-oidc", issuer: "http://127.0.0.1:1", clientId: "gehr", secret: "s", claim: "email", matchField: "email", scopes: "openid email", enabled: "on", requireForPrivileged: "on" };
+    const refused = await sysadmin.post("/admin/sign-in", oidc);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("不能要求管理人员只通过它登录");
+    expect(await db.integrationSetting.findUnique({ where: { id: "oidc" } })).toBeNull();
+    const { requireForPrivileged: _, ...withoutEnforcement } = oidc;
+    expect((await sysadmin.post("/admin/sign-in", withoutEnforcement)).status).toBe(302);
+  });
+
   it("reads in English too", async () => {
     const page = await (await sysadmin.get("/admin/sign-in?lng=en")).text();
     for (const words of ["Sign-in and message settings", "Group identity (OIDC)", "Test connection", "E-mail (SMTP)"]) expect(page).toContain(words);
