@@ -28,6 +28,7 @@ export async function startOidcProvider(options: { redirectUris: string[]; emplo
     ],
     claims: { openid: ["sub"], email: ["email"], profile: ["employee_number"] },
     pkce: { required: () => true },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Grant: 600, Interaction: 600, Session: 600 },
     cookies: { keys: ["a-test-cookie-key-that-is-long-enough"] },
     findAccount: async (_ctx, id) => ({
       accountId: id,
