@@ -45,6 +45,9 @@ test("the sysadmin sets up the group's identity provider, and an employee signs 
 test("forgot password answers alike for every address, in both languages", async ({ page }) => {
   await page.goto("/login");
   await page.getByRole("link", { name: "忘记密码？" }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  // Typed after the page is interactive, so the form's validation sees it.
+  await page.waitForLoadState("networkidle");
   await page.locator('input[name="email"]').fill("nobody@ge.example.com");
   await page.getByRole("button", { name: "发送重置链接" }).click();
   await expect(page.getByRole("status")).toContainText("如果该邮箱对应一个账户");
