@@ -38,4 +38,5 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/admin/api-tokens", label: "nav.apiTokens", permission: "api.tokens", section: "system" },
   { to: "/admin/kpi-feeds", label: "nav.kpiFeeds", permission: "kpi.manage", section: "system" },
   { to: "/admin/notifications", label: "nav.notifications", permission: "system.admin", section: "system" },
+  { to: "/admin/sign-in", label: "nav.signInSettings", permission: "system.admin", section: "system" },
 ];

@@ -8,6 +8,7 @@ import { useDateTime } from "~/components/pay/format";
 import { changePassword } from "~/modules/auth/auth.server";
 import { clearSessionCookie, localeCookie } from "~/modules/auth/cookie.server";
 import { requireUser } from "~/modules/auth/guards.server";
+import { MESSAGE_CHANNELS } from "~/modules/notifications/routing";
 import { accountChanges } from "~/modules/org/accounts.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -18,10 +19,17 @@ const PasswordSchema = z
   .object({ intent: z.literal("password"), current: z.string().min(1).max(1024), next: z.string().min(1).max(1024), confirm: z.string().min(1).max(1024) })
   .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "errors.passwordMismatch" });
 const LocaleSchema = z.object({ intent: z.literal("locale"), locale: z.enum(LOCALES) });
+const ChannelSchema = z.object({ intent: z.literal("channel"), channel: z.enum(MESSAGE_CHANNELS) }).strict();
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  return { email: user.email, locale: user.locale, changes: await accountChanges(db, user.userId) };
+  const employee = user.employeeId ? await db.employee.findUnique({ where: { id: user.employeeId }, select: { messageChannel: true, wecomUserId: true, dingtalkUserId: true } }) : null;
+  return {
+    email: user.email,
+    locale: user.locale,
+    changes: await accountChanges(db, user.userId),
+    messages: employee ? { channel: employee.messageChannel ?? "email", wecom: Boolean(employee.wecomUserId), dingtalk: Boolean(employee.dingtalkUserId) } : null,
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -33,6 +41,12 @@ export async function action(args: ActionFunctionArgs) {
     await db.user.update({ where: { id: user.userId }, data: { locale: parsed.data.locale } });
     return redirectWithFlash("/account", { kind: "success", message: "account.localeSaved" }, { headers: { "Set-Cookie": localeCookie(parsed.data.locale) } });
   }
+  if (formData.get("intent") === "channel") {
+    const parsed = ChannelSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success || !user.employeeId) throw new Response("Bad request", { status: 400 });
+    await db.employee.update({ where: { id: user.employeeId }, data: { messageChannel: parsed.data.channel } });
+    return redirectWithFlash("/account", { kind: "success", message: "identity.channelSaved" });
+  }
   const submission = parseWithZod(formData, { schema: PasswordSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["current", "next", "confirm"] }), { status: 400 });
   const result = await changePassword(db, user.userId, submission.value.current, submission.value.next);
@@ -43,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT();
-  const { email, locale, changes } = useLoaderData<typeof loader>();
+  const { email, locale, changes, messages } = useLoaderData<typeof loader>();
   const when = useDateTime();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -68,6 +82,25 @@ export default function Account() {
           <button type="submit">{t("common.save")}</button>
         </Form>
       </div>
+      {messages ? (
+        <div className="panel">
+          <h2>{t("identity.channelTitle")}</h2>
+          <p className="hint">{t("identity.channelHint")}</p>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="channel" />
+            <label htmlFor="channel">{t("identity.channelLabel")}</label>
+            <select id="channel" name="channel" defaultValue={messages.channel}>
+              {MESSAGE_CHANNELS.map((c) => (
+                <option key={c} value={c} disabled={c !== "email" && !messages[c]}>
+                  {t(`identity.channel.${c}`)}
+                  {c !== "email" && !messages[c] ? ` (${t("identity.channelNotLinked")})` : ""}
+                </option>
+              ))}
+            </select>
+            <button type="submit">{t("common.save")}</button>
+          </Form>
+        </div>
+      ) : null}
       <div className="panel" id="changes" data-testid="account-changes">
         <h2>{t("accounts.changesTitle")}</h2>
         {changes.length === 0 ? (

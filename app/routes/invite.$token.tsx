@@ -7,7 +7,9 @@ import { useT } from "~/components/i18n";
 import { acceptInvitation, findInvitation } from "~/modules/auth/auth.server";
 import { sessionCookie } from "~/modules/auth/cookie.server";
 import { createSession } from "~/modules/auth/session.server";
+import { passwordSignInAllowed } from "~/modules/identity/policy.server";
 import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { z } from "~/utils/validation";
 
 const SetPasswordSchema = z
@@ -30,6 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
+  const owner = await db.user.findUniqueOrThrow({ where: { id: result.userId }, select: { role: true } });
+  if (!(await passwordSignInAllowed(db, owner.role))) return redirectWithFlash("/login", { kind: "success", message: "identity.passwordSetUseSso" });
   const session = await createSession(db, result.userId);
   return redirect("/", { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } });
 }

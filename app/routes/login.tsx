@@ -1,12 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { signIn } from "~/modules/auth/auth.server";
 import { DEVICE_COOKIE, deviceCookie, readCookie, sessionCookie } from "~/modules/auth/cookie.server";
 import { deviceToken } from "~/modules/auth/throttle.server";
+import { availableSignIns } from "~/modules/identity/sso.server";
 import { db } from "~/utils/db.server";
 import { safeRedirect } from "~/utils/http.server";
 import { z } from "~/utils/validation";
@@ -20,7 +21,7 @@ const LoginSchema = z.object({
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.session) throw redirect("/");
-  return null;
+  return { signIns: await availableSignIns(db) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,8 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     deviceToken: readCookie(request.headers.get("cookie"), DEVICE_COOKIE),
   });
   if (!result.ok) {
-    const message = result.reason === "throttled" ? "auth.throttled" : "auth.invalidCredentials";
-    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: result.reason === "throttled" ? 429 : 401 });
+    const message = result.reason === "throttled" ? "auth.throttled" : result.reason === "ssoRequired" ? "identity.errors.passwordNotAllowed" : "auth.invalidCredentials";
+    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: result.reason === "throttled" ? 429 : result.reason === "ssoRequired" ? 403 : 401 });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(result.token, result.expiresAt));
@@ -47,7 +48,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const t = useT();
   const lastResult = useActionData<typeof action>();
+  const { signIns } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "/";
+  const viaProvider = (["oidc", "wecom", "dingtalk"] as const).filter((p) => signIns[p]);
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,
@@ -57,8 +61,18 @@ export default function Login() {
   return (
     <section className="auth-card">
       <h1>{t("auth.signInTitle")}</h1>
+      {viaProvider.length ? (
+        <div className="sso-buttons">
+          {viaProvider.map((p) => (
+            <a key={p} className="button" href={`/auth/${p}?${new URLSearchParams({ redirectTo })}`}>
+              {t(`identity.signInWith.${p}`)}
+            </a>
+          ))}
+          <p className="hint">{t("identity.orPassword")}</p>
+        </div>
+      ) : null}
       <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field meta={fields.email} label={t("auth.email")} type="email" autoComplete="username" />
         <Field meta={fields.password} label={t("auth.password")} type="password" autoComplete="current-password" />
         <FormErrors errors={form.errors} />
@@ -66,6 +80,9 @@ export default function Login() {
           {t("auth.signIn")}
         </button>
       </Form>
+      <p className="hint">
+        <Link to="/forgot-password">{t("auth.forgotLink")}</Link>
+      </p>
       <p className="hint">{t("auth.firstTimeHint")}</p>
     </section>
   );

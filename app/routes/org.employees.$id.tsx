@@ -47,7 +47,9 @@ export async function action(args: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: EmployeeSchema });
     if (submission.status !== "success") return data({ form: submission.reply() }, { status: 400 });
     try {
-      await updateEmployee(db, user.userId, id, submission.value);
+      // The form always sends both ids; an empty one (dropped by the form parser) clears the link.
+      const cleared = { wecomUserId: submission.value.wecomUserId ?? null, dingtalkUserId: submission.value.dingtalkUserId ?? null };
+      await updateEmployee(db, user.userId, id, { ...submission.value, ...cleared });
     } catch (error) {
       if (error instanceof OrgRuleError) return data({ form: submission.reply({ fieldErrors: { [error.field]: [error.key] } }) }, { status: 400 });
       throw error;
@@ -102,6 +104,8 @@ export default function EditEmployee() {
             level: employee.level,
             hireDate: new Date(employee.hireDate).toISOString().slice(0, 10),
             managerNo: employee.manager?.employeeNo ?? "",
+            wecomUserId: employee.wecomUserId ?? "",
+            dingtalkUserId: employee.dingtalkUserId ?? "",
           }}
         />
       </div>

@@ -38,4 +38,4 @@ export function actionUrl(route: RouteInfo) {
 }
 
 /** Pages anyone may open without signing in. */
-export const PUBLIC_PATHS = [/^\/login$/, /^\/invite\/[^/]+$/, /^\/logout$/, /^\/suggestions\/follow-up/];
+export const PUBLIC_PATHS = [/^\/login$/, /^\/invite\/[^/]+$/, /^\/logout$/, /^\/suggestions\/follow-up/, /^\/forgot-password$/, /^\/auth\/[^/]+(\/callback)?$/];

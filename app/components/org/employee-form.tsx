@@ -42,6 +42,8 @@ export function EmployeeForm({
       <SelectField meta={fields.level} label={t("org.level")} placeholder="" options={(LEVELS[track] ?? []).map((l) => ({ value: l, label: l }))} />
       <Field meta={fields.hireDate} label={t("org.hireDate")} type="date" />
       <Field meta={fields.managerNo} label={t("org.managerNo")} hint={t("org.managerNoHint")} />
+      <Field meta={fields.wecomUserId} label={t("identity.wecomUserId")} hint={t("identity.platformIdHint")} />
+      <Field meta={fields.dingtalkUserId} label={t("identity.dingtalkUserId")} />
       <FormErrors errors={form.errors} />
       <button type="submit" className="primary">
         {submitLabel}

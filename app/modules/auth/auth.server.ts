@@ -3,13 +3,14 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
+import { passwordSignInAllowed } from "~/modules/identity/policy.server";
 import { hashPassword, passwordProblem, verifyPassword } from "./password.server";
 import { createSession, invalidateUserSessions } from "./session.server";
 import { isKnownDevice, isThrottled, recordFailure, recordSuccess } from "./throttle.server";
 
 export type SignInResult =
   | { ok: true; token: string; expiresAt: Date; userId: string }
-  | { ok: false; reason: "invalid" | "throttled" };
+  | { ok: false; reason: "invalid" | "throttled" | "ssoRequired" };
 
 export function normaliseEmail(email: string) {
   return email.trim().toLowerCase();
@@ -25,7 +26,7 @@ export async function signIn(
   now = new Date(),
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabled: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabled: true, role: true } });
   const knownDevice = isKnownDevice(user?.id, input.deviceToken);
   if (await isThrottled(db, { email, address: input.address, knownDevice }, now)) {
     return { ok: false, reason: "throttled" };
@@ -36,6 +37,8 @@ export async function signIn(
     return { ok: false, reason: "invalid" };
   }
   await recordSuccess(db, { email, address: input.address }, now);
+  // Told only to someone who knows the password.
+  if (!(await passwordSignInAllowed(db, user.role))) return { ok: false, reason: "ssoRequired" };
   const session = await createSession(db, user.id, now);
   return { ok: true, userId: user.id, ...session };
 }
@@ -71,12 +74,12 @@ type InvitationTx = Pick<Db, "invitation" | "auditLog" | "user">;
  * (`~/modules/org/accounts.server`): never for one's own account, and for a privileged account
  * only with a second admin's approval.
  */
-export async function createInvitation(db: InvitationTx, userId: string, createdById: string, now = new Date()) {
+export async function createInvitation(db: InvitationTx, userId: string, createdById: string, now = new Date(), ttlMs?: number) {
   const bytes = new Uint8Array(20);
   crypto.getRandomValues(bytes);
   const token = encodeBase32LowerCaseNoPadding(bytes);
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
-  const ttl = user.passwordHash ? RESET_TTL_MS : INVITATION_TTL_MS;
+  const ttl = ttlMs ?? (user.passwordHash ? RESET_TTL_MS : INVITATION_TTL_MS);
   await db.invitation.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
   await db.invitation.create({
     data: { tokenHash: hashToken(token), userId, createdById, expiresAt: new Date(now.getTime() + ttl) },

@@ -41,7 +41,8 @@ export function failedMessages(db: Db, take = 50) {
 /** Puts failed messages back in the queue (one, or all when no id is given). */
 export async function retryFailed(db: Db, actorId: string, id?: string, now = new Date()) {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.outboxMessage.updateMany({ where: { status: "failed", ...(id ? { id } : {}) }, data: { status: "pending", attempts: 0, nextAttemptAt: now } });
+    // A reset link's payload is emptied when it is given up: ask for a new link instead of resending it.
+    const { count } = await tx.outboxMessage.updateMany({ where: { status: "failed", type: { not: "account.passwordReset" }, ...(id ? { id } : {}) }, data: { status: "pending", attempts: 0, nextAttemptAt: now } });
     await audit(tx, { actorId, action: "outbox.retry", entity: "OutboxMessage", entityId: id ?? "*", after: { count } });
     return count;
   });

@@ -51,6 +51,24 @@ const TEXTS: Record<string, (p: Payload) => Omit<MessageText, "link">> = {
     bodyZh: "您的登录密码刚刚更改，所有已登录的会话已退出。如果不是您本人操作，请立即联系系统管理员。",
     bodyEn: "The password of your sign-in account was just changed and every session was signed out. If this was not you, contact the system administrator at once.",
   }),
+  "account.passwordReset": () => ({
+    titleZh: "重置密码",
+    titleEn: "Reset your password",
+    bodyZh: "有人为您的账户申请了重置密码。如是您本人，请在 1 小时内打开下面的链接设置新密码（链接只能使用一次）；如不是，请忽略本消息。",
+    bodyEn: "Someone asked to reset the password of your account. If it was you, open the link below within an hour to set a new one (it works once); if not, ignore this message.",
+  }),
+  "account.passwordResetRefused": () => ({
+    titleZh: "重置密码须由另一位管理员处理",
+    titleEn: "Your password reset needs a second admin",
+    bodyZh: "有人为您的账户申请了自助重置密码。您的账户拥有管理权限，不能自助重置：请联系另一位管理员代为申请，并由第三位管理员批准。如不是您本人操作，请告知系统管理员。",
+    bodyEn: "Someone asked for a self-service password reset of your account. Accounts with admin rights cannot reset themselves: ask another admin to request the reset, to be approved by a third. If this was not you, tell the system administrator.",
+  }),
+  "pay.payslipReady": (p) => ({
+    titleZh: "您的工资条已生成",
+    titleEn: "Your payslip is ready",
+    bodyZh: `${str(p.periodCode) ? `${str(p.periodCode)} ` : ""}工资条已生成，可登录查看每一项的计算说明。`,
+    bodyEn: `Your payslip${str(p.periodCode) ? ` for ${str(p.periodCode)}` : ""} is ready; sign in to see how each line was computed.`,
+  }),
   "account.approvalRequest": () => ({
     titleZh: "账户申请待批准",
     titleEn: "Account request awaiting approval",

@@ -56,6 +56,8 @@ export function getEmployeeInScope(db: Db, actor: Actor, id: string) {
       track: true,
       level: true,
       hireDate: true,
+      wecomUserId: true,
+      dingtalkUserId: true,
       active: true,
       unit: { select: { id: true, code: true, nameZh: true, nameEn: true, path: true } },
       position: { select: { code: true, nameZh: true, nameEn: true } },
@@ -85,13 +87,26 @@ function employeeData(input: EmployeeInput, refs: { unitId: string; positionId: 
     track: input.track,
     level: input.level,
     hireDate: new Date(`${input.hireDate}T00:00:00Z`),
+    ...(input.wecomUserId !== undefined ? { wecomUserId: input.wecomUserId } : {}),
+    ...(input.dingtalkUserId !== undefined ? { dingtalkUserId: input.dingtalkUserId } : {}),
     ...refs,
   };
+}
+
+/** A WeCom or DingTalk user id names one employee only. */
+async function checkPlatformIds(db: Db, id: string | null, input: EmployeeInput) {
+  for (const field of ["wecomUserId", "dingtalkUserId"] as const) {
+    const value = input[field];
+    if (!value) continue;
+    const owner = await db.employee.findFirst({ where: { [field]: value }, select: { id: true } });
+    if (owner && owner.id !== id) throw new OrgRuleError(field, "identity.errors.platformIdTaken");
+  }
 }
 
 export async function createEmployee(db: Db, actorId: string, input: EmployeeInput) {
   if (await db.employee.findUnique({ where: { employeeNo: input.employeeNo } })) throw new OrgRuleError("employeeNo", "errors.codeTaken");
   if (await db.employee.findUnique({ where: { email: input.email } })) throw new OrgRuleError("email", "errors.emailTaken");
+  await checkPlatformIds(db, null, input);
   const refs = await resolveRefs(db, input);
   return db.$transaction(async (tx) => {
     const created = await tx.employee.create({ data: employeeData(input, refs), select: { id: true } });
@@ -107,6 +122,7 @@ export async function updateEmployee(db: Db, actorId: string, id: string, input:
   if (noOwner && noOwner.id !== id) throw new OrgRuleError("employeeNo", "errors.codeTaken");
   const emailOwner = await db.employee.findUnique({ where: { email: input.email }, select: { id: true } });
   if (emailOwner && emailOwner.id !== id) throw new OrgRuleError("email", "errors.emailTaken");
+  await checkPlatformIds(db, id, input);
   const refs = await resolveRefs(db, input);
   if (refs.managerId && (await isInReportingLine(db, refs.managerId, id))) throw new OrgRuleError("managerNo", "org.errors.managerCycle");
   await db.$transaction(async (tx) => {

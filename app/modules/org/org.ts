@@ -44,6 +44,14 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "errors.invalidDate");
 
+const platformUserId = z
+  .string()
+  .trim()
+  .max(64)
+  .regex(/^[A-Za-z0-9_.@-]*$/, "errors.invalidFormat")
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === "" ? null : v));
+
 export const EmployeeFieldsSchema = z.object({
   employeeNo: z
     .string()
@@ -64,6 +72,9 @@ export const EmployeeFieldsSchema = z.object({
     .max(20)
     .optional()
     .transform((v) => (v ? v : undefined)),
+  /** WeCom UserID and DingTalk userid. Absent (a CSV without the column) keeps what is stored; empty clears it. */
+  wecomUserId: platformUserId,
+  dingtalkUserId: platformUserId,
 });
 
 export const EmployeeSchema = EmployeeFieldsSchema.strict().superRefine((value, ctx) => {

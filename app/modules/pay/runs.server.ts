@@ -201,6 +201,11 @@ export async function transitionRun(db: Db, actorId: string, runId: string, acti
         payload: { runId, periodCode: run.periodCode },
       });
     }
+    if (action === "lock") {
+      const lines = await tx.payLine.findMany({ where: { runId }, select: { employeeId: true } });
+      const paid = [...new Set(lines.map((l) => l.employeeId))];
+      if (paid.length) await enqueueNotification(tx, { type: "pay.payslipReady", recipientIds: paid, payload: { periodCode: run.periodCode, link: "/me/pay" } });
+    }
   });
   return result.next;
 }
