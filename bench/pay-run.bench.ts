@@ -42,8 +42,10 @@ await db.$transaction(
 const kpis = [{ code: "REVENUE", nameZh: "收入", nameEn: "Revenue", unit: "fen", direction: "higher" }, { code: "CUSTOMER_DATA", nameZh: "客户资料完整率", nameEn: "Customer-data completeness", unit: "bp", direction: "higher" }, ...GROWTH_KPIS];
 const kpiRows = [];
 for (const k of kpis) kpiRows.push(await db.kpi.create({ data: { ...k, kind: "quantitative", source: "csv" } }));
-const planKpis = kpiRows.slice(0, 8);
-const period = await db.appraisalPeriod.create({ data: { code: "2026-Q3", kind: "quarter", startsOn: new Date("2026-07-01T00:00:00Z"), endsOn: new Date("2026-09-30T00:00:00Z") } });
+// The plan's 8 KPIs; the handset cost of subscribers in arrears is a scheme input outside the plan.
+const planKpis = kpiRows.filter((k) => k.code !== "ARREARS_HANDSET");
+const inputKpis = [...planKpis, ...kpiRows.filter((k) => k.code === "ARREARS_HANDSET")];
+const period = await db.appraisalPeriod.create({ data: { code: "2026-Q3", kind: "quarter", status: "closed", closedAt: new Date(), startsOn: new Date("2026-07-01T00:00:00Z"), endsOn: new Date("2026-09-30T00:00:00Z") } });
 const curve: Record<string, [number, number, number]> = {
   REVENUE: [50_000_000, 100_000_000, 150_000_000],
   CUSTOMER_DATA: [8000, 9500, 10000],
@@ -53,6 +55,7 @@ const curve: Record<string, [number, number, number]> = {
   HANDSET_SUBSIDY: [2_000_000, 1_000_000, 500_000],
   ARREARS: [500_000, 100_000, 0],
   ARREARS_RATE: [800, 300, 100],
+  ARREARS_HANDSET: [300_000, 50_000, 0],
 };
 const weights = [30, 10, 15, 10, 10, 10, 10, 5];
 await db.kpiPlan.create({
@@ -70,7 +73,7 @@ await db.$transaction(
     const rows: unknown[][] = [];
     let id = 0;
     for (const e of employeeIds) {
-      for (const k of planKpis) {
+      for (const k of inputKpis) {
         const [lo, , hi] = curve[k.code];
         const value = Math.round(Math.min(lo, hi) + rand() * Math.abs(hi - lo) * 1.2);
         rows.push([`act${id++}`, period.id, e, k.id, value, "csv", now]);
@@ -84,6 +87,9 @@ await db.$transaction(
   { timeout: 600_000 },
 );
 await seedPayConfig(db, hrUserId, { poolUnitId: org.unitId.get("JC-GE"), revenueKpi: "REVENUE" });
+// The bench has no period a year earlier: its pool compares with a fixed figure.
+const pool = await db.payScheme.findFirstOrThrow({ where: { code: "POOL-GE" }, orderBy: { version: "desc" } });
+await db.payScheme.update({ where: { id: pool.id }, data: { paramsJson: JSON.stringify({ ...JSON.parse(pool.paramsJson), comparison: "fixed", lastYearRevenueFen: 5_000_000_000_000 }) } });
 
 const cpu = process.cpuUsage();
 const result = await measure(() => createRun(db, hrUserId, period.id), 1);
