@@ -10,6 +10,7 @@ import { periodActuals } from "~/modules/kpi/scores.server";
 import { comparesWithLastYear } from "./dept-pool";
 import { computeRun, schemeKpiCodes, type EmployeeInputs, type Issue, type PayLineResult, type PoolResult, type RunParams, type RunSnapshot } from "./payroll";
 import { getEnv } from "~/utils/env.server";
+import { daysInclusive } from "./prorate";
 import { transition, type RunAction, type RunActor, type RunForTransition, type TransitionError } from "./run-state";
 
 export type { RunSnapshot } from "./payroll";
@@ -71,12 +72,20 @@ async function lastYearRevenue(db: Db, periodId: string, params: RunParams, inpu
   );
 }
 
-async function compute(db: Db, periodId: string, periodKind: string) {
+/** The latest calibrated rating of each person in a run (calibrations are append-only). */
+export async function calibratedRatings(db: Db, runId: string): Promise<Map<string, string>> {
+  const rows = await db.payCalibration.findMany({ where: { runId }, orderBy: { createdAt: "asc" }, select: { employeeId: true, toRating: true } });
+  return new Map(rows.map((r) => [r.employeeId, r.toRating]));
+}
+
+async function compute(db: Db, periodId: string, periodKind: string, runId?: string) {
+  const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { startsOn: true, endsOn: true } });
   const current = await currentParams(db, periodKind);
   if ("error" in current) throw new PayRunError(current.error);
-  const gathered = await gatherInputs(db, periodId, current);
+  const calibrated = runId ? await calibratedRatings(db, runId) : undefined;
+  const gathered = await gatherInputs(db, periodId, current, { period, calibrated });
   const { inputs, kpiNames } = gathered;
-  const params: RunParams = { ...current, pools: await lastYearRevenue(db, periodId, current, inputs) };
+  const params: RunParams = { ...current, periodDays: daysInclusive(period.startsOn, period.endsOn), pools: await lastYearRevenue(db, periodId, current, inputs) };
   const result = computeRun(params, inputs);
   const numbers = new Map(inputs.map((e) => [e.employeeId, e.employeeNo]));
   const issues: StoredIssue[] = result.issues.map((i) => ("employeeId" in i ? { ...i, employeeNo: numbers.get(i.employeeId) } : i));
@@ -132,7 +141,7 @@ export async function recomputeRun(db: Db, actorId: string, runId: string) {
   if (!run) throw new PayRunError("pay.errors.unknownRun");
   if (run.status !== "draft") throw new PayRunError("pay.errors.wrongState");
   const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: run.periodId }, select: { kind: true } });
-  const c = await compute(db, run.periodId, period.kind);
+  const c = await compute(db, run.periodId, period.kind, runId);
   return bulkWrite(db, async (tx) => {
     const updated = await tx.execute({
       sql: `UPDATE "PayRun" SET ${RUN_FIGURES.map((c) => `${c} = ?`).join(", ")}, "preparedById" = ?, "computedAt" = ? WHERE "id" = ? AND "status" = 'draft'`,

@@ -140,7 +140,12 @@ export async function getPayslip(db: Db, actor: Actor & { mayView: boolean }, ru
   const snapshot = JSON.parse(line.run.paramsJson) as RunSnapshot;
   const inputs = unpackInputs(line.inputsJson, snapshot, { employeeId, unitId: line.unitId });
   const pools = JSON.parse(line.run.poolsJson) as PoolResult[];
-  const adjustments = await db.payAdjustment.findMany({ where: { runId, employeeId }, orderBy: { createdAt: "asc" }, select: { id: true, amountFen: true, reason: true, createdAt: true } });
+  const [adjustments, calibrationRows] = await Promise.all([
+    db.payAdjustment.findMany({ where: { runId, employeeId }, orderBy: { createdAt: "asc" }, select: { id: true, amountFen: true, reason: true, createdAt: true } }),
+    db.payCalibration.findMany({ where: { runId, employeeId }, orderBy: { createdAt: "asc" }, select: { fromRating: true, toRating: true, reason: true, createdById: true } }),
+  ]);
+  const calibrators = await db.user.findMany({ where: { id: { in: calibrationRows.map((c) => c.createdById) } }, select: { id: true, employee: { select: { name: true } } } });
+  const calibrations = calibrationRows.map((c) => ({ fromRating: c.fromRating, toRating: c.toRating, reason: c.reason, by: calibrators.find((u) => u.id === c.createdById)?.employee?.name ?? null }));
   const stored = { basePayFen: line.basePayFen, performancePayFen: line.performancePayFen, growthBonusFen: line.growthBonusFen, poolShareFen: line.poolShareFen, totalFen: line.totalFen };
   return {
     run: { id: line.run.id, periodCode: line.run.periodCode, status: line.run.status },
@@ -149,6 +154,7 @@ export async function getPayslip(db: Db, actor: Actor & { mayView: boolean }, ru
     explanation: explainLine(snapshot, inputs, pools),
     whatIf: what ? whatIf(snapshot, inputs, pools, stored, what.kpi, what.pct) : null,
     adjustments,
+    calibrations,
     adjustedTotalFen: stored.totalFen + adjustments.reduce((s, a) => s + a.amountFen, 0),
   };
 }
