@@ -21,6 +21,12 @@ export function bandRatings(bands: (CoefficientBand & { rating?: string })[]): s
   return bands.map((b, i) => b.rating ?? LETTERS[n - 1 - i] ?? String(n - i));
 }
 
+/** The rating of a band of a table (by position unless it is named). */
+export function ratingOfBand(bands: (CoefficientBand & { rating?: string })[], index: number): string {
+  const b = bands[index];
+  return b.rating ?? LETTERS[bands.length - 1 - index] ?? String(bands.length - index);
+}
+
 /** The rating of a score in a table (the band it falls in). */
 export function ratingOf(bands: (CoefficientBand & { rating?: string })[], score: number): string {
   const ratings = bandRatings(bands);

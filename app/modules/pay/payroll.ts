@@ -1,4 +1,4 @@
-import { bandOfRating, ratingOf } from "./calibration";
+import { bandOfRating, ratingOf, ratingOfBand } from "./calibration";
 import { coefficientFor, performancePay, type CoefficientBand } from "./coefficients";
 import { allocateByPoints, comparesWithLastYear, contributionPoints, poolSize, type DeptPoolParams, type PoolSize } from "./dept-pool";
 import type { RunTables } from "./line-snapshot";
@@ -103,6 +103,8 @@ export type PayLineResult = {
   poolShareFen: number;
   totalFen: number;
   coefficient: string;
+  /** The rating the coefficient follows. */
+  rating: string;
   growth: GrowthPart[];
   pools: PoolPart[];
 };
@@ -135,14 +137,17 @@ export function employeeLine(params: RunParams, e: EmployeeInputs): { ok: true; 
   const calibrated = e.rating === undefined ? null : bandOfRating(params.coefficients.bands, e.rating);
   if (e.rating !== undefined && !calibrated) issues.push({ kind: "unknownRating", employeeId: e.employeeId, rating: e.rating });
   if (issues.length || !band || e.score === null) return { ok: false, issues };
-  const coefficient = (calibrated ?? coefficientFor(params.coefficients.bands, e.score)).coefficient;
+  const table = params.coefficients.bands;
+  const own = calibrated ? null : coefficientFor(table, e.score);
+  const coefficient = (calibrated ?? own!).coefficient;
+  const rating = calibrated ? e.rating! : ratingOfBand(table, table.indexOf(own!));
   const basePayFen = proratedAmount(params, e, band.basePayFen * params.periodMonths);
   const performanceBaseFen = band.performanceBaseFen * params.periodMonths;
   const performancePayFen = isProrated(params, e) ? proratedPerformancePay(performanceBaseFen, coefficient, e.days!, params.periodDays!) : performancePay(performanceBaseFen, coefficient);
   const growthBonusFen = growth.reduce((s, g) => s + g.rewardFen, 0);
   return {
     ok: true,
-    line: { employeeId: e.employeeId, basePayFen, performancePayFen, growthBonusFen, poolShareFen: 0, totalFen: basePayFen + performancePayFen + growthBonusFen, coefficient, growth, pools: [] },
+    line: { employeeId: e.employeeId, basePayFen, performancePayFen, growthBonusFen, poolShareFen: 0, totalFen: basePayFen + performancePayFen + growthBonusFen, coefficient, rating, growth, pools: [] },
   };
 }
 

@@ -51,6 +51,8 @@ export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
       approvedAt: true,
       lockedById: true,
       lockedAt: true,
+      budgetExcessFen: true,
+      budgetOverrideReason: true,
     },
   });
   if (!run) return null;
@@ -82,6 +84,7 @@ export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
   return {
     run: {
       ...run,
+      budgetExcessFen: run.budgetExcessFen === null ? null : Number(run.budgetExcessFen),
       paramsJson: undefined,
       issuesJson: undefined,
       poolsJson: undefined,

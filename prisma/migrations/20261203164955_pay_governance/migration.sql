@@ -2,6 +2,9 @@
 ALTER TABLE "PayRun" ADD COLUMN "budgetExcessFen" BIGINT;
 ALTER TABLE "PayRun" ADD COLUMN "budgetOverrideReason" TEXT;
 
+-- AlterTable
+ALTER TABLE "PayLine" ADD COLUMN "rating" TEXT;
+
 -- CreateTable
 CREATE TABLE "PayBudget" (
     "id" TEXT NOT NULL PRIMARY KEY,
