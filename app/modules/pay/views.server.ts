@@ -171,9 +171,13 @@ function csvCell(value: string | number | null) {
 
 const yuanCell = (fen: number) => (fen / 100).toFixed(2);
 
-/** The payroll CSV (UTF-8 with BOM for spreadsheet programs), amounts in yuan with two decimals. */
+/**
+ * The payroll CSV (UTF-8 with BOM for spreadsheet programs), amounts in yuan with two decimals:
+ * gross lines for the payroll system, which computes tax and social insurance (nothing here is
+ * net pay). Columns are documented in docs/payroll-csv.md; new columns are only ever appended.
+ */
 export async function payrollCsv(db: Db, runId: string) {
-  const [lines, adjustments] = await Promise.all([
+  const [lines, adjustments, calibrations, run] = await Promise.all([
     db.payLine.findMany({
       where: { runId },
       orderBy: { employee: { employeeNo: "asc" } },
@@ -184,22 +188,45 @@ export async function payrollCsv(db: Db, runId: string) {
         growthBonusFen: true,
         poolShareFen: true,
         totalFen: true,
+        rating: true,
         inputsJson: true,
         employee: { select: { employeeNo: true, name: true } },
         unit: { select: { code: true } },
       },
     }),
     db.payAdjustment.groupBy({ by: ["employeeId"], where: { runId }, _sum: { amountFen: true } }),
+    db.payCalibration.findMany({ where: { runId }, orderBy: { createdAt: "asc" }, select: { employeeId: true, reason: true } }),
+    db.payRun.findUniqueOrThrow({ where: { id: runId }, select: { paramsJson: true } }),
   ]);
+  const periodDays = (JSON.parse(run.paramsJson) as RunSnapshot).periodDays ?? null;
   const adjusted = new Map(adjustments.map((a) => [a.employeeId, a._sum.amountFen ?? 0]));
-  const header = ["employeeNo", "name", "unit", "track", "level", "score", "basePay", "performancePay", "growthBonus", "poolShare", "adjustments", "total"];
+  // The reason of the calibration the line's rating follows (the latest).
+  const calibrated = new Map(calibrations.map((c) => [c.employeeId, c.reason]));
+  const header = ["employeeNo", "name", "unit", "track", "level", "score", "rating", "daysPaid", "periodDays", "basePay", "performancePay", "growthBonus", "poolShare", "adjustments", "total", "calibrationReason"];
   const rows = [header.join(",")];
   for (const l of lines) {
     // Both the packed and the earlier whole form keep track, level and score under these names.
-    const inputs = JSON.parse(l.inputsJson) as Pick<EmployeeInputs, "track" | "level" | "score">;
+    const inputs = JSON.parse(l.inputsJson) as Pick<EmployeeInputs, "track" | "level" | "score"> & { d?: number };
     const adj = adjusted.get(l.employeeId) ?? 0;
     rows.push(
-      [l.employee.employeeNo, l.employee.name, l.unit.code, inputs.track, inputs.level, inputs.score === null ? "" : (inputs.score / 100).toFixed(2), yuanCell(l.basePayFen), yuanCell(l.performancePayFen), yuanCell(l.growthBonusFen), yuanCell(l.poolShareFen), yuanCell(adj), yuanCell(l.totalFen + adj)]
+      [
+        l.employee.employeeNo,
+        l.employee.name,
+        l.unit.code,
+        inputs.track,
+        inputs.level,
+        inputs.score === null ? "" : (inputs.score / 100).toFixed(2),
+        l.rating ?? "",
+        periodDays === null ? "" : (inputs.d ?? periodDays),
+        periodDays,
+        yuanCell(l.basePayFen),
+        yuanCell(l.performancePayFen),
+        yuanCell(l.growthBonusFen),
+        yuanCell(l.poolShareFen),
+        yuanCell(adj),
+        yuanCell(l.totalFen + adj),
+        calibrated.has(l.employeeId) && l.rating !== null ? calibrated.get(l.employeeId)! : "",
+      ]
         .map(csvCell)
         .join(","),
     );
