@@ -316,6 +316,8 @@ export default defineMessages(
     "pay.calibration.none": "还没有校准记录。",
     "pay.calibration.draftOnly": "核算已离开草稿状态，等级不能再校准。",
     "pay.calibration.back": "返回核算",
+    "pay.calibration.tooSmall": "人数不足，不按比例检查",
+    "pay.calibration.minUnitSize": "不足 {size} 人的部门只显示分布，不按指导比例检查。",
   },
   {
     "nav.pay": "Pay runs",
@@ -632,5 +634,7 @@ export default defineMessages(
     "pay.calibration.none": "No calibrations yet.",
     "pay.calibration.draftOnly": "The run has left draft: ratings can no longer be calibrated.",
     "pay.calibration.back": "Back to the run",
+    "pay.calibration.tooSmall": "Too small to hold to the ranges",
+    "pay.calibration.minUnitSize": "Units of fewer than {size} people are shown but not held to the guideline.",
   },
 );

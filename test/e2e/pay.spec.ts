@@ -49,11 +49,12 @@ test("HR imports the missing actual and prepares the run, a second HR user revie
   await page.goto(runUrl);
   await expect(page.getByTestId("budget-check")).toContainText("超出预算");
 
-  // Calibration: HR sets the period's guideline (A at most 50 % of a unit).
+  // Calibration: HR sets the period's guideline (A at most 62 % of a unit of 5 or more).
   await page.getByTestId("calibration-link").click();
-  await page.locator("#max_A").fill("50");
+  await page.locator("#max_A").fill("62");
   await page.getByRole("button", { name: "保存指导比例" }).click();
-  await expect(page.locator("#max_A")).toHaveValue("50");
+  await expect(page.locator("#max_A")).toHaveValue("62");
+  await expect(page.getByTestId("calibration-units")).toContainText("符合");
   await signOut(page);
 
   // The finance room's head sees her room only and moves an account manager's rating, with a reason.
@@ -84,6 +85,7 @@ test("HR imports the missing actual and prepares the run, a second HR user revie
   await signIn(page, DEMO.payApprover);
   await page.goto(runUrl);
   await page.locator("#approve-password").fill("not my password");
+  await page.locator("#override-reason").fill("省公司同意本季度超预算发放");
   await page.getByRole("button", { name: "审批通过" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "密码不正确" })).toBeVisible();
   await expect(page.getByTestId("run-status")).toHaveText("已复核");

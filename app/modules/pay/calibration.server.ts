@@ -28,6 +28,12 @@ export async function saveGuideline(db: Db, actorId: string, periodId: string, r
   });
 }
 
+/**
+ * Units with fewer people are shown but not held to the ranges: in a room of three, one person
+ * is 33 %, and "A at most 20 %" would forbid any A at all.
+ */
+export const MIN_CALIBRATION_UNIT = 5;
+
 export type UnitDistribution = { unitId: string; nameZh: string; nameEn: string; size: number; counts: { rating: string; count: number }[]; check: ReturnType<typeof checkDistribution> | null };
 
 /**
@@ -36,7 +42,7 @@ export type UnitDistribution = { unitId: string; nameZh: string; nameEn: string;
  */
 export async function unitDistributions(db: Db, actor: Actor, runId: string) {
   const run = await db.payRun.findUnique({ where: { id: runId }, select: { periodId: true, paramsJson: true } });
-  if (!run) return { guideline: null, ratings: [], units: [] as UnitDistribution[] };
+  if (!run) return { guideline: null, ratings: [], units: [] as UnitDistribution[], minUnitSize: MIN_CALIBRATION_UNIT };
   const snapshot = JSON.parse(run.paramsJson) as Pick<RunSnapshot, "coefficients">;
   const ratings = bandRatings(snapshot.coefficients.bands).slice().reverse();
   const guideline = await guidelineOf(db, run.periodId);
@@ -57,12 +63,12 @@ export async function unitDistributions(db: Db, actor: Actor, runId: string) {
     if (c) c.count += n;
   }
   for (const u of units.values()) {
-    if (!guideline) continue;
+    if (!guideline || u.size < MIN_CALIBRATION_UNIT) continue;
     const expanded: string[] = [];
     for (const c of u.counts) for (let i = 0; i < c.count; i++) expanded.push(c.rating);
     u.check = checkDistribution(guideline, expanded);
   }
-  return { guideline, ratings, units: [...units.values()] };
+  return { guideline, ratings, units: [...units.values()], minUnitSize: MIN_CALIBRATION_UNIT };
 }
 
 /** Units of a run outside the period's guideline (all units, for the review step). */

@@ -74,8 +74,10 @@ describe("calibration", () => {
     const snapshot = JSON.parse((await db.payRun.findUniqueOrThrow({ where: { id: run.id } })).paramsJson) as RunSnapshot;
     const lines = await db.payLine.findMany({ where: { runId: run.id }, select: { employeeId: true, rating: true, performancePayFen: true, totalFen: true, unitId: true, employee: { select: { employeeNo: true } } } });
     // The rarest rating present is forbidden (at most 0 %): every unit holding it is outside the guideline.
+    const unitSize = new Map<string, number>();
+    for (const l of lines) unitSize.set(l.unitId, (unitSize.get(l.unitId) ?? 0) + 1);
     const tally = new Map<string, number>();
-    for (const l of lines) tally.set(l.rating!, (tally.get(l.rating!) ?? 0) + 1);
+    for (const l of lines) if (unitSize.get(l.unitId)! >= 5) tally.set(l.rating!, (tally.get(l.rating!) ?? 0) + 1);
     const [rare] = [...tally].sort((a, b) => a[1] - b[1])[0];
     const other = [...tally.keys()].find((r) => r !== rare)!;
     await refused(saveGuideline(db, hr1, period.id, [{ rating: "S", maxPercent: 10 }]), "pay.errors.guidelineUnknownRating");
@@ -96,7 +98,9 @@ describe("calibration", () => {
 
     for (const l of moved) await calibrate(db, hrActor(hr1), run.id, { employeeNo: l.employee.employeeNo, rating: other, reason: "横向比较后调整" });
     const after = await unitDistributions(db, hrActor(hr1), run.id);
-    expect(after.units.every((u) => u.check!.within)).toBe(true);
+    expect(after.units.every((u) => !u.check || u.check.within)).toBe(true);
+    // Units of fewer than 5 people are shown but not held to the ranges.
+    expect(after.units.filter((u) => u.size < 5).every((u) => u.check === null)).toBe(true);
 
     // The calibrated line: performance base × the new rating's coefficient; the run's total follows.
     const first = await db.payLine.findUniqueOrThrow({ where: { runId_employeeId: { runId: run.id, employeeId: moved[0].employeeId } }, select: { performancePayFen: true, totalFen: true, rating: true, inputsJson: true } });

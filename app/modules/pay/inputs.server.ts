@@ -34,10 +34,15 @@ export async function gatherInputs(
   // Pro-rating: a joiner is paid from the hire date (both ends of the period inclusive).
   const periodStart = options.period ? dayNumber(options.period.startsOn) : null;
   const periodEnd = options.period ? dayNumber(options.period.endsOn) : null;
+  // Most people share a few hire dates: each is turned into days once.
+  const daysByHireDate = new Map<string, number | undefined>();
   const daysOf = (hiredOn: string) => {
     if (periodStart === null || periodEnd === null || !hiredOn) return undefined;
+    if (daysByHireDate.has(hiredOn)) return daysByHireDate.get(hiredOn);
     const hired = dayNumber(`${hiredOn}T00:00:00Z`);
-    return hired > periodStart ? Math.max(0, periodEnd - hired + 1) : undefined;
+    const days = hired > periodStart ? Math.max(0, periodEnd - hired + 1) : undefined;
+    daysByHireDate.set(hiredOn, days);
+    return days;
   };
   const missingBy = new Map<string, string[]>();
   for (const m of missing) {

@@ -68,7 +68,7 @@ export default function Calibration() {
   const t = useT();
   const locale = useLocale();
   const when = useDateTime();
-  const { run, guideline, ratings, units, calibrations, canSetGuideline } = useLoaderData<typeof loader>();
+  const { run, guideline, ratings, units, calibrations, canSetGuideline, minUnitSize } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "calibrate",
@@ -84,7 +84,7 @@ export default function Calibration() {
         <p className="hint">{t("pay.calibrationIntro")}</p>
       </PageHeader>
 
-      {!guideline ? <p className="notice">{t("pay.calibration.noGuideline")}</p> : null}
+      {!guideline ? <p className="notice">{t("pay.calibration.noGuideline")}</p> : <p className="hint">{t("pay.calibration.minUnitSize", { size: minUnitSize })}</p>}
       {units.length === 0 ? (
         <EmptyState>{t("pay.noLines")}</EmptyState>
       ) : (
@@ -120,7 +120,7 @@ export default function Calibration() {
                       </td>
                     );
                   })}
-                  <td>{u.check ? (u.check.within ? t("pay.calibration.within") : <strong className="badge warn">{t("pay.calibration.outside")}</strong>) : "—"}</td>
+                  <td>{u.check ? u.check.within ? t("pay.calibration.within") : <strong className="badge warn">{t("pay.calibration.outside")}</strong> : guideline ? t("pay.calibration.tooSmall") : "—"}</td>
                 </tr>
               ))}
             </tbody>
