@@ -91,9 +91,16 @@ export async function action(args: ActionFunctionArgs) {
       const parsed = ApproveSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) {
         const short = parsed.error.issues.some((i) => i.message === "pay.errors.overrideReasonShort");
-        return data({ kind: "step" as const, formErrors: [short ? "pay.errors.overrideReasonShort" : "pay.errors.passwordRequired"] }, { status: 400, headers: NO_STORE });
+        const typed = formData.get("overrideReason");
+        return data({ kind: "step" as const, formErrors: [short ? "pay.errors.overrideReasonShort" : "pay.errors.passwordRequired"], overrideReason: typeof typed === "string" ? typed.slice(0, 500) : "" }, { status: 400, headers: NO_STORE });
       }
-      await transitionRun(db, user.userId, id, "approve", parsed.data.password, parsed.data.overrideReason);
+      try {
+        await transitionRun(db, user.userId, id, "approve", parsed.data.password, parsed.data.overrideReason);
+      } catch (error) {
+        // The reason typed is kept on the page (never the password).
+        if (error instanceof PayRunError && error.messageKey !== "pay.errors.unknownRun") return data({ kind: "step" as const, formErrors: [error.messageKey], overrideReason: parsed.data.overrideReason ?? "" }, { status: 400, headers: NO_STORE });
+        throw error;
+      }
       return redirectWithFlash(`/pay/runs/${id}`, { kind: "success", message: FLASH.approve }, { headers: NO_STORE });
     }
     const parsed = StepSchema.safeParse(Object.fromEntries(formData));
@@ -280,7 +287,7 @@ export default function PayRun() {
               {budget && budget.excessFen > 0 ? (
                 <>
                   <label htmlFor="override-reason">{t("pay.overrideReason")}</label>
-                  <input id="override-reason" name="overrideReason" minLength={5} maxLength={500} required />
+                  <input id="override-reason" name="overrideReason" minLength={5} maxLength={500} required defaultValue={result && "overrideReason" in result ? result.overrideReason : undefined} />
                 </>
               ) : null}
               <button type="submit" className="primary" disabled={busy}>
