@@ -171,12 +171,28 @@ function csvCell(value: string | number | null) {
 
 const yuanCell = (fen: number) => (fen / 100).toFixed(2);
 
-/**
- * The payroll CSV (UTF-8 with BOM for spreadsheet programs), amounts in yuan with two decimals:
- * gross lines for the payroll system, which computes tax and social insurance (nothing here is
- * net pay). Columns are documented in docs/payroll-csv.md; new columns are only ever appended.
- */
-export async function payrollCsv(db: Db, runId: string) {
+/** One person's gross line for the payroll system (amounts in fen); see docs/payroll-csv.md. */
+export type PayrollRow = {
+  employeeNo: string;
+  name: string;
+  unit: string;
+  track: string;
+  level: string;
+  score: number | null;
+  rating: string | null;
+  daysPaid: number | null;
+  periodDays: number | null;
+  basePayFen: number;
+  performancePayFen: number;
+  growthBonusFen: number;
+  poolShareFen: number;
+  adjustmentsFen: number;
+  totalFen: number;
+  calibrationReason: string | null;
+};
+
+/** Every line of a run as the payroll system takes it: gross amounts, never net pay. */
+export async function payrollRows(db: Db, runId: string): Promise<PayrollRow[]> {
   const [lines, adjustments, calibrations, run] = await Promise.all([
     db.payLine.findMany({
       where: { runId },
@@ -202,31 +218,42 @@ export async function payrollCsv(db: Db, runId: string) {
   const adjusted = new Map(adjustments.map((a) => [a.employeeId, a._sum.amountFen ?? 0]));
   // The reason of the calibration the line's rating follows (the latest).
   const calibrated = new Map(calibrations.map((c) => [c.employeeId, c.reason]));
-  const header = ["employeeNo", "name", "unit", "track", "level", "score", "rating", "daysPaid", "periodDays", "basePay", "performancePay", "growthBonus", "poolShare", "adjustments", "total", "calibrationReason"];
-  const rows = [header.join(",")];
-  for (const l of lines) {
+  return lines.map((l) => {
     // Both the packed and the earlier whole form keep track, level and score under these names.
     const inputs = JSON.parse(l.inputsJson) as Pick<EmployeeInputs, "track" | "level" | "score"> & { d?: number };
     const adj = adjusted.get(l.employeeId) ?? 0;
+    return {
+      employeeNo: l.employee.employeeNo,
+      name: l.employee.name,
+      unit: l.unit.code,
+      track: inputs.track,
+      level: inputs.level,
+      score: inputs.score,
+      rating: l.rating,
+      daysPaid: periodDays === null ? null : (inputs.d ?? periodDays),
+      periodDays,
+      basePayFen: l.basePayFen,
+      performancePayFen: l.performancePayFen,
+      growthBonusFen: l.growthBonusFen,
+      poolShareFen: l.poolShareFen,
+      adjustmentsFen: adj,
+      totalFen: l.totalFen + adj,
+      calibrationReason: l.rating !== null ? (calibrated.get(l.employeeId) ?? null) : null,
+    };
+  });
+}
+
+/**
+ * The payroll CSV (UTF-8 with BOM for spreadsheet programs), amounts in yuan with two decimals:
+ * gross lines for the payroll system, which computes tax and social insurance (nothing here is
+ * net pay). Columns are documented in docs/payroll-csv.md; new columns are only ever appended.
+ */
+export async function payrollCsv(db: Db, runId: string) {
+  const header = ["employeeNo", "name", "unit", "track", "level", "score", "rating", "daysPaid", "periodDays", "basePay", "performancePay", "growthBonus", "poolShare", "adjustments", "total", "calibrationReason"];
+  const rows = [header.join(",")];
+  for (const r of await payrollRows(db, runId)) {
     rows.push(
-      [
-        l.employee.employeeNo,
-        l.employee.name,
-        l.unit.code,
-        inputs.track,
-        inputs.level,
-        inputs.score === null ? "" : (inputs.score / 100).toFixed(2),
-        l.rating ?? "",
-        periodDays === null ? "" : (inputs.d ?? periodDays),
-        periodDays,
-        yuanCell(l.basePayFen),
-        yuanCell(l.performancePayFen),
-        yuanCell(l.growthBonusFen),
-        yuanCell(l.poolShareFen),
-        yuanCell(adj),
-        yuanCell(l.totalFen + adj),
-        calibrated.has(l.employeeId) && l.rating !== null ? calibrated.get(l.employeeId)! : "",
-      ]
+      [r.employeeNo, r.name, r.unit, r.track, r.level, r.score === null ? "" : (r.score / 100).toFixed(2), r.rating ?? "", r.daysPaid, r.periodDays, yuanCell(r.basePayFen), yuanCell(r.performancePayFen), yuanCell(r.growthBonusFen), yuanCell(r.poolShareFen), yuanCell(r.adjustmentsFen), yuanCell(r.totalFen), r.calibrationReason ?? ""]
         .map(csvCell)
         .join(","),
     );
