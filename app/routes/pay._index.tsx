@@ -51,6 +51,9 @@ export default function PayRuns() {
         actions={
           canConfigure ? (
             <>
+              <Link className="button" to="/pay/budgets">
+                {t("pay.budget.link")}
+              </Link>
               <Link className="button" to="/pay/settings">
                 {t("pay.settingsTitle")}
               </Link>
@@ -58,7 +61,11 @@ export default function PayRuns() {
                 {t("pay.schemesTitle")}
               </Link>
             </>
-          ) : null
+          ) : (
+            <Link className="button" to="/pay/budgets">
+              {t("pay.budget.link")}
+            </Link>
+          )
         }
       >
         <p className="hint">{t("pay.runsIntro")}</p>

@@ -38,7 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function Payslip() {
   const t = useT();
   const when = useDateTime();
-  const { run, employee, line, explanation, whatIf, adjustments, adjustedTotalFen, query, own } = useLoaderData<typeof loader>();
+  const { run, employee, line, explanation, whatIf, adjustments, calibrations, adjustedTotalFen, query, own } = useLoaderData<typeof loader>();
   return (
     <section>
       <PageHeader title={t("pay.payslipTitle", { period: run.periodCode })}>
@@ -47,7 +47,7 @@ export default function Payslip() {
         </p>
         <p>{own ? <Link to="/me/pay">{t("pay.backToMyPay")}</Link> : <Link to={`/pay/runs/${run.id}`}>{t("pay.backToRun")}</Link>}</p>
       </PageHeader>
-      <PayslipBreakdown line={line} explanation={explanation} />
+      <PayslipBreakdown line={line} explanation={explanation} calibrations={calibrations} />
       {adjustments.length > 0 ? (
         <div className="panel">
           <h2>{t("pay.adjustmentsTitle")}</h2>

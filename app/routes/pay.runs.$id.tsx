@@ -13,6 +13,7 @@ import { AdjustmentSchema, ApproveSchema, StepSchema } from "~/modules/pay/forms
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
 import { addAdjustment, PayRunError, recomputeRun, stepRefusal, transitionRun, verifyRun } from "~/modules/pay/runs.server";
 import { getRun } from "~/modules/pay/views.server";
+import { runBudgetCheck } from "~/modules/pay/budget.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
@@ -39,6 +40,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const refusal = canApprove && nextStep ? await stepRefusal(db, user.userId, found.run, nextStep) : null;
   const signOffRefusal = refusal && refusal !== "pay.errors.hasIssues" && refusal !== "pay.errors.wrongState" ? refusal : null;
   const verification = checkable && (verify === "1" || found.run.employeeCount <= AUTO_VERIFY_LIMIT) ? await verifyRun(db, id) : null;
+  // What this run does to the wage-bill budgets of its year, for those who prepare and sign it off.
+  const budget = (canManage || canApprove) && found.run.status !== "locked" ? await runBudgetCheck(db, id) : null;
   return data(
     {
       ...found,
@@ -49,6 +52,8 @@ export async function loader(args: LoaderFunctionArgs) {
       canApprove,
       isPreparer: found.run.preparedById === user.userId,
       signOffRefusal,
+      budget,
+      canCalibrate: may(user, "pay.calibrate"),
       verification,
       mayVerify: checkable && !verification,
     },
@@ -84,8 +89,18 @@ export async function action(args: ActionFunctionArgs) {
     if (intent === "approve") {
       const user = requirePermission(args, "pay.approve");
       const parsed = ApproveSchema.safeParse(Object.fromEntries(formData));
-      if (!parsed.success) return data({ kind: "step" as const, formErrors: ["pay.errors.passwordRequired"] }, { status: 400, headers: NO_STORE });
-      await transitionRun(db, user.userId, id, "approve", parsed.data.password);
+      if (!parsed.success) {
+        const short = parsed.error.issues.some((i) => i.message === "pay.errors.overrideReasonShort");
+        const typed = formData.get("overrideReason");
+        return data({ kind: "step" as const, formErrors: [short ? "pay.errors.overrideReasonShort" : "pay.errors.passwordRequired"], overrideReason: typeof typed === "string" ? typed.slice(0, 500) : "" }, { status: 400, headers: NO_STORE });
+      }
+      try {
+        await transitionRun(db, user.userId, id, "approve", parsed.data.password, parsed.data.overrideReason);
+      } catch (error) {
+        // The reason typed is kept on the page (never the password).
+        if (error instanceof PayRunError && error.messageKey !== "pay.errors.unknownRun") return data({ kind: "step" as const, formErrors: [error.messageKey], overrideReason: parsed.data.overrideReason ?? "" }, { status: 400, headers: NO_STORE });
+        throw error;
+      }
       return redirectWithFlash(`/pay/runs/${id}`, { kind: "success", message: FLASH.approve }, { headers: NO_STORE });
     }
     const parsed = StepSchema.safeParse(Object.fromEntries(formData));
@@ -108,7 +123,7 @@ export default function PayRun() {
   const t = useT();
   const locale = useLocale();
   const when = useDateTime();
-  const { run, issues, pools, schemes, lines, linesInScope, scopeTotalFen, page, pageCount, adjustments, canManage, canApprove, isPreparer, signOffRefusal, verification, mayVerify } = useLoaderData<typeof loader>();
+  const { run, issues, pools, schemes, lines, linesInScope, scopeTotalFen, page, pageCount, adjustments, canManage, canApprove, isPreparer, signOffRefusal, budget, canCalibrate, verification, mayVerify } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const stepErrors = result?.kind === "step" ? result.formErrors : undefined;
@@ -179,7 +194,56 @@ export default function PayRun() {
           </p>
         ) : null}
         {mayVerify ? <Link to="?verify=1">{t("pay.verifyNow")}</Link> : null}
+        {canCalibrate ? (
+          <p>
+            <Link to={`/pay/runs/${run.id}/calibration`} data-testid="calibration-link">
+              {t("pay.calibration.link")}
+            </Link>
+          </p>
+        ) : null}
+        {run.budgetExcessFen ? (
+          <p className="notice warn" data-testid="budget-override">
+            {t("pay.budget.overridden", { excess: money(run.budgetExcessFen), reason: run.budgetOverrideReason ?? "" })}
+          </p>
+        ) : null}
       </div>
+
+      {budget ? (
+        <div className="panel" data-testid="budget-check">
+          <h2>{t("pay.budgetCheckTitle", { year: budget.year })}</h2>
+          {budget.checks.length === 0 ? (
+            <p className="hint">{t("pay.budget.noBudgets")}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("pay.budget.unit")}</th>
+                    <th scope="col">{t("pay.budget.amount")}</th>
+                    <th scope="col">{t("pay.budget.committed")}</th>
+                    <th scope="col">{t("pay.budget.thisRun")}</th>
+                    <th scope="col">{t("pay.budget.after")}</th>
+                    <th scope="col">{t("pay.budget.excess")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {budget.checks.map((c) => (
+                    <tr key={c.unitId}>
+                      <th scope="row">{pick(locale, c)}</th>
+                      <td>{money(c.amountFen)}</td>
+                      <td>{money(c.committedFen)}</td>
+                      <td>{money(c.runFen)}</td>
+                      <td>{money(c.afterFen)}</td>
+                      <td className={c.excessFen > 0 ? "warn" : undefined}>{c.excessFen > 0 ? money(c.excessFen) : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {budget.checks.length > 0 ? <p className={budget.excessFen > 0 ? "notice warn" : "hint"}>{budget.excessFen > 0 ? t("pay.budget.overHint", { excess: money(budget.excessFen) }) : t("pay.budget.withinAll")}</p> : null}
+        </div>
+      ) : null}
 
       {run.status !== "locked" && (canManage || canApprove) ? (
         <div className="panel">
@@ -220,6 +284,12 @@ export default function PayRun() {
               <input type="hidden" name="intent" value="approve" />
               <label htmlFor="approve-password">{t("pay.approvePassword")}</label>
               <input id="approve-password" name="password" type="password" autoComplete="current-password" required />
+              {budget && budget.excessFen > 0 ? (
+                <>
+                  <label htmlFor="override-reason">{t("pay.overrideReason")}</label>
+                  <input id="override-reason" name="overrideReason" minLength={5} maxLength={500} required defaultValue={result && "overrideReason" in result ? result.overrideReason : undefined} />
+                </>
+              ) : null}
               <button type="submit" className="primary" disabled={busy}>
                 {t("pay.approve")}
               </button>

@@ -37,6 +37,37 @@ test("HR imports the missing actual and prepares the run, a second HR user revie
   // The preparer cannot review their own run.
   await expect(page.getByRole("button", { name: "复核通过" })).toHaveCount(0);
   await expect(page.getByTestId("sign-off-refusal")).toBeVisible();
+
+  // Wage bill: HR gives the finance room a budget for the run's year far below what the run pays there.
+  const year = /(\d{4})-/.exec((await page.getByRole("heading", { level: 1 }).textContent()) ?? "")![1];
+  await page.goto("/pay/budgets");
+  await page.locator("#budget-unitCode").fill("JC-GE-FIN");
+  await page.locator("#budget-year").fill(year);
+  await page.locator("#budget-amount").fill("1");
+  await page.getByRole("button", { name: "保存预算" }).click();
+  await expect(page.getByTestId("budgets")).toContainText("金融客户室");
+  await page.goto(runUrl);
+  await expect(page.getByTestId("budget-check")).toContainText("超出预算");
+
+  // Calibration: HR sets the period's guideline (A at most 62 % of a unit of 5 or more).
+  await page.getByTestId("calibration-link").click();
+  await page.locator("#max_A").fill("62");
+  await page.getByRole("button", { name: "保存指导比例" }).click();
+  await expect(page.locator("#max_A")).toHaveValue("62");
+  await expect(page.getByTestId("calibration-units")).toContainText("符合");
+  await signOut(page);
+
+  // The finance room's head sees her room only and moves an account manager's rating, with a reason.
+  await signIn(page, DEMO.roomHead);
+  await page.goto(`${runUrl}/calibration`);
+  await expect(page.getByTestId("calibration-units").locator("tbody tr")).toHaveCount(1);
+  // The demo's E000004 is rated B on the quarter's scores; the head moves him to C.
+  await page.locator("#calibrate-employeeNo").fill("E000004");
+  await page.locator("#calibrate-rating").selectOption("C");
+  await page.locator("#calibrate-reason").fill("与同岗位横向比较后调整");
+  await page.getByRole("button", { name: "校准", exact: true }).click();
+  await expect(page.getByTestId("calibrations")).toContainText("E000004");
+  await expect(page.getByTestId("calibrations")).toContainText("与同岗位横向比较后调整");
   await signOut(page);
 
   // The second HR user reviews, and cannot also approve.
@@ -52,15 +83,31 @@ test("HR imports the missing actual and prepares the run, a second HR user revie
   await signIn(page, DEMO.payApprover);
   await page.goto(runUrl);
   await page.locator("#approve-password").fill("not my password");
+  await page.locator("#override-reason").fill("省公司同意本季度超预算发放");
   await page.getByRole("button", { name: "审批通过" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "密码不正确" })).toBeVisible();
   await expect(page.getByTestId("run-status")).toHaveText("已复核");
+  // Over budget: approval needs the approver's reason, recorded on the run.
+  await expect(page.getByTestId("budget-check")).toContainText("超出预算");
   await page.locator("#approve-password").fill("ge-demo-2026");
+  await page.locator("#override-reason").fill("省公司同意本季度超预算发放");
   await page.getByRole("button", { name: "审批通过" }).click();
   await expect(page.getByTestId("run-status")).toHaveText("已审批");
+  await expect(page.getByTestId("budget-override")).toContainText("省公司同意本季度超预算发放");
   await page.getByRole("button", { name: "锁定" }).click();
   await expect(page.getByTestId("run-status")).toHaveText("已锁定");
   await expect(page.getByTestId("verification")).toContainText("完全一致");
+  await signOut(page);
+
+  // HR exports the locked run's gross lines for the payroll system; the budget shows it committed.
+  await signIn(page, DEMO.hr);
+  await page.goto(runUrl);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出工资表 CSV" }).click()]);
+  const csv = await (await import("node:fs/promises")).readFile((await download.path())!, "utf8");
+  expect(csv.split("\r\n")[0]).toContain("employeeNo,name,unit,track,level,score,rating");
+  expect(csv).toMatch(/E000004,[^\r]*,与同岗位横向比较后调整/);
+  await page.goto(`/pay/budgets?year=${year}`);
+  await expect(page.getByTestId("budgets")).toContainText("-¥");
   await signOut(page);
 
   // The employee opens the breakdown and asks "what if I reach 110 %".
@@ -71,6 +118,8 @@ test("HR imports the missing actual and prepares the run, a second HR user revie
   await payslips.first().click();
   await expect(page.getByTestId("explain-performance")).toContainText("绩效工资 = 基数");
   await expect(page.getByTestId("explain-performance")).toContainText("系数");
+  await expect(page.getByTestId("explain-rating")).toContainText("校准为");
+  await expect(page.getByTestId("explain-performance")).toContainText("与同岗位横向比较后调整");
   await expect(page.getByTestId("payslip-kpis")).toBeVisible();
   await page.locator("#pct").fill("110");
   await page.getByRole("button", { name: "计算" }).click();

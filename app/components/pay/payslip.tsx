@@ -9,7 +9,17 @@ import { money, points, pts } from "./format";
 const exact = (fen: string) => `¥${yuanExact(dec(fen))}`;
 
 /** Each payable line with the sum behind it, in the employee's words. */
-export function PayslipBreakdown({ line, explanation }: { line: { basePayFen: number; performancePayFen: number; growthBonusFen: number; poolShareFen: number; totalFen: number }; explanation: Explanation | null }) {
+export type CalibrationNote = { fromRating: string; toRating: string; reason: string; by: string | null };
+
+export function PayslipBreakdown({
+  line,
+  explanation,
+  calibrations = [],
+}: {
+  line: { basePayFen: number; performancePayFen: number; growthBonusFen: number; poolShareFen: number; totalFen: number };
+  explanation: Explanation | null;
+  calibrations?: CalibrationNote[];
+}) {
   const t = useT();
   const locale = useLocale();
   if (!explanation) return <p className="notice warn">{t("pay.noExplanation")}</p>;
@@ -28,7 +38,15 @@ export function PayslipBreakdown({ line, explanation }: { line: { basePayFen: nu
         <tr>
           <th scope="row">{t("pay.line.base")}</th>
           <td>{money(line.basePayFen)}</td>
-          <td>{t("pay.explain.base", { monthly: money(base.monthlyFen), months: base.months, level: `${t(`track.${base.track}`)} ${base.level}` })}</td>
+          <td data-testid="explain-base">
+            {t("pay.explain.base", { monthly: money(base.monthlyFen), months: base.months, level: `${t(`track.${base.track}`)} ${base.level}` })}
+            {base.prorated ? (
+              <>
+                <br />
+                <small className="hint">{t("pay.explain.prorated", { days: base.prorated.days, periodDays: base.prorated.periodDays })}</small>
+              </>
+            ) : null}
+          </td>
         </tr>
         <tr>
           <th scope="row">{t("pay.line.performance")}</th>
@@ -37,6 +55,21 @@ export function PayslipBreakdown({ line, explanation }: { line: { basePayFen: nu
             {t("pay.explain.performance", { base: money(perf.baseFen), coefficient: perf.coefficient, score: pts(perf.score), band })}
             <br />
             <small className="hint">{t("pay.explain.performanceBase", { monthly: money(perf.monthlyFen), months: perf.months })}</small>
+            {perf.prorated ? (
+              <>
+                <br />
+                <small className="hint">{t("pay.explain.prorated", { days: perf.prorated.days, periodDays: perf.prorated.periodDays })}</small>
+              </>
+            ) : null}
+            <br />
+            <small className="hint" data-testid="explain-rating">
+              {perf.rating === perf.scoreRating ? t("pay.explain.rating", { rating: perf.rating }) : t("pay.explain.ratingCalibrated", { from: perf.scoreRating, to: perf.rating })}
+            </small>
+            {calibrations.map((c, i) => (
+              <small key={i} className="hint" style={{ display: "block" }}>
+                {t("pay.explain.calibration", { from: c.fromRating, to: c.toRating, reason: c.reason, by: c.by ?? "—" })}
+              </small>
+            ))}
           </td>
         </tr>
         {explanation.growth.map((g, i) => (

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "pay.manage": ["hr_admin"],
   "pay.approve": ["hr_admin"],
   "pay.view": ["dept_head", "hr_admin"],
+  "pay.calibrate": ["dept_head", "hr_admin"],
   "career.manage": ["hr_admin"],
   "career.review": ["dept_head", "hr_admin"],
   "rotation.manage": ["hr_admin"],

@@ -9,6 +9,7 @@ export const API_SCOPES = {
   "training:write": "training.manage",
   "surveys:read": "survey.report",
   "suggestions:read": "suggestion.handle",
+  "payroll:read": "pay.manage",
 } as const satisfies Record<string, Permission>;
 
 export type ApiScope = keyof typeof API_SCOPES;

@@ -1,4 +1,5 @@
 import { lineScore, weightedTotal } from "~/modules/kpi/scoring";
+import { bandOfRating, ratingOf } from "./calibration";
 import { coefficientFor } from "./coefficients";
 import { contributionPoints } from "./dept-pool";
 import { dec, roundFen } from "./money";
@@ -11,8 +12,24 @@ import { subscriberGrowthBonus, type SubscriberGrowthParams } from "./subscriber
  * with the same functions that computed the run.
  */
 export type Explanation = {
-  base: { track: string; level: string; monthlyFen: number; months: number; amountFen: number };
-  performance: { track: string; level: string; monthlyFen: number; months: number; baseFen: number; score: number; min: number; max: number; last: boolean; coefficient: string; amountFen: number };
+  base: { track: string; level: string; monthlyFen: number; months: number; amountFen: number; prorated: { days: number; periodDays: number } | null };
+  performance: {
+    track: string;
+    level: string;
+    monthlyFen: number;
+    months: number;
+    baseFen: number;
+    score: number;
+    min: number;
+    max: number;
+    last: boolean;
+    coefficient: string;
+    amountFen: number;
+    /** The rating the score falls in, and the one the coefficient follows (they differ after calibration). */
+    scoreRating: string;
+    rating: string;
+    prorated: { days: number; periodDays: number } | null;
+  };
   growth: {
     nameZh: string;
     nameEn: string;
@@ -37,10 +54,14 @@ export function explainLine(snapshot: RunSnapshot, e: EmployeeInputs, pools: Poo
   if (!computed.ok || e.score === null) return null;
   const band = snapshot.bands[bandKey(e.track, e.level)];
   const table = snapshot.coefficients.bands;
-  const found = coefficientFor(table, e.score);
+  const scoreRating = ratingOf(table, e.score);
+  // The band the score falls in (shown), and the band whose coefficient applies (another one after calibration).
+  const own = coefficientFor(table, e.score);
+  const found = (e.rating !== undefined ? bandOfRating(table, e.rating) : null) ?? own;
   const months = snapshot.periodMonths;
+  const prorated = e.days !== undefined && snapshot.periodDays && e.days !== snapshot.periodDays ? { days: e.days, periodDays: snapshot.periodDays } : null;
   return {
-    base: { track: e.track, level: e.level, monthlyFen: band.basePayFen, months, amountFen: computed.line.basePayFen },
+    base: { track: e.track, level: e.level, monthlyFen: band.basePayFen, months, amountFen: computed.line.basePayFen, prorated },
     performance: {
       track: e.track,
       level: e.level,
@@ -48,11 +69,14 @@ export function explainLine(snapshot: RunSnapshot, e: EmployeeInputs, pools: Poo
       months,
       baseFen: band.performanceBaseFen * months,
       score: e.score,
-      min: found.min,
-      max: found.max,
-      last: found === table[table.length - 1],
+      min: own.min,
+      max: own.max,
+      last: own === table[table.length - 1],
       coefficient: found.coefficient,
       amountFen: computed.line.performancePayFen,
+      scoreRating,
+      rating: e.rating ?? scoreRating,
+      prorated,
     },
     growth: snapshot.growth.flatMap((g) => {
       if (!g.params.positionCodes.includes(e.positionCode)) return [];

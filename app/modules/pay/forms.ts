@@ -40,7 +40,71 @@ export const AdjustmentSchema = z
   })
   .strict();
 
-export const ApproveSchema = z.object({ intent: z.literal("approve"), password: z.string().min(1).max(1024) }).strict();
+export const ApproveSchema = z
+  .object({
+    intent: z.literal("approve"),
+    password: z.string().min(1).max(1024),
+    /** Needed only when the run exceeds a wage-bill budget: the approver's reason for overriding it. */
+    overrideReason: z.string().trim().max(500).optional().transform((v) => (v ? v : undefined)).refine((v) => v === undefined || v.length >= 5, "pay.errors.overrideReasonShort"),
+  })
+  .strict();
+
+export const CalibrateSchema = z
+  .object({
+    intent: z.literal("calibrate"),
+    employeeNo: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/, "errors.code"),
+    rating: z.string().trim().min(1).max(8),
+    reason: z.string().trim().min(5).max(500),
+  })
+  .strict();
+
+const percentField = z
+  .string()
+  .trim()
+  .max(3)
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === "") return undefined;
+    if (!/^\d{1,3}$/.test(v) || Number(v) > 100) {
+      ctx.addIssue({ code: "custom", message: "pay.errors.percent" });
+      return z.NEVER;
+    }
+    return Number(v);
+  });
+
+/** The guideline form: a min and a max percent per rating (blank: no bound). Fields `min.A`, `max.A`… */
+export function guidelineSchema(ratings: string[]) {
+  return z
+    .object({ intent: z.literal("guideline"), ...Object.fromEntries(ratings.flatMap((r) => [[`min_${r}`, percentField], [`max_${r}`, percentField]])) })
+    .strict()
+    .transform((v) => {
+      const values = v as unknown as Record<string, number | undefined>;
+      return ratings
+        .map((rating) => ({ rating, minPercent: values[`min_${rating}`], maxPercent: values[`max_${rating}`] }))
+        .filter((r) => r.minPercent !== undefined || r.maxPercent !== undefined)
+        .map((r) => ({ rating: r.rating, ...(r.minPercent !== undefined ? { minPercent: r.minPercent } : {}), ...(r.maxPercent !== undefined ? { maxPercent: r.maxPercent } : {}) }));
+    });
+}
+
+const rateField = z.string().trim().regex(/^\d{1,3}(\.\d{1,6})?$/, "pay.errors.decimal");
+
+/** A unit's wage bill for a year: the province's allocation, or the growth-linked formula's inputs. */
+export const BudgetSchema = z.discriminatedUnion("basis", [
+  z.object({ intent: z.literal("budget"), unitCode: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, "errors.code"), year: z.coerce.number().int().min(2000).max(2100), basis: z.literal("allocation"), amount: yuanField() }).strict(),
+  z
+    .object({
+      intent: z.literal("budget"),
+      unitCode: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, "errors.code"),
+      year: z.coerce.number().int().min(2000).max(2100),
+      basis: z.literal("growthLinked"),
+      base: yuanField(),
+      revenueGrowth: yuanField({ allowNegative: true }),
+      revenueRate: rateField,
+      solutionGrowth: yuanField({ allowNegative: true }),
+      solutionRate: rateField,
+    })
+    .strict(),
+]);
 export const StepSchema = z.object({ intent: z.enum(["recompute", "review", "lock", "sendBack"]) }).strict();
 
 /** The what-if's percent of target as typed: a whole number 0–300, never blank (blank is not 0 %) and never clamped. */

@@ -3,6 +3,7 @@ import { loadPeriodData } from "~/modules/kpi/period-data.server";
 import { actualsByCode, scoreFromData } from "~/modules/kpi/scores.server";
 import { packedRows } from "~/utils/packed-rows.server";
 import { schemeKpiCodes, type EmployeeInputs, type RunParams } from "./payroll";
+import { dayNumber } from "./prorate";
 
 export type KpiNames = Record<string, { nameZh: string; nameEn: string; unit?: string }>;
 
@@ -12,19 +13,37 @@ export type KpiNames = Record<string, { nameZh: string; nameEn: string; unit?: s
  * unit, level and post value.
  * Sorted by employee number: the stable order for pool remainders.
  */
-export async function gatherInputs(db: Db, periodId: string, params: RunParams, employeeIds?: string[]): Promise<{ inputs: EmployeeInputs[]; kpiNames: KpiNames }> {
+export async function gatherInputs(
+  db: Db,
+  periodId: string,
+  params: RunParams,
+  options: { period?: { startsOn: Date; endsOn: Date }; calibrated?: Map<string, string> } = {},
+): Promise<{ inputs: EmployeeInputs[]; kpiNames: KpiNames }> {
   const codes = schemeKpiCodes(params);
   const [data, employeeRows] = await Promise.all([
-    loadPeriodData(db, periodId, employeeIds),
+    loadPeriodData(db, periodId),
     packedRows(
       db,
-      [`e."id"`, `e."employeeNo"`, `e."unitId"`, `u."path"`, `e."track"`, `e."level"`, `p."code"`, `p."postValue"`],
+      [`e."id"`, `e."employeeNo"`, `e."unitId"`, `u."path"`, `e."track"`, `e."level"`, `p."code"`, `p."postValue"`, `substr(e."hireDate", 1, 10)`],
       `FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId" JOIN "Position" p ON p."id" = e."positionId"`,
     ),
   ]);
   const { scores, missing, malformed } = scoreFromData(data);
   const actuals = codes.length ? actualsByCode(data, codes, data.lines) : new Map<string, Map<string, number>>();
-  const employees = employeeRows.map(([id, employeeNo, unitId, path, track, level, positionCode, postValue]) => ({ id, employeeNo, unitId, path, track, level, positionCode, postValue }));
+  const employees = employeeRows.map(([id, employeeNo, unitId, path, track, level, positionCode, postValue, hiredOn]) => ({ id, employeeNo, unitId, path, track, level, positionCode, postValue, hiredOn }));
+  // Pro-rating: a joiner is paid from the hire date (both ends of the period inclusive).
+  const periodStart = options.period ? dayNumber(options.period.startsOn) : null;
+  const periodEnd = options.period ? dayNumber(options.period.endsOn) : null;
+  // Most people share a few hire dates: each is turned into days once.
+  const daysByHireDate = new Map<string, number | undefined>();
+  const daysOf = (hiredOn: string) => {
+    if (periodStart === null || periodEnd === null || !hiredOn) return undefined;
+    if (daysByHireDate.has(hiredOn)) return daysByHireDate.get(hiredOn);
+    const hired = dayNumber(`${hiredOn}T00:00:00Z`);
+    const days = hired > periodStart ? Math.max(0, periodEnd - hired + 1) : undefined;
+    daysByHireDate.set(hiredOn, days);
+    return days;
+  };
   const missingBy = new Map<string, string[]>();
   for (const m of missing) {
     const list = missingBy.get(m.employeeId) ?? [];
@@ -56,6 +75,10 @@ export async function gatherInputs(db: Db, periodId: string, params: RunParams, 
       missing: missingBy.get(e.id) ?? [],
       ...(malformedBy.has(e.id) ? { malformed: malformedBy.get(e.id) } : {}),
     });
+    const days = daysOf(e.hiredOn);
+    if (days !== undefined) inputs[inputs.length - 1].days = days;
+    const rating = options.calibrated?.get(e.id);
+    if (rating !== undefined) inputs[inputs.length - 1].rating = rating;
   }
   inputs.sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : a.employeeNo > b.employeeNo ? 1 : 0));
   return { inputs, kpiNames };

@@ -34,6 +34,10 @@ export type PackedInputs = {
   /** The value of each of the run's `actualCodes`, null where the person has none. */
   a: (number | null)[];
   m?: string[];
+  /** Days of the period employed (pro-rated lines only). */
+  d?: number;
+  /** The calibrated rating (calibrated lines only). */
+  r?: string;
 };
 
 const sameCurve = (c: LineCurve, l: KpiLine) =>
@@ -72,6 +76,8 @@ export function inputsPacker(actualCodes: string[]) {
       };
       for (const code in e.actuals) if (!actualCodes.includes(code)) throw new RangeError(`Actual ${code} is not among the run's codes`);
       if (e.missing.length) packed.m = e.missing;
+      if (e.days !== undefined) packed.d = e.days;
+      if (e.rating !== undefined) packed.r = e.rating;
       return packed;
     },
   };
@@ -103,5 +109,7 @@ export function unpackInputs(stored: string, tables: Partial<RunTables>, ids: { 
     lines: raw.l.map(([c, actual, score]) => ({ ...lineCurves[c], actual, score })),
     actuals,
     missing: raw.m ?? [],
+    ...(raw.d !== undefined ? { days: raw.d } : {}),
+    ...(raw.r !== undefined ? { rating: raw.r } : {}),
   };
 }

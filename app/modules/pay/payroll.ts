@@ -1,7 +1,9 @@
+import { bandOfRating, ratingOf, ratingOfBand } from "./calibration";
 import { coefficientFor, performancePay, type CoefficientBand } from "./coefficients";
 import { allocateByPoints, comparesWithLastYear, contributionPoints, poolSize, type DeptPoolParams, type PoolSize } from "./dept-pool";
 import type { RunTables } from "./line-snapshot";
 import { int } from "./money";
+import { prorateFen, proratedPerformancePay } from "./prorate";
 import { subscriberGrowthReward, subscriberGrowthKpis, type SubscriberGrowthParams } from "./subscriber-growth";
 
 /**
@@ -33,9 +35,11 @@ export type BandAmounts = { basePayFen: number; performanceBaseFen: number };
 export type RunParams = {
   /** Months the appraisal period covers: bands are monthly amounts. */
   periodMonths: number;
+  /** Calendar days of the period: base pay and performance base are pro-rated by days employed (absent on older runs). */
+  periodDays?: number;
   /** Keyed `${track}:${level}`. */
   bands: Record<string, BandAmounts>;
-  coefficients: { schemeId: string; version: number; bands: CoefficientBand[] };
+  coefficients: { schemeId: string; version: number; bands: (CoefficientBand & { rating?: string })[] };
   growth: { schemeId: string; version: number; nameZh: string; nameEn: string; params: SubscriberGrowthParams }[];
   pools: {
     schemeId: string;
@@ -73,6 +77,10 @@ export type EmployeeInputs = {
   missing: string[];
   /** KPI codes of the plan whose curve cannot score (HR repairs the line before the run goes on). */
   malformed?: string[];
+  /** Days of the period employed, when fewer than all (a joiner or a leaver). */
+  days?: number;
+  /** The rating set in calibration, when it differs from the rating the score falls in. */
+  rating?: string;
 };
 
 export type Issue =
@@ -80,6 +88,7 @@ export type Issue =
   | { kind: "malformedLine"; employeeId: string; kpiCode: string }
   | { kind: "noBand"; employeeId: string; track: string; level: string }
   | { kind: "noScore"; employeeId: string }
+  | { kind: "unknownRating"; employeeId: string; rating: string }
   | { kind: "poolBlocked"; schemeId: string; blockedCount: number }
   | { kind: "poolNoLastYear"; schemeId: string };
 
@@ -94,6 +103,8 @@ export type PayLineResult = {
   poolShareFen: number;
   totalFen: number;
   coefficient: string;
+  /** The rating the coefficient follows. */
+  rating: string;
   growth: GrowthPart[];
   pools: PoolPart[];
 };
@@ -123,15 +134,34 @@ export function employeeLine(params: RunParams, e: EmployeeInputs): { ok: true; 
     }
     growth.push({ schemeId: scheme.schemeId, rewardFen: result.rewardFen });
   }
+  const calibrated = e.rating === undefined ? null : bandOfRating(params.coefficients.bands, e.rating);
+  if (e.rating !== undefined && !calibrated) issues.push({ kind: "unknownRating", employeeId: e.employeeId, rating: e.rating });
   if (issues.length || !band || e.score === null) return { ok: false, issues };
-  const coefficient = coefficientFor(params.coefficients.bands, e.score).coefficient;
-  const basePayFen = band.basePayFen * params.periodMonths;
-  const performancePayFen = performancePay(band.performanceBaseFen * params.periodMonths, coefficient);
+  const table = params.coefficients.bands;
+  const own = calibrated ? null : coefficientFor(table, e.score);
+  const coefficient = (calibrated ?? own!).coefficient;
+  const rating = calibrated ? e.rating! : ratingOfBand(table, table.indexOf(own!));
+  const basePayFen = proratedAmount(params, e, band.basePayFen * params.periodMonths);
+  const performanceBaseFen = band.performanceBaseFen * params.periodMonths;
+  const performancePayFen = isProrated(params, e) ? proratedPerformancePay(performanceBaseFen, coefficient, e.days!, params.periodDays!) : performancePay(performanceBaseFen, coefficient);
   const growthBonusFen = growth.reduce((s, g) => s + g.rewardFen, 0);
   return {
     ok: true,
-    line: { employeeId: e.employeeId, basePayFen, performancePayFen, growthBonusFen, poolShareFen: 0, totalFen: basePayFen + performancePayFen + growthBonusFen, coefficient, growth, pools: [] },
+    line: { employeeId: e.employeeId, basePayFen, performancePayFen, growthBonusFen, poolShareFen: 0, totalFen: basePayFen + performancePayFen + growthBonusFen, coefficient, rating, growth, pools: [] },
   };
+}
+
+/** A period amount for the days employed (the whole amount for a whole period), rounded once. */
+export function proratedAmount(params: RunParams, e: EmployeeInputs, periodFen: number) {
+  return isProrated(params, e) ? prorateFen(periodFen, e.days!, params.periodDays!) : periodFen;
+}
+
+export const isProrated = (params: RunParams, e: EmployeeInputs) => e.days !== undefined && Boolean(params.periodDays) && e.days !== params.periodDays;
+
+/** The rating a line's coefficient follows: the calibrated one, else the band its score falls in. */
+export function lineRating(params: RunParams, e: EmployeeInputs): string | null {
+  if (e.rating !== undefined) return e.rating;
+  return e.score === null ? null : ratingOf(params.coefficients.bands, e.score);
 }
 
 /** Codes of every actual the schemes read, beyond the plan KPIs. */

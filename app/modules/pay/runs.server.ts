@@ -10,17 +10,17 @@ import { periodActuals } from "~/modules/kpi/scores.server";
 import { comparesWithLastYear } from "./dept-pool";
 import { computeRun, schemeKpiCodes, type EmployeeInputs, type Issue, type PayLineResult, type PoolResult, type RunParams, type RunSnapshot } from "./payroll";
 import { getEnv } from "~/utils/env.server";
+import { daysInclusive } from "./prorate";
+import { PayRunError } from "./run-errors";
+import { runBudgetCheck } from "./budget.server";
+import { unitsOutsideGuideline } from "./calibration.server";
 import { transition, type RunAction, type RunActor, type RunForTransition, type TransitionError } from "./run-state";
 
 export type { RunSnapshot } from "./payroll";
 
 export type StoredIssue = Issue & { employeeNo?: string };
 
-export class PayRunError extends Error {
-  constructor(public messageKey: string) {
-    super(messageKey);
-  }
-}
+export { PayRunError };
 
 /** Lines per INSERT: each statement carries its rows as one JSON text parameter. */
 const INSERT_CHUNK = 10_000;
@@ -37,11 +37,11 @@ async function writeLines(tx: BulkTransaction, runId: string, lines: PayLineResu
   for (let i = 0; i < ordered.length; i += INSERT_CHUNK) {
     const rows = ordered.slice(i, i + INSERT_CHUNK).map((l) => {
       const e = packed.get(l.employeeId)!;
-      return [l.employeeId, e.unitId, l.basePayFen, l.performancePayFen, l.growthBonusFen, l.poolShareFen, l.totalFen, JSON.stringify(e.json)];
+      return [l.employeeId, e.unitId, l.basePayFen, l.performancePayFen, l.growthBonusFen, l.poolShareFen, l.totalFen, l.rating, JSON.stringify(e.json)];
     });
     await tx.execute({
-      sql: `INSERT INTO "PayLine" ("runId","employeeId","unitId","basePayFen","performancePayFen","growthBonusFen","poolShareFen","totalFen","inputsJson")
-            SELECT ?, r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5, r.value->>6, r.value->>7 FROM json_each(?) r`,
+      sql: `INSERT INTO "PayLine" ("runId","employeeId","unitId","basePayFen","performancePayFen","growthBonusFen","poolShareFen","totalFen","rating","inputsJson")
+            SELECT ?, r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5, r.value->>6, r.value->>7, r.value->>8 FROM json_each(?) r`,
       args: [runId, JSON.stringify(rows)],
     });
   }
@@ -71,12 +71,20 @@ async function lastYearRevenue(db: Db, periodId: string, params: RunParams, inpu
   );
 }
 
-async function compute(db: Db, periodId: string, periodKind: string) {
+/** The latest calibrated rating of each person in a run (calibrations are append-only). */
+export async function calibratedRatings(db: Db, runId: string): Promise<Map<string, string>> {
+  const rows = await db.payCalibration.findMany({ where: { runId }, orderBy: { createdAt: "asc" }, select: { employeeId: true, toRating: true } });
+  return new Map(rows.map((r) => [r.employeeId, r.toRating]));
+}
+
+async function compute(db: Db, periodId: string, periodKind: string, runId?: string) {
+  const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { startsOn: true, endsOn: true } });
   const current = await currentParams(db, periodKind);
   if ("error" in current) throw new PayRunError(current.error);
-  const gathered = await gatherInputs(db, periodId, current);
+  const calibrated = runId ? await calibratedRatings(db, runId) : undefined;
+  const gathered = await gatherInputs(db, periodId, current, { period, calibrated });
   const { inputs, kpiNames } = gathered;
-  const params: RunParams = { ...current, pools: await lastYearRevenue(db, periodId, current, inputs) };
+  const params: RunParams = { ...current, periodDays: daysInclusive(period.startsOn, period.endsOn), pools: await lastYearRevenue(db, periodId, current, inputs) };
   const result = computeRun(params, inputs);
   const numbers = new Map(inputs.map((e) => [e.employeeId, e.employeeNo]));
   const issues: StoredIssue[] = result.issues.map((i) => ("employeeId" in i ? { ...i, employeeNo: numbers.get(i.employeeId) } : i));
@@ -132,7 +140,7 @@ export async function recomputeRun(db: Db, actorId: string, runId: string) {
   if (!run) throw new PayRunError("pay.errors.unknownRun");
   if (run.status !== "draft") throw new PayRunError("pay.errors.wrongState");
   const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: run.periodId }, select: { kind: true } });
-  const c = await compute(db, run.periodId, period.kind);
+  const c = await compute(db, run.periodId, period.kind, runId);
   return bulkWrite(db, async (tx) => {
     const updated = await tx.execute({
       sql: `UPDATE "PayRun" SET ${RUN_FIGURES.map((c) => `${c} = ?`).join(", ")}, "preparedById" = ?, "computedAt" = ? WHERE "id" = ? AND "status" = 'draft'`,
@@ -174,7 +182,7 @@ export async function stepRefusal(db: Db, userId: string, run: RunForTransition 
  * for the actor's password again (sudo mode). A refusal writes nothing but an audit entry. The
  * update is conditional on the status read, so two people acting at once cannot both succeed.
  */
-export async function transitionRun(db: Db, actorId: string, runId: string, action: RunAction, password?: string) {
+export async function transitionRun(db: Db, actorId: string, runId: string, action: RunAction, password?: string, overrideReason?: string) {
   const run = await db.payRun.findUnique({ where: { id: runId }, select: { id: true, status: true, preparedById: true, reviewedById: true, issueCount: true, periodCode: true } });
   if (!run) throw new PayRunError("pay.errors.unknownRun");
   const result = transition(run, action, await runActor(db, actorId, runId), { recentRoleDays: getEnv().RECENT_ROLE_DAYS });
@@ -182,14 +190,31 @@ export async function transitionRun(db: Db, actorId: string, runId: string, acti
     await audit(db, { actorId, action: "pay.run.refused", entity: "PayRun", entityId: runId, after: { step: action, reason: result.error } });
     throw new PayRunError(result.error);
   }
+  if (action === "review") {
+    // Before coefficients are signed off, every unit's ratings are within the period's guideline (or calibrated into it).
+    const outside = await unitsOutsideGuideline(db, runId);
+    if (outside.length > 0) {
+      await audit(db, { actorId, action: "pay.run.refused", entity: "PayRun", entityId: runId, after: { step: action, reason: "pay.errors.outsideGuideline", units: outside.map((u) => u.unitId) } });
+      throw new PayRunError("pay.errors.outsideGuideline");
+    }
+  }
+  let budget: { excessFen: number; checks: unknown[] } | null = null;
   if (action === "approve") {
     const actor = await db.user.findUnique({ where: { id: actorId }, select: { passwordHash: true } });
     if (!(await verifyPassword(actor?.passwordHash, password ?? ""))) throw new PayRunError("pay.errors.wrongPassword");
+    // A run over a wage-bill budget is approved only with the approver's explicit override and reason.
+    budget = await runBudgetCheck(db, runId);
+    if (budget.excessFen > 0 && !overrideReason) throw new PayRunError("pay.errors.overBudget");
   }
+  const override = budget && budget.excessFen > 0 ? { budgetExcessFen: BigInt(budget.excessFen), budgetOverrideReason: overrideReason! } : {};
   await db.$transaction(async (tx) => {
-    const updated = await tx.payRun.updateMany({ where: { id: runId, status: run.status }, data: { status: result.next, ...STAMP[action](actorId, new Date()) } });
+    const reset = action === "sendBack" ? { budgetExcessFen: null, budgetOverrideReason: null } : {};
+    const updated = await tx.payRun.updateMany({ where: { id: runId, status: run.status }, data: { status: result.next, ...STAMP[action](actorId, new Date()), ...override, ...reset } });
     if (updated.count !== 1) throw new PayRunError("pay.errors.wrongState");
     await audit(tx, { actorId, action: `pay.run.${action}`, entity: "PayRun", entityId: runId, before: { status: run.status }, after: { status: result.next } });
+    if (budget && budget.excessFen > 0) {
+      await audit(tx, { actorId, action: "pay.run.budgetOverride", entity: "PayRun", entityId: runId, after: { excessFen: budget.excessFen, reason: overrideReason, budgets: budget.checks } });
+    }
     if (action === "review") {
       const approvers = await tx.user.findMany({
         where: { role: "hr_admin", disabled: false, id: { notIn: [run.preparedById, actorId] }, employeeId: { not: null } },

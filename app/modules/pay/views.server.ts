@@ -51,6 +51,8 @@ export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
       approvedAt: true,
       lockedById: true,
       lockedAt: true,
+      budgetExcessFen: true,
+      budgetOverrideReason: true,
     },
   });
   if (!run) return null;
@@ -82,6 +84,7 @@ export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
   return {
     run: {
       ...run,
+      budgetExcessFen: run.budgetExcessFen === null ? null : Number(run.budgetExcessFen),
       paramsJson: undefined,
       issuesJson: undefined,
       poolsJson: undefined,
@@ -140,7 +143,12 @@ export async function getPayslip(db: Db, actor: Actor & { mayView: boolean }, ru
   const snapshot = JSON.parse(line.run.paramsJson) as RunSnapshot;
   const inputs = unpackInputs(line.inputsJson, snapshot, { employeeId, unitId: line.unitId });
   const pools = JSON.parse(line.run.poolsJson) as PoolResult[];
-  const adjustments = await db.payAdjustment.findMany({ where: { runId, employeeId }, orderBy: { createdAt: "asc" }, select: { id: true, amountFen: true, reason: true, createdAt: true } });
+  const [adjustments, calibrationRows] = await Promise.all([
+    db.payAdjustment.findMany({ where: { runId, employeeId }, orderBy: { createdAt: "asc" }, select: { id: true, amountFen: true, reason: true, createdAt: true } }),
+    db.payCalibration.findMany({ where: { runId, employeeId }, orderBy: { createdAt: "asc" }, select: { fromRating: true, toRating: true, reason: true, createdById: true } }),
+  ]);
+  const calibrators = await db.user.findMany({ where: { id: { in: calibrationRows.map((c) => c.createdById) } }, select: { id: true, employee: { select: { name: true } } } });
+  const calibrations = calibrationRows.map((c) => ({ fromRating: c.fromRating, toRating: c.toRating, reason: c.reason, by: calibrators.find((u) => u.id === c.createdById)?.employee?.name ?? null }));
   const stored = { basePayFen: line.basePayFen, performancePayFen: line.performancePayFen, growthBonusFen: line.growthBonusFen, poolShareFen: line.poolShareFen, totalFen: line.totalFen };
   return {
     run: { id: line.run.id, periodCode: line.run.periodCode, status: line.run.status },
@@ -149,6 +157,7 @@ export async function getPayslip(db: Db, actor: Actor & { mayView: boolean }, ru
     explanation: explainLine(snapshot, inputs, pools),
     whatIf: what ? whatIf(snapshot, inputs, pools, stored, what.kpi, what.pct) : null,
     adjustments,
+    calibrations,
     adjustedTotalFen: stored.totalFen + adjustments.reduce((s, a) => s + a.amountFen, 0),
   };
 }
@@ -162,9 +171,29 @@ function csvCell(value: string | number | null) {
 
 const yuanCell = (fen: number) => (fen / 100).toFixed(2);
 
-/** The payroll CSV (UTF-8 with BOM for spreadsheet programs), amounts in yuan with two decimals. */
-export async function payrollCsv(db: Db, runId: string) {
-  const [lines, adjustments] = await Promise.all([
+/** One person's gross line for the payroll system (amounts in fen); see docs/payroll-csv.md. */
+export type PayrollRow = {
+  employeeNo: string;
+  name: string;
+  unit: string;
+  track: string;
+  level: string;
+  score: number | null;
+  rating: string | null;
+  daysPaid: number | null;
+  periodDays: number | null;
+  basePayFen: number;
+  performancePayFen: number;
+  growthBonusFen: number;
+  poolShareFen: number;
+  adjustmentsFen: number;
+  totalFen: number;
+  calibrationReason: string | null;
+};
+
+/** Every line of a run as the payroll system takes it: gross amounts, never net pay. */
+export async function payrollRows(db: Db, runId: string): Promise<PayrollRow[]> {
+  const [lines, adjustments, calibrations, run] = await Promise.all([
     db.payLine.findMany({
       where: { runId },
       orderBy: { employee: { employeeNo: "asc" } },
@@ -175,22 +204,56 @@ export async function payrollCsv(db: Db, runId: string) {
         growthBonusFen: true,
         poolShareFen: true,
         totalFen: true,
+        rating: true,
         inputsJson: true,
         employee: { select: { employeeNo: true, name: true } },
         unit: { select: { code: true } },
       },
     }),
     db.payAdjustment.groupBy({ by: ["employeeId"], where: { runId }, _sum: { amountFen: true } }),
+    db.payCalibration.findMany({ where: { runId }, orderBy: { createdAt: "asc" }, select: { employeeId: true, reason: true } }),
+    db.payRun.findUniqueOrThrow({ where: { id: runId }, select: { paramsJson: true } }),
   ]);
+  const periodDays = (JSON.parse(run.paramsJson) as RunSnapshot).periodDays ?? null;
   const adjusted = new Map(adjustments.map((a) => [a.employeeId, a._sum.amountFen ?? 0]));
-  const header = ["employeeNo", "name", "unit", "track", "level", "score", "basePay", "performancePay", "growthBonus", "poolShare", "adjustments", "total"];
-  const rows = [header.join(",")];
-  for (const l of lines) {
+  // The reason of the calibration the line's rating follows (the latest).
+  const calibrated = new Map(calibrations.map((c) => [c.employeeId, c.reason]));
+  return lines.map((l) => {
     // Both the packed and the earlier whole form keep track, level and score under these names.
-    const inputs = JSON.parse(l.inputsJson) as Pick<EmployeeInputs, "track" | "level" | "score">;
+    const inputs = JSON.parse(l.inputsJson) as Pick<EmployeeInputs, "track" | "level" | "score"> & { d?: number };
     const adj = adjusted.get(l.employeeId) ?? 0;
+    return {
+      employeeNo: l.employee.employeeNo,
+      name: l.employee.name,
+      unit: l.unit.code,
+      track: inputs.track,
+      level: inputs.level,
+      score: inputs.score,
+      rating: l.rating,
+      daysPaid: periodDays === null ? null : (inputs.d ?? periodDays),
+      periodDays,
+      basePayFen: l.basePayFen,
+      performancePayFen: l.performancePayFen,
+      growthBonusFen: l.growthBonusFen,
+      poolShareFen: l.poolShareFen,
+      adjustmentsFen: adj,
+      totalFen: l.totalFen + adj,
+      calibrationReason: l.rating !== null ? (calibrated.get(l.employeeId) ?? null) : null,
+    };
+  });
+}
+
+/**
+ * The payroll CSV (UTF-8 with BOM for spreadsheet programs), amounts in yuan with two decimals:
+ * gross lines for the payroll system, which computes tax and social insurance (nothing here is
+ * net pay). Columns are documented in docs/payroll-csv.md; new columns are only ever appended.
+ */
+export async function payrollCsv(db: Db, runId: string) {
+  const header = ["employeeNo", "name", "unit", "track", "level", "score", "rating", "daysPaid", "periodDays", "basePay", "performancePay", "growthBonus", "poolShare", "adjustments", "total", "calibrationReason"];
+  const rows = [header.join(",")];
+  for (const r of await payrollRows(db, runId)) {
     rows.push(
-      [l.employee.employeeNo, l.employee.name, l.unit.code, inputs.track, inputs.level, inputs.score === null ? "" : (inputs.score / 100).toFixed(2), yuanCell(l.basePayFen), yuanCell(l.performancePayFen), yuanCell(l.growthBonusFen), yuanCell(l.poolShareFen), yuanCell(adj), yuanCell(l.totalFen + adj)]
+      [r.employeeNo, r.name, r.unit, r.track, r.level, r.score === null ? "" : (r.score / 100).toFixed(2), r.rating ?? "", r.daysPaid, r.periodDays, yuanCell(r.basePayFen), yuanCell(r.performancePayFen), yuanCell(r.growthBonusFen), yuanCell(r.poolShareFen), yuanCell(r.adjustmentsFen), yuanCell(r.totalFen), r.calibrationReason ?? ""]
         .map(csvCell)
         .join(","),
     );

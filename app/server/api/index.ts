@@ -6,6 +6,7 @@ import { apiError, apiLocale, zodDetails } from "./errors";
 import { kpiApi } from "./kpi";
 import { orgApi } from "./org";
 import { suggestionsApi } from "./suggestions";
+import { payApi } from "./pay";
 import { surveysApi } from "./surveys";
 import { trainingApi } from "./training";
 
@@ -42,6 +43,7 @@ export function apiRoutes() {
   kpiApi(api);
   surveysApi(api);
   suggestionsApi(api);
+  payApi(api);
   trainingApi(api);
   // Mounted under the app, a sub-app's notFound is not consulted: answer unknown paths here.
   api.all("*", (c) => apiError(c, 404, "not_found", "No such endpoint"));
