@@ -83,6 +83,10 @@ export default function Login() {
       <p className="hint">
         <Link to="/forgot-password">{t("auth.forgotLink")}</Link>
       </p>
+      <p className="hint">
+        {/* An anonymous suggestion is followed up without signing in. */}
+        <Link to="/suggestions/follow-up">{t("suggestions.followUp")}</Link>
+      </p>
       <p className="hint">{t("auth.firstTimeHint")}</p>
     </section>
   );

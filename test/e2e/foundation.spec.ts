@@ -88,4 +88,7 @@ test("a wrong password gets a clear answer and keeps the e-mail", async ({ page 
   await page.locator('form button[type="submit"]').click();
   await expect(page.getByRole("alert")).toContainText("邮箱或密码不正确");
   await expect(page.locator('input[name="email"]')).toHaveValue(DEMO.employee);
+  // Following up an anonymous suggestion needs no account: the sign-in page leads there.
+  await page.getByRole("link", { name: "凭跟进码查看匿名建议" }).click();
+  await expect(page).toHaveURL(/\/suggestions\/follow-up$/);
 });
