@@ -73,7 +73,7 @@ export default function Catalogue() {
                 <th scope="col">{t("training.place")}</th>
                 <th scope="col">{t("training.trainer")}</th>
                 <th scope="col" className="num">
-                  {t("training.seats")}
+                  {t("training.seatsTaken")}
                 </th>
               </tr>
             </thead>

@@ -124,7 +124,7 @@ export default function CoursePage() {
               <th scope="col">{t("training.trainer")}</th>
               <th scope="col">{t("training.status")}</th>
               <th scope="col" className="num">
-                {t("training.seats")}
+                {t("training.seatsTaken")}
               </th>
             </tr>
           </thead>
