@@ -53,5 +53,8 @@ describe("a course's pooled reaction", () => {
     ]), ["a", "b"]);
     expect(bySurvey.get("a")).toEqual({ status: "suppressed" });
     expect(bySurvey.get("b")).toEqual({ status: "pending" });
+    // A course whose only session survey still runs says so, rather than "no survey".
+    expect(reactionFigures(data([{ id: "c", n: 3, score: 4, day: null }]), ["c"]).course).toEqual({ status: "pending" });
+    expect(reactionFigures(data([]), []).course).toEqual({ status: "none" });
   });
 });

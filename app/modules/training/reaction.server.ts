@@ -127,6 +127,7 @@ export function reactionFigures(data: ReactionData, surveyIds: string[]) {
     for (const k of Object.keys(pooled) as (keyof Sums)[]) pooled[k] += x[k];
   }
   const pooledFigure = figure(pooledN, pooled, minGroup);
-  const course: ReactionFigures = closed.length === 0 ? { status: "none" } : pooledFigure;
+  // No closed session yet: say a survey is running rather than that there is none.
+  const course: ReactionFigures = closed.length > 0 ? pooledFigure : surveys.length > 0 ? { status: "pending" } : { status: "none" };
   return { bySurvey, course };
 }
