@@ -8,6 +8,11 @@ export type UnitRow = { id: string; code: string; nameZh: string; nameEn: string
 const unitSelect = { id: true, code: true, nameZh: true, nameEn: true, kind: true, parentId: true, path: true, active: true, sortOrder: true } as const;
 
 /** Units the actor may see, in tree order (depth-first, by sortOrder). */
+/** The instant after which someone in their unit counts as newly arrived. */
+export function arrivedAfter(days: number, now = new Date()) {
+  return new Date(now.getTime() - days * 24 * 3600_000);
+}
+
 /**
  * People in the actor's units who joined, moved in or came back within the last `days` days:
  * a survey launched now files them one level up and counts them towards no group's minimum.
@@ -16,7 +21,7 @@ const unitSelect = { id: true, code: true, nameZh: true, nameEn: true, kind: tru
 export async function recentArrivals(db: Db, actor: Actor, days: number, now = new Date()) {
   if (days <= 0) return [];
   return db.employee.findMany({
-    where: { active: true, unit: unitWhere(actor), unitSince: { gt: new Date(now.getTime() - days * 24 * 3600_000) } },
+    where: { active: true, unit: unitWhere(actor), unitSince: { gt: arrivedAfter(days, now) } },
     orderBy: [{ unitSince: "desc" }, { employeeNo: "asc" }],
     take: 200,
     select: { id: true, employeeNo: true, name: true, unitSince: true, unit: { select: { nameZh: true, nameEn: true } } },

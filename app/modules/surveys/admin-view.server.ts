@@ -37,11 +37,8 @@ export async function surveyAdminView(db: Db, actor: Actor, surveyId: string) {
   const units = await listUnits(db, actor);
   const unitNames = units.filter((u) => population.unitIds.includes(u.id)).map((u) => ({ nameZh: u.nameZh, nameEn: u.nameEn }));
   if (survey.status === "draft") {
-    const { participants, employees } = await previewPopulation(db, population);
-    const days = getEnv().RECENT_MEMBERSHIP_DAYS;
-    const arrivedAfter = Date.now() - days * 24 * 3600_000;
-    const recentArrivals = participants.filter((p) => employees.get(p.employeeId)!.unitSince.getTime() > arrivedAfter).length;
-    return { ...base, units, unitNames, wouldInvite: participants.length, recent: { count: recentArrivals, days }, rates: [], totals: null };
+    const { participants, recent } = await previewPopulation(db, population);
+    return { ...base, units, unitNames, wouldInvite: participants.length, recent: { count: recent.size, days: getEnv().RECENT_MEMBERSHIP_DAYS }, rates: [], totals: null };
   }
   const [rates, totals] = await Promise.all([responseRatesFor(db, survey), participationTotals(db, survey)]);
   return { ...base, units: [], unitNames, wouldInvite: null, recent: null, rates, totals };

@@ -1,6 +1,7 @@
 import { sqliteDate, sqlRead, type Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { getEnv } from "~/utils/env.server";
+import { arrivedAfter } from "~/modules/org/units.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { z } from "~/utils/validation";
 import { checkItems, parseItems, type SurveyItem } from "./items";
@@ -141,7 +142,7 @@ export async function deleteDraft(db: Db, actorId: string, surveyId: string) {
 }
 
 /** Who a draft would invite now (active staff), with their units. */
-export async function previewPopulation(db: Db, population: Population) {
+export async function previewPopulation(db: Db, population: Population, now = new Date()) {
   const [units, employees] = await Promise.all([
     db.unit.findMany({ select: { id: true, path: true } }),
     db.employee.findMany({
@@ -149,7 +150,12 @@ export async function previewPopulation(db: Db, population: Population) {
       select: { id: true, unitId: true, track: true, active: true, hireDate: true, unitSince: true },
     }),
   ]);
-  return { participants: resolvePopulation(population, units, employees), unitPaths: new Map(units.map((u) => [u.id, u.path])), employees: new Map(employees.map((e) => [e.id, e])) };
+  const participants = resolvePopulation(population, units, employees);
+  const byId = new Map(employees.map((e) => [e.id, e]));
+  // Who arrived in their unit within the last RECENT_MEMBERSHIP_DAYS (joined, moved in, made active again).
+  const since = arrivedAfter(getEnv().RECENT_MEMBERSHIP_DAYS, now);
+  const recent = new Set(participants.filter((p) => byId.get(p.employeeId)!.unitSince > since).map((p) => p.employeeId));
+  return { participants, unitPaths: new Map(units.map((u) => [u.id, u.path])), employees: byId, recent };
 }
 
 /**
@@ -160,13 +166,10 @@ export async function launchSurvey(db: Db, actorId: string, surveyId: string, no
   const survey = await db.survey.findUnique({ where: { id: surveyId } });
   if (!survey) throw new SurveyRuleError("errors.notFound", 404);
   if (survey.status !== "draft") throw new SurveyRuleError("surveys.errors.frozen", 409);
-  const { participants, unitPaths, employees } = await previewPopulation(db, parsePopulation(survey.populationJson));
+  const { participants, unitPaths, employees, recent } = await previewPopulation(db, parsePopulation(survey.populationJson), now);
   // A training session's reaction survey may be smaller than the minimum: its figures are only
   // released pooled with other sessions, in steps of at least the minimum (training reports).
   const pooled = survey.purpose === "training-reaction";
-  // People who arrived in their unit within the last RECENT_MEMBERSHIP_DAYS (new, moved in, back).
-  const arrivedAfter = now.getTime() - getEnv().RECENT_MEMBERSHIP_DAYS * 24 * 3600_000;
-  const recent = new Set(participants.filter((p) => employees.get(p.employeeId)!.unitSince.getTime() > arrivedAfter).map((p) => p.employeeId));
   const problems = launchProblems({ ...survey, itemCount: parseItems(survey.itemsJson).length, invited: participants.length, established: participants.length - recent.size, pooled }, now);
   if (problems.length) throw new SurveyRuleError(problems[0], 409);
   const cutUnit = cutUnits(participants, unitPaths, survey.minGroupSize);
