@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auditBulk } from "~/modules/audit/audit.server";
-import { bulkWrite, checkDatabaseSettings, db } from "./db.server";
+import { bulkWrite, checkDatabaseSettings, db, withWriteTurn } from "./db.server";
+import { WriteTurnError } from "./sqlite-adapter.server";
 import { packedRows, unpack } from "./packed-rows.server";
 
 const pragma = async (name: string) => {
@@ -34,6 +35,16 @@ describe("SQLite settings", () => {
 });
 
 describe("bulk writes past Prisma", () => {
+  it("refuses a Prisma call or a nested bulk write inside a bulk write instead of waiting for ever", async () => {
+    await expect(bulkWrite(db, async () => db.position.count())).rejects.toThrow(WriteTurnError);
+    await expect(bulkWrite(db, async () => bulkWrite(db, async () => 1))).rejects.toThrow(WriteTurnError);
+    await expect(withWriteTurn(db, async () => db.unit.findFirst())).rejects.toThrow(WriteTurnError);
+    await expect(db.$transaction(async (tx) => (await tx.position.count()) + (await bulkWrite(db, async () => 1)))).rejects.toThrow(WriteTurnError);
+    // The turn is given back: Prisma and further bulk writes go on.
+    expect(await db.position.count()).toBeGreaterThanOrEqual(0);
+    expect(await bulkWrite(db, async (tx) => Number((await tx.execute("SELECT 1")).rows[0][0]))).toBe(1);
+  });
+
   it("commits with the same settings and dates Prisma reads back", async () => {
     await bulkWrite(db, async (tx) => {
       expect(Number((await tx.execute("PRAGMA foreign_keys")).rows[0][0])).toBe(1);

@@ -17,7 +17,52 @@ export function createPrismaClient(databaseUrl: string): Db {
   const client: Db = new PrismaClient({ adapter });
   Object.defineProperty(client, ADAPTER, { value: adapter });
   Object.defineProperty(client, DATABASE_URL, { value: databaseUrl });
-  return client;
+  return keepingTurns(client, adapter);
+}
+
+/**
+ * The lock contract, checked where a call is made: a Prisma call from code that holds the write
+ * turn (inside `bulkWrite` or `withWriteTurn`) would wait for itself, so it throws `WriteTurnError`;
+ * and code inside a Prisma interactive transaction holds the turn, so a `bulkWrite` there throws too.
+ * Checked at the call, in the caller's async context: Prisma's engine runs queries in its own.
+ */
+function keepingTurns(client: Db, adapter: DurableLibSQL): Db {
+  const guard =
+    (fn: (...args: unknown[]) => unknown, self: object) =>
+    (...args: unknown[]) => {
+      adapter.lock.assertNotHeld();
+      return fn.apply(self, args);
+    };
+  const delegates = new Map<PropertyKey, unknown>();
+  const guardedDelegate = (key: PropertyKey, delegate: object) => {
+    let proxy = delegates.get(key);
+    if (!proxy) {
+      proxy = new Proxy(delegate, {
+        get(target, name) {
+          const value = Reflect.get(target, name, target);
+          return typeof value === "function" ? guard(value as (...args: unknown[]) => unknown, target) : value;
+        },
+      });
+      delegates.set(key, proxy);
+    }
+    return proxy;
+  };
+  return new Proxy(client, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target);
+      if (key === "$transaction") {
+        return (arg: unknown, ...rest: unknown[]) => {
+          adapter.lock.assertNotHeld();
+          const run = value as (...args: unknown[]) => unknown;
+          if (typeof arg !== "function") return run.call(target, arg, ...rest);
+          return run.call(target, (tx: unknown) => adapter.lock.holding(() => (arg as (tx: unknown) => Promise<unknown>)(tx)), ...rest);
+        };
+      }
+      if (typeof value === "function") return typeof key === "string" && key.startsWith("$") && /Raw/.test(key) ? guard(value as (...args: unknown[]) => unknown, target) : value.bind(target);
+      if (typeof key === "string" && !key.startsWith("$") && !key.startsWith("_") && value && typeof value === "object") return guardedDelegate(key, value);
+      return value;
+    },
+  });
 }
 
 /** The WAL file of a client's database, or null when it is not a plain file path. */
@@ -49,13 +94,14 @@ export async function sqlRead<T extends Record<string, unknown>>(client: Db, sql
 /**
  * A write transaction for `sqlRead`'s paths, taken in turn with Prisma's (see DurableLibSQL):
  * committed when `fn` resolves, rolled back when it throws. Inside `fn` use only `tx`: a Prisma
- * call there would wait for the turn `fn` holds, and so would a `bulkWrite` started inside a
- * Prisma transaction.
+ * call there would wait for the turn `fn` holds, so it throws `WriteTurnError` instead, and so does
+ * a nested `bulkWrite` or one started inside a Prisma interactive transaction.
  */
 export async function bulkWrite<T>(client: Db, fn: (tx: Transaction) => Promise<T>): Promise<T> {
-  const tx = await (await adapterOf(client)).writeTransaction();
+  const adapter = await adapterOf(client);
+  const tx = await adapter.writeTransaction();
   try {
-    const result = await fn(tx);
+    const result = await adapter.lock.holding(() => fn(tx));
     await tx.commit();
     return result;
   } finally {
@@ -80,13 +126,14 @@ export async function readSnapshot<T>(client: Db, fn: (tx: Transaction) => Promi
 /**
  * Runs `fn` on the raw SQLite client while holding the write turn (see DurableLibSQL): no
  * Prisma statement and no `bulkWrite` runs in between. For writes that also checkpoint the WAL
- * (`app/utils/anonymous-writes.server.ts`). Inside `fn` use only the client it is given.
+ * (`app/utils/anonymous-writes.server.ts`). Inside `fn` use only the client it is given (a Prisma
+ * call there throws `WriteTurnError`).
  */
 export async function withWriteTurn<T>(client: Db, fn: (sql: Client) => Promise<T>): Promise<T> {
   const adapter = await adapterOf(client);
   const release = await adapter.lock.acquire();
   try {
-    return await fn(adapter.client!);
+    return await adapter.lock.holding(() => fn(adapter.client!));
   } finally {
     release();
   }

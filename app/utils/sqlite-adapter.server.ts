@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createClient, type Client, type Config, type Transaction, type TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
@@ -6,17 +7,41 @@ export const BUSY_TIMEOUT_MS = 5000;
 
 type AdapterClient = ReturnType<PrismaLibSQL["createClient"]>;
 
+/** The lock whose turn the current async context holds through `holding` (bulkWrite, withWriteTurn). */
+const turnHeld = new AsyncLocalStorage<Lock>();
+
+/** Raised when code holding the write turn asks for it again: it would wait for itself for ever. */
+export class WriteTurnError extends Error {
+  constructor() {
+    super("The write turn is already held here: inside bulkWrite, withWriteTurn or readSnapshot's writer use only the handle it gives (no Prisma call, no nested bulkWrite).");
+    this.name = "WriteTurnError";
+  }
+}
+
 /** A first-come, first-served lock: `acquire` resolves to the function that releases it. */
 export class Lock {
   #tail: Promise<void> = Promise.resolve();
 
+  /** Runs `fn` as the holder of this lock's turn: any `acquire` from within it throws `WriteTurnError`. */
+  holding<T>(fn: () => Promise<T>): Promise<T> {
+    return turnHeld.run(this, fn);
+  }
+
+  /** Throws `WriteTurnError` when the calling async context holds this lock's turn. */
+  assertNotHeld() {
+    if (turnHeld.getStore() === this) throw new WriteTurnError();
+  }
+
   acquire(): Promise<() => void> {
+    if (turnHeld.getStore() === this) return Promise.reject(new WriteTurnError());
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const ready = this.#tail.then(() => {
       let done = false;
       return () => {
-        if (!done) (done = true), release();
+        if (done) return;
+        done = true;
+        release();
       };
     });
     this.#tail = this.#tail.then(() => held);

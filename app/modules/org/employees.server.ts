@@ -1,4 +1,4 @@
-import type { Db } from "~/utils/db.server";
+import { sqliteDate, type Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { unitWhere, type Actor } from "~/modules/auth/scope";
 import { invalidateUserSessions } from "~/modules/auth/session.server";
@@ -170,11 +170,6 @@ export async function importReference(db: Db) {
 
 export function validateEmployeeCsv(db: Db, text: string): Promise<ParsedImport> {
   return importReference(db).then((ref) => parseEmployeeCsv(text, ref));
-}
-
-/** Prisma's text format for DateTime on SQLite, for the raw batch statements below. */
-function sqliteDate(date: Date) {
-  return date.toISOString().replace("Z", "+00:00");
 }
 
 const CHUNK = 400;
