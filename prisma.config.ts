@@ -9,7 +9,7 @@ const url = process.env.DATABASE_URL;
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: path.join("prisma", "schema.prisma"),
+  schema: path.join("prisma", "schema"),
   migrations: { path: path.join("prisma", "migrations"), seed: "tsx prisma/seed.ts" },
   async adapter() {
     return new PrismaLibSQL({ url });
