@@ -5,7 +5,7 @@ const ROWS = 10_000;
 const { url } = freshDatabase("import");
 process.env.DATABASE_URL = url;
 const { db } = await import("~/utils/db.server");
-const { seedOrganisation } = await import("../prisma/seed-demo");
+const { seedOrganisation } = await import("../prisma/seed/index");
 const { importEmployees, validateEmployeeCsv } = await import("~/modules/org/employees.server");
 
 await seedOrganisation(db);

@@ -7,7 +7,7 @@ const EMPLOYEES = Number(process.env.KPI_BENCH_EMPLOYEES ?? 100_000);
 const { url } = freshDatabase("kpi");
 process.env.DATABASE_URL = url;
 const { db } = await import("~/utils/db.server");
-const { seedOrganisation } = await import("../prisma/seed-demo");
+const { seedOrganisation } = await import("../prisma/seed/index");
 const { periodScores, periodActuals } = await import("~/modules/kpi/scores.server");
 
 const org = await seedOrganisation(db);

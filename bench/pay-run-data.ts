@@ -5,8 +5,8 @@
 // everyone, a closed quarter, and a distribution guideline for it (A at most 20 %, E at least 5 %).
 const EMPLOYEES = Number(process.env.PAY_BENCH_EMPLOYEES ?? 100_000);
 const { db } = await import("~/utils/db.server");
-const { seedOrganisation } = await import("../prisma/seed-demo");
-const { seedPayConfig, GROWTH_KPIS } = await import("~/modules/pay/demo.server");
+const { seedOrganisation } = await import("../prisma/seed/index");
+const { seedPayConfig, GROWTH_KPIS } = await import("../prisma/seed/pay");
 
 const org = await seedOrganisation(db);
 const hrUserId = org.userId.get("E000003")!;

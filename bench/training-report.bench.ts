@@ -16,7 +16,7 @@ const COMPLETIONS = Math.min(40_000, Math.floor(EMPLOYEES * 0.4));
 const { url } = freshDatabase("training");
 process.env.DATABASE_URL = url;
 const { db } = await import("~/utils/db.server");
-const { seedOrganisation } = await import("../prisma/seed-demo");
+const { seedOrganisation } = await import("../prisma/seed/index");
 const { effectivenessReport, hoursReport, yearWindow } = await import("~/modules/training/reports.server");
 const { keepPeriodTotals } = await import("~/modules/kpi/period-totals.server");
 

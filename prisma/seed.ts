@@ -1,6 +1,6 @@
 import { db } from "~/utils/db.server";
 import { migrateDatabase } from "~/server/startup.server";
-import { demoAccountLines, DEMO_PASSWORD, seedDemo } from "./seed-demo";
+import { demoAccountLines, DEMO_PASSWORD, seedDemo } from "./seed/index";
 
 migrateDatabase();
 if ((await db.unit.count()) > 0) {

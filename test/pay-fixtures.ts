@@ -1,5 +1,5 @@
 import type { Db } from "~/utils/db.server";
-import { GROWTH_KPIS, seedPayConfig } from "~/modules/pay/demo.server";
+import { GROWTH_KPIS, seedPayConfig } from "../prisma/seed/pay";
 
 /**
  * KPI data for pay tests: a quarter, the revenue KPI and the subscriber-growth inputs, a plan

@@ -4,7 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "~/server/app";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
-import { seedOrganisation } from "../prisma/seed-demo";
+import { seedOrganisation } from "../prisma/seed/index";
 import type { Role } from "~/modules/auth/roles";
 
 export const ORIGIN = "http://localhost";

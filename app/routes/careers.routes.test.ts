@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { demoOrg, signedIn, testApp, userFor } from "../../test/utils";
-import { seedCareersDemo } from "~/modules/careers/demo.server";
-import { seedRotationsDemo } from "~/modules/rotations/demo.server";
+import { seedCareersDemo } from "../../prisma/seed/careers";
+import { seedRotationsDemo } from "../../prisma/seed/rotations";
 
 let app: Awaited<ReturnType<typeof testApp>>;
 let ctx: Awaited<ReturnType<typeof demoOrg>>;

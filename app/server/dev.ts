@@ -8,7 +8,7 @@ const vite = await createViteServer({ server: { middlewareMode: true }, appType:
 // Server modules go through Vite too, so that they share the Remix build's module graph.
 const { createApp } = (await vite.ssrLoadModule("/app/server/app.ts")) as typeof import("./app");
 const { prepare } = (await vite.ssrLoadModule("/app/server/startup.server.ts")) as typeof import("./startup.server");
-const { seedDemo } = (await vite.ssrLoadModule("/prisma/seed-demo.ts")) as typeof import("../../prisma/seed-demo");
+const { seedDemo } = (await vite.ssrLoadModule("/prisma/seed/index.ts")) as typeof import("../../prisma/seed/index");
 const { getEnv } = (await vite.ssrLoadModule("/app/utils/env.server.ts")) as typeof import("~/utils/env.server");
 await prepare({ seed: seedDemo });
 

@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "~/utils/env.server";
-import { seedDemo } from "../../prisma/seed-demo";
+import { seedDemo } from "../../prisma/seed/index";
 import { createApp } from "./app";
 import { exitOnSignals } from "./shutdown";
 import { prepare } from "./startup.server";

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../prisma/seed-demo";
+import { DEMO_PASSWORD } from "../../prisma/seed/index";
 
 export const DEMO = {
   head: "e000001@ge.example.com",

@@ -2,7 +2,7 @@ import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { hashPassword } from "~/modules/auth/password.server";
 import { createPrismaClient } from "~/utils/db.server";
-import { DEMO_PASSWORD } from "../../prisma/seed-demo";
+import { DEMO_PASSWORD } from "../../prisma/seed/index";
 
 /** The database of the server the browser tests run against (see scripts/e2e-server.mjs). */
 function e2eDatabase() {

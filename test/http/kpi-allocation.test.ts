@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { mulberry32 } from "~/utils/seeded-random";
 import { commitAllocation, saveBaselines } from "~/modules/kpi/allocation.server";
-import { seedKpiDemo } from "~/modules/kpi/demo.server";
+import { seedKpiDemo } from "../../prisma/seed/kpi";
 import { KpiRuleError } from "~/modules/kpi/library.server";
 import { linesForForm } from "~/modules/kpi/plan-form.server";
 import { employeePerformance } from "~/modules/kpi/progress.server";

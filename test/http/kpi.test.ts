@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { seedKpiDemo } from "~/modules/kpi/demo.server";
+import { seedKpiDemo } from "../../prisma/seed/kpi";
 import { demoOrg, signedIn, testApp, userFor, type Client } from "../utils";
 
 let app: Awaited<ReturnType<typeof testApp>>;

@@ -18,7 +18,7 @@ export async function prepareSurveyDatabase(extra: number, templateId = "pulse",
   const url = `file:${file}`;
   execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
   const { createPrismaClient } = await import("~/utils/db.server");
-  const { seedDemo, seedOrganisation } = await import("../../prisma/seed-demo");
+  const { seedDemo, seedOrganisation } = await import("../../prisma/seed/index");
   const { createSession } = await import("~/modules/auth/session.server");
   const { createSurvey, launchSurvey } = await import("~/modules/surveys/campaigns.server");
   const db = createPrismaClient(url);

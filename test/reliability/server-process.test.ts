@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../prisma/seed-demo";
+import { DEMO_PASSWORD } from "../../prisma/seed/index";
 import { freePort, prepareSurveyDatabase, startServer, type Server } from "./harness";
 
 // Against the real built server in a child process: the client address behind a trusted proxy,

@@ -3,7 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "~/modules/auth/roles";
 import { db } from "~/utils/db.server";
-import { seedDemo } from "../../prisma/seed-demo";
+import { seedDemo } from "../../prisma/seed/index";
 import { client, signedIn, testApp, userFor, type Client } from "../utils";
 import { routesOf, withMissingParams, type RouteInfo } from "./routes";
 import { fingerprint } from "./fingerprint";

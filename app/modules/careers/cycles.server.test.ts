@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
 import type { Actor } from "~/modules/auth/scope";
-import { seedRotationsDemo } from "~/modules/rotations/demo.server";
+import { seedRotationsDemo } from "../../../prisma/seed/rotations";
 import { careerOverview, decideTrackRequest, requestTrackChange } from "./career.server";
 import { advanceCycle, candidates, createCycle, decide, nominate, nominationsInScope, setQuota } from "./cycles.server";
-import { seedCareersDemo } from "./demo.server";
+import { seedCareersDemo } from "../../../prisma/seed/careers";
 import { CareerRuleError } from "./errors";
 
 let ctx: Awaited<ReturnType<typeof demoOrg>>;

@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from "msw";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { seedKpiDemo } from "~/modules/kpi/demo.server";
+import { seedKpiDemo } from "../../../prisma/seed/kpi";
 import { server } from "../../../test/mocks/server";
 import { demoOrg } from "../../../test/utils";
 import { pullDueFeeds, pullFeed, saveFeed } from "./kpi-feeds.server";

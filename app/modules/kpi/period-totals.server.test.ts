@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
 import { importActuals } from "./actuals.server";
-import { seedKpiDemo } from "./demo.server";
+import { seedKpiDemo } from "../../../prisma/seed/kpi";
 import { setPeriodStatus } from "./library.server";
 import { closedPeriodTotals } from "./period-totals.server";
 import { periodTotals } from "./scores.server";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
 import { importActuals } from "./actuals.server";
-import { seedKpiDemo } from "./demo.server";
+import { seedKpiDemo } from "../../../prisma/seed/kpi";
 import { averageTotalScore, periodActuals, periodScores } from "./scores.server";
 
 let current: string;

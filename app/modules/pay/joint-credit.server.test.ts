@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
 import { payConfigFixture, payFixture } from "../../../test/pay-fixtures";
 import { saveScheme } from "./config.server";
-import { GROWTH_POSITIONS } from "./demo.server";
+import { GROWTH_POSITIONS } from "../../../prisma/seed/pay";
 import { createRun } from "./runs.server";
 
 let org: Awaited<ReturnType<typeof demoOrg>>;

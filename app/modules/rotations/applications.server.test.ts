@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
 import type { Actor } from "~/modules/auth/scope";
 import { decideApplication, submitApplication } from "./applications.server";
-import { seedRotationsDemo } from "./demo.server";
+import { seedRotationsDemo } from "../../../prisma/seed/rotations";
 
 let ctx: Awaited<ReturnType<typeof demoOrg>>;
 let finHead: Actor;

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { demoOrg, signedIn, testApp, userFor, type Client } from "../../../test/utils";
-import { seedKpiDemo } from "~/modules/kpi/demo.server";
-import { seedTrainingDemo } from "./demo.server";
+import { seedKpiDemo } from "../../../prisma/seed/kpi";
+import { seedTrainingDemo } from "../../../prisma/seed/training";
 
 let app: Awaited<ReturnType<typeof testApp>>;
 let ctx: Awaited<ReturnType<typeof demoOrg>>;

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
-import { seedKpiDemo } from "~/modules/kpi/demo.server";
+import { seedKpiDemo } from "../../../prisma/seed/kpi";
 import type { Actor } from "~/modules/auth/scope";
 import { createCourse, createSession } from "./catalogue.server";
 import { cancelEnrolment, completeSession, enrolSelf, nominate, recordAttendance } from "./enrolment.server";
 import { requestDueBehaviourAssessments } from "./behaviour.server";
-import { seedTrainingDemo } from "./demo.server";
+import { seedTrainingDemo } from "../../../prisma/seed/training";
 import { trainingFacts } from "./facts.server";
 import { needsByTopicAndUnit } from "./needs.server";
 import { periodScores } from "~/modules/kpi/scores.server";

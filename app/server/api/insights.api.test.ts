@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { seedKpiDemo } from "~/modules/kpi/demo.server";
+import { seedKpiDemo } from "../../../prisma/seed/kpi";
 import { closeSurvey, createSurvey, launchSurvey } from "~/modules/surveys/campaigns.server";
 import { answerAs } from "../../../test/survey-answering";
 import { apiClient, apiToken } from "../../../test/api";

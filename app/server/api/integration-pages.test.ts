@@ -1,7 +1,7 @@
 import { http, HttpResponse } from "msw";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { seedKpiDemo } from "~/modules/kpi/demo.server";
+import { seedKpiDemo } from "../../../prisma/seed/kpi";
 import { server } from "../../../test/mocks/server";
 import { demoOrg, signedIn, testApp, userFor } from "../../../test/utils";
 

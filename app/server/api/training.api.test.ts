@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { seedTrainingDemo } from "~/modules/training/demo.server";
+import { seedTrainingDemo } from "../../../prisma/seed/training";
 import { apiClient, apiToken } from "../../../test/api";
 import { demoOrg, testApp } from "../../../test/utils";
 

@@ -1,7 +1,6 @@
 import { mulberry32 } from "~/utils/seeded-random";
-import type { Db } from "~/utils/db.server";
 
-type DemoContext = { db: Db; employeeId: Map<string, string>; userId: Map<string, string> };
+type DemoContext = Pick<import("./index").DemoContext, "db" | "employeeId" | "userId">;
 
 /** The G&E KPI library. Codes are the contract with pay schemes and feeds. */
 export const DEMO_KPIS = [

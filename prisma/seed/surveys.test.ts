@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { demoOrg } from "../../../test/utils";
-import { seedSurveyDemo } from "./demo.server";
+import { demoOrg } from "../../test/utils";
+import { seedSurveyDemo } from "./surveys";
 
 let org: Awaited<ReturnType<typeof demoOrg>>;
 

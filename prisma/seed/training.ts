@@ -3,11 +3,11 @@ import { seededRandom } from "~/utils/seeded-random";
 import { answerRows, type Answers } from "~/modules/surveys/items";
 import { cutUnits } from "~/modules/surveys/population";
 import { getTemplate } from "~/modules/surveys/templates.server";
-import { createBehaviourAssessments } from "./behaviour.server";
-import { DEMO_COURSES, TOPIC_TASTE } from "./demo-data";
-import { NEEDS_TOPIC_ITEM, TOPICS, type Topic } from "./training";
+import { createBehaviourAssessments } from "~/modules/training/behaviour.server";
+import { DEMO_COURSES, TOPIC_TASTE } from "./training-data";
+import { NEEDS_TOPIC_ITEM, TOPICS, type Topic } from "~/modules/training/training";
 
-type DemoContext = { db: Db; unitId: Map<string, string>; employeeId: Map<string, string>; userId: Map<string, string> };
+import type { DemoContext } from "./index";
 
 const DAY = 24 * 3600_000;
 

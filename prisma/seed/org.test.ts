@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { buildDemoOrg, DEMO_ACCOUNTS, LEVELS, type DemoEmployee } from "./demo-org";
+import { buildDemoOrg, DEMO_ACCOUNTS, LEVELS, type DemoEmployee } from "./org";
 
 const org = buildDemoOrg();
 const byNo = new Map(org.employees.map((e) => [e.employeeNo, e]));

@@ -1,13 +1,12 @@
-import type { Db } from "~/utils/db.server";
 import { seededRandom } from "~/utils/seeded-random";
 import { tenureBand } from "~/modules/org/org";
-import { answerRows, type Answers, type SurveyItem } from "./items";
-import { cutUnits } from "./population";
-import { chinaDate } from "./settings";
-import { computeSurveyResults } from "./report-aggregates.server";
-import { getTemplate } from "./templates.server";
+import { answerRows, type Answers, type SurveyItem } from "~/modules/surveys/items";
+import { cutUnits } from "~/modules/surveys/population";
+import { chinaDate } from "~/modules/surveys/settings";
+import { computeSurveyResults } from "~/modules/surveys/report-aggregates.server";
+import { getTemplate } from "~/modules/surveys/templates.server";
 
-type DemoContext = { db: Db; unitId: Map<string, string>; employeeId: Map<string, string>; userId: Map<string, string> };
+import type { DemoContext } from "./index";
 
 const DAY = 24 * 60 * 60 * 1000;
 

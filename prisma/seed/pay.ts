@@ -1,8 +1,8 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { LEVELS, TRACKS } from "~/modules/org/org";
-import { saveBands, saveScheme } from "./config.server";
-import { createRun, PayRunError } from "./runs.server";
+import { saveBands, saveScheme } from "~/modules/pay/config.server";
+import { createRun, PayRunError } from "~/modules/pay/runs.server";
 
 /** The KPIs the subscriber-growth bonus reads (scheme inputs, imported like any actual). */
 export const GROWTH_KPIS = [

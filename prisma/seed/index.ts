@@ -1,13 +1,13 @@
 import { db as defaultDb, type Db } from "~/utils/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
-import { buildDemoOrg, DEMO_ACCOUNTS } from "./demo-org";
-import { seedSurveyDemo } from "~/modules/surveys/demo.server";
-import { seedKpiDemo } from "~/modules/kpi/demo.server";
-import { seedPayDemo } from "~/modules/pay/demo.server";
-import { seedSuggestionDemo } from "~/modules/suggestions/demo.server";
-import { seedRotationsDemo } from "~/modules/rotations/demo.server";
-import { seedCareersDemo } from "~/modules/careers/demo.server";
-import { seedTrainingDemo } from "~/modules/training/demo.server";
+import { buildDemoOrg, DEMO_ACCOUNTS } from "./org";
+import { seedSurveyDemo } from "./surveys";
+import { seedKpiDemo } from "./kpi";
+import { seedPayDemo } from "./pay";
+import { seedSuggestionDemo } from "./suggestions";
+import { seedRotationsDemo } from "./rotations";
+import { seedCareersDemo } from "./careers";
+import { seedTrainingDemo } from "./training";
 
 /** Every demo account signs in with this password (demo data only; shown on start and in the README). */
 export const DEMO_PASSWORD = "ge-demo-2026";

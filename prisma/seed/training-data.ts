@@ -1,4 +1,4 @@
-import type { Format, Topic } from "./training";
+import type { Format, Topic } from "~/modules/training/training";
 
 export type DemoCourse = {
   code: string;

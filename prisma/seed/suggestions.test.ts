@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { demoOrg } from "../../../test/utils";
+import { demoOrg } from "../../test/utils";
 import { db } from "~/utils/db.server";
-import { seedSuggestionDemo } from "./demo.server";
-import { suggestionStats } from "./stats.server";
+import { seedSuggestionDemo } from "./suggestions";
+import { suggestionStats } from "~/modules/suggestions/stats.server";
 
 describe("demo suggestions", () => {
   it("seed a dozen suggestions, named and anonymous, in every status, with anonymous ones left unattributed", async () => {

@@ -1,10 +1,9 @@
-import type { Db } from "~/utils/db.server";
-import { hashFollowUpCode, newFollowUpCode, normalizeFollowUpCode } from "./follow-up-code";
-import { signatureFor } from "./handling.server";
-import { coarsePeriod, type SuggestionCategory, type SuggestionStatus } from "./rules";
-import { appendReply } from "./suggestions.server";
+import { hashFollowUpCode, newFollowUpCode, normalizeFollowUpCode } from "~/modules/suggestions/follow-up-code";
+import { signatureFor } from "~/modules/suggestions/handling.server";
+import { coarsePeriod, type SuggestionCategory, type SuggestionStatus } from "~/modules/suggestions/rules";
+import { appendReply } from "~/modules/suggestions/suggestions.server";
 
-type DemoContext = { db: Db; unitId: Map<string, string>; employeeId: Map<string, string>; userId: Map<string, string> };
+import type { DemoContext } from "./index";
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,11 +1,10 @@
-import type { Db } from "~/utils/db.server";
 import { LEVELS, TRACKS } from "~/modules/org/org";
-import { addMonths, dayStart } from "./dates";
-import { nextLevelCode } from "./ladder";
-import { criteriaForRank, LADDER } from "./ladder-data";
-import { evaluatePromotion } from "./eligibility.server";
+import { addMonths, dayStart } from "~/modules/careers/dates";
+import { nextLevelCode } from "~/modules/careers/ladder";
+import { criteriaForRank, LADDER } from "~/modules/careers/ladder-data";
+import { evaluatePromotion } from "~/modules/careers/eligibility.server";
 
-type DemoContext = { db: Db; unitId: Map<string, string>; employeeId: Map<string, string>; userId: Map<string, string> };
+import type { DemoContext } from "./index";
 
 /** A small stable hash of a string, for deterministic demo variation. */
 function hash(text: string) {

@@ -9,7 +9,7 @@
  * insert them in one pass and resolve `managerNo` as it goes.
  */
 
-import { mulberry32 } from "../app/utils/seeded-random";
+import { mulberry32 } from "~/utils/seeded-random";
 
 export type Track = "management" | "technical" | "skill";
 export type UnitKind = "company" | "branch" | "department" | "room";

@@ -1,7 +1,6 @@
-import type { Db } from "~/utils/db.server";
 import { addMonths } from "~/modules/careers/dates";
 
-type DemoContext = { db: Db; unitId: Map<string, string>; employeeId: Map<string, string>; userId: Map<string, string> };
+import type { DemoContext } from "./index";
 
 const DAY = 86_400_000;
 const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { seedKpiDemo } from "~/modules/kpi/demo.server";
-import { demoOrg } from "../../../test/utils";
-import { seedPayDemo } from "./demo.server";
-import { verifyRun } from "./runs.server";
+import { seedKpiDemo } from "./kpi";
+import { demoOrg } from "../../test/utils";
+import { seedPayDemo } from "./pay";
+import { verifyRun } from "~/modules/pay/runs.server";
 
 describe("pay demo data", () => {
   it("locks the run of the quarter before the latest closed one and drafts the latest closed one, never the open quarter", { timeout: 120_000 }, async () => {
