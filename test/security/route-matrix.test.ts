@@ -50,7 +50,7 @@ describe("every page route × every role", () => {
         }
       }
     }
-  });
+  }, 120_000);
 });
 
 const GARBAGE: Record<string, string>[] = [
