@@ -1,4 +1,4 @@
-import { bulkWrite, readSnapshot, sqliteDate, sqlRead, type Db } from "~/utils/db.server";
+import { bulkWrite, sqliteDate, sqlRead, type Db } from "~/utils/db.server";
 import { eachPackedRow } from "~/utils/packed-rows.server";
 import { parseItems, type SurveyItem } from "./items";
 import { parseCuts } from "./settings";
@@ -48,13 +48,13 @@ export async function ensureSurveyResults(db: Db, surveyId: string) {
 /**
  * Recomputes a closed survey's aggregates from its answers, replacing any earlier ones.
  *
- * One pass over the answers: SQLite reads each respondent's answers where they lie (in key
- * order under the respondent) and packs them as one line per respondent (their cell and the
- * codes of their answers), without sorting the answers; the lines are folded here into each
- * cell's counts, reach and driver sums, rolled up to the units, cuts and the organisation, and
- * written in key order as JSON arrays expanded by SQLite. The read is on one snapshot outside
- * the write turn (a closed survey's answers no longer change); the write replaces the survey's
- * rows in one transaction.
+ * One read of the answers: SQLite finds each respondent's answers where they lie (under the
+ * respondent's key) and packs one line per respondent (their cell, the items and values they
+ * answered), without sorting the answers; the lines are folded here into each cell's counts,
+ * reach and driver sums (ResultFold), rolled up to the units, cuts and the organisation, and
+ * written in key order as JSON arrays expanded by SQLite. The read is one statement outside
+ * the write turn (a closed survey's answers no longer change), so answers to other surveys
+ * keep coming in meanwhile; the write replaces the survey's rows in one transaction.
  */
 export async function computeSurveyResults(db: Db, surveyId: string) {
   const survey = await db.survey.findUnique({ where: { id: surveyId }, select: { status: true, itemsJson: true, cutsJson: true } });
@@ -63,30 +63,20 @@ export async function computeSurveyResults(db: Db, surveyId: string) {
   const collected = parseCuts(survey.cutsJson);
   const cuts = (Object.keys(REPORT_CUTS) as ReportCut[]).filter((c) => collected.includes(c));
   const fold = new ResultFold(items, cuts);
-  await readSnapshot(db, async (tx) => {
-    await eachPackedRow(
-      tx,
-      ["unitId", "track", "tenureBand", "n"],
-      `FROM (SELECT coalesce(unitId, '') AS unitId, coalesce(track, '') AS track, coalesce(tenureBand, '') AS tenureBand, count(*) AS n
-             FROM "SurveyResponse" WHERE surveyId = ? GROUP BY 1, 2, 3)`,
-      (row) => (fold.cell(row[0], row[1], row[2]).respondents = Number(row[3])),
-      surveyId,
-    );
-    // The answers of each respondent, found by key: no sort of millions of rows, only of the
-    // survey's respondents (by unit, from the index, then by key within it). Item ids and values
-    // in two lists (the same order): most respondents answer the same items, so the list of
-    // item ids repeats and is parsed once.
-    await eachPackedRow(
-      tx,
-      ["unitId", "track", "tenureBand", "itemIds", "answerValues"],
-      `FROM (SELECT coalesce(r.unitId, '') AS unitId, coalesce(r.track, '') AS track, coalesce(r.tenureBand, '') AS tenureBand,
-                    group_concat(a.itemId) AS itemIds, group_concat(a.value) AS answerValues
-             FROM "SurveyResponse" r CROSS JOIN "SurveyAnswer" a ON a.responseId = r.id
-             WHERE r.surveyId = ? GROUP BY r.unitId, r.id)`,
-      (row) => fold.respondent(row[0], row[1], row[2], row[3], row[4]),
-      surveyId,
-    );
-  });
+  // Each respondent's answers, found by key: no sort of millions of rows, only of the survey's
+  // respondents (by unit, from the index, then by key within it). Item ids and values come as
+  // two lists in the same order: most respondents answer the same items, so the list of item
+  // ids repeats and is parsed once. A respondent who answered nothing still counts.
+  await eachPackedRow(
+    db,
+    ["unitId", "track", "tenureBand", "itemIds", "answerValues"],
+    `FROM (SELECT coalesce(r.unitId, '') AS unitId, coalesce(r.track, '') AS track, coalesce(r.tenureBand, '') AS tenureBand,
+                  group_concat(a.itemId) AS itemIds, group_concat(a.value) AS answerValues
+           FROM "SurveyResponse" r LEFT JOIN "SurveyAnswer" a ON a.responseId = r.id
+           WHERE r.surveyId = ? GROUP BY r.unitId, r.id)`,
+    (row) => fold.respondent(row[0], row[1], row[2], row[3], row[4]),
+    surveyId,
+  );
   const rows = fold.rows();
   await bulkWrite(db, async (tx) => {
     for (const table of ["SurveyResultSet", "SurveyResultGroup", "SurveyResultCount", "SurveyResultDriver", "SurveyResultReach"]) {
@@ -183,7 +173,7 @@ class ResultFold {
     return { respondents: 0, counts: [], reach: new Array<number>(this.figures.length).fill(0), drivers: new Float64Array(this.dimensions.length * DRIVER_WIDTH) };
   }
 
-  cell(unitId: string, track: string, tenureBand: string): Tally {
+  private cell(unitId: string, track: string, tenureBand: string): Tally {
     const key = `${unitId}\x1f${track}\x1f${tenureBand}`;
     let cell = this.cells.get(key);
     if (!cell) this.cells.set(key, (cell = { unitId, track, tenureBand, tally: this.tally() }));
@@ -214,6 +204,8 @@ class ResultFold {
   /** One respondent: their cell, and their answers as comma-separated item ids and values (in the same order). */
   respondent(unitId: string, track: string, tenureBand: string, itemIds: string, values: string) {
     const tally = this.cell(unitId, track, tenureBand);
+    tally.respondents++;
+    if (itemIds === "") return;
     const counts = tally.counts;
     const answered = this.itemList(itemIds);
     const stamp = ++this.stamp;
@@ -263,23 +255,30 @@ class ResultFold {
 
   /** The kept rows, each table's in its key order (after the survey id). */
   rows() {
-    const targets = new Map<string, { cut: string; cutValue: string; unitId: string; tally: Tally }>();
+    const slotCount = this.slotItem.length;
+    const itemCount = this.items.length;
+    type Target = { cut: string; cutValue: string; unitId: string; respondents: number; counts: Int32Array; reach: Int32Array; drivers: Float64Array };
+    const targets = new Map<string, Target>();
     const target = (cut: string, cutValue: string, unitId: string) => {
       const key = `${cut}\x1f${cutValue}\x1f${unitId}`;
       let t = targets.get(key);
-      if (!t) targets.set(key, (t = { cut, cutValue, unitId, tally: this.tally() }));
-      return t.tally;
+      if (!t) {
+        t = { cut, cutValue, unitId, respondents: 0, counts: new Int32Array(slotCount), reach: new Int32Array(this.figures.length), drivers: new Float64Array(this.dimensions.length * DRIVER_WIDTH) };
+        targets.set(key, t);
+      }
+      return t;
     };
     for (const { unitId, track, tenureBand, tally } of this.cells.values()) {
       const values: Record<ReportCut, string> = { track, tenure: tenureBand };
       const unitTargets = [target("", "", unitId), ...this.cuts.map((c) => target(c, values[c], unitId))];
-      const orgTargets = [target("", "", ORG_ROW), ...this.cuts.map((c) => target(c, values[c], ORG_ROW))];
+      const allTargets = [...unitTargets, target("", "", ORG_ROW), ...this.cuts.map((c) => target(c, values[c], ORG_ROW))];
       for (const t of unitTargets) {
         t.respondents += tally.respondents;
         for (let f = 0; f < tally.reach.length; f++) t.reach[f] += tally.reach[f];
       }
-      for (const t of [...unitTargets, ...orgTargets]) {
-        for (let s = 0; s < tally.counts.length; s++) if (tally.counts[s]) t.counts[s] = (t.counts[s] ?? 0) + tally.counts[s];
+      const counts = tally.counts;
+      for (const t of allTargets) {
+        for (let s = 0; s < counts.length; s++) if (counts[s]) t.counts[s] += counts[s];
         for (let at = 0; at < tally.drivers.length; at += DRIVER_WIDTH) {
           if (tally.drivers[at] === 0) continue;
           t.drivers[at] += tally.drivers[at];
@@ -289,49 +288,55 @@ class ResultFold {
     }
     const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const sorted = [...targets.entries()].sort((a, b) => byKey(a[0], b[0])).map(([, t]) => t);
-    // Slots in (item id, value) order.
-    const slots = this.slotItem.map((_, s) => s).sort((a, b) => byKey(this.items[this.slotItem[a]].id, this.items[this.slotItem[b]].id) || this.slotValue[a] - this.slotValue[b]);
+    // Slots in (item id, value) order, dimensions by name.
+    const slots = Array.from({ length: slotCount }, (_, s) => s).sort(
+      (a, b) => byKey(this.items[this.slotItem[a]].id, this.items[this.slotItem[b]].id) || this.slotValue[a] - this.slotValue[b],
+    );
     const dimensionOrder = this.dimensions.map((_, d) => d).sort((a, b) => byKey(this.dimensions[a], this.dimensions[b]));
+    // Every reach figure by name, with where its number is: a distinct-respondent figure, an
+    // item's answers (single-valued items: one answer each) or a driver's pairs.
+    const reachFigures = [
+      ...this.figures.map((name, f) => ({ name, of: (t: Target) => t.reach[f] })),
+      ...this.items.flatMap((item, i) => (item.type === "multiple" ? [] : [{ name: `i:${item.id}`, of: (_: Target, answers: Int32Array) => answers[i] }])),
+      ...this.dimensions.map((dimension, d) => ({ name: `r:${dimension}`, of: (t: Target) => t.drivers[d * DRIVER_WIDTH] })),
+    ].sort((a, b) => byKey(a.name, b.name));
 
     const groups: unknown[][] = [];
     const counts: unknown[][] = [];
     const drivers: unknown[][] = [];
-    const reachOf = new Map<object, Map<string, number>>();
-    for (const { cut, cutValue, unitId, tally } of sorted) {
-      const org = unitId === ORG_ROW;
-      const reach = new Map<string, number>();
-      if (!org) {
-        groups.push([cut, cutValue, unitId, tally.respondents]);
-        for (const [f, name] of this.figures.entries()) if (tally.reach[f] > 0) reach.set(name, tally.reach[f]);
+    const answersOf = new Map<Target, Int32Array>();
+    for (const t of sorted) {
+      const { cut, cutValue, unitId } = t;
+      const answers = new Int32Array(itemCount);
+      if (unitId !== ORG_ROW) {
+        groups.push([cut, cutValue, unitId, t.respondents]);
+        answersOf.set(t, answers);
       }
       for (const s of slots) {
-        const count = tally.counts[s];
-        if (!count) continue;
-        const item = this.items[this.slotItem[s]];
-        counts.push([cut, cutValue, unitId, item.id, this.slotValue[s], count]);
-        if (!org && item.type !== "multiple") reach.set(`i:${item.id}`, (reach.get(`i:${item.id}`) ?? 0) + count);
+        const count = t.counts[s];
+        if (count === 0) continue;
+        counts.push([cut, cutValue, unitId, this.items[this.slotItem[s]].id, this.slotValue[s], count]);
+        answers[this.slotItem[s]] += count;
       }
       for (const d of dimensionOrder) {
         const at = d * DRIVER_WIDTH;
-        const acc = tally.drivers;
+        const acc = t.drivers;
         if (acc[at] === 0) continue;
         const sum = (k: number) => acc[at + k] + acc[at + k + 1];
         drivers.push([cut, cutValue, unitId, this.dimensions[d], acc[at], sum(1), sum(3), sum(5), sum(7), sum(9)]);
-        if (!org) reach.set(`r:${this.dimensions[d]}`, acc[at]);
       }
-      if (!org) reachOf.set(tally, reach);
     }
     // Reach is keyed (cut, cut value, figure, unit): per cut value, figure by figure.
     const reach: unknown[][] = [];
-    for (let i = 0; i < sorted.length; ) {
+    const units = sorted.filter((t) => t.unitId !== ORG_ROW);
+    for (let i = 0; i < units.length; ) {
       let j = i;
-      while (j < sorted.length && sorted[j].cut === sorted[i].cut && sorted[j].cutValue === sorted[i].cutValue) j++;
-      const run = sorted.slice(i, j).filter((t) => t.unitId !== ORG_ROW);
-      const names = [...new Set(run.flatMap((t) => [...reachOf.get(t.tally)!.keys()]))].sort(byKey);
-      for (const name of names) {
-        for (const t of run) {
-          const n = reachOf.get(t.tally)!.get(name);
-          if (n) reach.push([t.cut, t.cutValue, name, t.unitId, n]);
+      while (j < units.length && units[j].cut === units[i].cut && units[j].cutValue === units[i].cutValue) j++;
+      for (const figure of reachFigures) {
+        for (let k = i; k < j; k++) {
+          const t = units[k];
+          const n = figure.of(t, answersOf.get(t)!);
+          if (n > 0) reach.push([t.cut, t.cutValue, figure.name, t.unitId, n]);
         }
       }
       i = j;
