@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import type { SurveyItem } from "./items";
 import { computeMissingResults, computeSurveyResults, ORG_ROW } from "./report-aggregates.server";
+import { loadReport } from "./report.server";
 
 // The kept aggregates against a straightforward reference: one plain GROUP BY per kind of
 // figure, straight over the answers, on a randomised survey with every item type, missing
@@ -195,10 +196,16 @@ describe("survey results kept at close", () => {
     expect(sortRows(other.counts)).toEqual(sortRows((await reference(`${SURVEY}-other`)).counts));
   });
 
-  it("are computed by the background work for a closed survey that has none", async () => {
+  it("are computed by the background work for a closed survey that has none; until then a report says they are being prepared", async () => {
     await makeSurvey(`${SURVEY}-late`, 50, 99);
+    const hr = { userId: "hr", role: "hr_admin" as const, employeeId: null, scopePath: null };
+    const before = await loadReport(db, hr, `${SURVEY}-late`, {});
+    expect(before).toMatchObject({ closed: false, preparing: true });
+    // The read computed nothing.
+    expect(await query(`SELECT count(*) AS n FROM "SurveyResultSet" WHERE surveyId = ?`, `${SURVEY}-late`)).toEqual([{ n: 0 }]);
     expect(await computeMissingResults(db)).toBe(1);
     expect(sortRows((await kept(`${SURVEY}-late`)).counts)).toEqual(sortRows((await reference(`${SURVEY}-late`)).counts));
     expect(await computeMissingResults(db)).toBe(0);
+    expect(await loadReport(db, hr, `${SURVEY}-late`, {})).toMatchObject({ closed: true });
   });
 });

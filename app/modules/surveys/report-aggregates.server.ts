@@ -36,7 +36,7 @@ const inFlight = new Map<string, Promise<void>>();
  * readers share the same computation).
  */
 export async function ensureSurveyResults(db: Db, surveyId: string) {
-  if ((await sqlRead(db, `SELECT 1 FROM "SurveyResultSet" WHERE "surveyId" = ?`, [surveyId])).length > 0) return;
+  if (await resultsKept(db, surveyId)) return;
   let running = inFlight.get(surveyId);
   if (!running) {
     running = computeSurveyResults(db, surveyId).finally(() => inFlight.delete(surveyId));
@@ -343,6 +343,11 @@ class ResultFold {
     }
     return { groups, counts, drivers, reach };
   }
+}
+
+/** Whether a closed survey's aggregates are kept (a report reads them; it never computes them). */
+export async function resultsKept(db: Db, surveyId: string) {
+  return (await sqlRead(db, `SELECT 1 FROM "SurveyResultSet" WHERE "surveyId" = ?`, [surveyId])).length > 0;
 }
 
 /** Aggregates every closed survey that has none yet (databases from before results were kept at closing). Background work. */
