@@ -75,7 +75,7 @@ export async function computeSurveyResults(db: Db, surveyId: string) {
            FROM "SurveyResponse" r LEFT JOIN "SurveyAnswer" a ON a.responseId = r.id
            WHERE r.surveyId = ? GROUP BY r.unitId, r.id)`,
     (row) => fold.respondent(row[0], row[1], row[2], row[3], row[4]),
-    surveyId,
+    surveyId
   );
   const rows = fold.rows();
   await bulkWrite(db, async (tx) => {
@@ -85,16 +85,25 @@ export async function computeSurveyResults(db: Db, surveyId: string) {
     const insert = async (table: string, columns: string[], list: unknown[][]) => {
       for (let i = 0; i < list.length; i += INSERT_CHUNK) {
         await tx.execute({
-          sql: `INSERT INTO "${table}" (surveyId, ${columns.join(", ")}) SELECT ?, ${columns.map((_, j) => `value->>${j}`).join(", ")} FROM json_each(?)`,
+          sql: `INSERT INTO "${table}" (surveyId, ${columns.join(", ")}) SELECT ?, ${columns
+            .map((_, j) => `value->>${j}`)
+            .join(", ")} FROM json_each(?)`,
           args: [surveyId, JSON.stringify(list.slice(i, i + INSERT_CHUNK))],
         });
       }
     };
     await insert("SurveyResultGroup", ["cut", "cutValue", "unitId", "respondents"], rows.groups);
     await insert("SurveyResultCount", ["cut", "cutValue", "unitId", "itemId", "value", "count"], rows.counts);
-    await insert("SurveyResultDriver", ["cut", "cutValue", "unitId", "dimension", "n", "sumX", "sumXX", "sumY", "sumYY", "sumXY"], rows.drivers);
+    await insert(
+      "SurveyResultDriver",
+      ["cut", "cutValue", "unitId", "dimension", "n", "sumX", "sumXX", "sumY", "sumYY", "sumXY"],
+      rows.drivers
+    );
     await insert("SurveyResultReach", ["cut", "cutValue", "figure", "unitId", "respondents"], rows.reach);
-    await tx.execute({ sql: `INSERT INTO "SurveyResultSet" (surveyId, computedAt) VALUES (?, ?)`, args: [surveyId, sqliteDate(new Date())] });
+    await tx.execute({
+      sql: `INSERT INTO "SurveyResultSet" (surveyId, computedAt) VALUES (?, ?)`,
+      args: [surveyId, sqliteDate(new Date())],
+    });
   });
 }
 
@@ -149,17 +158,14 @@ class ResultFold {
   private readonly dimCount: Float64Array;
   private stamp = 0;
 
-  constructor(
-    private readonly items: SurveyItem[],
-    private readonly cuts: ReportCut[],
-  ) {
+  constructor(private readonly items: SurveyItem[], private readonly cuts: ReportCut[]) {
     this.itemIndex = new Map(items.map((item, i) => [item.id, i]));
     const figure = (name: string) => {
       const j = this.figures.indexOf(name);
       return j >= 0 ? j : this.figures.push(name) - 1;
     };
     this.itemFigures = items.map((item) =>
-      item.type === "likert5" ? [figure(`d:${item.dimension}`), figure("likert")] : item.type === "multiple" ? [figure(`i:${item.id}`)] : [],
+      item.type === "likert5" ? [figure(`d:${item.dimension}`), figure("likert")] : item.type === "multiple" ? [figure(`i:${item.id}`)] : []
     );
     const drivers = driverItems(items);
     this.dimensions = drivers?.dimensions ?? [];
@@ -170,7 +176,12 @@ class ResultFold {
   }
 
   private tally(): Tally {
-    return { respondents: 0, counts: [], reach: new Array<number>(this.figures.length).fill(0), drivers: new Float64Array(this.dimensions.length * DRIVER_WIDTH) };
+    return {
+      respondents: 0,
+      counts: [],
+      reach: new Array<number>(this.figures.length).fill(0),
+      drivers: new Float64Array(this.dimensions.length * DRIVER_WIDTH),
+    };
   }
 
   private cell(unitId: string, track: string, tenureBand: string): Tally {
@@ -257,13 +268,29 @@ class ResultFold {
   rows() {
     const slotCount = this.slotItem.length;
     const itemCount = this.items.length;
-    type Target = { cut: string; cutValue: string; unitId: string; respondents: number; counts: Int32Array; reach: Int32Array; drivers: Float64Array };
+    type Target = {
+      cut: string;
+      cutValue: string;
+      unitId: string;
+      respondents: number;
+      counts: Int32Array;
+      reach: Int32Array;
+      drivers: Float64Array;
+    };
     const targets = new Map<string, Target>();
     const target = (cut: string, cutValue: string, unitId: string) => {
       const key = `${cut}\x1f${cutValue}\x1f${unitId}`;
       let t = targets.get(key);
       if (!t) {
-        t = { cut, cutValue, unitId, respondents: 0, counts: new Int32Array(slotCount), reach: new Int32Array(this.figures.length), drivers: new Float64Array(this.dimensions.length * DRIVER_WIDTH) };
+        t = {
+          cut,
+          cutValue,
+          unitId,
+          respondents: 0,
+          counts: new Int32Array(slotCount),
+          reach: new Int32Array(this.figures.length),
+          drivers: new Float64Array(this.dimensions.length * DRIVER_WIDTH),
+        };
         targets.set(key, t);
       }
       return t;
@@ -290,14 +317,16 @@ class ResultFold {
     const sorted = [...targets.entries()].sort((a, b) => byKey(a[0], b[0])).map(([, t]) => t);
     // Slots in (item id, value) order, dimensions by name.
     const slots = Array.from({ length: slotCount }, (_, s) => s).sort(
-      (a, b) => byKey(this.items[this.slotItem[a]].id, this.items[this.slotItem[b]].id) || this.slotValue[a] - this.slotValue[b],
+      (a, b) => byKey(this.items[this.slotItem[a]].id, this.items[this.slotItem[b]].id) || this.slotValue[a] - this.slotValue[b]
     );
     const dimensionOrder = this.dimensions.map((_, d) => d).sort((a, b) => byKey(this.dimensions[a], this.dimensions[b]));
     // Every reach figure by name, with where its number is: a distinct-respondent figure, an
     // item's answers (single-valued items: one answer each) or a driver's pairs.
     const reachFigures = [
       ...this.figures.map((name, f) => ({ name, of: (t: Target) => t.reach[f] })),
-      ...this.items.flatMap((item, i) => (item.type === "multiple" ? [] : [{ name: `i:${item.id}`, of: (_: Target, answers: Int32Array) => answers[i] }])),
+      ...this.items.flatMap((item, i) =>
+        item.type === "multiple" ? [] : [{ name: `i:${item.id}`, of: (_: Target, answers: Int32Array) => answers[i] }]
+      ),
       ...this.dimensions.map((dimension, d) => ({ name: `r:${dimension}`, of: (t: Target) => t.drivers[d * DRIVER_WIDTH] })),
     ].sort((a, b) => byKey(a.name, b.name));
 
@@ -352,7 +381,11 @@ export async function resultsKept(db: Db, surveyId: string) {
 
 /** Aggregates every closed survey that has none yet (databases from before results were kept at closing). Background work. */
 export async function computeMissingResults(db: Db) {
-  const missing = await sqlRead<{ id: string }>(db, `SELECT "id" FROM "Survey" WHERE "status" = 'closed' AND "id" NOT IN (SELECT "surveyId" FROM "SurveyResultSet")`, []);
+  const missing = await sqlRead<{ id: string }>(
+    db,
+    `SELECT "id" FROM "Survey" WHERE "status" = 'closed' AND "id" NOT IN (SELECT "surveyId" FROM "SurveyResultSet")`,
+    []
+  );
   for (const { id } of missing) await ensureSurveyResults(db, id);
   return missing.length;
 }
