@@ -191,7 +191,9 @@ export default function SurveyReport() {
       <Filters report={report} />
       {!report.closed ? (
         <>
-          <p className="notice">{t("reports.notClosed")}</p>
+          <p className="notice" data-testid={report.preparing ? "results-preparing" : undefined}>
+            {t(report.preparing ? "reports.preparing" : "reports.notClosed")}
+          </p>
           {report.live.length > 0 ? <LiveRates report={report} /> : null}
         </>
       ) : (

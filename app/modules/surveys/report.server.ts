@@ -4,7 +4,7 @@ import { unitPathScope } from "~/modules/auth/scope";
 import { readDate, sqliteDate, sqlRead, type Db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { parseItems, type SurveyItem } from "./items";
-import { REPORT_CUTS, type ReportCut } from "./report-aggregates.server";
+import { REPORT_CUTS, resultsKept, type ReportCut } from "./report-aggregates.server";
 import { childFigures, comments, dimensionFigures, drivers, itemDistributions, type DimensionFigures } from "./report-figures.server";
 import { childrenOf, loadFigureView, loadWaveGroups, ORG, subtreeIds, unitOutline, type FigureView, type Filter, type WaveGroups } from "./report-groups.server";
 import { enps, likertSplit, type Enps, type Split } from "./report-stats";
@@ -164,7 +164,10 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
   });
   const base = { survey: { id: survey.id, titleZh: survey.titleZh, titleEn: survey.titleEn, status: survey.status, closedAt: survey.closedAt, closesAt: survey.closesAt, minGroupSize: survey.minGroupSize, minCommentGroupSize: survey.minCommentGroupSize }, cuts, dimensions };
 
-  if (survey.status !== "closed") {
+  // Closed, but its figures are not kept yet (the background work aggregates them): a read
+  // computes nothing, it says the results are being prepared.
+  const preparing = survey.status === "closed" && !(await resultsKept(db, surveyId));
+  if (survey.status !== "closed" || preparing) {
     // Results wait for the close; the live response rate is all there is.
     const participation = await liveCounts(db, surveyId);
     const extra = [...new Set(participation.map((p) => p.unitId)), ...(own !== ORG ? [own] : [])];
@@ -172,7 +175,7 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
     if (!mayReportOn(actor, groups, unitId)) notFound();
     // A head sees nothing of a running survey: no invited or answered counts that move as
     // people answer. HR, who runs the campaign, sees the rates under the group minimum.
-    return { ...base, closed: false as const, unit: unitRef(groups, unitId), units: picker(actor, groups), live: actor.role === "hr_admin" ? liveRates(groups, unitId) : [] };
+    return { ...base, closed: false as const, preparing, unit: unitRef(groups, unitId), units: picker(actor, groups), live: actor.role === "hr_admin" ? liveRates(groups, unitId) : [] };
   }
 
   const filter = parseFilter(query.filter, survey);

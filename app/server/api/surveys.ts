@@ -45,6 +45,7 @@ const resultsRoute = createRoute({
             .object({
               survey: z.object({ id: z.string(), titleZh: z.string(), titleEn: z.string(), status: z.string(), minGroupSize: z.number() }),
               closed: z.boolean(),
+              preparing: z.boolean().optional().openapi({ description: "Closed, but its results are still being aggregated" }),
               unit: z.unknown(),
               hidden: z.boolean().optional(),
               respondents: z.number().nullable().optional(),
