@@ -69,12 +69,13 @@ function start(db: Db, job: JobDefinition, force: boolean, now: Date) {
 export async function runJob(name: string, options: { db?: Db; now?: Date } = {}): Promise<RunOutcome> {
   const job = jobNamed(name);
   if (!job) return { ran: false, reason: "unknown" };
+  return runDefinition(job, options);
+}
+
+/** `runJob` for a definition (tests run jobs of their own through the same lease). */
+export async function runDefinition(job: JobDefinition, options: { db?: Db; now?: Date } = {}): Promise<RunOutcome> {
   const { promise, fresh } = start(options.db ?? appDb, job, true, options.now ?? new Date());
-  if (!fresh) {
-    await promise.catch(() => undefined);
-    return { ran: false, reason: "busy" };
-  }
-  return promise;
+  return fresh ? promise : { ran: false, reason: "busy" };
 }
 
 type Scheduler = { timer: NodeJS.Timeout; due: Map<string, number>; stopped: boolean };
