@@ -61,7 +61,7 @@ export default defineMessages(
     "jobs.stillRunning": "The job has started and is still running.",
     "jobs.busy": "The job is running; try again shortly.",
     "jobs.name.surveys.close": "Close due surveys and aggregate their results",
-    "jobs.name.kpi.periodTotals": "Keep closed periods' KPI totals up to date",
+    "jobs.name.kpi.periodTotals": "Keep the KPI totals of closed periods up to date",
     "jobs.name.notifications.deliver": "Deliver pending notifications",
     "jobs.name.kpiFeeds.pull": "Pull KPI feeds",
     "jobs.name.training.behaviourRequests": "Send training behaviour assessment requests",
