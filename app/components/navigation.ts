@@ -39,4 +39,5 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/admin/kpi-feeds", label: "nav.kpiFeeds", permission: "kpi.manage", section: "system" },
   { to: "/admin/notifications", label: "nav.notifications", permission: "system.admin", section: "system" },
   { to: "/admin/sign-in", label: "nav.signInSettings", permission: "system.admin", section: "system" },
+  { to: "/admin/jobs", label: "nav.jobs", permission: "system.admin", section: "system" },
 ];

@@ -6,8 +6,8 @@ import { EmptyState, Field, FormErrors, PageHeader, SelectField } from "~/compon
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { closeDueSurveys, createSurvey, listSurveys, SurveyRuleError } from "~/modules/surveys/campaigns.server";
-import { chinaDate, dayEnd, dayStart, lastDay } from "~/modules/surveys/settings";
+import { createSurvey, listSurveys, SurveyRuleError } from "~/modules/surveys/campaigns.server";
+import { chinaDate, dayEnd, dayStart, effectiveStatus, lastDay } from "~/modules/surveys/settings";
 import { listTemplates } from "~/modules/surveys/templates.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -28,11 +28,10 @@ const QuerySchema = z.object({ page: z.coerce.number().int().min(1).max(100000).
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "survey.manage");
   const query = QuerySchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
-  await closeDueSurveys(db);
   const result = await listSurveys(db, query.page ?? 1);
   return {
     ...result,
-    rows: result.rows.map((s) => ({ id: s.id, titleZh: s.titleZh, titleEn: s.titleEn, status: s.status, opensOn: chinaDate(s.opensAt), lastDay: lastDay(s.closesAt), invited: s._count.participations })),
+    rows: result.rows.map((s) => ({ id: s.id, titleZh: s.titleZh, titleEn: s.titleEn, status: effectiveStatus(s), opensOn: chinaDate(s.opensAt), lastDay: lastDay(s.closesAt), invited: s._count.participations })),
     templates: listTemplates().map((t) => ({ id: t.id, titleZh: t.titleZh, titleEn: t.titleEn, itemCount: t.items.length })),
     today: chinaDate(new Date()),
   };

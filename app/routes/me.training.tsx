@@ -5,7 +5,7 @@ import { useLocale, useT } from "~/components/i18n";
 import { DateText } from "~/components/training/dates";
 import { RecordView } from "~/components/training/record-view";
 import { requireEmployee } from "~/modules/auth/guards.server";
-import { listAssessmentsFor, requestDueBehaviourAssessments } from "~/modules/training/behaviour.server";
+import { listAssessmentsFor } from "~/modules/training/behaviour.server";
 import { behaviourState } from "~/modules/training/evaluation";
 import { trainingRecord } from "~/modules/training/record.server";
 import { db } from "~/utils/db.server";
@@ -13,7 +13,6 @@ import { db } from "~/utils/db.server";
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);
   const now = new Date();
-  await requestDueBehaviourAssessments(db, now);
   const [record, assessments] = await Promise.all([trainingRecord(db, user.employeeId, now), listAssessmentsFor(db, user.employeeId, now)]);
   return {
     record,

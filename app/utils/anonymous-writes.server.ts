@@ -152,3 +152,12 @@ export function groupWrite<T>(db: Db, write: (tx: Transaction) => Promise<T>): P
 export function anonymousWrite<T>(db: Db, write: (tx: Transaction) => Promise<T>): Promise<T> {
   return writerFor(db).write(write);
 }
+
+/**
+ * Background work: checkpoints and truncates the WAL in a write turn of its own, for a
+ * truncation after an anonymous batch that gave up its retries (a reader held an old snapshot
+ * too long). True when the WAL is empty afterwards.
+ */
+export function checkpointWal(db: Db) {
+  return withWriteTurn(db, checkpoint);
+}

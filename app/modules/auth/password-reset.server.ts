@@ -59,3 +59,16 @@ async function resetRequest(db: Db, input: { email: string; address: string }, n
   });
   return { throttled: false };
 }
+
+/** How long a used or expired link's row is kept (its creation and use are in the audit log). */
+export const SPENT_INVITATION_KEEP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Background work: deletes set-password and reset links that can no longer be used (used, or
+ * expired) a day after the fact. Returns how many went.
+ */
+export async function purgeSpentInvitations(db: Db, now = new Date()) {
+  const before = new Date(now.getTime() - SPENT_INVITATION_KEEP_MS);
+  const { count } = await db.invitation.deleteMany({ where: { OR: [{ expiresAt: { lte: before } }, { usedAt: { lte: before } }] } });
+  return count;
+}

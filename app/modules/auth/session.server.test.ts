@@ -56,6 +56,9 @@ describe("sessions", () => {
     expect(late?.renewed).toBe(true);
     expect(late!.expiresAt.getTime()).toBe(start.getTime() + SESSION_IDLE_MS * 1.75);
     expect(await validateSessionToken(db, token, at(start, SESSION_IDLE_MS * 1.75 + 1))).toBeNull();
+    // Validating never deletes (a page read writes nothing); the purge job removes the row.
+    expect(await db.session.findUnique({ where: { id: token.split(".")[0] } })).not.toBeNull();
+    await purgeExpiredSessions(db, at(start, SESSION_IDLE_MS * 1.75 + 1));
     expect(await db.session.findUnique({ where: { id: token.split(".")[0] } })).toBeNull();
   });
 

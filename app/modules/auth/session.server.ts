@@ -88,10 +88,8 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
   if (given.length !== stored.length || !constantTimeEqual(given, stored)) return null;
   const storedExpiry = readDate(row.expiresAt);
   const absoluteExpiresAt = readDate(row.absoluteExpiresAt);
-  if (now >= storedExpiry || now >= absoluteExpiresAt || Number(row.disabled) !== 0 || !isRole(row.role)) {
-    await db.session.delete({ where: { id } }).catch(() => undefined);
-    return null;
-  }
+  // An expired row is left to the purge job (`sessions.purge`): validating never deletes.
+  if (now >= storedExpiry || now >= absoluteExpiresAt || Number(row.disabled) !== 0 || !isRole(row.role)) return null;
   let expiresAt = storedExpiry;
   let renewed = false;
   if (expiresAt.getTime() - now.getTime() < SESSION_IDLE_MS / 2) {

@@ -93,17 +93,10 @@ export async function pullFeed(db: Db, feedId: string, trigger: "schedule" | "ma
   return { pullId: pull.id, ...result };
 }
 
-/** Feeds whose interval has passed since their last pull. */
+/** Feeds whose interval has passed since their last pull (background work: the job `kpiFeeds.pull`). */
 export async function pullDueFeeds(db: Db, now = new Date()) {
   const feeds = await db.kpiFeed.findMany({ where: { enabled: true }, select: { id: true, intervalMinutes: true, lastPullAt: true } });
   const due = feeds.filter((f) => !f.lastPullAt || now.getTime() - f.lastPullAt.getTime() >= f.intervalMinutes * 60_000);
   for (const feed of due) await pullFeed(db, feed.id, "schedule", { now });
   return due.length;
-}
-
-/** Pulls due feeds every minute in this process. */
-export function startFeedScheduler(db: Db, intervalMs = 60_000) {
-  const timer = setInterval(() => void pullDueFeeds(db).catch((error) => console.error("KPI feed pull failed", error instanceof Error ? error.message : error)), intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -4,7 +4,7 @@ import { demoOrg } from "../../../test/utils";
 import { importActuals } from "./actuals.server";
 import { seedKpiDemo } from "../../../prisma/seed/kpi";
 import { setPeriodStatus } from "./library.server";
-import { closedPeriodTotals } from "./period-totals.server";
+import { closedPeriodTotals, keepClosedPeriodTotals, keptTotalsState } from "./period-totals.server";
 import { periodTotals } from "./scores.server";
 
 let closed: string;
@@ -31,8 +31,13 @@ beforeAll(async () => {
 });
 
 describe("closedPeriodTotals", () => {
-  it("scores a closed period once, keeps every employee's total and reads them back", async () => {
+  it("scores a closed period once (the job), keeps every employee's total and reads them back; a read keeps nothing", async () => {
     expect(await stored()).toBe(0);
+    await expectSameAsScoring();
+    expect(await stored()).toBe(0);
+    expect(await keptTotalsState(db, closed)).toBe("stale");
+    expect(await keepClosedPeriodTotals(db)).toBeGreaterThanOrEqual(1);
+    expect(await keptTotalsState(db, closed)).toBe("holds");
     await expectSameAsScoring();
     expect(await stored()).toBe(await db.employee.count());
     const someone = [...(await periodTotals(db, closed)).keys()][0];
@@ -54,6 +59,14 @@ describe("closedPeriodTotals", () => {
       data: { employeeNo: "E-TOT-1", name: "新人", email: "tot1@ge.example.com", unitId: unit.unitId, positionId: am.id, track: "skill", level: "S1", hireDate: new Date("2026-10-01T00:00:00Z") },
     });
 
+    // Out of date: a read scores the quarter afresh and writes nothing; the job brings the kept rows up to date.
+    const changes = await db.employeeChangeCount.findFirstOrThrow();
+    expect(await keptTotalsState(db, closed)).toBe("stale");
+    expect(await closedPeriodTotals(db, closed)).toEqual(await periodTotals(db, closed));
+    expect(await db.kpiPeriodTotal.findUnique({ where: { periodId_employeeId: { periodId: closed, employeeId: newcomer.id } } })).toBeNull();
+    expect(await db.kpiPeriodTotalsState.findUniqueOrThrow({ where: { periodId: closed } })).not.toMatchObject({ employeeChanges: changes.count });
+    expect(await keepClosedPeriodTotals(db)).toBeGreaterThanOrEqual(1);
+
     const read = await closedPeriodTotals(db, closed);
     expect(read.has(mover)).toBe(false);
     expect(read.has(leaver)).toBe(false);
@@ -65,6 +78,8 @@ describe("closedPeriodTotals", () => {
     // Moving back scores the mover again; with the marked row restored, everything matches.
     await db.employee.update({ where: { id: mover }, data: { positionId: am.id } });
     await db.kpiPeriodTotal.update({ where: { periodId_employeeId: { periodId: closed, employeeId: untouched } }, data: { total: totals.get(untouched)! } });
+    expect(await keepClosedPeriodTotals(db)).toBeGreaterThanOrEqual(1);
+    expect(await keptTotalsState(db, closed)).toBe("holds");
     await expectSameAsScoring();
   });
 
@@ -89,6 +104,9 @@ describe("closedPeriodTotals", () => {
     expect((await closedPeriodTotals(db, closed)).get(someone)).toBe(-1);
     const kpi = await db.kpi.findFirstOrThrow({ where: { planItems: { some: { plan: { periodId: closed } } } } });
     await db.kpi.update({ where: { id: kpi.id }, data: { nameEn: `${kpi.nameEn} (edited)` } });
+    await expectSameAsScoring();
+    expect(await keepClosedPeriodTotals(db)).toBeGreaterThanOrEqual(1);
+    expect(await keptTotalsState(db, closed)).toBe("holds");
     await expectSameAsScoring();
     expect((await closedPeriodTotals(db, closed)).get(someone)).not.toBe(-1);
   });

@@ -18,16 +18,45 @@ async function totalsKey(db: Db, closedAt: unknown) {
 
 /**
  * Every appraised employee's weighted total (hundredths of a point) for a period, those with
- * one. A closed period's totals are kept (`keepPeriodTotals`) and read back; an open period is
- * scored afresh each time, since its actuals still move. Either way the result is exactly what
- * `periodTotals` gives (tested).
+ * one. A closed period's kept totals (`keepPeriodTotals`, by the background job) are read back
+ * when they still hold; otherwise (an open period, whose actuals still move, or kept totals
+ * not yet brought up to date) the period is scored afresh. A read never writes. Either way the
+ * result is exactly what `periodTotals` gives (tested).
  */
 export async function closedPeriodTotals(db: Db, periodId: string): Promise<Map<string, number>> {
-  if (!(await keepPeriodTotals(db, periodId))) return periodTotals(db, periodId);
+  if (!(await keptTotalsHold(db, periodId))) return periodTotals(db, periodId);
   const totals = new Map<string, number>();
   const kept = `FROM "KpiPeriodTotal" WHERE "periodId" = ? AND "total" IS NOT NULL`;
   await eachPackedRow(db, [`"employeeId"`, `"total"`], kept, ([id, total]) => totals.set(id, Number(total)), periodId);
   return totals;
+}
+
+/**
+ * Whether a period's kept totals (KpiPeriodTotal) can be read as they are ("holds": it is
+ * closed, they were kept under its current key and no employee changed since), need bringing
+ * up to date ("stale", the background job's work) or do not apply ("open"). A read.
+ */
+export async function keptTotalsState(db: Db, periodId: string): Promise<"open" | "holds" | "stale"> {
+  const [period] = await sqlRead<{ status: string; closedAt: unknown }>(db, `SELECT "status", "closedAt" FROM "AppraisalPeriod" WHERE "id" = ?`, [periodId]);
+  if (!period || period.status !== "closed") return "open";
+  const [key, [changes], [state]] = await Promise.all([
+    totalsKey(db, period.closedAt),
+    sqlRead<{ count: number }>(db, `SELECT ifnull(max("count"), 0) AS count FROM "EmployeeChangeCount"`),
+    sqlRead<{ key: string; employeeChanges: number }>(db, `SELECT "key", "employeeChanges" FROM "KpiPeriodTotalsState" WHERE "periodId" = ?`, [periodId]),
+  ]);
+  return state?.key === key && Number(state.employeeChanges) === Number(changes.count) ? "holds" : "stale";
+}
+
+export async function keptTotalsHold(db: Db, periodId: string) {
+  return (await keptTotalsState(db, periodId)) === "holds";
+}
+
+/** Background work: brings every closed period's kept totals up to date. Returns the periods brought up to date. */
+export async function keepClosedPeriodTotals(db: Db) {
+  const closed = await sqlRead<{ id: string }>(db, `SELECT "id" FROM "AppraisalPeriod" WHERE "status" = 'closed' ORDER BY "startsOn" DESC`);
+  let kept = 0;
+  for (const { id } of closed) if ((await keptTotalsState(db, id)) === "stale" && (await keepPeriodTotals(db, id))) kept++;
+  return kept;
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { readDate, sqlRead, type Db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { parseItems } from "./items";
-import { isAnswerable } from "./settings";
+import { effectiveStatus, isAnswerable } from "./settings";
 
 /**
  * The open surveys an employee is invited to, each with whether a response token was already
@@ -10,7 +10,7 @@ import { isAnswerable } from "./settings";
  */
 export async function listMySurveys(db: Db, employeeId: string, now = new Date()) {
   // A survey past its closing time is no longer listed or answerable; the background work
-  // (app/server/background.server.ts) closes it: a page read never writes.
+  // (the job `surveys.close`, app/server/jobs/) closes it: a page read never writes.
   const rows = await db.surveyParticipation.findMany({
     where: { employeeId, survey: { status: "open", opensAt: { lte: now }, closesAt: { gt: now } } },
     select: { tokenTaken: true, survey: { select: { id: true, titleZh: true, titleEn: true, closesAt: true, itemsJson: true } } },
@@ -37,7 +37,7 @@ export async function surveyForRespondent(db: Db, surveyId: string, employeeId: 
   );
   if (!row) return null;
   const survey = { id: row.id, templateId: row.templateId, titleZh: row.titleZh, titleEn: row.titleEn, status: row.status, opensAt: readDate(row.opensAt), closesAt: readDate(row.closesAt) };
-  return { ...survey, items: parseItems(row.itemsJson), tokenTaken: Number(row.tokenTaken) !== 0, answerable: isAnswerable(survey, now) };
+  return { ...survey, status: effectiveStatus(survey, now), items: parseItems(row.itemsJson), tokenTaken: Number(row.tokenTaken) !== 0, answerable: isAnswerable(survey, now) };
 }
 
 /**

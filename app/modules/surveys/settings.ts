@@ -87,6 +87,14 @@ export function launchProblems(
 }
 
 /** Open for answers right now: launched, not closed, within its dates. */
+/**
+ * The status a page shows: an open survey past its closing time reads as closed at once, before
+ * the background job (`surveys.close`) closes it and aggregates its results. A read never closes.
+ */
+export function effectiveStatus(survey: { status: string; closesAt: Date }, now = new Date()): SurveyStatus {
+  return survey.status === "open" && now >= survey.closesAt ? "closed" : (survey.status as SurveyStatus);
+}
+
 export function isAnswerable(survey: { status: string; opensAt: Date; closesAt: Date }, now = new Date()) {
   return survey.status === "open" && survey.opensAt <= now && now < survey.closesAt;
 }

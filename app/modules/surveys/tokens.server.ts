@@ -7,7 +7,6 @@ import { tenureBand } from "~/modules/org/org";
 import { anonymousWrite, groupWrite } from "~/utils/anonymous-writes.server";
 import { readDate, sqlRead, type Db } from "~/utils/db.server";
 import { answerRows, answersSchema, parseItems, type Answers } from "./items";
-import { closeDueSurveys } from "./campaigns.server";
 import { isAnswerable, parseCuts } from "./settings";
 import { cellText, parseCellText, type CellParts } from "./population";
 
@@ -37,8 +36,8 @@ export function cellOf(cuts: string[], p: { cell: string | null; cutUnitId: stri
 
 type Invitation = { tokenTaken: boolean; blindedHash: string | null; cell: Cell; answerable: boolean };
 
+/** A survey past its closing time is not answerable (`isAnswerable`) whether or not the background job has closed it yet. */
 async function invitation(db: Db, surveyId: string, employeeId: string, now: Date): Promise<Invitation | null> {
-  await closeDueSurveys(db, now);
   const [row] = await sqlRead<{ tokenTaken: number; blindedHash: string | null; cell: string | null; cutUnitId: string | null; unitId: string; track: string; hireDate: string; status: string; opensAt: string; closesAt: string; cutsJson: string }>(
     db,
     `SELECT p."tokenTaken", p."blindedHash", p."cell", p."cutUnitId", p."unitId", e."track", e."hireDate", s."status", s."opensAt", s."closesAt", s."cutsJson"
@@ -144,7 +143,6 @@ export async function surveyItemsForToken(db: Db, surveyId: string) {
  * own that points at nothing; a token already spent, or signed for another survey, is refused.
  */
 export async function spendToken(db: Db, input: SpendInput, now = new Date()): Promise<SpendResult> {
-  await closeDueSurveys(db, now);
   const [key] = await sqlRead<{ surveyId: string; unitId: string | null; track: string | null; tenureBand: string | null; publicKey: string; status: string; opensAt: string; closesAt: string; itemsJson: string }>(
     db,
     `SELECT k."surveyId", k."unitId", k."track", k."tenureBand", k."publicKey", s."status", s."opensAt", s."closesAt", s."itemsJson"

@@ -16,7 +16,7 @@ export async function createBehaviourAssessments(tx: Tx, endsAt: Date, rows: { e
 
 /**
  * Sends each manager the request for assessments that have become due and were not yet
- * requested. Idempotent: safe to run from any page load or a timer.
+ * requested. Idempotent. Background work (the job `training.behaviourRequests`), never a page read.
  */
 export async function requestDueBehaviourAssessments(db: Db, now = new Date()) {
   const due = await db.trainingBehaviourAssessment.findMany({

@@ -1,7 +1,8 @@
 import { readSnapshot, type Db } from "~/utils/db.server";
 import { unitIdScopeSql, type Actor } from "~/modules/auth/scope";
 import { eachPackedRow } from "~/utils/packed-rows.server";
-import { keepPeriodTotals } from "~/modules/kpi/period-totals.server";
+import { keptTotalsState } from "~/modules/kpi/period-totals.server";
+import { periodTotals } from "~/modules/kpi/scores.server";
 import { addPair, differenceInDifferencesOfSums, type DidResult, type KpiPair, type PairSums } from "./evaluation";
 import { completedSessionsWhere, MIN_GROUP_SIZE } from "./training";
 
@@ -30,7 +31,8 @@ export async function resultsInputs(db: Db, courseIds: string[], options: { from
  * What the results level reads for the sessions of `inputs`, once per report: the employees in
  * the actor's scope with their position and track (active ones form the comparison groups); the
  * weighted KPI totals of every closed quarter around a session, from the quarters' kept totals
- * (`keepPeriodTotals`: scoring a quarter of 100,000 people takes about a second); and who in
+ * (kept by the background job, `keepPeriodTotals`: scoring a quarter of 100,000 people takes
+ * about a second; scored here when not yet brought up to date); and who in
  * scope completed each course, and each session.
  *
  * All of it is read on one snapshot, people named by their row in the employee table (SQLite's
@@ -63,8 +65,16 @@ export function resultsContext(db: Db, actor: Actor, inputs: Map<string, Results
     }
     const periodIds = new Set([...windows.values()].flatMap((w) => [w.before.id, w.after.id]));
     // A quarter reopened meanwhile keeps no totals: it reads as no totals (pairs need both).
+    // Kept totals not yet brought up to date (the background job does that) are scored here,
+    // in memory: a report never writes.
     const kept: string[] = [];
-    for (const id of periodIds) if (await keepPeriodTotals(db, id)) kept.push(id);
+    const scored = new Map<number, Map<string, number>>();
+    for (const id of periodIds) {
+      const state = await keptTotalsState(db, id);
+      if (state === "open") continue;
+      if (state === "stale") scored.set(kept.length, await periodTotals(db, id));
+      kept.push(id);
+    }
     const scope = unitIdScopeSql(actor, `e."unitId"`);
     const courseIds = [...inputs.keys()];
     // People by their row's id in the employee table: stable within the snapshot, and a small
@@ -98,6 +108,20 @@ export function resultsContext(db: Db, actor: Actor, inputs: Map<string, Results
         ...scope.params,
       );
       for (const [slot, periodId] of kept.entries()) {
+        const totals = scored.get(slot);
+        if (totals) {
+          await eachPackedRow(
+            tx,
+            [`e."rowid"`, `e."id"`],
+            `FROM "Employee" e WHERE ${scope.sql}`,
+            ([rowid, id]) => {
+              const total = totals.get(id);
+              if (total !== undefined) people[Number(rowid)].totals[slot] = total;
+            },
+            ...scope.params,
+          );
+          continue;
+        }
         await eachPackedRow(
           tx,
           [`e."rowid"`, `t."total"`],
