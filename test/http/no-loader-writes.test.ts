@@ -7,7 +7,7 @@ import { keptTotalsState } from "~/modules/kpi/period-totals.server";
 import { runJob } from "~/server/jobs/scheduler.server";
 import { dictionaries } from "~/locales";
 import { db } from "~/utils/db.server";
-import { seedDemo } from "../../prisma/seed-demo";
+import { seedDemo } from "../../prisma/seed/index";
 import { routesOf, type RouteInfo } from "../security/routes";
 import { NOT_FOUND_ID, sample, withRealParams } from "../security/real-params";
 import { client, signedIn, testApp, userFor, type Client } from "../utils";
