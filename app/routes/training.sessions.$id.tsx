@@ -92,8 +92,7 @@ export async function action(args: ActionFunctionArgs) {
       case "cancel": {
         const parsed = EnrolmentIdSchema.safeParse(fields);
         if (!parsed.success) return bad("errors.invalidFormat");
-        const mayManage = may(user, "training.manage") || may(user, "training.nominate");
-        const result = await cancelEnrolment(db, user, parsed.data.enrolmentId, mayManage);
+        const result = await cancelEnrolment(db, user, parsed.data.enrolmentId);
         invariantResponse(result, 404);
         break;
       }
@@ -101,7 +100,7 @@ export async function action(args: ActionFunctionArgs) {
         requirePermission(args, "training.nominate");
         const parsed = NominateSchema.safeParse(fields);
         if (!parsed.success) return bad("training.errors.chooseEmployee");
-        const row = await nominate(db, user, id, parsed.data.employeeId, new Date(), may(user, "training.manage"));
+        const row = await nominate(db, user, id, parsed.data.employeeId);
         invariantResponse(row, 404);
         break;
       }

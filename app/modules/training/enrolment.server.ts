@@ -1,6 +1,6 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
-import { unitWhere, type Actor } from "~/modules/auth/scope";
+import { may, unitWhere, type Actor } from "~/modules/auth/scope";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { createBehaviourAssessments } from "./behaviour.server";
 import { placement, promotions } from "./waitlist";
@@ -36,8 +36,9 @@ export function enrolSelf(db: Db, actor: Actor & { employeeId: string }, session
   return db.$transaction((tx) => place(tx, { sessionId, employeeId: actor.employeeId, source: "self", nominatedById: null, actorId: actor.userId, now }));
 }
 
-/** A head (or HR) nominates someone in their scope; null when the employee is outside it (404). HR may also add people to a session under way. */
-export async function nominate(db: Db, actor: Actor, sessionId: string, employeeId: string, now = new Date(), hrRecording = false) {
+/** A head (or HR) nominates someone in their scope; null when the employee is outside it (404). HR (training.manage) may also add people to a session under way. */
+export async function nominate(db: Db, actor: Actor, sessionId: string, employeeId: string, now = new Date()) {
+  const hrRecording = may(actor, "training.manage");
   const employee = await db.employee.findFirst({ where: { id: employeeId, active: true, unit: unitWhere(actor) }, select: { id: true } });
   if (!employee) return null;
   return db.$transaction(async (tx) => {
@@ -65,7 +66,8 @@ async function promoteFromWaitlist(tx: Tx, sessionId: string, actorId: string) {
  * Cancels an enrolment the actor may touch (their own; HR any; a head anyone in scope).
  * Returns null when it is not visible to them (404).
  */
-export async function cancelEnrolment(db: Db, actor: Actor, enrolmentId: string, mayManage: boolean, now = new Date()) {
+export async function cancelEnrolment(db: Db, actor: Actor, enrolmentId: string, now = new Date()) {
+  const mayManage = may(actor, "training.manage") || may(actor, "training.nominate");
   const enrolment = await db.trainingEnrolment.findFirst({
     where: { id: enrolmentId, ...(mayManage ? { employee: { unit: unitWhere(actor) } } : { employeeId: actor.employeeId ?? "-" }) },
     select: { id: true, sessionId: true, status: true, session: { select: { status: true, startsAt: true } } },
