@@ -31,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const canReport = may(user, "training.report");
   const [mine, roster, candidates, reaction, enrolledCount, waitlistCount] = await Promise.all([
     user.employeeId ? myEnrolment(db, user.employeeId, id) : null,
-    sessionRoster(db, user, id, canManage, canNominate, session.testMaxScore),
+    sessionRoster(db, user, id, session.testMaxScore),
     canNominate && session.status === "scheduled" ? nominationCandidates(db, user, id) : [],
     reactionStatus(db, session.reactionSurveyId),
     db.trainingEnrolment.count({ where: { sessionId: id, status: "enrolled" } }),
