@@ -10,12 +10,13 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { listUnits } from "~/modules/org/units.server";
 import { AddItemForm, DraftSettingsForm, EditItemForm, itemFromForm, RemoveItemForm, SimpleIntentForm } from "~/modules/surveys/admin-forms";
 import { surveyAdminView } from "~/modules/surveys/admin-view.server";
-import { closeSurvey, deleteDraft, launchSurvey, SurveyRuleError, updateItems, updateSettings } from "~/modules/surveys/campaigns.server";
+import { closeSurvey, deleteDraft, launchSurvey, updateItems, updateSettings } from "~/modules/surveys/campaigns.server";
 import { newItemId } from "~/modules/surveys/items";
 import { sendReminders } from "~/modules/surveys/monitoring.server";
 import { parsePopulation } from "~/modules/surveys/population";
 import { dayEnd, dayStart } from "~/modules/surveys/settings";
 import { db } from "~/utils/db.server";
+import { domainError, refusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, notFound, parseParams } from "~/utils/http.server";
 import surveyStyles from "~/styles/surveys.css?url";
@@ -84,11 +85,8 @@ export async function action(args: ActionFunctionArgs) {
         return redirectWithFlash(here, { kind: "success", message: "surveys.admin.closed" });
     }
   } catch (error) {
-    if (error instanceof SurveyRuleError) {
-      if (error.status === 404) notFound();
-      return data({ intent, formErrors: [error.key] }, { status: error.status });
-    }
-    throw error;
+    const refused = domainError(error);
+    return refusal(refused, { intent, formErrors: [refused.message] });
   }
 }
 

@@ -6,10 +6,11 @@ import { EmptyState, Field, FormErrors, PageHeader, SelectField } from "~/compon
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { createSurvey, listSurveys, SurveyRuleError } from "~/modules/surveys/campaigns.server";
+import { createSurvey, listSurveys } from "~/modules/surveys/campaigns.server";
 import { chinaDate, dayEnd, dayStart, effectiveStatus, lastDay } from "~/modules/surveys/settings";
 import { listTemplates } from "~/modules/surveys/templates.server";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { z } from "~/utils/validation";
 import surveyStyles from "~/styles/surveys.css?url";
@@ -46,10 +47,7 @@ export async function action(args: ActionFunctionArgs) {
     const survey = await createSurvey(db, user.userId, { templateId, opensAt: dayStart(opensOn), closesAt: dayEnd(closesOn) });
     return redirectWithFlash(`/admin/surveys/${survey.id}`, { kind: "success", message: "surveys.admin.created" });
   } catch (error) {
-    if (error instanceof SurveyRuleError && error.status === 400) {
-      return data(submission.reply({ fieldErrors: { [error.field ?? "templateId"]: [error.key] } }), { status: 400 });
-    }
-    throw error;
+    return submissionRefusal(error, submission);
   }
 }
 

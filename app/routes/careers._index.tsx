@@ -5,12 +5,12 @@ import { FormErrors, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
-import { CareerRuleError } from "~/modules/careers/errors";
 import { equivalenceMatrix } from "~/modules/careers/ladder";
 import { listLevels, saveGrades } from "~/modules/careers/ladder.server";
 import { GradesSchema } from "~/modules/careers/schemas";
 import { TRACKS } from "~/modules/org/org";
 import { db } from "~/utils/db.server";
+import { domainError, refusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 /** The ladders and the equivalence matrix are open to every signed-in user: people plan by them. */
@@ -31,8 +31,8 @@ export async function action(args: ActionFunctionArgs) {
   try {
     await saveGrades(db, user.userId, Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k.slice("grade.".length), v])));
   } catch (error) {
-    if (error instanceof CareerRuleError) return data({ errors: [error.key] }, { status: 400 });
-    throw error;
+    const refused = domainError(error);
+    return refusal(refused, { errors: [refused.message] });
   }
   return redirectWithFlash("/careers", { kind: "success", message: "careers.matrixSaved" });
 }

@@ -8,10 +8,10 @@ import { useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { advanceCycle, candidates, decide, getCycle, nominate, nominationsInScope, quotaUse, setQuota } from "~/modules/careers/cycles.server";
-import { CareerRuleError } from "~/modules/careers/errors";
 import { DecideSchema, NominateSchema, QuotaSchema } from "~/modules/careers/schemas";
 import { listUnits } from "~/modules/org/units.server";
 import { db } from "~/utils/db.server";
+import { domainError } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 
@@ -64,8 +64,7 @@ export async function action(args: ActionFunctionArgs) {
       try {
         invariantResponse(await decide(db, user.userId, { cycleId: id, ...parsed.value }), 404);
       } catch (error) {
-        if (error instanceof CareerRuleError) return fail(error.key, parsed.value.nominationId);
-        throw error;
+        return fail(domainError(error).message, parsed.value.nominationId);
       }
       return redirectWithFlash(`/careers/cycles/${id}`, { kind: "success", message: "careers.decisionSaved" });
     }
@@ -80,8 +79,7 @@ export async function action(args: ActionFunctionArgs) {
     invariantResponse(result, 404);
     return redirectWithFlash(`/careers/cycles/${id}`, { kind: "success", message: result.status === "completed" ? "careers.cycleCompleted" : "careers.cycleReviewing" });
   } catch (error) {
-    if (error instanceof CareerRuleError) return fail(error.key, intent === "quota" ? "quota" : intent === "advance" ? "advance" : String(formData.get("employeeId") ?? ""));
-    throw error;
+    return fail(domainError(error).message, intent === "quota" ? "quota" : intent === "advance" ? "advance" : String(formData.get("employeeId") ?? ""));
   }
 }
 

@@ -6,10 +6,10 @@ import { Field, FormErrors, PageHeader, TextAreaField } from "~/components/forms
 import { useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { parseCodeList } from "~/modules/careers/criteria";
-import { CareerRuleError } from "~/modules/careers/errors";
 import { updateLevel } from "~/modules/careers/ladder.server";
 import { LevelFormSchema } from "~/modules/careers/schemas";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
 import { z } from "~/utils/validation";
@@ -32,8 +32,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     await updateLevel(db, user.userId, code, submission.value);
   } catch (error) {
-    if (error instanceof CareerRuleError) return data(submission.reply({ fieldErrors: { [error.field]: [error.key] } }), { status: 400 });
-    throw error;
+    return submissionRefusal(error, submission);
   }
   return redirectWithFlash("/careers", { kind: "success", message: "careers.levelSaved" });
 }

@@ -6,9 +6,9 @@ import { EmptyState, FormErrors, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { decideTrackRequest, pendingTrackRequests } from "~/modules/careers/career.server";
-import { CareerRuleError } from "~/modules/careers/errors";
 import { TrackDecisionSchema } from "~/modules/careers/schemas";
 import { db } from "~/utils/db.server";
+import { domainError, refusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 
@@ -26,8 +26,8 @@ export async function action(args: ActionFunctionArgs) {
   try {
     invariantResponse(await decideTrackRequest(db, user.userId, submission.value), 404);
   } catch (error) {
-    if (error instanceof CareerRuleError) return data({ target, errors: [error.key] }, { status: 400 });
-    throw error;
+    const refused = domainError(error);
+    return refusal(refused, { target, errors: [refused.message] });
   }
   return redirectWithFlash("/careers/track-requests", { kind: "success", message: "careers.decisionSaved" });
 }

@@ -7,8 +7,9 @@ import { useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { PERIOD_KINDS, PeriodSchema } from "~/modules/kpi/kpi";
-import { createPeriod, KpiRuleError, listPeriods } from "~/modules/kpi/library.server";
+import { createPeriod, listPeriods } from "~/modules/kpi/library.server";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -24,8 +25,7 @@ export async function action(args: ActionFunctionArgs) {
     const { id } = await createPeriod(db, user.userId, submission.value);
     return redirectWithFlash(`/kpi/periods/${id}`, { kind: "success", message: "kpi.periodCreated" });
   } catch (error) {
-    if (error instanceof KpiRuleError) return data({ form: submission.reply({ fieldErrors: { [error.field]: [error.key] } }) }, { status: 400 });
-    throw error;
+    return submissionRefusal(error, submission, { wrap: (form) => ({ form }) });
   }
 }
 

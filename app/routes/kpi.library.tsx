@@ -7,9 +7,10 @@ import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { DIRECTIONS, KPI_KINDS, KPI_SOURCES, KpiSchema } from "~/modules/kpi/kpi";
-import { getKpi, KpiRuleError, listKpis, saveKpi } from "~/modules/kpi/library.server";
+import { getKpi, listKpis, saveKpi } from "~/modules/kpi/library.server";
 import { KPI_UNITS } from "~/modules/kpi/units";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
@@ -36,8 +37,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     await saveKpi(db, user.userId, submission.value, typeof id === "string" && id ? id : undefined);
   } catch (error) {
-    if (error instanceof KpiRuleError) return data({ form: submission.reply({ fieldErrors: { [error.field]: [error.key] } }) }, { status: 400 });
-    throw error;
+    return submissionRefusal(error, submission, { wrap: (form) => ({ form }) });
   }
   return redirectWithFlash("/kpi/library", { kind: "success", message: "kpi.kpiSaved" });
 }

@@ -4,9 +4,10 @@ import { ConfirmButton, EmptyState, FormErrors, PageHeader } from "~/components/
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { commitAllocation, roomAllocation, saveBaselines } from "~/modules/kpi/allocation.server";
-import { getPeriod, KpiRuleError, listKpis } from "~/modules/kpi/library.server";
+import { getPeriod, listKpis } from "~/modules/kpi/library.server";
 import { formatValue, parseValue, toInput } from "~/modules/kpi/units";
 import { db } from "~/utils/db.server";
+import { domainError, refusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
@@ -77,8 +78,8 @@ export async function action(args: ActionFunctionArgs) {
     await commitAllocation(db, user.userId, c.period.id, c.room.id, c.kpi.id, parsed.data.split, c.total, c.revenueWeight);
     return redirectWithFlash(back, { kind: "success", message: "kpi.allocationCommitted" });
   } catch (error) {
-    if (error instanceof KpiRuleError) return data({ errors: [error.key] }, { status: 409 });
-    throw error;
+    const refused = domainError(error);
+    return refusal(refused, { errors: [refused.message] });
   }
 }
 

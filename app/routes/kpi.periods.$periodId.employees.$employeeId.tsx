@@ -7,7 +7,6 @@ import { ActualForm } from "~/components/kpi/actual-form";
 import { CheckIns, PerformanceTable } from "~/components/kpi/performance-view";
 import { PlanLinesForm } from "~/components/kpi/plan-lines";
 import { requireUser } from "~/modules/auth/guards.server";
-import { may } from "~/modules/auth/scope";
 import { loadPerformancePage, performanceAction } from "~/modules/kpi/performance-page.server";
 import { employeeForPlan } from "~/modules/kpi/progress.server";
 import { db } from "~/utils/db.server";
@@ -22,7 +21,7 @@ const Params = z.object({ periodId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), e
 async function authorise(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const { periodId, employeeId } = parseParams(args.params, Params);
-  const employee = await employeeForPlan(db, user, employeeId, may(user, "kpi.view"));
+  const employee = await employeeForPlan(db, user, employeeId);
   invariantResponse(employee, 404);
   return { user, periodId, employee };
 }

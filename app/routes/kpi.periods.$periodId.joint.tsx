@@ -5,10 +5,11 @@ import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may, unitWhere } from "~/modules/auth/scope";
 import { capPoints } from "~/modules/kpi/kpi";
-import { getPeriod, KpiRuleError, listKpis } from "~/modules/kpi/library.server";
+import { getPeriod, listKpis } from "~/modules/kpi/library.server";
 import { createTeam, deleteTeam, listTeams, setTeamActual } from "~/modules/kpi/teams.server";
 import { formatScore, formatValue, parseValue } from "~/modules/kpi/units";
 import { db } from "~/utils/db.server";
+import { domainError, refusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
@@ -92,8 +93,8 @@ export async function action(args: ActionFunctionArgs) {
     await deleteTeam(db, user.userId, periodId, parsed.data.teamId);
     return redirectWithFlash(back, { kind: "success", message: "kpi.teamDeleted" });
   } catch (error) {
-    if (error instanceof KpiRuleError) return data({ errors: [error.key], values: form }, { status: 409 });
-    throw error;
+    const refused = domainError(error);
+    return refusal(refused, { errors: [refused.message], values: form });
   }
 }
 

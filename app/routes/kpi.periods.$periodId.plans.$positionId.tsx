@@ -5,10 +5,11 @@ import { useLocale, useT } from "~/components/i18n";
 import { PlanLinesForm } from "~/components/kpi/plan-lines";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
-import { getPeriod, KpiRuleError, listKpis } from "~/modules/kpi/library.server";
+import { getPeriod, listKpis } from "~/modules/kpi/library.server";
 import { linesForForm, parsePlanForm } from "~/modules/kpi/plan-form.server";
 import { getPlanItems, savePlan } from "~/modules/kpi/plans.server";
 import { db } from "~/utils/db.server";
+import { domainError, refusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
@@ -35,8 +36,8 @@ export async function action(args: ActionFunctionArgs) {
   try {
     await savePlan(db, user.userId, periodId, positionId, parsed.lines);
   } catch (error) {
-    if (error instanceof KpiRuleError) return data({ form: undefined, error: error.key }, { status: 409 });
-    throw error;
+    const refused = domainError(error);
+    return refusal(refused, { form: undefined, error: refused.message });
   }
   return redirectWithFlash(`/kpi/periods/${periodId}/plans/${positionId}`, { kind: "success", message: "kpi.planSaved" });
 }

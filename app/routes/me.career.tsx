@@ -8,10 +8,10 @@ import { useLocale, useT } from "~/components/i18n";
 import { requireEmployee } from "~/modules/auth/guards.server";
 import { careerOverview, requestTrackChange, withdrawTrackRequest } from "~/modules/careers/career.server";
 import { nominate } from "~/modules/careers/cycles.server";
-import { CareerRuleError } from "~/modules/careers/errors";
 import { SelfNominateSchema, TrackRequestSchema } from "~/modules/careers/schemas";
 import { TRACKS } from "~/modules/org/org";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 import { z } from "~/utils/validation";
@@ -35,8 +35,7 @@ export async function action(args: ActionFunctionArgs) {
     try {
       await requestTrackChange(db, user, submission.value);
     } catch (error) {
-      if (error instanceof CareerRuleError) return data({ track: submission.reply({ fieldErrors: { [error.field]: [error.key] } }) }, { status: 400 });
-      throw error;
+      return submissionRefusal(error, submission, { wrap: (track) => ({ track }) });
     }
     return redirectWithFlash("/me/career", { kind: "success", message: "careers.trackRequestSent" });
   }
@@ -47,8 +46,7 @@ export async function action(args: ActionFunctionArgs) {
       const saved = await nominate(db, user, { cycleId: submission.value.cycleId, employeeId: user.employeeId, justification: submission.value.justification, source: "self" });
       invariantResponse(saved, 404);
     } catch (error) {
-      if (error instanceof CareerRuleError) return data({ self: submission.reply({ fieldErrors: { justification: [error.key] } }) }, { status: 400 });
-      throw error;
+      return submissionRefusal(error, submission, { field: "justification", wrap: (self) => ({ self }) });
     }
     return redirectWithFlash("/me/career", { kind: "success", message: "careers.selfNominated" });
   }

@@ -20,7 +20,7 @@ async function resolve(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);
   const asked = PeriodParam.parse(new URL(args.request.url).searchParams.get("period") ?? undefined);
   const period = asked ? await db.appraisalPeriod.findUnique({ where: { id: asked }, select: { id: true } }) : await currentPeriod(db);
-  const employee = await employeeForPlan(db, user, user.employeeId, false);
+  const employee = await employeeForPlan(db, user, user.employeeId);
   invariantResponse(employee, 404);
   return { user, period, employee };
 }

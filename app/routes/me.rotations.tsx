@@ -6,9 +6,9 @@ import { useLocale, useT } from "~/components/i18n";
 import { requireEmployee } from "~/modules/auth/guards.server";
 import { myRotations, submitApplication } from "~/modules/rotations/applications.server";
 import { reflect } from "~/modules/rotations/assignments.server";
-import { RotationRuleError } from "~/modules/rotations/errors";
 import { ApplySchema, ReflectionSchema } from "~/modules/rotations/schemas";
 import { db } from "~/utils/db.server";
+import { domainError, refusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 
@@ -36,8 +36,8 @@ export async function action(args: ActionFunctionArgs) {
     invariantResponse(await submitApplication(db, user, { ...s.value, employeeId: user.employeeId, source: "self" }), 404);
     return redirectWithFlash("/me/rotations", { kind: "success", message: "rotations.applied" });
   } catch (error) {
-    if (error instanceof RotationRuleError) return data({ errors: [error.key], target: String(formData.get("assignmentId") ?? formData.get("openingId") ?? "") }, { status: 400 });
-    throw error;
+    const refused = domainError(error);
+    return refusal(refused, { errors: [refused.message], target: String(formData.get("assignmentId") ?? formData.get("openingId") ?? "") });
   }
 }
 

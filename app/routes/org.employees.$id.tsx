@@ -10,8 +10,9 @@ import { may } from "~/modules/auth/scope";
 import { ACCOUNT_INTENTS, accountPanel, runAccountAction } from "~/modules/org/account-actions.server";
 import { getEmployeeInScope, setEmployeeActive, updateEmployee } from "~/modules/org/employees.server";
 import { EmployeeSchema } from "~/modules/org/org";
-import { listUnits, OrgRuleError } from "~/modules/org/units.server";
+import { listUnits } from "~/modules/org/units.server";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
@@ -51,8 +52,7 @@ export async function action(args: ActionFunctionArgs) {
       const cleared = { wecomUserId: submission.value.wecomUserId ?? null, dingtalkUserId: submission.value.dingtalkUserId ?? null };
       await updateEmployee(db, user.userId, id, { ...submission.value, ...cleared });
     } catch (error) {
-      if (error instanceof OrgRuleError) return data({ form: submission.reply({ fieldErrors: { [error.field]: [error.key] } }) }, { status: 400 });
-      throw error;
+      return submissionRefusal(error, submission, { wrap: (form) => ({ form }) });
     }
     return redirectWithFlash(`/org/employees/${id}`, { kind: "success", message: "org.employeeSaved" });
   }

@@ -7,8 +7,9 @@ import { EmployeeForm } from "~/components/org/employee-form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { createEmployee } from "~/modules/org/employees.server";
 import { EmployeeSchema } from "~/modules/org/org";
-import { listUnits, OrgRuleError } from "~/modules/org/units.server";
+import { listUnits } from "~/modules/org/units.server";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -27,8 +28,7 @@ export async function action(args: ActionFunctionArgs) {
     const created = await createEmployee(db, user.userId, submission.value);
     return redirectWithFlash(`/org/employees/${created.id}`, { kind: "success", message: "org.employeeCreated" });
   } catch (error) {
-    if (error instanceof OrgRuleError) return data(submission.reply({ fieldErrors: { [error.field]: [error.key] } }), { status: 400 });
-    throw error;
+    return submissionRefusal(error, submission);
   }
 }
 

@@ -6,8 +6,9 @@ import { ConfirmButton, Field, FormErrors, PageHeader, SelectField } from "~/com
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { UnitFormSchema, UNIT_KINDS } from "~/modules/org/org";
-import { listUnits, OrgRuleError, setUnitActive, updateUnit } from "~/modules/org/units.server";
+import { listUnits, setUnitActive, updateUnit } from "~/modules/org/units.server";
 import { db } from "~/utils/db.server";
+import { domainError, refusal, submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
@@ -35,8 +36,8 @@ export async function action(args: ActionFunctionArgs) {
     try {
       await setUnitActive(db, user.userId, id, parsed.data.intent === "activate");
     } catch (error) {
-      if (error instanceof OrgRuleError) return data({ status: "error" as const, formErrors: [error.key] }, { status: 400 });
-      throw error;
+      const refused = domainError(error);
+      return refusal(refused, { status: "error" as const, formErrors: [refused.message] });
     }
     return redirectWithFlash(`/org/units/${id}`, { kind: "success", message: parsed.data.intent === "activate" ? "org.unitActivated" : "org.unitDeactivated" });
   }
@@ -46,8 +47,7 @@ export async function action(args: ActionFunctionArgs) {
     const { intent: _intent, ...input } = submission.value;
     await updateUnit(db, user.userId, id, input);
   } catch (error) {
-    if (error instanceof OrgRuleError) return data(submission.reply({ fieldErrors: { [error.field]: [error.key] } }), { status: 400 });
-    throw error;
+    return submissionRefusal(error, submission);
   }
   return redirectWithFlash("/org/units", { kind: "success", message: "org.unitSaved" });
 }

@@ -7,8 +7,9 @@ import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { UnitFormSchema, UNIT_KINDS } from "~/modules/org/org";
-import { createUnit, listUnits, OrgRuleError, recentArrivals } from "~/modules/org/units.server";
+import { createUnit, listUnits, recentArrivals } from "~/modules/org/units.server";
 import { DateText } from "~/components/training/dates";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { getEnv } from "~/utils/env.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -34,8 +35,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     await createUnit(db, user.userId, submission.value);
   } catch (error) {
-    if (error instanceof OrgRuleError) return data(submission.reply({ fieldErrors: { [error.field]: [error.key] } }), { status: 400 });
-    throw error;
+    return submissionRefusal(error, submission);
   }
   return redirectWithFlash("/org/units", { kind: "success", message: "org.unitCreated" });
 }

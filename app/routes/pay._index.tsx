@@ -6,9 +6,10 @@ import { money, STATUS_BADGE, useDateTime } from "~/components/pay/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
-import { createRun, PayRunError } from "~/modules/pay/runs.server";
+import { createRun } from "~/modules/pay/runs.server";
 import { listRuns, periodsForNewRun } from "~/modules/pay/views.server";
 import { db } from "~/utils/db.server";
+import { domainError, refusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { z } from "~/utils/validation";
 
@@ -33,8 +34,8 @@ export async function action(args: ActionFunctionArgs) {
     const run = await createRun(db, user.userId, parsed.data.periodId);
     return redirectWithFlash(`/pay/runs/${run.id}`, { kind: "success", message: "pay.runCreated" }, { headers: NO_STORE });
   } catch (error) {
-    if (error instanceof PayRunError) return data({ formErrors: [error.messageKey] }, { status: 400, headers: NO_STORE });
-    throw error;
+    const refused = domainError(error);
+    return refusal(refused, { formErrors: [refused.message] }, { headers: NO_STORE });
   }
 }
 

@@ -11,8 +11,9 @@ import { growthLinkedBudget } from "~/modules/pay/budget";
 import { budgetOverview, saveBudget } from "~/modules/pay/budget.server";
 import { BudgetSchema } from "~/modules/pay/forms";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
-import { PayRunError } from "~/modules/pay/run-errors";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
+import { formError } from "~/utils/domain-error";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
@@ -44,8 +45,9 @@ export async function action(args: ActionFunctionArgs) {
       await saveBudget(db, user.userId, { unitId: unit.id, year: v.year, amountFen: growthLinkedBudget(params), basis: "growthLinked", params });
     }
   } catch (error) {
-    if (error instanceof PayRunError || error instanceof RangeError) return data({ reply: submission.reply({ formErrors: [error instanceof PayRunError ? error.messageKey : "pay.errors.amount"] }) }, { status: 400, headers: NO_STORE });
-    throw error;
+    // An amount beyond the exact range is refused like a rule.
+    const refused = error instanceof RangeError ? formError("pay.errors.amount") : error;
+    return submissionRefusal(refused, submission, { on: "form", headers: NO_STORE, wrap: (reply) => ({ reply }) });
   }
   return redirectWithFlash(`/pay/budgets?year=${v.year}`, { kind: "success", message: "pay.budget.saved" }, { headers: NO_STORE });
 }

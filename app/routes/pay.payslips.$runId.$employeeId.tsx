@@ -5,7 +5,6 @@ import { useT } from "~/components/i18n";
 import { money, STATUS_BADGE, useDateTime } from "~/components/pay/format";
 import { KpiTable, PayslipBreakdown, WhatIfPanel } from "~/components/pay/payslip";
 import { requireUser } from "~/modules/auth/guards.server";
-import { may } from "~/modules/auth/scope";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
 import { WhatIfPercentSchema } from "~/modules/pay/forms";
 import { getPayslip } from "~/modules/pay/views.server";
@@ -30,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const percent = query.kpi ? WhatIfPercentSchema.safeParse(query.pct ?? "") : null;
   const what = query.kpi && percent?.success ? { kpi: query.kpi, pct: percent.data } : undefined;
   const pctError = percent && !percent.success ? percent.error.issues[0].message : undefined;
-  const payslip = await getPayslip(db, { ...user, mayView: may(user, "pay.view") }, runId, employeeId, what);
+  const payslip = await getPayslip(db, user, runId, employeeId, what);
   invariantResponse(payslip, 404);
   return data({ ...payslip, query: { kpi: query.kpi, pct: query.pct, pctError }, own: user.employeeId === employeeId }, { headers: NO_STORE });
 }

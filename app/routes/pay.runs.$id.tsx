@@ -11,10 +11,11 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { AdjustmentSchema, ApproveSchema, StepSchema } from "~/modules/pay/forms";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
-import { addAdjustment, PayRunError, recomputeRun, stepRefusal, transitionRun, verifyRun } from "~/modules/pay/runs.server";
+import { addAdjustment, recomputeRun, stepRefusal, transitionRun, verifyRun } from "~/modules/pay/runs.server";
 import { getRun } from "~/modules/pay/views.server";
 import { runBudgetCheck } from "~/modules/pay/budget.server";
 import { db } from "~/utils/db.server";
+import { domainError, refusal, submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
@@ -81,8 +82,8 @@ export async function action(args: ActionFunctionArgs) {
       try {
         await addAdjustment(db, user.userId, id, { employeeNo: submission.value.employeeNo, amountFen: submission.value.amount, reason: submission.value.reason });
       } catch (error) {
-        if (error instanceof PayRunError) return data({ kind: "adjust" as const, reply: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400, headers: NO_STORE });
-        throw error;
+        // An unknown run too stays on the form (as it always did for adjustments).
+        return submissionRefusal(error, submission, { on: "form", status: 400, headers: NO_STORE, wrap: (reply) => ({ kind: "adjust" as const, reply }) });
       }
       return redirectWithFlash(`/pay/runs/${id}`, { kind: "success", message: "pay.adjusted" }, { headers: NO_STORE });
     }
@@ -98,8 +99,8 @@ export async function action(args: ActionFunctionArgs) {
         await transitionRun(db, user.userId, id, "approve", parsed.data.password, parsed.data.overrideReason);
       } catch (error) {
         // The reason typed is kept on the page (never the password).
-        if (error instanceof PayRunError && error.messageKey !== "pay.errors.unknownRun") return data({ kind: "step" as const, formErrors: [error.messageKey], overrideReason: parsed.data.overrideReason ?? "" }, { status: 400, headers: NO_STORE });
-        throw error;
+        const refused = domainError(error);
+        return refusal(refused, { kind: "step" as const, formErrors: [refused.message], overrideReason: parsed.data.overrideReason ?? "" }, { headers: NO_STORE });
       }
       return redirectWithFlash(`/pay/runs/${id}`, { kind: "success", message: FLASH.approve }, { headers: NO_STORE });
     }
@@ -111,11 +112,8 @@ export async function action(args: ActionFunctionArgs) {
     else await transitionRun(db, user.userId, id, step);
     return redirectWithFlash(`/pay/runs/${id}`, { kind: "success", message: FLASH[step] }, { headers: NO_STORE });
   } catch (error) {
-    if (error instanceof PayRunError) {
-      invariantResponse(error.messageKey !== "pay.errors.unknownRun", 404);
-      return data({ kind: "step" as const, formErrors: [error.messageKey] }, { status: 400, headers: NO_STORE });
-    }
-    throw error;
+    const refused = domainError(error);
+    return refusal(refused, { kind: "step" as const, formErrors: [refused.message] }, { headers: NO_STORE });
   }
 }
 

@@ -12,8 +12,8 @@ import { calibrate, listCalibrations, saveGuideline, unitDistributions } from "~
 import { CalibrateSchema, guidelineSchema } from "~/modules/pay/forms";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
 import type { RunSnapshot } from "~/modules/pay/payroll";
-import { PayRunError } from "~/modules/pay/run-errors";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
@@ -48,8 +48,7 @@ export async function action(args: ActionFunctionArgs) {
     try {
       await saveGuideline(db, user.userId, run.periodId, submission.value);
     } catch (error) {
-      if (error instanceof PayRunError) return data({ kind: "guideline" as const, reply: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400, headers: NO_STORE });
-      throw error;
+      return submissionRefusal(error, submission, { on: "form", headers: NO_STORE, wrap: (reply) => ({ kind: "guideline" as const, reply }) });
     }
     return redirectWithFlash(`/pay/runs/${id}/calibration`, { kind: "success", message: "pay.calibration.guidelineSaved" }, { headers: NO_STORE });
   }
@@ -58,8 +57,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     await calibrate(db, user, id, submission.value);
   } catch (error) {
-    if (error instanceof PayRunError) return data({ kind: "calibrate" as const, reply: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400, headers: NO_STORE });
-    throw error;
+    return submissionRefusal(error, submission, { on: "form", headers: NO_STORE, wrap: (reply) => ({ kind: "calibrate" as const, reply }) });
   }
   return redirectWithFlash(`/pay/runs/${id}/calibration`, { kind: "success", message: "pay.calibration.calibrated" }, { headers: NO_STORE });
 }

@@ -5,10 +5,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { getScheme, PARAM_SCHEMAS, PayRuleError, saveScheme } from "~/modules/pay/config.server";
+import { getScheme, PARAM_SCHEMAS, saveScheme } from "~/modules/pay/config.server";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
 import { formDefaults, growthParams, GrowthFormSchema, poolParams, PoolFormSchema } from "~/modules/pay/scheme-forms";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
@@ -61,8 +62,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     await saveScheme(db, user.userId, { code: value.code, kind, nameZh: value.nameZh, nameEn: value.nameEn, active: value.active, params: checked.data });
   } catch (error) {
-    if (error instanceof PayRuleError) return data(submission.reply({ formErrors: [error.messageKey] }), { status: 400, headers: NO_STORE });
-    throw error;
+    return submissionRefusal(error, submission, { on: "form", headers: NO_STORE });
   }
   return redirectWithFlash("/pay/schemes", { kind: "success", message: "pay.schemeSaved" }, { headers: NO_STORE });
 }

@@ -5,10 +5,10 @@ import { ConfirmButton, FormErrors, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requireUser } from "~/modules/auth/guards.server";
 import { assignmentForActor, evaluate, transition, updatePlan } from "~/modules/rotations/assignments.server";
-import { RotationRuleError } from "~/modules/rotations/errors";
 import { nextStatuses, SCORE_FIELDS } from "~/modules/rotations/rules";
 import { EvaluationSchema, PlanSchema, TransitionSchema } from "~/modules/rotations/schemas";
 import { db } from "~/utils/db.server";
+import { domainError } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { forbidden, idParam, invariantResponse, parseParams } from "~/utils/http.server";
 
@@ -56,8 +56,7 @@ export async function action(args: ActionFunctionArgs) {
     await evaluate(db, user.userId, id, input);
     return redirectWithFlash(`/rotations/assignments/${id}`, { kind: "success", message: "rotations.evaluationSaved" });
   } catch (error) {
-    if (error instanceof RotationRuleError) return fail([error.key], String(intent));
-    throw error;
+    return fail([domainError(error).message], String(intent));
   }
 }
 

@@ -6,9 +6,9 @@ import { Field, FormErrors, PageHeader, SelectField, TextAreaField } from "~/com
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { createAssignment } from "~/modules/rotations/assignments.server";
-import { RotationRuleError } from "~/modules/rotations/errors";
 import { AssignmentSchema } from "~/modules/rotations/schemas";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -30,8 +30,7 @@ export async function action(args: ActionFunctionArgs) {
     const saved = await createAssignment(db, user.userId, { ...submission.value, employeeId: employee.id });
     return redirectWithFlash(`/rotations/assignments/${saved.id}`, { kind: "success", message: "rotations.assignmentCreated" });
   } catch (error) {
-    if (error instanceof RotationRuleError) return data(submission.reply({ fieldErrors: { [error.field]: [error.key] } }), { status: 400 });
-    throw error;
+    return submissionRefusal(error, submission);
   }
 }
 

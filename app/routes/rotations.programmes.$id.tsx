@@ -7,11 +7,11 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { isInScope, may } from "~/modules/auth/scope";
 import { listUnits } from "~/modules/org/units.server";
 import { applicationsInScope, decideApplication, submitApplication } from "~/modules/rotations/applications.server";
-import { RotationRuleError } from "~/modules/rotations/errors";
 import { createOpening, getProgramme } from "~/modules/rotations/programmes.server";
 import { ROTATION_TYPES } from "~/modules/rotations/rules";
 import { ApplicationDecisionSchema, NominateSchema, OpeningSchema } from "~/modules/rotations/schemas";
 import { db } from "~/utils/db.server";
+import { domainError } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 
@@ -64,8 +64,7 @@ export async function action(args: ActionFunctionArgs) {
     invariantResponse(result, 404);
     return redirectWithFlash(`/rotations/programmes/${id}`, { kind: "success", message: result.outcome === "approved" ? "rotations.applicationApproved" : "rotations.decisionSaved" });
   } catch (error) {
-    if (error instanceof RotationRuleError) return fail([error.key], String(formData.get("applicationId") ?? intent ?? ""));
-    throw error;
+    return fail([domainError(error).message], String(formData.get("applicationId") ?? intent ?? ""));
   }
 }
 

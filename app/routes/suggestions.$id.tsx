@@ -6,8 +6,9 @@ import { useT } from "~/components/i18n";
 import { SubmitterReplyForm, SubmitterSuggestion } from "~/components/suggestions/submitter-view";
 import { requireEmployee } from "~/modules/auth/guards.server";
 import { SubmitterReplySchema } from "~/modules/suggestions/schemas";
-import { addSubmitterReply, getMySuggestion, SuggestionError } from "~/modules/suggestions/suggestions.server";
+import { addSubmitterReply, getMySuggestion } from "~/modules/suggestions/suggestions.server";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 
@@ -28,8 +29,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     await addSubmitterReply(db, id, submission.value.body);
   } catch (error) {
-    if (error instanceof SuggestionError) return data(submission.reply({ formErrors: [error.key] }), { status: 400 });
-    throw error;
+    return submissionRefusal(error, submission, { on: "form" });
   }
   return redirectWithFlash(`/suggestions/${id}`, { kind: "success", message: "suggestions.replySent" });
 }

@@ -6,9 +6,10 @@ import { Form, useActionData } from "@remix-run/react";
 import { Field, FormErrors, PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { SubmitterReplyForm, SubmitterSuggestion } from "~/components/suggestions/submitter-view";
+import { submissionReply } from "~/utils/domain-error.server";
 import { MemoryLimiter } from "~/utils/memory-limiter.server";
 import { FollowUpReplySchema, FollowUpSchema } from "~/modules/suggestions/schemas";
-import { addSubmitterReply, findByFollowUpCode, SuggestionError, type SubmitterView } from "~/modules/suggestions/suggestions.server";
+import { addSubmitterReply, findByFollowUpCode, type SubmitterView } from "~/modules/suggestions/suggestions.server";
 import { db } from "~/utils/db.server";
 
 const CODE_ATTEMPT_LIMIT = 20;
@@ -39,8 +40,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     try {
       await addSubmitterReply(db, found.id, submission.value.body);
     } catch (error) {
-      if (error instanceof SuggestionError) return reply({ view: found.view, code, result: submission.reply({ formErrors: [error.key] }) }, 400);
-      throw error;
+      const { refused, reply: result } = submissionReply(error, submission, { on: "form" });
+      return reply({ view: found.view, code, result }, refused.status);
     }
     const updated = await findByFollowUpCode(db, code);
     return reply({ view: updated!.view, code, result: submission.reply({ resetForm: true }), replied: true });

@@ -8,10 +8,11 @@ import { requireEmployee } from "~/modules/auth/guards.server";
 import { sortTree } from "~/modules/org/units.server";
 import { SuggestionSchema } from "~/modules/suggestions/schemas";
 import { submissionThrottled } from "~/modules/suggestions/submission-limiter.server";
-import { submitSuggestion, SuggestionError } from "~/modules/suggestions/suggestions.server";
+import { submitSuggestion } from "~/modules/suggestions/suggestions.server";
 import { tokenStorageKey } from "~/modules/suggestions/tokens.server";
 import { useState } from "react";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -34,8 +35,7 @@ export async function action(args: ActionFunctionArgs) {
     // 303, as an anonymous submission to the same address is answered.
     return redirectWithFlash(`/suggestions/${created.id}`, { kind: "success", message: "suggestions.submitted.named" }, { status: 303 });
   } catch (error) {
-    if (error instanceof SuggestionError) return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.key] } }) }, { status: 400 });
-    throw error;
+    return submissionRefusal(error, submission, { wrap: (result) => ({ result }) });
   }
 }
 

@@ -9,9 +9,10 @@ import { CourseFields } from "~/components/training/course-form";
 import { SessionDates } from "~/components/training/dates";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
-import { createCourse, listCourses, listSessions, TrainingRuleError } from "~/modules/training/catalogue.server";
+import { createCourse, listCourses, listSessions } from "~/modules/training/catalogue.server";
 import { CourseSchema, FORMATS, hoursFromTenths, TOPICS } from "~/modules/training/training";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { z } from "~/utils/validation";
 
@@ -41,8 +42,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     ({ id } = await createCourse(db, user.userId, submission.value));
   } catch (error) {
-    if (error instanceof TrainingRuleError) return data(submission.reply({ fieldErrors: { [error.field]: [error.key] } }), { status: 400 });
-    throw error;
+    return submissionRefusal(error, submission);
   }
   return redirectWithFlash(`/training/courses/${id}`, { kind: "success", message: "training.courseCreated" });
 }

@@ -11,12 +11,13 @@ import { SessionForm } from "~/components/training/session-form";
 import { withoutIntent } from "~/components/training/form-data";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
-import { createSession, getCourse, listSessions, setCourseActive, TrainingRuleError, updateCourse } from "~/modules/training/catalogue.server";
+import { createSession, getCourse, listSessions, setCourseActive, updateCourse } from "~/modules/training/catalogue.server";
 import { courseEffectiveness } from "~/modules/training/effectiveness.server";
 import { needsByTopicAndUnit } from "~/modules/training/needs.server";
 import { courseResults } from "~/modules/training/results.server";
 import { CourseSchema, hoursFromTenths, SessionSchema } from "~/modules/training/training";
 import { db } from "~/utils/db.server";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 
@@ -52,8 +53,7 @@ export async function action(args: ActionFunctionArgs) {
       const session = await createSession(db, user.userId, id, submission.value);
       return redirectWithFlash(`/training/sessions/${session.id}`, { kind: "success", message: "training.sessionCreated" });
     } catch (error) {
-      if (error instanceof TrainingRuleError) return data({ session: submission.reply({ formErrors: [error.key] }) }, { status: 400 });
-      throw error;
+      return submissionRefusal(error, submission, { on: "form", wrap: (session) => ({ session }) });
     }
   }
   if (intent === "edit") {
@@ -62,8 +62,7 @@ export async function action(args: ActionFunctionArgs) {
     try {
       await updateCourse(db, user.userId, id, submission.value);
     } catch (error) {
-      if (error instanceof TrainingRuleError) return data({ course: submission.reply({ fieldErrors: { [error.field]: [error.key] } }) }, { status: 400 });
-      throw error;
+      return submissionRefusal(error, submission, { wrap: (course) => ({ course }) });
     }
     return redirectWithFlash(`/training/courses/${id}`, { kind: "success", message: "training.courseSaved" });
   }

@@ -9,10 +9,11 @@ import { DateText } from "~/components/training/dates";
 import { withoutIntent } from "~/components/training/form-data";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may, unitWhere } from "~/modules/auth/scope";
-import { closeSurvey, SurveyRuleError } from "~/modules/surveys/campaigns.server";
+import { closeSurvey } from "~/modules/surveys/campaigns.server";
 import { launchNeedsSurvey, listNeedsSurveys, needsByTopicAndUnit } from "~/modules/training/needs.server";
 import { TOPICS } from "~/modules/training/training";
 import { db } from "~/utils/db.server";
+import { domainError, refusal, submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 import { z } from "~/utils/validation";
@@ -50,8 +51,9 @@ export async function action(args: ActionFunctionArgs) {
     try {
       await closeSurvey(db, user.userId, survey.id);
     } catch (error) {
-      if (error instanceof SurveyRuleError) return data({ status: "error" as const, error: { "": [error.key] } }, { status: 400 });
-      throw error;
+      // Every refusal to close (already closed, gone) stays on the page as a 400.
+      const refused = domainError(error, { status: 400 });
+      return refusal(refused, { status: "error" as const, error: { "": [refused.message] } }, { status: 400 });
     }
     return redirectWithFlash("/training/needs", { kind: "success", message: "training.needs.closed" });
   }
@@ -63,8 +65,7 @@ export async function action(args: ActionFunctionArgs) {
     const survey = await launchNeedsSurvey(db, user.userId, { unitId: submission.value.unitId, closesAt });
     if (!survey) return data(submission.reply({ fieldErrors: { unitId: ["errors.unknownUnit"] } }), { status: 400 });
   } catch (error) {
-    if (error instanceof SurveyRuleError) return data(submission.reply({ formErrors: [error.key] }), { status: 400 });
-    throw error;
+    return submissionRefusal(error, submission, { on: "form", status: 400 });
   }
   return redirectWithFlash("/training/needs", { kind: "success", message: "training.needs.launched" });
 }

@@ -4,7 +4,6 @@ import { PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { RecordView } from "~/components/training/record-view";
 import { requireUser } from "~/modules/auth/guards.server";
-import { may } from "~/modules/auth/scope";
 import { employeeForRecord, trainingRecord } from "~/modules/training/record.server";
 import { db } from "~/utils/db.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
@@ -13,7 +12,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const { id } = parseParams(args.params, idParam);
   // Someone else's record is readable only with the report permission and inside scope; otherwise it does not exist for the reader.
-  const employee = await employeeForRecord(db, user, id, may(user, "training.report"));
+  const employee = await employeeForRecord(db, user, id);
   invariantResponse(employee, 404);
   return { employee, record: await trainingRecord(db, id) };
 }

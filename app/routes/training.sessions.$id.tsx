@@ -7,8 +7,8 @@ import { BehaviourCell, LearningCell, ReactionCell } from "~/components/training
 import { AttendanceSheet } from "~/components/training/attendance-sheet";
 import { requireEmployee, requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
-import { closeSurvey, SurveyRuleError } from "~/modules/surveys/campaigns.server";
-import { getSession, TrainingRuleError } from "~/modules/training/catalogue.server";
+import { closeSurvey } from "~/modules/surveys/campaigns.server";
+import { getSession } from "~/modules/training/catalogue.server";
 import { courseEffectiveness } from "~/modules/training/effectiveness.server";
 import { cancelEnrolment, cancelSession, completeSession, enrolSelf, nominate, recordAttendance, updateCapacity } from "~/modules/training/enrolment.server";
 import { launchReactionSurvey } from "~/modules/training/reaction.server";
@@ -16,6 +16,7 @@ import { CapacitySchema, EnrolmentIdSchema, IntentOnly, NominateSchema, parseAtt
 import { myEnrolment, nominationCandidates, reactionStatus, sessionRoster } from "~/modules/training/session-view.server";
 import { hoursFromTenths } from "~/modules/training/training";
 import { db } from "~/utils/db.server";
+import { domainError } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import type { MessageKey } from "~/utils/i18n";
@@ -30,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const canReport = may(user, "training.report");
   const [mine, roster, candidates, reaction, enrolledCount, waitlistCount] = await Promise.all([
     user.employeeId ? myEnrolment(db, user.employeeId, id) : null,
-    sessionRoster(db, user, id, canManage, canNominate, session.testMaxScore),
+    sessionRoster(db, user, id, session.testMaxScore),
     canNominate && session.status === "scheduled" ? nominationCandidates(db, user, id) : [],
     reactionStatus(db, session.reactionSurveyId),
     db.trainingEnrolment.count({ where: { sessionId: id, status: "enrolled" } }),
@@ -91,8 +92,7 @@ export async function action(args: ActionFunctionArgs) {
       case "cancel": {
         const parsed = EnrolmentIdSchema.safeParse(fields);
         if (!parsed.success) return bad("errors.invalidFormat");
-        const mayManage = may(user, "training.manage") || may(user, "training.nominate");
-        const result = await cancelEnrolment(db, user, parsed.data.enrolmentId, mayManage);
+        const result = await cancelEnrolment(db, user, parsed.data.enrolmentId);
         invariantResponse(result, 404);
         break;
       }
@@ -100,7 +100,7 @@ export async function action(args: ActionFunctionArgs) {
         requirePermission(args, "training.nominate");
         const parsed = NominateSchema.safeParse(fields);
         if (!parsed.success) return bad("training.errors.chooseEmployee");
-        const row = await nominate(db, user, id, parsed.data.employeeId, new Date(), may(user, "training.manage"));
+        const row = await nominate(db, user, id, parsed.data.employeeId);
         invariantResponse(row, 404);
         break;
       }
@@ -139,9 +139,8 @@ export async function action(args: ActionFunctionArgs) {
         return bad("errors.invalidFormat");
     }
   } catch (error) {
-    if (error instanceof TrainingRuleError) return bad(error.key);
-    if (error instanceof SurveyRuleError) return bad(error.key);
-    throw error;
+    // Every refusal (a session or survey gone too) is answered on the page as a 400.
+    return bad(domainError(error, { status: 400 }).message);
   }
   return redirectWithFlash(`/training/sessions/${id}`, { kind: "success", message: FLASH[intent] });
 }

@@ -2,7 +2,8 @@ import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { LEVELS, TRACKS } from "~/modules/org/org";
 import { saveBands, saveScheme } from "~/modules/pay/config.server";
-import { createRun, PayRunError } from "~/modules/pay/runs.server";
+import { createRun } from "~/modules/pay/runs.server";
+import { DomainError } from "~/utils/domain-error";
 
 /** The KPIs the subscriber-growth bonus reads (scheme inputs, imported like any actual). */
 export const GROWTH_KPIS = [
@@ -148,7 +149,7 @@ export async function seedPayDemo(ctx: SeedContext) {
     }
     await createRun(db, hrUserId, current.id);
   } catch (error) {
-    if (!(error instanceof PayRunError)) throw error;
-    console.log(`pay: demo pay runs skipped (${error.messageKey}).`);
+    if (!(error instanceof DomainError)) throw error;
+    console.log(`pay: demo pay runs skipped (${error.key}).`);
   }
 }

@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { mulberry32 } from "~/utils/seeded-random";
 import { commitAllocation, saveBaselines } from "~/modules/kpi/allocation.server";
 import { seedKpiDemo } from "../../prisma/seed/kpi";
-import { KpiRuleError } from "~/modules/kpi/library.server";
+import { DomainError as KpiRuleError } from "~/utils/domain-error";
 import { linesForForm } from "~/modules/kpi/plan-form.server";
 import { employeePerformance } from "~/modules/kpi/progress.server";
 import { periodScores } from "~/modules/kpi/scores.server";

@@ -4,13 +4,13 @@ import { LEVELS, type Track } from "~/modules/org/org";
 import type { CriterionResult } from "./criteria";
 import { dayStart } from "./dates";
 import { evaluatePromotion } from "./eligibility.server";
-import { CareerRuleError } from "./errors";
 import { historyOf, recordLevelChange } from "./history.server";
 import { equivalentMoves, isTrack } from "./ladder";
 import { listLevels } from "./ladder.server";
 import { payBandFor } from "./pay-band.server";
 import { quotasFor } from "./quota";
 import { quotaUse } from "./cycles.server";
+import { fieldError } from "~/utils/domain-error";
 
 /**
  * One employee's career page: where they are, the next level and what it takes (each
@@ -69,9 +69,9 @@ export async function careerOverview(db: Db, employeeId: string, now = new Date(
 
 export async function requestTrackChange(db: Db, actor: { userId: string; employeeId: string }, input: { toTrack: Track; toLevel: string; reason: string }) {
   const employee = await db.employee.findUniqueOrThrow({ where: { id: actor.employeeId }, select: { track: true, level: true } });
-  if (input.toTrack === employee.track) throw new CareerRuleError("toTrack", "careers.errors.sameTrack");
-  if (!LEVELS[input.toTrack].includes(input.toLevel)) throw new CareerRuleError("toLevel", "errors.levelNotOnTrack");
-  if (await db.trackChangeRequest.count({ where: { employeeId: actor.employeeId, status: "pending" } })) throw new CareerRuleError("toTrack", "careers.errors.requestPending");
+  if (input.toTrack === employee.track) throw fieldError("toTrack", "careers.errors.sameTrack");
+  if (!LEVELS[input.toTrack].includes(input.toLevel)) throw fieldError("toLevel", "errors.levelNotOnTrack");
+  if (await db.trackChangeRequest.count({ where: { employeeId: actor.employeeId, status: "pending" } })) throw fieldError("toTrack", "careers.errors.requestPending");
   return db.$transaction(async (tx) => {
     const saved = await tx.trackChangeRequest.create({
       data: { employeeId: actor.employeeId, fromTrack: employee.track, fromLevel: employee.level, toTrack: input.toTrack, toLevel: input.toLevel, reason: input.reason },
@@ -109,11 +109,11 @@ export function pendingTrackRequests(db: Db) {
 export async function decideTrackRequest(db: Db, actorId: string, input: { requestId: string; decision: "approved" | "rejected"; comment: string; effectiveFrom: string }) {
   const request = await db.trackChangeRequest.findUnique({ where: { id: input.requestId }, select: { id: true, status: true, employeeId: true, fromTrack: true, fromLevel: true, toTrack: true, toLevel: true, employee: { select: { track: true, level: true } } } });
   if (!request) return null;
-  if (request.status !== "pending") throw new CareerRuleError("decision", "careers.errors.requestDecided");
-  if (input.decision === "rejected" && !input.comment.trim()) throw new CareerRuleError("comment", "careers.errors.rejectionNeedsComment");
-  if (!isTrack(request.toTrack)) throw new CareerRuleError("decision", "errors.invalidChoice");
+  if (request.status !== "pending") throw fieldError("decision", "careers.errors.requestDecided");
+  if (input.decision === "rejected" && !input.comment.trim()) throw fieldError("comment", "careers.errors.rejectionNeedsComment");
+  if (!isTrack(request.toTrack)) throw fieldError("decision", "errors.invalidChoice");
   const approved = input.decision === "approved";
-  if (approved && (request.employee.track !== request.fromTrack || request.employee.level !== request.fromLevel)) throw new CareerRuleError("decision", "careers.errors.levelChangedSince");
+  if (approved && (request.employee.track !== request.fromTrack || request.employee.level !== request.fromLevel)) throw fieldError("decision", "careers.errors.levelChangedSince");
   const effectiveFrom = dayStart(input.effectiveFrom);
   await db.$transaction(async (tx) => {
     await tx.trackChangeRequest.update({

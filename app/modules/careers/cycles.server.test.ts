@@ -6,7 +6,7 @@ import { seedRotationsDemo } from "../../../prisma/seed/rotations";
 import { careerOverview, decideTrackRequest, requestTrackChange } from "./career.server";
 import { advanceCycle, candidates, createCycle, decide, nominate, nominationsInScope, setQuota } from "./cycles.server";
 import { seedCareersDemo } from "../../../prisma/seed/careers";
-import { CareerRuleError } from "./errors";
+import { DomainError as CareerRuleError } from "~/utils/domain-error";
 
 let ctx: Awaited<ReturnType<typeof demoOrg>>;
 const hr = (): Actor => ({ userId: ctx.userId.get("E000003")!, role: "hr_admin", employeeId: ctx.employeeId.get("E000003")!, scopePath: null });

@@ -4,10 +4,10 @@ import { unitWhere, type Actor } from "~/modules/auth/scope";
 import { decisionProblem, nextCycleStatus, nominationProblem, type NominationSource } from "./cycle-rules";
 import { dayStart } from "./dates";
 import { evaluatePromotion } from "./eligibility.server";
-import { CareerRuleError } from "./errors";
 import { recordLevelChange } from "./history.server";
 import { nextLevelCode } from "./ladder";
 import { quotaExceeded, quotasFor } from "./quota";
+import { fieldError } from "~/utils/domain-error";
 
 export const CANDIDATE_PAGE_SIZE = 25;
 
@@ -107,11 +107,11 @@ export async function nominate(
   now = new Date(),
 ) {
   const cycle = await getCycle(db, input.cycleId);
-  if (!cycle) throw new CareerRuleError("cycleId", "errors.notFound");
+  if (!cycle) throw fieldError("cycleId", "errors.notFound");
   if (input.source !== "self" && input.employeeId === actor.employeeId) {
     // A head or HR nominating themselves: refused, and the attempt audited.
     await audit(db, { actorId: actor.userId, action: "career.refused", entity: "PromotionCycle", entityId: cycle.id, after: { what: "nominate", reason: "careers.errors.selfNomination" } });
-    throw new CareerRuleError("employeeId", "careers.errors.selfNomination");
+    throw fieldError("employeeId", "careers.errors.selfNomination");
   }
   // Self-nominations concern only oneself; others only people inside the nominator's scope.
   const employee = await db.employee.findFirst({
@@ -129,7 +129,7 @@ export async function nominate(
     eligible: evaluation.eligible,
     alreadyNominated: Boolean(existing && existing.status !== "withdrawn"),
   });
-  if (problem) throw new CareerRuleError(input.source === "self" ? "justification" : "employeeId", problem);
+  if (problem) throw fieldError(input.source === "self" ? "justification" : "employeeId", problem);
   const data = {
     track: employee.track,
     fromLevel: employee.level,
@@ -166,7 +166,7 @@ export async function decide(db: Db, actorId: string, input: { cycleId: string; 
   const reviewer = await db.user.findUnique({ where: { id: actorId }, select: { employeeId: true } });
   if (reviewer?.employeeId && reviewer.employeeId === nomination.employee.id) {
     await audit(db, { actorId, action: "career.refused", entity: "PromotionNomination", entityId: nomination.id, after: { what: "decide", reason: "careers.errors.selfReview" } });
-    throw new CareerRuleError("comment", "careers.errors.selfReview");
+    throw fieldError("comment", "careers.errors.selfReview");
   }
   const { list, approvedPaths } = await quotaUse(db, input.cycleId);
   const eligible = (await evaluatePromotion(db, [nomination.employee], now)).get(nomination.employee.id)!.eligible;
@@ -178,7 +178,7 @@ export async function decide(db: Db, actorId: string, input: { cycleId: string; 
     comment: input.comment,
     quotaFull: nomination.status !== "approved" && quotaExceeded(list, approvedPaths, nomination.employee.unit.path) !== null,
   });
-  if (problem) throw new CareerRuleError("comment", problem);
+  if (problem) throw fieldError("comment", problem);
   await db.$transaction(async (tx) => {
     await tx.promotionNomination.update({
       where: { id: nomination.id },
@@ -191,11 +191,11 @@ export async function decide(db: Db, actorId: string, input: { cycleId: string; 
 
 export async function setQuota(db: Db, actorId: string, cycleId: string, unitId: string, posts: number) {
   const [cycle, unit] = await Promise.all([getCycle(db, cycleId), db.unit.findUnique({ where: { id: unitId }, select: { id: true, path: true } })]);
-  if (!cycle || !unit) throw new CareerRuleError("unitId", "errors.unknownUnit");
-  if (cycle.status === "completed") throw new CareerRuleError("posts", "careers.errors.cycleCompleted");
+  if (!cycle || !unit) throw fieldError("unitId", "errors.unknownUnit");
+  if (cycle.status === "completed") throw fieldError("posts", "careers.errors.cycleCompleted");
   const { list, approvedPaths } = await quotaUse(db, cycleId);
   const used = quotasFor([{ unitId, unitPath: unit.path, posts }], approvedPaths, unit.path)[0].used;
-  if (posts < used) throw new CareerRuleError("posts", "careers.errors.quotaBelowApproved");
+  if (posts < used) throw fieldError("posts", "careers.errors.quotaBelowApproved");
   await db.$transaction(async (tx) => {
     await tx.promotionQuota.upsert({ where: { cycleId_unitId: { cycleId, unitId } }, create: { cycleId, unitId, posts }, update: { posts } });
     await audit(tx, { actorId, action: "career.quota.set", entity: "PromotionCycle", entityId: cycleId, before: list.find((q) => q.unitId === unitId)?.posts ?? null, after: { unitId, posts } });
@@ -210,9 +210,9 @@ export async function advanceCycle(db: Db, actorId: string, cycleId: string) {
   const cycle = await getCycle(db, cycleId);
   if (!cycle) return null;
   const next = nextCycleStatus(cycle.status);
-  if (!next) throw new CareerRuleError("status", "careers.errors.cycleCompleted");
+  if (!next) throw fieldError("status", "careers.errors.cycleCompleted");
   if (next === "completed" && (await db.promotionNomination.count({ where: { cycleId, status: "nominated" } })) > 0) {
-    throw new CareerRuleError("status", "careers.errors.undecidedNominations");
+    throw fieldError("status", "careers.errors.undecidedNominations");
   }
   let promoted = 0;
   await db.$transaction(

@@ -2,9 +2,9 @@ import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { TRACKS } from "~/modules/org/org";
 import { parseCodeList, splitList, type LevelCriteria } from "./criteria";
-import { CareerRuleError } from "./errors";
 import { gradeOrderProblem } from "./ladder";
 import type { LevelFormInput } from "./schemas";
+import { fieldError } from "~/utils/domain-error";
 
 export type CareerLevelRow = Awaited<ReturnType<typeof listLevels>>[number];
 
@@ -36,7 +36,7 @@ export function levelCriteria(level: {
 
 export async function updateLevel(db: Db, actorId: string, code: string, input: LevelFormInput) {
   const before = await db.careerLevel.findUnique({ where: { code } });
-  if (!before) throw new CareerRuleError("code", "errors.notFound");
+  if (!before) throw fieldError("code", "errors.notFound");
   const data = {
     titleZh: input.titleZh,
     titleEn: input.titleEn,
@@ -64,7 +64,7 @@ export async function saveGrades(db: Db, actorId: string, grades: Record<string,
   const levels = await db.careerLevel.findMany({ select: { code: true, track: true, rank: true, grade: true } });
   const next = levels.map((l) => ({ ...l, grade: grades[l.code] ?? l.grade }));
   const problem = gradeOrderProblem(next);
-  if (problem) throw new CareerRuleError(`grade.${problem}`, "careers.errors.gradeOrder");
+  if (problem) throw fieldError(`grade.${problem}`, "careers.errors.gradeOrder");
   const changed = next.filter((l) => levels.find((o) => o.code === l.code)!.grade !== l.grade);
   if (changed.length === 0) return 0;
   await db.$transaction(async (tx) => {

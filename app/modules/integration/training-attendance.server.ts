@@ -1,5 +1,5 @@
 import type { Db } from "~/utils/db.server";
-import { TrainingRuleError } from "~/modules/training/catalogue.server";
+import { DomainError } from "~/utils/domain-error";
 import { recordAttendance, type AttendanceEntry } from "~/modules/training/enrolment.server";
 
 export type AttendanceRow = { employeeNo: string; attendance: "attended" | "absent" | null; preScore: number | null; postScore: number | null };
@@ -35,9 +35,8 @@ export async function recordSessionAttendance(db: Db, actorId: string, sessionId
     try {
       await recordAttendance(db, actorId, sessionId, entries);
     } catch (error) {
-      if (!(error instanceof TrainingRuleError)) throw error;
-      const status = error.key === "errors.notFound" ? 404 : error.key === "training.errors.sessionCancelled" ? 409 : 400;
-      return { ok: false, status, errors: [{ field: error.field, message: error.key }] };
+      if (!(error instanceof DomainError)) throw error;
+      return { ok: false, status: error.status === 404 || error.status === 409 ? error.status : 400, errors: [{ field: error.field ?? "", message: error.message }] };
     }
   }
   return { ok: true, received: rows.length, changed: rows.length - unchanged, unchanged };

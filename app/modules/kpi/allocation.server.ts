@@ -1,8 +1,7 @@
 import { audit } from "~/modules/audit/audit.server";
 import type { Db } from "~/utils/db.server";
-import { msg } from "~/utils/i18n";
 import { allocationCurves, compareSplits } from "./allocation";
-import { KpiRuleError, requireOpenPeriod } from "./library.server";
+import { planConflict, requireOpenPeriod } from "./library.server";
 import { loadPeriodData } from "./period-data.server";
 import type { Curve, Direction } from "./scoring";
 
@@ -73,14 +72,14 @@ export async function saveBaselines(db: Db, actorId: string, periodId: string, r
 export async function commitAllocation(db: Db, actorId: string, periodId: string, unitId: string, kpiId: string, split: "equal" | "byBaseline", total: number, revenueWeight: number) {
   await requireOpenPeriod(db, periodId);
   const allocation = await roomAllocation(db, periodId, unitId, kpiId, total, revenueWeight);
-  if (allocation.people.length === 0) throw new KpiRuleError("unitId", "kpi.errors.noPeopleForKpi");
+  if (allocation.people.length === 0) throw planConflict("unitId", "kpi.errors.noPeopleForKpi");
   const unsaved = allocation.people.filter((p) => !p.hasBaseline);
-  if (split === "byBaseline" && unsaved.length > 0) throw new KpiRuleError("split", msg("kpi.errors.missingBaselines", { people: names(unsaved) }));
+  if (split === "byBaseline" && unsaved.length > 0) throw planConflict("split", "kpi.errors.missingBaselines", { people: names(unsaved) });
   const parts = allocation[split];
   const { curves, broken } = allocationCurves(allocation.people, parts);
   for (const problem of ["order", "cap"] as const) {
     const people = broken.filter((b) => b.problem === problem);
-    if (people.length > 0) throw new KpiRuleError("split", msg(`kpi.errors.allocationBreaks.${problem}`, { people: names(people) }));
+    if (people.length > 0) throw planConflict("split", `kpi.errors.allocationBreaks.${problem}`, { people: names(people) });
   }
   await db.$transaction(async (tx) => {
     await requireOpenPeriod(tx, periodId);

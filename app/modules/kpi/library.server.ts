@@ -1,16 +1,13 @@
 import { audit } from "~/modules/audit/audit.server";
 import type { Db } from "~/utils/db.server";
+import { DomainError, fieldError } from "~/utils/domain-error";
+import type { Params } from "~/utils/i18n";
 import type { KpiInput, PeriodInput } from "./kpi";
 import { discardPeriodTotals, keepPeriodTotals } from "./period-totals.server";
 
-/** A rule broken by otherwise well-formed input; `field` names the form field. */
-export class KpiRuleError extends Error {
-  constructor(
-    public field: string,
-    public key: string,
-  ) {
-    super(key);
-  }
+/** A change the period's state or plans forbid (409), on the form field `field`. */
+export function planConflict(field: string, key: string, params?: Params) {
+  return new DomainError(key, { field, params, status: 409 });
 }
 
 const kpiSelect = { id: true, code: true, nameZh: true, nameEn: true, unit: true, direction: true, kind: true, source: true, basicWork: true, active: true } as const;
@@ -25,14 +22,14 @@ export function getKpi(db: Db, id: string) {
 
 export async function saveKpi(db: Db, actorId: string, input: KpiInput, id?: string) {
   const owner = await db.kpi.findUnique({ where: { code: input.code }, select: { id: true } });
-  if (owner && owner.id !== id) throw new KpiRuleError("code", "errors.codeTaken");
+  if (owner && owner.id !== id) throw fieldError("code", "errors.codeTaken");
   return db.$transaction(async (tx) => {
     if (id) {
       const before = await tx.kpi.findUnique({ where: { id }, select: kpiSelect });
-      if (!before) throw new KpiRuleError("code", "errors.notFound");
+      if (!before) throw fieldError("code", "errors.notFound");
       // A KPI already scored keeps its unit and kind: changing them would change old scores.
       const used = await tx.kpiPlanItem.count({ where: { kpiId: id } });
-      if (used && (before.unit !== input.unit || before.kind !== input.kind || before.direction !== input.direction)) throw new KpiRuleError("unit", "kpi.errors.kpiInUse");
+      if (used && (before.unit !== input.unit || before.kind !== input.kind || before.direction !== input.direction)) throw fieldError("unit", "kpi.errors.kpiInUse");
       await tx.kpi.update({ where: { id }, data: input });
       await audit(tx, { actorId, action: "kpi.update", entity: "Kpi", entityId: id, before, after: input });
       return { id };
@@ -63,7 +60,7 @@ export async function currentPeriod(db: Db, day = new Date()) {
 }
 
 export async function createPeriod(db: Db, actorId: string, input: PeriodInput) {
-  if (await db.appraisalPeriod.findUnique({ where: { code: input.code } })) throw new KpiRuleError("code", "errors.codeTaken");
+  if (await db.appraisalPeriod.findUnique({ where: { code: input.code } })) throw fieldError("code", "errors.codeTaken");
   return db.$transaction(async (tx) => {
     const created = await tx.appraisalPeriod.create({
       data: { code: input.code, kind: input.kind, startsOn: new Date(`${input.startsOn}T00:00:00Z`), endsOn: new Date(`${input.endsOn}T00:00:00Z`) },
@@ -78,7 +75,7 @@ export async function createPeriod(db: Db, actorId: string, input: PeriodInput) 
 export async function setPeriodStatus(db: Db, actorId: string, id: string, status: "open" | "closed") {
   await db.$transaction(async (tx) => {
     const before = await tx.appraisalPeriod.findUnique({ where: { id }, select: { status: true } });
-    if (!before) throw new KpiRuleError("status", "errors.notFound");
+    if (!before) throw fieldError("status", "errors.notFound");
     await tx.appraisalPeriod.update({ where: { id }, data: { status, closedAt: status === "closed" ? new Date() : null } });
     await audit(tx, { actorId, action: `kpi.period.${status === "closed" ? "close" : "reopen"}`, entity: "AppraisalPeriod", entityId: id, before, after: { status } });
     if (status === "open") await discardPeriodTotals(tx, id);
@@ -95,6 +92,6 @@ export async function setPeriodStatus(db: Db, actorId: string, id: string, statu
  */
 export async function requireOpenPeriod(db: Pick<Db, "appraisalPeriod">, periodId: string) {
   const period = await db.appraisalPeriod.findUnique({ where: { id: periodId }, select: { status: true } });
-  if (!period) throw new KpiRuleError("periodId", "errors.notFound");
-  if (period.status !== "open") throw new KpiRuleError("periodId", "kpi.errors.periodClosed");
+  if (!period) throw planConflict("periodId", "errors.notFound");
+  if (period.status !== "open") throw planConflict("periodId", "kpi.errors.periodClosed");
 }

@@ -3,11 +3,12 @@ import { data } from "@remix-run/node";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { may } from "~/modules/auth/scope";
 import type { Db } from "~/utils/db.server";
+import { domainError, refusal } from "~/utils/domain-error.server";
 import { z } from "~/utils/validation";
 import { importActuals } from "./actuals.server";
 import { addCheckIn, listCheckIns } from "./checkins.server";
 import { CheckInSchema } from "./kpi";
-import { getPeriod, KpiRuleError, listKpis } from "./library.server";
+import { getPeriod, listKpis } from "./library.server";
 import { linesForForm, parsePlanForm } from "./plan-form.server";
 import { saveEmployeePlan } from "./plans.server";
 import { employeeForPlan, employeePerformance } from "./progress.server";
@@ -61,8 +62,8 @@ export async function performanceAction(db: Db, user: SessionUser, periodId: str
     try {
       await saveEmployeePlan(db, user.userId, periodId, employee.id, employee.positionId, parsed.lines, parsed.reason);
     } catch (error) {
-      if (error instanceof KpiRuleError) return data({ error: error.key }, { status: 409 });
-      throw error;
+      const refused = domainError(error);
+      return refusal(refused, { error: refused.message });
     }
     return { done: "kpi.planSaved" as const };
   }

@@ -1,13 +1,13 @@
-import { unitWhere, type Actor } from "~/modules/auth/scope";
+import { may, unitWhere, type Actor } from "~/modules/auth/scope";
 import type { Db } from "~/utils/db.server";
 import { loadPeriodData } from "./period-data.server";
 import { scoreFromData } from "./scores.server";
 import { progressToTarget } from "./scoring";
 
 /** The employee, if the actor may see their plan: themselves, or kpi.view inside scope. Else null (404). */
-export async function employeeForPlan(db: Db, actor: Actor & { employeeId: string | null }, employeeId: string, canView: boolean) {
+export async function employeeForPlan(db: Db, actor: Actor, employeeId: string) {
   const own = actor.employeeId === employeeId;
-  if (!own && !canView) return null;
+  if (!own && !may(actor, "kpi.view")) return null;
   return db.employee.findFirst({
     where: { id: employeeId, ...(own ? {} : { unit: unitWhere(actor) }) },
     select: { id: true, employeeNo: true, name: true, positionId: true, managerId: true, unit: { select: { nameZh: true, nameEn: true, path: true } }, position: { select: { nameZh: true, nameEn: true } } },

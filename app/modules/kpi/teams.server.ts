@@ -1,8 +1,7 @@
 import { audit } from "~/modules/audit/audit.server";
 import type { Db } from "~/utils/db.server";
-import { msg } from "~/utils/i18n";
 import { shareProblem } from "./joint";
-import { KpiRuleError, requireOpenPeriod } from "./library.server";
+import { planConflict, requireOpenPeriod } from "./library.server";
 import { loadPeriodData } from "./period-data.server";
 import { curveProblem, type Direction } from "./scoring";
 
@@ -41,22 +40,22 @@ export function listTeams(db: Db, periodId: string) {
 export async function createTeam(db: Db, actorId: string, periodId: string, input: TeamInput) {
   await requireOpenPeriod(db, periodId);
   const kpi = await db.kpi.findUnique({ where: { id: input.kpiId }, select: { id: true, code: true, direction: true, kind: true } });
-  if (!kpi || kpi.kind !== "quantitative") throw new KpiRuleError("kpiId", "kpi.errors.jointQuantitative");
+  if (!kpi || kpi.kind !== "quantitative") throw planConflict("kpiId", "kpi.errors.jointQuantitative");
   const problem = curveProblem({ direction: kpi.direction as Direction, ...input });
-  if (problem) throw new KpiRuleError(problem === "cap" ? "cap" : "target", problem === "cap" ? "kpi.errors.cap" : kpi.direction === "higher" ? "kpi.errors.orderHigher" : "kpi.errors.orderLower");
+  if (problem) throw planConflict(problem === "cap" ? "cap" : "target", problem === "cap" ? "kpi.errors.cap" : kpi.direction === "higher" ? "kpi.errors.orderHigher" : "kpi.errors.orderLower");
   const employees = await db.employee.findMany({ where: { employeeNo: { in: input.members.map((m) => m.employeeNo) }, active: true }, select: { id: true, employeeNo: true } });
   const idByNo = new Map(employees.map((e) => [e.employeeNo, e.id]));
   const unknown = input.members.find((m) => !idByNo.has(m.employeeNo));
-  if (unknown) throw new KpiRuleError("members", msg("kpi.errors.unknownEmployee", { no: unknown.employeeNo }));
+  if (unknown) throw planConflict("members", "kpi.errors.unknownEmployee", { no: unknown.employeeNo });
   const members = input.members.map((m) => ({ employeeId: idByNo.get(m.employeeNo)!, share: m.share }));
   const shares = shareProblem(members);
-  if (shares) throw new KpiRuleError("members", `kpi.errors.share.${shares}`);
+  if (shares) throw planConflict("members", `kpi.errors.share.${shares}`);
   const data = await loadPeriodData(db, periodId, members.map((m) => m.employeeId));
   for (const m of members) {
     const line = data.lines.get(m.employeeId)?.find((l) => l.kpiId === kpi.id);
     const no = input.members.find((x) => idByNo.get(x.employeeNo) === m.employeeId)!.employeeNo;
-    if (!line) throw new KpiRuleError("members", msg("kpi.errors.notInPlan", { code: kpi.code, no }));
-    if (line.team) throw new KpiRuleError("members", msg("kpi.errors.alreadyInTeam", { no }));
+    if (!line) throw planConflict("members", "kpi.errors.notInPlan", { code: kpi.code, no });
+    if (line.team) throw planConflict("members", "kpi.errors.alreadyInTeam", { no });
   }
   return db.$transaction(async (tx) => {
     await requireOpenPeriod(tx, periodId);
@@ -83,7 +82,7 @@ export async function setTeamActual(db: Db, actorId: string, periodId: string, t
   await db.$transaction(async (tx) => {
     await requireOpenPeriod(tx, periodId);
     const before = await tx.kpiTeamTarget.findFirst({ where: { id: teamId, periodId }, select: { actual: true } });
-    if (!before) throw new KpiRuleError("teamId", "errors.notFound");
+    if (!before) throw planConflict("teamId", "errors.notFound");
     await tx.kpiTeamTarget.update({ where: { id: teamId }, data: { actual: actual === null ? null : BigInt(actual) } });
     await audit(tx, { actorId, action: "kpi.team.actual", entity: "KpiTeamTarget", entityId: teamId, before: { actual: before.actual?.toString() ?? null }, after: { actual } });
   });
@@ -94,7 +93,7 @@ export async function deleteTeam(db: Db, actorId: string, periodId: string, team
   await db.$transaction(async (tx) => {
     await requireOpenPeriod(tx, periodId);
     const found = await tx.kpiTeamTarget.findFirst({ where: { id: teamId, periodId }, select: { name: true } });
-    if (!found) throw new KpiRuleError("teamId", "errors.notFound");
+    if (!found) throw planConflict("teamId", "errors.notFound");
     await tx.kpiTeamTarget.delete({ where: { id: teamId } });
     await audit(tx, { actorId, action: "kpi.team.delete", entity: "KpiTeamTarget", entityId: teamId, before: found });
   });

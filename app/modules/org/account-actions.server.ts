@@ -1,10 +1,10 @@
 import type { Db } from "~/utils/db.server";
+import { domainError } from "~/utils/domain-error.server";
 import { isRole, ROLES, type Role } from "~/modules/auth/roles";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { z } from "~/utils/validation";
 import { decisionRefusal, isPrivileged, resetRefusal, roleRequestRefusal } from "./account-rules";
-import { AccountError, createAccount, decideRequest, pendingRequests, requestPasswordReset, requestRoleChange, setUserDisabled } from "./accounts.server";
-import { OrgRuleError } from "./units.server";
+import { createAccount, decideRequest, pendingRequests, requestPasswordReset, requestRoleChange, setUserDisabled } from "./accounts.server";
 
 /** The account forms of the employee page (HR) and the user page (sysadmin): one intent each. */
 export const AccountIntentSchema = z.discriminatedUnion("intent", [
@@ -64,8 +64,7 @@ export async function runAccountAction(db: Db, actor: SessionUser, formData: For
         return { ok: true, flash: "org.accountSaved" };
     }
   } catch (error) {
-    if (error instanceof AccountError || error instanceof OrgRuleError) return { ok: false, accountErrors: [error.key], values };
-    throw error;
+    return { ok: false, accountErrors: [domainError(error).message], values };
   }
 }
 

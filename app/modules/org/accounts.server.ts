@@ -5,14 +5,7 @@ import { isRole, type Role } from "~/modules/auth/roles";
 import { invalidateUserSessions } from "~/modules/auth/session.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { decisionRefusal, resetNeedsApproval, resetRefusal, roleRequestRefusal, type AccountActor, type AccountTarget } from "./account-rules";
-import { OrgRuleError } from "./units.server";
-
-/** A refused account change: `key` is the message; the refusal itself is audited. */
-export class AccountError extends Error {
-  constructor(public readonly key: string) {
-    super(key);
-  }
-}
+import { fieldError, formError } from "~/utils/domain-error";
 
 async function targetOf(db: Db, userId: string): Promise<(AccountTarget & { scopeUnitId: string | null }) | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, scopeUnitId: true } });
@@ -23,7 +16,7 @@ async function targetOf(db: Db, userId: string): Promise<(AccountTarget & { scop
 /** Writes nothing but an audit entry, then throws the refusal. */
 async function refuse(db: Db, actor: AccountActor, userId: string, what: string, key: string): Promise<never> {
   await audit(db, { actorId: actor.userId, action: "account.refused", entity: "User", entityId: userId, after: { what, reason: key } });
-  throw new AccountError(key);
+  throw formError(key);
 }
 
 /** Admins who may decide a request about `target` (other than the requester and the target), for the outbox. */
@@ -38,7 +31,7 @@ async function approversFor(tx: Pick<Db, "user">, sysadminOnly: boolean, exclude
 /** An employee without an account gets one, as a plain employee; roles are granted by request. */
 export async function createAccount(db: Db, actorId: string, employeeId: string) {
   const employee = await db.employee.findUnique({ where: { id: employeeId }, select: { email: true, active: true, user: { select: { id: true } } } });
-  if (!employee) throw new OrgRuleError("id", "errors.notFound");
+  if (!employee) throw fieldError("id", "errors.notFound");
   if (employee.user) return employee.user.id;
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email: employee.email, employeeId, role: "employee", disabled: !employee.active }, select: { id: true } });
@@ -53,10 +46,10 @@ export async function createAccount(db: Db, actorId: string, employeeId: string)
  */
 export async function requestRoleChange(db: Db, actor: AccountActor, userId: string, input: { role: Role; scopeUnitId?: string }) {
   const target = await targetOf(db, userId);
-  if (!target) throw new AccountError("errors.notFound");
-  if (input.role === "dept_head" && !input.scopeUnitId) throw new OrgRuleError("scopeUnitId", "org.errors.scopeRequired");
+  if (!target) throw formError("errors.notFound");
+  if (input.role === "dept_head" && !input.scopeUnitId) throw fieldError("scopeUnitId", "org.errors.scopeRequired");
   if (input.scopeUnitId && !(await db.unit.findUnique({ where: { id: input.scopeUnitId }, select: { id: true } }))) {
-    throw new OrgRuleError("scopeUnitId", "errors.unknownUnit");
+    throw fieldError("scopeUnitId", "errors.unknownUnit");
   }
   const scopeUnitId = input.role === "dept_head" ? input.scopeUnitId! : null;
   const changed = input.role !== target.role || scopeUnitId !== target.scopeUnitId;
@@ -81,7 +74,7 @@ export async function requestRoleChange(db: Db, actor: AccountActor, userId: str
  */
 export async function requestPasswordReset(db: Db, actor: AccountActor, userId: string): Promise<{ token: string } | { requestId: string }> {
   const target = await targetOf(db, userId);
-  if (!target) throw new AccountError("errors.notFound");
+  if (!target) throw formError("errors.notFound");
   const refusal = resetRefusal(actor, target);
   if (refusal) await refuse(db, actor, userId, "reset.request", refusal);
   if (!resetNeedsApproval(target)) return { token: await db.$transaction((tx) => createInvitation(tx, userId, actor.userId)) };
@@ -103,14 +96,14 @@ export async function requestPasswordReset(db: Db, actor: AccountActor, userId: 
  */
 export async function decideRequest(db: Db, actor: AccountActor, requestId: string, decision: "approve" | "reject", now = new Date()): Promise<{ token?: string }> {
   const request = await db.accountRequest.findUnique({ where: { id: requestId } });
-  if (!request) throw new AccountError("errors.notFound");
+  if (!request) throw formError("errors.notFound");
   const target = await targetOf(db, request.userId);
-  if (!target) throw new AccountError("errors.notFound");
+  if (!target) throw formError("errors.notFound");
   const refusal = decisionRefusal(actor, request, target);
   if (refusal) await refuse(db, actor, request.userId, `${request.kind}.${decision}`, refusal);
   return db.$transaction(async (tx) => {
     const decided = await tx.accountRequest.updateMany({ where: { id: requestId, status: "pending" }, data: { status: decision === "approve" ? "approved" : "rejected", decidedById: actor.userId, decidedAt: now } });
-    if (decided.count !== 1) throw new AccountError("accounts.errors.notPending");
+    if (decided.count !== 1) throw formError("accounts.errors.notPending");
     await audit(tx, { actorId: actor.userId, action: `account.${request.kind}.${decision}`, entity: "AccountRequest", entityId: requestId, after: { userId: request.userId } });
     if (decision === "reject") return {};
     if (request.kind === "role") {
@@ -137,9 +130,9 @@ export function pendingRequests(db: Db, where: { userId?: string } = {}) {
 /** Disables or enables an account (not one's own; a sysadmin's only by a sysadmin). Disabling ends its sessions. */
 export async function setUserDisabled(db: Db, actor: AccountActor, userId: string, disabled: boolean) {
   const actorId = actor.userId;
-  if (userId === actorId) throw new OrgRuleError("disabled", disabled ? "org.errors.cannotDisableSelf" : "accounts.errors.self");
+  if (userId === actorId) throw fieldError("disabled", disabled ? "org.errors.cannotDisableSelf" : "accounts.errors.self");
   const target = await targetOf(db, userId);
-  if (!target) throw new AccountError("errors.notFound");
+  if (!target) throw formError("errors.notFound");
   if (target.role === "sysadmin" && actor.role !== "sysadmin") await refuse(db, actor, userId, disabled ? "disable" : "enable", "accounts.errors.sysadminOnly");
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { disabled } });

@@ -3,8 +3,8 @@ import { audit } from "~/modules/audit/audit.server";
 import { unitWhere, type Actor } from "~/modules/auth/scope";
 import { invalidateUserSessions } from "~/modules/auth/session.server";
 import type { EmployeeInput } from "./org";
-import { OrgRuleError } from "./units.server";
 import { parseEmployeeCsv, type ParsedImport } from "./csv-import";
+import { fieldError } from "~/utils/domain-error";
 
 export const PAGE_SIZE = 25;
 
@@ -73,9 +73,9 @@ async function resolveRefs(db: Db, input: EmployeeInput) {
     db.position.findUnique({ where: { code: input.positionCode }, select: { id: true } }),
     input.managerNo ? db.employee.findUnique({ where: { employeeNo: input.managerNo }, select: { id: true } }) : null,
   ]);
-  if (!unit || !unit.active) throw new OrgRuleError("unitCode", "errors.unknownUnit");
-  if (!position) throw new OrgRuleError("positionCode", "errors.unknownPosition");
-  if (input.managerNo && !manager) throw new OrgRuleError("managerNo", "errors.unknownManager");
+  if (!unit || !unit.active) throw fieldError("unitCode", "errors.unknownUnit");
+  if (!position) throw fieldError("positionCode", "errors.unknownPosition");
+  if (input.managerNo && !manager) throw fieldError("managerNo", "errors.unknownManager");
   return { unitId: unit.id, positionId: position.id, managerId: manager?.id ?? null };
 }
 
@@ -99,13 +99,13 @@ async function checkPlatformIds(db: Db, id: string | null, input: EmployeeInput)
     const value = input[field];
     if (!value) continue;
     const owner = await db.employee.findFirst({ where: { [field]: value }, select: { id: true } });
-    if (owner && owner.id !== id) throw new OrgRuleError(field, "identity.errors.platformIdTaken");
+    if (owner && owner.id !== id) throw fieldError(field, "identity.errors.platformIdTaken");
   }
 }
 
 export async function createEmployee(db: Db, actorId: string, input: EmployeeInput) {
-  if (await db.employee.findUnique({ where: { employeeNo: input.employeeNo } })) throw new OrgRuleError("employeeNo", "errors.codeTaken");
-  if (await db.employee.findUnique({ where: { email: input.email } })) throw new OrgRuleError("email", "errors.emailTaken");
+  if (await db.employee.findUnique({ where: { employeeNo: input.employeeNo } })) throw fieldError("employeeNo", "errors.codeTaken");
+  if (await db.employee.findUnique({ where: { email: input.email } })) throw fieldError("email", "errors.emailTaken");
   await checkPlatformIds(db, null, input);
   const refs = await resolveRefs(db, input);
   return db.$transaction(async (tx) => {
@@ -117,14 +117,14 @@ export async function createEmployee(db: Db, actorId: string, input: EmployeeInp
 
 export async function updateEmployee(db: Db, actorId: string, id: string, input: EmployeeInput) {
   const current = await db.employee.findUnique({ where: { id }, select: { id: true, employeeNo: true, email: true, unitId: true, level: true, track: true } });
-  if (!current) throw new OrgRuleError("id", "errors.notFound");
+  if (!current) throw fieldError("id", "errors.notFound");
   const noOwner = await db.employee.findUnique({ where: { employeeNo: input.employeeNo }, select: { id: true } });
-  if (noOwner && noOwner.id !== id) throw new OrgRuleError("employeeNo", "errors.codeTaken");
+  if (noOwner && noOwner.id !== id) throw fieldError("employeeNo", "errors.codeTaken");
   const emailOwner = await db.employee.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (emailOwner && emailOwner.id !== id) throw new OrgRuleError("email", "errors.emailTaken");
+  if (emailOwner && emailOwner.id !== id) throw fieldError("email", "errors.emailTaken");
   await checkPlatformIds(db, id, input);
   const refs = await resolveRefs(db, input);
-  if (refs.managerId && (await isInReportingLine(db, refs.managerId, id))) throw new OrgRuleError("managerNo", "org.errors.managerCycle");
+  if (refs.managerId && (await isInReportingLine(db, refs.managerId, id))) throw fieldError("managerNo", "org.errors.managerCycle");
   await db.$transaction(async (tx) => {
     await tx.employee.update({ where: { id }, data: employeeData(input, refs) });
     await audit(tx, { actorId, action: "employee.update", entity: "Employee", entityId: id, before: current, after: input });
@@ -145,7 +145,7 @@ async function isInReportingLine(db: Db, candidateManagerId: string, employeeId:
 /** Leavers: the employee is deactivated, their account disabled and every session ended. */
 export async function setEmployeeActive(db: Db, actorId: string, id: string, active: boolean) {
   const employee = await db.employee.findUnique({ where: { id }, select: { active: true, user: { select: { id: true } } } });
-  if (!employee) throw new OrgRuleError("id", "errors.notFound");
+  if (!employee) throw fieldError("id", "errors.notFound");
   await db.$transaction(async (tx) => {
     await tx.employee.update({ where: { id }, data: { active } });
     if (employee.user) await tx.user.update({ where: { id: employee.user.id }, data: { disabled: !active } });

@@ -2,6 +2,7 @@ import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { unitWhere, type Actor } from "~/modules/auth/scope";
 import { mayContain } from "./org";
+import { fieldError } from "~/utils/domain-error";
 
 export type UnitRow = { id: string; code: string; nameZh: string; nameEn: string; kind: string; parentId: string | null; path: string; active: boolean; sortOrder: number };
 
@@ -55,22 +56,16 @@ export function sortTree<U extends UnitRow>(units: U[]): (U & { depth: number })
   return out;
 }
 
-export class OrgRuleError extends Error {
-  constructor(public readonly field: string, public readonly key: string) {
-    super(key);
-  }
-}
-
 export async function createUnit(
   db: Db,
   actorId: string,
   input: { code: string; nameZh: string; nameEn: string; kind: string; parentId?: string; sortOrder: number },
 ) {
   const parent = input.parentId ? await db.unit.findUnique({ where: { id: input.parentId }, select: unitSelect }) : null;
-  if (input.parentId && !parent) throw new OrgRuleError("parentId", "errors.unknownUnit");
-  if (!parent && (await db.unit.count({ where: { parentId: null } })) > 0) throw new OrgRuleError("parentId", "org.errors.parentRequired");
-  if (parent && !mayContain(parent.kind, input.kind)) throw new OrgRuleError("kind", "org.errors.kindUnderParent");
-  if (await db.unit.findUnique({ where: { code: input.code } })) throw new OrgRuleError("code", "errors.codeTaken");
+  if (input.parentId && !parent) throw fieldError("parentId", "errors.unknownUnit");
+  if (!parent && (await db.unit.count({ where: { parentId: null } })) > 0) throw fieldError("parentId", "org.errors.parentRequired");
+  if (parent && !mayContain(parent.kind, input.kind)) throw fieldError("kind", "org.errors.kindUnderParent");
+  if (await db.unit.findUnique({ where: { code: input.code } })) throw fieldError("code", "errors.codeTaken");
   return db.$transaction(async (tx) => {
     const id = crypto.randomUUID();
     const unit = await tx.unit.create({
@@ -90,15 +85,15 @@ export async function updateUnit(
   input: { code: string; nameZh: string; nameEn: string; kind: string; parentId?: string; sortOrder: number },
 ) {
   const unit = await db.unit.findUnique({ where: { id }, select: unitSelect });
-  if (!unit) throw new OrgRuleError("id", "errors.unknownUnit");
+  if (!unit) throw fieldError("id", "errors.unknownUnit");
   const parentId = input.parentId || null;
   const parent = parentId ? await db.unit.findUnique({ where: { id: parentId }, select: unitSelect }) : null;
-  if (parentId && !parent) throw new OrgRuleError("parentId", "errors.unknownUnit");
-  if (!parent && unit.parentId) throw new OrgRuleError("parentId", "org.errors.parentRequired");
-  if (parent && parent.path.startsWith(unit.path)) throw new OrgRuleError("parentId", "org.errors.moveIntoOwnSubtree");
-  if (parent && !mayContain(parent.kind, input.kind)) throw new OrgRuleError("kind", "org.errors.kindUnderParent");
+  if (parentId && !parent) throw fieldError("parentId", "errors.unknownUnit");
+  if (!parent && unit.parentId) throw fieldError("parentId", "org.errors.parentRequired");
+  if (parent && parent.path.startsWith(unit.path)) throw fieldError("parentId", "org.errors.moveIntoOwnSubtree");
+  if (parent && !mayContain(parent.kind, input.kind)) throw fieldError("kind", "org.errors.kindUnderParent");
   const codeOwner = await db.unit.findUnique({ where: { code: input.code }, select: { id: true } });
-  if (codeOwner && codeOwner.id !== id) throw new OrgRuleError("code", "errors.codeTaken");
+  if (codeOwner && codeOwner.id !== id) throw fieldError("code", "errors.codeTaken");
   const newPath = `${parent?.path ?? "/"}${id}/`;
   return db.$transaction(async (tx) => {
     if (newPath !== unit.path) {
@@ -120,15 +115,15 @@ export async function updateUnit(
 /** Deactivates a unit; refused while it or its subtree still has active employees or units. */
 export async function setUnitActive(db: Db, actorId: string, id: string, active: boolean) {
   const unit = await db.unit.findUnique({ where: { id }, select: unitSelect });
-  if (!unit) throw new OrgRuleError("id", "errors.unknownUnit");
+  if (!unit) throw fieldError("id", "errors.unknownUnit");
   if (!active) {
     const staff = await db.employee.count({ where: { active: true, unit: { path: { startsWith: unit.path } } } });
-    if (staff > 0) throw new OrgRuleError("active", "org.errors.unitHasStaff");
+    if (staff > 0) throw fieldError("active", "org.errors.unitHasStaff");
     const children = await db.unit.count({ where: { active: true, parentId: id } });
-    if (children > 0) throw new OrgRuleError("active", "org.errors.unitHasChildren");
+    if (children > 0) throw fieldError("active", "org.errors.unitHasChildren");
   } else if (unit.parentId) {
     const parent = await db.unit.findUnique({ where: { id: unit.parentId }, select: { active: true } });
-    if (!parent?.active) throw new OrgRuleError("active", "org.errors.parentInactive");
+    if (!parent?.active) throw fieldError("active", "org.errors.parentInactive");
   }
   await db.$transaction(async (tx) => {
     await tx.unit.update({ where: { id }, data: { active } });

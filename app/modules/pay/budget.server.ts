@@ -2,7 +2,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { unitPathScope, type Actor } from "~/modules/auth/scope";
 import type { Db } from "~/utils/db.server";
 import { budgetStatus, checkRun, totalExcess, type Budget, type Spend } from "./budget";
-import { PayRunError } from "./run-errors";
+import { formError } from "~/utils/domain-error";
 
 /**
  * Wage-bill budgets in the database. A run counts against the budgets of the year its period
@@ -54,7 +54,7 @@ export async function budgetOverview(db: Db, actor: Actor, year: number) {
 /** What a run not yet locked would do to each budget of its year, and the total excess. */
 export async function runBudgetCheck(db: Db, runId: string) {
   const run = await db.payRun.findUnique({ where: { id: runId }, select: { id: true, periodId: true } });
-  if (!run) throw new PayRunError("pay.errors.unknownRun");
+  if (!run) throw formError("pay.errors.unknownRun", 404);
   const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: run.periodId }, select: { startsOn: true } });
   const year = yearOf(period.startsOn);
   const budgets = await budgetsOf(db, year);
@@ -73,7 +73,7 @@ export async function runBudgetCheck(db: Db, runId: string) {
 /** Sets a unit's budget for a year (HR); the amount comes from the province's allocation or the growth-linked formula. Audited. */
 export async function saveBudget(db: Db, actorId: string, input: { unitId: string; year: number; amountFen: number; basis: "allocation" | "growthLinked"; params?: unknown }) {
   const unit = await db.unit.findUnique({ where: { id: input.unitId }, select: { id: true, code: true } });
-  if (!unit) throw new PayRunError("pay.errors.unknownUnit");
+  if (!unit) throw formError("pay.errors.unknownUnit");
   const before = await db.payBudget.findUnique({ where: { unitId_year: { unitId: input.unitId, year: input.year } }, select: { amountFen: true, basis: true } });
   const data = { amountFen: BigInt(input.amountFen), basis: input.basis, paramsJson: input.params === undefined ? null : JSON.stringify(input.params), updatedById: actorId };
   await db.$transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { bandRatings, checkDistribution, guidelineProblem, type Guideline, type 
 import { currentParams } from "./config.server";
 import { inputsPacker, unpackInputs, type PackedInputs } from "./line-snapshot";
 import { employeeLine, lineRating, type RunSnapshot } from "./payroll";
-import { PayRunError } from "./run-errors";
+import { formError } from "~/utils/domain-error";
 
 /** The period's guideline, or null when none is set (then nothing is checked). */
 export async function guidelineOf(db: Db, periodId: string): Promise<Guideline | null> {
@@ -16,11 +16,11 @@ export async function guidelineOf(db: Db, periodId: string): Promise<Guideline |
 /** Sets a period's guideline (HR): ratings of the current coefficient table, ranges that can hold. Audited. */
 export async function saveGuideline(db: Db, actorId: string, periodId: string, ranges: RatingRange[]) {
   const period = await db.appraisalPeriod.findUnique({ where: { id: periodId }, select: { id: true, kind: true, code: true } });
-  if (!period) throw new PayRunError("pay.errors.unknownPeriod");
+  if (!period) throw formError("pay.errors.unknownPeriod");
   const params = await currentParams(db, period.kind);
-  if ("error" in params) throw new PayRunError(params.error);
+  if ("error" in params) throw formError(params.error);
   const problem = guidelineProblem({ ranges }, bandRatings(params.coefficients.bands));
-  if (problem) throw new PayRunError(problem);
+  if (problem) throw formError(problem);
   const before = await guidelineOf(db, periodId);
   await db.$transaction(async (tx) => {
     await tx.payRatingGuideline.upsert({ where: { periodId }, create: { periodId, rangesJson: JSON.stringify(ranges), updatedById: actorId }, update: { rangesJson: JSON.stringify(ranges), updatedById: actorId } });
@@ -86,8 +86,8 @@ export async function unitsOutsideGuideline(db: Db, runId: string) {
  */
 export async function calibrate(db: Db, actor: Actor, runId: string, input: { employeeNo: string; rating: string; reason: string }) {
   const run = await db.payRun.findUnique({ where: { id: runId }, select: { status: true, paramsJson: true } });
-  if (!run) throw new PayRunError("pay.errors.unknownRun");
-  if (run.status !== "draft") throw new PayRunError("pay.errors.calibrateDraftOnly");
+  if (!run) throw formError("pay.errors.unknownRun", 404);
+  if (run.status !== "draft") throw formError("pay.errors.calibrateDraftOnly");
   const employee = await db.employee.findUnique({ where: { employeeNo: input.employeeNo }, select: { id: true } });
   const line = employee
     ? await db.payLine.findUnique({
@@ -95,21 +95,21 @@ export async function calibrate(db: Db, actor: Actor, runId: string, input: { em
         select: { employeeId: true, unitId: true, basePayFen: true, performancePayFen: true, growthBonusFen: true, poolShareFen: true, totalFen: true, rating: true, inputsJson: true, unit: { select: { path: true } } },
       })
     : null;
-  if (!line || !isInScope(actor, line.unit.path)) throw new PayRunError("pay.errors.unknownEmployee");
-  if (line.employeeId === actor.employeeId) throw new PayRunError("pay.errors.calibrateOwnLine");
+  if (!line || !isInScope(actor, line.unit.path)) throw formError("pay.errors.unknownEmployee");
+  if (line.employeeId === actor.employeeId) throw formError("pay.errors.calibrateOwnLine");
   const snapshot = JSON.parse(run.paramsJson) as RunSnapshot;
-  if (!bandRatings(snapshot.coefficients.bands).includes(input.rating)) throw new PayRunError("pay.errors.unknownRating");
+  if (!bandRatings(snapshot.coefficients.bands).includes(input.rating)) throw formError("pay.errors.unknownRating");
   const inputs = unpackInputs(line.inputsJson, snapshot, { employeeId: line.employeeId, unitId: line.unitId });
   const from = lineRating(snapshot, inputs);
-  if (from === null) throw new PayRunError("pay.errors.unknownEmployee");
-  if (from === input.rating) throw new PayRunError("pay.errors.sameRating");
+  if (from === null) throw formError("pay.errors.unknownEmployee");
+  if (from === input.rating) throw formError("pay.errors.sameRating");
   // Back to the rating the score falls in: the line is no longer calibrated.
   const calibrated = { ...inputs, rating: input.rating };
   const plain = { ...inputs };
   delete plain.rating;
   const next = lineRating(snapshot, plain) === input.rating ? plain : calibrated;
   const result = employeeLine(snapshot, next);
-  if (!result.ok) throw new PayRunError("pay.errors.hasIssues");
+  if (!result.ok) throw formError("pay.errors.hasIssues");
   const performancePayFen = result.line.performancePayFen;
   const totalFen = line.totalFen - line.performancePayFen + performancePayFen;
   const packer = inputsPacker(snapshot.actualCodes ?? []);
@@ -118,7 +118,7 @@ export async function calibrate(db: Db, actor: Actor, runId: string, input: { em
   if ("v" in stored && next.rating === undefined) delete packed.r;
   return db.$transaction(async (tx) => {
     const updated = await tx.payRun.updateMany({ where: { id: runId, status: "draft" }, data: { totalFen: { increment: totalFen - line.totalFen } } });
-    if (updated.count !== 1) throw new PayRunError("pay.errors.calibrateDraftOnly");
+    if (updated.count !== 1) throw formError("pay.errors.calibrateDraftOnly");
     await tx.payLine.update({ where: { runId_employeeId: { runId, employeeId: line.employeeId } }, data: { performancePayFen, totalFen, rating: input.rating, inputsJson: JSON.stringify(packed) } });
     const row = await tx.payCalibration.create({ data: { runId, employeeId: line.employeeId, unitId: line.unitId, fromRating: from, toRating: input.rating, reason: input.reason, createdById: actor.userId } });
     await audit(tx, {

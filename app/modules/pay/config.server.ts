@@ -5,6 +5,7 @@ import { CoefficientTableSchema } from "./coefficients";
 import { DeptPoolParamsSchema } from "./dept-pool";
 import { bandKey, type RunParams } from "./payroll";
 import { SubscriberGrowthParamsSchema, subscriberGrowthKpis } from "./subscriber-growth";
+import { fieldError } from "~/utils/domain-error";
 
 export const SCHEME_KINDS = ["coefficients", "subscriberGrowth", "deptPool"] as const;
 export type SchemeKind = (typeof SCHEME_KINDS)[number];
@@ -56,15 +57,6 @@ export async function getScheme(db: Db, code: string) {
   return (await listSchemes(db)).find((s) => s.code === code) ?? null;
 }
 
-export class PayRuleError extends Error {
-  constructor(
-    public field: string,
-    public messageKey: string,
-  ) {
-    super(messageKey);
-  }
-}
-
 /**
  * Saves a scheme as a new version (validated parameters, never code). Only one active
  * coefficient table may exist; a pool's unit must exist; the KPI codes named must exist.
@@ -72,20 +64,20 @@ export class PayRuleError extends Error {
 export async function saveScheme(db: Db, actorId: string, input: { code: string; kind: SchemeKind; nameZh: string; nameEn: string; active: boolean; params: unknown }) {
   const params = PARAM_SCHEMAS[input.kind].parse(input.params);
   const current = await getScheme(db, input.code);
-  if (current && current.kind !== input.kind) throw new PayRuleError("code", "pay.errors.codeTaken");
+  if (current && current.kind !== input.kind) throw fieldError("code", "pay.errors.codeTaken");
   if (input.kind === "coefficients" && input.active) {
     const other = (await listSchemes(db, { activeOnly: true })).find((s) => s.kind === "coefficients" && s.code !== input.code);
-    if (other) throw new PayRuleError("active", "pay.errors.oneCoefficientTable");
+    if (other) throw fieldError("active", "pay.errors.oneCoefficientTable");
   }
   if (input.kind === "deptPool") {
     const unit = await db.unit.findUnique({ where: { id: (params as { unitId: string }).unitId }, select: { id: true } });
-    if (!unit) throw new PayRuleError("unitId", "errors.unknownUnit");
+    if (!unit) throw fieldError("unitId", "errors.unknownUnit");
   }
   const codes = kpiCodesOf(input.kind, params);
   if (codes.length) {
     const found = await db.kpi.findMany({ where: { code: { in: codes } }, select: { code: true } });
     const unknown = codes.filter((c) => !found.some((f) => f.code === c));
-    if (unknown.length) throw new PayRuleError("params", `pay.errors.unknownKpi::${JSON.stringify({ codes: unknown.join(", ") })}`);
+    if (unknown.length) throw fieldError("params", `pay.errors.unknownKpi::${JSON.stringify({ codes: unknown.join(", ") })}`);
   }
   return db.$transaction(async (tx) => {
     const row = await tx.payScheme.create({

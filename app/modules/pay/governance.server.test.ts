@@ -123,7 +123,7 @@ describe("calibration", () => {
     expect(await verifyRun(db, run.id)).toMatchObject({ identical: true });
     await refused(calibrate(db, hrActor(hr1), run.id, { employeeNo: moved[0].employee.employeeNo, rating: rare, reason: "横向比较后调整" }), "pay.errors.calibrateDraftOnly");
 
-    const payslip = await getPayslip(db, { ...hrActor(hr1), mayView: true }, run.id, moved[0].employeeId);
+    const payslip = await getPayslip(db, hrActor(hr1), run.id, moved[0].employeeId);
     expect(payslip?.explanation?.performance).toMatchObject({ scoreRating: rare, rating: other });
     expect(payslip?.calibrations).toEqual([{ fromRating: rare, toRating: other, reason: "横向比较后调整", by: expect.any(String) }]);
   });

@@ -3,7 +3,8 @@ import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
 import { LAST_YEAR_CODE, payConfigFixture, payFixture } from "../../../test/pay-fixtures";
 import { hashPassword } from "~/modules/auth/password.server";
-import { addAdjustment, createRun, PayRunError, recomputeRun, transitionRun, verifyRun } from "./runs.server";
+import { DomainError as PayRunError } from "~/utils/domain-error";
+import { addAdjustment, createRun, recomputeRun, transitionRun, verifyRun } from "./runs.server";
 import { periodsForNewRun } from "./views.server";
 
 let org: Awaited<ReturnType<typeof demoOrg>>;

@@ -11,16 +11,15 @@ import { comparesWithLastYear } from "./dept-pool";
 import { computeRun, schemeKpiCodes, type EmployeeInputs, type Issue, type PayLineResult, type PoolResult, type RunParams, type RunSnapshot } from "./payroll";
 import { getEnv } from "~/utils/env.server";
 import { daysInclusive } from "./prorate";
-import { PayRunError } from "./run-errors";
 import { runBudgetCheck } from "./budget.server";
 import { unitsOutsideGuideline } from "./calibration.server";
 import { transition, type RunAction, type RunActor, type RunForTransition, type TransitionError } from "./run-state";
+import { formError } from "~/utils/domain-error";
 
 export type { RunSnapshot } from "./payroll";
 
 export type StoredIssue = Issue & { employeeNo?: string };
 
-export { PayRunError };
 
 /** Lines per INSERT: each statement carries its rows as one JSON text parameter. */
 const INSERT_CHUNK = 10_000;
@@ -80,7 +79,7 @@ export async function calibratedRatings(db: Db, runId: string): Promise<Map<stri
 async function compute(db: Db, periodId: string, periodKind: string, runId?: string) {
   const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { startsOn: true, endsOn: true } });
   const current = await currentParams(db, periodKind);
-  if ("error" in current) throw new PayRunError(current.error);
+  if ("error" in current) throw formError(current.error);
   const calibrated = runId ? await calibratedRatings(db, runId) : undefined;
   const gathered = await gatherInputs(db, periodId, current, { period, calibrated });
   const { inputs, kpiNames } = gathered;
@@ -112,10 +111,10 @@ function summary(run: { status: string; totalFen: number; employeeCount: number;
  */
 export async function createRun(db: Db, actorId: string, periodId: string) {
   const period = await db.appraisalPeriod.findUnique({ where: { id: periodId }, select: { id: true, code: true, kind: true, status: true } });
-  if (!period) throw new PayRunError("pay.errors.unknownPeriod");
-  if (period.status !== "closed") throw new PayRunError("pay.errors.periodNotClosed");
+  if (!period) throw formError("pay.errors.unknownPeriod");
+  if (period.status !== "closed") throw formError("pay.errors.periodNotClosed");
   const existing = await db.payRun.findFirst({ where: { periodId }, select: { status: true } });
-  if (existing) throw new PayRunError(existing.status === "locked" ? "pay.errors.periodPaid" : "pay.errors.runInProgress");
+  if (existing) throw formError(existing.status === "locked" ? "pay.errors.periodPaid" : "pay.errors.runInProgress");
   const c = await compute(db, period.id, period.kind);
   const id = randomUUID();
   const now = sqliteDate(new Date());
@@ -127,7 +126,7 @@ export async function createRun(db: Db, actorId: string, periodId: string) {
             SELECT ?,?,?,'draft',?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM "PayRun" WHERE "periodId" = ?)`,
       args: [id, period.id, period.code, ...c.figures, actorId, now, now, period.id],
     });
-    if (inserted.rowsAffected !== 1) throw new PayRunError("pay.errors.runInProgress");
+    if (inserted.rowsAffected !== 1) throw formError("pay.errors.runInProgress");
     await writeLines(tx, id, c.lines, c.packed);
     await auditBulk(tx, { actorId, action: "pay.run.create", entity: "PayRun", entityId: id, after: { periodCode: period.code, ...c.draft } });
     return { id, ...c.draft };
@@ -137,8 +136,8 @@ export async function createRun(db: Db, actorId: string, periodId: string) {
 /** Recomputes a draft from today's parameters and actuals (after HR fixed what was missing). */
 export async function recomputeRun(db: Db, actorId: string, runId: string) {
   const run = await db.payRun.findUnique({ where: { id: runId }, select: { id: true, status: true, periodId: true, totalFen: true, employeeCount: true, issueCount: true } });
-  if (!run) throw new PayRunError("pay.errors.unknownRun");
-  if (run.status !== "draft") throw new PayRunError("pay.errors.wrongState");
+  if (!run) throw formError("pay.errors.unknownRun", 404);
+  if (run.status !== "draft") throw formError("pay.errors.wrongState");
   const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: run.periodId }, select: { kind: true } });
   const c = await compute(db, run.periodId, period.kind, runId);
   return bulkWrite(db, async (tx) => {
@@ -146,7 +145,7 @@ export async function recomputeRun(db: Db, actorId: string, runId: string) {
       sql: `UPDATE "PayRun" SET ${RUN_FIGURES.map((c) => `${c} = ?`).join(", ")}, "preparedById" = ?, "computedAt" = ? WHERE "id" = ? AND "status" = 'draft'`,
       args: [...c.figures, actorId, sqliteDate(new Date()), runId],
     });
-    if (updated.rowsAffected !== 1) throw new PayRunError("pay.errors.wrongState");
+    if (updated.rowsAffected !== 1) throw formError("pay.errors.wrongState");
     await tx.execute({ sql: `DELETE FROM "PayLine" WHERE "runId" = ?`, args: [runId] });
     await writeLines(tx, runId, c.lines, c.packed);
     await auditBulk(tx, { actorId, action: "pay.run.recompute", entity: "PayRun", entityId: runId, before: summary(run), after: c.draft });
@@ -184,33 +183,33 @@ export async function stepRefusal(db: Db, userId: string, run: RunForTransition 
  */
 export async function transitionRun(db: Db, actorId: string, runId: string, action: RunAction, password?: string, overrideReason?: string) {
   const run = await db.payRun.findUnique({ where: { id: runId }, select: { id: true, status: true, preparedById: true, reviewedById: true, issueCount: true, periodCode: true } });
-  if (!run) throw new PayRunError("pay.errors.unknownRun");
+  if (!run) throw formError("pay.errors.unknownRun", 404);
   const result = transition(run, action, await runActor(db, actorId, runId), { recentRoleDays: getEnv().RECENT_ROLE_DAYS });
   if (!result.ok) {
     await audit(db, { actorId, action: "pay.run.refused", entity: "PayRun", entityId: runId, after: { step: action, reason: result.error } });
-    throw new PayRunError(result.error);
+    throw formError(result.error);
   }
   if (action === "review") {
     // Before coefficients are signed off, every unit's ratings are within the period's guideline (or calibrated into it).
     const outside = await unitsOutsideGuideline(db, runId);
     if (outside.length > 0) {
       await audit(db, { actorId, action: "pay.run.refused", entity: "PayRun", entityId: runId, after: { step: action, reason: "pay.errors.outsideGuideline", units: outside.map((u) => u.unitId) } });
-      throw new PayRunError("pay.errors.outsideGuideline");
+      throw formError("pay.errors.outsideGuideline");
     }
   }
   let budget: { excessFen: number; checks: unknown[] } | null = null;
   if (action === "approve") {
     const actor = await db.user.findUnique({ where: { id: actorId }, select: { passwordHash: true } });
-    if (!(await verifyPassword(actor?.passwordHash, password ?? ""))) throw new PayRunError("pay.errors.wrongPassword");
+    if (!(await verifyPassword(actor?.passwordHash, password ?? ""))) throw formError("pay.errors.wrongPassword");
     // A run over a wage-bill budget is approved only with the approver's explicit override and reason.
     budget = await runBudgetCheck(db, runId);
-    if (budget.excessFen > 0 && !overrideReason) throw new PayRunError("pay.errors.overBudget");
+    if (budget.excessFen > 0 && !overrideReason) throw formError("pay.errors.overBudget");
   }
   const override = budget && budget.excessFen > 0 ? { budgetExcessFen: BigInt(budget.excessFen), budgetOverrideReason: overrideReason! } : {};
   await db.$transaction(async (tx) => {
     const reset = action === "sendBack" ? { budgetExcessFen: null, budgetOverrideReason: null } : {};
     const updated = await tx.payRun.updateMany({ where: { id: runId, status: run.status }, data: { status: result.next, ...STAMP[action](actorId, new Date()), ...override, ...reset } });
-    if (updated.count !== 1) throw new PayRunError("pay.errors.wrongState");
+    if (updated.count !== 1) throw formError("pay.errors.wrongState");
     await audit(tx, { actorId, action: `pay.run.${action}`, entity: "PayRun", entityId: runId, before: { status: run.status }, after: { status: result.next } });
     if (budget && budget.excessFen > 0) {
       await audit(tx, { actorId, action: "pay.run.budgetOverride", entity: "PayRun", entityId: runId, after: { excessFen: budget.excessFen, reason: overrideReason, budgets: budget.checks } });
@@ -238,10 +237,10 @@ export async function transitionRun(db: Db, actorId: string, runId: string, acti
 /** A correction to a locked run: a signed amount with a reason, appended and audited. */
 export async function addAdjustment(db: Db, actorId: string, runId: string, input: { employeeNo: string; amountFen: number; reason: string }) {
   const run = await db.payRun.findUnique({ where: { id: runId }, select: { status: true } });
-  if (!run) throw new PayRunError("pay.errors.unknownRun");
-  if (run.status !== "locked") throw new PayRunError("pay.errors.adjustLockedOnly");
+  if (!run) throw formError("pay.errors.unknownRun", 404);
+  if (run.status !== "locked") throw formError("pay.errors.adjustLockedOnly");
   const employee = await db.employee.findUnique({ where: { employeeNo: input.employeeNo }, select: { id: true } });
-  if (!employee) throw new PayRunError("pay.errors.unknownEmployee");
+  if (!employee) throw formError("pay.errors.unknownEmployee");
   return db.$transaction(async (tx) => {
     const row = await tx.payAdjustment.create({ data: { runId, employeeId: employee.id, amountFen: input.amountFen, reason: input.reason, createdById: actorId } });
     await audit(tx, { actorId, action: "pay.adjustment.create", entity: "PayAdjustment", entityId: row.id, after: { runId, employeeNo: input.employeeNo, amountFen: input.amountFen, reason: input.reason } });
@@ -252,7 +251,7 @@ export async function addAdjustment(db: Db, actorId: string, runId: string, inpu
 /** Recomputes a run from its own snapshot and compares with what is stored: proof that nothing drifted. */
 export async function verifyRun(db: Db, runId: string) {
   const run = await db.payRun.findUnique({ where: { id: runId }, select: { paramsJson: true, issueCount: true, totalFen: true } });
-  if (!run) throw new PayRunError("pay.errors.unknownRun");
+  if (!run) throw formError("pay.errors.unknownRun", 404);
   if (run.issueCount > 0) return { checked: false as const };
   const params = JSON.parse(run.paramsJson) as RunSnapshot;
   const rows = await db.payLine.findMany({ where: { runId }, select: { employeeId: true, unitId: true, basePayFen: true, performancePayFen: true, growthBonusFen: true, poolShareFen: true, totalFen: true, inputsJson: true } });

@@ -1,5 +1,5 @@
 import type { Db } from "~/utils/db.server";
-import { unitWhere, type Actor } from "~/modules/auth/scope";
+import { may, unitWhere, type Actor } from "~/modules/auth/scope";
 import { explainLine, whatIf } from "./explain";
 import { unpackInputs } from "./line-snapshot";
 import type { EmployeeInputs, PoolResult, RunSnapshot } from "./payroll";
@@ -123,10 +123,11 @@ export async function myPayslips(db: Db, employeeId: string) {
  * One payslip, if the actor may see it: their own (locked runs only), or in their scope
  * with pay.view (heads, HR). Anything else is null (a 404: whether it exists is not said).
  */
-export async function getPayslip(db: Db, actor: Actor & { mayView: boolean }, runId: string, employeeId: string, what?: { kpi: string; pct: number }) {
+export async function getPayslip(db: Db, actor: Actor, runId: string, employeeId: string, what?: { kpi: string; pct: number }) {
   const own = actor.employeeId === employeeId;
+  const mayView = may(actor, "pay.view");
   const line = await db.payLine.findFirst({
-    where: own && !actor.mayView ? { runId, employeeId, run: { status: "locked" } } : own ? { runId, employeeId } : actor.mayView ? { runId, employeeId, unit: unitWhere(actor) } : { runId: "", employeeId: "" },
+    where: own && !mayView ? { runId, employeeId, run: { status: "locked" } } : own ? { runId, employeeId } : mayView ? { runId, employeeId, unit: unitWhere(actor) } : { runId: "", employeeId: "" },
     select: {
       basePayFen: true,
       performancePayFen: true,

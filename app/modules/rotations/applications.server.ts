@@ -4,8 +4,8 @@ import { isInScope, unitWhere, type Actor } from "~/modules/auth/scope";
 import { parseCodeList } from "~/modules/careers/criteria";
 import { addMonths, dayStart } from "~/modules/careers/dates";
 import { createAssignment } from "./assignments.server";
-import { RotationRuleError } from "./errors";
 import { applicationOutcome, HOLDING, rotationEligibility } from "./rules";
+import { fieldError } from "~/utils/domain-error";
 
 /** Whether the employee may apply to rotations under a programme's rules, and why not. */
 export async function eligibilityFor(db: Db, employeeId: string, rules: { minMonthsInPost: number; tracksJson: string }, now = new Date()) {
@@ -28,7 +28,7 @@ async function openOpening(db: Db, openingId: string) {
     where: { id: openingId, status: "open", programme: { status: "open" } },
     select: { id: true, hostUnitId: true, programme: { select: { minMonthsInPost: true, tracksJson: true } } },
   });
-  if (!opening) throw new RotationRuleError("openingId", "rotations.errors.openingClosed");
+  if (!opening) throw fieldError("openingId", "rotations.errors.openingClosed");
   return opening;
 }
 
@@ -45,10 +45,10 @@ export async function submitApplication(
     select: { id: true, unitId: true },
   });
   if (!employee || (input.source === "self" && employee.id !== actor.employeeId)) return null;
-  if (employee.unitId === opening.hostUnitId) throw new RotationRuleError("openingId", "rotations.errors.sameUnit");
-  if (dayStart(input.proposedStart) < dayStart(now.toISOString().slice(0, 10))) throw new RotationRuleError("proposedStart", "rotations.errors.startInPast");
+  if (employee.unitId === opening.hostUnitId) throw fieldError("openingId", "rotations.errors.sameUnit");
+  if (dayStart(input.proposedStart) < dayStart(now.toISOString().slice(0, 10))) throw fieldError("proposedStart", "rotations.errors.startInPast");
   const eligibility = await eligibilityFor(db, employee.id, opening.programme, now);
-  if (!eligibility.eligible) throw new RotationRuleError("openingId", "rotations.errors.notEligible");
+  if (!eligibility.eligible) throw fieldError("openingId", "rotations.errors.notEligible");
   return db.$transaction(async (tx) => {
     const saved = await tx.rotationApplication.create({
       data: {
@@ -90,9 +90,9 @@ export async function decideApplication(db: Db, actor: Actor, input: { applicati
   const hr = actor.role === "hr_admin";
   const visible = hr || isInScope(actor, application.employee.unit.path) || isInScope(actor, application.opening.hostUnit.path);
   if (!visible) return null;
-  if (!hr && !(actor.role === "dept_head" && isInScope(actor, sidePath))) throw new RotationRuleError("side", "rotations.errors.notYourSide");
-  if (application.status !== "pending") throw new RotationRuleError("side", "rotations.errors.applicationDecided");
-  if (input.decision === "rejected" && !input.comment.trim()) throw new RotationRuleError("comment", "rotations.errors.rejectionNeedsComment");
+  if (!hr && !(actor.role === "dept_head" && isInScope(actor, sidePath))) throw fieldError("side", "rotations.errors.notYourSide");
+  if (application.status !== "pending") throw fieldError("side", "rotations.errors.applicationDecided");
+  if (input.decision === "rejected" && !input.comment.trim()) throw fieldError("comment", "rotations.errors.rejectionNeedsComment");
   const home = input.side === "home" ? input.decision : application.homeDecision;
   const host = input.side === "host" ? input.decision : application.hostDecision;
   const outcome = applicationOutcome(home, host);

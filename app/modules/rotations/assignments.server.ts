@@ -2,8 +2,8 @@ import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { isInScope, unitWhere, type Actor } from "~/modules/auth/scope";
 import { dayStart } from "~/modules/careers/dates";
-import { RotationRuleError } from "./errors";
 import { canTransition, exceedsCapacity, findOverlap, HOLDING } from "./rules";
+import { fieldError } from "~/utils/domain-error";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -16,19 +16,19 @@ export async function checkPlacement(db: Db | Tx, input: { id?: string; employee
       select: { capacity: true, assignments: { where: { status: { in: HOLDING } }, select: { id: true, startDate: true, endDate: true } } },
     }),
   ]);
-  if (!opening) throw new RotationRuleError("openingId", "errors.notFound");
+  if (!opening) throw fieldError("openingId", "errors.notFound");
   const candidate = { id: input.id, start: input.start, end: input.end };
-  if (findOverlap(candidate, mine.map((m) => ({ id: m.id, start: m.startDate, end: m.endDate })))) throw new RotationRuleError("startDate", "rotations.errors.overlap");
+  if (findOverlap(candidate, mine.map((m) => ({ id: m.id, start: m.startDate, end: m.endDate })))) throw fieldError("startDate", "rotations.errors.overlap");
   if (exceedsCapacity(candidate, opening.assignments.map((a) => ({ id: a.id, start: a.startDate, end: a.endDate })), opening.capacity)) {
-    throw new RotationRuleError("startDate", "rotations.errors.capacity");
+    throw fieldError("startDate", "rotations.errors.capacity");
   }
 }
 
 async function mentorId(db: Db | Tx, mentorNo: string | undefined, employeeId: string) {
   if (!mentorNo) return null;
   const mentor = await db.employee.findFirst({ where: { employeeNo: mentorNo, active: true }, select: { id: true } });
-  if (!mentor) throw new RotationRuleError("mentorNo", "errors.unknownManager");
-  if (mentor.id === employeeId) throw new RotationRuleError("mentorNo", "rotations.errors.selfMentor");
+  if (!mentor) throw fieldError("mentorNo", "errors.unknownManager");
+  if (mentor.id === employeeId) throw fieldError("mentorNo", "rotations.errors.selfMentor");
   return mentor.id;
 }
 
@@ -46,9 +46,9 @@ export async function createAssignment(
       t.rotationOpening.findUnique({ where: { id: input.openingId }, select: { id: true, hostUnitId: true, type: true } }),
       t.employee.findFirst({ where: { id: input.employeeId, active: true }, select: { id: true, unitId: true } }),
     ]);
-    if (!opening) throw new RotationRuleError("openingId", "errors.notFound");
-    if (!employee) throw new RotationRuleError("employeeNo", "rotations.errors.unknownEmployee");
-    if (employee.unitId === opening.hostUnitId) throw new RotationRuleError("employeeNo", "rotations.errors.sameUnit");
+    if (!opening) throw fieldError("openingId", "errors.notFound");
+    if (!employee) throw fieldError("employeeNo", "rotations.errors.unknownEmployee");
+    if (employee.unitId === opening.hostUnitId) throw fieldError("employeeNo", "rotations.errors.sameUnit");
     const start = dayStart(input.startDate);
     const end = dayStart(input.endDate);
     await checkPlacement(t, { employeeId: employee.id, openingId: opening.id, start, end });
@@ -113,7 +113,7 @@ export async function assignmentForActor(db: Db, actor: Actor, id: string) {
 
 export async function updatePlan(db: Db, actorId: string, id: string, input: PlanInput) {
   const current = await db.rotationAssignment.findUniqueOrThrow({ where: { id }, select: { status: true, employeeId: true, openingId: true, startDate: true, endDate: true, objectives: true, returnPlan: true, mentorId: true } });
-  if (current.status !== "planned" && current.status !== "active") throw new RotationRuleError("startDate", "rotations.errors.notEditable");
+  if (current.status !== "planned" && current.status !== "active") throw fieldError("startDate", "rotations.errors.notEditable");
   const start = dayStart(input.startDate);
   const end = dayStart(input.endDate);
   if (current.openingId) await checkPlacement(db, { id, employeeId: current.employeeId, openingId: current.openingId, start, end });
@@ -126,11 +126,11 @@ export async function updatePlan(db: Db, actorId: string, id: string, input: Pla
 
 export async function transition(db: Db, actorId: string, id: string, to: "active" | "completed" | "cancelled") {
   const current = await db.rotationAssignment.findUniqueOrThrow({ where: { id }, select: { status: true } });
-  if (!canTransition(current.status, to)) throw new RotationRuleError("to", "rotations.errors.transition");
+  if (!canTransition(current.status, to)) throw fieldError("to", "rotations.errors.transition");
   await db.$transaction(async (tx) => {
     // The guard on status makes two racing clicks change it once.
     const { count } = await tx.rotationAssignment.updateMany({ where: { id, status: current.status }, data: { status: to } });
-    if (count !== 1) throw new RotationRuleError("to", "rotations.errors.transition");
+    if (count !== 1) throw fieldError("to", "rotations.errors.transition");
     await audit(tx, { actorId, action: `rotation.assignment.${to}`, entity: "RotationAssignment", entityId: id, before: { status: current.status }, after: { status: to } });
   });
 }
@@ -142,7 +142,7 @@ export async function evaluate(
   input: { scoreResults: number; scoreLearning: number; scoreCollaboration: number; scoreOverall: number; hostComment: string },
 ) {
   const current = await db.rotationAssignment.findUniqueOrThrow({ where: { id }, select: { status: true, evaluatedAt: true } });
-  if (current.status !== "completed") throw new RotationRuleError("hostComment", "rotations.errors.evaluateWhenCompleted");
+  if (current.status !== "completed") throw fieldError("hostComment", "rotations.errors.evaluateWhenCompleted");
   await db.$transaction(async (tx) => {
     await tx.rotationAssignment.update({ where: { id }, data: { ...input, evaluatedById: actorId, evaluatedAt: new Date() } });
     await audit(tx, { actorId, action: "rotation.assignment.evaluate", entity: "RotationAssignment", entityId: id, after: input });
@@ -152,7 +152,7 @@ export async function evaluate(
 export async function reflect(db: Db, actor: { userId: string; employeeId: string }, id: string, reflection: string) {
   const current = await db.rotationAssignment.findFirst({ where: { id, employeeId: actor.employeeId }, select: { status: true } });
   if (!current) return null;
-  if (current.status !== "completed") throw new RotationRuleError("reflection", "rotations.errors.reflectWhenCompleted");
+  if (current.status !== "completed") throw fieldError("reflection", "rotations.errors.reflectWhenCompleted");
   await db.$transaction(async (tx) => {
     await tx.rotationAssignment.update({ where: { id }, data: { reflection, reflectedAt: new Date() } });
     await audit(tx, { actorId: actor.userId, action: "rotation.assignment.reflect", entity: "RotationAssignment", entityId: id });

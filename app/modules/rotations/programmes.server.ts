@@ -1,7 +1,7 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { parseCodeList } from "~/modules/careers/criteria";
-import { RotationRuleError } from "./errors";
+import { fieldError } from "~/utils/domain-error";
 
 export function listProgrammes(db: Db) {
   return db.rotationProgramme.findMany({
@@ -57,7 +57,7 @@ export async function createOpening(
   input: { hostUnitId: string; title: string; description: string; type: string; capacity: number; months: number },
 ) {
   const unit = await db.unit.findFirst({ where: { id: input.hostUnitId, active: true }, select: { id: true } });
-  if (!unit) throw new RotationRuleError("hostUnitId", "errors.unknownUnit");
+  if (!unit) throw fieldError("hostUnitId", "errors.unknownUnit");
   return db.$transaction(async (tx) => {
     const saved = await tx.rotationOpening.create({ data: { programmeId, ...input }, select: { id: true } });
     await audit(tx, { actorId, action: "rotation.opening.create", entity: "RotationOpening", entityId: saved.id, after: input });

@@ -2,11 +2,11 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { Actor } from "~/modules/auth/scope";
 import type { Db } from "~/utils/db.server";
+import { submissionReply } from "~/utils/domain-error.server";
 import type { MessageKey } from "~/utils/i18n";
 import { addHandlerReply, addNote, changeStatus, hideReply, mergeInto, rewardSuggestion, setHidden, setOwner } from "./handling.server";
 import { yuanToFen } from "./rules";
 import { HandlerReplySchema, HideReplySchema, HideSchema, MergeSchema, NoteSchema, OwnerSchema, RewardSchema, StatusSchema, UnhideSchema } from "./schemas";
-import { SuggestionError } from "./suggestions.server";
 
 const SCHEMAS = {
   status: StatusSchema,
@@ -67,11 +67,7 @@ export async function applyHandlingIntent(db: Db, actor: Actor, id: string, form
         break;
     }
   } catch (error) {
-    if (error instanceof SuggestionError) {
-      if (error.key === "errors.notFound" && error.field === "id") throw new Response("Not found", { status: 404 });
-      return { ok: false, intent: key, result: submission.reply({ fieldErrors: { [error.field]: [error.key] } }) };
-    }
-    throw error;
+    return { ok: false, intent: key, result: submissionReply(error, submission).reply };
   }
   return { ok: true, message: `suggestions.flash.${key}` as MessageKey };
 }

@@ -4,7 +4,8 @@ import { demoOrg } from "../../../test/utils";
 import { db } from "~/utils/db.server";
 import type { Actor } from "~/modules/auth/scope";
 import { addHandlerReply, addNote, changeStatus, eligibleOwners, getForHandler, hideReply, listForHandler, mergeInto, rewardSuggestion, setHidden, setOwner } from "./handling.server";
-import { addSubmitterReply, findByFollowUpCode, getMySuggestion, submitSuggestion, SuggestionError } from "./suggestions.server";
+import { DomainError as SuggestionError } from "~/utils/domain-error";
+import { addSubmitterReply, findByFollowUpCode, getMySuggestion, submitSuggestion } from "./suggestions.server";
 import type { SuggestionInput } from "./schemas";
 import { suggestionStats } from "./stats.server";
 

@@ -4,7 +4,8 @@ import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { unitWhere, type Actor } from "~/modules/auth/scope";
 import type { Db } from "~/utils/db.server";
 import { checkTransition, isOlderThan, OPEN_STATUSES, type SuggestionCategory, type SuggestionStatus } from "./rules";
-import { appendReply, PAGE_SIZE, SuggestionError } from "./suggestions.server";
+import { appendReply, PAGE_SIZE } from "./suggestions.server";
+import { DomainError, fieldError } from "~/utils/domain-error";
 
 export type HandlerFilters = { status?: SuggestionStatus | "open" | "stale"; category?: SuggestionCategory; unitId?: string; q?: string; page?: number };
 
@@ -110,7 +111,7 @@ async function inScope(db: Db, actor: Actor, id: string) {
     where: { id, ...scopeWhere(actor) },
     select: { id: true, status: true, anonymous: true, mergedIntoId: true, hiddenReason: true, unit: { select: { path: true } }, author: { select: { employeeId: true } } },
   });
-  if (!row) throw new SuggestionError("id", "errors.notFound");
+  if (!row) throw new DomainError("errors.notFound", { field: "id", status: 404 });
   return row;
 }
 
@@ -123,7 +124,7 @@ async function notifySubmitter(tx: Pick<Db, "outboxMessage">, row: { anonymous: 
 export async function changeStatus(db: Db, actor: Actor, id: string, to: SuggestionStatus, reason?: string) {
   const row = await inScope(db, actor, id);
   const check = checkTransition(row.status as SuggestionStatus, to, { reason, merged: Boolean(row.mergedIntoId) });
-  if (!check.ok) throw new SuggestionError(check.error === "suggestions.errors.reasonRequired" ? "reason" : "status", check.error);
+  if (!check.ok) throw fieldError(check.error === "suggestions.errors.reasonRequired" ? "reason" : "status", check.error);
   await db.$transaction(async (tx) => {
     await tx.suggestion.update({ where: { id }, data: { status: to, declineReason: to === "declined" ? reason!.trim() : null } });
     await notifySubmitter(tx, row, "suggestion.status", id);
@@ -145,7 +146,7 @@ export async function eligibleOwners(db: Db, unitPath: string) {
 
 export async function setOwner(db: Db, actor: Actor, id: string, ownerUserId: string | null) {
   const row = await inScope(db, actor, id);
-  if (ownerUserId && !(await eligibleOwners(db, row.unit.path)).some((u) => u.id === ownerUserId)) throw new SuggestionError("ownerUserId", "suggestions.errors.ownerNotEligible");
+  if (ownerUserId && !(await eligibleOwners(db, row.unit.path)).some((u) => u.id === ownerUserId)) throw fieldError("ownerUserId", "suggestions.errors.ownerNotEligible");
   await db.$transaction(async (tx) => {
     await tx.suggestion.update({ where: { id }, data: { ownerUserId } });
     await audit(tx, { actorId: actor.userId, action: "suggestion.owner", entity: "Suggestion", entityId: id, after: { ownerUserId } });
@@ -180,11 +181,11 @@ export async function addNote(db: Db, actor: Actor, id: string, body: string) {
 /** Marks `id` a duplicate of `targetId`; it then follows the target's status. No chains. */
 export async function mergeInto(db: Db, actor: Actor, id: string, targetId: string) {
   const row = await inScope(db, actor, id);
-  if (id === targetId) throw new SuggestionError("targetId", "suggestions.errors.mergeSelf");
+  if (id === targetId) throw fieldError("targetId", "suggestions.errors.mergeSelf");
   const target = await db.suggestion.findFirst({ where: { id: targetId, ...scopeWhere(actor) }, select: { id: true, mergedIntoId: true } });
-  if (!target) throw new SuggestionError("targetId", "suggestions.errors.mergeTargetUnknown");
-  if (target.mergedIntoId || row.mergedIntoId) throw new SuggestionError("targetId", "suggestions.errors.mergeChain");
-  if ((await db.suggestion.count({ where: { mergedIntoId: id } })) > 0) throw new SuggestionError("targetId", "suggestions.errors.mergeHasDuplicates");
+  if (!target) throw fieldError("targetId", "suggestions.errors.mergeTargetUnknown");
+  if (target.mergedIntoId || row.mergedIntoId) throw fieldError("targetId", "suggestions.errors.mergeChain");
+  if ((await db.suggestion.count({ where: { mergedIntoId: id } })) > 0) throw fieldError("targetId", "suggestions.errors.mergeHasDuplicates");
   await db.$transaction(async (tx) => {
     await tx.suggestion.update({ where: { id }, data: { mergedIntoId: targetId } });
     await notifySubmitter(tx, row, "suggestion.status", id);
@@ -203,7 +204,7 @@ export async function setHidden(db: Db, actor: Actor, id: string, reason: string
 export async function hideReply(db: Db, actor: Actor, id: string, replyId: string, reason: string) {
   await inScope(db, actor, id);
   const reply = await db.suggestionReply.findFirst({ where: { id: replyId, suggestionId: id, author: "submitter" }, select: { id: true } });
-  if (!reply) throw new SuggestionError("replyId", "errors.notFound");
+  if (!reply) throw fieldError("replyId", "errors.notFound");
   await db.$transaction(async (tx) => {
     await tx.suggestionReply.update({ where: { id: replyId }, data: { hiddenReason: reason } });
     await audit(tx, { actorId: actor.userId, action: "suggestion.hideReply", entity: "Suggestion", entityId: id, after: { replyId, reason } });
@@ -213,9 +214,9 @@ export async function hideReply(db: Db, actor: Actor, id: string, replyId: strin
 /** Rewards an adopted named suggestion (replacing an earlier reward); anonymous ones cannot be rewarded. */
 export async function rewardSuggestion(db: Db, actor: Actor, id: string, input: { amountFen: number; points: number; note: string }) {
   const row = await inScope(db, actor, id);
-  if (row.anonymous || !row.author) throw new SuggestionError("note", "suggestions.errors.rewardAnonymous");
-  if (row.status !== "accepted" && row.status !== "implemented") throw new SuggestionError("note", "suggestions.errors.rewardNotAdopted");
-  if (input.amountFen <= 0 && input.points <= 0) throw new SuggestionError("amountYuan", "suggestions.errors.rewardEmpty");
+  if (row.anonymous || !row.author) throw fieldError("note", "suggestions.errors.rewardAnonymous");
+  if (row.status !== "accepted" && row.status !== "implemented") throw fieldError("note", "suggestions.errors.rewardNotAdopted");
+  if (input.amountFen <= 0 && input.points <= 0) throw fieldError("amountYuan", "suggestions.errors.rewardEmpty");
   await db.$transaction(async (tx) => {
     const data = { amountFen: input.amountFen, points: input.points, note: input.note, awardedById: actor.userId };
     await tx.suggestionReward.upsert({ where: { suggestionId: id }, create: { suggestionId: id, ...data }, update: { ...data, awardedAt: new Date() } });

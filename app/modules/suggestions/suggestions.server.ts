@@ -1,17 +1,8 @@
 import type { Db } from "~/utils/db.server";
-import type { MessageKey } from "~/utils/i18n";
 import { hashFollowUpCode, normalizeFollowUpCode } from "./follow-up-code";
 import { coarsePeriod, type SuggestionStatus } from "./rules";
 import type { SuggestionInput } from "./schemas";
-
-export class SuggestionError extends Error {
-  constructor(
-    public readonly field: string,
-    public readonly key: MessageKey,
-  ) {
-    super(key);
-  }
-}
+import { fieldError } from "~/utils/domain-error";
 
 export const PAGE_SIZE = 20;
 
@@ -20,9 +11,9 @@ export const PAGE_SIZE = 20;
  * session, paid for by a blind-signed token (`fileAnonymousSuggestion` in tokens.server.ts).
  */
 export async function submitSuggestion(db: Db, submitter: { employeeId: string }, input: SuggestionInput, now = new Date()) {
-  if (input.identity !== "named") throw new SuggestionError("identity", "suggestions.errors.anonymousNeedsScript");
+  if (input.identity !== "named") throw fieldError("identity", "suggestions.errors.anonymousNeedsScript");
   const unit = await db.unit.findFirst({ where: { id: input.unitId, active: true }, select: { id: true } });
-  if (!unit) throw new SuggestionError("unitId", "errors.unknownUnit");
+  if (!unit) throw fieldError("unitId", "errors.unknownUnit");
   const id = crypto.randomUUID();
   const base = { id, title: input.title, body: input.body, category: input.category, unitId: unit.id, period: coarsePeriod(now) };
   await db.suggestion.create({ data: { ...base, anonymous: false, author: { create: { employeeId: submitter.employeeId, submittedAt: now } } } });
@@ -137,7 +128,7 @@ export async function findByFollowUpCode(db: Db, code: string) {
 /** Appends a submitter message: no identity and no time, only its place in the thread. */
 export async function addSubmitterReply(db: Db, suggestionId: string, body: string) {
   const suggestion = await db.suggestion.findUnique({ where: { id: suggestionId }, select: { hiddenReason: true } });
-  if (!suggestion || suggestion.hiddenReason) throw new SuggestionError("body", "suggestions.errors.closedForReplies");
+  if (!suggestion || suggestion.hiddenReason) throw fieldError("body", "suggestions.errors.closedForReplies");
   await appendReply(db, suggestionId, { author: "submitter", body });
 }
 

@@ -10,17 +10,7 @@ import { tenureBand } from "~/modules/org/org";
 import { CUTS, parseCuts, DEFAULT_MIN_COMMENT_GROUP_SIZE, DEFAULT_MIN_GROUP_SIZE, FLOOR_MIN_GROUP_SIZE, launchProblems, type Cut } from "./settings";
 import { computeSurveyResults } from "./report-aggregates.server";
 import { getTemplate } from "./templates.server";
-
-/** A rule refused the change; `key` is a message key, `status` the HTTP answer a route gives. */
-export class SurveyRuleError extends Error {
-  constructor(
-    public readonly key: string,
-    public readonly status: 400 | 404 | 409 = 409,
-    public readonly field?: string,
-  ) {
-    super(key);
-  }
-}
+import { DomainError, formError } from "~/utils/domain-error";
 
 export const CreateSurveySchema = z
   .object({
@@ -46,10 +36,10 @@ export type CreateSurveyInput = z.input<typeof CreateSurveySchema>;
 export async function createSurvey(db: Db, actorId: string, input: CreateSurveyInput) {
   const parsed = CreateSurveySchema.parse(input);
   const template = getTemplate(parsed.templateId);
-  if (!template) throw new SurveyRuleError("surveys.errors.unknownTemplate", 400, "templateId");
+  if (!template) throw new DomainError("surveys.errors.unknownTemplate", { status: 400, field: "templateId" });
   const items = parsed.items ? validItems(template, parsed.items as SurveyItem[]) : template.items;
   const minCommentGroupSize = Math.max(parsed.minCommentGroupSize ?? DEFAULT_MIN_COMMENT_GROUP_SIZE, parsed.minGroupSize);
-  if (parsed.closesAt <= parsed.opensAt) throw new SurveyRuleError("surveys.errors.closesBeforeOpens", 400, "closesOn");
+  if (parsed.closesAt <= parsed.opensAt) throw new DomainError("surveys.errors.closesBeforeOpens", { status: 400, field: "closesOn" });
   return db.$transaction(async (tx) => {
     const survey = await tx.survey.create({
       data: {
@@ -77,22 +67,22 @@ export async function createSurvey(db: Db, actorId: string, input: CreateSurveyI
 
 function validItems(template: NonNullable<ReturnType<typeof getTemplate>>, items: SurveyItem[]) {
   const result = checkItems(template, items);
-  if (!result.success) throw new SurveyRuleError("surveys.errors.invalidItems", 400, "items");
+  if (!result.success) throw new DomainError("surveys.errors.invalidItems", { status: 400, field: "items" });
   return result.data.items;
 }
 
 /** Refuses any change unless the survey is still a draft: settings freeze at launch. */
 async function requireDraft(db: Db, surveyId: string) {
   const survey = await db.survey.findUnique({ where: { id: surveyId }, select: { id: true, status: true, templateId: true, itemsJson: true } });
-  if (!survey) throw new SurveyRuleError("errors.notFound", 404);
-  if (survey.status !== "draft") throw new SurveyRuleError("surveys.errors.frozen", 409);
+  if (!survey) throw formError("errors.notFound", 404);
+  if (survey.status !== "draft") throw formError("surveys.errors.frozen", 409);
   return survey;
 }
 
 /** Guarded write: only a draft row is changed, so a launch racing an edit cannot be undone by it. */
 async function updateDraft(db: Pick<Db, "survey">, surveyId: string, data: Record<string, unknown>) {
   const { count } = await db.survey.updateMany({ where: { id: surveyId, status: "draft" }, data });
-  if (count !== 1) throw new SurveyRuleError("surveys.errors.frozen", 409);
+  if (count !== 1) throw formError("surveys.errors.frozen", 409);
 }
 
 export async function updateSettings(
@@ -102,8 +92,8 @@ export async function updateSettings(
   input: { titleZh: string; titleEn: string; opensAt: Date; closesAt: Date; minGroupSize: number; minCommentGroupSize: number; cuts: Cut[]; population: Population },
 ) {
   await requireDraft(db, surveyId);
-  if (input.minGroupSize < FLOOR_MIN_GROUP_SIZE) throw new SurveyRuleError("surveys.errors.groupMinTooSmall", 400, "minGroupSize");
-  if (input.minCommentGroupSize < input.minGroupSize) throw new SurveyRuleError("surveys.errors.commentMinBelowGroupMin", 400, "minCommentGroupSize");
+  if (input.minGroupSize < FLOOR_MIN_GROUP_SIZE) throw new DomainError("surveys.errors.groupMinTooSmall", { status: 400, field: "minGroupSize" });
+  if (input.minCommentGroupSize < input.minGroupSize) throw new DomainError("surveys.errors.commentMinBelowGroupMin", { status: 400, field: "minCommentGroupSize" });
   const data = {
     titleZh: input.titleZh,
     titleEn: input.titleEn,
@@ -123,7 +113,7 @@ export async function updateSettings(
 export async function updateItems(db: Db, actorId: string, surveyId: string, change: (items: SurveyItem[]) => SurveyItem[]) {
   const survey = await requireDraft(db, surveyId);
   const template = getTemplate(survey.templateId);
-  if (!template) throw new SurveyRuleError("surveys.errors.unknownTemplate", 400);
+  if (!template) throw formError("surveys.errors.unknownTemplate", 400);
   const items = validItems(template, change(parseItems(survey.itemsJson)));
   await db.$transaction(async (tx) => {
     await updateDraft(tx, surveyId, { itemsJson: JSON.stringify(items) });
@@ -136,7 +126,7 @@ export async function deleteDraft(db: Db, actorId: string, surveyId: string) {
   await requireDraft(db, surveyId);
   await db.$transaction(async (tx) => {
     const { count } = await tx.survey.deleteMany({ where: { id: surveyId, status: "draft" } });
-    if (count !== 1) throw new SurveyRuleError("surveys.errors.frozen", 409);
+    if (count !== 1) throw formError("surveys.errors.frozen", 409);
     await audit(tx, { actorId, action: "survey.delete", entity: "Survey", entityId: surveyId });
   });
 }
@@ -164,14 +154,14 @@ export async function previewPopulation(db: Db, population: Population, now = ne
  */
 export async function launchSurvey(db: Db, actorId: string, surveyId: string, now = new Date()) {
   const survey = await db.survey.findUnique({ where: { id: surveyId } });
-  if (!survey) throw new SurveyRuleError("errors.notFound", 404);
-  if (survey.status !== "draft") throw new SurveyRuleError("surveys.errors.frozen", 409);
+  if (!survey) throw formError("errors.notFound", 404);
+  if (survey.status !== "draft") throw formError("surveys.errors.frozen", 409);
   const { participants, unitPaths, employees, recent } = await previewPopulation(db, parsePopulation(survey.populationJson), now);
   // A training session's reaction survey may be smaller than the minimum: its figures are only
   // released pooled with other sessions, in steps of at least the minimum (training reports).
   const pooled = survey.purpose === "training-reaction";
   const problems = launchProblems({ ...survey, itemCount: parseItems(survey.itemsJson).length, invited: participants.length, established: participants.length - recent.size, pooled }, now);
-  if (problems.length) throw new SurveyRuleError(problems[0], 409);
+  if (problems.length) throw formError(problems[0], 409);
   const cutUnit = cutUnits(participants, unitPaths, survey.minGroupSize);
   const cuts = parseCuts(survey.cutsJson);
   const cells = pooled
@@ -194,7 +184,7 @@ export async function launchSurvey(db: Db, actorId: string, surveyId: string, no
   await db.$transaction(
     async (tx) => {
       const { count } = await tx.survey.updateMany({ where: { id: surveyId, status: "draft" }, data: { status: "open", launchedAt: now } });
-      if (count !== 1) throw new SurveyRuleError("surveys.errors.frozen", 409);
+      if (count !== 1) throw formError("surveys.errors.frozen", 409);
       await tx.surveyParticipation.createMany({
         data: participants.map((p) => ({
           surveyId,
@@ -235,7 +225,7 @@ export async function closeSurvey(db: Db, actorId: string | null, surveyId: stri
   });
   if (!closed) {
     const exists = await db.survey.findUnique({ where: { id: surveyId }, select: { id: true } });
-    throw new SurveyRuleError(exists ? "surveys.errors.notOpen" : "errors.notFound", exists ? 409 : 404);
+    throw formError(exists ? "surveys.errors.notOpen" : "errors.notFound", exists ? 409 : 404);
   }
   // Results are aggregated once, here, so that reading a report never writes.
   await computeSurveyResults(db, surveyId);
@@ -246,7 +236,7 @@ export async function closeSurvey(db: Db, actorId: string | null, surveyId: stri
 export async function closeDueSurveys(db: Db, now = new Date()) {
   // Asked on every answer page and submission: direct SQL (see sqlRead).
   const due = await sqlRead<{ id: string }>(db, `SELECT "id" FROM "Survey" WHERE "status" = 'open' AND julianday("closesAt") <= julianday(?)`, [sqliteDate(now)]);
-  for (const { id } of due) await closeSurvey(db, null, id, now).catch((e) => (e instanceof SurveyRuleError ? undefined : Promise.reject(e)));
+  for (const { id } of due) await closeSurvey(db, null, id, now).catch((e) => (e instanceof DomainError ? undefined : Promise.reject(e)));
   return due.length;
 }
 

@@ -3,8 +3,8 @@ import { audit } from "~/modules/audit/audit.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { pathIds } from "./population";
 import { answeredShowable, responseRates } from "./rates";
-import { SurveyRuleError } from "./campaigns.server";
 import { isAnswerable, parseCuts } from "./settings";
+import { formError } from "~/utils/domain-error";
 
 /**
  * Invited and answered per reporting unit of a running survey. Invitations are counted by the
@@ -66,8 +66,8 @@ export async function responseRatesFor(db: Db, survey: { id: string; minGroupSiz
  */
 export async function sendReminders(db: Db, actorId: string, surveyId: string, now = new Date()): Promise<void> {
   const survey = await db.survey.findUnique({ where: { id: surveyId }, select: { id: true, status: true, opensAt: true, closesAt: true, titleZh: true, titleEn: true } });
-  if (!survey) throw new SurveyRuleError("errors.notFound", 404);
-  if (!isAnswerable(survey, now)) throw new SurveyRuleError("surveys.errors.notOpen", 409);
+  if (!survey) throw formError("errors.notFound", 404);
+  if (!isAnswerable(survey, now)) throw formError("surveys.errors.notOpen", 409);
   await db.$transaction(async (tx) => {
     const pending = await tx.surveyParticipation.findMany({ where: { surveyId, tokenTaken: false }, select: { employeeId: true } });
     if (pending.length > 0) {

@@ -1,16 +1,7 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { cstToDate, parseHoursTenths, parseTopics, yuanToFen, type CourseInput, type SessionInput } from "./training";
-
-/** A business rule refused the input; `field` names the form field to show it on. */
-export class TrainingRuleError extends Error {
-  constructor(
-    readonly field: string,
-    readonly key: string,
-  ) {
-    super(key);
-  }
-}
+import { fieldError } from "~/utils/domain-error";
 
 export const PAGE_SIZE = 20;
 
@@ -32,7 +23,7 @@ function courseData(input: CourseInput) {
 }
 
 export async function createCourse(db: Db, actorId: string, input: CourseInput) {
-  if (await db.trainingCourse.findUnique({ where: { code: input.code }, select: { id: true } })) throw new TrainingRuleError("code", "errors.codeTaken");
+  if (await db.trainingCourse.findUnique({ where: { code: input.code }, select: { id: true } })) throw fieldError("code", "errors.codeTaken");
   const data = courseData(input);
   return db.$transaction(async (tx) => {
     const course = await tx.trainingCourse.create({ data, select: { id: true } });
@@ -43,9 +34,9 @@ export async function createCourse(db: Db, actorId: string, input: CourseInput) 
 
 export async function updateCourse(db: Db, actorId: string, id: string, input: CourseInput) {
   const before = await db.trainingCourse.findUnique({ where: { id } });
-  if (!before) throw new TrainingRuleError("code", "errors.notFound");
+  if (!before) throw fieldError("code", "errors.notFound");
   const owner = await db.trainingCourse.findUnique({ where: { code: input.code }, select: { id: true } });
-  if (owner && owner.id !== id) throw new TrainingRuleError("code", "errors.codeTaken");
+  if (owner && owner.id !== id) throw fieldError("code", "errors.codeTaken");
   const data = courseData(input);
   await db.$transaction(async (tx) => {
     await tx.trainingCourse.update({ where: { id }, data });
@@ -97,7 +88,7 @@ export async function getCourse(db: Db, id: string) {
 
 export async function createSession(db: Db, actorId: string, courseId: string, input: SessionInput) {
   const course = await db.trainingCourse.findUnique({ where: { id: courseId }, select: { active: true } });
-  if (!course?.active) throw new TrainingRuleError("startsAt", "training.errors.courseRetired");
+  if (!course?.active) throw fieldError("startsAt", "training.errors.courseRetired");
   const data = {
     courseId,
     startsAt: cstToDate(input.startsAt),

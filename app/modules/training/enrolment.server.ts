@@ -1,26 +1,26 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
-import { unitWhere, type Actor } from "~/modules/auth/scope";
+import { may, unitWhere, type Actor } from "~/modules/auth/scope";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
-import { TrainingRuleError } from "./catalogue.server";
 import { createBehaviourAssessments } from "./behaviour.server";
 import { placement, promotions } from "./waitlist";
+import { DomainError, fieldError } from "~/utils/domain-error";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Enrolment is open until the session starts; HR may still add people until it is completed (records after the fact). */
 async function openSession(db: Db | Tx, sessionId: string, now: Date, hrRecording: boolean) {
   const session = await db.trainingSession.findUnique({ where: { id: sessionId }, select: { id: true, capacity: true, status: true, enrolmentOpen: true, startsAt: true } });
-  if (!session) throw new TrainingRuleError("sessionId", "errors.notFound");
-  if (session.status !== "scheduled") throw new TrainingRuleError("sessionId", "training.errors.enrolmentClosed");
-  if (!hrRecording && (!session.enrolmentOpen || session.startsAt <= now)) throw new TrainingRuleError("sessionId", "training.errors.enrolmentClosed");
+  if (!session) throw fieldError("sessionId", "errors.notFound");
+  if (session.status !== "scheduled") throw fieldError("sessionId", "training.errors.enrolmentClosed");
+  if (!hrRecording && (!session.enrolmentOpen || session.startsAt <= now)) throw fieldError("sessionId", "training.errors.enrolmentClosed");
   return session;
 }
 
 async function place(tx: Tx, input: { sessionId: string; employeeId: string; source: "self" | "nomination"; nominatedById: string | null; actorId: string; now: Date; hrRecording?: boolean }) {
   const session = await openSession(tx, input.sessionId, input.now, input.hrRecording ?? false);
   const existing = await tx.trainingEnrolment.findUnique({ where: { sessionId_employeeId: { sessionId: input.sessionId, employeeId: input.employeeId } }, select: { id: true, status: true } });
-  if (existing && existing.status !== "cancelled") throw new TrainingRuleError("employeeId", "training.errors.alreadyEnrolled");
+  if (existing && existing.status !== "cancelled") throw fieldError("employeeId", "training.errors.alreadyEnrolled");
   const enrolled = await tx.trainingEnrolment.count({ where: { sessionId: input.sessionId, status: "enrolled" } });
   const status = placement(session.capacity, enrolled);
   const data = { status, source: input.source, nominatedById: input.nominatedById, queuedAt: input.now, attendance: null, completedAt: null };
@@ -36,8 +36,9 @@ export function enrolSelf(db: Db, actor: Actor & { employeeId: string }, session
   return db.$transaction((tx) => place(tx, { sessionId, employeeId: actor.employeeId, source: "self", nominatedById: null, actorId: actor.userId, now }));
 }
 
-/** A head (or HR) nominates someone in their scope; null when the employee is outside it (404). HR may also add people to a session under way. */
-export async function nominate(db: Db, actor: Actor, sessionId: string, employeeId: string, now = new Date(), hrRecording = false) {
+/** A head (or HR) nominates someone in their scope; null when the employee is outside it (404). HR (training.manage) may also add people to a session under way. */
+export async function nominate(db: Db, actor: Actor, sessionId: string, employeeId: string, now = new Date()) {
+  const hrRecording = may(actor, "training.manage");
   const employee = await db.employee.findFirst({ where: { id: employeeId, active: true, unit: unitWhere(actor) }, select: { id: true } });
   if (!employee) return null;
   return db.$transaction(async (tx) => {
@@ -65,14 +66,15 @@ async function promoteFromWaitlist(tx: Tx, sessionId: string, actorId: string) {
  * Cancels an enrolment the actor may touch (their own; HR any; a head anyone in scope).
  * Returns null when it is not visible to them (404).
  */
-export async function cancelEnrolment(db: Db, actor: Actor, enrolmentId: string, mayManage: boolean, now = new Date()) {
+export async function cancelEnrolment(db: Db, actor: Actor, enrolmentId: string, now = new Date()) {
+  const mayManage = may(actor, "training.manage") || may(actor, "training.nominate");
   const enrolment = await db.trainingEnrolment.findFirst({
     where: { id: enrolmentId, ...(mayManage ? { employee: { unit: unitWhere(actor) } } : { employeeId: actor.employeeId ?? "-" }) },
     select: { id: true, sessionId: true, status: true, session: { select: { status: true, startsAt: true } } },
   });
   if (!enrolment) return null;
   if (enrolment.status === "cancelled") return { promoted: [] as string[] };
-  if (enrolment.session.status !== "scheduled" || enrolment.session.startsAt <= now) throw new TrainingRuleError("enrolmentId", "training.errors.tooLateToCancel");
+  if (enrolment.session.status !== "scheduled" || enrolment.session.startsAt <= now) throw fieldError("enrolmentId", "training.errors.tooLateToCancel");
   return db.$transaction(async (tx) => {
     await tx.trainingEnrolment.update({ where: { id: enrolment.id }, data: { status: "cancelled" } });
     await audit(tx, { actorId: actor.userId, action: "training.enrol.cancel", entity: "TrainingEnrolment", entityId: enrolment.id, before: { status: enrolment.status } });
@@ -95,13 +97,13 @@ export type AttendanceEntry = { enrolmentId: string; attendance: "attended" | "a
 /** Attendance and test scores for the session's enrolled participants (HR). */
 export async function recordAttendance(db: Db, actorId: string, sessionId: string, entries: AttendanceEntry[]) {
   const session = await db.trainingSession.findUnique({ where: { id: sessionId }, select: { testMaxScore: true, status: true } });
-  if (!session) throw new TrainingRuleError("sessionId", "errors.notFound");
-  if (session.status === "cancelled") throw new TrainingRuleError("sessionId", "training.errors.sessionCancelled");
+  if (!session) throw new DomainError("errors.notFound", { field: "sessionId", status: 404 });
+  if (session.status === "cancelled") throw new DomainError("training.errors.sessionCancelled", { field: "sessionId", status: 409 });
   for (const e of entries) {
-    for (const score of [e.preScore, e.postScore]) if (score !== null && score > session.testMaxScore) throw new TrainingRuleError("scores", "training.errors.scoreAboveMax");
+    for (const score of [e.preScore, e.postScore]) if (score !== null && score > session.testMaxScore) throw fieldError("scores", "training.errors.scoreAboveMax");
   }
   const ids = new Set((await db.trainingEnrolment.findMany({ where: { sessionId, status: "enrolled" }, select: { id: true } })).map((r) => r.id));
-  if (entries.some((e) => !ids.has(e.enrolmentId))) throw new TrainingRuleError("scores", "training.errors.notOnRoster");
+  if (entries.some((e) => !ids.has(e.enrolmentId))) throw fieldError("scores", "training.errors.notOnRoster");
   await db.$transaction(async (tx) => {
     for (const e of entries) {
       await tx.trainingEnrolment.update({ where: { id: e.enrolmentId }, data: { attendance: e.attendance, preScore: e.preScore, postScore: e.postScore } });
@@ -120,11 +122,11 @@ export async function completeSession(db: Db, actorId: string, sessionId: string
     where: { id: sessionId },
     select: { status: true, endsAt: true, startsAt: true, course: { select: { code: true, grantsCertificate: true } } },
   });
-  if (!session) throw new TrainingRuleError("sessionId", "errors.notFound");
-  if (session.status !== "scheduled") throw new TrainingRuleError("sessionId", "training.errors.notScheduled");
-  if (session.startsAt > now) throw new TrainingRuleError("sessionId", "training.errors.notStarted");
+  if (!session) throw fieldError("sessionId", "errors.notFound");
+  if (session.status !== "scheduled") throw fieldError("sessionId", "training.errors.notScheduled");
+  if (session.startsAt > now) throw fieldError("sessionId", "training.errors.notStarted");
   const unrecorded = await db.trainingEnrolment.count({ where: { sessionId, status: "enrolled", attendance: null } });
-  if (unrecorded > 0) throw new TrainingRuleError("sessionId", "training.errors.attendanceMissing");
+  if (unrecorded > 0) throw fieldError("sessionId", "training.errors.attendanceMissing");
   return db.$transaction(async (tx) => {
     const attendees = await tx.trainingEnrolment.findMany({
       where: { sessionId, status: "enrolled", attendance: "attended" },
@@ -151,8 +153,8 @@ export async function completeSession(db: Db, actorId: string, sessionId: string
 
 export async function cancelSession(db: Db, actorId: string, sessionId: string) {
   const session = await db.trainingSession.findUnique({ where: { id: sessionId }, select: { status: true } });
-  if (!session) throw new TrainingRuleError("sessionId", "errors.notFound");
-  if (session.status !== "scheduled") throw new TrainingRuleError("sessionId", "training.errors.notScheduled");
+  if (!session) throw fieldError("sessionId", "errors.notFound");
+  if (session.status !== "scheduled") throw fieldError("sessionId", "training.errors.notScheduled");
   await db.$transaction(async (tx) => {
     const people = await tx.trainingEnrolment.findMany({ where: { sessionId, status: { in: ["enrolled", "waitlisted"] } }, select: { employeeId: true } });
     await tx.trainingEnrolment.updateMany({ where: { sessionId, status: { in: ["enrolled", "waitlisted"] } }, data: { status: "cancelled" } });

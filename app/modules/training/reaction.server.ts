@@ -1,9 +1,9 @@
 import type { Db } from "~/utils/db.server";
 import { createSurvey, launchSurvey } from "~/modules/surveys/campaigns.server";
-import { TrainingRuleError } from "./catalogue.server";
 import { reactionFigure } from "./evaluation";
 import { answerCounts, responseCounts } from "./survey-data.server";
 import { MIN_GROUP_SIZE } from "./training";
+import { fieldError } from "~/utils/domain-error";
 
 const OVERALL_ITEM = "overall-01";
 const NPS_ITEM = "overall-02";
@@ -16,10 +16,10 @@ export async function launchReactionSurvey(db: Db, actorId: string, sessionId: s
     where: { id: sessionId },
     select: { status: true, reactionSurveyId: true, course: { select: { titleZh: true, titleEn: true } }, enrolments: { where: { completedAt: { not: null } }, select: { employeeId: true } } },
   });
-  if (!session) throw new TrainingRuleError("sessionId", "errors.notFound");
-  if (session.status !== "completed") throw new TrainingRuleError("sessionId", "training.errors.notCompleted");
-  if (session.reactionSurveyId) throw new TrainingRuleError("sessionId", "training.errors.reactionExists");
-  if (session.enrolments.length === 0) throw new TrainingRuleError("sessionId", "training.errors.noParticipants");
+  if (!session) throw fieldError("sessionId", "errors.notFound");
+  if (session.status !== "completed") throw fieldError("sessionId", "training.errors.notCompleted");
+  if (session.reactionSurveyId) throw fieldError("sessionId", "training.errors.reactionExists");
+  if (session.enrolments.length === 0) throw fieldError("sessionId", "training.errors.noParticipants");
   const survey = await createSurvey(db, actorId, {
     templateId: "training-reaction",
     titleZh: `培训反馈 · ${session.course.titleZh}`.slice(0, 120),

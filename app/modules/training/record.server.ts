@@ -1,5 +1,5 @@
 import type { Db } from "~/utils/db.server";
-import { unitWhere, type Actor } from "~/modules/auth/scope";
+import { may, unitWhere, type Actor } from "~/modules/auth/scope";
 import { learningGain } from "./evaluation";
 import { hoursFromTenths } from "./training";
 
@@ -10,8 +10,8 @@ export function yearStartCst(now: Date) {
 }
 
 /** The employee, if the actor may read their training record: themself, HR, or a head in scope. */
-export function employeeForRecord(db: Db, actor: Actor, employeeId: string, mayReadOthers: boolean) {
-  if (!mayReadOthers && actor.employeeId !== employeeId) return Promise.resolve(null);
+export function employeeForRecord(db: Db, actor: Actor, employeeId: string) {
+  if (actor.employeeId !== employeeId && !may(actor, "training.report")) return Promise.resolve(null);
   return db.employee.findFirst({
     where: { id: employeeId, ...(actor.employeeId === employeeId ? {} : { unit: unitWhere(actor) }) },
     select: { id: true, name: true, employeeNo: true, unit: { select: { nameZh: true, nameEn: true } }, position: { select: { nameZh: true, nameEn: true } } },

@@ -166,8 +166,8 @@ describe("enrolment, waiting list and completion", () => {
     expect(placed).toEqual(["enrolled", "enrolled", "waitlisted", "waitlisted"]);
     await expect(enrolSelf(db, actor(people[0]), session.id, now)).rejects.toThrow("training.errors.alreadyEnrolled");
     const first = await db.trainingEnrolment.findFirstOrThrow({ where: { sessionId: session.id, employeeId: people[0] } });
-    expect(await cancelEnrolment(db, actor(people[1]), first.id, false, now)).toBeNull();
-    await cancelEnrolment(db, actor(people[0]), first.id, false, now);
+    expect(await cancelEnrolment(db, actor(people[1]), first.id, now)).toBeNull();
+    await cancelEnrolment(db, actor(people[0]), first.id, now);
     const statuses = await db.trainingEnrolment.findMany({ where: { sessionId: session.id }, orderBy: { queuedAt: "asc" }, select: { employeeId: true, status: true } });
     expect(statuses.map((s) => s.status)).toEqual(["cancelled", "enrolled", "enrolled", "waitlisted"]);
     expect(await db.outboxMessage.count({ where: { type: "training.promoted", recipientId: people[2] } })).toBe(1);

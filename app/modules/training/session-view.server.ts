@@ -1,10 +1,11 @@
 import type { Db } from "~/utils/db.server";
-import { unitWhere, type Actor } from "~/modules/auth/scope";
+import { may, unitWhere, type Actor } from "~/modules/auth/scope";
 import { learningGain } from "./evaluation";
 
-/** The roster as the actor may see it: HR everyone; a head the people in scope; others nobody. */
-export async function sessionRoster(db: Db, actor: Actor, sessionId: string, seeAll: boolean, seeScoped: boolean, maxScore: number) {
-  if (!seeAll && !seeScoped) return [];
+/** The roster as the actor may see it: HR (training.manage) everyone; a head (training.nominate) the people in scope; others nobody. */
+export async function sessionRoster(db: Db, actor: Actor, sessionId: string, maxScore: number) {
+  const seeAll = may(actor, "training.manage");
+  if (!seeAll && !may(actor, "training.nominate")) return [];
   const rows = await db.trainingEnrolment.findMany({
     where: { sessionId, status: { in: ["enrolled", "waitlisted"] }, ...(seeAll ? {} : { employee: { unit: unitWhere(actor) } }) },
     orderBy: [{ status: "asc" }, { queuedAt: "asc" }, { id: "asc" }],

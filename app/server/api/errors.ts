@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
+import type { DomainError } from "~/utils/domain-error";
 import { getT, type Locale } from "~/utils/i18n";
 
 export const ErrorDetailSchema = z.object({ path: z.string(), message: z.string() });
@@ -32,6 +33,14 @@ export type ApiErrorCode =
 
 export function apiError(c: Context, status: ContentfulStatusCode, code: ApiErrorCode, message: string, details?: ErrorDetail[]) {
   return c.json({ error: { code, message, ...(details?.length ? { details } : {}) } }, status);
+}
+
+const DOMAIN_CODES: Record<DomainError["status"], ApiErrorCode> = { 400: "validation_error", 422: "validation_error", 403: "forbidden", 404: "not_found", 409: "conflict" };
+
+/** A rule's refusal (`DomainError`, as pages answer it in `~/utils/domain-error.server`) in this shape, translated; its field as the detail's path. */
+export function apiRefusal(c: Context, error: DomainError) {
+  const message = getT(apiLocale(c))(error.message);
+  return apiError(c, error.status, DOMAIN_CODES[error.status], message, error.field ? [{ path: error.field, message }] : undefined);
 }
 
 /** Zod paths as "rows.3.code"; messages are the app's translation keys, translated. */

@@ -2,7 +2,8 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { bearerAuth, jsonBodies, type ApiEnv } from "./auth";
-import { apiError, apiLocale, zodDetails } from "./errors";
+import { DomainError } from "~/utils/domain-error";
+import { apiError, apiLocale, apiRefusal, zodDetails } from "./errors";
 import { kpiApi } from "./kpi";
 import { orgApi } from "./org";
 import { suggestionsApi } from "./suggestions";
@@ -22,6 +23,7 @@ export function apiRoutes() {
   });
   api.notFound((c) => apiError(c, 404, "not_found", "No such endpoint"));
   api.onError((error, c) => {
+    if (error instanceof DomainError) return apiRefusal(c, error);
     if (error instanceof HTTPException && error.status < 500) return apiError(c, error.status as 400, error.status === 400 ? "validation_error" : "not_found", error.message);
     console.error(error);
     return apiError(c, 500, "internal_error", "Unexpected error");
