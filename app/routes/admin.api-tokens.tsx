@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 import { z } from "~/utils/validation";
+import { pageFromUrl } from "~/utils/pagination";
 
 const PAGE_SIZE = 25;
 const DAY = 24 * 60 * 60 * 1000;
@@ -29,7 +30,7 @@ const RevokeSchema = z.object({ intent: z.literal("revoke"), id: z.string().min(
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "api.tokens");
-  const page = z.coerce.number().int().min(1).max(100000).catch(1).parse(new URL(args.request.url).searchParams.get("page") ?? 1);
+  const page = pageFromUrl(args.request.url);
   const list = await listApiTokens(db, { page, pageSize: PAGE_SIZE });
   return {
     ...list,

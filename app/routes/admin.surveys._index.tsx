@@ -13,6 +13,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { z } from "~/utils/validation";
 import surveyStyles from "~/styles/surveys.css?url";
+import { PageParam } from "~/utils/pagination";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
@@ -23,7 +24,7 @@ const CreateFormSchema = z
   .strict()
   .refine((v) => v.closesOn >= v.opensOn, { path: ["closesOn"], message: "surveys.errors.closesBeforeOpens" });
 
-const QuerySchema = z.object({ page: z.coerce.number().int().min(1).max(100000).optional().catch(1) });
+const QuerySchema = z.object({ page: PageParam.optional() });
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "survey.manage");

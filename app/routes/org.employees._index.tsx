@@ -11,11 +11,12 @@ import { listUnits } from "~/modules/org/units.server";
 import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { PageParam } from "~/utils/pagination";
 
 const QuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   unitId: z.string().max(64).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100000).optional().catch(1),
+  page: PageParam.optional(),
   inactive: z.literal("1").optional().catch(undefined),
 });
 

@@ -19,10 +19,11 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { PageParam } from "~/utils/pagination";
 
 export const headers = noStoreHeaders;
 
-const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(100000).optional().catch(1), verify: z.literal("1").optional().catch(undefined) });
+const PageQuery = z.object({ page: PageParam.optional(), verify: z.literal("1").optional().catch(undefined) });
 /** Above this many lines the check from the snapshot runs only when asked for. */
 const AUTO_VERIFY_LIMIT = 5000;
 

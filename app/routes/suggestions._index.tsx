@@ -9,8 +9,9 @@ import { listMySuggestions } from "~/modules/suggestions/suggestions.server";
 import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { PageParam } from "~/utils/pagination";
 
-const QuerySchema = z.object({ page: z.coerce.number().int().min(1).max(100000).optional().catch(1) });
+const QuerySchema = z.object({ page: PageParam.optional() });
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);

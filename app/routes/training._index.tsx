@@ -14,11 +14,12 @@ import { CourseSchema, FORMATS, hoursFromTenths, TOPICS } from "~/modules/traini
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { z } from "~/utils/validation";
+import { PageParam } from "~/utils/pagination";
 
 const QuerySchema = z.object({
   topic: z.enum(TOPICS).optional().catch(undefined),
   format: z.enum(FORMATS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10000).optional().catch(1),
+  page: PageParam.optional(),
   retired: z.literal("1").optional().catch(undefined),
 });
 

@@ -5,6 +5,7 @@ import { invalidateUserSessions } from "~/modules/auth/session.server";
 import type { EmployeeInput } from "./org";
 import { OrgRuleError } from "./units.server";
 import { parseEmployeeCsv, type ParsedImport } from "./csv-import";
+import { paginate, pageWindow } from "~/utils/pagination";
 
 export const PAGE_SIZE = 25;
 
@@ -21,13 +22,14 @@ export async function listEmployees(
     ...(options.q ? { OR: [{ name: { contains: options.q } }, { employeeNo: { contains: options.q } }, { email: { contains: options.q } }] } : {}),
   };
   const page = Math.max(1, options.page ?? 1);
+  const { skip, take } = pageWindow(page, PAGE_SIZE);
   const [total, rows] = await Promise.all([
     db.employee.count({ where }),
     db.employee.findMany({
       where,
       orderBy: [{ employeeNo: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      skip,
+      take,
       select: {
         id: true,
         employeeNo: true,
@@ -41,7 +43,7 @@ export async function listEmployees(
       },
     }),
   ]);
-  return { total, rows, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { total, rows, page, pageCount: paginate({ page, pageSize: PAGE_SIZE, total }).pageCount };
 }
 
 /** One employee inside the actor's scope, or null (callers answer 404). */

@@ -3,6 +3,7 @@ import type { MessageKey } from "~/utils/i18n";
 import { hashFollowUpCode, normalizeFollowUpCode } from "./follow-up-code";
 import { coarsePeriod, type SuggestionStatus } from "./rules";
 import type { SuggestionInput } from "./schemas";
+import { paginate, pageWindow } from "~/utils/pagination";
 
 export class SuggestionError extends Error {
   constructor(
@@ -36,8 +37,7 @@ export async function listMySuggestions(db: Db, employeeId: string, page = 1) {
     db.suggestion.findMany({
       where,
       orderBy: { author: { submittedAt: "desc" } },
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      ...pageWindow(page, PAGE_SIZE),
       select: {
         id: true,
         title: true,
@@ -61,7 +61,7 @@ export async function listMySuggestions(db: Db, employeeId: string, page = 1) {
     })),
     total,
     page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount: paginate({ page, pageSize: PAGE_SIZE, total }).pageCount,
   };
 }
 

@@ -10,6 +10,7 @@ import { tenureBand } from "~/modules/org/org";
 import { CUTS, parseCuts, DEFAULT_MIN_COMMENT_GROUP_SIZE, DEFAULT_MIN_GROUP_SIZE, FLOOR_MIN_GROUP_SIZE, launchProblems, type Cut } from "./settings";
 import { computeSurveyResults } from "./report-aggregates.server";
 import { getTemplate } from "./templates.server";
+import { paginate, pageWindow } from "~/utils/pagination";
 
 /** A rule refused the change; `key` is a message key, `status` the HTTP answer a route gives. */
 export class SurveyRuleError extends Error {
@@ -271,10 +272,9 @@ export async function listSurveys(db: Db, page = 1) {
     db.survey.count(),
     db.survey.findMany({
       orderBy: [{ opensAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * ADMIN_PAGE_SIZE,
-      take: ADMIN_PAGE_SIZE,
+      ...pageWindow(page, ADMIN_PAGE_SIZE),
       select: { id: true, titleZh: true, titleEn: true, templateId: true, status: true, opensAt: true, closesAt: true, purpose: true, _count: { select: { participations: true } } },
     }),
   ]);
-  return { total, rows, page, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)) };
+  return { total, rows, page, pageCount: paginate({ page, pageSize: ADMIN_PAGE_SIZE, total }).pageCount };
 }
