@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
-import { useDateTime } from "~/components/pay/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { ROLES } from "~/modules/auth/roles";
 import { pendingRequests } from "~/modules/org/accounts.server";
@@ -11,6 +10,7 @@ import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
 import { PageParam, paginate, pageWindow } from "~/utils/pagination";
+import { formatDateTime } from "~/utils/format";
 
 const PAGE_SIZE = 25;
 const QuerySchema = z.object({
@@ -66,7 +66,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function Users() {
   const t = useT();
   const locale = useLocale();
-  const when = useDateTime();
+  const when = formatDateTime;
   const { users, pending, total, page, pageCount, query } = useLoaderData<typeof loader>();
   return (
     <section>

@@ -10,6 +10,7 @@ import { PERIOD_KINDS, PeriodSchema } from "~/modules/kpi/kpi";
 import { createPeriod, KpiRuleError, listPeriods } from "~/modules/kpi/library.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDateRange } from "~/utils/format";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "kpi.view");
@@ -66,7 +67,7 @@ export default function KpiHome() {
                 </td>
                 <td>{t(`kpi.periodKind.${p.kind}`)}</td>
                 <td>
-                  {new Date(p.startsOn).toISOString().slice(0, 10)} – {new Date(p.endsOn).toISOString().slice(0, 10)}
+                  {formatDateRange(p.startsOn, p.endsOn)}
                 </td>
                 <td>
                   <span className={`badge ${p.status === "open" ? "ok" : ""}`}>{t(`kpi.status.${p.status}`)}</span>

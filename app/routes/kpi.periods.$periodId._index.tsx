@@ -15,6 +15,7 @@ import { invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
 import { pageFromUrl, pageOf } from "~/utils/pagination";
+import { formatDateRange } from "~/utils/format";
 
 const Params = z.object({ periodId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const PAGE_SIZE = 25;
@@ -91,7 +92,7 @@ export default function PeriodOverview() {
         }
       >
         <p>
-          {t(`kpi.periodKind.${period.kind}`)} · {new Date(period.startsOn).toISOString().slice(0, 10)} – {new Date(period.endsOn).toISOString().slice(0, 10)} ·{" "}
+          {t(`kpi.periodKind.${period.kind}`)} · {formatDateRange(period.startsOn, period.endsOn)} ·{" "}
           <span className={`badge ${open ? "ok" : ""}`}>{t(`kpi.status.${period.status}`)}</span>
         </p>
       </PageHeader>

@@ -2,11 +2,12 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
-import { money, useDateTime } from "~/components/pay/format";
+import { money } from "~/components/pay/format";
 import { requireEmployee } from "~/modules/auth/guards.server";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
 import { myPayslips } from "~/modules/pay/views.server";
 import { db } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/format";
 
 export const headers = noStoreHeaders;
 
@@ -18,7 +19,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function MyPay() {
   const t = useT();
-  const when = useDateTime();
+  const when = formatDateTime;
   const { payslips, employeeId } = useLoaderData<typeof loader>();
   return (
     <section>

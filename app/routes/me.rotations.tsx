@@ -11,8 +11,8 @@ import { ApplySchema, ReflectionSchema } from "~/modules/rotations/schemas";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
+import { formatDate } from "~/utils/format";
 
-const day = (d: string | Date) => new Date(d).toISOString().slice(0, 10);
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);
@@ -62,7 +62,7 @@ export default function MyRotations() {
                 <Link to={`/rotations/assignments/${a.id}`}>{name(a.hostUnit)}</Link> · {t(`rotations.type.${a.type}`)} · {t(`rotations.status.${a.status}`)}
               </h3>
               <p>
-                {`${day(a.startDate)} – ${day(a.endDate)}`} · {t("rotations.mentor")}: {a.mentor?.name ?? "—"}
+                {`${formatDate(a.startDate)} – ${formatDate(a.endDate)}`} · {t("rotations.mentor")}: {a.mentor?.name ?? "—"}
               </p>
               <p>{a.objectives}</p>
               {a.evaluatedAt ? <p>{t("rotations.hostSaid", { score: a.scoreOverall ?? "—", comment: a.hostComment ?? "" })}</p> : null}
@@ -94,7 +94,7 @@ export default function MyRotations() {
           <ul>
             {applications.map((a) => (
               <li key={a.id}>
-                {a.opening.title} · {name(a.opening.hostUnit)} · {day(a.proposedStart)} · {t(`rotations.applicationStatus.${a.status}`)} ({t("rotations.homeSide")}: {t(`rotations.decision.${a.homeDecision}`)}, {t("rotations.hostSide")}: {t(`rotations.decision.${a.hostDecision}`)})
+                {a.opening.title} · {name(a.opening.hostUnit)} · {formatDate(a.proposedStart)} · {t(`rotations.applicationStatus.${a.status}`)} ({t("rotations.homeSide")}: {t(`rotations.decision.${a.homeDecision}`)}, {t("rotations.hostSide")}: {t(`rotations.decision.${a.hostDecision}`)})
                 {a.decisionComment ? ` — ${a.decisionComment}` : ""}
               </li>
             ))}

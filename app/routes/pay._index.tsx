@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EmptyState, FormErrors, PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
-import { money, STATUS_BADGE, useDateTime } from "~/components/pay/format";
+import { money, STATUS_BADGE } from "~/components/pay/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
@@ -11,6 +11,7 @@ import { listRuns, periodsForNewRun } from "~/modules/pay/views.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { z } from "~/utils/validation";
+import { formatDateTime } from "~/utils/format";
 
 export const headers = noStoreHeaders;
 
@@ -40,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function PayRuns() {
   const t = useT();
-  const when = useDateTime();
+  const when = formatDateTime;
   const { runs, periods, canManage, canConfigure } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ConfirmButton, EmptyState, Field, FormErrors, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
-import { money, points, STATUS_BADGE, useDateTime } from "~/components/pay/format";
+import { money, points, STATUS_BADGE } from "~/components/pay/format";
 import { RunIssues } from "~/components/pay/run-issues";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
@@ -20,6 +20,7 @@ import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
 import { PageParam } from "~/utils/pagination";
+import { formatDateTime } from "~/utils/format";
 
 export const headers = noStoreHeaders;
 
@@ -123,7 +124,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function PayRun() {
   const t = useT();
   const locale = useLocale();
-  const when = useDateTime();
+  const when = formatDateTime;
   const { run, issues, pools, schemes, lines, linesInScope, scopeTotalFen, page, pageCount, adjustments, canManage, canApprove, isPreparer, signOffRefusal, budget, canCalibrate, verification, mayVerify } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";

@@ -11,8 +11,8 @@ import { EvaluationSchema, PlanSchema, TransitionSchema } from "~/modules/rotati
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { forbidden, idParam, invariantResponse, parseParams } from "~/utils/http.server";
+import { formatDate } from "~/utils/format";
 
-const day = (d: string | Date) => new Date(d).toISOString().slice(0, 10);
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
@@ -78,7 +78,7 @@ export default function Assignment() {
       <div className="panel">
         <dl>
           <dt>{t("rotations.period")}</dt>
-          <dd>{`${day(a.startDate)} – ${day(a.endDate)}`}</dd>
+          <dd>{`${formatDate(a.startDate)} – ${formatDate(a.endDate)}`}</dd>
           <dt>{t("rotations.mentor")}</dt>
           <dd>{a.mentor ? `${a.mentor.name} · ${a.mentor.employeeNo}` : "—"}</dd>
           <dt>{t("rotations.objectives")}</dt>
@@ -111,11 +111,11 @@ export default function Assignment() {
             <input type="hidden" name="intent" value="plan" />
             <div className="field">
               <label htmlFor="pl-start">{t("rotations.startDate")}</label>
-              <input id="pl-start" name="startDate" type="date" defaultValue={day(a.startDate)} required />
+              <input id="pl-start" name="startDate" type="date" defaultValue={formatDate(a.startDate)} required />
             </div>
             <div className="field">
               <label htmlFor="pl-end">{t("rotations.endDate")}</label>
-              <input id="pl-end" name="endDate" type="date" defaultValue={day(a.endDate)} required />
+              <input id="pl-end" name="endDate" type="date" defaultValue={formatDate(a.endDate)} required />
             </div>
             <div className="field">
               <label htmlFor="pl-mentor">{t("rotations.mentorNo")}</label>

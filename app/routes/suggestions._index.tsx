@@ -10,6 +10,7 @@ import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
 import { PageParam } from "~/utils/pagination";
+import { formatDate } from "~/utils/format";
 
 const QuerySchema = z.object({ page: PageParam.optional() });
 
@@ -67,7 +68,7 @@ export default function MySuggestions() {
                   </td>
                   <td>{t(`suggestions.category.${r.category}`)}</td>
                   <td>{pick(locale, r.unit)}</td>
-                  <td>{new Date(r.submittedAt).toLocaleDateString(locale)}</td>
+                  <td>{formatDate(r.submittedAt)}</td>
                   <td>{r.hiddenReason ? <span className="badge bad">{t("suggestions.hidden")}</span> : <StatusBadge status={r.status} merged={r.merged} />}</td>
                   <td className="num">{r.replies}</td>
                 </tr>

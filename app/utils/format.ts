@@ -30,8 +30,8 @@ function grouper(locale: string) {
 }
 
 /** A whole number with the locale's grouping: 1234567 → "1,234,567". */
-export function formatInteger(value: number, locale = "zh-CN"): string {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`not an integer: ${value}`);
+export function formatInteger(value: number | null | undefined, locale = "zh-CN"): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return EMPTY;
   return grouper(locale).format(value);
 }
 
