@@ -1,7 +1,9 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, FormErrors, PageHeader } from "~/components/forms";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader } from "~/components/forms";
+import { ApplyForm, ReflectionForm } from "~/components/rotations/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requireEmployee } from "~/modules/auth/guards.server";
 import { myRotations, submitApplication } from "~/modules/rotations/applications.server";
@@ -23,20 +25,23 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireEmployee(args);
   const formData = await args.request.formData();
   const intent = formData.get("intent");
-  const flat = (e: Record<string, string[] | null> | undefined | null) => Object.values(e ?? {}).flatMap((v) => v ?? []);
+  // The form's answer: what was typed comes back with the errors (field errors, or the rule's as the form's).
+  let submission: { reply: (options?: { formErrors?: string[] }) => SubmissionResult<string[]> } | undefined;
+  const answer = (target: string, reply: SubmissionResult<string[]>) => data({ target, reply }, { status: 400 });
+  const fail = (errors: string[], target: string) => answer(target, submission ? submission.reply({ formErrors: errors }) : { status: "error", error: { "": errors } });
   try {
     if (intent === "reflect") {
-      const s = parseWithZod(formData, { schema: ReflectionSchema });
-      if (s.status !== "success") return data({ errors: flat(s.reply().error), target: String(formData.get("assignmentId") ?? "") }, { status: 400 });
+      const s = (submission = parseWithZod(formData, { schema: ReflectionSchema }));
+      if (s.status !== "success") return answer(String(formData.get("assignmentId") ?? ""), s.reply());
       invariantResponse(await reflect(db, user, s.value.assignmentId, s.value.reflection), 404);
       return redirectWithFlash("/me/rotations", { kind: "success", message: "rotations.reflectionSaved" });
     }
-    const s = parseWithZod(formData, { schema: ApplySchema });
-    if (s.status !== "success") return data({ errors: flat(s.reply().error), target: String(formData.get("openingId") ?? "") }, { status: 400 });
+    const s = (submission = parseWithZod(formData, { schema: ApplySchema }));
+    if (s.status !== "success") return answer(String(formData.get("openingId") ?? ""), s.reply());
     invariantResponse(await submitApplication(db, user, { ...s.value, employeeId: user.employeeId, source: "self" }), 404);
     return redirectWithFlash("/me/rotations", { kind: "success", message: "rotations.applied" });
   } catch (error) {
-    if (error instanceof RotationRuleError) return data({ errors: [error.key], target: String(formData.get("assignmentId") ?? formData.get("openingId") ?? "") }, { status: 400 });
+    if (error instanceof RotationRuleError) return fail([error.key], String(formData.get("assignmentId") ?? formData.get("openingId") ?? ""));
     throw error;
   }
 }
@@ -47,7 +52,7 @@ export default function MyRotations() {
   const name = (n: { nameZh: string; nameEn: string }) => (locale === "en" ? n.nameEn : n.nameZh);
   const { programmes, applications, assignments } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorsFor = (target: string) => (result && result.target === target ? result.errors : undefined);
+  const lastResult = (target: string) => (result && result.target === target ? result.reply : undefined);
   return (
     <section>
       <PageHeader title={t("rotations.myTitle")} />
@@ -72,14 +77,7 @@ export default function MyRotations() {
                     <strong>{t("rotations.reflection")}:</strong> {a.reflection}
                   </p>
                 ) : (
-                  <Form method="post" className="stack">
-                    <input type="hidden" name="intent" value="reflect" />
-                    <input type="hidden" name="assignmentId" value={a.id} />
-                    <label htmlFor={`reflect-${a.id}`}>{t("rotations.reflectionPrompt")}</label>
-                    <textarea id={`reflect-${a.id}`} name="reflection" rows={4} required minLength={10} maxLength={4000} />
-                    <FormErrors errors={errorsFor(a.id)} />
-                    <button type="submit">{t("rotations.saveReflection")}</button>
-                  </Form>
+                  <ReflectionForm assignmentId={a.id} lastResult={lastResult(a.id)} />
                 )
               ) : null}
             </article>
@@ -120,16 +118,7 @@ export default function MyRotations() {
                 <strong>{o.title}</strong> · {name(o.hostUnit)} · {t(`rotations.type.${o.type}`)} · {t("rotations.monthsCount", { months: o.months })}
                 <p>{o.description}</p>
                 {p.eligibility.eligible ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="apply" />
-                    <input type="hidden" name="openingId" value={o.id} />
-                    <label>
-                      {t("rotations.proposedStart")} <input type="date" name="proposedStart" required />
-                    </label>
-                    <textarea name="motivation" rows={2} required minLength={10} maxLength={2000} aria-label={t("rotations.motivation")} placeholder={t("rotations.motivation")} />
-                    <button type="submit">{t("rotations.apply")}</button>
-                    <FormErrors errors={errorsFor(o.id)} />
-                  </Form>
+                  <ApplyForm openingId={o.id} lastResult={lastResult(o.id)} />
                 ) : null}
               </div>
             ))}
