@@ -1,7 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useMemo, type HTMLAttributes, type ReactNode } from "react";
 import { useLocale, useT } from "~/components/i18n";
-import { nextSort, parseSort, SORT_PARAM, sortRows, type SortValue } from "./table-sort";
+import { nextSort, parseSort, SORT_PARAM, sortRows, type SortValue } from "~/utils/table-sort";
 
 export type Column<Row> = {
   /** Names the column (React key, `?sort=` value). */

@@ -6,13 +6,17 @@ import type { EmployeeInput } from "./org";
 import { OrgRuleError } from "./units.server";
 import { parseEmployeeCsv, type ParsedImport } from "./csv-import";
 import { paginate, pageWindow } from "~/utils/pagination";
+import { sortOrder, type SortState } from "~/utils/table-sort";
 
 export const PAGE_SIZE = 25;
+
+/** The orders the employee list can be sorted in (`?sort=`); employee number breaks ties. */
+export const EMPLOYEE_SORTS = ["employeeNo", "name"] as const;
 
 export async function listEmployees(
   db: Db,
   actor: Actor,
-  options: { q?: string; unitId?: string; page?: number; includeInactive?: boolean },
+  options: { q?: string; unitId?: string; page?: number; includeInactive?: boolean; sort?: SortState | null },
 ) {
   // A unit lists its whole subtree, as its head count on the units page counts it.
   const chosen = options.unitId ? await db.unit.findUnique({ where: { id: options.unitId }, select: { path: true } }) : null;
@@ -27,7 +31,7 @@ export async function listEmployees(
     db.employee.count({ where }),
     db.employee.findMany({
       where,
-      orderBy: [{ employeeNo: "asc" }],
+      orderBy: options.sort?.key === "name" ? [{ name: sortOrder(options.sort) }, { employeeNo: "asc" as const }] : [{ employeeNo: options.sort ? sortOrder(options.sort) : ("asc" as const) }],
       skip,
       take,
       select: {

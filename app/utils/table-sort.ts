@@ -19,6 +19,11 @@ export function sortFromUrl(url: string | URL, allowed: readonly string[], param
   return parseSort(new URL(url).searchParams.get(param), allowed);
 }
 
+/** The direction as Prisma's `orderBy` writes it. */
+export function sortOrder(sort: SortState): "asc" | "desc" {
+  return sort.direction === "ascending" ? "asc" : "desc";
+}
+
 /** The value of `?sort=` after a click on a column's header: ascending first, then descending. */
 export function nextSort(current: SortState | null, key: string): string {
   return current?.key === key && current.direction === "ascending" ? `-${key}` : key;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextSort, parseSort, sortFromUrl, sortRows } from "./table-sort";
+import { nextSort, parseSort, sortFromUrl, sortRows } from "~/utils/table-sort";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
