@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type LinksFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
+import { Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";

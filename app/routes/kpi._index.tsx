@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, Field, PageHeader, SelectField } from "~/components/forms";
+import { Field, PageHeader, SelectField } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { EmptyState, PageHeader } from "~/components/forms";
+import { PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";

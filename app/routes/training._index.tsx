@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, PageHeader } from "~/components/forms";
+import { PageHeader } from "~/components/forms";
 import { useLocale, useMoney, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { CourseFields } from "~/components/training/course-form";
