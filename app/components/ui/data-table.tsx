@@ -1,4 +1,4 @@
-import { Link, useLocation } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import { useMemo, type HTMLAttributes, type ReactNode } from "react";
 import { useLocale, useT } from "~/components/i18n";
 import { nextSort, parseSort, SORT_PARAM, sortRows, type SortValue } from "~/utils/table-sort";
@@ -91,12 +91,8 @@ export function DataTable<Row>({
     );
   }
 
-  const sortHref = (key: string) => {
-    const next = new URLSearchParams(location.search);
-    next.set(sortParam, nextSort(current, key));
-    if (sort === "server") next.delete("page");
-    return `${location.pathname}?${next}`;
-  };
+  // A sort control is a GET form's button (the row links stay the table's only links); the other params are kept.
+  const kept = [...params.entries()].filter(([name]) => name !== sortParam && !(sort === "server" && name === "page"));
 
   const classes = ["data-table", stacked ? "stacked" : "", className ?? ""].filter(Boolean).join(" ");
   return (
@@ -110,12 +106,17 @@ export function DataTable<Row>({
             return (
               <th key={c.key} scope="col" className={c.numeric ? "num" : undefined} aria-sort={c.sort ? (sorted ?? "none") : undefined}>
                 {c.sort ? (
-                  <Link to={sortHref(c.key)} className="sort-link" preventScrollReset replace>
-                    {label}
-                    <span className="sort-mark" aria-hidden="true">
-                      {sorted === "ascending" ? "▲" : sorted === "descending" ? "▼" : "↕"}
-                    </span>
-                  </Link>
+                  <Form method="get" action={location.pathname} preventScrollReset replace className="sort-form">
+                    {kept.map(([name, value], i) => (
+                      <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+                    ))}
+                    <button type="submit" name={sortParam} value={nextSort(current, c.key)} className="sort-link">
+                      {label}
+                      <span className="sort-mark" aria-hidden="true">
+                        {sorted === "ascending" ? "▲" : sorted === "descending" ? "▼" : "↕"}
+                      </span>
+                    </button>
+                  </Form>
                 ) : (
                   label
                 )}
