@@ -1,6 +1,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { DEFAULT_LOCALE, getT, isLocale, type Locale } from "~/utils/i18n";
+import { formatMoney } from "~/utils/format";
 
 export function useLocale(): Locale {
   const data = useRouteLoaderData("root") as { locale?: string } | undefined;
@@ -12,11 +13,8 @@ export function useT() {
   return useMemo(() => getT(locale), [locale]);
 }
 
-/** Formats integer fen as yuan for display, e.g. 123456 → "¥1,234.56". */
+/** Formats integer fen as yuan for display, e.g. 123456 → "¥1,234.56" (see `~/utils/format`). */
 export function useMoney() {
   const locale = useLocale();
-  return useMemo(() => {
-    const format = new Intl.NumberFormat(locale, { style: "currency", currency: "CNY", minimumFractionDigits: 2 });
-    return (fen: number) => format.format(fen / 100);
-  }, [locale]);
+  return useMemo(() => (fen: number) => formatMoney(fen, locale), [locale]);
 }

@@ -4,7 +4,6 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
-import { useDateTime } from "~/components/pay/format";
 import { changePassword } from "~/modules/auth/auth.server";
 import { clearSessionCookie, localeCookie } from "~/modules/auth/cookie.server";
 import { requireUser } from "~/modules/auth/guards.server";
@@ -14,6 +13,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { LOCALES } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { formatDateTime } from "~/utils/format";
 
 const PasswordSchema = z
   .object({ intent: z.literal("password"), current: z.string().min(1).max(1024), next: z.string().min(1).max(1024), confirm: z.string().min(1).max(1024) })
@@ -58,7 +58,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function Account() {
   const t = useT();
   const { email, locale, changes, messages } = useLoaderData<typeof loader>();
-  const when = useDateTime();
+  const when = formatDateTime;
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,

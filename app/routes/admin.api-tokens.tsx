@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmButton, EmptyState, ErrorList, Field, FormErrors, PageHeader } from "~/components/forms";
-import { useLocale, useT } from "~/components/i18n";
+import { useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { grantableScopes, SCOPE_NAMES } from "~/modules/integration/scopes";
@@ -12,6 +12,8 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 import { z } from "~/utils/validation";
+import { pageFromUrl } from "~/utils/pagination";
+import { formatDateTime } from "~/utils/format";
 
 const PAGE_SIZE = 25;
 const DAY = 24 * 60 * 60 * 1000;
@@ -29,7 +31,7 @@ const RevokeSchema = z.object({ intent: z.literal("revoke"), id: z.string().min(
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "api.tokens");
-  const page = z.coerce.number().int().min(1).max(100000).catch(1).parse(new URL(args.request.url).searchParams.get("page") ?? 1);
+  const page = pageFromUrl(args.request.url);
   const list = await listApiTokens(db, { page, pageSize: PAGE_SIZE });
   return {
     ...list,
@@ -63,7 +65,6 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ApiTokens() {
   const t = useT();
-  const locale = useLocale();
   const { tokens, total, page, pageCount, grantable, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<{ name: string; scopes: string[]; expiresInDays: string; rateLimitPerMinute: string }>({
@@ -71,7 +72,7 @@ export default function ApiTokens() {
     defaultValue: { expiresInDays: "90", rateLimitPerMinute: "120" },
     // Validated on the server only: scope grants depend on the role, which only the server knows for sure.
   });
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) : t("tokens.never"));
+  const when = (iso: string | null) => (iso ? formatDateTime(iso) : t("tokens.never"));
   const status = (tok: (typeof tokens)[number]) => (tok.revokedAt ? "revoked" : tok.expiresAt < now ? "expired" : "active");
   return (
     <section>

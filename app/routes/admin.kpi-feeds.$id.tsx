@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmButton, EmptyState, PageHeader } from "~/components/forms";
-import { useLocale, useT } from "~/components/i18n";
+import { useT } from "~/components/i18n";
 import { FeedForm } from "~/components/integration/feed-form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { FeedMappingSchema } from "~/modules/integration/feed-mapping";
@@ -11,6 +11,7 @@ import { deleteFeed, pullFeed, saveFeed, type PullError } from "~/modules/integr
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
+import { formatDateTime } from "~/utils/format";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "kpi.manage");
@@ -53,7 +54,6 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function KpiFeed() {
   const t = useT();
-  const locale = useLocale();
   const { feed, defaults, periods, pulls } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
@@ -90,7 +90,7 @@ export default function KpiFeed() {
           <tbody>
             {pulls.map((p) => (
               <tr key={p.id}>
-                <td>{new Date(p.startedAt).toLocaleString(locale)}</td>
+                <td>{formatDateTime(p.startedAt)}</td>
                 <td>{t(`feeds.trigger.${p.trigger}`)}</td>
                 <td>
                   <span className={`badge ${p.status === "imported" ? "ok" : "bad"}`}>{t(`feeds.status.${p.status}`)}</span>

@@ -2,13 +2,14 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/forms";
-import { useLocale, useT } from "~/components/i18n";
+import { useT } from "~/components/i18n";
 import { FeedForm } from "~/components/integration/feed-form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { FeedFormSchema, feedInput } from "~/modules/integration/feed-form";
 import { saveFeed } from "~/modules/integration/kpi-feeds.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDateTime } from "~/utils/format";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "kpi.manage");
@@ -32,7 +33,6 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function KpiFeeds() {
   const t = useT();
-  const locale = useLocale();
   const { feeds, periods } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
@@ -60,7 +60,7 @@ export default function KpiFeeds() {
                 </td>
                 <td>{f.host}</td>
                 <td>{f.enabled ? f.intervalMinutes : "—"}</td>
-                <td>{f.lastPullAt ? `${new Date(f.lastPullAt).toLocaleString(locale)} · ${t(`feeds.status.${f.lastStatus ?? "running"}`)}` : "—"}</td>
+                <td>{f.lastPullAt ? `${formatDateTime(f.lastPullAt)} · ${t(`feeds.status.${f.lastStatus ?? "running"}`)}` : "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
-import { useLocale, useT } from "~/components/i18n";
+import { useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { httpUrl } from "~/modules/integration/http-url";
 import { failedMessages, getChannel, outboxCounts, retryFailed, saveChannel } from "~/modules/notifications/channel.server";
@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 import { optionalTrimmed, z } from "~/utils/validation";
+import { formatDateTime } from "~/utils/format";
 
 const ChannelSchema = z
   .object({
@@ -53,7 +54,6 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function NotificationChannel() {
   const t = useT();
-  const locale = useLocale();
   const { channel, counts, failed } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -127,7 +127,7 @@ export default function NotificationChannel() {
                   <td>
                     <code>{m.type}</code>
                   </td>
-                  <td>{new Date(m.createdAt).toLocaleString(locale)}</td>
+                  <td>{formatDateTime(m.createdAt)}</td>
                   <td className="num">{m.attempts}</td>
                   <td>{m.lastError}</td>
                   <td>

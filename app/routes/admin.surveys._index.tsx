@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type LinksFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
+import { Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -14,6 +14,8 @@ import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { z } from "~/utils/validation";
 import surveyStyles from "~/styles/surveys.css?url";
+import { PageParam } from "~/utils/pagination";
+import { DataTable } from "~/components/ui/data-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
@@ -24,7 +26,7 @@ const CreateFormSchema = z
   .strict()
   .refine((v) => v.closesOn >= v.opensOn, { path: ["closesOn"], message: "surveys.errors.closesBeforeOpens" });
 
-const QuerySchema = z.object({ page: z.coerce.number().int().min(1).max(100000).optional().catch(1) });
+const QuerySchema = z.object({ page: PageParam.optional() });
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "survey.manage");
@@ -81,41 +83,18 @@ export default function SurveyAdminList() {
           </button>
         </Form>
       </div>
-      {rows.length === 0 ? (
-        <EmptyState>{t("surveys.admin.none")}</EmptyState>
-      ) : (
-        <>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("surveys.admin.surveyTitle")}</th>
-                <th scope="col">{t("surveys.admin.status")}</th>
-                <th scope="col">{t("surveys.admin.dates")}</th>
-                <th scope="col" className="num">
-                  {t("surveys.admin.invited")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link to={`/admin/surveys/${s.id}`}>{locale === "en" ? s.titleEn : s.titleZh}</Link>
-                  </td>
-                  <td>
-                    <span className={`badge ${s.status === "open" ? "ok" : s.status === "draft" ? "warn" : ""}`}>{t(`surveys.status.${s.status}`)}</span>
-                  </td>
-                  <td>
-                    {s.opensOn} – {s.lastDay}
-                  </td>
-                  <td className="num">{s.status === "draft" ? "–" : s.invited}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={page} pageCount={pageCount} total={total} />
-        </>
-      )}
+      <DataTable
+        rows={rows}
+        rowKey={(s) => s.id}
+        empty="surveys.admin.none"
+        columns={[
+          { key: "title", header: "surveys.admin.surveyTitle", cell: (s) => <Link to={`/admin/surveys/${s.id}`}>{locale === "en" ? s.titleEn : s.titleZh}</Link> },
+          { key: "status", header: "surveys.admin.status", cell: (s) => <span className={`badge ${s.status === "open" ? "ok" : s.status === "draft" ? "warn" : ""}`}>{t(`surveys.status.${s.status}`)}</span> },
+          { key: "dates", header: "surveys.admin.dates", cell: (s) => `${s.opensOn} – ${s.lastDay}` },
+          { key: "invited", header: "surveys.admin.invited", numeric: true, cell: (s) => (s.status === "draft" ? "–" : s.invited) },
+        ]}
+      />
+      {rows.length ? <Pagination page={page} pageCount={pageCount} total={total} /> : null}
     </section>
   );
 }

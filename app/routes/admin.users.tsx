@@ -3,19 +3,20 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
-import { useDateTime } from "~/components/pay/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { ROLES } from "~/modules/auth/roles";
 import { pendingRequests } from "~/modules/org/accounts.server";
 import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { PageParam, paginate, pageWindow } from "~/utils/pagination";
+import { formatDateTime } from "~/utils/format";
 
 const PAGE_SIZE = 25;
 const QuerySchema = z.object({
   role: z.enum(ROLES).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100000).optional().catch(1),
+  page: PageParam.optional(),
 });
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -31,8 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
     db.user.findMany({
       where,
       orderBy: [{ role: "desc" }, { email: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      ...pageWindow(page, PAGE_SIZE),
       select: {
         id: true,
         email: true,
@@ -58,7 +58,7 @@ export async function loader(args: LoaderFunctionArgs) {
     pending: pending.map((r) => ({ id: r.id, kind: r.kind, role: r.role, userId: r.userId, who: people.get(r.userId) ?? "—", requestedBy: people.get(r.requestedById) ?? "—", createdAt: r.createdAt })),
     total,
     page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount: paginate({ page, pageSize: PAGE_SIZE, total }).pageCount,
     query,
   };
 }
@@ -66,7 +66,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function Users() {
   const t = useT();
   const locale = useLocale();
-  const when = useDateTime();
+  const when = formatDateTime;
   const { users, pending, total, page, pageCount, query } = useLoaderData<typeof loader>();
   return (
     <section>

@@ -1,7 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { day } from "~/components/careers/career-view";
 import { CandidateTable, NominationTable, QuotaPanel } from "~/components/careers/cycle-panels";
 import { ConfirmButton, FormErrors, PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
@@ -14,6 +13,7 @@ import { db } from "~/utils/db.server";
 import { domainError } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
+import { formatDate } from "~/utils/format";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "career.review");
@@ -92,12 +92,12 @@ export default function Cycle() {
     <section>
       <PageHeader title={cycle.name} actions={<Link to="/careers/cycles">{t("careers.cyclesTitle")}</Link>}>
         <p data-testid="cycle-status">
-          {t(`careers.cycleStatus.${cycle.status}`)} · {t("careers.effectiveDate")} {day(cycle.effectiveDate)}
+          {t(`careers.cycleStatus.${cycle.status}`)} · {t("careers.effectiveDate")} {formatDate(cycle.effectiveDate)}
         </p>
       </PageHeader>
       {canManage && cycle.status !== "completed" ? (
         <Form method="post" className="panel inline-form">
-          <p className="hint">{t(cycle.status === "nominating" ? "careers.advanceToReviewHint" : "careers.completeHint", { date: day(cycle.effectiveDate) })}</p>
+          <p className="hint">{t(cycle.status === "nominating" ? "careers.advanceToReviewHint" : "careers.completeHint", { date: formatDate(cycle.effectiveDate) })}</p>
           <FormErrors errors={errorsFor("advance")} />
           <ConfirmButton name="intent" value="advance" className="primary" confirm={t(cycle.status === "nominating" ? "careers.confirmReview" : "careers.confirmComplete")}>
             {t(cycle.status === "nominating" ? "careers.startReview" : "careers.completeCycle")}

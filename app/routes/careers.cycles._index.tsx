@@ -2,7 +2,6 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { day } from "~/components/careers/career-view";
 import { EmptyState, Field, FormErrors, PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -11,6 +10,7 @@ import { createCycle, listCycles } from "~/modules/careers/cycles.server";
 import { CycleFormSchema } from "~/modules/careers/schemas";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate } from "~/utils/format";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "career.review");
@@ -54,7 +54,7 @@ export default function Cycles() {
                   <Link to={`/careers/cycles/${c.id}`}>{c.name}</Link>
                 </td>
                 <td>{t(`careers.cycleStatus.${c.status}`)}</td>
-                <td>{day(c.effectiveDate)}</td>
+                <td>{formatDate(c.effectiveDate)}</td>
                 <td className="num">{c._count.nominations}</td>
               </tr>
             ))}

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { day } from "~/components/careers/career-view";
 import { EmptyState, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { promotionRates, staffByTrackAndLevel, timeInLevel } from "~/modules/careers/reports.server";
 import { LEVELS, TRACKS } from "~/modules/org/org";
 import { db } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "career.review");
@@ -94,7 +94,7 @@ export default function CareerReports() {
               {rates.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    <Link to={`/careers/cycles/${c.id}`}>{c.name}</Link> <small>{day(c.effectiveDate)}</small>
+                    <Link to={`/careers/cycles/${c.id}`}>{c.name}</Link> <small>{formatDate(c.effectiveDate)}</small>
                   </td>
                   <td>{t(`careers.cycleStatus.${c.status}`)}</td>
                   <td className="num">{c.nominated}</td>

@@ -1,7 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { day } from "~/components/careers/career-view";
 import { EmptyState, FormErrors, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -11,6 +10,7 @@ import { db } from "~/utils/db.server";
 import { domainError, refusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
+import { formatDate } from "~/utils/format";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "career.manage");
@@ -60,7 +60,7 @@ export default function TrackRequests() {
                   <br />
                   <small>{locale === "en" ? r.employee.unit.nameEn : r.employee.unit.nameZh}</small>
                   <br />
-                  <small>{day(r.createdAt)}</small>
+                  <small>{formatDate(r.createdAt)}</small>
                 </td>
                 <td>
                   {t(`track.${r.fromTrack}`)} {r.fromLevel} → {t(`track.${r.toTrack}`)} {r.toLevel}

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, Field, PageHeader, SelectField } from "~/components/forms";
+import { Field, PageHeader, SelectField } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
@@ -11,6 +11,8 @@ import { createPeriod, listPeriods } from "~/modules/kpi/library.server";
 import { db } from "~/utils/db.server";
 import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDateRange } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "kpi.view");
@@ -46,36 +48,17 @@ export default function KpiHome() {
       >
         <p>{t("kpi.intro")}</p>
       </PageHeader>
-      {periods.length === 0 ? (
-        <EmptyState>{t("kpi.noPeriods")}</EmptyState>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("kpi.period")}</th>
-              <th scope="col">{t("kpi.periodKind")}</th>
-              <th scope="col">{t("kpi.dates")}</th>
-              <th scope="col">{t("org.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {periods.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <Link to={`/kpi/periods/${p.id}`}>{p.code}</Link>
-                </td>
-                <td>{t(`kpi.periodKind.${p.kind}`)}</td>
-                <td>
-                  {new Date(p.startsOn).toISOString().slice(0, 10)} – {new Date(p.endsOn).toISOString().slice(0, 10)}
-                </td>
-                <td>
-                  <span className={`badge ${p.status === "open" ? "ok" : ""}`}>{t(`kpi.status.${p.status}`)}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={periods}
+        rowKey={(p) => p.id}
+        empty="kpi.noPeriods"
+        columns={[
+          { key: "code", header: "kpi.period", cell: (p) => <Link to={`/kpi/periods/${p.id}`}>{p.code}</Link>, sort: (p) => p.code },
+          { key: "kind", header: "kpi.periodKind", cell: (p) => t(`kpi.periodKind.${p.kind}`), sort: (p) => p.kind },
+          { key: "dates", header: "kpi.dates", cell: (p) => formatDateRange(p.startsOn, p.endsOn), sort: (p) => p.startsOn },
+          { key: "status", header: "org.status", cell: (p) => <span className={`badge ${p.status === "open" ? "ok" : ""}`}>{t(`kpi.status.${p.status}`)}</span>, sort: (p) => p.status },
+        ]}
+      />
       {canManage ? (
         <div className="panel">
           <h2>{t("kpi.newPeriod")}</h2>

@@ -14,6 +14,8 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { pageFromUrl, pageOf } from "~/utils/pagination";
+import { formatDateRange } from "~/utils/format";
 
 const Params = z.object({ periodId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const PAGE_SIZE = 25;
@@ -23,7 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { periodId } = parseParams(args.params, Params);
   const period = await getPeriod(db, periodId);
   invariantResponse(period, 404);
-  const page = Math.max(1, Math.min(100_000, Number(new URL(args.request.url).searchParams.get("page")) || 1));
+  const asked = pageFromUrl(args.request.url);
   const people = await db.employee.findMany({
     where: { unit: unitWhere(user) },
     orderBy: { employeeNo: "asc" },
@@ -34,11 +36,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const appraised = scores
     .map((s) => ({ ...byId.get(s.employeeId)!, total: s.total, kpiCount: s.lines.length, missing: s.lines.filter((l) => l.actual === null).length }))
     .sort((a, b) => a.employeeNo.localeCompare(b.employeeNo));
-  const pageCount = Math.max(1, Math.ceil(appraised.length / PAGE_SIZE));
+  const { page, pageCount, rows } = pageOf(appraised, asked, PAGE_SIZE);
   return {
     period,
     plans: (await listPlans(db, periodId)).filter((p) => p.planned || p.staff > 0),
-    rows: appraised.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    rows,
     total: appraised.length,
     page,
     pageCount,
@@ -90,7 +92,7 @@ export default function PeriodOverview() {
         }
       >
         <p>
-          {t(`kpi.periodKind.${period.kind}`)} · {new Date(period.startsOn).toISOString().slice(0, 10)} – {new Date(period.endsOn).toISOString().slice(0, 10)} ·{" "}
+          {t(`kpi.periodKind.${period.kind}`)} · {formatDateRange(period.startsOn, period.endsOn)} ·{" "}
           <span className={`badge ${open ? "ok" : ""}`}>{t(`kpi.status.${period.status}`)}</span>
         </p>
       </PageHeader>

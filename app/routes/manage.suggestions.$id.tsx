@@ -8,11 +8,12 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { unitWhere } from "~/modules/auth/scope";
 import { applyHandlingIntent } from "~/modules/suggestions/handling-actions.server";
 import { eligibleOwners, getForHandler, signatureFor } from "~/modules/suggestions/handling.server";
-import { formatFen, nextStatuses } from "~/modules/suggestions/rules";
+import { nextStatuses } from "~/modules/suggestions/rules";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
+import { formatDate, formatDateTime, formatYuan } from "~/utils/format";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "suggestion.handle");
@@ -70,7 +71,7 @@ export default function HandleSuggestion() {
       <PageHeader title={s.title} actions={<Link to="/manage/suggestions">{t("common.back")}</Link>}>
         <p>
           <StatusBadge status={s.mergedInto?.status ?? s.status} merged={Boolean(s.mergedInto)} /> · {t(`suggestions.category.${s.category}`)} · {pick(locale, s.unit)} ·{" "}
-          {s.author ? `${s.author.name}（${s.author.employeeNo}）· ${new Date(s.author.submittedAt).toLocaleDateString(locale)}` : `${t("suggestions.identity.anonymous")} · ${s.period}`}
+          {s.author ? `${s.author.name}（${s.author.employeeNo}）· ${formatDate(s.author.submittedAt)}` : `${t("suggestions.identity.anonymous")} · ${s.period}`}
         </p>
       </PageHeader>
       {actionData && !actionData.ok && actionData.intent === null ? <FormErrors errors={actionData.result.error?.[""] ?? null} /> : null}
@@ -138,7 +139,7 @@ export default function HandleSuggestion() {
             {s.notes.map((n) => (
               <li key={n.id}>
                 <span className="hint">
-                  {n.author} · {new Date(n.createdAt).toLocaleString(locale)}
+                  {n.author} · {formatDateTime(n.createdAt)}
                 </span>
                 <p style={{ whiteSpace: "pre-wrap" }}>{n.body}</p>
               </li>
@@ -151,7 +152,7 @@ export default function HandleSuggestion() {
       {!s.anonymous ? (
         <div className="panel">
           <h2>{t("suggestions.reward")}</h2>
-          {s.reward ? <p className="notice success">{t("suggestions.rewardGiven", { amount: formatFen(s.reward.amountFen), points: s.reward.points, note: s.reward.note })}</p> : null}
+          {s.reward ? <p className="notice success">{t("suggestions.rewardGiven", { amount: formatYuan(s.reward.amountFen), points: s.reward.points, note: s.reward.note })}</p> : null}
           {adopted ? <RewardForm lastResult={resultFor("reward")} /> : <p className="hint">{t("suggestions.rewardWhenAdopted")}</p>}
         </div>
       ) : null}

@@ -11,13 +11,14 @@ import { SUGGESTION_CATEGORIES, SUGGESTION_STATUSES } from "~/modules/suggestion
 import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { PageParam } from "~/utils/pagination";
 
 const QuerySchema = z.object({
   status: z.enum([...SUGGESTION_STATUSES, "open", "stale"]).optional().catch(undefined),
   category: z.enum(SUGGESTION_CATEGORIES).optional().catch(undefined),
   unitId: z.string().max(64).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100000).optional().catch(1),
+  page: PageParam.optional(),
 });
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CareerView, day } from "~/components/careers/career-view";
+import { CareerView } from "~/components/careers/career-view";
 import { ConfirmButton, FormErrors, PageHeader, SelectField, TextAreaField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requireEmployee } from "~/modules/auth/guards.server";
@@ -15,6 +15,7 @@ import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 import { z } from "~/utils/validation";
+import { formatDate } from "~/utils/format";
 
 const WithdrawSchema = z.object({ intent: z.literal("withdraw"), requestId: z.string().min(1).max(64) }).strict();
 
@@ -119,7 +120,7 @@ export default function MyCareer() {
             <tbody>
               {view.trackRequests.map((r) => (
                 <tr key={r.id}>
-                  <td>{day(r.createdAt)}</td>
+                  <td>{formatDate(r.createdAt)}</td>
                   <td>{`${r.fromLevel} → ${r.toLevel}`}</td>
                   <td>{t(`careers.requestStatus.${r.status}`)}</td>
                   <td>{r.decisionComment ?? "—"}</td>

@@ -1,18 +1,20 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, FormErrors, PageHeader } from "~/components/forms";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader } from "~/components/forms";
+import { ApplyForm, ReflectionForm } from "~/components/rotations/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requireEmployee } from "~/modules/auth/guards.server";
 import { myRotations, submitApplication } from "~/modules/rotations/applications.server";
 import { reflect } from "~/modules/rotations/assignments.server";
 import { ApplySchema, ReflectionSchema } from "~/modules/rotations/schemas";
 import { db } from "~/utils/db.server";
-import { domainError, refusal } from "~/utils/domain-error.server";
+import { domainError } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
+import { formatDate } from "~/utils/format";
 
-const day = (d: string | Date) => new Date(d).toISOString().slice(0, 10);
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);
@@ -23,21 +25,24 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireEmployee(args);
   const formData = await args.request.formData();
   const intent = formData.get("intent");
-  const flat = (e: Record<string, string[] | null> | undefined | null) => Object.values(e ?? {}).flatMap((v) => v ?? []);
+  // The form's answer: what was typed comes back with the errors (field errors, or the rule's as the form's).
+  let submission: { reply: (options?: { formErrors?: string[] }) => SubmissionResult<string[]> } | undefined;
+  const answer = (target: string, reply: SubmissionResult<string[]>) => data({ target, reply }, { status: 400 });
+  const fail = (errors: string[], target: string) => answer(target, submission ? submission.reply({ formErrors: errors }) : { status: "error", error: { "": errors } });
   try {
     if (intent === "reflect") {
-      const s = parseWithZod(formData, { schema: ReflectionSchema });
-      if (s.status !== "success") return data({ errors: flat(s.reply().error), target: String(formData.get("assignmentId") ?? "") }, { status: 400 });
+      const s = (submission = parseWithZod(formData, { schema: ReflectionSchema }));
+      if (s.status !== "success") return answer(String(formData.get("assignmentId") ?? ""), s.reply());
       invariantResponse(await reflect(db, user, s.value.assignmentId, s.value.reflection), 404);
       return redirectWithFlash("/me/rotations", { kind: "success", message: "rotations.reflectionSaved" });
     }
-    const s = parseWithZod(formData, { schema: ApplySchema });
-    if (s.status !== "success") return data({ errors: flat(s.reply().error), target: String(formData.get("openingId") ?? "") }, { status: 400 });
+    const s = (submission = parseWithZod(formData, { schema: ApplySchema }));
+    if (s.status !== "success") return answer(String(formData.get("openingId") ?? ""), s.reply());
     invariantResponse(await submitApplication(db, user, { ...s.value, employeeId: user.employeeId, source: "self" }), 404);
     return redirectWithFlash("/me/rotations", { kind: "success", message: "rotations.applied" });
   } catch (error) {
     const refused = domainError(error);
-    return refusal(refused, { errors: [refused.message], target: String(formData.get("assignmentId") ?? formData.get("openingId") ?? "") });
+    return fail([refused.key], String(formData.get("assignmentId") ?? formData.get("openingId") ?? ""));
   }
 }
 
@@ -47,7 +52,7 @@ export default function MyRotations() {
   const name = (n: { nameZh: string; nameEn: string }) => (locale === "en" ? n.nameEn : n.nameZh);
   const { programmes, applications, assignments } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorsFor = (target: string) => (result && result.target === target ? result.errors : undefined);
+  const lastResult = (target: string) => (result && result.target === target ? result.reply : undefined);
   return (
     <section>
       <PageHeader title={t("rotations.myTitle")} />
@@ -62,7 +67,7 @@ export default function MyRotations() {
                 <Link to={`/rotations/assignments/${a.id}`}>{name(a.hostUnit)}</Link> · {t(`rotations.type.${a.type}`)} · {t(`rotations.status.${a.status}`)}
               </h3>
               <p>
-                {`${day(a.startDate)} – ${day(a.endDate)}`} · {t("rotations.mentor")}: {a.mentor?.name ?? "—"}
+                {`${formatDate(a.startDate)} – ${formatDate(a.endDate)}`} · {t("rotations.mentor")}: {a.mentor?.name ?? "—"}
               </p>
               <p>{a.objectives}</p>
               {a.evaluatedAt ? <p>{t("rotations.hostSaid", { score: a.scoreOverall ?? "—", comment: a.hostComment ?? "" })}</p> : null}
@@ -72,14 +77,7 @@ export default function MyRotations() {
                     <strong>{t("rotations.reflection")}:</strong> {a.reflection}
                   </p>
                 ) : (
-                  <Form method="post" className="stack">
-                    <input type="hidden" name="intent" value="reflect" />
-                    <input type="hidden" name="assignmentId" value={a.id} />
-                    <label htmlFor={`reflect-${a.id}`}>{t("rotations.reflectionPrompt")}</label>
-                    <textarea id={`reflect-${a.id}`} name="reflection" rows={4} required minLength={10} maxLength={4000} />
-                    <FormErrors errors={errorsFor(a.id)} />
-                    <button type="submit">{t("rotations.saveReflection")}</button>
-                  </Form>
+                  <ReflectionForm assignmentId={a.id} lastResult={lastResult(a.id)} />
                 )
               ) : null}
             </article>
@@ -94,7 +92,7 @@ export default function MyRotations() {
           <ul>
             {applications.map((a) => (
               <li key={a.id}>
-                {a.opening.title} · {name(a.opening.hostUnit)} · {day(a.proposedStart)} · {t(`rotations.applicationStatus.${a.status}`)} ({t("rotations.homeSide")}: {t(`rotations.decision.${a.homeDecision}`)}, {t("rotations.hostSide")}: {t(`rotations.decision.${a.hostDecision}`)})
+                {a.opening.title} · {name(a.opening.hostUnit)} · {formatDate(a.proposedStart)} · {t(`rotations.applicationStatus.${a.status}`)} ({t("rotations.homeSide")}: {t(`rotations.decision.${a.homeDecision}`)}, {t("rotations.hostSide")}: {t(`rotations.decision.${a.hostDecision}`)})
                 {a.decisionComment ? ` — ${a.decisionComment}` : ""}
               </li>
             ))}
@@ -120,16 +118,7 @@ export default function MyRotations() {
                 <strong>{o.title}</strong> · {name(o.hostUnit)} · {t(`rotations.type.${o.type}`)} · {t("rotations.monthsCount", { months: o.months })}
                 <p>{o.description}</p>
                 {p.eligibility.eligible ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="apply" />
-                    <input type="hidden" name="openingId" value={o.id} />
-                    <label>
-                      {t("rotations.proposedStart")} <input type="date" name="proposedStart" required />
-                    </label>
-                    <textarea name="motivation" rows={2} required minLength={10} maxLength={2000} aria-label={t("rotations.motivation")} placeholder={t("rotations.motivation")} />
-                    <button type="submit">{t("rotations.apply")}</button>
-                    <FormErrors errors={errorsFor(o.id)} />
-                  </Form>
+                  <ApplyForm openingId={o.id} lastResult={lastResult(o.id)} />
                 ) : null}
               </div>
             ))}

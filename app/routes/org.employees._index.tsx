@@ -1,21 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { EmptyState, PageHeader } from "~/components/forms";
+import { PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { pendingRequests } from "~/modules/org/accounts.server";
-import { listEmployees } from "~/modules/org/employees.server";
+import { EMPLOYEE_SORTS, listEmployees } from "~/modules/org/employees.server";
 import { listUnits } from "~/modules/org/units.server";
 import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { PageParam } from "~/utils/pagination";
+import { DataTable } from "~/components/ui/data-table";
+import { sortFromUrl } from "~/utils/table-sort";
 
 const QuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   unitId: z.string().max(64).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100000).optional().catch(1),
+  page: PageParam.optional(),
   inactive: z.literal("1").optional().catch(undefined),
 });
 
@@ -23,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "org.view");
   const query = QuerySchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
   const [result, units] = await Promise.all([
-    listEmployees(db, user, { q: query.q || undefined, unitId: query.unitId || undefined, page: query.page, includeInactive: query.inactive === "1" }),
+    listEmployees(db, user, { q: query.q || undefined, unitId: query.unitId || undefined, page: query.page, includeInactive: query.inactive === "1", sort: sortFromUrl(args.request.url, EMPLOYEE_SORTS) }),
     listUnits(db, user),
   ]);
   // HR decides account requests on the employee's page: list the ones waiting, with a link there.
@@ -92,39 +95,21 @@ export default function Employees() {
         </label>
         <button type="submit">{t("common.filter")}</button>
       </Form>
-      {rows.length === 0 ? (
-        <EmptyState>{t("org.noEmployees")}</EmptyState>
-      ) : (
-        <>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("org.employeeNo")}</th>
-                <th scope="col">{t("org.name")}</th>
-                <th scope="col">{t("org.unit")}</th>
-                <th scope="col">{t("org.position")}</th>
-                <th scope="col">{t("org.trackLevel")}</th>
-                <th scope="col">{t("org.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((e) => (
-                <tr key={e.id}>
-                  <td>{e.employeeNo}</td>
-                  <td>{canManage ? <Link to={`/org/employees/${e.id}`}>{e.name}</Link> : e.name}</td>
-                  <td>{pick(locale, e.unit)}</td>
-                  <td>{pick(locale, e.position)}</td>
-                  <td>
-                    {t(`track.${e.track}`)} · {e.level}
-                  </td>
-                  <td>{e.active ? t("org.active") : t("org.inactive")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={page} pageCount={pageCount} total={total} />
-        </>
-      )}
+      <DataTable
+        rows={rows}
+        rowKey={(e) => e.id}
+        empty="org.noEmployees"
+        sort="server"
+        columns={[
+          { key: "employeeNo", header: "org.employeeNo", cell: (e) => e.employeeNo, sort: true },
+          { key: "name", header: "org.name", cell: (e) => (canManage ? <Link to={`/org/employees/${e.id}`}>{e.name}</Link> : e.name), sort: true },
+          { key: "unit", header: "org.unit", cell: (e) => pick(locale, e.unit) },
+          { key: "position", header: "org.position", cell: (e) => pick(locale, e.position) },
+          { key: "track", header: "org.trackLevel", cell: (e) => `${t(`track.${e.track}`)} · ${e.level}` },
+          { key: "status", header: "org.status", cell: (e) => (e.active ? t("org.active") : t("org.inactive")) },
+        ]}
+      />
+      {rows.length ? <Pagination page={page} pageCount={pageCount} total={total} /> : null}
     </section>
   );
 }

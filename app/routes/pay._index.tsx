@@ -1,8 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { EmptyState, FormErrors, PageHeader } from "~/components/forms";
+import { FormErrors, PageHeader } from "~/components/forms";
+import { DataTable } from "~/components/ui/data-table";
 import { useT } from "~/components/i18n";
-import { money, STATUS_BADGE, useDateTime } from "~/components/pay/format";
+import { money, STATUS_BADGE } from "~/components/pay/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
@@ -12,6 +13,7 @@ import { db } from "~/utils/db.server";
 import { domainError, refusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { z } from "~/utils/validation";
+import { formatDateTime } from "~/utils/format";
 
 export const headers = noStoreHeaders;
 
@@ -41,7 +43,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function PayRuns() {
   const t = useT();
-  const when = useDateTime();
+  const when = formatDateTime;
   const { runs, periods, canManage, canConfigure } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -95,46 +97,19 @@ export default function PayRuns() {
           <FormErrors errors={result?.formErrors} />
         </div>
       ) : null}
-      {runs.length === 0 ? (
-        <EmptyState>{t("pay.noRuns")}</EmptyState>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("pay.period")}</th>
-              <th scope="col">{t("pay.status")}</th>
-              {canManage ? (
-                <>
-                  <th scope="col">{t("pay.employees")}</th>
-                  <th scope="col">{t("pay.issues")}</th>
-                  <th scope="col">{t("pay.total")}</th>
-                </>
-              ) : null}
-              <th scope="col">{t("pay.createdAt")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/pay/runs/${r.id}`}>{r.periodCode}</Link>
-                </td>
-                <td>
-                  <span className={STATUS_BADGE[r.status]}>{t(`pay.status.${r.status}`)}</span>
-                </td>
-                {canManage ? (
-                  <>
-                    <td>{r.employeeCount}</td>
-                    <td>{r.issueCount ? <span className="badge bad">{r.issueCount}</span> : 0}</td>
-                    <td>{r.totalFen === null ? "—" : money(r.totalFen)}</td>
-                  </>
-                ) : null}
-                <td>{when(r.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={runs as ReadonlyArray<(typeof runs)[number]>}
+        rowKey={(r) => r.id}
+        empty="pay.noRuns"
+        columns={[
+          { key: "period", header: "pay.period", cell: (r) => <Link to={`/pay/runs/${r.id}`}>{r.periodCode}</Link>, sort: (r) => r.periodCode },
+          { key: "status", header: "pay.status", cell: (r) => <span className={STATUS_BADGE[r.status]}>{t(`pay.status.${r.status}`)}</span>, sort: (r) => r.status },
+          { key: "employees", header: "pay.employees", numeric: true, hidden: !canManage, cell: (r) => r.employeeCount, sort: (r) => r.employeeCount },
+          { key: "issues", header: "pay.issues", numeric: true, hidden: !canManage, cell: (r) => (r.issueCount ? <span className="badge bad">{r.issueCount}</span> : 0), sort: (r) => r.issueCount },
+          { key: "total", header: "pay.total", numeric: true, hidden: !canManage, cell: (r) => (r.totalFen === null ? "—" : money(r.totalFen)), sort: (r) => r.totalFen },
+          { key: "created", header: "pay.createdAt", cell: (r) => when(r.createdAt), sort: (r) => r.createdAt },
+        ]}
+      />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
-import { money, STATUS_BADGE, useDateTime } from "~/components/pay/format";
+import { money, STATUS_BADGE } from "~/components/pay/format";
 import { KpiTable, PayslipBreakdown, WhatIfPanel } from "~/components/pay/payslip";
 import { requireUser } from "~/modules/auth/guards.server";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
@@ -11,6 +11,7 @@ import { getPayslip } from "~/modules/pay/views.server";
 import { db } from "~/utils/db.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
 import { z } from "~/utils/validation";
+import { formatDateTime } from "~/utils/format";
 
 export const headers = noStoreHeaders;
 
@@ -36,7 +37,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function Payslip() {
   const t = useT();
-  const when = useDateTime();
+  const when = formatDateTime;
   const { run, employee, line, explanation, whatIf, adjustments, calibrations, adjustedTotalFen, query, own } = useLoaderData<typeof loader>();
   return (
     <section>

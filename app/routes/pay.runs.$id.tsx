@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ConfirmButton, EmptyState, Field, FormErrors, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
-import { money, points, STATUS_BADGE, useDateTime } from "~/components/pay/format";
+import { money, points, STATUS_BADGE } from "~/components/pay/format";
 import { RunIssues } from "~/components/pay/run-issues";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
@@ -20,10 +20,12 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { PageParam } from "~/utils/pagination";
+import { formatDateTime } from "~/utils/format";
 
 export const headers = noStoreHeaders;
 
-const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(100000).optional().catch(1), verify: z.literal("1").optional().catch(undefined) });
+const PageQuery = z.object({ page: PageParam.optional(), verify: z.literal("1").optional().catch(undefined) });
 /** Above this many lines the check from the snapshot runs only when asked for. */
 const AUTO_VERIFY_LIMIT = 5000;
 
@@ -120,7 +122,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function PayRun() {
   const t = useT();
   const locale = useLocale();
-  const when = useDateTime();
+  const when = formatDateTime;
   const { run, issues, pools, schemes, lines, linesInScope, scopeTotalFen, page, pageCount, adjustments, canManage, canApprove, isPreparer, signOffRefusal, budget, canCalibrate, verification, mayVerify } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";

@@ -4,7 +4,6 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
-import { useDateTime } from "~/components/pay/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { bandRatings } from "~/modules/pay/calibration";
@@ -17,6 +16,7 @@ import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
+import { formatDateTime } from "~/utils/format";
 
 export const headers = noStoreHeaders;
 
@@ -65,7 +65,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function Calibration() {
   const t = useT();
   const locale = useLocale();
-  const when = useDateTime();
+  const when = formatDateTime;
   const { run, guideline, ratings, units, calibrations, canSetGuideline, minUnitSize } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [form, fields] = useForm({

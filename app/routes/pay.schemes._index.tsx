@@ -2,12 +2,12 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
-import { useDateTime } from "~/components/pay/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listSchemes } from "~/modules/pay/config.server";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
 import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
+import { formatDateTime } from "~/utils/format";
 
 export const headers = noStoreHeaders;
 
@@ -20,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function Schemes() {
   const t = useT();
   const locale = useLocale();
-  const when = useDateTime();
+  const when = formatDateTime;
   const { schemes } = useLoaderData<typeof loader>();
   return (
     <section>

@@ -6,11 +6,11 @@ import { pts } from "~/components/pay/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listBands, listSchemes, saveBands, saveScheme } from "~/modules/pay/config.server";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
-import { yuan } from "~/modules/pay/money";
 import { MAX_COEFFICIENT_ROWS, parseBandsForm, parseCoefficientForm } from "~/modules/pay/settings-form";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { CoefficientBand } from "~/modules/pay/coefficients";
+import { fenToInput } from "~/utils/format";
 
 export const headers = noStoreHeaders;
 
@@ -126,7 +126,7 @@ export default function PaySettings() {
                           name={`${f}:${key}`}
                           aria-label={`${b.level} ${t(f === "base" ? "pay.monthlyBase" : "pay.monthlyPerformanceBase")}`}
                           inputMode="decimal"
-                          defaultValue={bandValues ? bandValues[`${f}:${key}`] : b.band ? yuan(f === "base" ? b.band.basePayFen : b.band.performanceBaseFen).replace(/,/g, "") : ""}
+                          defaultValue={bandValues ? bandValues[`${f}:${key}`] : b.band ? fenToInput(f === "base" ? b.band.basePayFen : b.band.performanceBaseFen) : ""}
                         />
                         <ErrorList errors={bandErrors[`${f}:${key}`] ? [bandErrors[`${f}:${key}`]] : null} />
                       </td>

@@ -9,10 +9,11 @@ import { lastDay, chinaDate } from "~/modules/surveys/settings";
 import { db } from "~/utils/db.server";
 import { z } from "~/utils/validation";
 import reportStyles from "~/styles/reports.css?url";
+import { PageParam } from "~/utils/pagination";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 
-const Query = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
+const Query = z.object({ page: PageParam });
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "survey.report");

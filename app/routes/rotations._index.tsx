@@ -1,7 +1,8 @@
+import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, FormErrors, PageHeader } from "~/components/forms";
+import { ErrorList, Field, FormErrors, PageHeader, TextAreaField } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { Timeline } from "~/components/rotations/timeline";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -13,6 +14,7 @@ import { ProgrammeSchema } from "~/modules/rotations/schemas";
 import { TRACKS } from "~/modules/org/org";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { DataTable } from "~/components/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "rotation.host");
@@ -25,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "rotation.manage");
   const submission = parseWithZod(await args.request.formData(), { schema: ProgrammeSchema });
-  if (submission.status !== "success") return data({ errors: Object.values(submission.reply().error ?? {}).flatMap((e) => e ?? []) }, { status: 400 });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const saved = await createProgramme(db, user.userId, submission.value);
   return redirectWithFlash(`/rotations/programmes/${saved.id}`, { kind: "success", message: "rotations.programmeCreated" });
 }
@@ -33,7 +35,13 @@ export async function action(args: ActionFunctionArgs) {
 export default function Rotations() {
   const t = useT();
   const { programmes, assignments, window, canManage } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { minMonthsInPost: "24" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeSchema }),
+    shouldRevalidate: "onBlur",
+  });
   return (
     <section>
       <PageHeader
@@ -52,32 +60,17 @@ export default function Rotations() {
       />
       <div className="panel">
         <h2>{t("rotations.programmes")}</h2>
-        {programmes.length === 0 ? (
-          <EmptyState>{t("rotations.noProgrammes")}</EmptyState>
-        ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("rotations.programme")}</th>
-                <th scope="col">{t("rotations.statusLabel")}</th>
-                <th scope="col" className="num">{t("rotations.minMonthsInPost")}</th>
-                <th scope="col" className="num">{t("rotations.openings")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {programmes.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={`/rotations/programmes/${p.id}`}>{p.name}</Link>
-                  </td>
-                  <td>{t(`rotations.programmeStatus.${p.status}`)}</td>
-                  <td className="num">{p.minMonthsInPost}</td>
-                  <td className="num">{p._count.openings}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          rows={programmes}
+          rowKey={(p) => p.id}
+          empty="rotations.noProgrammes"
+          columns={[
+            { key: "name", header: "rotations.programme", cell: (p) => <Link to={`/rotations/programmes/${p.id}`}>{p.name}</Link>, sort: (p) => p.name },
+            { key: "status", header: "rotations.statusLabel", cell: (p) => t(`rotations.programmeStatus.${p.status}`), sort: (p) => p.status },
+            { key: "months", header: "rotations.minMonthsInPost", numeric: true, cell: (p) => p.minMonthsInPost, sort: (p) => p.minMonthsInPost },
+            { key: "openings", header: "rotations.openings", numeric: true, cell: (p) => p._count.openings, sort: (p) => p._count.openings },
+          ]}
+        />
       </div>
       <div className="panel">
         <h2>{t("rotations.timeline")}</h2>
@@ -86,29 +79,21 @@ export default function Rotations() {
       {canManage ? (
         <div className="panel">
           <h2>{t("rotations.newProgramme")}</h2>
-          <Form method="post" className="grid-form">
-            <div className="field">
-              <label htmlFor="p-name">{t("rotations.programme")}</label>
-              <input id="p-name" name="name" required maxLength={100} />
-            </div>
-            <div className="field">
-              <label htmlFor="p-desc">{t("rotations.description")}</label>
-              <textarea id="p-desc" name="description" rows={3} maxLength={2000} />
-            </div>
-            <div className="field">
-              <label htmlFor="p-months">{t("rotations.minMonthsInPost")}</label>
-              <input id="p-months" name="minMonthsInPost" type="number" min={0} max={240} defaultValue={24} required />
-            </div>
+          <Form method="post" {...getFormProps(form)} className="grid-form">
+            <Field meta={fields.name} label={t("rotations.programme")} />
+            <TextAreaField meta={fields.description} label={t("rotations.description")} rows={3} />
+            <Field meta={fields.minMonthsInPost} label={t("rotations.minMonthsInPost")} type="number" min={0} max={240} />
             <fieldset>
               <legend>{t("rotations.tracksAllowed")}</legend>
-              {TRACKS.map((tr) => (
-                <label key={tr}>
-                  <input type="checkbox" name="tracks" value={tr} /> {t(`track.${tr}`)}
+              {getCollectionProps(fields.tracks, { type: "checkbox", options: [...TRACKS] }).map(({ key, ...props }) => (
+                <label key={key}>
+                  <input {...props} /> {t(`track.${props.value}`)}
                 </label>
               ))}
               <small className="hint">{t("rotations.tracksHint")}</small>
+              <ErrorList id={fields.tracks.errorId} errors={fields.tracks.errors} />
             </fieldset>
-            <FormErrors errors={result?.errors} />
+            <FormErrors errors={form.errors} />
             <button type="submit" className="primary">
               {t("common.create")}
             </button>

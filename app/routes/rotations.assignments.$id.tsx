@@ -1,7 +1,8 @@
+import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, FormErrors, PageHeader } from "~/components/forms";
+import { ConfirmButton, ErrorList, Field, FormErrors, PageHeader, TextAreaField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requireUser } from "~/modules/auth/guards.server";
 import { assignmentForActor, evaluate, transition, updatePlan } from "~/modules/rotations/assignments.server";
@@ -11,8 +12,9 @@ import { db } from "~/utils/db.server";
 import { domainError } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { forbidden, idParam, invariantResponse, parseParams } from "~/utils/http.server";
+import { formatDate } from "~/utils/format";
+import { replyErrors } from "~/components/rotations/forms";
 
-const day = (d: string | Date) => new Date(d).toISOString().slice(0, 10);
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
@@ -31,27 +33,29 @@ export async function action(args: ActionFunctionArgs) {
   invariantResponse(found, 404);
   const formData = await args.request.formData();
   const intent = formData.get("intent");
-  const fail = (errors: string[], target: string) => data({ errors, target }, { status: 400 });
-  const flat = (e: Record<string, string[] | null> | undefined | null) => Object.values(e ?? {}).flatMap((v) => v ?? []);
+  // The form's answer: what was typed comes back with the errors (field errors, or the rule's as the form's).
+  let submission: { reply: (options?: { formErrors?: string[] }) => SubmissionResult<string[]> } | undefined;
+  const answer = (target: string, reply: SubmissionResult<string[]>) => data({ target, reply }, { status: 400 });
+  const fail = (errors: string[], target: string) => answer(target, submission ? submission.reply({ formErrors: errors }) : { status: "error", error: { "": errors } });
   try {
     if (intent === "plan") {
       if (!found.may.plan) forbidden();
-      const s = parseWithZod(formData, { schema: PlanSchema });
-      if (s.status !== "success") return fail(flat(s.reply().error), "plan");
+      const s = (submission = parseWithZod(formData, { schema: PlanSchema }));
+      if (s.status !== "success") return answer("plan", s.reply());
       await updatePlan(db, user.userId, id, s.value);
       return redirectWithFlash(`/rotations/assignments/${id}`, { kind: "success", message: "rotations.planSaved" });
     }
     if (intent === "transition") {
       if (!found.may.transition) forbidden();
-      const s = parseWithZod(formData, { schema: TransitionSchema });
-      if (s.status !== "success") return fail(flat(s.reply().error), "transition");
+      const s = (submission = parseWithZod(formData, { schema: TransitionSchema }));
+      if (s.status !== "success") return answer("transition", s.reply());
       await transition(db, user.userId, id, s.value.to);
       return redirectWithFlash(`/rotations/assignments/${id}`, { kind: "success", message: "rotations.statusChanged" });
     }
     invariantResponse(intent === "evaluate", 400);
     if (!found.may.evaluate) forbidden();
-    const s = parseWithZod(formData, { schema: EvaluationSchema });
-    if (s.status !== "success") return fail(flat(s.reply().error), "evaluate");
+    const s = (submission = parseWithZod(formData, { schema: EvaluationSchema }));
+    if (s.status !== "success") return answer("evaluate", s.reply());
     const { intent: _i, ...input } = s.value;
     await evaluate(db, user.userId, id, input);
     return redirectWithFlash(`/rotations/assignments/${id}`, { kind: "success", message: "rotations.evaluationSaved" });
@@ -66,7 +70,22 @@ export default function Assignment() {
   const name = (n: { nameZh: string; nameEn: string }) => (locale === "en" ? n.nameEn : n.nameZh);
   const { a, may, next } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorsFor = (target: string) => (result && result.target === target ? result.errors : undefined);
+  const lastResult = (target: string) => (result && result.target === target ? result.reply : undefined);
+  const transitionErrors = lastResult("transition");
+  const [planForm, plan] = useForm({
+    id: "plan",
+    lastResult: lastResult("plan"),
+    defaultValue: { startDate: formatDate(a.startDate), endDate: formatDate(a.endDate), mentorNo: a.mentor?.employeeNo ?? "", objectives: a.objectives, returnPlan: a.returnPlan },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  const [evaluationForm, evaluation] = useForm({
+    id: "evaluate",
+    lastResult: lastResult("evaluate"),
+    defaultValue: Object.fromEntries(SCORE_FIELDS.map((f) => [f, ""])),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EvaluationSchema }),
+    shouldRevalidate: "onBlur",
+  });
   return (
     <section>
       <PageHeader title={t("rotations.assignmentTitle", { name: a.employee.name })} actions={<Link to={may.reflect ? "/me/rotations" : "/rotations"}>{t("common.back")}</Link>}>
@@ -77,7 +96,7 @@ export default function Assignment() {
       <div className="panel">
         <dl>
           <dt>{t("rotations.period")}</dt>
-          <dd>{`${day(a.startDate)} – ${day(a.endDate)}`}</dd>
+          <dd>{`${formatDate(a.startDate)} – ${formatDate(a.endDate)}`}</dd>
           <dt>{t("rotations.mentor")}</dt>
           <dd>{a.mentor ? `${a.mentor.name} · ${a.mentor.employeeNo}` : "—"}</dd>
           <dt>{t("rotations.objectives")}</dt>
@@ -99,36 +118,21 @@ export default function Assignment() {
                 </button>
               ),
             )}
-            <FormErrors errors={errorsFor("transition")} />
+            <FormErrors errors={replyErrors(transitionErrors)} />
           </Form>
         ) : null}
       </div>
       {may.plan && (a.status === "planned" || a.status === "active") ? (
         <div className="panel">
           <h2>{t("rotations.editPlan")}</h2>
-          <Form method="post" className="grid-form">
+          <Form method="post" {...getFormProps(planForm)} className="grid-form">
             <input type="hidden" name="intent" value="plan" />
-            <div className="field">
-              <label htmlFor="pl-start">{t("rotations.startDate")}</label>
-              <input id="pl-start" name="startDate" type="date" defaultValue={day(a.startDate)} required />
-            </div>
-            <div className="field">
-              <label htmlFor="pl-end">{t("rotations.endDate")}</label>
-              <input id="pl-end" name="endDate" type="date" defaultValue={day(a.endDate)} required />
-            </div>
-            <div className="field">
-              <label htmlFor="pl-mentor">{t("rotations.mentorNo")}</label>
-              <input id="pl-mentor" name="mentorNo" defaultValue={a.mentor?.employeeNo ?? ""} maxLength={20} />
-            </div>
-            <div className="field">
-              <label htmlFor="pl-obj">{t("rotations.objectives")}</label>
-              <textarea id="pl-obj" name="objectives" rows={3} defaultValue={a.objectives} required maxLength={2000} />
-            </div>
-            <div className="field">
-              <label htmlFor="pl-ret">{t("rotations.returnPlan")}</label>
-              <textarea id="pl-ret" name="returnPlan" rows={3} defaultValue={a.returnPlan} required maxLength={2000} />
-            </div>
-            <FormErrors errors={errorsFor("plan")} />
+            <Field meta={plan.startDate} label={t("rotations.startDate")} type="date" />
+            <Field meta={plan.endDate} label={t("rotations.endDate")} type="date" />
+            <Field meta={plan.mentorNo} label={t("rotations.mentorNo")} hint={t("rotations.optional")} />
+            <TextAreaField meta={plan.objectives} label={t("rotations.objectives")} rows={3} />
+            <TextAreaField meta={plan.returnPlan} label={t("rotations.returnPlan")} rows={3} />
+            <FormErrors errors={planForm.errors} />
             <button type="submit">{t("common.save")}</button>
           </Form>
         </div>
@@ -147,12 +151,12 @@ export default function Assignment() {
             <p>{a.hostComment}</p>
           </>
         ) : a.status === "completed" && may.evaluate ? (
-          <Form method="post" className="grid-form">
+          <Form method="post" {...getFormProps(evaluationForm)} className="grid-form">
             <input type="hidden" name="intent" value="evaluate" />
             {SCORE_FIELDS.map((f) => (
               <div className="field" key={f}>
-                <label htmlFor={f}>{t(`rotations.score.${f}`)}</label>
-                <select id={f} name={f} required defaultValue="">
+                <label htmlFor={evaluation[f].id}>{t(`rotations.score.${f}`)}</label>
+                <select {...getSelectProps(evaluation[f])}>
                   <option value="" disabled>
                     —
                   </option>
@@ -162,13 +166,11 @@ export default function Assignment() {
                     </option>
                   ))}
                 </select>
+                <ErrorList id={evaluation[f].errorId} errors={evaluation[f].errors} />
               </div>
             ))}
-            <div className="field">
-              <label htmlFor="hostComment">{t("rotations.hostComment")}</label>
-              <textarea id="hostComment" name="hostComment" rows={3} required maxLength={2000} />
-            </div>
-            <FormErrors errors={errorsFor("evaluate")} />
+            <TextAreaField meta={evaluation.hostComment} label={t("rotations.hostComment")} rows={3} />
+            <FormErrors errors={evaluationForm.errors} />
             <button type="submit" className="primary">
               {t("rotations.saveEvaluation")}
             </button>

@@ -1,7 +1,9 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, FormErrors, PageHeader } from "~/components/forms";
+import { EmptyState, Field, FormErrors, PageHeader, SelectField, TextAreaField } from "~/components/forms";
+import { replyErrors } from "~/components/rotations/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { isInScope, may } from "~/modules/auth/scope";
@@ -38,28 +40,31 @@ export async function action(args: ActionFunctionArgs) {
   const { id } = parseParams(args.params, idParam);
   const formData = await args.request.formData();
   const intent = formData.get("intent");
-  const fail = (errors: string[], target: string) => data({ errors, target }, { status: 400 });
+  // The form's answer: what was typed comes back with the errors (field errors, or the rule's as the form's).
+  let submission: { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> } | undefined;
+  const answer = (target: string, reply: SubmissionResult<string[]>) => data({ target, reply }, { status: 400 });
+  const fail = (errors: string[], target: string) => answer(target, submission ? submission.reply({ formErrors: errors }) : { status: "error", error: { "": errors } });
   try {
     if (intent === "opening") {
       const manager = requirePermission(args, "rotation.manage");
-      const s = parseWithZod(formData, { schema: OpeningSchema });
-      if (s.status !== "success") return fail(Object.values(s.reply().error ?? {}).flatMap((e) => e ?? []), "opening");
+      const s = (submission = parseWithZod(formData, { schema: OpeningSchema }));
+      if (s.status !== "success") return answer("opening", s.reply());
       invariantResponse(await getProgramme(db, id), 404);
       const { intent: _i, ...input } = s.value;
       await createOpening(db, manager.userId, id, input);
       return redirectWithFlash(`/rotations/programmes/${id}`, { kind: "success", message: "rotations.openingCreated" });
     }
     if (intent === "nominate") {
-      const s = parseWithZod(formData, { schema: NominateSchema });
-      if (s.status !== "success") return fail(Object.values(s.reply().error ?? {}).flatMap((e) => e ?? []), "nominate");
+      const s = (submission = parseWithZod(formData, { schema: NominateSchema }));
+      if (s.status !== "success") return answer("nominate", s.reply());
       const employee = await db.employee.findUnique({ where: { employeeNo: s.value.employeeNo }, select: { id: true } });
-      if (!employee) return fail(["rotations.errors.unknownEmployee"], "nominate");
+      if (!employee) return answer("nominate", s.reply({ fieldErrors: { employeeNo: ["rotations.errors.unknownEmployee"] } }));
       const saved = await submitApplication(db, user, { openingId: s.value.openingId, employeeId: employee.id, proposedStart: s.value.proposedStart, motivation: s.value.motivation, source: "nomination" });
-      if (!saved) return fail(["rotations.errors.notYourStaff"], "nominate");
+      if (!saved) return answer("nominate", s.reply({ fieldErrors: { employeeNo: ["rotations.errors.notYourStaff"] } }));
       return redirectWithFlash(`/rotations/programmes/${id}`, { kind: "success", message: "rotations.nominated" });
     }
-    const s = parseWithZod(formData, { schema: ApplicationDecisionSchema });
-    if (s.status !== "success") return fail(Object.values(s.reply().error ?? {}).flatMap((e) => e ?? []), String(formData.get("applicationId") ?? ""));
+    const s = (submission = parseWithZod(formData, { schema: ApplicationDecisionSchema }));
+    if (s.status !== "success") return answer(String(formData.get("applicationId") ?? ""), s.reply());
     const result = await decideApplication(db, user, s.value);
     invariantResponse(result, 404);
     return redirectWithFlash(`/rotations/programmes/${id}`, { kind: "success", message: result.outcome === "approved" ? "rotations.applicationApproved" : "rotations.decisionSaved" });
@@ -74,7 +79,22 @@ export default function Programme() {
   const name = (n: { nameZh: string; nameEn: string }) => (locale === "en" ? n.nameEn : n.nameZh);
   const { programme, applications, units, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorsFor = (target: string) => (result && result.target === target ? result.errors : undefined);
+  const lastResult = (target: string) => (result && result.target === target ? result.reply : undefined);
+  const errorsFor = (target: string) => replyErrors(lastResult(target));
+  const [nominateForm, nominate] = useForm({
+    id: "nominate",
+    lastResult: lastResult("nominate"),
+    defaultValue: { openingId: programme.openings[0]?.id ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NominateSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  const [openingForm, opening] = useForm({
+    id: "opening",
+    lastResult: lastResult("opening"),
+    defaultValue: { hostUnitId: units[0]?.id ?? "", type: ROTATION_TYPES[0], capacity: "1", months: "6" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OpeningSchema }),
+    shouldRevalidate: "onBlur",
+  });
   return (
     <section>
       <PageHeader title={programme.name} actions={<Link to="/rotations">{t("rotations.title")}</Link>}>
@@ -198,29 +218,13 @@ export default function Programme() {
       {programme.status === "open" && programme.openings.length ? (
         <div className="panel">
           <h2>{t("rotations.nominateTitle")}</h2>
-          <Form method="post" className="grid-form">
+          <Form method="post" {...getFormProps(nominateForm)} className="grid-form">
             <input type="hidden" name="intent" value="nominate" />
-            <div className="field">
-              <label htmlFor="n-opening">{t("rotations.opening")}</label>
-              <select id="n-opening" name="openingId" required>
-                {programme.openings.map((o) => (
-                  <option key={o.id} value={o.id}>{`${o.title} · ${name(o.hostUnit)}`}</option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="n-no">{t("rotations.employeeNo")}</label>
-              <input id="n-no" name="employeeNo" required maxLength={20} />
-            </div>
-            <div className="field">
-              <label htmlFor="n-start">{t("rotations.proposedStart")}</label>
-              <input id="n-start" name="proposedStart" type="date" required />
-            </div>
-            <div className="field">
-              <label htmlFor="n-why">{t("rotations.motivation")}</label>
-              <textarea id="n-why" name="motivation" rows={2} required maxLength={2000} />
-            </div>
-            <FormErrors errors={errorsFor("nominate")} />
+            <SelectField meta={nominate.openingId} label={t("rotations.opening")} options={programme.openings.map((o) => ({ value: o.id, label: `${o.title} · ${name(o.hostUnit)}` }))} />
+            <Field meta={nominate.employeeNo} label={t("rotations.employeeNo")} />
+            <Field meta={nominate.proposedStart} label={t("rotations.proposedStart")} type="date" />
+            <TextAreaField meta={nominate.motivation} label={t("rotations.motivation")} rows={2} />
+            <FormErrors errors={nominateForm.errors} />
             <button type="submit">{t("rotations.nominate")}</button>
           </Form>
         </div>
@@ -228,43 +232,15 @@ export default function Programme() {
       {canManage ? (
         <div className="panel">
           <h2>{t("rotations.newOpening")}</h2>
-          <Form method="post" className="grid-form">
+          <Form method="post" {...getFormProps(openingForm)} className="grid-form">
             <input type="hidden" name="intent" value="opening" />
-            <div className="field">
-              <label htmlFor="o-unit">{t("rotations.hostUnit")}</label>
-              <select id="o-unit" name="hostUnitId" required>
-                {units.map((u) => (
-                  <option key={u.id} value={u.id}>{`${"— ".repeat(u.depth)}${name(u)}`}</option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="o-title">{t("rotations.opening")}</label>
-              <input id="o-title" name="title" required maxLength={100} />
-            </div>
-            <div className="field">
-              <label htmlFor="o-desc">{t("rotations.description")}</label>
-              <textarea id="o-desc" name="description" rows={2} maxLength={2000} />
-            </div>
-            <div className="field">
-              <label htmlFor="o-type">{t("rotations.typeLabel")}</label>
-              <select id="o-type" name="type" required>
-                {ROTATION_TYPES.map((ty) => (
-                  <option key={ty} value={ty}>
-                    {t(`rotations.type.${ty}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="o-cap">{t("rotations.capacity")}</label>
-              <input id="o-cap" name="capacity" type="number" min={1} max={50} defaultValue={1} required />
-            </div>
-            <div className="field">
-              <label htmlFor="o-months">{t("rotations.months")}</label>
-              <input id="o-months" name="months" type="number" min={1} max={36} defaultValue={6} required />
-            </div>
-            <FormErrors errors={errorsFor("opening")} />
+            <SelectField meta={opening.hostUnitId} label={t("rotations.hostUnit")} options={units.map((u) => ({ value: u.id, label: `${"— ".repeat(u.depth)}${name(u)}` }))} />
+            <Field meta={opening.title} label={t("rotations.opening")} />
+            <TextAreaField meta={opening.description} label={t("rotations.description")} rows={2} />
+            <SelectField meta={opening.type} label={t("rotations.typeLabel")} options={ROTATION_TYPES.map((ty) => ({ value: ty, label: t(`rotations.type.${ty}`) }))} />
+            <Field meta={opening.capacity} label={t("rotations.capacity")} type="number" min={1} max={50} />
+            <Field meta={opening.months} label={t("rotations.months")} type="number" min={1} max={36} />
+            <FormErrors errors={openingForm.errors} />
             <button type="submit" className="primary">
               {t("common.create")}
             </button>

@@ -9,8 +9,10 @@ import { listMySuggestions } from "~/modules/suggestions/suggestions.server";
 import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { PageParam } from "~/utils/pagination";
+import { formatDate } from "~/utils/format";
 
-const QuerySchema = z.object({ page: z.coerce.number().int().min(1).max(100000).optional().catch(1) });
+const QuerySchema = z.object({ page: PageParam.optional() });
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);
@@ -66,7 +68,7 @@ export default function MySuggestions() {
                   </td>
                   <td>{t(`suggestions.category.${r.category}`)}</td>
                   <td>{pick(locale, r.unit)}</td>
-                  <td>{new Date(r.submittedAt).toLocaleDateString(locale)}</td>
+                  <td>{formatDate(r.submittedAt)}</td>
                   <td>{r.hiddenReason ? <span className="badge bad">{t("suggestions.hidden")}</span> : <StatusBadge status={r.status} merged={r.merged} />}</td>
                   <td className="num">{r.replies}</td>
                 </tr>

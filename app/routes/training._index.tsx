@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, PageHeader } from "~/components/forms";
+import { PageHeader } from "~/components/forms";
 import { useLocale, useMoney, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { CourseFields } from "~/components/training/course-form";
@@ -15,11 +15,13 @@ import { db } from "~/utils/db.server";
 import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { z } from "~/utils/validation";
+import { PageParam } from "~/utils/pagination";
+import { DataTable } from "~/components/ui/data-table";
 
 const QuerySchema = z.object({
   topic: z.enum(TOPICS).optional().catch(undefined),
   format: z.enum(FORMATS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10000).optional().catch(1),
+  page: PageParam.optional(),
   retired: z.literal("1").optional().catch(undefined),
 });
 
@@ -61,40 +63,29 @@ export default function Catalogue() {
         <p>{t("training.catalogueIntro")}</p>
       </PageHeader>
       <h2>{t("training.upcomingSessions")}</h2>
-      {upcoming.length === 0 ? (
-        <EmptyState>{t("training.noUpcoming")}</EmptyState>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("training.course")}</th>
-                <th scope="col">{t("training.when")}</th>
-                <th scope="col">{t("training.place")}</th>
-                <th scope="col">{t("training.trainer")}</th>
-                <th scope="col" className="num">
-                  {t("training.seatsTaken")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {upcoming.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link to={`/training/sessions/${s.id}`}>{title(s.course)}</Link> <span className="badge">{t(`training.format.${s.course.format}`)}</span>
-                  </td>
-                  <td>
-                    <SessionDates startsAt={s.startsAt} endsAt={s.endsAt} />
-                  </td>
-                  <td>{s.place}</td>
-                  <td>{s.trainer}</td>
-                  <td className="num">{t("training.seatsValue", { taken: s._count.enrolments, capacity: s.capacity })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <div className="table-scroll">
+        <DataTable
+          rows={upcoming}
+          rowKey={(s) => s.id}
+          empty="training.noUpcoming"
+          columns={[
+            {
+              key: "course",
+              header: "training.course",
+              cell: (s) => (
+                <>
+                  <Link to={`/training/sessions/${s.id}`}>{title(s.course)}</Link> <span className="badge">{t(`training.format.${s.course.format}`)}</span>
+                </>
+              ),
+              sort: (s) => title(s.course),
+            },
+            { key: "when", header: "training.when", cell: (s) => <SessionDates startsAt={s.startsAt} endsAt={s.endsAt} />, sort: (s) => s.startsAt },
+            { key: "place", header: "training.place", cell: (s) => s.place, sort: (s) => s.place },
+            { key: "trainer", header: "training.trainer", cell: (s) => s.trainer, sort: (s) => s.trainer },
+            { key: "seats", header: "training.seatsTaken", numeric: true, cell: (s) => t("training.seatsValue", { taken: s._count.enrolments, capacity: s.capacity }), sort: (s) => s._count.enrolments },
+          ]}
+        />
+      </div>
       <h2 style={{ marginTop: "1.5rem" }}>{t("training.courses")}</h2>
       <Form method="get" className="filter-bar" role="search">
         <label htmlFor="topic">{t("training.topic")}</label>
@@ -122,49 +113,32 @@ export default function Catalogue() {
         ) : null}
         <button type="submit">{t("common.filter")}</button>
       </Form>
-      {courses.rows.length === 0 ? (
-        <EmptyState>{t("training.noCourses")}</EmptyState>
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("training.code")}</th>
-                  <th scope="col">{t("training.course")}</th>
-                  <th scope="col">{t("training.topic")}</th>
-                  <th scope="col">{t("training.formatLabel")}</th>
-                  <th scope="col" className="num">
-                    {t("training.hours")}
-                  </th>
-                  {showCost ? (
-                    <th scope="col" className="num">
-                      {t("training.costPerSession")}
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {courses.rows.map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.code}</td>
-                    <td>
-                      <Link to={`/training/courses/${c.id}`}>{title(c)}</Link>
-                      {c.grantsCertificate ? <span className="badge ok">{t("training.certificate")}</span> : null}
-                      {!c.active ? <span className="badge">{t("training.retired")}</span> : null}
-                    </td>
-                    <td>{t(`training.topic.${c.topic}`)}</td>
-                    <td>{t(`training.format.${c.format}`)}</td>
-                    <td className="num">{hoursFromTenths(c.hoursTenths)}</td>
-                    {showCost ? <td className="num">{money(c.costFen)}</td> : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={courses.page} pageCount={courses.pageCount} total={courses.total} />
-        </>
-      )}
+      <div className="table-scroll">
+        <DataTable
+          rows={courses.rows}
+          rowKey={(c) => c.id}
+          empty="training.noCourses"
+          columns={[
+            { key: "code", header: "training.code", cell: (c) => c.code },
+            {
+              key: "course",
+              header: "training.course",
+              cell: (c) => (
+                <>
+                  <Link to={`/training/courses/${c.id}`}>{title(c)}</Link>
+                  {c.grantsCertificate ? <span className="badge ok">{t("training.certificate")}</span> : null}
+                  {!c.active ? <span className="badge">{t("training.retired")}</span> : null}
+                </>
+              ),
+            },
+            { key: "topic", header: "training.topic", cell: (c) => t(`training.topic.${c.topic}`) },
+            { key: "format", header: "training.formatLabel", cell: (c) => t(`training.format.${c.format}`) },
+            { key: "hours", header: "training.hours", numeric: true, cell: (c) => hoursFromTenths(c.hoursTenths) },
+            { key: "cost", header: "training.costPerSession", numeric: true, hidden: !showCost, cell: (c) => money(c.costFen) },
+          ]}
+        />
+      </div>
+      {courses.rows.length ? <Pagination page={courses.page} pageCount={courses.pageCount} total={courses.total} /> : null}
       {canManage ? (
         <div className="panel">
           <h2>{t("training.newCourse")}</h2>

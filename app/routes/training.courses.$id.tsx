@@ -20,6 +20,7 @@ import { db } from "~/utils/db.server";
 import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
+import { fenToInput } from "~/utils/format";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
@@ -89,7 +90,7 @@ export default function CoursePage() {
       topic: course.topic,
       format: course.format,
       hours: String(hoursFromTenths(course.hoursTenths)),
-      costYuan: (course.costFen / 100).toFixed(2),
+      costYuan: fenToInput(course.costFen),
       grantsCertificate: course.grantsCertificate ? "on" : undefined,
       descriptionZh: course.descriptionZh ?? "",
       descriptionEn: course.descriptionEn ?? "",

@@ -10,6 +10,7 @@ import { effectivenessReport, hoursReport, needsDeliveryReport, yearWindow } fro
 import { yearStartCst } from "~/modules/training/record.server";
 import { db } from "~/utils/db.server";
 import { z } from "~/utils/validation";
+import { PageParam } from "~/utils/pagination";
 
 const PEOPLE_PAGE = 25;
 
@@ -17,7 +18,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "training.report");
   const thisYear = new Date(yearStartCst(new Date()).getTime() + 8 * 3600_000).getUTCFullYear();
   const query = z
-    .object({ year: z.coerce.number().int().min(2000).max(2100).catch(thisYear), page: z.coerce.number().int().min(1).max(10000).catch(1) })
+    .object({ year: z.coerce.number().int().min(2000).max(2100).catch(thisYear), page: PageParam })
     .parse({ year: new URL(args.request.url).searchParams.get("year") ?? thisYear, page: new URL(args.request.url).searchParams.get("page") ?? 1 });
   const window = yearWindow(query.year);
   const [hours, courses, needs] = await Promise.all([hoursReport(db, user, window, { page: query.page, pageSize: PEOPLE_PAGE }), effectivenessReport(db, user, window), needsDeliveryReport(db, user, window)]);

@@ -1,14 +1,13 @@
 import type { SerializeFrom } from "@remix-run/node";
 import type { careerOverview } from "~/modules/careers/career.server";
-import { formatFen } from "./format";
 import { useLocale, useT } from "../i18n";
 import { CriteriaList } from "./criteria-list";
+import { formatDate, formatMoney } from "~/utils/format";
 
 export type CareerOverview = SerializeFrom<NonNullable<Awaited<ReturnType<typeof careerOverview>>>>;
 
 type Titled = { titleZh: string; titleEn: string };
 export const title = (locale: string, l: Titled | null | undefined) => (l ? (locale === "en" ? l.titleEn : l.titleZh) : "");
-export const day = (d: string | Date | null | undefined) => (d ? new Date(d).toISOString().slice(0, 10) : "—");
 
 /** Position, next level with its criteria, equivalent moves and level history. */
 export function CareerView({ view }: { view: CareerOverview }) {
@@ -34,7 +33,7 @@ export function CareerView({ view }: { view: CareerOverview }) {
             </ul>
           </>
         ) : null}
-        <p>{view.band ? t("careers.payBand", { base: formatFen(view.band.basePayFen), performance: formatFen(view.band.performanceBaseFen) }) : t("careers.payBandNone")}</p>
+        <p>{view.band ? t("careers.payBand", { base: formatMoney(view.band.basePayFen), performance: formatMoney(view.band.performanceBaseFen) }) : t("careers.payBandNone")}</p>
       </div>
       <div className="panel" data-testid="career-next">
         <h2>{t("careers.nextLevel")}</h2>
@@ -44,7 +43,7 @@ export function CareerView({ view }: { view: CareerOverview }) {
               <strong>{view.next.code}</strong> {title(locale, view.next)} ·{" "}
               <span className={`badge badge-${view.eligible ? "met" : "missing"}`}>{t(view.eligible ? "careers.eligible" : "careers.notYetEligible")}</span>
             </p>
-            {view.nextBand ? <p>{t("careers.payBand", { base: formatFen(view.nextBand.basePayFen), performance: formatFen(view.nextBand.performanceBaseFen) })}</p> : null}
+            {view.nextBand ? <p>{t("careers.payBand", { base: formatMoney(view.nextBand.basePayFen), performance: formatMoney(view.nextBand.performanceBaseFen) })}</p> : null}
             <CriteriaList results={view.quota ? [...view.results, view.quota] : view.results} kpiPeriods={view.next.kpiPeriods} testId="criteria" />
           </>
         ) : (
@@ -90,7 +89,7 @@ export function CareerView({ view }: { view: CareerOverview }) {
             <tbody>
               {view.history.map((h) => (
                 <tr key={h.id}>
-                  <td>{day(h.effectiveFrom)}</td>
+                  <td>{formatDate(h.effectiveFrom)}</td>
                   <td>{t(`track.${h.track}`)}</td>
                   <td>
                     {h.level} {titleOf(h.level)}

@@ -1,7 +1,8 @@
 import type { CriterionResult } from "~/modules/careers/criteria";
 import { useT } from "../i18n";
+import { formatPoints } from "~/utils/format";
 
-const points = (hundredths: number) => (hundredths / 100).toFixed(2);
+const points = (hundredths: number) => formatPoints(hundredths);
 const list = (v: unknown) => (Array.isArray(v) ? v.join("、") : String(v ?? ""));
 
 function label(t: ReturnType<typeof useT>, r: CriterionResult, kpiPeriods: number) {

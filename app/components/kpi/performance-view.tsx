@@ -6,6 +6,7 @@ import { useLocale, useT } from "~/components/i18n";
 import { CheckInSchema } from "~/modules/kpi/kpi";
 import { formatScore, formatValue } from "~/modules/kpi/units";
 import { pick } from "~/utils/i18n";
+import { formatDate } from "~/utils/format";
 
 export type PerformanceLine = {
   kpiId: string;
@@ -146,7 +147,7 @@ export function CheckIns({ checkIns, canAdd, lastResult }: { checkIns: CheckInRo
         <ul className="stack" data-testid="checkins">
           {checkIns.map((c) => (
             <li key={c.id}>
-              <strong>{new Date(c.heldOn).toISOString().slice(0, 10)}</strong> · {c.author.employee?.name ?? t(`role.${c.author.role}`)}
+              <strong>{formatDate(c.heldOn)}</strong> · {c.author.employee?.name ?? t(`role.${c.author.role}`)}
               <p style={{ whiteSpace: "pre-wrap", margin: "0.25rem 0" }}>{c.notes}</p>
               {c.actions ? <p style={{ whiteSpace: "pre-wrap", margin: 0 }}>{t("kpi.agreedActions")}: {c.actions}</p> : null}
             </li>

@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
 import { ConfirmButton, FormErrors } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
-import { useDateTime } from "~/components/pay/format";
 import { pick } from "~/utils/i18n";
+import { formatDateTime } from "~/utils/format";
 
 type Unit = { id: string; nameZh: string; nameEn: string; depth: number };
 type Panel = {
@@ -23,7 +23,7 @@ export type AccountPanelResult = { accountErrors?: string[]; values?: { role?: s
 export function AccountPanel({ panel, units, result, canCreate }: { panel: Panel; units: Unit[]; result: AccountPanelResult; canCreate: boolean }) {
   const t = useT();
   const locale = useLocale();
-  const when = useDateTime();
+  const when = formatDateTime;
   const { account } = panel;
   if (!account) {
     return (

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useLocale, useT } from "../i18n";
+import { formatDateRange } from "~/utils/format";
 
 type Row = {
   id: string;
@@ -57,7 +58,7 @@ export function Timeline({ assignments, from, to }: { assignments: Row[]; from: 
                 <td>
                   <div style={{ position: "relative", height: "1.25rem", background: "rgba(0,0,0,0.04)" }}>
                     <div
-                      title={`${new Date(a.startDate).toISOString().slice(0, 10)} – ${new Date(a.endDate).toISOString().slice(0, 10)}`}
+                      title={formatDateRange(a.startDate, a.endDate)}
                       style={{
                         position: "absolute",
                         left: `${left}%`,

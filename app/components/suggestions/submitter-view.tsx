@@ -3,11 +3,11 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { FormErrors, TextAreaField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
-import { formatFen } from "~/modules/suggestions/rules";
 import { SubmitterReplySchema } from "~/modules/suggestions/schemas";
 import type { SubmitterView } from "~/modules/suggestions/suggestions.server";
 import { pick } from "~/utils/i18n";
 import { StatusBadge, Thread } from "./thread";
+import { formatDate, formatYuan } from "~/utils/format";
 
 /** A suggestion as its submitter sees it: status, decision, reward, the thread. */
 export function SubmitterSuggestion({ view }: { view: SubmitterView }) {
@@ -18,7 +18,7 @@ export function SubmitterSuggestion({ view }: { view: SubmitterView }) {
       <div className="panel">
         <p>
           <StatusBadge status={view.status} merged={view.merged} /> · {t(`suggestions.category.${view.category}`)} · {pick(locale, view.unit)} ·{" "}
-          {view.submittedAt ? new Date(view.submittedAt).toLocaleDateString(locale) : view.period}
+          {view.submittedAt ? formatDate(view.submittedAt) : view.period}
           {view.anonymous ? ` · ${t("suggestions.identity.anonymous")}` : ""}
         </p>
         {view.hiddenReason ? <p className="notice warn">{t("suggestions.hiddenForSubmitter", { reason: view.hiddenReason })}</p> : null}
@@ -26,7 +26,7 @@ export function SubmitterSuggestion({ view }: { view: SubmitterView }) {
         {view.status === "declined" && view.declineReason ? <p className="notice warn">{t("suggestions.declinedBecause", { reason: view.declineReason })}</p> : null}
         {view.reward ? (
           <p className="notice success">
-            {t("suggestions.rewardForSubmitter", { amount: formatFen(view.reward.amountFen), points: view.reward.points })} {view.reward.note}
+            {t("suggestions.rewardForSubmitter", { amount: formatYuan(view.reward.amountFen), points: view.reward.points })} {view.reward.note}
           </p>
         ) : null}
         <p style={{ whiteSpace: "pre-wrap" }}>{view.body}</p>

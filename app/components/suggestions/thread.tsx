@@ -1,4 +1,5 @@
 import { useLocale, useT } from "~/components/i18n";
+import { formatDate } from "~/utils/format";
 
 export type ThreadMessage = {
   id: string;
@@ -36,7 +37,6 @@ export function Signature({ signature }: { signature: NonNullable<ThreadMessage[
 /** The conversation as the submitter sees it (handlers see the same, plus their own tools). */
 export function Thread({ messages, renderExtra }: { messages: ThreadMessage[]; renderExtra?: (m: ThreadMessage) => React.ReactNode }) {
   const t = useT();
-  const locale = useLocale();
   if (messages.length === 0) return <p className="empty-state">{t("suggestions.noReplies")}</p>;
   return (
     <ol className="stack" style={{ listStyle: "none", padding: 0 }} aria-label={t("suggestions.thread")}>
@@ -44,7 +44,7 @@ export function Thread({ messages, renderExtra }: { messages: ThreadMessage[]; r
         <li key={m.id} className={m.author === "handler" ? "panel" : "notice"} data-testid={`message-${m.author}`}>
           <p className="hint">
             {m.author === "handler" && m.signature ? <Signature signature={m.signature} /> : t("suggestions.fromSubmitter")}
-            {m.sentAt ? ` · ${new Date(m.sentAt).toLocaleDateString(locale)}` : ""}
+            {m.sentAt ? ` · ${formatDate(m.sentAt)}` : ""}
           </p>
           {m.body !== null ? <p style={{ whiteSpace: "pre-wrap" }}>{m.body}</p> : <p className="suppressed">{t("suggestions.replyHidden", { reason: m.hiddenReason ?? "" })}</p>}
           {renderExtra?.(m)}

@@ -1,4 +1,5 @@
 import { useT } from "~/components/i18n";
+import { formatPoints } from "~/utils/format";
 
 type Reaction = { status: "ok"; n: number; overall: number; average: number; nps: number | null } | { status: "suppressed" } | { status: "pending" } | { status: "none" };
 
@@ -46,7 +47,7 @@ type Results =
   | { status: "insufficient"; treatedN: number; controlN: number; minGroupSize: number }
   | { status: "ok"; did: number; treated: { n: number; change: number }; control: { n: number; change: number } };
 
-const points = (hundredths: number) => `${hundredths >= 0 ? "+" : ""}${(hundredths / 100).toFixed(2)}`;
+const points = (hundredths: number) => formatPoints(hundredths, { signed: true });
 
 export function ResultsCell({ results }: { results: Results }) {
   const t = useT();

@@ -8,6 +8,7 @@ import { recordLevelChange } from "./history.server";
 import { nextLevelCode } from "./ladder";
 import { quotaExceeded, quotasFor } from "./quota";
 import { fieldError } from "~/utils/domain-error";
+import { pageOf } from "~/utils/pagination";
 
 export const CANDIDATE_PAGE_SIZE = 25;
 
@@ -65,14 +66,13 @@ export async function candidates(db: Db, actor: Actor, cycleId: string, options:
     })
     .filter((r) => !options.eligibleOnly || r.eligible)
     .sort((a, b) => Number(b.eligible) - Number(a.eligible) || a.employeeNo.localeCompare(b.employeeNo));
-  const pageCount = Math.max(1, Math.ceil(rows.length / CANDIDATE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, options.page), pageCount);
+  const list = pageOf(rows, options.page, CANDIDATE_PAGE_SIZE);
   return {
     total: rows.length,
     eligibleCount: rows.filter((r) => r.eligible).length,
-    page,
-    pageCount,
-    rows: rows.slice((page - 1) * CANDIDATE_PAGE_SIZE, page * CANDIDATE_PAGE_SIZE),
+    page: list.page,
+    pageCount: list.pageCount,
+    rows: list.rows,
   };
 }
 

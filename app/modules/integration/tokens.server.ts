@@ -6,6 +6,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { isRole } from "~/modules/auth/roles";
 import type { Actor } from "~/modules/auth/scope";
 import { effectiveScopes, type ApiScope } from "./scopes";
+import { paginate, pageWindow } from "~/utils/pagination";
 
 const TOKEN_PATTERN = /^ge_([a-z2-7]{24})\.([a-z2-7]{32})$/;
 /** lastUsedAt is written at most this often, so a busy token does not write on every call. */
@@ -51,8 +52,7 @@ export async function listApiTokens(db: Db, options: { page: number; pageSize: n
     db.apiToken.count(),
     db.apiToken.findMany({
       orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
-      skip: (options.page - 1) * options.pageSize,
-      take: options.pageSize,
+      ...pageWindow(options.page, options.pageSize),
       select: {
         id: true,
         name: true,
@@ -68,7 +68,7 @@ export async function listApiTokens(db: Db, options: { page: number; pageSize: n
   ]);
   return {
     total,
-    pageCount: Math.max(1, Math.ceil(total / options.pageSize)),
+    pageCount: paginate({ page: options.page, pageSize: options.pageSize, total }).pageCount,
     tokens: rows.map(({ scopesJson, createdBy, ...t }) => ({ ...t, scopes: JSON.parse(scopesJson) as string[], createdBy: createdBy.employee?.name ?? createdBy.email })),
   };
 }

@@ -1,3 +1,5 @@
+import { formatInteger, formatMoney, formatPercentBp, formatPoints } from "~/utils/format";
+
 /**
  * KPI units. Values are stored as integers: fen, a count, basis points (hundredths of a
  * percent), hundredths of a point, or a 1–5 rating. People type and read them as yuan,
@@ -39,21 +41,19 @@ export function toInput(unit: string, value: number): string {
 /** For display, e.g. fen → "¥1,234.50", bp → "95.25%". */
 export function formatValue(unit: string, value: number | null, locale: string): string {
   if (value === null) return "—";
-  const number = (v: number, digits: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
   switch (unit) {
     case "fen":
-      return `¥${number(value / 100, 2)}`;
+      return formatMoney(value, locale);
     case "bp":
-      return `${number(value / 100, 2)}%`;
+      return formatPercentBp(value, locale);
     case "points":
-      return number(value / 100, 2);
+      return formatPoints(value, { locale });
     default:
-      return number(value, 0);
+      return formatInteger(value, locale);
   }
 }
 
 /** A score in hundredths shown as points, e.g. 8750 → "87.50". */
 export function formatScore(score: number | null): string {
-  if (score === null) return "—";
-  return toInput("points", score);
+  return formatPoints(score);
 }

@@ -5,13 +5,18 @@ import { invalidateUserSessions } from "~/modules/auth/session.server";
 import type { EmployeeInput } from "./org";
 import { parseEmployeeCsv, type ParsedImport } from "./csv-import";
 import { fieldError } from "~/utils/domain-error";
+import { paginate, pageWindow } from "~/utils/pagination";
+import { sortOrder, type SortState } from "~/utils/table-sort";
 
 export const PAGE_SIZE = 25;
+
+/** The orders the employee list can be sorted in (`?sort=`); employee number breaks ties. */
+export const EMPLOYEE_SORTS = ["employeeNo", "name"] as const;
 
 export async function listEmployees(
   db: Db,
   actor: Actor,
-  options: { q?: string; unitId?: string; page?: number; includeInactive?: boolean },
+  options: { q?: string; unitId?: string; page?: number; includeInactive?: boolean; sort?: SortState | null },
 ) {
   // A unit lists its whole subtree, as its head count on the units page counts it.
   const chosen = options.unitId ? await db.unit.findUnique({ where: { id: options.unitId }, select: { path: true } }) : null;
@@ -21,13 +26,14 @@ export async function listEmployees(
     ...(options.q ? { OR: [{ name: { contains: options.q } }, { employeeNo: { contains: options.q } }, { email: { contains: options.q } }] } : {}),
   };
   const page = Math.max(1, options.page ?? 1);
+  const { skip, take } = pageWindow(page, PAGE_SIZE);
   const [total, rows] = await Promise.all([
     db.employee.count({ where }),
     db.employee.findMany({
       where,
-      orderBy: [{ employeeNo: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      orderBy: options.sort?.key === "name" ? [{ name: sortOrder(options.sort) }, { employeeNo: "asc" as const }] : [{ employeeNo: options.sort ? sortOrder(options.sort) : ("asc" as const) }],
+      skip,
+      take,
       select: {
         id: true,
         employeeNo: true,
@@ -41,7 +47,7 @@ export async function listEmployees(
       },
     }),
   ]);
-  return { total, rows, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { total, rows, page, pageCount: paginate({ page, pageSize: PAGE_SIZE, total }).pageCount };
 }
 
 /** One employee inside the actor's scope, or null (callers answer 404). */

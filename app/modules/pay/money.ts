@@ -9,6 +9,7 @@
  * - A pool is split by the largest-remainder method, so the shares sum exactly to the pool.
  */
 import Big from "big.js";
+import { formatYuan } from "~/utils/format";
 
 export type Decimal = Big;
 export { Big };
@@ -27,13 +28,7 @@ export function roundFen(exactFen: Big): number {
 
 /** Integer fen → yuan string with two decimals and thousands separators, e.g. 300000 → "3,000.00". */
 export function yuan(fen: number): string {
-  const negative = fen < 0;
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const cents = String(abs % 100).padStart(2, "0");
-  return `${negative ? "-" : ""}${whole}.${cents}`;
+  return formatYuan(fen);
 }
 
 /** An exact fen value shown in yuan with as many decimals as it needs (at least two). */

@@ -4,6 +4,7 @@ import { explainLine, whatIf } from "./explain";
 import { unpackInputs } from "./line-snapshot";
 import type { EmployeeInputs, PoolResult, RunSnapshot } from "./payroll";
 import type { StoredIssue } from "./runs.server";
+import { paginate, pageWindow } from "~/utils/pagination";
 
 export const LINES_PAGE_SIZE = 50;
 
@@ -63,8 +64,7 @@ export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
     db.payLine.findMany({
       where,
       orderBy: { employee: { employeeNo: "asc" } },
-      skip: (Math.max(1, page) - 1) * LINES_PAGE_SIZE,
-      take: LINES_PAGE_SIZE,
+      ...pageWindow(page, LINES_PAGE_SIZE),
       select: {
         employeeId: true,
         basePayFen: true,
@@ -104,7 +104,7 @@ export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
     lines,
     linesInScope: count,
     scopeTotalFen: sum._sum.totalFen ?? 0,
-    pageCount: Math.max(1, Math.ceil(count / LINES_PAGE_SIZE)),
+    pageCount: paginate({ page, pageSize: LINES_PAGE_SIZE, total: count }).pageCount,
     page,
     adjustments,
   };

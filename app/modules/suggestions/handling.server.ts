@@ -6,6 +6,7 @@ import type { Db } from "~/utils/db.server";
 import { checkTransition, isOlderThan, OPEN_STATUSES, type SuggestionCategory, type SuggestionStatus } from "./rules";
 import { appendReply, PAGE_SIZE } from "./suggestions.server";
 import { DomainError, fieldError } from "~/utils/domain-error";
+import { paginate, pageWindow } from "~/utils/pagination";
 
 export type HandlerFilters = { status?: SuggestionStatus | "open" | "stale"; category?: SuggestionCategory; unitId?: string; q?: string; page?: number };
 
@@ -58,13 +59,14 @@ export async function listForHandler(db: Db, actor: Actor, filters: HandlerFilte
     const rows = (await db.suggestion.findMany({ where, select, orderBy: [{ period: "asc" }, { id: "asc" }] })).filter((r) =>
       isOlderThan({ submittedAt: r.author?.submittedAt ?? null, period: r.period }, 30, now),
     );
-    return { rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(shape), total: rows.length, page, pageCount: Math.max(1, Math.ceil(rows.length / PAGE_SIZE)) };
+    const window = pageWindow(page, PAGE_SIZE);
+    return { rows: rows.slice(window.skip, window.skip + window.take).map(shape), total: rows.length, page, pageCount: paginate({ page, pageSize: PAGE_SIZE, total: rows.length }).pageCount };
   }
   const [total, rows] = await Promise.all([
     db.suggestion.count({ where }),
-    db.suggestion.findMany({ where, select, orderBy: [{ period: "desc" }, { status: "asc" }, { id: "asc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db.suggestion.findMany({ where, select, orderBy: [{ period: "desc" }, { status: "asc" }, { id: "asc" }], ...pageWindow(page, PAGE_SIZE) }),
   ]);
-  return { rows: rows.map(shape), total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { rows: rows.map(shape), total, page, pageCount: paginate({ page, pageSize: PAGE_SIZE, total }).pageCount };
 }
 
 /** One suggestion for its handlers, with everything they see; null outside the actor's scope. */

@@ -1,3 +1,4 @@
+import { formatYuan } from "~/utils/format";
 export const SUGGESTION_CATEGORIES = ["pay_performance", "process", "customer_service", "training", "career", "workplace", "other"] as const;
 export type SuggestionCategory = (typeof SUGGESTION_CATEGORIES)[number];
 
@@ -97,8 +98,7 @@ export function yuanToFen(input: string): number | null {
 
 /** Integer fen as yuan text with two decimals, e.g. 120050 → "1,200.50". */
 export function formatFen(fen: number) {
-  const yuan = Math.floor(fen / 100).toLocaleString("en-US");
-  return `${yuan}.${String(fen % 100).padStart(2, "0")}`;
+  return formatYuan(fen);
 }
 
 /**

@@ -3,6 +3,7 @@ import { hashFollowUpCode, normalizeFollowUpCode } from "./follow-up-code";
 import { coarsePeriod, type SuggestionStatus } from "./rules";
 import type { SuggestionInput } from "./schemas";
 import { fieldError } from "~/utils/domain-error";
+import { paginate, pageWindow } from "~/utils/pagination";
 
 export const PAGE_SIZE = 20;
 
@@ -27,8 +28,7 @@ export async function listMySuggestions(db: Db, employeeId: string, page = 1) {
     db.suggestion.findMany({
       where,
       orderBy: { author: { submittedAt: "desc" } },
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      ...pageWindow(page, PAGE_SIZE),
       select: {
         id: true,
         title: true,
@@ -52,7 +52,7 @@ export async function listMySuggestions(db: Db, employeeId: string, page = 1) {
     })),
     total,
     page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount: paginate({ page, pageSize: PAGE_SIZE, total }).pageCount,
   };
 }
 

@@ -11,6 +11,7 @@ import { CUTS, parseCuts, DEFAULT_MIN_COMMENT_GROUP_SIZE, DEFAULT_MIN_GROUP_SIZE
 import { computeSurveyResults } from "./report-aggregates.server";
 import { getTemplate } from "./templates.server";
 import { DomainError, formError } from "~/utils/domain-error";
+import { paginate, pageWindow } from "~/utils/pagination";
 
 export const CreateSurveySchema = z
   .object({
@@ -261,10 +262,9 @@ export async function listSurveys(db: Db, page = 1) {
     db.survey.count(),
     db.survey.findMany({
       orderBy: [{ opensAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * ADMIN_PAGE_SIZE,
-      take: ADMIN_PAGE_SIZE,
+      ...pageWindow(page, ADMIN_PAGE_SIZE),
       select: { id: true, titleZh: true, titleEn: true, templateId: true, status: true, opensAt: true, closesAt: true, purpose: true, _count: { select: { participations: true } } },
     }),
   ]);
-  return { total, rows, page, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)) };
+  return { total, rows, page, pageCount: paginate({ page, pageSize: ADMIN_PAGE_SIZE, total }).pageCount };
 }

@@ -11,6 +11,7 @@ import { enps, likertSplit, type Enps, type Split } from "./report-stats";
 import { rollUp, suppressUnits } from "./report-suppression";
 import { parseCuts } from "./settings";
 import { getTemplate } from "./templates.server";
+import { paginate, pageWindow } from "~/utils/pagination";
 
 export { ORG };
 
@@ -26,12 +27,11 @@ export async function listReportableSurveys(db: Db, page = 1) {
     db.survey.findMany({
       where,
       orderBy: [{ opensAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * REPORT_PAGE_SIZE,
-      take: REPORT_PAGE_SIZE,
+      ...pageWindow(page, REPORT_PAGE_SIZE),
       select: { id: true, titleZh: true, titleEn: true, status: true, opensAt: true, closesAt: true },
     }),
   ]);
-  return { total, rows, page, pageCount: Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE)) };
+  return { total, rows, page, pageCount: paginate({ page, pageSize: REPORT_PAGE_SIZE, total }).pageCount };
 }
 
 const SURVEY_COLUMNS = `"id", "templateId", "titleZh", "titleEn", "status", "itemsJson", "cutsJson", "minGroupSize", "minCommentGroupSize", "opensAt", "closesAt", "closedAt"`;

@@ -2,6 +2,7 @@ import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { cstToDate, parseHoursTenths, parseTopics, yuanToFen, type CourseInput, type SessionInput } from "./training";
 import { fieldError } from "~/utils/domain-error";
+import { paginate, pageWindow } from "~/utils/pagination";
 
 export const PAGE_SIZE = 20;
 
@@ -74,11 +75,12 @@ export async function listCourses(db: Db, options: { page?: number; includeRetir
     ...(options.format ? { format: options.format } : {}),
   };
   const page = Math.max(1, options.page ?? 1);
+  const { skip, take } = pageWindow(page, PAGE_SIZE);
   const [total, rows] = await Promise.all([
     db.trainingCourse.count({ where }),
-    db.trainingCourse.findMany({ where, orderBy: { code: "asc" }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: { ...courseSelect, _count: { select: { sessions: true } } } }),
+    db.trainingCourse.findMany({ where, orderBy: { code: "asc" }, skip, take, select: { ...courseSelect, _count: { select: { sessions: true } } } }),
   ]);
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), rows: rows.map((r) => ({ ...r, needTopics: parseTopics(r.needTopicsJson) })) };
+  return { total, page, pageCount: paginate({ page, pageSize: PAGE_SIZE, total }).pageCount, rows: rows.map((r) => ({ ...r, needTopics: parseTopics(r.needTopicsJson) })) };
 }
 
 export async function getCourse(db: Db, id: string) {

@@ -7,6 +7,7 @@ import { reactionData } from "./reaction.server";
 import { needsByTopicAndUnit } from "./needs.server";
 import { courseResults, resultsContext, resultsInputs } from "./results.server";
 import { hoursFromTenths, parseTopics, TOPICS, type Topic } from "./training";
+import { pageOf } from "~/utils/pagination";
 
 export type Window = { from: Date; to: Date };
 
@@ -65,10 +66,9 @@ export async function hoursReport(db: Db, actor: Actor, window: Window, options:
   const averageHours = (tenths: number, staff: number) => (staff ? divideRounded(tenths, staff * 10, 1) : 0);
 
   const size = options.pageSize ?? Math.max(1, figures.length);
-  const pageCount = Math.max(1, Math.ceil(figures.length / size));
   // A page past the end shows the last one.
-  const page = Math.min(options.page ?? 1, pageCount);
-  const listed = options.page === undefined ? figures : figures.slice((page - 1) * size, page * size);
+  const { page, pageCount, rows: pageRows } = pageOf(figures, options.page, size);
+  const listed = options.page === undefined ? figures : pageRows;
   const names = await db.employee.findMany({
     where: options.page === undefined ? { active: true, unit: unitWhere(actor) } : { id: { in: listed.map((f) => f.id) } },
     select: { id: true, employeeNo: true, name: true },

@@ -7,6 +7,7 @@ import { requireScope, type ApiEnv } from "./auth";
 import { errorResponses } from "./errors";
 import { PageQuerySchema, pageMeta, pageMetaSchema } from "./pagination";
 import { SyncResultSchema, syncResponse } from "./sync-response";
+import { pageWindow } from "~/utils/pagination";
 
 const UnitSchema = z
   .object({
@@ -106,8 +107,7 @@ export function orgApi(app: OpenAPIHono<ApiEnv>) {
       db.unit.findMany({
         where,
         orderBy: [{ path: "asc" }],
-        skip: (page - 1) * pageSize,
-        take: pageSize,
+        ...pageWindow(page, pageSize),
         select: { id: true, externalId: true, code: true, nameZh: true, nameEn: true, kind: true, sortOrder: true, active: true, updatedAt: true, parent: { select: { code: true, externalId: true } } },
       }),
     ]);
@@ -128,8 +128,7 @@ export function orgApi(app: OpenAPIHono<ApiEnv>) {
       db.employee.findMany({
         where,
         orderBy: [{ employeeNo: "asc" }],
-        skip: (page - 1) * pageSize,
-        take: pageSize,
+        ...pageWindow(page, pageSize),
         select: {
           id: true,
           externalId: true,

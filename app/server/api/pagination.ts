@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { paginate } from "~/utils/pagination";
 
 export const MAX_PAGE_SIZE = 200;
 
@@ -12,5 +13,5 @@ export function pageMetaSchema() {
 }
 
 export function pageMeta(page: number, pageSize: number, total: number) {
-  return { page, pageSize, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return { page, pageSize, total, pageCount: paginate({ page, pageSize, total }).pageCount };
 }
