@@ -1,13 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import {
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { NAV_ITEMS } from "~/components/navigation";
 import { useNonce } from "~/components/nonce";
@@ -32,8 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     name: sessionUser.name,
     role: sessionUser.role,
     nav: NAV_ITEMS.filter(
-      (item) =>
-        (!item.permission || roleHas(sessionUser.role, item.permission)) && (!item.employeeOnly || sessionUser.employeeId),
+      (item) => (!item.permission || roleHas(sessionUser.role, item.permission)) && (!item.employeeOnly || sessionUser.employeeId),
     ).map(({ to, label, section }) => ({ to, label, section })),
   };
   const { flash, headers } = readFlash(request);

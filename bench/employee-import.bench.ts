@@ -14,13 +14,20 @@ const lines = ["employeeNo,name,email,unitCode,positionCode,track,level,hireDate
 for (let i = 0; i < ROWS; i++) {
   const no = `B${String(i).padStart(6, "0")}`;
   const manager = i % 50 === 0 ? "E000001" : `B${String(i - (i % 50)).padStart(6, "0")}`;
-  lines.push(`${no},员工${i},${no.toLowerCase()}@bench.example.com,${units[i % 4]},AM,skill,S${(i % 7) + 1},2015-0${(i % 9) + 1}-15,${manager}`);
+  lines.push(
+    `${no},员工${i},${no.toLowerCase()}@bench.example.com,${units[i % 4]},AM,skill,S${(i % 7) + 1},2015-0${(i % 9) + 1}-15,${manager}`,
+  );
 }
 const csv = lines.join("\n");
 
 const validation = await measure(() => validateEmployeeCsv(db, csv), 3);
 if (validation.value.errors.length) throw new Error(JSON.stringify(validation.value.errors.slice(0, 3)));
-report({ operation: "employee CSV validation", size: `${ROWS.toLocaleString("en-US")} rows`, ms: validation.ms, peakMb: validation.peakMb });
+report({
+  operation: "employee CSV validation",
+  size: `${ROWS.toLocaleString("en-US")} rows`,
+  ms: validation.ms,
+  peakMb: validation.peakMb,
+});
 
 const run = await measure(async () => {
   const result = await importEmployees(db, "bench", csv);
@@ -28,7 +35,9 @@ const run = await measure(async () => {
   return result;
 }, 1);
 const floor = await measure(async () => {
-  await db.$executeRawUnsafe(`CREATE TEMP TABLE IF NOT EXISTS floor_emp (no TEXT PRIMARY KEY, name TEXT, email TEXT, unit TEXT, pos TEXT, track TEXT, level TEXT, hire TEXT, manager TEXT)`);
+  await db.$executeRawUnsafe(
+    `CREATE TEMP TABLE IF NOT EXISTS floor_emp (no TEXT PRIMARY KEY, name TEXT, email TEXT, unit TEXT, pos TEXT, track TEXT, level TEXT, hire TEXT, manager TEXT)`,
+  );
   await db.$executeRawUnsafe(`DELETE FROM floor_emp`);
   const rows = lines.slice(1).map((l) => l.split(","));
   await db.$transaction(async (tx) => {
@@ -38,5 +47,13 @@ const floor = await measure(async () => {
     }
   });
 }, 1);
-report({ operation: "employee CSV import (create)", size: `${ROWS.toLocaleString("en-US")} rows`, ms: run.ms, peakMb: run.peakMb, floorMs: floor.ms, target: "< 30 s", pass: run.ms < 30_000 });
+report({
+  operation: "employee CSV import (create)",
+  size: `${ROWS.toLocaleString("en-US")} rows`,
+  ms: run.ms,
+  peakMb: run.peakMb,
+  floorMs: floor.ms,
+  target: "< 30 s",
+  pass: run.ms < 30_000,
+});
 await db.$disconnect();

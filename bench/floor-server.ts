@@ -44,7 +44,10 @@ async function main() {
     const id = crypto.randomUUID();
     const tx = await client.transaction("write");
     try {
-      await tx.execute({ sql: `INSERT INTO "SurveyResponse" ("id","surveyId","unitId","track","tenureBand") VALUES (?,?,?,?,?)`, args: [id, surveyId, null, null, null] });
+      await tx.execute({
+        sql: `INSERT INTO "SurveyResponse" ("id","surveyId","unitId","track","tenureBand") VALUES (?,?,?,?,?)`,
+        args: [id, surveyId, null, null, null],
+      });
       await tx.execute({
         sql: `INSERT INTO "SurveyAnswer" ("responseId","itemId","value","text") SELECT ?, a.value->>0, a.value->>1, a.value->>2 FROM json_each(?) a`,
         args: [id, JSON.stringify(rows)],

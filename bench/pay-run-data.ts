@@ -26,7 +26,19 @@ await db.$transaction(
         const k = i + j;
         const no = `P${String(k).padStart(7, "0")}`;
         // One in ten joined during the quarter (16 August): their base and performance pay are pro-rated by days.
-        values.push(`emp${k}`, no, `员工${k}`, `${no.toLowerCase()}@bench.example.com`, rooms[k % 4], am.id, "skill", levels[k % 7], iso(k % 10 === 3 ? "2026-08-16" : "2018-03-01"), now, now);
+        values.push(
+          `emp${k}`,
+          no,
+          `员工${k}`,
+          `${no.toLowerCase()}@bench.example.com`,
+          rooms[k % 4],
+          am.id,
+          "skill",
+          levels[k % 7],
+          iso(k % 10 === 3 ? "2026-08-16" : "2018-03-01"),
+          now,
+          now,
+        );
       }
       await tx.$executeRawUnsafe(
         `INSERT INTO "Employee" ("id","employeeNo","name","email","unitId","positionId","track","level","hireDate","createdAt","updatedAt") VALUES ${Array.from({ length: n }, () => "(?,?,?,?,?,?,?,?,?,?,?)").join(",")}`,
@@ -36,13 +48,26 @@ await db.$transaction(
   },
   { timeout: 600_000 },
 );
-const kpis = [{ code: "REVENUE", nameZh: "收入", nameEn: "Revenue", unit: "fen", direction: "higher" }, { code: "CUSTOMER_DATA", nameZh: "客户资料完整率", nameEn: "Customer-data completeness", unit: "bp", direction: "higher" }, ...GROWTH_KPIS];
+const kpis = [
+  { code: "REVENUE", nameZh: "收入", nameEn: "Revenue", unit: "fen", direction: "higher" },
+  { code: "CUSTOMER_DATA", nameZh: "客户资料完整率", nameEn: "Customer-data completeness", unit: "bp", direction: "higher" },
+  ...GROWTH_KPIS,
+];
 const kpiRows = [];
 for (const k of kpis) kpiRows.push(await db.kpi.create({ data: { ...k, kind: "quantitative", source: "csv" } }));
 // The plan's 8 KPIs; the handset cost of subscribers in arrears is a scheme input outside the plan.
 const planKpis = kpiRows.filter((k) => k.code !== "ARREARS_HANDSET");
 const inputKpis = [...planKpis, ...kpiRows.filter((k) => k.code === "ARREARS_HANDSET")];
-const period = await db.appraisalPeriod.create({ data: { code: "2026-Q3", kind: "quarter", status: "closed", closedAt: new Date(), startsOn: new Date("2026-07-01T00:00:00Z"), endsOn: new Date("2026-09-30T00:00:00Z") } });
+const period = await db.appraisalPeriod.create({
+  data: {
+    code: "2026-Q3",
+    kind: "quarter",
+    status: "closed",
+    closedAt: new Date(),
+    startsOn: new Date("2026-07-01T00:00:00Z"),
+    endsOn: new Date("2026-09-30T00:00:00Z"),
+  },
+});
 const curve: Record<string, [number, number, number]> = {
   REVENUE: [50_000_000, 100_000_000, 150_000_000],
   CUSTOMER_DATA: [8000, 9500, 10000],
@@ -59,10 +84,22 @@ await db.kpiPlan.create({
   data: {
     periodId: period.id,
     positionId: am.id,
-    items: { create: planKpis.map((k, i) => ({ kpiId: k.id, weight: weights[i], threshold: BigInt(curve[k.code][0]), target: BigInt(curve[k.code][1]), stretch: BigInt(curve[k.code][2]), cap: 12000, sortOrder: i })) },
+    items: {
+      create: planKpis.map((k, i) => ({
+        kpiId: k.id,
+        weight: weights[i],
+        threshold: BigInt(curve[k.code][0]),
+        target: BigInt(curve[k.code][1]),
+        stretch: BigInt(curve[k.code][2]),
+        cap: 12000,
+        sortOrder: i,
+      })),
+    },
   },
 });
-const employeeIds = (await db.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "Employee" WHERE "positionId" = ?`, am.id)).map((r) => r.id);
+const employeeIds = (await db.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "Employee" WHERE "positionId" = ?`, am.id)).map(
+  (r) => r.id,
+);
 let seed = 42;
 const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 await db.$transaction(
@@ -78,7 +115,10 @@ await db.$transaction(
     }
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000);
-      await tx.$executeRawUnsafe(`INSERT INTO "KpiActual" ("id","periodId","employeeId","kpiId","value","source","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?)").join(",")}`, ...chunk.flat());
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "KpiActual" ("id","periodId","employeeId","kpiId","value","source","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?)").join(",")}`,
+        ...chunk.flat(),
+      );
     }
   },
   { timeout: 600_000 },
@@ -86,8 +126,20 @@ await db.$transaction(
 await seedPayConfig(db, hrUserId, { poolUnitId: org.unitId.get("JC-GE"), revenueKpi: "REVENUE" });
 // The bench has no period a year earlier: its pool compares with a fixed figure.
 const pool = await db.payScheme.findFirstOrThrow({ where: { code: "POOL-GE" }, orderBy: { version: "desc" } });
-await db.payScheme.update({ where: { id: pool.id }, data: { paramsJson: JSON.stringify({ ...JSON.parse(pool.paramsJson), comparison: "fixed", lastYearRevenueFen: 5_000_000_000_000 }) } });
+await db.payScheme.update({
+  where: { id: pool.id },
+  data: { paramsJson: JSON.stringify({ ...JSON.parse(pool.paramsJson), comparison: "fixed", lastYearRevenueFen: 5_000_000_000_000 }) },
+});
 
-await db.payRatingGuideline.create({ data: { periodId: period.id, rangesJson: JSON.stringify([{ rating: "A", maxPercent: 20 }, { rating: "E", minPercent: 5 }]), updatedById: hrUserId } });
+await db.payRatingGuideline.create({
+  data: {
+    periodId: period.id,
+    rangesJson: JSON.stringify([
+      { rating: "A", maxPercent: 20 },
+      { rating: "E", minPercent: 5 },
+    ]),
+    updatedById: hrUserId,
+  },
+});
 await db.$disconnect();
 export {};

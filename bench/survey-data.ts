@@ -60,7 +60,9 @@ export async function generateSurveyData(db: Db, options: { responses: number; i
         ...options.items.flatMap((i) => [i.id, i.type, dimensions.indexOf(i.dimension), i.outcome ? 1 : 0]),
       );
       // One row per respondent: a random UUIDv4-shaped key, a room, cuts and latent scores.
-      await tx.$executeRawUnsafe(`CREATE TEMP TABLE bench_resp (id TEXT PRIMARY KEY, room INTEGER, mood REAL, d0 REAL, d1 REAL, d2 REAL, d3 REAL, d4 REAL, d5 REAL) WITHOUT ROWID`);
+      await tx.$executeRawUnsafe(
+        `CREATE TEMP TABLE bench_resp (id TEXT PRIMARY KEY, room INTEGER, mood REAL, d0 REAL, d1 REAL, d2 REAL, d3 REAL, d4 REAL, d5 REAL) WITHOUT ROWID`,
+      );
       const noise = "((abs(random()) % 1000) / 1000.0 - 0.5)";
       await tx.$executeRawUnsafe(
         `INSERT INTO bench_resp

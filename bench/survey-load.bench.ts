@@ -65,7 +65,9 @@ async function measureFloor() {
     url: `http://127.0.0.1:${floorServer.port}`,
     connections: CONNECTIONS,
     amount: PEOPLE,
-    requests: [{ method: "POST", path: "/answers", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: floorSetup.body }],
+    requests: [
+      { method: "POST", path: "/answers", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: floorSetup.body },
+    ],
   });
   await floorServer.close();
   fs.rmSync(floorSetup.dir, { recursive: true, force: true });
@@ -114,7 +116,16 @@ const submitting = load({
         const person = setup.cookies[next++ % PEOPLE];
         (context as { person?: string }).person = person.employeeId;
         const t = person.respondent.token!;
-        return { ...request, headers: { ...request.headers, Origin: base, "Content-Type": "application/x-www-form-urlencoded", "X-Anonymous-Token": `${t.keyId}.${t.token}.${t.signature}` }, body: setup.body };
+        return {
+          ...request,
+          headers: {
+            ...request.headers,
+            Origin: base,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Anonymous-Token": `${t.keyId}.${t.token}.${t.signature}`,
+          },
+          body: setup.body,
+        };
       },
       onResponse: (status, _body, context) => {
         if (status === 200) acknowledged.push(String((context as { person?: string }).person ?? ""));
@@ -170,7 +181,9 @@ const stored = await db.surveyResponse.count({ where: { surveyId: setup.surveyId
 const spent = await db.surveySpentToken.count({ where: { surveyId: setup.surveyId } });
 const exactlyOnce = stored === spent && stored === acknowledged.length && acknowledged.length === PEOPLE + PACED_PEOPLE;
 const fiveXX = (s: Map<number, number>) => [...s].filter(([code]) => code >= 500).reduce((n, [, c]) => n + c, 0);
-console.error(`submissions: ${acknowledged.length} acknowledged, statuses ${JSON.stringify([...submissions.statuses])}, ${submissions.result.errors} errors; stored ${stored}, spent tokens ${spent}`);
+console.error(
+  `submissions: ${acknowledged.length} acknowledged, statuses ${JSON.stringify([...submissions.statuses])}, ${submissions.result.errors} errors; stored ${stored}, spent tokens ${spent}`,
+);
 report({
   operation: `survey token issuance (key and blind signature, ${CONNECTIONS} at a time): p50/p95/p99 ${percentile(tokenTimes, 50)}/${percentile(tokenTimes, 95)}/${percentile(tokenTimes, 99)} ms per person, ${Math.round(PEOPLE / tokenSeconds)} people/s`,
   size: `${PEOPLE} people`,
@@ -217,7 +230,18 @@ report({
 });
 
 // The main pages, each alone under 10 concurrent connections.
-const pages = ["/", "/surveys", "/reports", `/reports/${closed.id}`, "/manage/suggestions", "/kpi", "/pay", "/careers/cycles", "/training/reports", "/rotations/reports"];
+const pages = [
+  "/",
+  "/surveys",
+  "/reports",
+  `/reports/${closed.id}`,
+  "/manage/suggestions",
+  "/kpi",
+  "/pay",
+  "/careers/cycles",
+  "/training/reports",
+  "/rotations/reports",
+];
 for (const page of pages) {
   const r = await load({ url: `${base}${page}`, connections: 10, duration: PAGE_SECONDS, headers: { Cookie: headCookie } });
   report({

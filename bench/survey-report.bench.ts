@@ -62,7 +62,9 @@ report({
 // from the answers themselves.
 const cities = await db.unit.findMany({ where: { parentId: org.rootUnitId }, select: { id: true, path: true } });
 const allUnits = await db.unit.findMany({ select: { id: true, path: true } });
-const unitToChild = Object.fromEntries(allUnits.flatMap((u) => cities.filter((c) => u.path.startsWith(c.path)).map((c) => [u.id, c.id] as const)));
+const unitToChild = Object.fromEntries(
+  allUnits.flatMap((u) => cities.filter((c) => u.path.startsWith(c.path)).map((c) => [u.id, c.id] as const)),
+);
 const heatFloor = await measure(
   () =>
     db.$queryRawUnsafe(
@@ -76,7 +78,15 @@ const heatFloor = await measure(
 );
 const heat = await measure(() => childFigures(db, org.surveyId, null, items, unitToChild, 5), 3);
 if (heat.value.size !== cities.length) throw new Error(`heatmap has ${heat.value.size} of ${cities.length} cities`);
-report({ operation: "survey: heatmap, 20 cities × dimensions", size, ms: heat.ms, peakMb: heat.peakMb, floorMs: heatFloor.ms, target: "≤ 2× floor", pass: heat.ms <= 2 * heatFloor.ms });
+report({
+  operation: "survey: heatmap, 20 cities × dimensions",
+  size,
+  ms: heat.ms,
+  peakMb: heat.peakMb,
+  floorMs: heatFloor.ms,
+  target: "≤ 2× floor",
+  pass: heat.ms <= 2 * heatFloor.ms,
+});
 
 const roomFloor = await floor([org.roomUnitId]);
 const room = await measure(() => loadReport(db, hr, org.surveyId, { unitId: org.roomUnitId }), 3);

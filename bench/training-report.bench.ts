@@ -41,16 +41,33 @@ const setup = await measure(async () => {
     stamp,
   );
   const kpis = [];
-  for (const code of ["TB_REVENUE", "TB_NEW_SUBS"]) kpis.push(await db.kpi.create({ data: { code, nameZh: code, nameEn: code, unit: "count", direction: "higher", kind: "quantitative", source: "csv" } }));
+  for (const code of ["TB_REVENUE", "TB_NEW_SUBS"])
+    kpis.push(
+      await db.kpi.create({
+        data: { code, nameZh: code, nameEn: code, unit: "count", direction: "higher", kind: "quantitative", source: "csv" },
+      }),
+    );
   for (let q = 1; q <= 4; q++) {
     const startsOn = new Date(Date.UTC(2026, (q - 1) * 3, 1));
     const endsOn = new Date(Date.UTC(2026, q * 3, 0));
-    const period = await db.appraisalPeriod.create({ data: { code: `2026-Q${q}`, kind: "quarter", startsOn, endsOn, status: "closed", closedAt: endsOn } });
+    const period = await db.appraisalPeriod.create({
+      data: { code: `2026-Q${q}`, kind: "quarter", startsOn, endsOn, status: "closed", closedAt: endsOn },
+    });
     await db.kpiPlan.create({
       data: {
         periodId: period.id,
         positionId: am.id,
-        items: { create: kpis.map((k, i) => ({ kpiId: k.id, weight: i === 0 ? 60 : 40, threshold: 50n, target: 100n, stretch: 150n, cap: 12000, sortOrder: i })) },
+        items: {
+          create: kpis.map((k, i) => ({
+            kpiId: k.id,
+            weight: i === 0 ? 60 : 40,
+            threshold: 50n,
+            target: 100n,
+            stretch: 150n,
+            cap: 12000,
+            sortOrder: i,
+          })),
+        },
       },
     });
     for (const [i, k] of kpis.entries()) {
@@ -107,7 +124,12 @@ const setup = await measure(async () => {
 }, 1);
 report({ operation: "training: generate employees, actuals, sessions, completions (SQL)", size, ms: setup.ms, peakMb: setup.peakMb });
 
-const hr = { userId: org.userId.get("E000003")!, role: "hr_admin" as const, employeeId: org.employeeId.get("E000003") ?? null, scopePath: null };
+const hr = {
+  userId: org.userId.get("E000003")!,
+  role: "hr_admin" as const,
+  employeeId: org.employeeId.get("E000003") ?? null,
+  scopePath: null,
+};
 const window = yearWindow(2026);
 
 // The floor: the same enrolments aggregated per course in plain SQL, and the year's actuals per employee and quarter.
@@ -119,7 +141,9 @@ const floor = await measure(
          FROM "TrainingEnrolment" e JOIN "TrainingSession" s ON s."id" = e."sessionId" LEFT JOIN "TrainingBehaviourAssessment" b ON b."enrolmentId" = e."id"
          WHERE e."completedAt" IS NOT NULL AND s."status" = 'completed' GROUP BY s."courseId"`,
       ),
-      db.$queryRawUnsafe(`SELECT count(*) AS n FROM (SELECT "periodId", "employeeId", sum("value") FROM "KpiActual" GROUP BY "periodId", "employeeId")`),
+      db.$queryRawUnsafe(
+        `SELECT count(*) AS n FROM (SELECT "periodId", "employeeId", sum("value") FROM "KpiActual" GROUP BY "periodId", "employeeId")`,
+      ),
     ]),
   3,
 );
@@ -129,7 +153,12 @@ const quarters = await db.appraisalPeriod.findMany({ where: { kind: "quarter" },
 const kept = await measure(async () => {
   for (const q of quarters) await keepPeriodTotals(db, q.id);
 }, 1);
-report({ operation: "training: KPI totals of four closed quarters, scored and kept (once, at closing)", size: `${EMPLOYEES.toLocaleString("en-US")} employees × 4 quarters`, ms: kept.ms, peakMb: kept.peakMb });
+report({
+  operation: "training: KPI totals of four closed quarters, scored and kept (once, at closing)",
+  size: `${EMPLOYEES.toLocaleString("en-US")} employees × 4 quarters`,
+  ms: kept.ms,
+  peakMb: kept.peakMb,
+});
 
 const effectiveness = await measure(() => effectivenessReport(db, hr, window), 3);
 if (effectiveness.value.length !== COURSES) throw new Error(`expected ${COURSES} courses, got ${effectiveness.value.length}`);
@@ -147,12 +176,30 @@ report({
 
 // 100 people change position: their totals in every kept quarter are scored again at the next report.
 const others = await db.position.findFirstOrThrow({ where: { code: { not: "AM" } }, select: { id: true } });
-await db.$executeRawUnsafe(`UPDATE "Employee" SET "positionId" = ? WHERE "id" IN (SELECT "id" FROM "Employee" WHERE "id" LIKE 'tb%' LIMIT 100)`, others.id);
+await db.$executeRawUnsafe(
+  `UPDATE "Employee" SET "positionId" = ? WHERE "id" IN (SELECT "id" FROM "Employee" WHERE "id" LIKE 'tb%' LIMIT 100)`,
+  others.id,
+);
 const afterMoves = await measure(() => effectivenessReport(db, hr, window), 1);
-report({ operation: "training: effectiveness report, first after 100 employees changed position", size, ms: afterMoves.ms, peakMb: afterMoves.peakMb });
+report({
+  operation: "training: effectiveness report, first after 100 employees changed position",
+  size,
+  ms: afterMoves.ms,
+  peakMb: afterMoves.peakMb,
+});
 
 const hoursPage = await measure(() => hoursReport(db, hr, window, { page: 1, pageSize: 25 }), 2);
-report({ operation: "training: hours report, whole organisation (figures and the first page of people)", size, ms: hoursPage.ms, peakMb: hoursPage.peakMb });
+report({
+  operation: "training: hours report, whole organisation (figures and the first page of people)",
+  size,
+  ms: hoursPage.ms,
+  peakMb: hoursPage.peakMb,
+});
 const hours = await measure(() => hoursReport(db, hr, window), 2);
-report({ operation: "training: hours report, whole organisation, every person named (CSV export)", size, ms: hours.ms, peakMb: hours.peakMb });
+report({
+  operation: "training: hours report, whole organisation, every person named (CSV export)",
+  size,
+  ms: hours.ms,
+  peakMb: hours.peakMb,
+});
 await db.$disconnect();

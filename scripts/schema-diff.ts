@@ -14,7 +14,8 @@ export function pendingSchemaSql(): string {
   try {
     const env = { ...process.env, DATABASE_URL: `file:${path.join(scratch, "past.db")}` };
     const prismaCli = path.resolve("node_modules", "prisma", "build", "index.js");
-    const prisma = (args: string[]) => execFileSync(process.execPath, [prismaCli, ...args], { encoding: "utf8", env, stdio: ["ignore", "pipe", "pipe"] });
+    const prisma = (args: string[]) =>
+      execFileSync(process.execPath, [prismaCli, ...args], { encoding: "utf8", env, stdio: ["ignore", "pipe", "pipe"] });
     prisma(["migrate", "deploy"]);
     // Introspection needs a schema holding only the generator and the datasource.
     const pullDir = path.join(scratch, "pull");

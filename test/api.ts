@@ -7,7 +7,10 @@ type App = Awaited<ReturnType<typeof testApp>>;
 
 /** Creates an API token as the given demo employee (HR by default). */
 export async function apiToken(scopes: ApiScope[], options: { employeeNo?: string; expiresAt?: Date; rateLimitPerMinute?: number } = {}) {
-  const user = await db.user.findFirstOrThrow({ where: { employee: { employeeNo: options.employeeNo ?? "E000003" } }, select: { id: true } });
+  const user = await db.user.findFirstOrThrow({
+    where: { employee: { employeeNo: options.employeeNo ?? "E000003" } },
+    select: { id: true },
+  });
   const { token, id } = await createApiToken(db, user.id, {
     name: "test",
     scopes,
@@ -23,6 +26,10 @@ export function apiClient(app: App, token?: string) {
   return {
     get: (path: string, extra?: Record<string, string>) => app.request(`/api/v1${path}`, { headers: headers(extra) }),
     post: (path: string, body: unknown, extra?: Record<string, string>) =>
-      app.request(`/api/v1${path}`, { method: "POST", headers: headers({ "Content-Type": "application/json", ...extra }), body: typeof body === "string" ? body : JSON.stringify(body) }),
+      app.request(`/api/v1${path}`, {
+        method: "POST",
+        headers: headers({ "Content-Type": "application/json", ...extra }),
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      }),
   };
 }

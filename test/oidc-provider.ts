@@ -32,7 +32,11 @@ export async function startOidcProvider(options: { redirectUris: string[]; emplo
     cookies: { keys: ["a-test-cookie-key-that-is-long-enough"] },
     findAccount: async (_ctx, id) => ({
       accountId: id,
-      claims: async () => ({ sub: id, email: id, ...(options.employeeNumbers?.[id] ? { employee_number: options.employeeNumbers[id] } : {}) }),
+      claims: async () => ({
+        sub: id,
+        email: id,
+        ...(options.employeeNumbers?.[id] ? { employee_number: options.employeeNumbers[id] } : {}),
+      }),
     }),
   });
   provider.proxy = false;

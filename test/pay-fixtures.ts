@@ -7,7 +7,11 @@ import { GROWTH_KPIS, seedPayConfig } from "../prisma/seed/pay";
  * actuals, deterministic by employee number. `skip` leaves one actual out; the quarter is closed
  * unless `status` says otherwise.
  */
-export async function payFixture(db: Db, unitId: Map<string, string>, options: { skip?: { employeeNo: string; kpiCode: string }; status?: string } = {}) {
+export async function payFixture(
+  db: Db,
+  unitId: Map<string, string>,
+  options: { skip?: { employeeNo: string; kpiCode: string }; status?: string } = {},
+) {
   const period = await db.appraisalPeriod.create({
     data: {
       code: `2026-Q${Math.floor(Math.random() * 1e6)}`,
@@ -26,13 +30,25 @@ export async function payFixture(db: Db, unitId: Map<string, string>, options: {
       positionId: am.id,
       items: {
         create: [
-          { kpiId: kpiId.get("REVENUE")!, weight: 60, threshold: 50_000_000n, target: 100_000_000n, stretch: 150_000_000n, cap: 12000, sortOrder: 1 },
+          {
+            kpiId: kpiId.get("REVENUE")!,
+            weight: 60,
+            threshold: 50_000_000n,
+            target: 100_000_000n,
+            stretch: 150_000_000n,
+            cap: 12000,
+            sortOrder: 1,
+          },
           { kpiId: kpiId.get("NEW_SUBS_3M")!, weight: 40, threshold: 5n, target: 20n, stretch: 30n, cap: 12000, sortOrder: 2 },
         ],
       },
     },
   });
-  const managers = await db.employee.findMany({ where: { positionId: am.id, active: true }, select: { id: true, employeeNo: true }, orderBy: { employeeNo: "asc" } });
+  const managers = await db.employee.findMany({
+    where: { positionId: am.id, active: true },
+    select: { id: true, employeeNo: true },
+    orderBy: { employeeNo: "asc" },
+  });
   const rows: { periodId: string; employeeId: string; kpiId: string; value: bigint; source: string }[] = [];
   managers.forEach((m, i) => {
     const values: Record<string, number> = {
@@ -54,9 +70,24 @@ export async function payFixture(db: Db, unitId: Map<string, string>, options: {
   // The same quarter last year (once per database), for the department pool's growth: revenue 50,000,000 + i × 2,000,000 fen.
   if (!(await db.appraisalPeriod.findUnique({ where: { code: LAST_YEAR_CODE } }))) {
     const lastYear = await db.appraisalPeriod.create({
-      data: { code: LAST_YEAR_CODE, kind: "quarter", startsOn: new Date("2025-07-01T00:00:00Z"), endsOn: new Date("2025-09-30T00:00:00Z"), status: "closed", closedAt: new Date("2025-10-10T00:00:00Z") },
+      data: {
+        code: LAST_YEAR_CODE,
+        kind: "quarter",
+        startsOn: new Date("2025-07-01T00:00:00Z"),
+        endsOn: new Date("2025-09-30T00:00:00Z"),
+        status: "closed",
+        closedAt: new Date("2025-10-10T00:00:00Z"),
+      },
     });
-    await db.kpiActual.createMany({ data: managers.map((m, i) => ({ periodId: lastYear.id, employeeId: m.id, kpiId: kpiId.get("REVENUE")!, value: BigInt(50_000_000 + i * 2_000_000), source: "csv" })) });
+    await db.kpiActual.createMany({
+      data: managers.map((m, i) => ({
+        periodId: lastYear.id,
+        employeeId: m.id,
+        kpiId: kpiId.get("REVENUE")!,
+        value: BigInt(50_000_000 + i * 2_000_000),
+        source: "csv",
+      })),
+    });
   }
   return { period, managers, kpiId };
 }

@@ -23,7 +23,10 @@ export function answersFor(items: SurveyItem[], tone: number, comment?: string):
  * A closed staff-satisfaction survey of the given units, built through the surveys module the
  * way HR and employees would: create, launch, answers from `answers[unitCode]` people, close.
  */
-export async function closedSurvey(db: Db, input: { actorId: string; answers: Record<string, number>; minCommentGroupSize?: number; opensAt?: Date; title?: string }) {
+export async function closedSurvey(
+  db: Db,
+  input: { actorId: string; answers: Record<string, number>; minCommentGroupSize?: number; opensAt?: Date; title?: string },
+) {
   const now = new Date();
   const opensAt = input.opensAt ?? new Date(now.getTime() - DAY);
   const units = await db.unit.findMany({ where: { code: { in: Object.keys(input.answers) } }, select: { id: true, code: true } });
@@ -44,10 +47,19 @@ export async function closedSurvey(db: Db, input: { actorId: string; answers: Re
   const items = parseItems(survey.itemsJson);
   let tone = 0;
   for (const unit of units) {
-    const people = await db.surveyParticipation.findMany({ where: { surveyId: id, unitId: unit.id }, orderBy: { employeeId: "asc" }, take: input.answers[unit.code], select: { employeeId: true } });
+    const people = await db.surveyParticipation.findMany({
+      where: { surveyId: id, unitId: unit.id },
+      orderBy: { employeeId: "asc" },
+      take: input.answers[unit.code],
+      select: { employeeId: true },
+    });
     if (people.length < input.answers[unit.code]) throw new Error(`${unit.code} has only ${people.length} people`);
     for (const p of people) {
-      const result = await answerAs(db, { surveyId: id, employeeId: p.employeeId, answers: answersFor(items, tone++ % 5, `${unit.code} 意见 ${tone}`) }, launchAt);
+      const result = await answerAs(
+        db,
+        { surveyId: id, employeeId: p.employeeId, answers: answersFor(items, tone++ % 5, `${unit.code} 意见 ${tone}`) },
+        launchAt,
+      );
       if (!result.ok) throw new Error(`answer refused: ${result.reason}`);
     }
   }

@@ -19,7 +19,11 @@ export async function fileAnonymouslyAs(db: Db, employeeId: string, input: Omit<
   const token = await takeSuggestionToken(db, employeeId, now);
   if (!token) throw new Error("no token left this month");
   const followUpCode = newFollowUpCode();
-  const result = await fileAnonymousSuggestion(db, { ...token, suggestion: input, followUpHash: await hashFollowUpCode(normalizeFollowUpCode(followUpCode)!) }, now);
+  const result = await fileAnonymousSuggestion(
+    db,
+    { ...token, suggestion: input, followUpHash: await hashFollowUpCode(normalizeFollowUpCode(followUpCode)!) },
+    now,
+  );
   if (!result.ok) throw new Error(result.reason);
   return { id: result.id, followUpCode };
 }

@@ -10,7 +10,12 @@ import { ORIGIN } from "./utils";
 export type AnswerResult = SpendResult | { ok: false; reason: "notInvited" | "alreadyTaken" | "badRequest" };
 
 /** Takes the person's response token (both steps of the token request). */
-export async function takeToken(db: Db, surveyId: string, employeeId: string, now = new Date()): Promise<HeldToken | { ok: false; reason: "notInvited" | "notOpen" | "alreadyTaken" | "badRequest" }> {
+export async function takeToken(
+  db: Db,
+  surveyId: string,
+  employeeId: string,
+  now = new Date(),
+): Promise<HeldToken | { ok: false; reason: "notInvited" | "notOpen" | "alreadyTaken" | "badRequest" }> {
   const key = await tokenKeyFor(db, surveyId, employeeId, now);
   if (!key.ok) return key;
   const pending = await fastBlind(key.keyId, key.publicKey);
@@ -20,10 +25,18 @@ export async function takeToken(db: Db, surveyId: string, employeeId: string, no
 }
 
 /** Takes a token and spends it on `answers`. */
-export async function answerAs(db: Db, input: { surveyId: string; employeeId: string; answers: Answers }, now = new Date()): Promise<AnswerResult> {
+export async function answerAs(
+  db: Db,
+  input: { surveyId: string; employeeId: string; answers: Answers },
+  now = new Date(),
+): Promise<AnswerResult> {
   const token = await takeToken(db, input.surveyId, input.employeeId, now);
   if ("ok" in token) return token;
-  return spendToken(db, { surveyId: input.surveyId, keyId: token.keyId, token: token.token, signature: token.signature, answers: input.answers }, now);
+  return spendToken(
+    db,
+    { surveyId: input.surveyId, keyId: token.keyId, token: token.token, signature: token.signature, answers: input.answers },
+    now,
+  );
 }
 
 type App = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
@@ -31,7 +44,11 @@ type App = { request: (input: string, init?: RequestInit) => Response | Promise<
 /** A token over HTTP, as the page does: the key and the blind signature, with the session cookie. */
 export async function tokenOverHttp(app: App, cookie: string, url: string) {
   const post = async (body: unknown) => {
-    const response = await app.request(url, { method: "POST", headers: { Cookie: cookie, Origin: ORIGIN, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const response = await app.request(url, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: ORIGIN, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, body: (await response.json()) as Record<string, string> };
   };
   const key = await post({ intent: "key" });
@@ -46,7 +63,11 @@ export async function tokenOverHttp(app: App, cookie: string, url: string) {
 export function sendOverHttp(app: App, surveyId: string, token: HeldToken, answers: Record<string, string>) {
   return app.request(`/anon/surveys/${surveyId}/responses`, {
     method: "POST",
-    headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded", "X-Anonymous-Token": `${token.keyId}.${token.token}.${token.signature}` },
+    headers: {
+      Origin: ORIGIN,
+      "Content-Type": "application/x-www-form-urlencoded",
+      "X-Anonymous-Token": `${token.keyId}.${token.token}.${token.signature}`,
+    },
     body: new URLSearchParams(answers),
   });
 }

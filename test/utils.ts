@@ -52,7 +52,12 @@ export async function userFor(employeeNo: string, role?: Role, scopeUnitCode?: s
   const scopeUnitId = scopeUnitCode ? (await db.unit.findUniqueOrThrow({ where: { code: scopeUnitCode } })).id : undefined;
   await db.user.update({
     where: { employeeId: employee.id },
-    data: { passwordHash: await testHash, ...(role ? { role } : {}), ...(scopeUnitId !== undefined ? { scopeUnitId } : {}), disabled: false },
+    data: {
+      passwordHash: await testHash,
+      ...(role ? { role } : {}),
+      ...(scopeUnitId !== undefined ? { scopeUnitId } : {}),
+      disabled: false,
+    },
   });
   return employee.email;
 }
@@ -87,7 +92,11 @@ export function client(app: Awaited<ReturnType<typeof testApp>>, cookie?: string
       app.request(url, {
         method: "POST",
         ...init,
-        headers: headers({ Origin: ORIGIN, ...(body instanceof FormData ? {} : { "Content-Type": "application/x-www-form-urlencoded" }), ...Object.fromEntries(new Headers(init?.headers)) }),
+        headers: headers({
+          Origin: ORIGIN,
+          ...(body instanceof FormData ? {} : { "Content-Type": "application/x-www-form-urlencoded" }),
+          ...Object.fromEntries(new Headers(init?.headers)),
+        }),
         body: body instanceof FormData ? body : new URLSearchParams(body as Record<string, string>),
       }),
   };

@@ -37,7 +37,11 @@ export function Field({
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      <input {...getInputProps(meta as FieldMetadata<string>, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined })} autoComplete={autoComplete} {...rest} />
+      <input
+        {...getInputProps(meta as FieldMetadata<string>, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined })}
+        autoComplete={autoComplete}
+        {...rest}
+      />
       {hint ? (
         <small id={`${meta.id}-hint`} className="hint">
           {hint}
@@ -48,7 +52,17 @@ export function Field({
   );
 }
 
-export function TextAreaField({ meta, label, hint, rows = 5 }: { meta: FieldMetadata<unknown>; label: string; hint?: string; rows?: number }) {
+export function TextAreaField({
+  meta,
+  label,
+  hint,
+  rows = 5,
+}: {
+  meta: FieldMetadata<unknown>;
+  label: string;
+  hint?: string;
+  rows?: number;
+}) {
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
@@ -103,7 +117,19 @@ export function PageHeader({ title, actions, children }: { title: string; action
 }
 
 /** A submit button that asks for confirmation first (destructive actions ask twice). */
-export function ConfirmButton({ children, confirm, name, value, className = "danger" }: { children: ReactNode; confirm: string; name?: string; value?: string; className?: string }) {
+export function ConfirmButton({
+  children,
+  confirm,
+  name,
+  value,
+  className = "danger",
+}: {
+  children: ReactNode;
+  confirm: string;
+  name?: string;
+  value?: string;
+  className?: string;
+}) {
   return (
     <button
       type="submit"

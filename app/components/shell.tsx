@@ -81,7 +81,11 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
               <ul>
                 {items.map((item) => (
                   <li key={item.to}>
-                    <Link to={item.to} className={item.to === current ? "active" : undefined} aria-current={item.to === current ? "page" : undefined}>
+                    <Link
+                      to={item.to}
+                      className={item.to === current ? "active" : undefined}
+                      aria-current={item.to === current ? "page" : undefined}
+                    >
                       {t(item.label)}
                     </Link>
                   </li>

@@ -79,7 +79,8 @@ export default defineMessages(
     "accounts.change.password.change": "You changed your password",
     "accounts.change.invitation.accept": "A new password was set through a set-password link",
     "accounts.change.invitation.create": "An admin created a set-password link",
-    "accounts.recentNotice": "Your account changed recently (role or password). If you did not expect this, contact the system administrator at once.",
+    "accounts.recentNotice":
+      "Your account changed recently (role or password). If you did not expect this, contact the system administrator at once.",
     "accounts.recentNoticeLink": "See the changes",
   },
 );

@@ -221,7 +221,8 @@ export default defineMessages(
     "careers.competenciesEn": "Competencies (English)",
     "careers.competenciesZh": "Competencies (Chinese)",
     "careers.completeCycle": "Complete and make effective",
-    "careers.completeHint": "On completion, approved promotions take effect from {date}: levels change and are recorded in the level history.",
+    "careers.completeHint":
+      "On completion, approved promotions take effect from {date}: levels change and are recorded in the level history.",
     "careers.confirmComplete": "Complete this cycle? Approved promotions take effect and cannot be undone.",
     "careers.confirmReview": "Close nominations and start the review?",
     "careers.confirmWithdraw": "Withdraw this request?",
@@ -270,7 +271,8 @@ export default defineMessages(
     "careers.employeeCareerTitle": "{name}'s career",
     "careers.equivalentMoves": "Equivalent moves on the other tracks",
     "careers.errors.alreadyNominated": "Already nominated in this cycle",
-    "careers.errors.selfNomination": "You cannot nominate yourself: your own promotion is nominated by the level above (employees may apply under My career)",
+    "careers.errors.selfNomination":
+      "You cannot nominate yourself: your own promotion is nominated by the level above (employees may apply under My career)",
     "careers.errors.selfReview": "You cannot review your own nomination: another HR colleague must",
     "careers.errors.cycleCompleted": "This cycle is completed",
     "careers.errors.cycleNotNominating": "Nominations are closed in this cycle",

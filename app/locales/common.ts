@@ -135,8 +135,10 @@ export default defineMessages(
     "track.technical": "Technical track",
     "track.skill": "Skill/sales track",
     "home.greeting": "Hello, {name}",
-    "home.intro.employee": "Answer satisfaction surveys, send suggestions, see your performance and pay explained, and plan your career and training.",
-    "home.intro.dept_head": "Read your unit's satisfaction reports, handle suggestions, and follow performance, promotions, rotations and training results.",
+    "home.intro.employee":
+      "Answer satisfaction surveys, send suggestions, see your performance and pay explained, and plan your career and training.",
+    "home.intro.dept_head":
+      "Read your unit's satisfaction reports, handle suggestions, and follow performance, promotions, rotations and training results.",
     "home.intro.hr_admin": "Manage the organisation and people, surveys, appraisal and pay, career tracks, rotations and training.",
     "home.intro.sysadmin": "Manage user accounts, API tokens and system settings.",
     "errors.required": "This field is required",

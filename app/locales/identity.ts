@@ -6,7 +6,8 @@ export default defineMessages(
     "nav.signInSettings": "登录与消息",
     "auth.forgotLink": "忘记密码？",
     "auth.forgotTitle": "重置密码",
-    "auth.forgotIntro": "输入您的工作邮箱。如果账户存在，我们会按您选择的方式（邮件、企业微信或钉钉）发送一个重置链接，1 小时内有效，只能使用一次。",
+    "auth.forgotIntro":
+      "输入您的工作邮箱。如果账户存在，我们会按您选择的方式（邮件、企业微信或钉钉）发送一个重置链接，1 小时内有效，只能使用一次。",
     "auth.resetSent": "如果该邮箱对应一个账户，重置链接已经发出。请查看邮件、企业微信或钉钉。",
     "auth.sendResetLink": "发送重置链接",
     "auth.backToSignIn": "返回登录",
@@ -21,10 +22,12 @@ export default defineMessages(
     "identity.errors.provider": "身份提供方暂时无法完成登录，请稍后再试。",
     "identity.errors.passwordNotAllowed": "您的账户拥有管理权限，须通过集团统一身份登录。",
     "identity.errors.scopes": "须以 openid 开头，以空格分隔",
-    "identity.errors.enforceNeedsProvider": "无法连接到该身份提供方（或缺少客户端密钥），不能要求管理人员只通过它登录，否则他们将无法登录。",
+    "identity.errors.enforceNeedsProvider":
+      "无法连接到该身份提供方（或缺少客户端密钥），不能要求管理人员只通过它登录，否则他们将无法登录。",
     "identity.passwordSetUseSso": "密码已设置。您的账户须通过集团统一身份登录。",
     "identity.title": "登录与消息设置",
-    "identity.pageIntro": "配置统一身份（OIDC）、企业微信和钉钉登录，以及发给个人的消息（企业微信应用消息、钉钉工作通知、邮件）。密钥加密保存，不会再次显示。",
+    "identity.pageIntro":
+      "配置统一身份（OIDC）、企业微信和钉钉登录，以及发给个人的消息（企业微信应用消息、钉钉工作通知、邮件）。密钥加密保存，不会再次显示。",
     "identity.saved": "设置已保存",
     "identity.provider.oidc": "集团统一身份（OIDC）",
     "identity.provider.wecom": "企业微信",
@@ -86,7 +89,8 @@ export default defineMessages(
     "nav.signInSettings": "Sign-in and messages",
     "auth.forgotLink": "Forgot your password?",
     "auth.forgotTitle": "Reset your password",
-    "auth.forgotIntro": "Enter your work e-mail. If the account exists we send a reset link the way you chose (e-mail, WeCom or DingTalk); it works once, within an hour.",
+    "auth.forgotIntro":
+      "Enter your work e-mail. If the account exists we send a reset link the way you chose (e-mail, WeCom or DingTalk); it works once, within an hour.",
     "auth.resetSent": "If this e-mail belongs to an account, a reset link is on its way. Check your e-mail, WeCom or DingTalk.",
     "auth.sendResetLink": "Send reset link",
     "auth.backToSignIn": "Back to sign-in",
@@ -101,18 +105,22 @@ export default defineMessages(
     "identity.errors.provider": "The identity provider could not complete the sign-in; please try again later.",
     "identity.errors.passwordNotAllowed": "Your account has admin rights and must sign in with the group identity.",
     "identity.errors.scopes": "Must start with openid, separated by spaces",
-    "identity.errors.enforceNeedsProvider": "The identity provider cannot be reached (or the client secret is missing): requiring admins to sign in only through it would lock them out.",
+    "identity.errors.enforceNeedsProvider":
+      "The identity provider cannot be reached (or the client secret is missing): requiring admins to sign in only through it would lock them out.",
     "identity.passwordSetUseSso": "Password set. Your account signs in with the group identity.",
     "identity.title": "Sign-in and message settings",
-    "identity.pageIntro": "Set up sign-in through the group identity provider (OIDC), WeCom and DingTalk, and personal messages (WeCom application messages, DingTalk work notifications, e-mail). Secrets are stored encrypted and never shown again.",
+    "identity.pageIntro":
+      "Set up sign-in through the group identity provider (OIDC), WeCom and DingTalk, and personal messages (WeCom application messages, DingTalk work notifications, e-mail). Secrets are stored encrypted and never shown again.",
     "identity.saved": "Settings saved",
     "identity.provider.oidc": "Group identity (OIDC)",
     "identity.provider.wecom": "WeCom",
     "identity.provider.dingtalk": "DingTalk",
     "identity.provider.smtp": "E-mail (SMTP)",
     "identity.intro.oidc": "Authorization code with PKCE. Employees are matched by the claim below against a field of their record.",
-    "identity.intro.wecom": "OAuth2 inside the WeCom client and QR login on the desktop, matched by the WeCom UserID on the employee record; application messages go to employees who chose WeCom.",
-    "identity.intro.dingtalk": "DingTalk scan-to-login, matched by the DingTalk userid on the employee record; work notifications go to employees who chose DingTalk.",
+    "identity.intro.wecom":
+      "OAuth2 inside the WeCom client and QR login on the desktop, matched by the WeCom UserID on the employee record; application messages go to employees who chose WeCom.",
+    "identity.intro.dingtalk":
+      "DingTalk scan-to-login, matched by the DingTalk userid on the employee record; work notifications go to employees who chose DingTalk.",
     "identity.intro.smtp": "The mail server for password-reset links and personal notifications.",
     "identity.callbackUrl": "Callback URL (register it with the provider):",
     "identity.field.oidc.issuer": "Issuer URL",

@@ -15,9 +15,30 @@ import identity from "./identity";
 import jobs from "./jobs";
 
 /** Every message group, merged per language. A new capability adds its group here. */
-const groups = [common, auth, org, surveys, integration, suggestions, kpi, reports, pay, training, careers, rotations, accounts, identity, jobs] as const;
+const groups = [
+  common,
+  auth,
+  org,
+  surveys,
+  integration,
+  suggestions,
+  kpi,
+  reports,
+  pay,
+  training,
+  careers,
+  rotations,
+  accounts,
+  identity,
+  jobs,
+] as const;
 
-type Merge<G extends readonly { "zh-CN": object }[]> = G extends readonly [infer H extends { "zh-CN": object }, ...infer R extends { "zh-CN": object }[]] ? H["zh-CN"] & Merge<R> : unknown;
+type Merge<G extends readonly { "zh-CN": object }[]> = G extends readonly [
+  infer H extends { "zh-CN": object },
+  ...infer R extends { "zh-CN": object }[],
+]
+  ? H["zh-CN"] & Merge<R>
+  : unknown;
 type Dictionary = Merge<typeof groups>;
 
 export const dictionaries = {

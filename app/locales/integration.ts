@@ -15,7 +15,8 @@ export default defineMessages(
     "integration.errors.httpUrl": "请输入 http:// 或 https:// 开头的地址",
     "integration.errors.notFound": "记录不存在",
     "tokens.title": "接口令牌",
-    "tokens.intro": "人力资源系统、CRM 或计费系统通过接口令牌调用 /api/v1。令牌只在创建时显示一次，系统只保存其哈希值。令牌的权限不会超过创建人自己的权限。",
+    "tokens.intro":
+      "人力资源系统、CRM 或计费系统通过接口令牌调用 /api/v1。令牌只在创建时显示一次，系统只保存其哈希值。令牌的权限不会超过创建人自己的权限。",
     "tokens.docsHint": "接口说明：/api/v1/openapi.json",
     "tokens.new": "新建令牌",
     "tokens.name": "用途名称",
@@ -48,7 +49,8 @@ export default defineMessages(
     "scope.suggestions:read": "读取建议统计",
     "scope.payroll:read": "导出已锁定核算的工资表（应发）",
     "channel.title": "通知渠道",
-    "channel.intro": "调查邀请与提醒、建议答复、行为评估请求、薪酬审批等通知先写入发件箱，再由后台推送到这里配置的 Webhook；接收方不可用时自动重试，不会丢失。",
+    "channel.intro":
+      "调查邀请与提醒、建议答复、行为评估请求、薪酬审批等通知先写入发件箱，再由后台推送到这里配置的 Webhook；接收方不可用时自动重试，不会丢失。",
     "channel.url": "Webhook 地址",
     "channel.format": "消息格式",
     "channel.format.generic": "通用 JSON",
@@ -135,7 +137,8 @@ export default defineMessages(
     "integration.errors.httpUrl": "Enter an address starting with http:// or https://",
     "integration.errors.notFound": "No such record",
     "tokens.title": "API tokens",
-    "tokens.intro": "HR, CRM or billing systems call /api/v1 with an API token. A token is shown once, at creation; only its hash is stored. A token never grants more than its creator may do.",
+    "tokens.intro":
+      "HR, CRM or billing systems call /api/v1 with an API token. A token is shown once, at creation; only its hash is stored. A token never grants more than its creator may do.",
     "tokens.docsHint": "API description: /api/v1/openapi.json",
     "tokens.new": "New token",
     "tokens.name": "Purpose",
@@ -168,7 +171,8 @@ export default defineMessages(
     "scope.suggestions:read": "Read suggestion statistics",
     "scope.payroll:read": "Export locked pay runs' gross lines",
     "channel.title": "Notification channel",
-    "channel.intro": "Survey invitations and reminders, replies to suggestions, behaviour-assessment requests and pay approvals go to an outbox first; a background worker delivers them to this webhook and retries while the receiver is down, so nothing is lost.",
+    "channel.intro":
+      "Survey invitations and reminders, replies to suggestions, behaviour-assessment requests and pay approvals go to an outbox first; a background worker delivers them to this webhook and retries while the receiver is down, so nothing is lost.",
     "channel.url": "Webhook URL",
     "channel.format": "Message format",
     "channel.format.generic": "Generic JSON",
@@ -194,7 +198,8 @@ export default defineMessages(
     "channel.retried": "Queued again",
     "channel.retryAll": "Send all again",
     "feeds.title": "KPI feeds",
-    "feeds.intro": "Pull KPI actuals on a schedule from an HTTP endpoint of a CRM or billing system, checked by the same rules as a manual import: one bad row and nothing of the batch is imported.",
+    "feeds.intro":
+      "Pull KPI actuals on a schedule from an HTTP endpoint of a CRM or billing system, checked by the same rules as a manual import: one bad row and nothing of the batch is imported.",
     "feeds.new": "New feed",
     "feeds.name": "Name",
     "feeds.url": "Endpoint URL",

@@ -38,7 +38,8 @@ export default defineMessages(
   {
     "nav.jobs": "Background jobs",
     "jobs.title": "Background jobs",
-    "jobs.intro": "The system runs these jobs in the background at fixed intervals. Only one server process runs a job at any time; if a process stops, another takes the job over once its lease runs out.",
+    "jobs.intro":
+      "The system runs these jobs in the background at fixed intervals. Only one server process runs a job at any time; if a process stops, another takes the job over once its lease runs out.",
     "jobs.job": "Job",
     "jobs.interval": "Interval",
     "jobs.lastRun": "Last run",

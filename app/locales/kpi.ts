@@ -7,7 +7,8 @@ export default defineMessages(
     "kpi.title": "绩效考核",
     "kpi.intro": "考核周期、各岗位的 KPI 方案、完成值与得分。",
     "kpi.library": "KPI 指标库",
-    "kpi.libraryIntro": "每个指标的编码、名称、计量单位、方向（越高越好/越低越好）、定量或评价类，以及数据来源。基础工作类指标（如客户资料完整率）单独标识。",
+    "kpi.libraryIntro":
+      "每个指标的编码、名称、计量单位、方向（越高越好/越低越好）、定量或评价类，以及数据来源。基础工作类指标（如客户资料完整率）单独标识。",
     "kpi.noKpis": "指标库还是空的。",
     "kpi.newKpi": "新增指标",
     "kpi.editKpi": "编辑指标 {code}",
@@ -128,7 +129,8 @@ export default defineMessages(
     "kpi.myPerformanceIntro": "本周期的指标、目标、当前完成情况和得分，以及与主管的沟通记录。",
     "kpi.noPlanForYou": "您在这个周期没有 KPI 方案。",
     "kpi.importTitle": "导入完成值 · {period}",
-    "kpi.importRules": "按“工号 + 指标编码”更新：重复导入同一文件不会产生重复数据。金额按元、比率按百分比填写。关联考核的团队完成值请在“关联考核”页录入。",
+    "kpi.importRules":
+      "按“工号 + 指标编码”更新：重复导入同一文件不会产生重复数据。金额按元、比率按百分比填写。关联考核的团队完成值请在“关联考核”页录入。",
     "kpi.codesAndUnits": "指标编码与填写单位",
     "kpi.importDone": "已导入 {count} 条完成值。",
     "kpi.seeScores": "查看得分",
@@ -143,7 +145,8 @@ export default defineMessages(
     "kpi.baselineRevenueOf": "{name} 的基期收入",
     "kpi.importance": "客户重要度分",
     "kpi.importanceOf": "{name} 的客户重要度分",
-    "kpi.importanceHint": "客户重要度分 = 名下客户重要度权重之和（例如战略客户 5、重点客户 3、一般客户 1）。按客户基础分解 = 收入占比 × 收入份额 + (1 − 收入占比) × 重要度份额；余数按最大余额法分配，合计与室目标完全一致。",
+    "kpi.importanceHint":
+      "客户重要度分 = 名下客户重要度权重之和（例如战略客户 5、重点客户 3、一般客户 1）。按客户基础分解 = 收入占比 × 收入份额 + (1 − 收入占比) × 重要度份额；余数按最大余额法分配，合计与室目标完全一致。",
     "kpi.currentTarget": "当前目标",
     "kpi.equalSplit": "平均分解",
     "kpi.baselineSplit": "按客户基础分解",
@@ -156,7 +159,8 @@ export default defineMessages(
     "kpi.allocationCommitted": "目标已分解到个人",
     "kpi.enterTotal": "填写室目标后可以确认分解方案。",
     "kpi.jointTitle": "关联考核 · {period}",
-    "kpi.jointIntro": "客户经理与解决方案支撑经理共担一个团队目标：双方该项指标都按团队完成值对团队目标计分（权重各按自己的方案）；约定的分成比例用于拆分团队业绩量（如收入），合计等于团队完成值，不重复计算。",
+    "kpi.jointIntro":
+      "客户经理与解决方案支撑经理共担一个团队目标：双方该项指标都按团队完成值对团队目标计分（权重各按自己的方案）；约定的分成比例用于拆分团队业绩量（如收入），合计等于团队完成值，不重复计算。",
     "kpi.noTeams": "本周期没有关联考核。",
     "kpi.teamName": "团队",
     "kpi.members": "成员与分成",
@@ -202,8 +206,10 @@ export default defineMessages(
     "kpi.errors.share.total": "分成比例合计须为 100",
     "kpi.errors.total": "请填写有效的室目标",
     "kpi.errors.noPeopleForKpi": "该室没有方案中包含此指标的员工",
-    "kpi.errors.missingBaselines": "未写入任何内容：{people} 还没有保存客户基础，不能按客户基础分解。请先填写并保存他们的基础收入和重要度分（确为 0 也请保存 0）。",
-    "kpi.errors.allocationBreaks.order": "未写入任何内容：按这个分解，{people} 的门槛值、目标值、挑战值将不再满足“门槛值 < 目标值 ≤ 挑战值”（分到的目标太小，按方案比例取整后重合）。请提高室目标、补充客户基础或调整方案。",
+    "kpi.errors.missingBaselines":
+      "未写入任何内容：{people} 还没有保存客户基础，不能按客户基础分解。请先填写并保存他们的基础收入和重要度分（确为 0 也请保存 0）。",
+    "kpi.errors.allocationBreaks.order":
+      "未写入任何内容：按这个分解，{people} 的门槛值、目标值、挑战值将不再满足“门槛值 < 目标值 ≤ 挑战值”（分到的目标太小，按方案比例取整后重合）。请提高室目标、补充客户基础或调整方案。",
     "kpi.errors.allocationBreaks.cap": "未写入任何内容：{people} 的封顶分不在 100 到 200 分之间，请先修正其方案。",
     "kpi.noBaseline": "未保存",
     "kpi.wouldBreak": "此分解下无法评分",
@@ -214,7 +220,8 @@ export default defineMessages(
     "kpi.title": "Performance appraisal",
     "kpi.intro": "Appraisal periods, KPI plans per position, actuals and scores.",
     "kpi.library": "KPI library",
-    "kpi.libraryIntro": "Each KPI's code, name, unit, direction (higher or lower is better), whether it is quantitative or rated, and its data source. Basic-work KPIs (such as customer-data completeness) are marked as such.",
+    "kpi.libraryIntro":
+      "Each KPI's code, name, unit, direction (higher or lower is better), whether it is quantitative or rated, and its data source. Basic-work KPIs (such as customer-data completeness) are marked as such.",
     "kpi.noKpis": "The KPI library is empty.",
     "kpi.newKpi": "New KPI",
     "kpi.editKpi": "Edit KPI {code}",
@@ -282,13 +289,16 @@ export default defineMessages(
     "kpi.totalPending": "Actuals missing",
     "kpi.missingCount": "{count} actual(s) missing",
     "kpi.malformedTitle": "{count} line(s) cannot be scored",
-    "kpi.malformedHint": "The threshold, target and stretch of these lines do not form a curve. Everyone else is scored as usual; open the employee's plan and repair the line under “Adjust plan”.",
+    "kpi.malformedHint":
+      "The threshold, target and stretch of these lines do not form a curve. Everyone else is scored as usual; open the employee's plan and repair the line under “Adjust plan”.",
     "kpi.curveProblem.order": "Cannot score: threshold < target ≤ stretch is required (the reverse for lower-is-better KPIs)",
     "kpi.curveProblem.cap": "Cannot score: the cap must be between 100 and 200 points",
     "kpi.missingTitle": "{count} actual(s) missing",
-    "kpi.missingHint": "A missing actual never counts as zero: until it is recorded, the employee's total stays pending and pay runs flag it.",
+    "kpi.missingHint":
+      "A missing actual never counts as zero: until it is recorded, the employee's total stays pending and pay runs flag it.",
     "kpi.planTitle": "{position} · KPI plan {period}",
-    "kpi.planIntro": "Weights must total 100. Scoring curve: 0 below the threshold, linear to 100 at target, then linear to the cap at stretch.",
+    "kpi.planIntro":
+      "Weights must total 100. Scoring curve: 0 below the threshold, linear to 100 at target, then linear to the cap at stretch.",
     "kpi.planSaved": "KPI plan saved",
     "kpi.weight": "Weight %",
     "kpi.threshold": "Threshold",
@@ -302,7 +312,8 @@ export default defineMessages(
     "kpi.warnings.tooManyKpis": "This plan has {count} KPIs, more than the recommended {limit}: too many KPIs scatter focus.",
     "kpi.employeePlanTitle": "{name} · performance {period}",
     "kpi.adjustPlan": "Adjust this person's plan",
-    "kpi.adjustIntro": "Applies to this employee only; whatever differs from the position plan is stored as a personal adjustment and marked.",
+    "kpi.adjustIntro":
+      "Applies to this employee only; whatever differs from the position plan is stored as a personal adjustment and marked.",
     "kpi.adjustReason": "Reason for the adjustment",
     "kpi.adjustReason.allocation": "Target allocated by portfolio baseline",
     "kpi.adjusted": "Adjusted",
@@ -320,7 +331,8 @@ export default defineMessages(
     "kpi.rating.3": "3 · Nearly there (80)",
     "kpi.rating.4": "4 · On target (100)",
     "kpi.rating.5": "5 · Outstanding (120)",
-    "kpi.scoringRule": "Each line score is computed exactly and rounded once, half up, to 0.01 points; the total = Σ weight × line score ÷ 100, rounded once, half up, to 0.01 points.",
+    "kpi.scoringRule":
+      "Each line score is computed exactly and rounded once, half up, to 0.01 points; the total = Σ weight × line score ÷ 100, rounded once, half up, to 0.01 points.",
     "kpi.jointWith": "Joint KPI · {team}",
     "kpi.teamActualHint": "The team actual is recorded on the Joint KPIs page",
     "kpi.checkIns": "Performance check-ins",
@@ -335,12 +347,14 @@ export default defineMessages(
     "kpi.myPerformanceIntro": "Your KPIs for the period: targets, progress so far and scores, with the check-ins with your manager.",
     "kpi.noPlanForYou": "You have no KPI plan in this period.",
     "kpi.importTitle": "Import actuals · {period}",
-    "kpi.importRules": "Rows update by employee number + KPI code: importing the same file twice creates no duplicates. Amounts in yuan, rates in percent. Team actuals of joint KPIs are recorded on the Joint KPIs page.",
+    "kpi.importRules":
+      "Rows update by employee number + KPI code: importing the same file twice creates no duplicates. Amounts in yuan, rates in percent. Team actuals of joint KPIs are recorded on the Joint KPIs page.",
     "kpi.codesAndUnits": "KPI codes and how to write values",
     "kpi.importDone": "{count} actual(s) imported.",
     "kpi.seeScores": "See the scores",
     "kpi.allocateTitle": "Target allocation · {period}",
-    "kpi.allocateIntro": "Split a room's target among its account managers by portfolio baseline (baseline revenue and customer importance), side by side with an equal split; the split you commit becomes their personal targets.",
+    "kpi.allocateIntro":
+      "Split a room's target among its account managers by portfolio baseline (baseline revenue and customer importance), side by side with an equal split; the split you commit becomes their personal targets.",
     "kpi.allocateChoose": "Choose a room and a KPI and enter the room's target.",
     "kpi.room": "Room",
     "kpi.roomTarget": "Room target",
@@ -350,7 +364,8 @@ export default defineMessages(
     "kpi.baselineRevenueOf": "Baseline revenue of {name}",
     "kpi.importance": "Customer importance points",
     "kpi.importanceOf": "Customer importance points of {name}",
-    "kpi.importanceHint": "Customer importance points = the sum of the importance weights of the customers in the portfolio (e.g. strategic 5, key 3, ordinary 1). By baseline = revenue weight × revenue share + (1 − revenue weight) × importance share; the remainder goes by largest remainder, so the parts add up exactly to the room target.",
+    "kpi.importanceHint":
+      "Customer importance points = the sum of the importance weights of the customers in the portfolio (e.g. strategic 5, key 3, ordinary 1). By baseline = revenue weight × revenue share + (1 − revenue weight) × importance share; the remainder goes by largest remainder, so the parts add up exactly to the room target.",
     "kpi.currentTarget": "Current target",
     "kpi.equalSplit": "Equal split",
     "kpi.baselineSplit": "By portfolio baseline",
@@ -359,11 +374,13 @@ export default defineMessages(
     "kpi.baselinesSaved": "Baselines saved",
     "kpi.commitBaseline": "Commit the baseline split",
     "kpi.commitEqual": "Commit the equal split",
-    "kpi.confirmCommit": "This replaces these employees' targets for the KPI in this period (threshold and stretch move in proportion). Continue?",
+    "kpi.confirmCommit":
+      "This replaces these employees' targets for the KPI in this period (threshold and stretch move in proportion). Continue?",
     "kpi.allocationCommitted": "Targets allocated",
     "kpi.enterTotal": "Enter the room target to commit a split.",
     "kpi.jointTitle": "Joint KPIs · {period}",
-    "kpi.jointIntro": "An account manager and a solution support manager share one team target: both score that line from the team actual against the team target (each with the weight in their own plan); the agreed shares split the team quantity (e.g. revenue) so that it adds up to the team actual and is never counted twice.",
+    "kpi.jointIntro":
+      "An account manager and a solution support manager share one team target: both score that line from the team actual against the team target (each with the weight in their own plan); the agreed shares split the team quantity (e.g. revenue) so that it adds up to the team actual and is never counted twice.",
     "kpi.noTeams": "No joint KPIs in this period.",
     "kpi.teamName": "Team",
     "kpi.members": "Members and shares",
@@ -382,7 +399,7 @@ export default defineMessages(
     "kpi.teamField.memberB": "Member 2 employee no. (solution support manager)",
     "kpi.teamField.shareB": "Member 2 share %",
     "kpi.errors.code": "Start with a capital letter; capital letters, digits and underscores only",
-    "kpi.errors.ratedUnit": "A rated KPI uses the unit \"Rating (1–5)\", and only a rated KPI does",
+    "kpi.errors.ratedUnit": 'A rated KPI uses the unit "Rating (1–5)", and only a rated KPI does',
     "kpi.errors.ratedDirection": "A rated KPI is always higher-is-better",
     "kpi.errors.kpiInUse": "This KPI is used in plans: its unit, kind and direction can no longer change",
     "kpi.errors.endsBeforeStart": "The end date cannot be before the start date",
@@ -409,9 +426,12 @@ export default defineMessages(
     "kpi.errors.share.total": "Shares must total 100",
     "kpi.errors.total": "Enter a valid room target",
     "kpi.errors.noPeopleForKpi": "Nobody in this room has this KPI in their plan",
-    "kpi.errors.missingBaselines": "Nothing was written: {people} have no saved baseline, so the target cannot be split by baseline. Enter and save their baseline revenue and importance first (save 0 if it really is 0).",
-    "kpi.errors.allocationBreaks.order": "Nothing was written: with this split the threshold, target and stretch of {people} would no longer satisfy threshold < target ≤ stretch (their part is too small, and scaled and rounded from the plan they coincide). Raise the room target, complete the baselines or adjust the plan.",
-    "kpi.errors.allocationBreaks.cap": "Nothing was written: the cap of {people} is not between 100 and 200 points; repair their plan first.",
+    "kpi.errors.missingBaselines":
+      "Nothing was written: {people} have no saved baseline, so the target cannot be split by baseline. Enter and save their baseline revenue and importance first (save 0 if it really is 0).",
+    "kpi.errors.allocationBreaks.order":
+      "Nothing was written: with this split the threshold, target and stretch of {people} would no longer satisfy threshold < target ≤ stretch (their part is too small, and scaled and rounded from the plan they coincide). Raise the room target, complete the baselines or adjust the plan.",
+    "kpi.errors.allocationBreaks.cap":
+      "Nothing was written: the cap of {people} is not between 100 and 200 points; repair their plan first.",
     "kpi.noBaseline": "not saved",
     "kpi.wouldBreak": "cannot score with this split",
   },

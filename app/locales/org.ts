@@ -18,7 +18,8 @@ export default defineMessages(
     "org.hideInactive": "隐藏已停用",
     "org.noUnits": "还没有组织单元。",
     "org.recentArrivals.title": "近 {days} 天新加入本单位的人员",
-    "org.recentArrivals.hint": "新入职、调入或重新启用的人员。此时发布的满意度调查会把他们的答卷计入上一级单位，且不计入任何分组的最少人数；如有新建单位或突然增加的人员，请核实。",
+    "org.recentArrivals.hint":
+      "新入职、调入或重新启用的人员。此时发布的满意度调查会把他们的答卷计入上一级单位，且不计入任何分组的最少人数；如有新建单位或突然增加的人员，请核实。",
     "org.recentArrivals.none": "近期没有人员加入。",
     "org.recentArrivals.person": "人员",
     "org.recentArrivals.unit": "现单位",
@@ -85,7 +86,8 @@ export default defineMessages(
     "org.confirmDisableAccount": "确定停用该账户吗？其所有登录会话将立即结束。",
     "import.intro": "先校验全部行：只要有一行有误就不导入任何数据，并列出每个错误所在的行号。",
     "import.columns": "列（第一行为表头）：",
-    "import.rules": "工号已存在则更新，否则新增。通道为 management / technical / skill；日期格式 YYYY-MM-DD；直接上级可为本文件中或系统中已有的员工。",
+    "import.rules":
+      "工号已存在则更新，否则新增。通道为 management / technical / skill；日期格式 YYYY-MM-DD；直接上级可为本文件中或系统中已有的员工。",
     "import.downloadTemplate": "下载模板",
     "import.file": "选择 CSV 文件（UTF-8）",
     "import.orPaste": "或粘贴 CSV 内容",
@@ -110,7 +112,8 @@ export default defineMessages(
     "import.errors.duplicateInFile": "与第 {other} 行重复",
     "import.errors.emailTaken": "该邮箱已被其他员工使用",
     "import.errors.unknownManager": "上级工号 {no} 既不在文件中也不在系统中",
-    "users.intro": "只有系统管理员持有此页面。角色变更和特权账户的密码重置由一位管理员申请、另一位管理员批准，任何人都不能处理自己的账户；批准后下一次请求即生效。",
+    "users.intro":
+      "只有系统管理员持有此页面。角色变更和特权账户的密码重置由一位管理员申请、另一位管理员批准，任何人都不能处理自己的账户；批准后下一次请求即生效。",
     "users.none": "没有符合条件的用户。",
   },
   {
@@ -130,7 +133,8 @@ export default defineMessages(
     "org.hideInactive": "Hide inactive",
     "org.noUnits": "No units yet.",
     "org.recentArrivals.title": "Joined in the last {days} days",
-    "org.recentArrivals.hint": "People who were hired, moved in or made active again. A satisfaction survey launched now files their answers one level up and counts them towards no group's minimum; check any unit that was just created or suddenly filled up.",
+    "org.recentArrivals.hint":
+      "People who were hired, moved in or made active again. A satisfaction survey launched now files their answers one level up and counts them towards no group's minimum; check any unit that was just created or suddenly filled up.",
     "org.recentArrivals.none": "Nobody joined recently.",
     "org.recentArrivals.person": "Person",
     "org.recentArrivals.unit": "Unit now",
@@ -197,7 +201,8 @@ export default defineMessages(
     "org.confirmDisableAccount": "Disable this account? All its sessions end at once.",
     "import.intro": "Every row is checked first: if any row is wrong nothing is imported, and each error is listed with its row number.",
     "import.columns": "Columns (first line is the header):",
-    "import.rules": "An existing employee number is updated, a new one created. Track is management / technical / skill; dates YYYY-MM-DD; the manager may be in this file or already in the system.",
+    "import.rules":
+      "An existing employee number is updated, a new one created. Track is management / technical / skill; dates YYYY-MM-DD; the manager may be in this file or already in the system.",
     "import.downloadTemplate": "Download template",
     "import.file": "CSV file (UTF-8)",
     "import.orPaste": "Or paste CSV",
@@ -222,7 +227,8 @@ export default defineMessages(
     "import.errors.duplicateInFile": "Duplicate of row {other}",
     "import.errors.emailTaken": "Another employee already uses this e-mail",
     "import.errors.unknownManager": "Manager {no} is neither in the file nor in the system",
-    "users.intro": "Only sysadmins hold this page. Role changes and password resets of privileged accounts are requested by one admin and approved by another; nobody acts on their own account. Approved changes apply from the next request.",
+    "users.intro":
+      "Only sysadmins hold this page. Role changes and password resets of privileged accounts are requested by one admin and approved by another; nobody acts on their own account. Approved changes apply from the next request.",
     "users.none": "No users match.",
   },
 );

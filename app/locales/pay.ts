@@ -100,7 +100,8 @@ export default defineMessages(
     "pay.explain.quantity": "数量奖 = 新增在网满3个月用户 {count} 户 × 单户奖励 {unit}",
     "pay.explain.inNetwork": "在网奖 = 在网超6个月用户收入 {revenue} × k1 {k1}",
     "pay.explain.profit": "效益奖 = (在网超2年用户收入 {revenue} − 终端补贴 {subsidy} − 欠费 {arrears}) × k2 {k2}，不低于 0",
-    "pay.explain.profitHandset": "效益奖 = (在网超2年用户收入 {revenue} − 终端补贴 {subsidy} − 欠费用户终端成本 {handset}) × k2 {k2}，不低于 0",
+    "pay.explain.profitHandset":
+      "效益奖 = (在网超2年用户收入 {revenue} − 终端补贴 {subsidy} − 欠费用户终端成本 {handset}) × k2 {k2}，不低于 0",
     "pay.explain.arrearsTolerated": "欠费率 {rate} 未超过容忍线 {threshold}：不罚款，改为在效益奖中扣减",
     "pay.explain.arrearsFine": "欠费率 {rate} 超过容忍线 {threshold}：另扣罚款 {fine}（欠费 × {fineRate}）",
     "pay.explain.growthWithheld": "欠费率 {rate} 超过容忍线 {threshold}：本期奖励暂停发放",
@@ -161,8 +162,10 @@ export default defineMessages(
     "pay.active": "启用",
     "pay.retired": "停用",
     "pay.editScheme": "{code}（当前 v{version}）",
-    "pay.growthIntro": "奖励 = 数量奖 + 在网奖 + 效益奖。输入取自考核实际值（按指标编码）。欠费率不超过容忍线时不罚款，欠费在效益奖中扣除；超过时按所选办法处理。",
-    "pay.poolIntro": "奖金池 = 基础额 + (本期收入 − 上年同期收入) × 增长系数，不低于 0，不超过封顶额；按贡献点（得分 × 岗位价值）分配给该单元及下级的员工。",
+    "pay.growthIntro":
+      "奖励 = 数量奖 + 在网奖 + 效益奖。输入取自考核实际值（按指标编码）。欠费率不超过容忍线时不罚款，欠费在效益奖中扣除；超过时按所选办法处理。",
+    "pay.poolIntro":
+      "奖金池 = 基础额 + (本期收入 − 上年同期收入) × 增长系数，不低于 0，不超过封顶额；按贡献点（得分 × 岗位价值）分配给该单元及下级的员工。",
     "pay.nameZh": "中文名称",
     "pay.nameEn": "英文名称",
     "pay.positionCodes": "适用岗位编码",
@@ -291,7 +294,8 @@ export default defineMessages(
     "pay.budget.overridden": "超预算 {excess} 已由审批人批准，理由：{reason}",
     "pay.overrideReason": "超预算审批理由",
     "pay.calibrationTitle": "绩效等级校准 · {period}",
-    "pay.calibrationIntro": "在系数生效前，按本期指导比例检查各部门的绩效等级分布；人力资源和部门负责人可带原因调整等级，每次调整都记录在案并显示在工资条说明中。",
+    "pay.calibrationIntro":
+      "在系数生效前，按本期指导比例检查各部门的绩效等级分布；人力资源和部门负责人可带原因调整等级，每次调整都记录在案并显示在工资条说明中。",
     "pay.calibration.link": "等级校准",
     "pay.calibration.unit": "部门",
     "pay.calibration.size": "人数",
@@ -323,7 +327,8 @@ export default defineMessages(
     "nav.pay": "Pay runs",
     "nav.myPay": "My pay",
     "pay.runsTitle": "Pay runs",
-    "pay.runsIntro": "One run per appraisal period: draft → reviewed → approved → locked. A locked run never changes; corrections are added as adjustments with a reason.",
+    "pay.runsIntro":
+      "One run per appraisal period: draft → reviewed → approved → locked. A locked run never changes; corrections are added as adjustments with a reason.",
     "pay.prepareRun": "Prepare a run",
     "pay.computing": "Computing…",
     "pay.noPeriodsToRun": "No period can be run now (only closed periods are paid, each exactly once).",
@@ -352,7 +357,8 @@ export default defineMessages(
     "pay.frozenSchemes": "Frozen parameters",
     "pay.coefficientVersion": "Coefficient table v{version}",
     "pay.verifiedIdentical": "Recomputed from the frozen inputs: identical to what is stored.",
-    "pay.verifiedDiffers": "Recomputed from the frozen inputs, {count} employees differ from what is stored. Contact the system administrator.",
+    "pay.verifiedDiffers":
+      "Recomputed from the frozen inputs, {count} employees differ from what is stored. Contact the system administrator.",
     "pay.verifyNow": "Recompute from the frozen inputs and compare",
     "pay.nextStep": "Next step",
     "pay.stepHint.draft": "Check the issues and lines; another HR colleague than the preparer reviews. Recompute after correcting actuals.",
@@ -375,12 +381,14 @@ export default defineMessages(
     "pay.issuesTitle": "{count} issues block the run",
     "pay.issuesHint": "Missing actuals are never taken as zero: enter them, then recompute. A run with issues cannot go to review.",
     "pay.issue.missingActual": "{employeeNo}: no actual for KPI {kpi}",
-    "pay.issue.malformedLine": "{employeeNo}: the threshold, target and stretch of KPI {kpi} do not form a curve and cannot score; repair the line in their plan",
+    "pay.issue.malformedLine":
+      "{employeeNo}: the threshold, target and stretch of KPI {kpi} do not form a curve and cannot score; repair the line in their plan",
     "pay.enterActuals": "Import or enter actuals",
     "pay.issue.noBand": "{employeeNo}: no pay band for {level}",
     "pay.issue.noScore": "{employeeNo}: no appraisal score",
     "pay.issue.poolBlocked": "Pool “{pool}”: {count} members cannot be computed, so the pool is not allocated yet",
-    "pay.issue.poolNoLastYear": "Pool “{pool}”: there is no period for the same period last year, or no revenue actuals in it, so revenue growth cannot be computed; import last year's revenue first",
+    "pay.issue.poolNoLastYear":
+      "Pool “{pool}”: there is no period for the same period last year, or no revenue actuals in it, so revenue growth cannot be computed; import last year's revenue first",
     "pay.poolsTitle": "Bonus pools",
     "pay.poolSummary": "{pool}, {members} members, {points} contribution points in all",
     "pay.poolBlockedShort": "not allocated (members cannot be computed)",
@@ -417,16 +425,22 @@ export default defineMessages(
     "pay.explain.growth": "Reward = quantity bonus {quantity} + in-network bonus {inNetwork} + profit bonus {profit}",
     "pay.explain.quantity": "Quantity bonus = {count} new subscribers still in network after 3 months × {unit} each",
     "pay.explain.inNetwork": "In-network bonus = revenue of subscribers in network over 6 months {revenue} × k1 {k1}",
-    "pay.explain.profitHandset": "Profit bonus = (revenue of subscribers over 2 years {revenue} − handset subsidy {subsidy} − handset cost of subscribers in arrears {handset}) × k2 {k2}, not below 0",
-    "pay.explain.profit": "Profit bonus = (revenue of subscribers over 2 years {revenue} − handset subsidy {subsidy} − arrears {arrears}) × k2 {k2}, not below 0",
-    "pay.explain.arrearsTolerated": "Arrears rate {rate} within the tolerance of {threshold}: no fine; a deduction inside the profit bonus instead",
-    "pay.explain.arrearsFine": "Arrears rate {rate} above the tolerance of {threshold}: a fine of {fine} (arrears × {fineRate}) is deducted",
+    "pay.explain.profitHandset":
+      "Profit bonus = (revenue of subscribers over 2 years {revenue} − handset subsidy {subsidy} − handset cost of subscribers in arrears {handset}) × k2 {k2}, not below 0",
+    "pay.explain.profit":
+      "Profit bonus = (revenue of subscribers over 2 years {revenue} − handset subsidy {subsidy} − arrears {arrears}) × k2 {k2}, not below 0",
+    "pay.explain.arrearsTolerated":
+      "Arrears rate {rate} within the tolerance of {threshold}: no fine; a deduction inside the profit bonus instead",
+    "pay.explain.arrearsFine":
+      "Arrears rate {rate} above the tolerance of {threshold}: a fine of {fine} (arrears × {fineRate}) is deducted",
     "pay.explain.growthWithheld": "Arrears rate {rate} above the tolerance of {threshold}: the reward is withheld this period",
-    "pay.explain.pool": "Pool {pool} × your contribution points {points} ÷ everyone's {total} (points = score {score} × post value {postValue})",
+    "pay.explain.pool":
+      "Pool {pool} × your contribution points {points} ÷ everyone's {total} (points = score {score} × post value {postValue})",
     "pay.explain.poolSize": "Pool = base {base} + revenue growth {growth} × {rate}",
     "pay.explain.poolCapped": ", capped at {cap}",
     "pay.explain.poolFloored": ", not below 0",
-    "pay.roundingRule": "Each line is computed exactly and rounded once, half up, to the fen; pools are split by largest remainder, to the fen.",
+    "pay.roundingRule":
+      "Each line is computed exactly and rounded once, half up, to the fen; pools are split by largest remainder, to the fen.",
     "pay.kpisBehind": "The KPIs behind it",
     "pay.kpi": "KPI",
     "pay.weight": "Weight",
@@ -435,7 +449,8 @@ export default defineMessages(
     "pay.score": "Score",
     "pay.weightedScore": "Weighted score",
     "pay.whatIfTitle": "What if…",
-    "pay.whatIfHint": "Recomputed with this period's parameters: your pay if you reached a given percentage of target on one KPI. The pool share is an estimate (everyone else unchanged).",
+    "pay.whatIfHint":
+      "Recomputed with this period's parameters: your pay if you reached a given percentage of target on one KPI. The pool share is an estimate (everyone else unchanged).",
     "pay.whatIfKpi": "KPI",
     "pay.whatIfPercent": "Percent of target",
     "pay.whatIfRun": "Compute",
@@ -448,9 +463,11 @@ export default defineMessages(
     "pay.myPayIntro": "Your locked payslips; every line traces back to your KPI actuals and the parameters.",
     "pay.noPayslips": "No locked payslips yet.",
     "pay.settingsTitle": "Pay settings",
-    "pay.settingsIntro": "Pay bands and the coefficient table. Changes apply to runs prepared or recomputed afterwards; existing runs keep the parameters they froze.",
+    "pay.settingsIntro":
+      "Pay bands and the coefficient table. Changes apply to runs prepared or recomputed afterwards; existing runs keep the parameters they froze.",
     "pay.coefficientTable": "Performance coefficient table",
-    "pay.coefficientHint": "Bands of the weighted score: each includes its lower bound and excludes its upper; the last takes every score above. Bands start at 0, meet end to end and do not overlap.",
+    "pay.coefficientHint":
+      "Bands of the weighted score: each includes its lower bound and excludes its upper; the last takes every score above. Bands start at 0, meet end to end and do not overlap.",
     "pay.schemeVersion": "Current version v{version}",
     "pay.scoreFrom": "Score from",
     "pay.scoreTo": "Score to",
@@ -465,7 +482,8 @@ export default defineMessages(
     "pay.saveBands": "Save pay bands",
     "pay.bandsSaved": "Pay bands saved",
     "pay.schemesTitle": "Bonus schemes",
-    "pay.schemesIntro": "Schemes are configured by parameters, never code. Each save makes a new version; a run freezes the version it used.",
+    "pay.schemesIntro":
+      "Schemes are configured by parameters, never code. Each save makes a new version; a run freezes the version it used.",
     "pay.newGrowthScheme": "New subscriber-growth bonus",
     "pay.newPoolScheme": "New department bonus pool",
     "pay.noSchemes": "No bonus schemes yet.",
@@ -479,8 +497,10 @@ export default defineMessages(
     "pay.active": "Active",
     "pay.retired": "Retired",
     "pay.editScheme": "{code} (now v{version})",
-    "pay.growthIntro": "Reward = quantity + in-network + profit bonus. Inputs are KPI actuals, by code. Up to the arrears tolerance there is no fine and the arrears come off inside the profit bonus; above it, the chosen policy applies.",
-    "pay.poolIntro": "Pool = base + (this period's revenue − last year's) × growth rate, not below 0, at most the cap; shared by contribution points (score × post value) among the unit's staff and its sub-units'.",
+    "pay.growthIntro":
+      "Reward = quantity + in-network + profit bonus. Inputs are KPI actuals, by code. Up to the arrears tolerance there is no fine and the arrears come off inside the profit bonus; above it, the chosen policy applies.",
+    "pay.poolIntro":
+      "Pool = base + (this period's revenue − last year's) × growth rate, not below 0, at most the cap; shared by contribution points (score × post value) among the unit's staff and its sub-units'.",
     "pay.nameZh": "Chinese name",
     "pay.nameEn": "English name",
     "pay.positionCodes": "Position codes",
@@ -552,7 +572,8 @@ export default defineMessages(
     "pay.errors.periodNotClosed": "Only a closed period can be paid",
     "pay.errors.wrongState": "Not possible in the run's current state (someone may have acted already: reload)",
     "pay.errors.samePerson": "The preparer cannot review or approve their own run",
-    "pay.errors.reviewerCannotApprove": "The reviewer cannot also approve this run: preparer, reviewer and approver must be three different people",
+    "pay.errors.reviewerCannotApprove":
+      "The reviewer cannot also approve this run: preparer, reviewer and approver must be three different people",
     "pay.errors.ownLine": "This run contains your own pay line, so you cannot review or approve it: a colleague without a line in it must",
     "pay.errors.recentRole": "Your role was granted recently; during the waiting period you cannot review or approve pay runs",
     "pay.errors.hasIssues": "Issues remain: the run cannot go to review",
@@ -577,7 +598,8 @@ export default defineMessages(
     "pay.errors.guidelineMinAboveMax": "A minimum cannot be above its maximum",
     "pay.errors.guidelineMinsOver100": "The minimums add up to more than 100 %",
     "pay.budgetsTitle": "Wage-bill budgets",
-    "pay.budgetsIntro": "Each unit's wage bill for a year (its sub-units included), consumed by locked runs and their adjustments. A run over budget is approved only with the approver's reason.",
+    "pay.budgetsIntro":
+      "Each unit's wage bill for a year (its sub-units included), consumed by locked runs and their adjustments. A run over budget is approved only with the approver's reason.",
     "pay.budget.year": "Year",
     "pay.budget.unit": "Unit",
     "pay.budget.unitCode": "Unit code",
@@ -595,7 +617,8 @@ export default defineMessages(
     "pay.budget.revenueRate": "Revenue rate",
     "pay.budget.solutionGrowth": "Industry-solution growth (yuan)",
     "pay.budget.solutionRate": "Solution rate",
-    "pay.budget.formulaHint": "Budget = last year's bill + max(0, revenue growth) × revenue rate + max(0, solution growth) × solution rate, rounded once to the fen",
+    "pay.budget.formulaHint":
+      "Budget = last year's bill + max(0, revenue growth) × revenue rate + max(0, solution growth) × solution rate, rounded once to the fen",
     "pay.budget.saved": "Budget saved",
     "pay.budget.save": "Save budget",
     "pay.budget.link": "Wage-bill budgets",
@@ -609,7 +632,8 @@ export default defineMessages(
     "pay.budget.overridden": "{excess} over budget, approved by the approver's override: {reason}",
     "pay.overrideReason": "Reason for overriding the budget",
     "pay.calibrationTitle": "Rating calibration · {period}",
-    "pay.calibrationIntro": "Before coefficients apply, each unit's ratings are checked against the period's guideline; HR and heads move ratings with a reason, each move is recorded and shown on the payslip's explanation.",
+    "pay.calibrationIntro":
+      "Before coefficients apply, each unit's ratings are checked against the period's guideline; HR and heads move ratings with a reason, each move is recorded and shown on the payslip's explanation.",
     "pay.calibration.link": "Calibration",
     "pay.calibration.unit": "Unit",
     "pay.calibration.size": "People",
@@ -618,7 +642,8 @@ export default defineMessages(
     "pay.calibration.noGuideline": "No distribution guideline is set for this period: nothing is checked.",
     "pay.calibration.allowed": "{min}–{max} allowed",
     "pay.calibration.guidelineTitle": "Distribution guideline",
-    "pay.calibration.guidelineHint": "For each rating, a range of a unit's people in whole percent (blank: no bound), e.g. A at most 20 %, C at least 5 %.",
+    "pay.calibration.guidelineHint":
+      "For each rating, a range of a unit's people in whole percent (blank: no bound), e.g. A at most 20 %, C at least 5 %.",
     "pay.calibration.min": "{rating} min %",
     "pay.calibration.max": "{rating} max %",
     "pay.calibration.saveGuideline": "Save guideline",

@@ -62,7 +62,8 @@ export default defineMessages(
     "reports.trendNone": "同一模板只有这一期调查。",
     "reports.wave": "期次",
     "reports.drivers": "关键驱动因素",
-    "reports.driversHelp": "各维度得分与“{outcome}”的相关系数（按答卷人计算）。相关越强，改善这个维度越可能提升总体满意度；认同比例低而相关强的维度最值得优先改进。",
+    "reports.driversHelp":
+      "各维度得分与“{outcome}”的相关系数（按答卷人计算）。相关越强，改善这个维度越可能提升总体满意度；认同比例低而相关强的维度最值得优先改进。",
     "reports.driversNone": "人数不足或缺少总体满意度题，无法计算驱动因素。",
     "reports.correlation": "相关系数",
     "reports.comments": "开放意见",
@@ -118,7 +119,8 @@ export default defineMessages(
     "nav.surveyReports": "Survey reports",
     "nav.surveyResults": "Results & actions",
     "reports.title": "Survey reports",
-    "reports.intro": "Aggregated results for your units once a survey has closed. Groups below the minimum size are never shown, to protect anonymity.",
+    "reports.intro":
+      "Aggregated results for your units once a survey has closed. Groups below the minimum size are never shown, to protect anonymity.",
     "reports.none": "No survey has been launched yet.",
     "reports.survey": "Survey",
     "reports.status": "Status",
@@ -138,8 +140,10 @@ export default defineMessages(
     "reports.apply": "Show",
     "reports.hiddenMark": " (too few, hidden)",
     "reports.suppressed": "Hidden",
-    "reports.suppressedHelp": "Fewer than {min} people, or a difference with other figures would reveal a group of fewer than {min}; so not shown.",
-    "reports.groupHidden": "Results for this group are not shown: fewer than {min} people answered, or subtracting it from other visible figures would reveal a group of fewer than {min}.",
+    "reports.suppressedHelp":
+      "Fewer than {min} people, or a difference with other figures would reveal a group of fewer than {min}; so not shown.",
+    "reports.groupHidden":
+      "Results for this group are not shown: fewer than {min} people answered, or subtracting it from other visible figures would reveal a group of fewer than {min}.",
     "reports.notClosed": "The survey is still open; results are shown once it closes. Only the response rate is shown for now.",
     "reports.preparing": "The survey has closed and its results are being prepared. Please check again shortly.",
     "reports.responseRate": "Response rate",
@@ -175,7 +179,8 @@ export default defineMessages(
     "reports.trendNone": "This is the only wave of this template.",
     "reports.wave": "Wave",
     "reports.drivers": "Key drivers",
-    "reports.driversHelp": "Correlation of each dimension's score with “{outcome}”, across respondents. The stronger it is, the more improving that dimension is likely to lift overall satisfaction; a strong driver with a low score is the first thing to work on.",
+    "reports.driversHelp":
+      "Correlation of each dimension's score with “{outcome}”, across respondents. The stronger it is, the more improving that dimension is likely to lift overall satisfaction; a strong driver with a low score is the first thing to work on.",
     "reports.driversNone": "Too few people, or no overall-satisfaction item: drivers cannot be computed.",
     "reports.correlation": "Correlation",
     "reports.comments": "Comments",

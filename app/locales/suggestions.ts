@@ -69,7 +69,8 @@ export default defineMessages(
     "suggestions.owner": "负责人",
     "suggestions.noOwner": "（未指定）",
     "suggestions.awaitingReply": "待回复",
-    "suggestions.anonymousForHandler": "这是一条匿名建议：系统没有提交人的任何身份信息，只记录了提交月份。提交人可凭跟进码查看您的回复并继续沟通。",
+    "suggestions.anonymousForHandler":
+      "这是一条匿名建议：系统没有提交人的任何身份信息，只记录了提交月份。提交人可凭跟进码查看您的回复并继续沟通。",
     "suggestions.mergedInto": "已作为重复建议合并到：",
     "suggestions.duplicates": "合并到本条的重复建议：",
     "suggestions.hiddenBecause": "内容已屏蔽，原因：{reason}（提交人可以看到此原因）",
@@ -118,7 +119,8 @@ export default defineMessages(
     "suggestions.report.open": "未办结",
     "suggestions.report.stale": "超过 30 天未办结",
     "suggestions.report.firstReply": "首次回复时长",
-    "suggestions.report.firstReplyNamed": "实名建议：中位数 {median} 天；已回复 {answered} 条，其中 7 天内 {within7} 条；未回复 {unanswered} 条。",
+    "suggestions.report.firstReplyNamed":
+      "实名建议：中位数 {median} 天；已回复 {answered} 条，其中 7 天内 {within7} 条；未回复 {unanswered} 条。",
     "suggestions.report.firstReplyAnonymous": "匿名建议：当月回复 {same} 条，次月回复 {next} 条，更晚 {later} 条；未回复 {unanswered} 条。",
     "suggestions.report.precision":
       "匿名建议只记录提交月份，因此其回复时长只能精确到月；“超过 30 天”对匿名建议按所在月最后一天计算，只会少算、不会多算。",
@@ -136,7 +138,8 @@ export default defineMessages(
     "suggestions.errors.mergeChain": "目标建议本身已被合并，请合并到最终的那一条",
     "suggestions.errors.mergeHasDuplicates": "已有其他建议合并到本条，不能再把本条合并出去",
     "suggestions.errors.rewardAnonymous": "匿名建议不能发放奖励",
-    "suggestions.errors.anonymousNeedsScript": "匿名提交需要在浏览器中启用 JavaScript（匿名凭证由您的浏览器生成和保管）。请启用后重试，或选择实名提交。",
+    "suggestions.errors.anonymousNeedsScript":
+      "匿名提交需要在浏览器中启用 JavaScript（匿名凭证由您的浏览器生成和保管）。请启用后重试，或选择实名提交。",
     "suggestions.errors.allowanceUsed": "本月的匿名建议次数（{max} 次）已用完，下月初恢复。您仍可以实名提交。",
     "suggestions.errors.tokenFailed": "暂时无法准备匿名凭证，请检查网络后重试。您填写的内容仍在本页。",
     "suggestions.errors.tokenUsed": "这张匿名凭证已经用过。请刷新页面后重新提交。",
@@ -154,7 +157,8 @@ export default defineMessages(
     "nav.suggestions": "Suggestions",
     "nav.handleSuggestions": "Handle suggestions",
     "suggestions.title": "Suggestions",
-    "suggestions.intro": "What is hard to say in a meeting can be said here, with your name or anonymously. Every suggestion gets an answer.",
+    "suggestions.intro":
+      "What is hard to say in a meeting can be said here, with your name or anonymously. Every suggestion gets an answer.",
     "suggestions.new": "Make a suggestion",
     "suggestions.newIntro": "Describe the situation, the problem and what you suggest. Named suggestions that are adopted can be rewarded.",
     "suggestions.followUp": "Follow up an anonymous suggestion",
@@ -183,12 +187,16 @@ export default defineMessages(
     "suggestions.submitted": "Submitted",
     "suggestions.submitted.named": "Suggestion submitted; you will be notified when it is answered",
     "suggestions.submitted.anonymousTitle": "Anonymous suggestion submitted",
-    "suggestions.codeIntro": "This is your follow-up code. With it, and only with it, you can see the progress, read the answers and reply:",
-    "suggestions.codeOnce": "The code is shown only this once and is not stored; if you lose it, it cannot be recovered. Write it down or keep it somewhere safe, and do not share it.",
-    "suggestions.followUpIntro": "Enter the follow-up code you received when you sent an anonymous suggestion. Case, spaces and dashes do not matter.",
+    "suggestions.codeIntro":
+      "This is your follow-up code. With it, and only with it, you can see the progress, read the answers and reply:",
+    "suggestions.codeOnce":
+      "The code is shown only this once and is not stored; if you lose it, it cannot be recovered. Write it down or keep it somewhere safe, and do not share it.",
+    "suggestions.followUpIntro":
+      "Enter the follow-up code you received when you sent an anonymous suggestion. Case, spaces and dashes do not matter.",
     "suggestions.code": "Follow-up code",
     "suggestions.openThread": "Open",
-    "suggestions.followUpOpened": "You are viewing an anonymous suggestion with its follow-up code. After closing this page you will need the code again.",
+    "suggestions.followUpOpened":
+      "You are viewing an anonymous suggestion with its follow-up code. After closing this page you will need the code again.",
     "suggestions.statusLabel": "Status",
     "suggestions.status.new": "New",
     "suggestions.status.under_review": "Under review",
@@ -203,7 +211,8 @@ export default defineMessages(
     "suggestions.fromSubmitter": "Submitter",
     "suggestions.replyHidden": "This message was hidden: {reason}",
     "suggestions.hiddenForSubmitter": "The content of this suggestion was hidden. Reason: {reason}",
-    "suggestions.mergedForSubmitter": "Your suggestion is handled together with another on the same topic; its status follows that suggestion.",
+    "suggestions.mergedForSubmitter":
+      "Your suggestion is handled together with another on the same topic; its status follows that suggestion.",
     "suggestions.declinedBecause": "Reason for declining: {reason}",
     "suggestions.rewardForSubmitter": "Your suggestion was rewarded: ¥{amount} and {points} points.",
     "suggestions.yourReply": "Reply",
@@ -218,7 +227,8 @@ export default defineMessages(
     "suggestions.owner": "Owner",
     "suggestions.noOwner": "(none)",
     "suggestions.awaitingReply": "awaiting reply",
-    "suggestions.anonymousForHandler": "This suggestion is anonymous: the system holds nothing about who sent it, only the month. The submitter reads your replies and answers with their follow-up code.",
+    "suggestions.anonymousForHandler":
+      "This suggestion is anonymous: the system holds nothing about who sent it, only the month. The submitter reads your replies and answers with their follow-up code.",
     "suggestions.mergedInto": "Merged as a duplicate into:",
     "suggestions.duplicates": "Duplicates merged into this one:",
     "suggestions.hiddenBecause": "Content hidden. Reason: {reason} (the submitter sees this reason)",
@@ -267,15 +277,18 @@ export default defineMessages(
     "suggestions.report.open": "Open",
     "suggestions.report.stale": "Open for more than 30 days",
     "suggestions.report.firstReply": "Time to first reply",
-    "suggestions.report.firstReplyNamed": "Named: median {median} days; {answered} answered, {within7} of them within 7 days; {unanswered} unanswered.",
-    "suggestions.report.firstReplyAnonymous": "Anonymous: {same} answered in the month of submission, {next} the month after, {later} later; {unanswered} unanswered.",
+    "suggestions.report.firstReplyNamed":
+      "Named: median {median} days; {answered} answered, {within7} of them within 7 days; {unanswered} unanswered.",
+    "suggestions.report.firstReplyAnonymous":
+      "Anonymous: {same} answered in the month of submission, {next} the month after, {later} later; {unanswered} unanswered.",
     "suggestions.report.precision":
-      "Anonymous suggestions keep only their month, so their time to reply is known to the month only; \"more than 30 days\" counts them from the last day of their month, so it can undercount but never overcount.",
+      'Anonymous suggestions keep only their month, so their time to reply is known to the month only; "more than 30 days" counts them from the last day of their month, so it can undercount but never overcount.',
     "suggestions.report.byCategory": "By category",
     "suggestions.report.byUnit": "By unit concerned",
     "suggestions.report.suppressed": "<5",
     "suggestions.report.suppressedHint": "Too few to show",
-    "suggestions.report.minGroup": "To protect anonymity, anonymous counts below {min} are not shown, and where needed one more cell is hidden so that totals cannot give them away.",
+    "suggestions.report.minGroup":
+      "To protect anonymity, anonymous counts below {min} are not shown, and where needed one more cell is hidden so that totals cannot give them away.",
     "suggestions.errors.transition": "The suggestion cannot move from its current status to that one",
     "suggestions.errors.reasonRequired": "Give a reason when declining",
     "suggestions.errors.merged": "This suggestion is merged; its status follows the target",
@@ -285,12 +298,17 @@ export default defineMessages(
     "suggestions.errors.mergeChain": "The target is itself merged; merge into the final one",
     "suggestions.errors.mergeHasDuplicates": "Other suggestions are merged into this one, so it cannot be merged away",
     "suggestions.errors.rewardAnonymous": "Anonymous suggestions cannot be rewarded",
-    "suggestions.errors.anonymousNeedsScript": "Filing anonymously needs JavaScript in your browser (the anonymous token is made and kept by your browser). Enable it and try again, or file under your name.",
-    "suggestions.errors.allowanceUsed": "This month's anonymous suggestions ({max}) are used up; they renew at the start of next month. You can still file under your name.",
-    "suggestions.errors.tokenFailed": "The anonymous token could not be prepared. Check the network and try again; what you wrote is still on this page.",
+    "suggestions.errors.anonymousNeedsScript":
+      "Filing anonymously needs JavaScript in your browser (the anonymous token is made and kept by your browser). Enable it and try again, or file under your name.",
+    "suggestions.errors.allowanceUsed":
+      "This month's anonymous suggestions ({max}) are used up; they renew at the start of next month. You can still file under your name.",
+    "suggestions.errors.tokenFailed":
+      "The anonymous token could not be prepared. Check the network and try again; what you wrote is still on this page.",
     "suggestions.errors.tokenUsed": "This anonymous token has already been used. Reload the page and submit again.",
-    "suggestions.anonymousReady": "An anonymous token is ready: if you choose anonymous, the suggestion is sent without your sign-in. Anonymous suggestions left this month: {count}.",
-    "suggestions.anonymousHeld": "This browser holds an anonymous token: if you choose anonymous, the suggestion is sent without your sign-in.",
+    "suggestions.anonymousReady":
+      "An anonymous token is ready: if you choose anonymous, the suggestion is sent without your sign-in. Anonymous suggestions left this month: {count}.",
+    "suggestions.anonymousHeld":
+      "This browser holds an anonymous token: if you choose anonymous, the suggestion is sent without your sign-in.",
     "suggestions.errors.rewardNotAdopted": "Only accepted or implemented suggestions can be rewarded",
     "suggestions.errors.rewardEmpty": "Enter an amount or points (at least one above 0)",
     "suggestions.errors.amount": "Enter an amount such as 200 or 200.50 (at most two decimals)",

@@ -24,20 +24,24 @@ export default defineMessages(
     "surveys.mine.receipt": "查看回执",
     "surveys.mine.back": "返回我的调查",
     "surveys.answer.closesOn": "截止日期：{date}",
-    "surveys.answer.anonymity": "打开问卷时，您的浏览器会向系统领取一张“盲签名答卷凭证”：系统只记录“已领取”，但看不到凭证本身。提交时，浏览器不带登录信息、只带这张凭证发送答案，因此系统（包括管理员）无法把答案与您对应起来。",
+    "surveys.answer.anonymity":
+      "打开问卷时，您的浏览器会向系统领取一张“盲签名答卷凭证”：系统只记录“已领取”，但看不到凭证本身。提交时，浏览器不带登录信息、只带这张凭证发送答案，因此系统（包括管理员）无法把答案与您对应起来。",
     "surveys.answer.preparing": "正在为本浏览器准备匿名答卷凭证……",
     "surveys.answer.tokenReady": "匿名答卷凭证已保存在本浏览器中，您可以随时离开，稍后用同一浏览器回来继续。",
-    "surveys.answer.tokenElsewhere": "您的匿名答卷凭证已经在另一个浏览器或设备上领取过。为保证每人只能答一次而又无人知道答案属于谁，答案只能从持有凭证的那个浏览器提交。如果您已经提交，感谢您的参与。",
+    "surveys.answer.tokenElsewhere":
+      "您的匿名答卷凭证已经在另一个浏览器或设备上领取过。为保证每人只能答一次而又无人知道答案属于谁，答案只能从持有凭证的那个浏览器提交。如果您已经提交，感谢您的参与。",
     "surveys.answer.tokenFailed": "暂时无法领取答卷凭证，请检查网络后刷新页面重试。您已填写的内容保存在本浏览器中。",
     "surveys.answer.sendFailed": "答案没有发送成功，请检查网络后再次点击提交。您的答案和凭证仍保存在本浏览器中。",
-    "surveys.answer.needsScript": "匿名答卷需要在浏览器中启用 JavaScript：答卷凭证由您的浏览器生成和保管，不经过任何人。请启用 JavaScript 后刷新本页。",
+    "surveys.answer.needsScript":
+      "匿名答卷需要在浏览器中启用 JavaScript：答卷凭证由您的浏览器生成和保管，不经过任何人。请启用 JavaScript 后刷新本页。",
     "surveys.answer.badToken": "本浏览器中的答卷凭证无效（可能属于另一份问卷）。请刷新页面。",
     "surveys.mine.opened": "已在某个浏览器中打开",
     "surveys.answer.progressHint": "填写进度只保存在本浏览器中（不会上传），您可以随时离开，稍后回来继续。提交后会自动清除。",
     "surveys.answer.restored": "已恢复您在本浏览器中保存的填写进度。",
     "surveys.answer.discard": "清除进度并重新填写",
     "surveys.answer.optional": "（选填）",
-    "surveys.answer.commentWarning": "请注意：意见会原文呈现给管理者（仅限人数足够多的群体）。请不要写姓名、具体事件、客户名称等能认出您或他人的细节。",
+    "surveys.answer.commentWarning":
+      "请注意：意见会原文呈现给管理者（仅限人数足够多的群体）。请不要写姓名、具体事件、客户名称等能认出您或他人的细节。",
     "surveys.answer.npsLow": "0 = 完全不可能",
     "surveys.answer.npsHigh": "10 = 非常可能",
     "surveys.answer.chooseAny": "可多选",
@@ -50,7 +54,8 @@ export default defineMessages(
     "surveys.receipt.title": "提交回执",
     "surveys.receipt.recorded": "您的问卷已提交。每人只能提交一次，提交后不能修改。",
     "surveys.receipt.code": "回执编号：",
-    "surveys.receipt.codeExplained": "回执编号由您的答卷凭证计算得出，只保存在本浏览器中。系统只保存已用凭证的摘要，它不指向任何一份答案，所以任何人都无法用回执编号查到您的答案。",
+    "surveys.receipt.codeExplained":
+      "回执编号由您的答卷凭证计算得出，只保存在本浏览器中。系统只保存已用凭证的摘要，它不指向任何一份答案，所以任何人都无法用回执编号查到您的答案。",
     "surveys.receipt.notHere": "回执只显示在您提交答案的那个浏览器中。",
     "surveys.receipt.whatHappens": "调查结束后，结果以汇总形式提供给管理者，人数不足的群体不显示；部门会公布改进措施。",
     "surveys.admin.title": "调查管理",
@@ -98,7 +103,8 @@ export default defineMessages(
     "surveys.admin.itemRemoved": "题目已删除。",
     "surveys.admin.launchTitle": "发布",
     "surveys.admin.wouldInvite": "按当前设置，将邀请 {count} 人。",
-    "surveys.admin.recentArrivals": "其中 {count} 人在近 {days} 天内新入职、调入本单位或重新启用：他们的答卷计入上一级单位，且不计入任何分组的最少人数。发布时会记入审计日志。",
+    "surveys.admin.recentArrivals":
+      "其中 {count} 人在近 {days} 天内新入职、调入本单位或重新启用：他们的答卷计入上一级单位，且不计入任何分组的最少人数。发布时会记入审计日志。",
     "surveys.admin.launchExplained": "发布后，题目、调查对象、日期、最小人数和分组维度都将锁定，不能再修改；系统会向每位调查对象发送邀请。",
     "surveys.admin.launch": "发布调查",
     "surveys.admin.confirmLaunch": "发布后设置将锁定，并向 {count} 人发送邀请。确定发布吗？",
@@ -108,7 +114,8 @@ export default defineMessages(
     "surveys.admin.deleted": "草稿已删除。",
     "surveys.admin.runTitle": "进行中",
     "surveys.admin.remind": "提醒未提交的人",
-    "surveys.admin.remindExplained": "提醒由系统直接发给尚未领取答卷凭证的人；您看不到是谁，也看不到人数（人数会随某人提交而变化，从而暴露是谁刚刚提交）。",
+    "surveys.admin.remindExplained":
+      "提醒由系统直接发给尚未领取答卷凭证的人；您看不到是谁，也看不到人数（人数会随某人提交而变化，从而暴露是谁刚刚提交）。",
     "surveys.admin.reminded": "已向尚未领取答卷凭证的人发送提醒。",
     "surveys.admin.close": "结束调查",
     "surveys.admin.confirmClose": "结束后员工不能再提交。确定现在结束吗？",
@@ -136,7 +143,8 @@ export default defineMessages(
     "surveys.errors.groupMinTooSmall": "最小报告人数不能低于 3",
     "surveys.errors.emptyPopulation": "按当前设置没有可邀请的员工，请选择调查对象",
     "surveys.errors.populationBelowMinimum": "调查对象少于最小分组人数，结果无法报告且可能识别到个人；请扩大调查范围",
-    "surveys.errors.populationTooNew": "调查对象中在本单位任职已满规定天数的人数少于最小分组人数（新入职、新调入或重新启用的人员不计入）；请扩大调查范围或稍后发布",
+    "surveys.errors.populationTooNew":
+      "调查对象中在本单位任职已满规定天数的人数少于最小分组人数（新入职、新调入或重新启用的人员不计入）；请扩大调查范围或稍后发布",
     "surveys.errors.noItems": "至少需要一道题",
     "surveys.errors.invalidItems": "题目设置无效（每份问卷至少一道题，选择题至少两个选项）",
     "surveys.errors.unknownTemplate": "没有这个模板",
@@ -158,7 +166,8 @@ export default defineMessages(
     "surveys.itemType.nps": "Recommend (0–10)",
     "surveys.itemType.text": "Free text",
     "surveys.mine.title": "My surveys",
-    "surveys.mine.intro": "Surveys are anonymous: your answers are stored apart from your name, results are shown only in aggregate, and groups that are too small are not shown.",
+    "surveys.mine.intro":
+      "Surveys are anonymous: your answers are stored apart from your name, results are shown only in aggregate, and groups that are too small are not shown.",
     "surveys.mine.toDo": "To answer",
     "surveys.mine.none": "There are no surveys for you to answer right now.",
     "surveys.mine.meta": "{count} questions · closes {date}",
@@ -166,20 +175,28 @@ export default defineMessages(
     "surveys.mine.receipt": "View receipt",
     "surveys.mine.back": "Back to my surveys",
     "surveys.answer.closesOn": "Closes on {date}",
-    "surveys.answer.anonymity": "When you open a survey, your browser obtains a blind-signed answer token: the system records that you took one, but never sees the token itself. Your answers are then sent without your sign-in, carrying only the token, so the system (its administrators included) cannot match them to you.",
+    "surveys.answer.anonymity":
+      "When you open a survey, your browser obtains a blind-signed answer token: the system records that you took one, but never sees the token itself. Your answers are then sent without your sign-in, carrying only the token, so the system (its administrators included) cannot match them to you.",
     "surveys.answer.preparing": "Preparing the anonymous answer token for this browser…",
-    "surveys.answer.tokenReady": "Your anonymous answer token is kept in this browser: you can leave and come back to finish in the same browser.",
-    "surveys.answer.tokenElsewhere": "Your anonymous answer token was already taken in another browser or device. So that everyone answers once and nobody can tell whose answers are whose, answers can be sent only from the browser that holds the token. If you have already submitted, thank you for taking part.",
-    "surveys.answer.tokenFailed": "The answer token could not be obtained just now. Check the network and reload the page. What you have filled in is kept in this browser.",
-    "surveys.answer.sendFailed": "Your answers were not sent. Check the network and press Submit again; your answers and your token are still kept in this browser.",
-    "surveys.answer.needsScript": "Answering anonymously needs JavaScript in your browser: the answer token is made and kept by your browser and passes through nobody. Enable JavaScript and reload this page.",
+    "surveys.answer.tokenReady":
+      "Your anonymous answer token is kept in this browser: you can leave and come back to finish in the same browser.",
+    "surveys.answer.tokenElsewhere":
+      "Your anonymous answer token was already taken in another browser or device. So that everyone answers once and nobody can tell whose answers are whose, answers can be sent only from the browser that holds the token. If you have already submitted, thank you for taking part.",
+    "surveys.answer.tokenFailed":
+      "The answer token could not be obtained just now. Check the network and reload the page. What you have filled in is kept in this browser.",
+    "surveys.answer.sendFailed":
+      "Your answers were not sent. Check the network and press Submit again; your answers and your token are still kept in this browser.",
+    "surveys.answer.needsScript":
+      "Answering anonymously needs JavaScript in your browser: the answer token is made and kept by your browser and passes through nobody. Enable JavaScript and reload this page.",
     "surveys.answer.badToken": "The answer token in this browser is not valid (it may belong to another survey). Reload the page.",
     "surveys.mine.opened": "Opened in a browser",
-    "surveys.answer.progressHint": "Your progress is kept only in this browser (never uploaded): you can leave and come back to finish. It is cleared when you submit.",
+    "surveys.answer.progressHint":
+      "Your progress is kept only in this browser (never uploaded): you can leave and come back to finish. It is cleared when you submit.",
     "surveys.answer.restored": "Your progress saved in this browser has been restored.",
     "surveys.answer.discard": "Clear progress and start again",
     "surveys.answer.optional": "(optional)",
-    "surveys.answer.commentWarning": "Please note: comments are shown to managers word for word (only for large enough groups). Do not write names, specific incidents, customer names or other details that could identify you or others.",
+    "surveys.answer.commentWarning":
+      "Please note: comments are shown to managers word for word (only for large enough groups). Do not write names, specific incidents, customer names or other details that could identify you or others.",
     "surveys.answer.npsLow": "0 = not at all likely",
     "surveys.answer.npsHigh": "10 = extremely likely",
     "surveys.answer.chooseAny": "Choose all that apply",
@@ -192,9 +209,11 @@ export default defineMessages(
     "surveys.receipt.title": "Receipt",
     "surveys.receipt.recorded": "Your answers have been submitted. Everyone can submit once, and submitted answers cannot be changed.",
     "surveys.receipt.code": "Receipt code:",
-    "surveys.receipt.codeExplained": "The receipt code is computed from your answer token and kept only in this browser. The system keeps only a digest of spent tokens, which points at no answer, so nobody can use the code to find your answers.",
+    "surveys.receipt.codeExplained":
+      "The receipt code is computed from your answer token and kept only in this browser. The system keeps only a digest of spent tokens, which points at no answer, so nobody can use the code to find your answers.",
     "surveys.receipt.notHere": "The receipt is shown only in the browser you submitted from.",
-    "surveys.receipt.whatHappens": "When the survey closes, managers see the results in aggregate only, never for groups that are too small, and the department publishes what it will do.",
+    "surveys.receipt.whatHappens":
+      "When the survey closes, managers see the results in aggregate only, never for groups that are too small, and the department publishes what it will do.",
     "surveys.admin.title": "Surveys",
     "surveys.admin.new": "New survey",
     "surveys.admin.template": "Template",
@@ -215,7 +234,8 @@ export default defineMessages(
     "surveys.admin.minGroupSize": "Minimum reporting group",
     "surveys.admin.minGroupSizeHint": "No result is shown for a group smaller than this (at least 3; 5 recommended).",
     "surveys.admin.minCommentGroupSize": "Minimum group for comments",
-    "surveys.admin.minCommentGroupSizeHint": "Comments are shown only for groups at least this large; not below the minimum reporting group.",
+    "surveys.admin.minCommentGroupSizeHint":
+      "Comments are shown only for groups at least this large; not below the minimum reporting group.",
     "surveys.admin.cuts": "Cuts collected",
     "surveys.admin.cutsHint": "Every extra cut makes groups smaller and people easier to single out; collect only what you need.",
     "surveys.admin.populationUnits": "Invite: units (with their sub-units)",
@@ -240,8 +260,10 @@ export default defineMessages(
     "surveys.admin.itemRemoved": "Question removed.",
     "surveys.admin.launchTitle": "Launch",
     "surveys.admin.wouldInvite": "With these settings, {count} people would be invited.",
-    "surveys.admin.recentArrivals": "{count} of them joined, moved into their unit or came back within the last {days} days: their answers are filed one level up and count towards no group's minimum. Launching records this in the audit log.",
-    "surveys.admin.launchExplained": "Launching freezes the questions, population, dates, group minimums and cuts; nothing can be changed afterwards. Everyone invited gets an invitation.",
+    "surveys.admin.recentArrivals":
+      "{count} of them joined, moved into their unit or came back within the last {days} days: their answers are filed one level up and count towards no group's minimum. Launching records this in the audit log.",
+    "surveys.admin.launchExplained":
+      "Launching freezes the questions, population, dates, group minimums and cuts; nothing can be changed afterwards. Everyone invited gets an invitation.",
     "surveys.admin.launch": "Launch survey",
     "surveys.admin.confirmLaunch": "Launching freezes the settings and invites {count} people. Launch now?",
     "surveys.admin.launched": "Survey launched; invitations are on their way.",
@@ -250,7 +272,8 @@ export default defineMessages(
     "surveys.admin.deleted": "Draft deleted.",
     "surveys.admin.runTitle": "While it runs",
     "surveys.admin.remind": "Remind those who have not answered",
-    "surveys.admin.remindExplained": "Reminders go straight to those who have not taken their answer token; you see neither who nor how many (a count that moves when one person answers would tell who just did).",
+    "surveys.admin.remindExplained":
+      "Reminders go straight to those who have not taken their answer token; you see neither who nor how many (a count that moves when one person answers would tell who just did).",
     "surveys.admin.reminded": "Reminders sent to those who have not taken their answer token.",
     "surveys.admin.close": "Close survey",
     "surveys.admin.confirmClose": "Once closed, nobody can submit any more. Close now?",
@@ -268,7 +291,8 @@ export default defineMessages(
     "surveys.rates.suppressedSmall": "Fewer than {min}: not shown",
     "surveys.rates.answeredBand": "Fewer than {min} answered or still to answer: not shown yet",
     "surveys.rates.suppressedComplement": "Hidden so that a small group cannot be worked out from the other figures",
-    "surveys.rates.explained": "Units with fewer than {min} invited are not shown; where a small group could be worked out by subtracting the other units from their parent, another unit is hidden too.",
+    "surveys.rates.explained":
+      "Units with fewer than {min} invited are not shown; where a small group could be worked out by subtracting the other units from their parent, another unit is hidden too.",
     "surveys.errors.alreadyAnswered": "You have already submitted this survey; everyone can submit once.",
     "surveys.errors.notOpen": "This survey is not open.",
     "surveys.errors.frozen": "This survey has been launched; its settings and questions are frozen.",
@@ -277,8 +301,10 @@ export default defineMessages(
     "surveys.errors.commentMinBelowGroupMin": "The comment minimum cannot be below the minimum reporting group",
     "surveys.errors.groupMinTooSmall": "The minimum reporting group cannot be below 3",
     "surveys.errors.emptyPopulation": "Nobody would be invited with these settings; choose the population",
-    "surveys.errors.populationBelowMinimum": "Fewer people would be invited than the minimum group size: nothing could be reported and answers could point to a person. Widen the population",
-    "surveys.errors.populationTooNew": "Fewer than the minimum group size have been in their unit long enough (people who joined, moved in or came back recently do not count). Widen the population or launch later",
+    "surveys.errors.populationBelowMinimum":
+      "Fewer people would be invited than the minimum group size: nothing could be reported and answers could point to a person. Widen the population",
+    "surveys.errors.populationTooNew":
+      "Fewer than the minimum group size have been in their unit long enough (people who joined, moved in or came back recently do not count). Widen the population or launch later",
     "surveys.errors.noItems": "A survey needs at least one question",
     "surveys.errors.invalidItems": "The questions are not valid (at least one question; choice questions need two options)",
     "surveys.errors.unknownTemplate": "No such template",

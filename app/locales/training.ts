@@ -129,7 +129,8 @@ export default defineMessages(
     "training.sessionCost": "本期费用",
     "training.capacitySaved": "名额已更新",
     "training.completeSession": "结业",
-    "training.confirmComplete": "结业后，出勤学员记为完成（颁发证书的课程生成证书编号），候补名单关闭，并在 30–90 天后请直接上级评价行为改变。确定结业？",
+    "training.confirmComplete":
+      "结业后，出勤学员记为完成（颁发证书的课程生成证书编号），候补名单关闭，并在 30–90 天后请直接上级评价行为改变。确定结业？",
     "training.sessionCompleted": "班次已结业",
     "training.cancelSession": "取消班次",
     "training.confirmCancelSession": "取消后所有报名和候补都将取消，并通知相关人员。确定取消？",
@@ -317,7 +318,8 @@ export default defineMessages(
     "training.sourceValue.self": "Self-enrolled",
     "training.sourceValue.nomination": "Nominated",
     "training.catalogueTitle": "Training courses",
-    "training.catalogueIntro": "Tiered courses designed from the needs survey: classroom, online, hands-on, boot camps, live campaigns and customer experts.",
+    "training.catalogueIntro":
+      "Tiered courses designed from the needs survey: classroom, online, hands-on, boot camps, live campaigns and customer experts.",
     "training.upcomingSessions": "Coming up",
     "training.noUpcoming": "No sessions are planned yet.",
     "training.courses": "Catalogue",
@@ -413,7 +415,8 @@ export default defineMessages(
     "training.sessionCost": "Cost of this session",
     "training.capacitySaved": "Places updated",
     "training.completeSession": "Complete",
-    "training.confirmComplete": "Attendees will be marked complete (with certificate numbers where the course grants one), the waiting list closes, and managers are asked to assess behaviour 30–90 days later. Complete the session?",
+    "training.confirmComplete":
+      "Attendees will be marked complete (with certificate numbers where the course grants one), the waiting list closes, and managers are asked to assess behaviour 30–90 days later. Complete the session?",
     "training.sessionCompleted": "Session completed",
     "training.cancelSession": "Cancel session",
     "training.confirmCancelSession": "Every place and the waiting list will be cancelled and the people told. Cancel the session?",
@@ -428,7 +431,8 @@ export default defineMessages(
     "training.responseRate": "{answered}/{invited} answered",
     "training.invitedOnly": "{invited} invited",
     "training.eval.title": "Training effectiveness",
-    "training.eval.scopeNote": "Reaction and cost cover the whole session; learning, behaviour and results only the participants in your scope.",
+    "training.eval.scopeNote":
+      "Reaction and cost cover the whole session; learning, behaviour and results only the participants in your scope.",
     "training.eval.reaction": "Reaction (satisfaction)",
     "training.eval.learning": "Learning (test gain)",
     "training.eval.behaviour": "Behaviour (manager's view)",
@@ -452,7 +456,8 @@ export default defineMessages(
     "training.eval.behaviourAwaiting": "{awaiting} awaiting assessment",
     "training.eval.behaviourValue": "Applies learning {application}/5, improvement {improvement}/5 (n={n})",
     "training.eval.resultsNoWindow": "The appraisal periods before and after are not closed yet",
-    "training.eval.resultsInsufficient": "Too few people for a conclusion ({treated} participants, {control} comparison; at least {min} each)",
+    "training.eval.resultsInsufficient":
+      "Too few people for a conclusion ({treated} participants, {control} comparison; at least {min} each)",
     "training.eval.resultsValue": "Difference in differences {did} points",
     "training.eval.resultsDetail": "Participants changed {treated} ({treatedN} people), comparison {control} ({controlN} people)",
     "training.eval.needsAddressed": "Needs addressed",
@@ -499,7 +504,8 @@ export default defineMessages(
     "training.behaviour.dueUntil": "by",
     "training.behaviour.title": "Behaviour after training: {name}",
     "training.behaviour.window": "Assessment window",
-    "training.behaviour.intro": "Answer from what you have seen since the course. It is used to improve the course and does not count in the appraisal.",
+    "training.behaviour.intro":
+      "Answer from what you have seen since the course. It is used to improve the course and does not count in the appraisal.",
     "training.behaviour.application": "Uses what was learned in daily work",
     "training.behaviour.improvement": "Improvement in the related work",
     "training.behaviour.comment": "Examples (optional)",
@@ -513,7 +519,8 @@ export default defineMessages(
     "training.behaviour.scale.4": "4 · Often",
     "training.behaviour.scale.5": "5 · Consistently and clearly",
     "training.report.title": "Training reports",
-    "training.report.intro": "Hours, coverage and completion in your scope, each course's effect on the four levels, and needs against delivery.",
+    "training.report.intro":
+      "Hours, coverage and completion in your scope, each course's effect on the four levels, and needs against delivery.",
     "training.report.year": "Year",
     "training.report.coverageTotal": "Coverage ({trained} of {staff} trained)",
     "training.report.averageHours": "Average hours",

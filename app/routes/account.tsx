@@ -16,19 +16,31 @@ import { z } from "~/utils/validation";
 import { formatDateTime } from "~/utils/format";
 
 const PasswordSchema = z
-  .object({ intent: z.literal("password"), current: z.string().min(1).max(1024), next: z.string().min(1).max(1024), confirm: z.string().min(1).max(1024) })
+  .object({
+    intent: z.literal("password"),
+    current: z.string().min(1).max(1024),
+    next: z.string().min(1).max(1024),
+    confirm: z.string().min(1).max(1024),
+  })
   .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "errors.passwordMismatch" });
 const LocaleSchema = z.object({ intent: z.literal("locale"), locale: z.enum(LOCALES) });
 const ChannelSchema = z.object({ intent: z.literal("channel"), channel: z.enum(MESSAGE_CHANNELS) }).strict();
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const employee = user.employeeId ? await db.employee.findUnique({ where: { id: user.employeeId }, select: { messageChannel: true, wecomUserId: true, dingtalkUserId: true } }) : null;
+  const employee = user.employeeId
+    ? await db.employee.findUnique({
+        where: { id: user.employeeId },
+        select: { messageChannel: true, wecomUserId: true, dingtalkUserId: true },
+      })
+    : null;
   return {
     email: user.email,
     locale: user.locale,
     changes: await accountChanges(db, user.userId),
-    messages: employee ? { channel: employee.messageChannel ?? "email", wecom: Boolean(employee.wecomUserId), dingtalk: Boolean(employee.dingtalkUserId) } : null,
+    messages: employee
+      ? { channel: employee.messageChannel ?? "email", wecom: Boolean(employee.wecomUserId), dingtalk: Boolean(employee.dingtalkUserId) }
+      : null,
   };
 }
 
@@ -39,7 +51,11 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = LocaleSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) throw new Response("Bad request", { status: 400 });
     await db.user.update({ where: { id: user.userId }, data: { locale: parsed.data.locale } });
-    return redirectWithFlash("/account", { kind: "success", message: "account.localeSaved" }, { headers: { "Set-Cookie": localeCookie(parsed.data.locale) } });
+    return redirectWithFlash(
+      "/account",
+      { kind: "success", message: "account.localeSaved" },
+      { headers: { "Set-Cookie": localeCookie(parsed.data.locale) } },
+    );
   }
   if (formData.get("intent") === "channel") {
     const parsed = ChannelSchema.safeParse(Object.fromEntries(formData));
@@ -50,9 +66,16 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: PasswordSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["current", "next", "confirm"] }), { status: 400 });
   const result = await changePassword(db, user.userId, submission.value.current, submission.value.next);
-  if (!result.ok) return data(submission.reply({ fieldErrors: { [result.field]: [result.error] }, hideFields: ["current", "next", "confirm"] }), { status: 400 });
+  if (!result.ok)
+    return data(submission.reply({ fieldErrors: { [result.field]: [result.error] }, hideFields: ["current", "next", "confirm"] }), {
+      status: 400,
+    });
   // Every session of this user ended, this one included: sign in again with the new password.
-  return redirectWithFlash("/login", { kind: "success", message: "account.passwordChanged" }, { headers: { "Set-Cookie": clearSessionCookie() } });
+  return redirectWithFlash(
+    "/login",
+    { kind: "success", message: "account.passwordChanged" },
+    { headers: { "Set-Cookie": clearSessionCookie() } },
+  );
 }
 
 export default function Account() {
@@ -109,7 +132,8 @@ export default function Account() {
           <ul>
             {changes.map((c, i) => (
               <li key={i}>
-                {when(c.at)} · {t(`accounts.change.${c.action}` as "accounts.change.user.role", { role: c.role ? t(`role.${c.role}`) : "" })}
+                {when(c.at)} ·{" "}
+                {t(`accounts.change.${c.action}` as "accounts.change.user.role", { role: c.role ? t(`role.${c.role}`) : "" })}
               </li>
             ))}
           </ul>

@@ -22,7 +22,9 @@ const CreateSchema = z
   .object({
     intent: z.literal("create"),
     name: z.string().trim().min(1).max(80),
-    scopes: z.array(z.enum(SCOPE_NAMES as [string, ...string[]]), { required_error: "integration.errors.scopeRequired" }).min(1, "integration.errors.scopeRequired"),
+    scopes: z
+      .array(z.enum(SCOPE_NAMES as [string, ...string[]]), { required_error: "integration.errors.scopeRequired" })
+      .min(1, "integration.errors.scopeRequired"),
     expiresInDays: z.coerce.number().int().min(1, "integration.errors.expiryRange").max(365, "integration.errors.expiryRange").default(90),
     rateLimitPerMinute: z.coerce.number().int().min(1).max(6000).default(120),
   })
@@ -35,7 +37,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const list = await listApiTokens(db, { page, pageSize: PAGE_SIZE });
   return {
     ...list,
-    tokens: list.tokens.map((tok) => ({ ...tok, createdAt: tok.createdAt.toISOString(), expiresAt: tok.expiresAt.toISOString(), revokedAt: tok.revokedAt?.toISOString() ?? null, lastUsedAt: tok.lastUsedAt?.toISOString() ?? null })),
+    tokens: list.tokens.map((tok) => ({
+      ...tok,
+      createdAt: tok.createdAt.toISOString(),
+      expiresAt: tok.expiresAt.toISOString(),
+      revokedAt: tok.revokedAt?.toISOString() ?? null,
+      lastUsedAt: tok.lastUsedAt?.toISOString() ?? null,
+    })),
     page,
     now: new Date().toISOString(),
     grantable: grantableScopes(user.role),
@@ -55,10 +63,18 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), created: null }, { status: 400 });
   const grantable = new Set<string>(grantableScopes(user.role));
   if (submission.value.scopes.some((s) => !grantable.has(s))) {
-    return data({ result: submission.reply({ fieldErrors: { scopes: ["integration.errors.scopeNotGrantable"] } }), created: null }, { status: 403 });
+    return data(
+      { result: submission.reply({ fieldErrors: { scopes: ["integration.errors.scopeNotGrantable"] } }), created: null },
+      { status: 403 },
+    );
   }
   const { name, scopes, expiresInDays, rateLimitPerMinute } = submission.value;
-  const { token } = await createApiToken(db, user.userId, { name, scopes: scopes as typeof SCOPE_NAMES, expiresAt: new Date(Date.now() + expiresInDays * DAY), rateLimitPerMinute });
+  const { token } = await createApiToken(db, user.userId, {
+    name,
+    scopes: scopes as typeof SCOPE_NAMES,
+    expiresAt: new Date(Date.now() + expiresInDays * DAY),
+    rateLimitPerMinute,
+  });
   // Shown in this one answer only; the page's cache headers keep it out of any cache.
   return data({ result: submission.reply({ resetForm: true }), created: { name, token } }, { headers: { "Cache-Control": "no-store" } });
 }
@@ -83,7 +99,9 @@ export default function ApiTokens() {
 
       {actionData?.created ? (
         <div className="notice success" role="status" data-testid="new-token">
-          <strong>{t("tokens.created")}: {actionData.created.name}</strong>
+          <strong>
+            {t("tokens.created")}: {actionData.created.name}
+          </strong>
           <p>{t("tokens.showOnce")}</p>
           <code style={{ userSelect: "all", wordBreak: "break-all" }}>{actionData.created.token}</code>
         </div>
@@ -150,7 +168,8 @@ export default function ApiTokens() {
             <legend>{t("tokens.scopes")}</legend>
             {grantable.map((scope) => (
               <label key={scope}>
-                <input type="checkbox" name={fields.scopes.name} value={scope} defaultChecked={false} /> {t(`scope.${scope}`)} <code>{scope}</code>
+                <input type="checkbox" name={fields.scopes.name} value={scope} defaultChecked={false} /> {t(`scope.${scope}`)}{" "}
+                <code>{scope}</code>
               </label>
             ))}
             <ErrorList id={fields.scopes.errorId} errors={fields.scopes.errors} />

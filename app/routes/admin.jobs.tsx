@@ -15,7 +15,14 @@ import { z } from "~/utils/validation";
 /** How long "run now" waits for the job before answering that it is still running. */
 const RUN_NOW_WAIT_MS = 10_000;
 
-const RESULT_MESSAGES = { ok: "jobs.ran", failed: "jobs.failed", running: "jobs.stillRunning", busy: "jobs.busy", notDue: "jobs.busy", unknown: "jobs.busy" } as const;
+const RESULT_MESSAGES = {
+  ok: "jobs.ran",
+  failed: "jobs.failed",
+  running: "jobs.stillRunning",
+  busy: "jobs.busy",
+  notDue: "jobs.busy",
+  unknown: "jobs.busy",
+} as const;
 
 const RunSchema = z.object({ intent: z.literal("run"), name: z.enum(JOB_NAMES as [JobName, ...JobName[]]) }).strict();
 
@@ -24,7 +31,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const jobs = await jobStatuses(db);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
-    jobs: jobs.map((j) => ({ ...j, lastStartedAt: iso(j.lastStartedAt), lastFinishedAt: iso(j.lastFinishedAt), nextRunAt: iso(j.nextRunAt), lastErrorAt: iso(j.lastErrorAt) })),
+    jobs: jobs.map((j) => ({
+      ...j,
+      lastStartedAt: iso(j.lastStartedAt),
+      lastFinishedAt: iso(j.lastFinishedAt),
+      nextRunAt: iso(j.nextRunAt),
+      lastErrorAt: iso(j.lastErrorAt),
+    })),
   };
 }
 
@@ -36,8 +49,17 @@ export async function action(args: ActionFunctionArgs) {
   const run = runJob(name);
   const outcome = await Promise.race([run, new Promise<null>((resolve) => setTimeout(() => resolve(null), RUN_NOW_WAIT_MS).unref())]);
   const result: keyof typeof RESULT_MESSAGES = outcome === null ? "running" : !outcome.ran ? outcome.reason : outcome.ok ? "ok" : "failed";
-  await audit(db, { actorId: user.userId, action: "job.runNow", entity: "JobLease", entityId: name, after: { result, ...(outcome?.ran && outcome.error ? { error: outcome.error } : {}) } });
-  return redirectWithFlash("/admin/jobs", { kind: result === "ok" || result === "running" ? "success" : "error", message: RESULT_MESSAGES[result] });
+  await audit(db, {
+    actorId: user.userId,
+    action: "job.runNow",
+    entity: "JobLease",
+    entityId: name,
+    after: { result, ...(outcome?.ran && outcome.error ? { error: outcome.error } : {}) },
+  });
+  return redirectWithFlash("/admin/jobs", {
+    kind: result === "ok" || result === "running" ? "success" : "error",
+    message: RESULT_MESSAGES[result],
+  });
 }
 
 export default function Jobs() {
@@ -45,7 +67,8 @@ export default function Jobs() {
   const locale = useLocale();
   const { jobs } = useLoaderData<typeof loader>();
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale) : null);
-  const every = (ms: number) => (ms % 60_000 === 0 ? t("jobs.minutes", { n: ms / 60_000 }) : t("jobs.seconds", { n: Math.round(ms / 1000) }));
+  const every = (ms: number) =>
+    ms % 60_000 === 0 ? t("jobs.minutes", { n: ms / 60_000 }) : t("jobs.seconds", { n: Math.round(ms / 1000) });
   return (
     <section>
       <PageHeader title={t("jobs.title")}>
@@ -84,7 +107,15 @@ export default function Jobs() {
               <td>{when(j.nextRunAt) ?? t("jobs.dueNow")}</td>
               <td className="num">{j.runs}</td>
               <td className="num">{j.failures}</td>
-              <td>{j.lastError ? <><code>{j.lastError}</code> {when(j.lastErrorAt)}</> : t("jobs.noError")}</td>
+              <td>
+                {j.lastError ? (
+                  <>
+                    <code>{j.lastError}</code> {when(j.lastErrorAt)}
+                  </>
+                ) : (
+                  t("jobs.noError")
+                )}
+              </td>
               <td>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="run" />

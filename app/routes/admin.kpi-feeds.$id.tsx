@@ -19,15 +19,35 @@ export async function loader(args: LoaderFunctionArgs) {
   const feed = await db.kpiFeed.findUnique({ where: { id } });
   invariantResponse(feed, 404);
   const [periods, pulls] = await Promise.all([
-    db.appraisalPeriod.findMany({ where: { OR: [{ status: "open" }, { id: feed.periodId }] }, orderBy: { startsOn: "desc" }, select: { id: true, code: true } }),
+    db.appraisalPeriod.findMany({
+      where: { OR: [{ status: "open" }, { id: feed.periodId }] },
+      orderBy: { startsOn: "desc" },
+      select: { id: true, code: true },
+    }),
     db.kpiFeedPull.findMany({ where: { feedId: id }, orderBy: { startedAt: "desc" }, take: 50 }),
   ]);
   const mapping = FeedMappingSchema.parse(JSON.parse(feed.mappingJson));
   return {
     feed: { id: feed.id, name: feed.name, hasSecret: Boolean(feed.authSecretSealed) },
-    defaults: { name: feed.name, url: feed.url, authHeaderName: feed.authHeaderName ?? "", periodId: feed.periodId, intervalMinutes: String(feed.intervalMinutes), enabled: feed.enabled ? "on" : undefined, ...mapping },
+    defaults: {
+      name: feed.name,
+      url: feed.url,
+      authHeaderName: feed.authHeaderName ?? "",
+      periodId: feed.periodId,
+      intervalMinutes: String(feed.intervalMinutes),
+      enabled: feed.enabled ? "on" : undefined,
+      ...mapping,
+    },
     periods,
-    pulls: pulls.map((p) => ({ id: p.id, trigger: p.trigger, status: p.status, startedAt: p.startedAt.toISOString(), rowsReceived: p.rowsReceived, rowsImported: p.rowsImported, errors: p.errorsJson ? (JSON.parse(p.errorsJson) as PullError[]) : [] })),
+    pulls: pulls.map((p) => ({
+      id: p.id,
+      trigger: p.trigger,
+      status: p.status,
+      startedAt: p.startedAt.toISOString(),
+      rowsReceived: p.rowsReceived,
+      rowsImported: p.rowsImported,
+      errors: p.errorsJson ? (JSON.parse(p.errorsJson) as PullError[]) : [],
+    })),
   };
 }
 
@@ -40,7 +60,10 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "pull") {
     const pull = await pullFeed(db, id, "manual");
     invariantResponse(pull, 409);
-    return redirectWithFlash(`/admin/kpi-feeds/${id}`, { kind: pull.status === "imported" ? "success" : "error", message: `feeds.status.${pull.status}` });
+    return redirectWithFlash(`/admin/kpi-feeds/${id}`, {
+      kind: pull.status === "imported" ? "success" : "error",
+      message: `feeds.status.${pull.status}`,
+    });
   }
   if (intent === "delete") {
     await deleteFeed(db, user.userId, id);

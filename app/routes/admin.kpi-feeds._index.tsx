@@ -16,11 +16,27 @@ export async function loader(args: LoaderFunctionArgs) {
   const [feeds, periods] = await Promise.all([
     db.kpiFeed.findMany({
       orderBy: { name: "asc" },
-      select: { id: true, name: true, url: true, enabled: true, intervalMinutes: true, lastPullAt: true, pulls: { orderBy: { startedAt: "desc" }, take: 1, select: { status: true } } },
+      select: {
+        id: true,
+        name: true,
+        url: true,
+        enabled: true,
+        intervalMinutes: true,
+        lastPullAt: true,
+        pulls: { orderBy: { startedAt: "desc" }, take: 1, select: { status: true } },
+      },
     }),
     db.appraisalPeriod.findMany({ where: { status: "open" }, orderBy: { startsOn: "desc" }, select: { id: true, code: true } }),
   ]);
-  return { feeds: feeds.map((f) => ({ ...f, host: new URL(f.url).host, lastPullAt: f.lastPullAt?.toISOString() ?? null, lastStatus: f.pulls[0]?.status ?? null })), periods };
+  return {
+    feeds: feeds.map((f) => ({
+      ...f,
+      host: new URL(f.url).host,
+      lastPullAt: f.lastPullAt?.toISOString() ?? null,
+      lastStatus: f.pulls[0]?.status ?? null,
+    })),
+    periods,
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -68,7 +84,12 @@ export default function KpiFeeds() {
       )}
       <div className="panel">
         <h2>{t("feeds.new")}</h2>
-        <FeedForm lastResult={lastResult} defaults={{ intervalMinutes: "60", enabled: "on", authHeaderName: "Authorization" }} periods={periods} hasSecret={false} />
+        <FeedForm
+          lastResult={lastResult}
+          defaults={{ intervalMinutes: "60", enabled: "on", authHeaderName: "Authorization" }}
+          periods={periods}
+          hasSecret={false}
+        />
       </div>
     </section>
   );

@@ -58,7 +58,11 @@ export default function NotificationChannel() {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: { url: channel?.url ?? "", format: channel?.format ?? "generic", enabled: channel ? (channel.enabled ? "on" : undefined) : "on" },
+    defaultValue: {
+      url: channel?.url ?? "",
+      format: channel?.format ?? "generic",
+      enabled: channel ? (channel.enabled ? "on" : undefined) : "on",
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChannelSchema }),
     shouldRevalidate: "onBlur",
   });
@@ -73,7 +77,11 @@ export default function NotificationChannel() {
         <Form method="post" {...getFormProps(form)} className="grid-form">
           <input type="hidden" name="intent" value="save" />
           <Field meta={fields.url} label={t("channel.url")} type="url" />
-          <SelectField meta={fields.format} label={t("channel.format")} options={CHANNEL_FORMATS.map((f) => ({ value: f, label: t(`channel.format.${f}`) }))} />
+          <SelectField
+            meta={fields.format}
+            label={t("channel.format")}
+            options={CHANNEL_FORMATS.map((f) => ({ value: f, label: t(`channel.format.${f}`) }))}
+          />
           <Field meta={fields.secret} label={t("channel.secret")} type="password" autoComplete="off" hint={t("channel.secretHint")} />
           {channel?.hasSecret ? (
             <label>

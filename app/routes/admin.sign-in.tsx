@@ -23,7 +23,10 @@ export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "system.admin");
   const [oidc, wecom, dingtalk, smtp] = await Promise.all(PROVIDERS.map((p) => getProviderSetting(db, p)));
   const origin = getEnv().APP_ORIGIN ?? new URL(args.request.url).origin;
-  return { settings: { oidc, wecom, dingtalk, smtp }, callbacks: { oidc: callbackUrl(origin, "oidc"), wecom: callbackUrl(origin, "wecom"), dingtalk: callbackUrl(origin, "dingtalk") } };
+  return {
+    settings: { oidc, wecom, dingtalk, smtp },
+    callbacks: { oidc: callbackUrl(origin, "oidc"), wecom: callbackUrl(origin, "wecom"), dingtalk: callbackUrl(origin, "dingtalk") },
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -37,7 +40,8 @@ export async function action(args: ActionFunctionArgs) {
     return { provider, test: result, result: null };
   }
   const submission = parseWithZod(formData, { schema: ProviderForm[provider] });
-  if (submission.status !== "success") return data({ provider, test: null, result: submission.reply({ hideFields: ["secret"] }) }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ provider, test: null, result: submission.reply({ hideFields: ["secret"] }) }, { status: 400 });
   const { enabled, config, secret } = splitForm(submission.value as Parameters<typeof splitForm>[0]);
   if (provider === "oidc" && enabled && (config as { requireForPrivileged?: boolean }).requireForPrivileged) {
     // Refuse to lock the admins out: enforcement is switched on only with a provider that answers.
@@ -46,7 +50,15 @@ export async function action(args: ActionFunctionArgs) {
       () => Boolean(secret ?? stored?.secret),
       () => false,
     );
-    if (!works) return data({ provider, test: null, result: submission.reply({ formErrors: ["identity.errors.enforceNeedsProvider"], hideFields: ["secret"] }) }, { status: 400 });
+    if (!works)
+      return data(
+        {
+          provider,
+          test: null,
+          result: submission.reply({ formErrors: ["identity.errors.enforceNeedsProvider"], hideFields: ["secret"] }),
+        },
+        { status: 400 },
+      );
   }
   await saveProviderSetting(db, user.userId, provider, { enabled, config: config as never, secret });
   forgetPlatformTokens();
@@ -56,10 +68,28 @@ export async function action(args: ActionFunctionArgs) {
 
 type FieldSpec = { name: string; type?: "text" | "url" | "number" | "email"; options?: readonly string[] };
 const FIELDS: Record<Provider, { fields: FieldSpec[]; switches: string[] }> = {
-  oidc: { fields: [{ name: "issuer", type: "url" }, { name: "clientId" }, { name: "claim" }, { name: "matchField", options: MATCH_FIELDS }, { name: "scopes" }], switches: ["requireForPrivileged"] },
+  oidc: {
+    fields: [
+      { name: "issuer", type: "url" },
+      { name: "clientId" },
+      { name: "claim" },
+      { name: "matchField", options: MATCH_FIELDS },
+      { name: "scopes" },
+    ],
+    switches: ["requireForPrivileged"],
+  },
   wecom: { fields: [{ name: "corpId" }, { name: "agentId" }], switches: ["signIn", "messages"] },
   dingtalk: { fields: [{ name: "appKey" }, { name: "agentId" }], switches: ["signIn", "messages"] },
-  smtp: { fields: [{ name: "host" }, { name: "port", type: "number" }, { name: "security", options: ["tls", "starttls", "none"] }, { name: "user" }, { name: "from", type: "email" }], switches: [] },
+  smtp: {
+    fields: [
+      { name: "host" },
+      { name: "port", type: "number" },
+      { name: "security", options: ["tls", "starttls", "none"] },
+      { name: "user" },
+      { name: "from", type: "email" },
+    ],
+    switches: [],
+  },
 };
 const DEFAULTS: Record<Provider, Record<string, string>> = {
   oidc: { claim: "email", matchField: "email", scopes: "openid email profile" },
@@ -100,12 +130,23 @@ function ProviderPanel({ provider }: { provider: Provider }) {
       <Form method="post" {...getFormProps(form)} className="grid-form">
         {spec.fields.map((f) =>
           f.options ? (
-            <SelectField key={f.name} meta={meta[f.name]} label={t(`identity.field.${provider}.${f.name}` as never)} options={f.options.map((o) => ({ value: o, label: t(`identity.option.${o}` as never) }))} />
+            <SelectField
+              key={f.name}
+              meta={meta[f.name]}
+              label={t(`identity.field.${provider}.${f.name}` as never)}
+              options={f.options.map((o) => ({ value: o, label: t(`identity.option.${o}` as never) }))}
+            />
           ) : (
             <Field key={f.name} meta={meta[f.name]} label={t(`identity.field.${provider}.${f.name}` as never)} type={f.type ?? "text"} />
           ),
         )}
-        <Field meta={meta.secret} label={t(`identity.secret.${provider}`)} type="password" autoComplete="off" hint={t("identity.secretHint")} />
+        <Field
+          meta={meta.secret}
+          label={t(`identity.secret.${provider}`)}
+          type="password"
+          autoComplete="off"
+          hint={t("identity.secretHint")}
+        />
         {saved?.hasSecret ? (
           <label>
             <input type="checkbox" name="clearSecret" value="on" /> {t("identity.clearSecret")} ({t("identity.secretSet")})

@@ -8,7 +8,14 @@ import { RatesTable } from "~/components/surveys/rates-table";
 import { SettingsForm } from "~/components/surveys/settings-form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listUnits } from "~/modules/org/units.server";
-import { AddItemForm, DraftSettingsForm, EditItemForm, itemFromForm, RemoveItemForm, SimpleIntentForm } from "~/modules/surveys/admin-forms";
+import {
+  AddItemForm,
+  DraftSettingsForm,
+  EditItemForm,
+  itemFromForm,
+  RemoveItemForm,
+  SimpleIntentForm,
+} from "~/modules/surveys/admin-forms";
 import { surveyAdminView } from "~/modules/surveys/admin-view.server";
 import { closeSurvey, deleteDraft, launchSurvey, updateItems, updateSettings } from "~/modules/surveys/campaigns.server";
 import { newItemId } from "~/modules/surveys/items";
@@ -45,7 +52,8 @@ export async function action(args: ActionFunctionArgs) {
       if (!current) notFound();
       const { unitIds, tracks, opensOn, closesOn, intent: _intent, ...rest } = submission.value;
       const inScope = new Set((await listUnits(db, user)).map((u) => u.id));
-      if (unitIds.some((unitId) => !inScope.has(unitId))) return data({ intent, result: submission.reply({ fieldErrors: { unitIds: ["errors.unknownUnit"] } }) }, { status: 400 });
+      if (unitIds.some((unitId) => !inScope.has(unitId)))
+        return data({ intent, result: submission.reply({ fieldErrors: { unitIds: ["errors.unknownUnit"] } }) }, { status: 400 });
       const previous = parsePopulation(current.populationJson);
       const population = previous.employeeIds ? previous : { unitIds, tracks };
       await updateSettings(db, user.userId, id, { ...rest, opensAt: dayStart(opensOn), closesAt: dayEnd(closesOn), population });
@@ -54,7 +62,10 @@ export async function action(args: ActionFunctionArgs) {
     if (intent === "addItem") {
       const submission = parseWithZod(formData, { schema: AddItemForm });
       if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-      await updateItems(db, user.userId, id, (items) => [...items, itemFromForm(submission.value, newItemId(items, submission.value.dimension))]);
+      await updateItems(db, user.userId, id, (items) => [
+        ...items,
+        itemFromForm(submission.value, newItemId(items, submission.value.dimension)),
+      ]);
       return redirectWithFlash(here, { kind: "success", message: "surveys.admin.itemAdded" });
     }
     if (intent === "editItem" || intent === "removeItem") {
@@ -66,7 +77,10 @@ export async function action(args: ActionFunctionArgs) {
         if ("textZh" in value) return items.map((i) => (i.id === value.itemId ? { ...i, textZh: value.textZh, textEn: value.textEn } : i));
         return items.filter((i) => i.id !== value.itemId);
       });
-      return redirectWithFlash(here, { kind: "success", message: intent === "editItem" ? "surveys.admin.itemSaved" : "surveys.admin.itemRemoved" });
+      return redirectWithFlash(here, {
+        kind: "success",
+        message: intent === "editItem" ? "surveys.admin.itemSaved" : "surveys.admin.itemRemoved",
+      });
     }
     const parsed = SimpleIntentForm.safeParse(Object.fromEntries(formData));
     invariantResponse(parsed.success, 400);
@@ -104,13 +118,17 @@ export default function SurveyAdmin() {
   const populationLabel =
     settings.namedCount !== null
       ? t("surveys.admin.namedPopulation", { count: settings.namedCount })
-      : view.unitNames.map((u) => (locale === "en" ? u.nameEn : u.nameZh)).join("、") + (settings.tracks.length ? ` · ${settings.tracks.map((tr) => t(`track.${tr}`)).join("、")}` : "");
+      : view.unitNames.map((u) => (locale === "en" ? u.nameEn : u.nameZh)).join("、") +
+        (settings.tracks.length ? ` · ${settings.tracks.map((tr) => t(`track.${tr}`)).join("、")}` : "");
 
   return (
     <section>
       <PageHeader title={title} actions={<Link to="/admin/surveys">{t("surveys.admin.backToList")}</Link>}>
         <p>
-          <span className={`badge ${view.status === "open" ? "ok" : view.status === "draft" ? "warn" : ""}`}>{t(`surveys.status.${view.status}`)}</span> {settings.opensOn} – {settings.closesOn}
+          <span className={`badge ${view.status === "open" ? "ok" : view.status === "draft" ? "warn" : ""}`}>
+            {t(`surveys.status.${view.status}`)}
+          </span>{" "}
+          {settings.opensOn} – {settings.closesOn}
         </p>
       </PageHeader>
       {actionData?.formErrors && !actionData.result ? <FormErrors errors={actionData.formErrors} /> : null}
@@ -128,11 +146,20 @@ export default function SurveyAdmin() {
           <div className="panel stack">
             <h2>{t("surveys.admin.launchTitle")}</h2>
             <p data-testid="would-invite">{t("surveys.admin.wouldInvite", { count: view.wouldInvite ?? 0 })}</p>
-            {view.recent && view.recent.count > 0 ? <p className="hint" data-testid="recent-arrivals">{t("surveys.admin.recentArrivals", { count: view.recent.count, days: view.recent.days })}</p> : null}
+            {view.recent && view.recent.count > 0 ? (
+              <p className="hint" data-testid="recent-arrivals">
+                {t("surveys.admin.recentArrivals", { count: view.recent.count, days: view.recent.days })}
+              </p>
+            ) : null}
             <p className="hint">{t("surveys.admin.launchExplained")}</p>
             <FormErrors errors={errorsFor(["launch", "delete"])} />
             <Form method="post" className="inline-form">
-              <ConfirmButton name="intent" value="launch" className="primary" confirm={t("surveys.admin.confirmLaunch", { count: view.wouldInvite ?? 0 })}>
+              <ConfirmButton
+                name="intent"
+                value="launch"
+                className="primary"
+                confirm={t("surveys.admin.confirmLaunch", { count: view.wouldInvite ?? 0 })}
+              >
                 {t("surveys.admin.launch")}
               </ConfirmButton>
               <ConfirmButton name="intent" value="delete" confirm={t("surveys.admin.confirmDelete")}>
@@ -147,7 +174,9 @@ export default function SurveyAdmin() {
             <h2>{t("surveys.rates.title")}</h2>
             {view.totals ? (
               <p data-testid="totals">
-                {view.totals.answered === null ? t("surveys.rates.totalSuppressed", { invited: view.totals.invited }) : t("surveys.rates.total", { invited: view.totals.invited, answered: view.totals.answered })}
+                {view.totals.answered === null
+                  ? t("surveys.rates.totalSuppressed", { invited: view.totals.invited })
+                  : t("surveys.rates.total", { invited: view.totals.invited, answered: view.totals.answered })}
               </p>
             ) : null}
             <RatesTable rows={view.rates} minGroupSize={settings.minGroupSize} />

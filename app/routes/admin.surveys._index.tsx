@@ -19,7 +19,10 @@ import { DataTable } from "~/components/ui/data-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate");
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate");
 
 const CreateFormSchema = z
   .object({ templateId: z.string().trim().min(1).max(64), opensOn: isoDate, closesOn: isoDate })
@@ -34,7 +37,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const result = await listSurveys(db, query.page ?? 1);
   return {
     ...result,
-    rows: result.rows.map((s) => ({ id: s.id, titleZh: s.titleZh, titleEn: s.titleEn, status: effectiveStatus(s), opensOn: chinaDate(s.opensAt), lastDay: lastDay(s.closesAt), invited: s._count.participations })),
+    rows: result.rows.map((s) => ({
+      id: s.id,
+      titleZh: s.titleZh,
+      titleEn: s.titleEn,
+      status: effectiveStatus(s),
+      opensOn: chinaDate(s.opensAt),
+      lastDay: lastDay(s.closesAt),
+      invited: s._count.participations,
+    })),
     templates: listTemplates().map((t) => ({ id: t.id, titleZh: t.titleZh, titleEn: t.titleEn, itemCount: t.items.length })),
     today: chinaDate(new Date()),
   };
@@ -73,7 +84,10 @@ export default function SurveyAdminList() {
           <SelectField
             meta={fields.templateId}
             label={t("surveys.admin.template")}
-            options={templates.map((tpl) => ({ value: tpl.id, label: `${locale === "en" ? tpl.titleEn : tpl.titleZh} (${t("surveys.admin.itemCount", { count: tpl.itemCount })})` }))}
+            options={templates.map((tpl) => ({
+              value: tpl.id,
+              label: `${locale === "en" ? tpl.titleEn : tpl.titleZh} (${t("surveys.admin.itemCount", { count: tpl.itemCount })})`,
+            }))}
           />
           <Field meta={fields.opensOn} label={t("surveys.admin.opensOn")} type="date" />
           <Field meta={fields.closesOn} label={t("surveys.admin.closesOn")} type="date" />
@@ -88,8 +102,20 @@ export default function SurveyAdminList() {
         rowKey={(s) => s.id}
         empty="surveys.admin.none"
         columns={[
-          { key: "title", header: "surveys.admin.surveyTitle", cell: (s) => <Link to={`/admin/surveys/${s.id}`}>{locale === "en" ? s.titleEn : s.titleZh}</Link> },
-          { key: "status", header: "surveys.admin.status", cell: (s) => <span className={`badge ${s.status === "open" ? "ok" : s.status === "draft" ? "warn" : ""}`}>{t(`surveys.status.${s.status}`)}</span> },
+          {
+            key: "title",
+            header: "surveys.admin.surveyTitle",
+            cell: (s) => <Link to={`/admin/surveys/${s.id}`}>{locale === "en" ? s.titleEn : s.titleZh}</Link>,
+          },
+          {
+            key: "status",
+            header: "surveys.admin.status",
+            cell: (s) => (
+              <span className={`badge ${s.status === "open" ? "ok" : s.status === "draft" ? "warn" : ""}`}>
+                {t(`surveys.status.${s.status}`)}
+              </span>
+            ),
+          },
           { key: "dates", header: "surveys.admin.dates", cell: (s) => `${s.opensOn} – ${s.lastDay}` },
           { key: "invited", header: "surveys.admin.invited", numeric: true, cell: (s) => (s.status === "draft" ? "–" : s.invited) },
         ]}

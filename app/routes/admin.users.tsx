@@ -55,7 +55,15 @@ export async function loader(args: LoaderFunctionArgs) {
   );
   return {
     users: users.map(({ passwordHash, ...u }) => ({ ...u, hasPassword: Boolean(passwordHash) })),
-    pending: pending.map((r) => ({ id: r.id, kind: r.kind, role: r.role, userId: r.userId, who: people.get(r.userId) ?? "—", requestedBy: people.get(r.requestedById) ?? "—", createdAt: r.createdAt })),
+    pending: pending.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      role: r.role,
+      userId: r.userId,
+      who: people.get(r.userId) ?? "—",
+      requestedBy: people.get(r.requestedById) ?? "—",
+      createdAt: r.createdAt,
+    })),
     total,
     page,
     pageCount: paginate({ page, pageSize: PAGE_SIZE, total }).pageCount,
@@ -93,7 +101,9 @@ export default function Users() {
                   <td>
                     <Link to={`/admin/users/${r.userId}`}>{r.who}</Link>
                   </td>
-                  <td>{r.kind === "role" ? t("accounts.kind.role", { role: t(`role.${r.role ?? "employee"}`) }) : t("accounts.kind.reset")}</td>
+                  <td>
+                    {r.kind === "role" ? t("accounts.kind.role", { role: t(`role.${r.role ?? "employee"}`) }) : t("accounts.kind.reset")}
+                  </td>
                   <td>{r.requestedBy}</td>
                   <td>{when(r.createdAt)}</td>
                 </tr>
@@ -139,7 +149,9 @@ export default function Users() {
                   <td>{u.employee ? u.employee.name : "—"}</td>
                   <td>{t(`role.${u.role}`)}</td>
                   <td>{u.scopeUnit ? pick(locale, u.scopeUnit) : "—"}</td>
-                  <td>{u.disabled ? t("org.accountDisabled") : u.hasPassword ? t("org.accountActive") : t("org.accountAwaitingPassword")}</td>
+                  <td>
+                    {u.disabled ? t("org.accountDisabled") : u.hasPassword ? t("org.accountActive") : t("org.accountAwaitingPassword")}
+                  </td>
                 </tr>
               ))}
             </tbody>

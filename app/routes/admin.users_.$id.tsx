@@ -15,7 +15,10 @@ import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "users.manage");
   const { id } = parseParams(args.params, idParam);
-  const account = await db.user.findUnique({ where: { id }, select: { id: true, email: true, employee: { select: { name: true, employeeNo: true } } } });
+  const account = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, employee: { select: { name: true, employeeNo: true } } },
+  });
   invariantResponse(account, 404);
   const [panel, units] = await Promise.all([accountPanel(db, user, { userId: id }), listUnits(db, user)]);
   return { account, panel, units };

@@ -18,7 +18,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const levels = await listLevels(db);
   return {
-    levels: levels.map((l) => ({ code: l.code, track: l.track, rank: l.rank, grade: l.grade, titleZh: l.titleZh, titleEn: l.titleEn, descriptionZh: l.descriptionZh, descriptionEn: l.descriptionEn })),
+    levels: levels.map((l) => ({
+      code: l.code,
+      track: l.track,
+      rank: l.rank,
+      grade: l.grade,
+      titleZh: l.titleZh,
+      titleEn: l.titleEn,
+      descriptionZh: l.descriptionZh,
+      descriptionEn: l.descriptionEn,
+    })),
     canManage: may(user, "career.manage"),
     canReview: may(user, "career.review"),
   };
@@ -87,7 +96,8 @@ export default function Ladders() {
                     <td key={tr}>
                       {row.cells[tr].map((l) => (
                         <div key={l.code}>
-                          {canManage ? <Link to={`/careers/levels/${l.code}`}>{l.code}</Link> : <strong>{l.code}</strong>} {title(locale, l)}
+                          {canManage ? <Link to={`/careers/levels/${l.code}`}>{l.code}</Link> : <strong>{l.code}</strong>}{" "}
+                          {title(locale, l)}
                         </div>
                       ))}
                     </td>
@@ -110,7 +120,16 @@ export default function Ladders() {
                   .map((l) => (
                     <div className="field" key={l.code}>
                       <label htmlFor={`grade-${l.code}`}>{`${l.code} ${title(locale, l)}`}</label>
-                      <input id={`grade-${l.code}`} name={`grade.${l.code}`} type="number" min={1} max={20} step={1} defaultValue={l.grade} required />
+                      <input
+                        id={`grade-${l.code}`}
+                        name={`grade.${l.code}`}
+                        type="number"
+                        min={1}
+                        max={20}
+                        step={1}
+                        defaultValue={l.grade}
+                        required
+                      />
                     </div>
                   ))}
               </fieldset>

@@ -6,7 +6,16 @@ import { ConfirmButton, FormErrors, PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
-import { advanceCycle, candidates, decide, getCycle, nominate, nominationsInScope, quotaUse, setQuota } from "~/modules/careers/cycles.server";
+import {
+  advanceCycle,
+  candidates,
+  decide,
+  getCycle,
+  nominate,
+  nominationsInScope,
+  quotaUse,
+  setQuota,
+} from "~/modules/careers/cycles.server";
 import { DecideSchema, NominateSchema, QuotaSchema } from "~/modules/careers/schemas";
 import { listUnits } from "~/modules/org/units.server";
 import { db } from "~/utils/db.server";
@@ -52,15 +61,22 @@ export async function action(args: ActionFunctionArgs) {
     if (intent === "nominate") {
       const user = requirePermission(args, "career.review");
       const parsed = parseWithZod(formData, { schema: NominateSchema });
-      if (parsed.status !== "success") return data<Errors>({ errors: parsed.reply().error ?? {}, target: String(formData.get("employeeId") ?? "") }, { status: 400 });
-      const saved = await nominate(db, user, { cycleId: id, employeeId: parsed.value.employeeId, justification: parsed.value.justification, source: user.role === "hr_admin" ? "hr" : "head" });
+      if (parsed.status !== "success")
+        return data<Errors>({ errors: parsed.reply().error ?? {}, target: String(formData.get("employeeId") ?? "") }, { status: 400 });
+      const saved = await nominate(db, user, {
+        cycleId: id,
+        employeeId: parsed.value.employeeId,
+        justification: parsed.value.justification,
+        source: user.role === "hr_admin" ? "hr" : "head",
+      });
       invariantResponse(saved, 404);
       return redirectWithFlash(`/careers/cycles/${id}`, { kind: "success", message: "careers.nominated" });
     }
     const user = requirePermission(args, "career.manage");
     if (intent === "decide") {
       const parsed = parseWithZod(formData, { schema: DecideSchema });
-      if (parsed.status !== "success") return data<Errors>({ errors: parsed.reply().error ?? {}, target: String(formData.get("nominationId") ?? "") }, { status: 400 });
+      if (parsed.status !== "success")
+        return data<Errors>({ errors: parsed.reply().error ?? {}, target: String(formData.get("nominationId") ?? "") }, { status: 400 });
       try {
         invariantResponse(await decide(db, user.userId, { cycleId: id, ...parsed.value }), 404);
       } catch (error) {
@@ -77,9 +93,15 @@ export async function action(args: ActionFunctionArgs) {
     invariantResponse(intent === "advance", 400);
     const result = await advanceCycle(db, user.userId, id);
     invariantResponse(result, 404);
-    return redirectWithFlash(`/careers/cycles/${id}`, { kind: "success", message: result.status === "completed" ? "careers.cycleCompleted" : "careers.cycleReviewing" });
+    return redirectWithFlash(`/careers/cycles/${id}`, {
+      kind: "success",
+      message: result.status === "completed" ? "careers.cycleCompleted" : "careers.cycleReviewing",
+    });
   } catch (error) {
-    return fail(domainError(error).message, intent === "quota" ? "quota" : intent === "advance" ? "advance" : String(formData.get("employeeId") ?? ""));
+    return fail(
+      domainError(error).message,
+      intent === "quota" ? "quota" : intent === "advance" ? "advance" : String(formData.get("employeeId") ?? ""),
+    );
   }
 }
 
@@ -87,7 +109,8 @@ export default function Cycle() {
   const t = useT();
   const { cycle, candidates: list, eligibleOnly, nominations, quotas, units, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorsFor = (target: string): string[] | undefined => (result && result.target === target ? Object.values(result.errors).flatMap((e) => (e ?? []) as string[]) : undefined);
+  const errorsFor = (target: string): string[] | undefined =>
+    result && result.target === target ? Object.values(result.errors).flatMap((e) => (e ?? []) as string[]) : undefined;
   return (
     <section>
       <PageHeader title={cycle.name} actions={<Link to="/careers/cycles">{t("careers.cyclesTitle")}</Link>}>
@@ -97,9 +120,18 @@ export default function Cycle() {
       </PageHeader>
       {canManage && cycle.status !== "completed" ? (
         <Form method="post" className="panel inline-form">
-          <p className="hint">{t(cycle.status === "nominating" ? "careers.advanceToReviewHint" : "careers.completeHint", { date: formatDate(cycle.effectiveDate) })}</p>
+          <p className="hint">
+            {t(cycle.status === "nominating" ? "careers.advanceToReviewHint" : "careers.completeHint", {
+              date: formatDate(cycle.effectiveDate),
+            })}
+          </p>
           <FormErrors errors={errorsFor("advance")} />
-          <ConfirmButton name="intent" value="advance" className="primary" confirm={t(cycle.status === "nominating" ? "careers.confirmReview" : "careers.confirmComplete")}>
+          <ConfirmButton
+            name="intent"
+            value="advance"
+            className="primary"
+            confirm={t(cycle.status === "nominating" ? "careers.confirmReview" : "careers.confirmComplete")}
+          >
             {t(cycle.status === "nominating" ? "careers.startReview" : "careers.completeCycle")}
           </ConfirmButton>
         </Form>

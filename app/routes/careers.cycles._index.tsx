@@ -29,7 +29,11 @@ export default function Cycles() {
   const t = useT();
   const { cycles, canManage } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: CycleFormSchema }), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CycleFormSchema }),
+    shouldRevalidate: "onBlur",
+  });
   return (
     <section>
       <PageHeader title={t("careers.cyclesTitle")} actions={<Link to="/careers">{t("careers.ladderTitle")}</Link>} />

@@ -26,7 +26,10 @@ export default function EmployeeCareer() {
   const { view } = useLoaderData<typeof loader>();
   return (
     <section>
-      <PageHeader title={t("careers.employeeCareerTitle", { name: view.employee.name })} actions={<Link to="/careers/reports">{t("careers.reportsTitle")}</Link>}>
+      <PageHeader
+        title={t("careers.employeeCareerTitle", { name: view.employee.name })}
+        actions={<Link to="/careers/reports">{t("careers.reportsTitle")}</Link>}
+      >
         <p>
           {view.employee.employeeNo} · {locale === "en" ? view.employee.unit.nameEn : view.employee.unit.nameZh}
         </p>

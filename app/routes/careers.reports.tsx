@@ -38,7 +38,9 @@ export default function CareerReports() {
                     {t("careers.rank", { rank: r })}
                   </th>
                 ))}
-                <th scope="col" className="num">{t("careers.total")}</th>
+                <th scope="col" className="num">
+                  {t("careers.total")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -83,11 +85,21 @@ export default function CareerReports() {
               <tr>
                 <th scope="col">{t("careers.cycleName")}</th>
                 <th scope="col">{t("careers.statusLabel")}</th>
-                <th scope="col" className="num">{t("careers.nominations")}</th>
-                <th scope="col" className="num">{t("careers.approvedCount")}</th>
-                <th scope="col" className="num">{t("careers.exceptions")}</th>
-                <th scope="col" className="num">{t("careers.approvalRate")}</th>
-                <th scope="col" className="num">{t("careers.promotionRate")}</th>
+                <th scope="col" className="num">
+                  {t("careers.nominations")}
+                </th>
+                <th scope="col" className="num">
+                  {t("careers.approvedCount")}
+                </th>
+                <th scope="col" className="num">
+                  {t("careers.exceptions")}
+                </th>
+                <th scope="col" className="num">
+                  {t("careers.approvalRate")}
+                </th>
+                <th scope="col" className="num">
+                  {t("careers.promotionRate")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -115,10 +127,18 @@ export default function CareerReports() {
             <tr>
               <th scope="col">{t("careers.track")}</th>
               <th scope="col">{t("careers.level")}</th>
-              <th scope="col" className="num">{t("careers.staff")}</th>
-              <th scope="col" className="num">{t("careers.averageMonths")}</th>
-              <th scope="col" className="num">{t("careers.longestMonths")}</th>
-              <th scope="col" className="num">{t("careers.unknownStart")}</th>
+              <th scope="col" className="num">
+                {t("careers.staff")}
+              </th>
+              <th scope="col" className="num">
+                {t("careers.averageMonths")}
+              </th>
+              <th scope="col" className="num">
+                {t("careers.longestMonths")}
+              </th>
+              <th scope="col" className="num">
+                {t("careers.unknownStart")}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -33,14 +33,21 @@ describe("careers and rotations: who may do what", () => {
   it("a room head reads careers in scope only (404 outside) and cannot nominate outside scope", async () => {
     const head = await signedIn(app, await userFor("E000002", "dept_head", "JC-GE-FIN"));
     expect((await head.get(`/careers/employees/${ctx.employeeId.get("E000004")}`)).status).toBe(200);
-    const gov = await db.employee.findFirstOrThrow({ where: { unit: { code: "JC-GE-GOV" }, track: "skill", level: { not: "S7" } }, select: { id: true } });
+    const gov = await db.employee.findFirstOrThrow({
+      where: { unit: { code: "JC-GE-GOV" }, track: "skill", level: { not: "S7" } },
+      select: { id: true },
+    });
     expect((await head.get(`/careers/employees/${gov.id}`)).status).toBe(404);
     const refused = await head.post(`/careers/cycles/${cycleId}`, { intent: "nominate", employeeId: gov.id, justification: "not mine" });
     expect(refused.status).toBe(404);
     expect(await db.promotionNomination.count({ where: { employeeId: gov.id } })).toBe(0);
     // Managing the cycle is HR's.
     expect((await head.post(`/careers/cycles/${cycleId}`, { intent: "advance" })).status).toBe(403);
-    const ok = await head.post(`/careers/cycles/${cycleId}`, { intent: "nominate", employeeId: ctx.employeeId.get("E000004")!, justification: "Strong year" });
+    const ok = await head.post(`/careers/cycles/${cycleId}`, {
+      intent: "nominate",
+      employeeId: ctx.employeeId.get("E000004")!,
+      justification: "Strong year",
+    });
     expect(ok.status).toBe(302);
   });
 

@@ -22,7 +22,8 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   const submission = parseWithZod(formData, { schema: TrackDecisionSchema });
   const target = String(formData.get("requestId") ?? "");
-  if (submission.status !== "success") return data({ target, errors: Object.values(submission.reply().error ?? {}).flatMap((e) => e ?? []) }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ target, errors: Object.values(submission.reply().error ?? {}).flatMap((e) => e ?? []) }, { status: 400 });
   try {
     invariantResponse(await decideTrackRequest(db, user.userId, submission.value), 404);
   } catch (error) {
@@ -76,7 +77,12 @@ export default function TrackRequests() {
                     <label>
                       {t("careers.effectiveFrom")} <input type="date" name="effectiveFrom" defaultValue={today} required />
                     </label>
-                    <textarea name="comment" rows={2} aria-label={t("careers.reviewComment")} placeholder={t("careers.reviewCommentHint")} />
+                    <textarea
+                      name="comment"
+                      rows={2}
+                      aria-label={t("careers.reviewComment")}
+                      placeholder={t("careers.reviewCommentHint")}
+                    />
                     <FormErrors errors={result && result.target === r.id ? result.errors : undefined} />
                     <button type="submit">{t("careers.saveDecision")}</button>
                   </Form>

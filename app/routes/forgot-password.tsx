@@ -28,7 +28,11 @@ export default function ForgotPassword() {
   const t = useT();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({ lastResult: answer?.result, shouldRevalidate: "onBlur", onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }) });
+  const [form, fields] = useForm({
+    lastResult: answer?.result,
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
+  });
   return (
     <section className="auth-card">
       <h1>{t("auth.forgotTitle")}</h1>

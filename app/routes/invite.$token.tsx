@@ -28,12 +28,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     const field = result.error === "errors.invitationInvalid" ? "formErrors" : "password";
     return data(
-      submission.reply(field === "formErrors" ? { formErrors: [result.error], hideFields: ["password", "confirm"] } : { fieldErrors: { password: [result.error] }, hideFields: ["password", "confirm"] }),
+      submission.reply(
+        field === "formErrors"
+          ? { formErrors: [result.error], hideFields: ["password", "confirm"] }
+          : { fieldErrors: { password: [result.error] }, hideFields: ["password", "confirm"] },
+      ),
       { status: 400 },
     );
   }
   const owner = await db.user.findUniqueOrThrow({ where: { id: result.userId }, select: { role: true } });
-  if (!(await passwordSignInAllowed(db, owner.role))) return redirectWithFlash("/login", { kind: "success", message: "identity.passwordSetUseSso" });
+  if (!(await passwordSignInAllowed(db, owner.role)))
+    return redirectWithFlash("/login", { kind: "success", message: "identity.passwordSetUseSso" });
   const session = await createSession(db, result.userId);
   return redirect("/", { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } });
 }
@@ -42,7 +47,11 @@ export default function AcceptInvitation() {
   const t = useT();
   const { valid, email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
+    shouldRevalidate: "onBlur",
+  });
   if (!valid) {
     return (
       <section className="auth-card">

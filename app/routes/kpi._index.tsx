@@ -35,7 +35,11 @@ export default function KpiHome() {
   const t = useT();
   const { periods, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult: result?.form, onValidate: ({ formData }) => parseWithZod(formData, { schema: PeriodSchema }), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({
+    lastResult: result?.form,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PeriodSchema }),
+    shouldRevalidate: "onBlur",
+  });
   return (
     <section>
       <PageHeader
@@ -56,7 +60,12 @@ export default function KpiHome() {
           { key: "code", header: "kpi.period", cell: (p) => <Link to={`/kpi/periods/${p.id}`}>{p.code}</Link>, sort: (p) => p.code },
           { key: "kind", header: "kpi.periodKind", cell: (p) => t(`kpi.periodKind.${p.kind}`), sort: (p) => p.kind },
           { key: "dates", header: "kpi.dates", cell: (p) => formatDateRange(p.startsOn, p.endsOn), sort: (p) => p.startsOn },
-          { key: "status", header: "org.status", cell: (p) => <span className={`badge ${p.status === "open" ? "ok" : ""}`}>{t(`kpi.status.${p.status}`)}</span>, sort: (p) => p.status },
+          {
+            key: "status",
+            header: "org.status",
+            cell: (p) => <span className={`badge ${p.status === "open" ? "ok" : ""}`}>{t(`kpi.status.${p.status}`)}</span>,
+            sort: (p) => p.status,
+          },
         ]}
       />
       {canManage ? (
@@ -64,7 +73,11 @@ export default function KpiHome() {
           <h2>{t("kpi.newPeriod")}</h2>
           <Form method="post" className="grid-form" {...getFormProps(form)}>
             <Field meta={fields.code} label={t("kpi.periodCode")} hint={t("kpi.periodCodeHint")} />
-            <SelectField meta={fields.kind} label={t("kpi.periodKind")} options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`kpi.periodKind.${k}`) }))} />
+            <SelectField
+              meta={fields.kind}
+              label={t("kpi.periodKind")}
+              options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`kpi.periodKind.${k}`) }))}
+            />
             <Field meta={fields.startsOn} label={t("kpi.startsOn")} type="date" />
             <Field meta={fields.endsOn} label={t("kpi.endsOn")} type="date" />
             <button type="submit" className="primary">

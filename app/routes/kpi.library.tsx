@@ -16,7 +16,11 @@ import { invariantResponse } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
 
-const EditParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().catch(undefined);
+const EditParam = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+  .optional()
+  .catch(undefined);
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "kpi.view");
@@ -50,7 +54,9 @@ export default function KpiLibrary() {
   const [form, fields] = useForm({
     id: editing?.id ?? "new",
     lastResult: result?.form,
-    defaultValue: editing ? { ...editing, basicWork: editing.basicWork ? "on" : undefined, active: editing.active ? "on" : undefined } : { direction: "higher", kind: "quantitative", source: "csv", unit: "fen" },
+    defaultValue: editing
+      ? { ...editing, basicWork: editing.basicWork ? "on" : undefined, active: editing.active ? "on" : undefined }
+      : { direction: "higher", kind: "quantitative", source: "csv", unit: "fen" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: KpiSchema }),
     shouldRevalidate: "onBlur",
   });
@@ -104,10 +110,26 @@ export default function KpiLibrary() {
             <Field meta={fields.code} label={t("org.code")} hint={t("kpi.codeHint")} />
             <Field meta={fields.nameZh} label={t("org.nameZh")} />
             <Field meta={fields.nameEn} label={t("org.nameEn")} />
-            <SelectField meta={fields.unit} label={t("kpi.unit")} options={KPI_UNITS.map((u) => ({ value: u, label: t(`kpi.unit.${u}`) }))} />
-            <SelectField meta={fields.direction} label={t("kpi.direction")} options={DIRECTIONS.map((d) => ({ value: d, label: t(`kpi.direction.${d}`) }))} />
-            <SelectField meta={fields.kind} label={t("kpi.kind")} options={KPI_KINDS.map((k) => ({ value: k, label: t(`kpi.kind.${k}`) }))} />
-            <SelectField meta={fields.source} label={t("kpi.source")} options={KPI_SOURCES.map((s) => ({ value: s, label: t(`kpi.source.${s}`) }))} />
+            <SelectField
+              meta={fields.unit}
+              label={t("kpi.unit")}
+              options={KPI_UNITS.map((u) => ({ value: u, label: t(`kpi.unit.${u}`) }))}
+            />
+            <SelectField
+              meta={fields.direction}
+              label={t("kpi.direction")}
+              options={DIRECTIONS.map((d) => ({ value: d, label: t(`kpi.direction.${d}`) }))}
+            />
+            <SelectField
+              meta={fields.kind}
+              label={t("kpi.kind")}
+              options={KPI_KINDS.map((k) => ({ value: k, label: t(`kpi.kind.${k}`) }))}
+            />
+            <SelectField
+              meta={fields.source}
+              label={t("kpi.source")}
+              options={KPI_SOURCES.map((s) => ({ value: s, label: t(`kpi.source.${s}`) }))}
+            />
             <div className="field">
               <label>
                 <input {...getInputProps(fields.basicWork, { type: "checkbox" })} /> {t("kpi.basicWork")}

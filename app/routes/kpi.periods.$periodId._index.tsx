@@ -29,12 +29,23 @@ export async function loader(args: LoaderFunctionArgs) {
   const people = await db.employee.findMany({
     where: { unit: unitWhere(user) },
     orderBy: { employeeNo: "asc" },
-    select: { id: true, employeeNo: true, name: true, unit: { select: { nameZh: true, nameEn: true } }, position: { select: { nameZh: true, nameEn: true } } },
+    select: {
+      id: true,
+      employeeNo: true,
+      name: true,
+      unit: { select: { nameZh: true, nameEn: true } },
+      position: { select: { nameZh: true, nameEn: true } },
+    },
   });
   const { scores, missing, malformed } = await periodScores(db, periodId, { employeeIds: people.map((p) => p.id) });
   const byId = new Map(people.map((p) => [p.id, p]));
   const appraised = scores
-    .map((s) => ({ ...byId.get(s.employeeId)!, total: s.total, kpiCount: s.lines.length, missing: s.lines.filter((l) => l.actual === null).length }))
+    .map((s) => ({
+      ...byId.get(s.employeeId)!,
+      total: s.total,
+      kpiCount: s.lines.length,
+      missing: s.lines.filter((l) => l.actual === null).length,
+    }))
     .sort((a, b) => a.employeeNo.localeCompare(b.employeeNo));
   const { page, pageCount, rows } = pageOf(appraised, asked, PAGE_SIZE);
   return {
@@ -44,9 +55,13 @@ export async function loader(args: LoaderFunctionArgs) {
     total: appraised.length,
     page,
     pageCount,
-    missing: missing.slice(0, 200).map((m) => ({ ...m, employeeNo: byId.get(m.employeeId)!.employeeNo, name: byId.get(m.employeeId)!.name })),
+    missing: missing
+      .slice(0, 200)
+      .map((m) => ({ ...m, employeeNo: byId.get(m.employeeId)!.employeeNo, name: byId.get(m.employeeId)!.name })),
     missingCount: missing.length,
-    malformed: malformed.slice(0, 200).map((m) => ({ ...m, employeeNo: byId.get(m.employeeId)!.employeeNo, name: byId.get(m.employeeId)!.name })),
+    malformed: malformed
+      .slice(0, 200)
+      .map((m) => ({ ...m, employeeNo: byId.get(m.employeeId)!.employeeNo, name: byId.get(m.employeeId)!.name })),
     malformedCount: malformed.length,
     canManage: may(user, "kpi.manage"),
   };
@@ -61,13 +76,17 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.success) return data({ error: "errors.page.badRequest.body" }, { status: 400 });
   invariantResponse(await getPeriod(db, periodId), 404);
   await setPeriodStatus(db, user.userId, periodId, parsed.data.intent === "close" ? "closed" : "open");
-  return redirectWithFlash(`/kpi/periods/${periodId}`, { kind: "success", message: parsed.data.intent === "close" ? "kpi.periodClosed" : "kpi.periodReopened" });
+  return redirectWithFlash(`/kpi/periods/${periodId}`, {
+    kind: "success",
+    message: parsed.data.intent === "close" ? "kpi.periodClosed" : "kpi.periodReopened",
+  });
 }
 
 export default function PeriodOverview() {
   const t = useT();
   const locale = useLocale();
-  const { period, plans, rows, total, page, pageCount, missing, missingCount, malformed, malformedCount, canManage } = useLoaderData<typeof loader>();
+  const { period, plans, rows, total, page, pageCount, missing, missingCount, malformed, malformedCount, canManage } =
+    useLoaderData<typeof loader>();
   const open = period.status === "open";
   return (
     <section>
@@ -137,9 +156,15 @@ export default function PeriodOverview() {
           <thead>
             <tr>
               <th scope="col">{t("org.position")}</th>
-              <th scope="col" className="num">{t("kpi.staff")}</th>
-              <th scope="col" className="num">{t("kpi.kpiCount")}</th>
-              <th scope="col" className="num">{t("kpi.weightTotal")}</th>
+              <th scope="col" className="num">
+                {t("kpi.staff")}
+              </th>
+              <th scope="col" className="num">
+                {t("kpi.kpiCount")}
+              </th>
+              <th scope="col" className="num">
+                {t("kpi.weightTotal")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -173,8 +198,12 @@ export default function PeriodOverview() {
                 <th scope="col">{t("org.name")}</th>
                 <th scope="col">{t("org.unit")}</th>
                 <th scope="col">{t("org.position")}</th>
-                <th scope="col" className="num">{t("kpi.kpiCount")}</th>
-                <th scope="col" className="num">{t("kpi.total")}</th>
+                <th scope="col" className="num">
+                  {t("kpi.kpiCount")}
+                </th>
+                <th scope="col" className="num">
+                  {t("kpi.total")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -187,7 +216,13 @@ export default function PeriodOverview() {
                   <td>{pick(locale, r.unit)}</td>
                   <td>{pick(locale, r.position)}</td>
                   <td className="num">{r.kpiCount}</td>
-                  <td className="num">{r.total === null ? <span className="badge bad">{t("kpi.missingCount", { count: r.missing })}</span> : formatScore(r.total)}</td>
+                  <td className="num">
+                    {r.total === null ? (
+                      <span className="badge bad">{t("kpi.missingCount", { count: r.missing })}</span>
+                    ) : (
+                      formatScore(r.total)
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

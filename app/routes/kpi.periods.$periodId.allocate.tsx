@@ -28,13 +28,28 @@ async function context(args: LoaderFunctionArgs, params: URLSearchParams) {
   invariantResponse(period, 404);
   const query = Query.parse(Object.fromEntries(params));
   const [rooms, kpis] = await Promise.all([
-    db.unit.findMany({ where: { kind: "room", active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, nameZh: true, nameEn: true } }),
-    listKpis(db, { activeOnly: true }).then((list) => list.filter((k) => k.kind === "quantitative" && (k.unit === "fen" || k.unit === "count"))),
+    db.unit.findMany({
+      where: { kind: "room", active: true },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, nameZh: true, nameEn: true },
+    }),
+    listKpis(db, { activeOnly: true }).then((list) =>
+      list.filter((k) => k.kind === "quantitative" && (k.unit === "fen" || k.unit === "count")),
+    ),
   ]);
   const kpi = kpis.find((k) => k.id === query.kpiId);
   const room = rooms.find((r) => r.id === query.unitId);
   const total = kpi && query.total ? parseValue(kpi.unit, query.total) : null;
-  return { period, rooms, kpis, kpi, room, total: total !== null && total >= 0 ? total : null, query, revenueWeight: query.revenueWeight ?? 70 };
+  return {
+    period,
+    rooms,
+    kpis,
+    kpi,
+    room,
+    total: total !== null && total >= 0 ? total : null,
+    query,
+    revenueWeight: query.revenueWeight ?? 70,
+  };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -44,7 +59,9 @@ export async function loader(args: LoaderFunctionArgs) {
   return { ...c, allocation, totalInvalid: Boolean(c.query.total && c.total === null) };
 }
 
-const BaselineRow = z.object({ employeeId: id, revenue: z.string().trim().min(1).max(30), importance: z.coerce.number().int().min(0).max(1_000_000) }).strict();
+const BaselineRow = z
+  .object({ employeeId: id, revenue: z.string().trim().min(1).max(30), importance: z.coerce.number().int().min(0).max(1_000_000) })
+  .strict();
 const BaselinesSchema = z.object({ intent: z.literal("baselines"), rows: z.array(BaselineRow).min(1).max(500) }).strict();
 const CommitSchema = z.object({ intent: z.literal("commit"), split: z.enum(["equal", "byBaseline"]) }).strict();
 
@@ -67,7 +84,11 @@ export async function action(args: ActionFunctionArgs) {
       const parsed = BaselinesSchema.safeParse({ intent: "baselines", rows: filled });
       if (!parsed.success) return data({ errors: [parsed.error.issues[0].message] }, { status: 400 });
       const people = new Set((await roomAllocation(db, c.period.id, c.room.id, c.kpi.id, 0, 70)).people.map((p) => p.id));
-      const values = parsed.data.rows.map((r) => ({ employeeId: r.employeeId, revenueFen: parseValue("fen", r.revenue), importance: r.importance }));
+      const values = parsed.data.rows.map((r) => ({
+        employeeId: r.employeeId,
+        revenueFen: parseValue("fen", r.revenue),
+        importance: r.importance,
+      }));
       if (values.some((v) => v.revenueFen === null || v.revenueFen < 0)) return data({ errors: ["kpi.errors.value"] }, { status: 400 });
       if (values.some((v) => !people.has(v.employeeId))) return data({ errors: ["errors.notFound"] }, { status: 400 });
       await saveBaselines(db, user.userId, c.period.id, values as { employeeId: string; revenueFen: number; importance: number }[]);
@@ -137,9 +158,15 @@ export default function Allocate() {
                   <th scope="col">{t("org.name")}</th>
                   <th scope="col">{t("kpi.baselineRevenue")}</th>
                   <th scope="col">{t("kpi.importance")}</th>
-                  <th scope="col" className="num">{t("kpi.currentTarget")}</th>
-                  <th scope="col" className="num">{t("kpi.equalSplit")}</th>
-                  <th scope="col" className="num">{t("kpi.baselineSplit")}</th>
+                  <th scope="col" className="num">
+                    {t("kpi.currentTarget")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("kpi.equalSplit")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("kpi.baselineSplit")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -150,7 +177,12 @@ export default function Allocate() {
                       <input type="hidden" name={`rows[${i}].employeeId`} value={p.id} />
                     </td>
                     <td>
-                      <input name={`rows[${i}].revenue`} defaultValue={p.hasBaseline ? toInput("fen", p.revenueFen) : ""} size={12} aria-label={t("kpi.baselineRevenueOf", { name: p.name })} />
+                      <input
+                        name={`rows[${i}].revenue`}
+                        defaultValue={p.hasBaseline ? toInput("fen", p.revenueFen) : ""}
+                        size={12}
+                        aria-label={t("kpi.baselineRevenueOf", { name: p.name })}
+                      />
                       {p.hasBaseline ? null : (
                         <span className="badge warn" data-testid="no-baseline">
                           {" "}
@@ -159,7 +191,14 @@ export default function Allocate() {
                       )}
                     </td>
                     <td>
-                      <input name={`rows[${i}].importance`} type="number" min={0} defaultValue={p.hasBaseline ? p.importance : ""} size={5} aria-label={t("kpi.importanceOf", { name: p.name })} />
+                      <input
+                        name={`rows[${i}].importance`}
+                        type="number"
+                        min={0}
+                        defaultValue={p.hasBaseline ? p.importance : ""}
+                        size={5}
+                        aria-label={t("kpi.importanceOf", { name: p.name })}
+                      />
                     </td>
                     <td className="num">{formatValue(kpi!.unit, p.currentTarget, locale)}</td>
                     <td className="num">

@@ -36,11 +36,18 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, periodId, employee } = await authorise(args);
   const result = await performanceAction(db, user, periodId, employee, await args.request.formData());
-  if ("done" in result) return redirectWithFlash(`/kpi/periods/${periodId}/employees/${employee.id}`, { kind: "success", message: result.done });
+  if ("done" in result)
+    return redirectWithFlash(`/kpi/periods/${periodId}/employees/${employee.id}`, { kind: "success", message: result.done });
   return result;
 }
 
-type ActionResult = { checkin?: SubmissionResult<string[]>; plan?: SubmissionResult<string[]>; actualError?: string; kpiId?: string; error?: string };
+type ActionResult = {
+  checkin?: SubmissionResult<string[]>;
+  plan?: SubmissionResult<string[]>;
+  actualError?: string;
+  kpiId?: string;
+  error?: string;
+};
 
 export default function EmployeePlan() {
   const t = useT();
@@ -52,7 +59,8 @@ export default function EmployeePlan() {
     <section>
       <PageHeader title={t("kpi.employeePlanTitle", { name: employee.name, period: period.code })}>
         <p>
-          <Link to={can.editPlan || can.rate ? `/kpi/periods/${period.id}` : "/me/performance"}>{t("common.back")}</Link> · {employee.employeeNo} · {pick(locale, employee.unit)} · {pick(locale, employee.position)}
+          <Link to={can.editPlan || can.rate ? `/kpi/periods/${period.id}` : "/me/performance"}>{t("common.back")}</Link> ·{" "}
+          {employee.employeeNo} · {pick(locale, employee.unit)} · {pick(locale, employee.position)}
         </p>
       </PageHeader>
       {result?.error ? (
@@ -73,7 +81,10 @@ export default function EmployeePlan() {
           total={performance.total}
           actualForm={
             can.enterActuals || can.rate
-              ? (line) => (can.enterActuals || line.kind === "rated" ? <ActualForm line={line} error={result?.kpiId === line.kpiId ? result.actualError : undefined} /> : null)
+              ? (line) =>
+                  can.enterActuals || line.kind === "rated" ? (
+                    <ActualForm line={line} error={result?.kpiId === line.kpiId ? result.actualError : undefined} />
+                  ) : null
               : undefined
           }
         />

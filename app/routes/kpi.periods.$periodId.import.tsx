@@ -30,8 +30,10 @@ export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "kpi.manage");
   const { periodId } = parseParams(args.params, Params);
   invariantResponse(await getPeriod(db, periodId), 404);
-  const fail = (errors: Failure["errors"], text: string, status = 400) => data<Failure>({ ok: false, errors, text: text.length <= 200_000 ? text : "" }, { status });
-  if (Number(args.request.headers.get("content-length") ?? 0) > MAX_CSV_BYTES + 10_000) return fail([{ row: 0, message: "import.errors.tooLarge" }], "", 413);
+  const fail = (errors: Failure["errors"], text: string, status = 400) =>
+    data<Failure>({ ok: false, errors, text: text.length <= 200_000 ? text : "" }, { status });
+  if (Number(args.request.headers.get("content-length") ?? 0) > MAX_CSV_BYTES + 10_000)
+    return fail([{ row: 0, message: "import.errors.tooLarge" }], "", 413);
   const formData = await args.request.formData();
   const file = formData.get("file");
   const pasted = formData.get("text");
@@ -85,7 +87,10 @@ export default function ImportActuals() {
             </tbody>
           </table>
         </details>
-        <a download="kpi-actuals-template.csv" href={`data:text/csv;charset=utf-8,${encodeURIComponent(`${header}\nE000004,NEW_CONTRACT_REV,850000.00\nE000004,ARREARS_RATE,4.50\n`)}`}>
+        <a
+          download="kpi-actuals-template.csv"
+          href={`data:text/csv;charset=utf-8,${encodeURIComponent(`${header}\nE000004,NEW_CONTRACT_REV,850000.00\nE000004,ARREARS_RATE,4.50\n`)}`}
+        >
           {t("import.downloadTemplate")}
         </a>
         <CsvUploadForm busy={busy} keptText={result && !result.ok ? result.text : ""} />
@@ -95,9 +100,7 @@ export default function ImportActuals() {
           {t("kpi.importDone", { count: result.upserted })} <Link to={`/kpi/periods/${period.id}`}>{t("kpi.seeScores")}</Link>
         </div>
       ) : null}
-      {result && !result.ok ? (
-        <ImportErrorTable errors={result.errors} />
-      ) : null}
+      {result && !result.ok ? <ImportErrorTable errors={result.errors} /> : null}
     </section>
   );
 }

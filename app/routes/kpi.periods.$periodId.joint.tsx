@@ -17,7 +17,12 @@ import { z } from "~/utils/validation";
 
 const Params = z.object({ periodId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-const employeeNo = z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/, "errors.code");
+const employeeNo = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^[A-Za-z0-9_-]+$/, "errors.code");
 const CreateSchema = z
   .object({
     intent: z.literal("create"),
@@ -44,7 +49,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const inScope = new Set((await db.employee.findMany({ where: { unit: unitWhere(user) }, select: { id: true } })).map((e) => e.id));
   const teams = (await listTeams(db, periodId))
     .filter((t) => t.members.some((m) => inScope.has(m.employee.id)))
-    .map((t) => ({ ...t, threshold: Number(t.threshold), target: Number(t.target), stretch: Number(t.stretch), actual: t.actual === null ? null : Number(t.actual) }));
+    .map((t) => ({
+      ...t,
+      threshold: Number(t.threshold),
+      target: Number(t.target),
+      stretch: Number(t.stretch),
+      actual: t.actual === null ? null : Number(t.actual),
+    }));
   const kpis = (await listKpis(db, { activeOnly: true })).filter((k) => k.kind === "quantitative");
   return { period, teams, kpis, canManage: may(user, "kpi.manage") && period.status === "open" };
 }
@@ -58,7 +69,8 @@ export async function action(args: ActionFunctionArgs) {
   try {
     if (form.intent === "create") {
       const parsed = CreateSchema.safeParse(form);
-      if (!parsed.success) return data({ errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`), values: form }, { status: 400 });
+      if (!parsed.success)
+        return data({ errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`), values: form }, { status: 400 });
       const v = parsed.data;
       const kpi = await db.kpi.findUnique({ where: { id: v.kpiId }, select: { unit: true } });
       const values = kpi ? [parseValue(kpi.unit, v.threshold), parseValue(kpi.unit, v.target), parseValue(kpi.unit, v.stretch)] : [null];
@@ -81,7 +93,10 @@ export async function action(args: ActionFunctionArgs) {
     if (form.intent === "actual") {
       const parsed = ActualSchema.safeParse(form);
       invariantResponse(parsed.success, 400);
-      const team = await db.kpiTeamTarget.findFirst({ where: { id: parsed.data.teamId, periodId }, select: { kpi: { select: { unit: true } } } });
+      const team = await db.kpiTeamTarget.findFirst({
+        where: { id: parsed.data.teamId, periodId },
+        select: { kpi: { select: { unit: true } } },
+      });
       invariantResponse(team, 404);
       const actual = parsed.data.actual === "" ? null : parseValue(team.kpi.unit, parsed.data.actual);
       if (parsed.data.actual !== "" && actual === null) return data({ errors: ["kpi.errors.value"], values: {} }, { status: 400 });
@@ -121,8 +136,12 @@ export default function JointKpis() {
               <th scope="col">{t("kpi.teamName")}</th>
               <th scope="col">{t("kpi.kpi")}</th>
               <th scope="col">{t("kpi.members")}</th>
-              <th scope="col" className="num">{t("kpi.target")}</th>
-              <th scope="col" className="num">{t("kpi.teamActual")}</th>
+              <th scope="col" className="num">
+                {t("kpi.target")}
+              </th>
+              <th scope="col" className="num">
+                {t("kpi.teamActual")}
+              </th>
               <th scope="col">{t("common.actions")}</th>
             </tr>
           </thead>
@@ -135,10 +154,17 @@ export default function JointKpis() {
                 <td className="num">
                   {formatValue(team.kpi.unit, team.target, locale)}
                   <div className="hint">
-                    {formatValue(team.kpi.unit, team.threshold, locale)} / {formatValue(team.kpi.unit, team.stretch, locale)} · {formatScore(team.cap)}
+                    {formatValue(team.kpi.unit, team.threshold, locale)} / {formatValue(team.kpi.unit, team.stretch, locale)} ·{" "}
+                    {formatScore(team.cap)}
                   </div>
                 </td>
-                <td className="num">{team.actual === null ? <span className="badge bad">{t("kpi.noActual")}</span> : formatValue(team.kpi.unit, team.actual, locale)}</td>
+                <td className="num">
+                  {team.actual === null ? (
+                    <span className="badge bad">{t("kpi.noActual")}</span>
+                  ) : (
+                    formatValue(team.kpi.unit, team.actual, locale)
+                  )}
+                </td>
                 <td>
                   {canManage ? (
                     <>

@@ -20,10 +20,19 @@ const Params = z.object({ periodId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), p
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "kpi.view");
   const { periodId, positionId } = parseParams(args.params, Params);
-  const [period, position] = await Promise.all([getPeriod(db, periodId), db.position.findUnique({ where: { id: positionId }, select: { id: true, code: true, nameZh: true, nameEn: true } })]);
+  const [period, position] = await Promise.all([
+    getPeriod(db, periodId),
+    db.position.findUnique({ where: { id: positionId }, select: { id: true, code: true, nameZh: true, nameEn: true } }),
+  ]);
   invariantResponse(period && position, 404);
   const items = await getPlanItems(db, periodId, positionId);
-  return { period, position, lines: await linesForForm(db, items), kpis: await listKpis(db, { activeOnly: true }), canEdit: may(user, "kpi.manage") && period.status === "open" };
+  return {
+    period,
+    position,
+    lines: await linesForForm(db, items),
+    kpis: await listKpis(db, { activeOnly: true }),
+    canEdit: may(user, "kpi.manage") && period.status === "open",
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -60,7 +69,12 @@ export default function PositionPlan() {
         </p>
       ) : null}
       {lines.length === 0 && !canEdit ? <p className="empty-state">{t("kpi.noPlan")}</p> : null}
-      <PlanLinesForm lines={lines.length ? lines : [{ kpiId: "", weight: "100", threshold: "", target: "", stretch: "", cap: "120" }]} kpis={kpis} lastResult={result?.form} disabled={!canEdit} />
+      <PlanLinesForm
+        lines={lines.length ? lines : [{ kpiId: "", weight: "100", threshold: "", target: "", stretch: "", cap: "120" }]}
+        kpis={kpis}
+        lastResult={result?.form}
+        disabled={!canEdit}
+      />
     </section>
   );
 }

@@ -36,8 +36,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     deviceToken: readCookie(request.headers.get("cookie"), DEVICE_COOKIE),
   });
   if (!result.ok) {
-    const message = result.reason === "throttled" ? "auth.throttled" : result.reason === "ssoRequired" ? "identity.errors.passwordNotAllowed" : "auth.invalidCredentials";
-    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: result.reason === "throttled" ? 429 : result.reason === "ssoRequired" ? 403 : 401 });
+    const message =
+      result.reason === "throttled"
+        ? "auth.throttled"
+        : result.reason === "ssoRequired"
+          ? "identity.errors.passwordNotAllowed"
+          : "auth.invalidCredentials";
+    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+      status: result.reason === "throttled" ? 429 : result.reason === "ssoRequired" ? 403 : 401,
+    });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(result.token, result.expiresAt));

@@ -2,7 +2,16 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
-import { HandlerReplyForm, HideForm, HideReplyForm, MergeForm, NoteForm, OwnerForm, RewardForm, StatusForm } from "~/components/suggestions/handling-forms";
+import {
+  HandlerReplyForm,
+  HideForm,
+  HideReplyForm,
+  MergeForm,
+  NoteForm,
+  OwnerForm,
+  RewardForm,
+  StatusForm,
+} from "~/components/suggestions/handling-forms";
 import { Signature, StatusBadge, Thread } from "~/components/suggestions/thread";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { unitWhere } from "~/modules/auth/scope";
@@ -36,12 +45,20 @@ export async function loader(args: LoaderFunctionArgs) {
     author: r.author,
     body: r.body,
     hiddenReason: r.hiddenReason,
-    signature: r.author === "handler" ? { role: r.signatureRole ?? "", unitZh: r.signatureUnitZh ?? "", unitEn: r.signatureUnitEn ?? "", name: r.signatureName } : null,
+    signature:
+      r.author === "handler"
+        ? { role: r.signatureRole ?? "", unitZh: r.signatureUnitZh ?? "", unitEn: r.signatureUnitEn ?? "", name: r.signatureName }
+        : null,
     sentAt: r.sentAt?.toISOString() ?? null,
   }));
   const { replies: _, ...rest } = s;
   return {
-    s: { ...rest, author: s.author ? { name: s.author.employee.name, employeeNo: s.author.employee.employeeNo, submittedAt: s.author.submittedAt.toISOString() } : null },
+    s: {
+      ...rest,
+      author: s.author
+        ? { name: s.author.employee.name, employeeNo: s.author.employee.employeeNo, submittedAt: s.author.submittedAt.toISOString() }
+        : null,
+    },
     thread,
     next: nextStatuses(s.status, { merged: Boolean(s.mergedInto) }),
     owners,
@@ -70,8 +87,11 @@ export default function HandleSuggestion() {
     <section>
       <PageHeader title={s.title} actions={<Link to="/manage/suggestions">{t("common.back")}</Link>}>
         <p>
-          <StatusBadge status={s.mergedInto?.status ?? s.status} merged={Boolean(s.mergedInto)} /> · {t(`suggestions.category.${s.category}`)} · {pick(locale, s.unit)} ·{" "}
-          {s.author ? `${s.author.name}（${s.author.employeeNo}）· ${formatDate(s.author.submittedAt)}` : `${t("suggestions.identity.anonymous")} · ${s.period}`}
+          <StatusBadge status={s.mergedInto?.status ?? s.status} merged={Boolean(s.mergedInto)} /> ·{" "}
+          {t(`suggestions.category.${s.category}`)} · {pick(locale, s.unit)} ·{" "}
+          {s.author
+            ? `${s.author.name}（${s.author.employeeNo}）· ${formatDate(s.author.submittedAt)}`
+            : `${t("suggestions.identity.anonymous")} · ${s.period}`}
         </p>
       </PageHeader>
       {actionData && !actionData.ok && actionData.intent === null ? <FormErrors errors={actionData.result.error?.[""] ?? null} /> : null}
@@ -109,7 +129,9 @@ export default function HandleSuggestion() {
         ) : (
           <p style={{ whiteSpace: "pre-wrap" }}>{s.body}</p>
         )}
-        {s.status === "declined" && s.declineReason ? <p className="notice warn">{t("suggestions.declinedBecause", { reason: s.declineReason })}</p> : null}
+        {s.status === "declined" && s.declineReason ? (
+          <p className="notice warn">{t("suggestions.declinedBecause", { reason: s.declineReason })}</p>
+        ) : null}
       </div>
 
       <div className="card-grid">
@@ -126,7 +148,10 @@ export default function HandleSuggestion() {
       </div>
 
       <h2>{t("suggestions.thread")}</h2>
-      <Thread messages={thread} renderExtra={(m) => (m.author === "submitter" && !m.hiddenReason ? <HideReplyForm replyId={m.id} lastResult={undefined} /> : null)} />
+      <Thread
+        messages={thread}
+        renderExtra={(m) => (m.author === "submitter" && !m.hiddenReason ? <HideReplyForm replyId={m.id} lastResult={undefined} /> : null)}
+      />
       <div className="panel">
         <HandlerReplyForm signature={<Signature signature={signature} />} lastResult={resultFor("reply")} />
       </div>
@@ -152,7 +177,11 @@ export default function HandleSuggestion() {
       {!s.anonymous ? (
         <div className="panel">
           <h2>{t("suggestions.reward")}</h2>
-          {s.reward ? <p className="notice success">{t("suggestions.rewardGiven", { amount: formatYuan(s.reward.amountFen), points: s.reward.points, note: s.reward.note })}</p> : null}
+          {s.reward ? (
+            <p className="notice success">
+              {t("suggestions.rewardGiven", { amount: formatYuan(s.reward.amountFen), points: s.reward.points, note: s.reward.note })}
+            </p>
+          ) : null}
           {adopted ? <RewardForm lastResult={resultFor("reward")} /> : <p className="hint">{t("suggestions.rewardWhenAdopted")}</p>}
         </div>
       ) : null}

@@ -14,7 +14,10 @@ import { z } from "~/utils/validation";
 import { PageParam } from "~/utils/pagination";
 
 const QuerySchema = z.object({
-  status: z.enum([...SUGGESTION_STATUSES, "open", "stale"]).optional().catch(undefined),
+  status: z
+    .enum([...SUGGESTION_STATUSES, "open", "stale"])
+    .optional()
+    .catch(undefined),
   category: z.enum(SUGGESTION_CATEGORIES).optional().catch(undefined),
   unitId: z.string().max(64).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -25,7 +28,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "suggestion.handle");
   const query = QuerySchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
   const [result, units] = await Promise.all([
-    listForHandler(db, user, { status: query.status, category: query.category, unitId: query.unitId || undefined, q: query.q || undefined, page: query.page ?? 1 }),
+    listForHandler(db, user, {
+      status: query.status,
+      category: query.category,
+      unitId: query.unitId || undefined,
+      q: query.q || undefined,
+      page: query.page ?? 1,
+    }),
     listUnits(db, user),
   ]);
   return { ...result, units, query };

@@ -27,7 +27,13 @@ export async function loader(args: LoaderFunctionArgs) {
 
 function Count({ value }: { value: number | null }) {
   const t = useT();
-  return value === null ? <span className="suppressed" title={t("suggestions.report.suppressedHint")}>{t("suggestions.report.suppressed")}</span> : <>{value}</>;
+  return value === null ? (
+    <span className="suppressed" title={t("suggestions.report.suppressedHint")}>
+      {t("suggestions.report.suppressed")}
+    </span>
+  ) : (
+    <>{value}</>
+  );
 }
 
 export default function SuggestionReports() {
@@ -85,8 +91,22 @@ export default function SuggestionReports() {
 
       <div className="panel">
         <h2>{t("suggestions.report.firstReply")}</h2>
-        <p>{t("suggestions.report.firstReplyNamed", { median: fr.named.medianDays ?? "—", answered: fr.named.answered, within7: fr.named.within7Days, unanswered: fr.named.unanswered })}</p>
-        <p>{t("suggestions.report.firstReplyAnonymous", { same: fr.anonymous.sameMonth, next: fr.anonymous.nextMonth, later: fr.anonymous.later, unanswered: fr.anonymous.unanswered })}</p>
+        <p>
+          {t("suggestions.report.firstReplyNamed", {
+            median: fr.named.medianDays ?? "—",
+            answered: fr.named.answered,
+            within7: fr.named.within7Days,
+            unanswered: fr.named.unanswered,
+          })}
+        </p>
+        <p>
+          {t("suggestions.report.firstReplyAnonymous", {
+            same: fr.anonymous.sameMonth,
+            next: fr.anonymous.nextMonth,
+            later: fr.anonymous.later,
+            unanswered: fr.anonymous.unanswered,
+          })}
+        </p>
         <p className="hint">{t("suggestions.report.precision")}</p>
       </div>
 
@@ -97,8 +117,12 @@ export default function SuggestionReports() {
             <thead>
               <tr>
                 <th scope="col">{t("suggestions.category")}</th>
-                <th scope="col" className="num">{t("suggestions.report.total")}</th>
-                <th scope="col" className="num">{t("suggestions.identity.anonymous")}</th>
+                <th scope="col" className="num">
+                  {t("suggestions.report.total")}
+                </th>
+                <th scope="col" className="num">
+                  {t("suggestions.identity.anonymous")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -106,7 +130,9 @@ export default function SuggestionReports() {
                 <tr key={c.category}>
                   <td>{t(`suggestions.category.${c.category}`)}</td>
                   <td className="num">{c.total}</td>
-                  <td className="num"><Count value={c.anonymous} /></td>
+                  <td className="num">
+                    <Count value={c.anonymous} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -118,8 +144,12 @@ export default function SuggestionReports() {
             <thead>
               <tr>
                 <th scope="col">{t("suggestions.unit")}</th>
-                <th scope="col" className="num">{t("suggestions.report.total")}</th>
-                <th scope="col" className="num">{t("suggestions.identity.anonymous")}</th>
+                <th scope="col" className="num">
+                  {t("suggestions.report.total")}
+                </th>
+                <th scope="col" className="num">
+                  {t("suggestions.identity.anonymous")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -127,7 +157,9 @@ export default function SuggestionReports() {
                 <tr key={u.unitId}>
                   <td>{pick(locale, u)}</td>
                   <td className="num">{u.total}</td>
-                  <td className="num"><Count value={u.anonymous} /></td>
+                  <td className="num">
+                    <Count value={u.anonymous} />
+                  </td>
                 </tr>
               ))}
             </tbody>

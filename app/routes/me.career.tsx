@@ -44,7 +44,12 @@ export async function action(args: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: SelfNominateSchema });
     if (submission.status !== "success") return data({ self: submission.reply() }, { status: 400 });
     try {
-      const saved = await nominate(db, user, { cycleId: submission.value.cycleId, employeeId: user.employeeId, justification: submission.value.justification, source: "self" });
+      const saved = await nominate(db, user, {
+        cycleId: submission.value.cycleId,
+        employeeId: user.employeeId,
+        justification: submission.value.justification,
+        source: "self",
+      });
       invariantResponse(saved, 404);
     } catch (error) {
       return submissionRefusal(error, submission, { field: "justification", wrap: (self) => ({ self }) });
@@ -80,7 +85,8 @@ export default function MyCareer() {
     <section>
       <PageHeader title={t("careers.myCareerTitle")} actions={<Link to="/careers">{t("careers.ladderTitle")}</Link>}>
         <p>
-          {view.employee.name} · {locale === "en" ? view.employee.unit.nameEn : view.employee.unit.nameZh} · {locale === "en" ? view.employee.position.nameEn : view.employee.position.nameZh}
+          {view.employee.name} · {locale === "en" ? view.employee.unit.nameEn : view.employee.unit.nameZh} ·{" "}
+          {locale === "en" ? view.employee.position.nameEn : view.employee.position.nameZh}
         </p>
       </PageHeader>
       <CareerView view={view} />
@@ -88,7 +94,12 @@ export default function MyCareer() {
         <div className="panel" data-testid="open-cycle">
           <h2>{t("careers.openCycle", { name: cycle.name })}</h2>
           {cycle.nomination ? (
-            <p>{t("careers.youAreNominated", { level: cycle.nomination.toLevel, status: t(`careers.nominationStatus.${cycle.nomination.status}`) })}</p>
+            <p>
+              {t("careers.youAreNominated", {
+                level: cycle.nomination.toLevel,
+                status: t(`careers.nominationStatus.${cycle.nomination.status}`),
+              })}
+            </p>
           ) : cycle.status === "nominating" && cycle.allowSelfNomination && view.next ? (
             <Form method="post" {...getFormProps(selfForm)} className="grid-form">
               <input type="hidden" name="intent" value="selfNominate" />
@@ -140,11 +151,18 @@ export default function MyCareer() {
           <Form method="post" {...getFormProps(trackForm)} className="grid-form">
             <input type="hidden" name="intent" value="trackRequest" />
             <p className="hint">{t("careers.trackChangeHint")}</p>
-            <SelectField meta={trackFields.toTrack} label={t("careers.toTrack")} options={TRACKS.filter((tr) => tr !== view.employee.track).map((tr) => ({ value: tr, label: t(`track.${tr}`) }))} placeholder="" />
+            <SelectField
+              meta={trackFields.toTrack}
+              label={t("careers.toTrack")}
+              options={TRACKS.filter((tr) => tr !== view.employee.track).map((tr) => ({ value: tr, label: t(`track.${tr}`) }))}
+              placeholder=""
+            />
             <SelectField
               meta={trackFields.toLevel}
               label={t("careers.toLevel")}
-              options={view.levels.filter((l) => l.track !== view.employee.track).map((l) => ({ value: l.code, label: `${l.code} ${locale === "en" ? l.titleEn : l.titleZh}` }))}
+              options={view.levels
+                .filter((l) => l.track !== view.employee.track)
+                .map((l) => ({ value: l.code, label: `${l.code} ${locale === "en" ? l.titleEn : l.titleZh}` }))}
               placeholder=""
             />
             <TextAreaField meta={trackFields.reason} label={t("careers.reasonForChange")} rows={3} />

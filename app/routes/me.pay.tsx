@@ -32,7 +32,12 @@ export default function MyPay() {
         rowKey={(p) => p.runId}
         empty="pay.noPayslips"
         columns={[
-          { key: "period", header: "pay.period", cell: (p) => <Link to={`/pay/payslips/${p.runId}/${employeeId}`}>{t("pay.payslipTitle", { period: p.run.periodCode })}</Link>, sort: (p) => p.run.periodCode },
+          {
+            key: "period",
+            header: "pay.period",
+            cell: (p) => <Link to={`/pay/payslips/${p.runId}/${employeeId}`}>{t("pay.payslipTitle", { period: p.run.periodCode })}</Link>,
+            sort: (p) => p.run.periodCode,
+          },
           { key: "total", header: "pay.total", numeric: true, cell: (p) => money(p.totalFen), sort: (p) => p.totalFen },
           { key: "locked", header: "pay.lockedAt", cell: (p) => when(p.run.lockedAt), sort: (p) => p.run.lockedAt },
         ]}

@@ -14,7 +14,11 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 import { z } from "~/utils/validation";
 
-const PeriodParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().catch(undefined);
+const PeriodParam = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+  .optional()
+  .catch(undefined);
 
 async function resolve(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);

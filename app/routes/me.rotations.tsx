@@ -15,7 +15,6 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 import { formatDate } from "~/utils/format";
 
-
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);
   return await myRotations(db, user.employeeId);
@@ -28,7 +27,8 @@ export async function action(args: ActionFunctionArgs) {
   // The form's answer: what was typed comes back with the errors (field errors, or the rule's as the form's).
   let submission: { reply: (options?: { formErrors?: string[] }) => SubmissionResult<string[]> } | undefined;
   const answer = (target: string, reply: SubmissionResult<string[]>) => data({ target, reply }, { status: 400 });
-  const fail = (errors: string[], target: string) => answer(target, submission ? submission.reply({ formErrors: errors }) : { status: "error", error: { "": errors } });
+  const fail = (errors: string[], target: string) =>
+    answer(target, submission ? submission.reply({ formErrors: errors }) : { status: "error", error: { "": errors } });
   try {
     if (intent === "reflect") {
       const s = (submission = parseWithZod(formData, { schema: ReflectionSchema }));
@@ -64,7 +64,8 @@ export default function MyRotations() {
           assignments.map((a) => (
             <article key={a.id} className="card" data-testid={`my-assignment-${a.status}`}>
               <h3>
-                <Link to={`/rotations/assignments/${a.id}`}>{name(a.hostUnit)}</Link> · {t(`rotations.type.${a.type}`)} · {t(`rotations.status.${a.status}`)}
+                <Link to={`/rotations/assignments/${a.id}`}>{name(a.hostUnit)}</Link> · {t(`rotations.type.${a.type}`)} ·{" "}
+                {t(`rotations.status.${a.status}`)}
               </h3>
               <p>
                 {`${formatDate(a.startDate)} – ${formatDate(a.endDate)}`} · {t("rotations.mentor")}: {a.mentor?.name ?? "—"}
@@ -92,8 +93,9 @@ export default function MyRotations() {
           <ul>
             {applications.map((a) => (
               <li key={a.id}>
-                {a.opening.title} · {name(a.opening.hostUnit)} · {formatDate(a.proposedStart)} · {t(`rotations.applicationStatus.${a.status}`)} ({t("rotations.homeSide")}: {t(`rotations.decision.${a.homeDecision}`)}, {t("rotations.hostSide")}: {t(`rotations.decision.${a.hostDecision}`)})
-                {a.decisionComment ? ` — ${a.decisionComment}` : ""}
+                {a.opening.title} · {name(a.opening.hostUnit)} · {formatDate(a.proposedStart)} ·{" "}
+                {t(`rotations.applicationStatus.${a.status}`)} ({t("rotations.homeSide")}: {t(`rotations.decision.${a.homeDecision}`)},{" "}
+                {t("rotations.hostSide")}: {t(`rotations.decision.${a.hostDecision}`)}){a.decisionComment ? ` — ${a.decisionComment}` : ""}
               </li>
             ))}
           </ul>
@@ -109,17 +111,19 @@ export default function MyRotations() {
             <ul>
               {p.eligibility.checks.map((c) => (
                 <li key={c.rule}>
-                  <span className={`badge badge-${c.met ? "met" : "missing"}`}>{t(c.met ? "careers.status.met" : "careers.status.missing")}</span> {t(`rotations.rule.${c.rule}`, { required: String(c.required ?? ""), actual: String(c.actual ?? "") })}
+                  <span className={`badge badge-${c.met ? "met" : "missing"}`}>
+                    {t(c.met ? "careers.status.met" : "careers.status.missing")}
+                  </span>{" "}
+                  {t(`rotations.rule.${c.rule}`, { required: String(c.required ?? ""), actual: String(c.actual ?? "") })}
                 </li>
               ))}
             </ul>
             {p.openings.map((o) => (
               <div key={o.id} className="card">
-                <strong>{o.title}</strong> · {name(o.hostUnit)} · {t(`rotations.type.${o.type}`)} · {t("rotations.monthsCount", { months: o.months })}
+                <strong>{o.title}</strong> · {name(o.hostUnit)} · {t(`rotations.type.${o.type}`)} ·{" "}
+                {t("rotations.monthsCount", { months: o.months })}
                 <p>{o.description}</p>
-                {p.eligibility.eligible ? (
-                  <ApplyForm openingId={o.id} lastResult={lastResult(o.id)} />
-                ) : null}
+                {p.eligibility.eligible ? <ApplyForm openingId={o.id} lastResult={lastResult(o.id)} /> : null}
               </div>
             ))}
           </div>

@@ -16,9 +16,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const [record, assessments] = await Promise.all([trainingRecord(db, user.employeeId, now), listAssessmentsFor(db, user.employeeId, now)]);
   return {
     record,
-    assessments: assessments
-      .map((a) => ({ ...a, state: behaviourState(a, now) }))
-      .filter((a) => a.state !== "upcoming"),
+    assessments: assessments.map((a) => ({ ...a, state: behaviourState(a, now) })).filter((a) => a.state !== "upcoming"),
     upcomingAssessments: assessments.filter((a) => behaviourState(a, now) === "upcoming").length,
   };
 }
@@ -42,7 +40,8 @@ export default function MyTraining() {
               {open.map((a) => (
                 <li key={a.id}>
                   <Link to={`/training/assessments/${a.id}`}>
-                    {a.enrolment.employee.name} · {locale === "en" ? a.enrolment.session.course.titleEn : a.enrolment.session.course.titleZh}
+                    {a.enrolment.employee.name} ·{" "}
+                    {locale === "en" ? a.enrolment.session.course.titleEn : a.enrolment.session.course.titleZh}
                   </Link>{" "}
                   <span className={`badge ${a.state === "overdue" ? "bad" : "warn"}`}>{t(`training.behaviour.state.${a.state}`)}</span>{" "}
                   <small className="hint">

@@ -26,7 +26,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const { id } = parseParams(args.params, idParam);
   const employee = await getEmployeeInScope(db, user, id);
   invariantResponse(employee, 404);
-  const [units, positions] = await Promise.all([listUnits(db, user), db.position.findMany({ select: { code: true, nameZh: true, nameEn: true }, orderBy: { code: "asc" } })]);
+  const [units, positions] = await Promise.all([
+    listUnits(db, user),
+    db.position.findMany({ select: { code: true, nameZh: true, nameEn: true }, orderBy: { code: "asc" } }),
+  ]);
   const { user: _account, ...rest } = employee;
   const canManageAccounts = may(user, "accounts.request");
   return {
@@ -71,7 +74,10 @@ export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "org.manage");
   invariantResponse(await getEmployeeInScope(db, user, id), 404);
   await setEmployeeActive(db, user.userId, id, parsed.data.intent === "activate");
-  return redirectWithFlash(`/org/employees/${id}`, { kind: "success", message: parsed.data.intent === "activate" ? "org.employeeActivated" : "org.employeeDeactivated" });
+  return redirectWithFlash(`/org/employees/${id}`, {
+    kind: "success",
+    message: parsed.data.intent === "activate" ? "org.employeeActivated" : "org.employeeDeactivated",
+  });
 }
 
 export default function EditEmployee() {
@@ -109,7 +115,9 @@ export default function EditEmployee() {
           }}
         />
       </div>
-      {panel ? <AccountPanel panel={panel} units={units} result={result && "account" in result ? result.account : undefined} canCreate /> : null}
+      {panel ? (
+        <AccountPanel panel={panel} units={units} result={result && "account" in result ? result.account : undefined} canCreate />
+      ) : null}
       <div className="panel">
         <Form method="post">
           {employee.active ? (

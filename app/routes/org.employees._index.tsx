@@ -26,7 +26,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "org.view");
   const query = QuerySchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
   const [result, units] = await Promise.all([
-    listEmployees(db, user, { q: query.q || undefined, unitId: query.unitId || undefined, page: query.page, includeInactive: query.inactive === "1", sort: sortFromUrl(args.request.url, EMPLOYEE_SORTS) }),
+    listEmployees(db, user, {
+      q: query.q || undefined,
+      unitId: query.unitId || undefined,
+      page: query.page,
+      includeInactive: query.inactive === "1",
+      sort: sortFromUrl(args.request.url, EMPLOYEE_SORTS),
+    }),
     listUnits(db, user),
   ]);
   // HR decides account requests on the employee's page: list the ones waiting, with a link there.
@@ -102,7 +108,12 @@ export default function Employees() {
         sort="server"
         columns={[
           { key: "employeeNo", header: "org.employeeNo", cell: (e) => e.employeeNo, sort: true },
-          { key: "name", header: "org.name", cell: (e) => (canManage ? <Link to={`/org/employees/${e.id}`}>{e.name}</Link> : e.name), sort: true },
+          {
+            key: "name",
+            header: "org.name",
+            cell: (e) => (canManage ? <Link to={`/org/employees/${e.id}`}>{e.name}</Link> : e.name),
+            sort: true,
+          },
           { key: "unit", header: "org.unit", cell: (e) => pick(locale, e.unit) },
           { key: "position", header: "org.position", cell: (e) => pick(locale, e.position) },
           { key: "track", header: "org.trackLevel", cell: (e) => `${t(`track.${e.track}`)} · ${e.level}` },

@@ -18,13 +18,15 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "org.manage");
   const length = Number(args.request.headers.get("content-length") ?? 0);
-  if (length > MAX_CSV_BYTES + 10_000) return data({ ok: false as const, errors: [{ row: 0, message: "import.errors.tooLarge" }], text: "" }, { status: 413 });
+  if (length > MAX_CSV_BYTES + 10_000)
+    return data({ ok: false as const, errors: [{ row: 0, message: "import.errors.tooLarge" }], text: "" }, { status: 413 });
   const formData = await args.request.formData();
   const file = formData.get("file");
   const pasted = formData.get("text");
   let text = typeof pasted === "string" ? pasted : "";
   if (file && typeof file !== "string" && file.size > 0) {
-    if (file.size > MAX_CSV_BYTES) return data({ ok: false as const, errors: [{ row: 0, message: "import.errors.tooLarge" }], text: "" }, { status: 413 });
+    if (file.size > MAX_CSV_BYTES)
+      return data({ ok: false as const, errors: [{ row: 0, message: "import.errors.tooLarge" }], text: "" }, { status: 413 });
     text = await file.text();
   }
   if (!text.trim()) return data({ ok: false as const, errors: [{ row: 0, message: "import.errors.empty" }], text }, { status: 400 });
@@ -49,7 +51,10 @@ export default function ImportEmployees() {
           {t("import.columns")} <code>{header}</code>
         </p>
         <p className="hint">{t("import.rules")}</p>
-        <a download="employees-template.csv" href={`data:text/csv;charset=utf-8,${encodeURIComponent(`${header}\nE009001,张三,e009001@ge.example.com,JC-GE-FIN,AM,skill,S3,2020-03-01,E000002\n`)}`}>
+        <a
+          download="employees-template.csv"
+          href={`data:text/csv;charset=utf-8,${encodeURIComponent(`${header}\nE009001,张三,e009001@ge.example.com,JC-GE-FIN,AM,skill,S3,2020-03-01,E000002\n`)}`}
+        >
           {t("import.downloadTemplate")}
         </a>
         <CsvUploadForm busy={busy} keptText={result && !result.ok ? result.text : ""} />
@@ -59,9 +64,7 @@ export default function ImportEmployees() {
           {t("import.done", { created: result.created, updated: result.updated })}
         </div>
       ) : null}
-      {result && !result.ok ? (
-        <ImportErrorTable errors={result.errors} />
-      ) : null}
+      {result && !result.ok ? <ImportErrorTable errors={result.errors} /> : null}
     </section>
   );
 }

@@ -14,7 +14,10 @@ import { redirectWithFlash } from "~/utils/flash.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "org.manage");
-  const [units, positions] = await Promise.all([listUnits(db, user), db.position.findMany({ select: { code: true, nameZh: true, nameEn: true }, orderBy: { code: "asc" } })]);
+  const [units, positions] = await Promise.all([
+    listUnits(db, user),
+    db.position.findMany({ select: { code: true, nameZh: true, nameEn: true }, orderBy: { code: "asc" } }),
+  ]);
   return { units, positions };
 }
 

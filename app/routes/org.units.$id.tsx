@@ -39,7 +39,10 @@ export async function action(args: ActionFunctionArgs) {
       const refused = domainError(error);
       return refusal(refused, { status: "error" as const, formErrors: [refused.message] });
     }
-    return redirectWithFlash(`/org/units/${id}`, { kind: "success", message: parsed.data.intent === "activate" ? "org.unitActivated" : "org.unitDeactivated" });
+    return redirectWithFlash(`/org/units/${id}`, {
+      kind: "success",
+      message: parsed.data.intent === "activate" ? "org.unitActivated" : "org.unitDeactivated",
+    });
   }
   const submission = parseWithZod(formData, { schema: EditSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -60,7 +63,14 @@ export default function EditUnit() {
   const lastResult = result && "initialValue" in result ? result : undefined;
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn, kind: unit.kind, parentId: unit.parentId ?? "", sortOrder: String(unit.sortOrder) },
+    defaultValue: {
+      code: unit.code,
+      nameZh: unit.nameZh,
+      nameEn: unit.nameEn,
+      kind: unit.kind,
+      parentId: unit.parentId ?? "",
+      sortOrder: String(unit.sortOrder),
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EditSchema }),
     shouldRevalidate: "onBlur",
   });
@@ -76,7 +86,11 @@ export default function EditUnit() {
           <Field meta={fields.code} label={t("org.code")} />
           <Field meta={fields.nameZh} label={t("org.nameZh")} />
           <Field meta={fields.nameEn} label={t("org.nameEn")} />
-          <SelectField meta={fields.kind} label={t("org.kind")} options={UNIT_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))} />
+          <SelectField
+            meta={fields.kind}
+            label={t("org.kind")}
+            options={UNIT_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
+          />
           <SelectField
             meta={fields.parentId}
             label={t("org.parent")}

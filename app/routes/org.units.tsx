@@ -19,13 +19,25 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "org.view");
   const showInactive = new URL(args.request.url).searchParams.get("inactive") === "1";
   const units = await listUnits(db, user, { includeInactive: showInactive });
-  const counts = await db.employee.groupBy({ by: ["unitId"], where: { active: true, unitId: { in: units.map((u) => u.id) } }, _count: { _all: true } });
+  const counts = await db.employee.groupBy({
+    by: ["unitId"],
+    where: { active: true, unitId: { in: units.map((u) => u.id) } },
+    _count: { _all: true },
+  });
   // Each row counts its whole subtree (a department with its rooms), as people read an org chart.
   const direct = new Map(counts.map((c) => [c.unitId, c._count._all]));
-  const staff = new Map(units.map((u) => [u.id, units.filter((v) => v.path.startsWith(u.path)).reduce((sum, v) => sum + (direct.get(v.id) ?? 0), 0)]));
+  const staff = new Map(
+    units.map((u) => [u.id, units.filter((v) => v.path.startsWith(u.path)).reduce((sum, v) => sum + (direct.get(v.id) ?? 0), 0)]),
+  );
   const days = getEnv().RECENT_MEMBERSHIP_DAYS;
   const arrivals = await recentArrivals(db, user, days);
-  return { units: units.map((u) => ({ ...u, staff: staff.get(u.id) ?? 0 })), canManage: may(user, "org.manage"), showInactive, arrivals, days };
+  return {
+    units: units.map((u) => ({ ...u, staff: staff.get(u.id) ?? 0 })),
+    canManage: may(user, "org.manage"),
+    showInactive,
+    arrivals,
+    days,
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -45,12 +57,20 @@ export default function Units() {
   const locale = useLocale();
   const { units, canManage, showInactive, arrivals, days } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: UnitFormSchema }), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: UnitFormSchema }),
+    shouldRevalidate: "onBlur",
+  });
   return (
     <section>
       <PageHeader
         title={t("org.unitsTitle")}
-        actions={<Link to={showInactive ? "/org/units" : "/org/units?inactive=1"}>{t(showInactive ? "org.hideInactive" : "org.showInactive")}</Link>}
+        actions={
+          <Link to={showInactive ? "/org/units" : "/org/units?inactive=1"}>
+            {t(showInactive ? "org.hideInactive" : "org.showInactive")}
+          </Link>
+        }
       />
       {units.length === 0 ? (
         <EmptyState>{t("org.noUnits")}</EmptyState>
@@ -125,7 +145,12 @@ export default function Units() {
             <Field meta={fields.code} label={t("org.code")} />
             <Field meta={fields.nameZh} label={t("org.nameZh")} />
             <Field meta={fields.nameEn} label={t("org.nameEn")} />
-            <SelectField meta={fields.kind} label={t("org.kind")} options={UNIT_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))} placeholder="" />
+            <SelectField
+              meta={fields.kind}
+              label={t("org.kind")}
+              options={UNIT_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
+              placeholder=""
+            />
             <SelectField
               meta={fields.parentId}
               label={t("org.parent")}

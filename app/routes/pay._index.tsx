@@ -102,11 +102,42 @@ export default function PayRuns() {
         rowKey={(r) => r.id}
         empty="pay.noRuns"
         columns={[
-          { key: "period", header: "pay.period", cell: (r) => <Link to={`/pay/runs/${r.id}`}>{r.periodCode}</Link>, sort: (r) => r.periodCode },
-          { key: "status", header: "pay.status", cell: (r) => <span className={STATUS_BADGE[r.status]}>{t(`pay.status.${r.status}`)}</span>, sort: (r) => r.status },
-          { key: "employees", header: "pay.employees", numeric: true, hidden: !canManage, cell: (r) => r.employeeCount, sort: (r) => r.employeeCount },
-          { key: "issues", header: "pay.issues", numeric: true, hidden: !canManage, cell: (r) => (r.issueCount ? <span className="badge bad">{r.issueCount}</span> : 0), sort: (r) => r.issueCount },
-          { key: "total", header: "pay.total", numeric: true, hidden: !canManage, cell: (r) => (r.totalFen === null ? "—" : money(r.totalFen)), sort: (r) => r.totalFen },
+          {
+            key: "period",
+            header: "pay.period",
+            cell: (r) => <Link to={`/pay/runs/${r.id}`}>{r.periodCode}</Link>,
+            sort: (r) => r.periodCode,
+          },
+          {
+            key: "status",
+            header: "pay.status",
+            cell: (r) => <span className={STATUS_BADGE[r.status]}>{t(`pay.status.${r.status}`)}</span>,
+            sort: (r) => r.status,
+          },
+          {
+            key: "employees",
+            header: "pay.employees",
+            numeric: true,
+            hidden: !canManage,
+            cell: (r) => r.employeeCount,
+            sort: (r) => r.employeeCount,
+          },
+          {
+            key: "issues",
+            header: "pay.issues",
+            numeric: true,
+            hidden: !canManage,
+            cell: (r) => (r.issueCount ? <span className="badge bad">{r.issueCount}</span> : 0),
+            sort: (r) => r.issueCount,
+          },
+          {
+            key: "total",
+            header: "pay.total",
+            numeric: true,
+            hidden: !canManage,
+            cell: (r) => (r.totalFen === null ? "—" : money(r.totalFen)),
+            sort: (r) => r.totalFen,
+          },
           { key: "created", header: "pay.createdAt", cell: (r) => when(r.createdAt), sort: (r) => r.createdAt },
         ]}
       />

@@ -37,12 +37,26 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ reply: submission.reply() }, { status: 400, headers: NO_STORE });
   const v = submission.value;
   const unit = await db.unit.findUnique({ where: { code: v.unitCode }, select: { id: true } });
-  if (!unit) return data({ reply: submission.reply({ fieldErrors: { unitCode: ["pay.errors.unknownUnit"] } }) }, { status: 400, headers: NO_STORE });
+  if (!unit)
+    return data({ reply: submission.reply({ fieldErrors: { unitCode: ["pay.errors.unknownUnit"] } }) }, { status: 400, headers: NO_STORE });
   try {
-    if (v.basis === "allocation") await saveBudget(db, user.userId, { unitId: unit.id, year: v.year, amountFen: v.amount, basis: "allocation" });
+    if (v.basis === "allocation")
+      await saveBudget(db, user.userId, { unitId: unit.id, year: v.year, amountFen: v.amount, basis: "allocation" });
     else {
-      const params = { baseFen: v.base, revenueGrowthFen: v.revenueGrowth, revenueRate: v.revenueRate, solutionGrowthFen: v.solutionGrowth, solutionRate: v.solutionRate };
-      await saveBudget(db, user.userId, { unitId: unit.id, year: v.year, amountFen: growthLinkedBudget(params), basis: "growthLinked", params });
+      const params = {
+        baseFen: v.base,
+        revenueGrowthFen: v.revenueGrowth,
+        revenueRate: v.revenueRate,
+        solutionGrowthFen: v.solutionGrowth,
+        solutionRate: v.solutionRate,
+      };
+      await saveBudget(db, user.userId, {
+        unitId: unit.id,
+        year: v.year,
+        amountFen: growthLinkedBudget(params),
+        basis: "growthLinked",
+        params,
+      });
     }
   } catch (error) {
     // An amount beyond the exact range is refused like a rule.

@@ -17,7 +17,13 @@ export const headers = noStoreHeaders;
 
 const Params = z.object({ runId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), employeeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const Query = z.object({
-  kpi: z.string().trim().max(32).regex(/^[A-Za-z0-9_.-]+$/).optional().catch(undefined),
+  kpi: z
+    .string()
+    .trim()
+    .max(32)
+    .regex(/^[A-Za-z0-9_.-]+$/)
+    .optional()
+    .catch(undefined),
   pct: z.string().max(100).optional().catch(undefined),
 });
 
@@ -32,13 +38,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const pctError = percent && !percent.success ? percent.error.issues[0].message : undefined;
   const payslip = await getPayslip(db, user, runId, employeeId, what);
   invariantResponse(payslip, 404);
-  return data({ ...payslip, query: { kpi: query.kpi, pct: query.pct, pctError }, own: user.employeeId === employeeId }, { headers: NO_STORE });
+  return data(
+    { ...payslip, query: { kpi: query.kpi, pct: query.pct, pctError }, own: user.employeeId === employeeId },
+    { headers: NO_STORE },
+  );
 }
 
 export default function Payslip() {
   const t = useT();
   const when = formatDateTime;
-  const { run, employee, line, explanation, whatIf, adjustments, calibrations, adjustedTotalFen, query, own } = useLoaderData<typeof loader>();
+  const { run, employee, line, explanation, whatIf, adjustments, calibrations, adjustedTotalFen, query, own } =
+    useLoaderData<typeof loader>();
   return (
     <section>
       <PageHeader title={t("pay.payslipTitle", { period: run.periodCode })}>

@@ -8,7 +8,10 @@ import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 /** An export is audited, and a GET never writes: the file is fetched with a POST (the run page's button). */
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "pay.manage");
-  return new Response("Method Not Allowed: export the payroll from the pay run page", { status: 405, headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response("Method Not Allowed: export the payroll from the pay run page", {
+    status: 405,
+    headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 /** The payroll file for the payroll system; HR only, every export audited. */

@@ -80,12 +80,22 @@ export async function action(args: ActionFunctionArgs) {
     if (intent === "adjust") {
       const user = requirePermission(args, "pay.manage");
       const submission = parseWithZod(formData, { schema: AdjustmentSchema });
-      if (submission.status !== "success") return data({ kind: "adjust" as const, reply: submission.reply() }, { status: 400, headers: NO_STORE });
+      if (submission.status !== "success")
+        return data({ kind: "adjust" as const, reply: submission.reply() }, { status: 400, headers: NO_STORE });
       try {
-        await addAdjustment(db, user.userId, id, { employeeNo: submission.value.employeeNo, amountFen: submission.value.amount, reason: submission.value.reason });
+        await addAdjustment(db, user.userId, id, {
+          employeeNo: submission.value.employeeNo,
+          amountFen: submission.value.amount,
+          reason: submission.value.reason,
+        });
       } catch (error) {
         // An unknown run too stays on the form (as it always did for adjustments).
-        return submissionRefusal(error, submission, { on: "form", status: 400, headers: NO_STORE, wrap: (reply) => ({ kind: "adjust" as const, reply }) });
+        return submissionRefusal(error, submission, {
+          on: "form",
+          status: 400,
+          headers: NO_STORE,
+          wrap: (reply) => ({ kind: "adjust" as const, reply }),
+        });
       }
       return redirectWithFlash(`/pay/runs/${id}`, { kind: "success", message: "pay.adjusted" }, { headers: NO_STORE });
     }
@@ -95,14 +105,25 @@ export async function action(args: ActionFunctionArgs) {
       if (!parsed.success) {
         const short = parsed.error.issues.some((i) => i.message === "pay.errors.overrideReasonShort");
         const typed = formData.get("overrideReason");
-        return data({ kind: "step" as const, formErrors: [short ? "pay.errors.overrideReasonShort" : "pay.errors.passwordRequired"], overrideReason: typeof typed === "string" ? typed.slice(0, 500) : "" }, { status: 400, headers: NO_STORE });
+        return data(
+          {
+            kind: "step" as const,
+            formErrors: [short ? "pay.errors.overrideReasonShort" : "pay.errors.passwordRequired"],
+            overrideReason: typeof typed === "string" ? typed.slice(0, 500) : "",
+          },
+          { status: 400, headers: NO_STORE },
+        );
       }
       try {
         await transitionRun(db, user.userId, id, "approve", parsed.data.password, parsed.data.overrideReason);
       } catch (error) {
         // The reason typed is kept on the page (never the password).
         const refused = domainError(error);
-        return refusal(refused, { kind: "step" as const, formErrors: [refused.message], overrideReason: parsed.data.overrideReason ?? "" }, { headers: NO_STORE });
+        return refusal(
+          refused,
+          { kind: "step" as const, formErrors: [refused.message], overrideReason: parsed.data.overrideReason ?? "" },
+          { headers: NO_STORE },
+        );
       }
       return redirectWithFlash(`/pay/runs/${id}`, { kind: "success", message: FLASH.approve }, { headers: NO_STORE });
     }
@@ -123,7 +144,26 @@ export default function PayRun() {
   const t = useT();
   const locale = useLocale();
   const when = formatDateTime;
-  const { run, issues, pools, schemes, lines, linesInScope, scopeTotalFen, page, pageCount, adjustments, canManage, canApprove, isPreparer, signOffRefusal, budget, canCalibrate, verification, mayVerify } = useLoaderData<typeof loader>();
+  const {
+    run,
+    issues,
+    pools,
+    schemes,
+    lines,
+    linesInScope,
+    scopeTotalFen,
+    page,
+    pageCount,
+    adjustments,
+    canManage,
+    canApprove,
+    isPreparer,
+    signOffRefusal,
+    budget,
+    canCalibrate,
+    verification,
+    mayVerify,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const stepErrors = result?.kind === "step" ? result.formErrors : undefined;
@@ -241,7 +281,11 @@ export default function PayRun() {
               </table>
             </div>
           )}
-          {budget.checks.length > 0 ? <p className={budget.excessFen > 0 ? "notice warn" : "hint"}>{budget.excessFen > 0 ? t("pay.budget.overHint", { excess: money(budget.excessFen) }) : t("pay.budget.withinAll")}</p> : null}
+          {budget.checks.length > 0 ? (
+            <p className={budget.excessFen > 0 ? "notice warn" : "hint"}>
+              {budget.excessFen > 0 ? t("pay.budget.overHint", { excess: money(budget.excessFen) }) : t("pay.budget.withinAll")}
+            </p>
+          ) : null}
         </div>
       ) : null}
 
@@ -287,7 +331,14 @@ export default function PayRun() {
               {budget && budget.excessFen > 0 ? (
                 <>
                   <label htmlFor="override-reason">{t("pay.overrideReason")}</label>
-                  <input id="override-reason" name="overrideReason" minLength={5} maxLength={500} required defaultValue={result && "overrideReason" in result ? result.overrideReason : undefined} />
+                  <input
+                    id="override-reason"
+                    name="overrideReason"
+                    minLength={5}
+                    maxLength={500}
+                    required
+                    defaultValue={result && "overrideReason" in result ? result.overrideReason : undefined}
+                  />
                 </>
               ) : null}
               <button type="submit" className="primary" disabled={busy}>
@@ -304,7 +355,9 @@ export default function PayRun() {
         </div>
       ) : null}
 
-      {canManage && issues.length > 0 ? <RunIssues issues={issues} pools={pools} actualsHref={`/kpi/periods/${run.periodId}/import`} /> : null}
+      {canManage && issues.length > 0 ? (
+        <RunIssues issues={issues} pools={pools} actualsHref={`/kpi/periods/${run.periodId}/import`} />
+      ) : null}
 
       {canManage && pools.length > 0 ? (
         <div className="panel">
@@ -313,7 +366,10 @@ export default function PayRun() {
             {pools.map((p) =>
               p.scheme ? (
                 <li key={p.schemeId}>
-                  {pick(locale, p.scheme)}: {p.size ? t("pay.poolSummary", { pool: money(p.size.poolFen), members: p.memberCount, points: points(p.totalPoints) }) : t("pay.poolBlockedShort")}
+                  {pick(locale, p.scheme)}:{" "}
+                  {p.size
+                    ? t("pay.poolSummary", { pool: money(p.size.poolFen), members: p.memberCount, points: points(p.totalPoints) })
+                    : t("pay.poolBlockedShort")}
                 </li>
               ) : null,
             )}

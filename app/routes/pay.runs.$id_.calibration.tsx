@@ -21,7 +21,10 @@ import { formatDateTime } from "~/utils/format";
 export const headers = noStoreHeaders;
 
 async function runOf(id: string) {
-  const run = await db.payRun.findUnique({ where: { id }, select: { id: true, periodId: true, periodCode: true, status: true, paramsJson: true } });
+  const run = await db.payRun.findUnique({
+    where: { id },
+    select: { id: true, periodId: true, periodCode: true, status: true, paramsJson: true },
+  });
   invariantResponse(run, 404);
   const ratings = bandRatings((JSON.parse(run.paramsJson) as Pick<RunSnapshot, "coefficients">).coefficients.bands);
   return { ...run, paramsJson: undefined, ratings: ratings.slice().reverse() };
@@ -33,7 +36,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const { id } = parseParams(args.params, idParam);
   const run = await runOf(id);
   const [distribution, calibrations] = await Promise.all([unitDistributions(db, user, id), listCalibrations(db, user, id)]);
-  return data({ run, ...distribution, calibrations, canSetGuideline: may(user, "pay.manage") && run.status === "draft" }, { headers: NO_STORE });
+  return data(
+    { run, ...distribution, calibrations, canSetGuideline: may(user, "pay.manage") && run.status === "draft" },
+    { headers: NO_STORE },
+  );
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -44,22 +50,40 @@ export async function action(args: ActionFunctionArgs) {
   if (formData.get("intent") === "guideline") {
     requirePermission(args, "pay.manage");
     const submission = parseWithZod(formData, { schema: guidelineSchema(run.ratings) });
-    if (submission.status !== "success") return data({ kind: "guideline" as const, reply: submission.reply() }, { status: 400, headers: NO_STORE });
+    if (submission.status !== "success")
+      return data({ kind: "guideline" as const, reply: submission.reply() }, { status: 400, headers: NO_STORE });
     try {
       await saveGuideline(db, user.userId, run.periodId, submission.value);
     } catch (error) {
-      return submissionRefusal(error, submission, { on: "form", headers: NO_STORE, wrap: (reply) => ({ kind: "guideline" as const, reply }) });
+      return submissionRefusal(error, submission, {
+        on: "form",
+        headers: NO_STORE,
+        wrap: (reply) => ({ kind: "guideline" as const, reply }),
+      });
     }
-    return redirectWithFlash(`/pay/runs/${id}/calibration`, { kind: "success", message: "pay.calibration.guidelineSaved" }, { headers: NO_STORE });
+    return redirectWithFlash(
+      `/pay/runs/${id}/calibration`,
+      { kind: "success", message: "pay.calibration.guidelineSaved" },
+      { headers: NO_STORE },
+    );
   }
   const submission = parseWithZod(formData, { schema: CalibrateSchema });
-  if (submission.status !== "success") return data({ kind: "calibrate" as const, reply: submission.reply() }, { status: 400, headers: NO_STORE });
+  if (submission.status !== "success")
+    return data({ kind: "calibrate" as const, reply: submission.reply() }, { status: 400, headers: NO_STORE });
   try {
     await calibrate(db, user, id, submission.value);
   } catch (error) {
-    return submissionRefusal(error, submission, { on: "form", headers: NO_STORE, wrap: (reply) => ({ kind: "calibrate" as const, reply }) });
+    return submissionRefusal(error, submission, {
+      on: "form",
+      headers: NO_STORE,
+      wrap: (reply) => ({ kind: "calibrate" as const, reply }),
+    });
   }
-  return redirectWithFlash(`/pay/runs/${id}/calibration`, { kind: "success", message: "pay.calibration.calibrated" }, { headers: NO_STORE });
+  return redirectWithFlash(
+    `/pay/runs/${id}/calibration`,
+    { kind: "success", message: "pay.calibration.calibrated" },
+    { headers: NO_STORE },
+  );
 }
 
 export default function Calibration() {
@@ -78,11 +102,18 @@ export default function Calibration() {
   const range = (rating: string) => guideline?.ranges.find((r) => r.rating === rating);
   return (
     <section>
-      <PageHeader title={t("pay.calibrationTitle", { period: run.periodCode })} actions={<Link to={`/pay/runs/${run.id}`}>{t("pay.calibration.back")}</Link>}>
+      <PageHeader
+        title={t("pay.calibrationTitle", { period: run.periodCode })}
+        actions={<Link to={`/pay/runs/${run.id}`}>{t("pay.calibration.back")}</Link>}
+      >
         <p className="hint">{t("pay.calibrationIntro")}</p>
       </PageHeader>
 
-      {!guideline ? <p className="notice">{t("pay.calibration.noGuideline")}</p> : <p className="hint">{t("pay.calibration.minUnitSize", { size: minUnitSize })}</p>}
+      {!guideline ? (
+        <p className="notice">{t("pay.calibration.noGuideline")}</p>
+      ) : (
+        <p className="hint">{t("pay.calibration.minUnitSize", { size: minUnitSize })}</p>
+      )}
       {units.length === 0 ? (
         <EmptyState>{t("pay.noLines")}</EmptyState>
       ) : (
@@ -118,7 +149,19 @@ export default function Calibration() {
                       </td>
                     );
                   })}
-                  <td>{u.check ? u.check.within ? t("pay.calibration.within") : <strong className="badge warn">{t("pay.calibration.outside")}</strong> : guideline ? t("pay.calibration.tooSmall") : "—"}</td>
+                  <td>
+                    {u.check ? (
+                      u.check.within ? (
+                        t("pay.calibration.within")
+                      ) : (
+                        <strong className="badge warn">{t("pay.calibration.outside")}</strong>
+                      )
+                    ) : guideline ? (
+                      t("pay.calibration.tooSmall")
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -132,7 +175,12 @@ export default function Calibration() {
           <Form method="post" {...getFormProps(form)} className="grid-form">
             <input type="hidden" name="intent" value="calibrate" />
             <Field meta={fields.employeeNo} label={t("pay.employeeNo")} />
-            <SelectField meta={fields.rating} label={t("pay.calibration.rating")} options={ratings.map((r) => ({ value: r, label: r }))} placeholder="" />
+            <SelectField
+              meta={fields.rating}
+              label={t("pay.calibration.rating")}
+              options={ratings.map((r) => ({ value: r, label: r }))}
+              placeholder=""
+            />
             <Field meta={fields.reason} label={t("pay.reason")} />
             <FormErrors errors={form.errors} />
             <button type="submit" className="primary">
@@ -154,11 +202,21 @@ export default function Calibration() {
               <div key={r} className="inline-form">
                 <div className="field">
                   <label htmlFor={`min_${r}`}>{t("pay.calibration.min", { rating: r })}</label>
-                  <input id={`min_${r}`} name={`min_${r}`} inputMode="numeric" defaultValue={String(guideForm.value?.[`min_${r}` as never] ?? range(r)?.minPercent ?? "")} />
+                  <input
+                    id={`min_${r}`}
+                    name={`min_${r}`}
+                    inputMode="numeric"
+                    defaultValue={String(guideForm.value?.[`min_${r}` as never] ?? range(r)?.minPercent ?? "")}
+                  />
                 </div>
                 <div className="field">
                   <label htmlFor={`max_${r}`}>{t("pay.calibration.max", { rating: r })}</label>
-                  <input id={`max_${r}`} name={`max_${r}`} inputMode="numeric" defaultValue={String(guideForm.value?.[`max_${r}` as never] ?? range(r)?.maxPercent ?? "")} />
+                  <input
+                    id={`max_${r}`}
+                    name={`max_${r}`}
+                    inputMode="numeric"
+                    defaultValue={String(guideForm.value?.[`max_${r}` as never] ?? range(r)?.maxPercent ?? "")}
+                  />
                 </div>
               </div>
             ))}

@@ -32,10 +32,33 @@ export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "pay.manage");
   const { kind, scheme } = await resolve(args);
   const [units, kpis] = await Promise.all([
-    kind === "deptPool" ? db.unit.findMany({ where: { active: true, kind: { in: ["department", "room", "branch"] } }, orderBy: { path: "asc" }, select: { id: true, nameZh: true, nameEn: true } }) : Promise.resolve([]),
+    kind === "deptPool"
+      ? db.unit.findMany({
+          where: { active: true, kind: { in: ["department", "room", "branch"] } },
+          orderBy: { path: "asc" },
+          select: { id: true, nameZh: true, nameEn: true },
+        })
+      : Promise.resolve([]),
     db.kpi.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { code: true, nameZh: true, nameEn: true, unit: true } }),
   ]);
-  return data({ kind, scheme: scheme ? { code: scheme.code, version: scheme.version, nameZh: scheme.nameZh, nameEn: scheme.nameEn, active: scheme.active, params: scheme.params as Record<string, unknown> } : null, units, kpis }, { headers: NO_STORE });
+  return data(
+    {
+      kind,
+      scheme: scheme
+        ? {
+            code: scheme.code,
+            version: scheme.version,
+            nameZh: scheme.nameZh,
+            nameEn: scheme.nameEn,
+            active: scheme.active,
+            params: scheme.params as Record<string, unknown>,
+          }
+        : null,
+      units,
+      kpis,
+    },
+    { headers: NO_STORE },
+  );
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -46,21 +69,40 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400, headers: NO_STORE });
   const value = submission.value;
-  if (scheme && value.code !== scheme.code) return data(submission.reply({ fieldErrors: { code: ["pay.errors.codeFixed"] } }), { status: 400, headers: NO_STORE });
-  if (!scheme && (await getScheme(db, value.code))) return data(submission.reply({ fieldErrors: { code: ["pay.errors.codeTaken"] } }), { status: 400, headers: NO_STORE });
-  const params = kind === "subscriberGrowth" ? growthParams(value as z.infer<typeof GrowthFormSchema>) : poolParams(value as z.infer<typeof PoolFormSchema>);
+  if (scheme && value.code !== scheme.code)
+    return data(submission.reply({ fieldErrors: { code: ["pay.errors.codeFixed"] } }), { status: 400, headers: NO_STORE });
+  if (!scheme && (await getScheme(db, value.code)))
+    return data(submission.reply({ fieldErrors: { code: ["pay.errors.codeTaken"] } }), { status: 400, headers: NO_STORE });
+  const params =
+    kind === "subscriberGrowth"
+      ? growthParams(value as z.infer<typeof GrowthFormSchema>)
+      : poolParams(value as z.infer<typeof PoolFormSchema>);
   const checked = PARAM_SCHEMAS[kind].safeParse(params);
   if (!checked.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of checked.error.issues) {
       const field = String(issue.path[0] ?? "");
-      const formField = { unitRewardFen: "unitReward", arrearsThresholdBp: "arrearsThreshold", lastYearRevenueFen: "lastYearRevenue", basePoolFen: "basePool", capFen: "cap" }[field] ?? field;
+      const formField =
+        {
+          unitRewardFen: "unitReward",
+          arrearsThresholdBp: "arrearsThreshold",
+          lastYearRevenueFen: "lastYearRevenue",
+          basePoolFen: "basePool",
+          capFen: "cap",
+        }[field] ?? field;
       (fieldErrors[formField] ??= []).push(issue.message);
     }
     return data(submission.reply({ fieldErrors }), { status: 400, headers: NO_STORE });
   }
   try {
-    await saveScheme(db, user.userId, { code: value.code, kind, nameZh: value.nameZh, nameEn: value.nameEn, active: value.active, params: checked.data });
+    await saveScheme(db, user.userId, {
+      code: value.code,
+      kind,
+      nameZh: value.nameZh,
+      nameEn: value.nameEn,
+      active: value.active,
+      params: checked.data,
+    });
   } catch (error) {
     return submissionRefusal(error, submission, { on: "form", headers: NO_STORE });
   }
@@ -77,16 +119,39 @@ export default function SchemeEditor() {
   const schema = kind === "subscriberGrowth" ? GrowthFormSchema : PoolFormSchema;
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: scheme ? { code: scheme.code, nameZh: scheme.nameZh, nameEn: scheme.nameEn, active: scheme.active ? "on" : undefined, ...formDefaults(kind, scheme.params) } : { active: "on", arrearsPolicy: "fine", arrearsDeduction: "handsetCost", arrearsRateFrom: "kpi", comparison: "samePeriodLastYear", lastYearRevenue: "0" },
+    defaultValue: scheme
+      ? {
+          code: scheme.code,
+          nameZh: scheme.nameZh,
+          nameEn: scheme.nameEn,
+          active: scheme.active ? "on" : undefined,
+          ...formDefaults(kind, scheme.params),
+        }
+      : {
+          active: "on",
+          arrearsPolicy: "fine",
+          arrearsDeduction: "handsetCost",
+          arrearsRateFrom: "kpi",
+          comparison: "samePeriodLastYear",
+          lastYearRevenue: "0",
+        },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldRevalidate: "onBlur",
   });
   const f = fields as unknown as Fields;
   const kpiOptions = kpis.map((k) => ({ value: k.code, label: `${k.code} · ${pick(locale, k)}` }));
-  const kpiField = (name: string, label: string) => <SelectField key={name} meta={f[name]} label={label} options={kpiOptions} placeholder="" />;
+  const kpiField = (name: string, label: string) => (
+    <SelectField key={name} meta={f[name]} label={label} options={kpiOptions} placeholder="" />
+  );
   return (
     <section>
-      <PageHeader title={scheme ? t("pay.editScheme", { code: scheme.code, version: scheme.version }) : t(kind === "subscriberGrowth" ? "pay.newGrowthScheme" : "pay.newPoolScheme")}>
+      <PageHeader
+        title={
+          scheme
+            ? t("pay.editScheme", { code: scheme.code, version: scheme.version })
+            : t(kind === "subscriberGrowth" ? "pay.newGrowthScheme" : "pay.newPoolScheme")
+        }
+      >
         <p className="hint">{t(kind === "subscriberGrowth" ? "pay.growthIntro" : "pay.poolIntro")}</p>
       </PageHeader>
       <div className="panel">
@@ -117,7 +182,14 @@ export default function SchemeEditor() {
               {kpiField("arrearsRateKpi", t("pay.param.arrearsRateKpi"))}
               {kpiField("billedKpi", t("pay.param.billedKpi"))}
               <Field meta={f.arrearsThreshold} label={t("pay.param.arrearsThreshold")} />
-              <SelectField meta={f.arrearsPolicy} label={t("pay.param.arrearsPolicy")} options={[{ value: "fine", label: t("pay.policy.fine") }, { value: "withhold", label: t("pay.policy.withhold") }]} />
+              <SelectField
+                meta={f.arrearsPolicy}
+                label={t("pay.param.arrearsPolicy")}
+                options={[
+                  { value: "fine", label: t("pay.policy.fine") },
+                  { value: "withhold", label: t("pay.policy.withhold") },
+                ]}
+              />
               <SelectField
                 meta={f.arrearsDeduction}
                 label={t("pay.param.arrearsDeduction")}
@@ -131,7 +203,12 @@ export default function SchemeEditor() {
             </>
           ) : (
             <>
-              <SelectField meta={f.unitId} label={t("pay.param.unit")} options={units.map((u) => ({ value: u.id, label: pick(locale, u) }))} placeholder="" />
+              <SelectField
+                meta={f.unitId}
+                label={t("pay.param.unit")}
+                options={units.map((u) => ({ value: u.id, label: pick(locale, u) }))}
+                placeholder=""
+              />
               {kpiField("revenueKpi", t("pay.param.revenueKpi"))}
               <SelectField
                 meta={f.comparison}

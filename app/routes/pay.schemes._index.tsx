@@ -56,11 +56,19 @@ export default function Schemes() {
           <tbody>
             {schemes.map((s) => (
               <tr key={s.code}>
-                <td>{s.kind === "coefficients" ? <Link to="/pay/settings">{s.code}</Link> : <Link to={`/pay/schemes/${s.code}`}>{s.code}</Link>}</td>
+                <td>
+                  {s.kind === "coefficients" ? (
+                    <Link to="/pay/settings">{s.code}</Link>
+                  ) : (
+                    <Link to={`/pay/schemes/${s.code}`}>{s.code}</Link>
+                  )}
+                </td>
                 <td>{pick(locale, s)}</td>
                 <td>{t(`pay.kind.${s.kind}`)}</td>
                 <td>v{s.version}</td>
-                <td>{s.active ? <span className="badge ok">{t("pay.active")}</span> : <span className="badge">{t("pay.retired")}</span>}</td>
+                <td>
+                  {s.active ? <span className="badge ok">{t("pay.active")}</span> : <span className="badge">{t("pay.retired")}</span>}
+                </td>
                 <td>{when(s.createdAt)}</td>
               </tr>
             ))}

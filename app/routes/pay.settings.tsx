@@ -18,7 +18,13 @@ export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "pay.manage");
   const [bands, schemes] = await Promise.all([listBands(db), listSchemes(db)]);
   const table = schemes.find((s) => s.kind === "coefficients" && s.active) ?? null;
-  return data({ bands, table: table ? { code: table.code, version: table.version, bands: (table.params as { bands: CoefficientBand[] }).bands } : null }, { headers: NO_STORE });
+  return data(
+    {
+      bands,
+      table: table ? { code: table.code, version: table.version, bands: (table.params as { bands: CoefficientBand[] }).bands } : null,
+    },
+    { headers: NO_STORE },
+  );
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -55,7 +61,10 @@ export default function PaySettings() {
   const bandErrors = result?.intent === "bands" ? result.errors : {};
   const coefValues = result?.intent === "coefficients" ? result.values : null;
   const coefErrors = result?.intent === "coefficients" ? result.errors : {};
-  const rows = Array.from({ length: Math.max((table?.bands.length ?? 0) + 2, 5) }, (_, i) => table?.bands[i] ?? null).slice(0, MAX_COEFFICIENT_ROWS);
+  const rows = Array.from({ length: Math.max((table?.bands.length ?? 0) + 2, 5) }, (_, i) => table?.bands[i] ?? null).slice(
+    0,
+    MAX_COEFFICIENT_ROWS,
+  );
   return (
     <section>
       <PageHeader title={t("pay.settingsTitle")}>
@@ -84,7 +93,17 @@ export default function PaySettings() {
                         name={`${f}:${i}`}
                         aria-label={`${t(f === "min" ? "pay.scoreFrom" : f === "max" ? "pay.scoreTo" : "pay.coefficient")} ${i + 1}`}
                         inputMode="decimal"
-                        defaultValue={coefValues ? coefValues[`${f}:${i}`] : band ? (f === "min" ? pts(band.min) : f === "max" ? pts(band.max) : band.coefficient) : ""}
+                        defaultValue={
+                          coefValues
+                            ? coefValues[`${f}:${i}`]
+                            : band
+                              ? f === "min"
+                                ? pts(band.min)
+                                : f === "max"
+                                  ? pts(band.max)
+                                  : band.coefficient
+                              : ""
+                        }
                       />
                       <ErrorList errors={coefErrors[`${f}:${i}`] ? [coefErrors[`${f}:${i}`]] : null} />
                     </td>
@@ -126,7 +145,13 @@ export default function PaySettings() {
                           name={`${f}:${key}`}
                           aria-label={`${b.level} ${t(f === "base" ? "pay.monthlyBase" : "pay.monthlyPerformanceBase")}`}
                           inputMode="decimal"
-                          defaultValue={bandValues ? bandValues[`${f}:${key}`] : b.band ? fenToInput(f === "base" ? b.band.basePayFen : b.band.performanceBaseFen) : ""}
+                          defaultValue={
+                            bandValues
+                              ? bandValues[`${f}:${key}`]
+                              : b.band
+                                ? fenToInput(f === "base" ? b.band.basePayFen : b.band.performanceBaseFen)
+                                : ""
+                          }
                         />
                         <ErrorList errors={bandErrors[`${f}:${key}`] ? [bandErrors[`${f}:${key}`]] : null} />
                       </td>

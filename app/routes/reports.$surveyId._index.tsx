@@ -24,13 +24,19 @@ export async function loader(args: LoaderFunctionArgs) {
   const query = reportQuery.search(new URL(args.request.url).searchParams);
   const report = await loadReport(db, user, surveyId, query);
   const plan = report.closed && report.unit.id !== ORG ? await planForReport(db, surveyId, report.unit.id) : null;
-  return { report, plan, canPlan: may(user, "survey.actionPlan") && report.closed && report.unit.id !== ORG, lastDay: lastDay(report.survey.closesAt) };
+  return {
+    report,
+    plan,
+    canPlan: may(user, "survey.actionPlan") && report.closed && report.unit.id !== ORG,
+    lastDay: lastDay(report.survey.closesAt),
+  };
 }
 
 function useUnitName() {
   const t = useT();
   const locale = useLocale();
-  return (u: { id: string; nameZh: string | null; nameEn: string | null }) => (u.id === ORG ? t("reports.orgTotal") : ((locale === "en" ? u.nameEn : u.nameZh) ?? u.id));
+  return (u: { id: string; nameZh: string | null; nameEn: string | null }) =>
+    u.id === ORG ? t("reports.orgTotal") : ((locale === "en" ? u.nameEn : u.nameZh) ?? u.id);
 }
 
 function Filters({ report }: { report: Report }) {
@@ -93,9 +99,15 @@ function LiveRates({ report }: { report: Extract<Report, { closed: false }> }) {
         <thead>
           <tr>
             <th scope="col">{t("reports.unit")}</th>
-            <th scope="col" className="num">{t("reports.invited")}</th>
-            <th scope="col" className="num">{t("reports.answered")}</th>
-            <th scope="col" className="num">{t("reports.rate")}</th>
+            <th scope="col" className="num">
+              {t("reports.invited")}
+            </th>
+            <th scope="col" className="num">
+              {t("reports.answered")}
+            </th>
+            <th scope="col" className="num">
+              {t("reports.rate")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -104,7 +116,9 @@ function LiveRates({ report }: { report: Extract<Report, { closed: false }> }) {
               <th scope="row">{unitName({ id: r.unitId, nameZh: r.nameZh, nameEn: r.nameEn })}</th>
               <td className="num">{r.invited}</td>
               {r.answered === null ? (
-                <td colSpan={2} className="suppressed">{t("reports.suppressed")}</td>
+                <td colSpan={2} className="suppressed">
+                  {t("reports.suppressed")}
+                </td>
               ) : (
                 <>
                   <td className="num">{r.answered}</td>
@@ -119,12 +133,21 @@ function LiveRates({ report }: { report: Extract<Report, { closed: false }> }) {
   );
 }
 
-function ActionPlan({ plan, canPlan, href }: { plan: { summary: string; actions: string; publishedAt: Date | null } | null; canPlan: boolean; href: string }) {
+function ActionPlan({
+  plan,
+  canPlan,
+  href,
+}: {
+  plan: { summary: string; actions: string; publishedAt: Date | null } | null;
+  canPlan: boolean;
+  href: string;
+}) {
   const t = useT();
   return (
     <section className="panel" data-testid="action-plan">
       <h2>
-        {t("reports.actionPlan")} {plan ? <span className="badge">{plan.publishedAt ? t("reports.published") : t("reports.draft")}</span> : null}
+        {t("reports.actionPlan")}{" "}
+        {plan ? <span className="badge">{plan.publishedAt ? t("reports.published") : t("reports.draft")}</span> : null}
       </h2>
       {plan ? (
         <>
@@ -167,8 +190,12 @@ export default function SurveyReport() {
   const unitName = useUnitName();
   const { report, plan, canPlan, lastDay } = useLoaderData<typeof loader>();
   const title = locale === "en" ? report.survey.titleEn : report.survey.titleZh;
-  const query = new URLSearchParams({ unit: report.unit.id, ...(report.closed && report.filter ? { filter: `${report.filter.cut}:${report.filter.value}` } : {}) });
-  const unitHref = (unitId: string) => `/reports/${report.survey.id}?${new URLSearchParams({ unit: unitId, ...(report.closed && report.filter ? { filter: `${report.filter.cut}:${report.filter.value}` } : {}) })}`;
+  const query = new URLSearchParams({
+    unit: report.unit.id,
+    ...(report.closed && report.filter ? { filter: `${report.filter.cut}:${report.filter.value}` } : {}),
+  });
+  const unitHref = (unitId: string) =>
+    `/reports/${report.survey.id}?${new URLSearchParams({ unit: unitId, ...(report.closed && report.filter ? { filter: `${report.filter.cut}:${report.filter.value}` } : {}) })}`;
   return (
     <section className="report">
       <PageHeader
@@ -199,7 +226,9 @@ export default function SurveyReport() {
       ) : (
         <ClosedBody report={report} unitHref={unitHref} />
       )}
-      {report.closed && report.unit.id !== ORG ? <ActionPlan plan={plan} canPlan={canPlan} href={`/reports/${report.survey.id}/plan?unit=${report.unit.id}`} /> : null}
+      {report.closed && report.unit.id !== ORG ? (
+        <ActionPlan plan={plan} canPlan={canPlan} href={`/reports/${report.survey.id}/plan?unit=${report.unit.id}`} />
+      ) : null}
     </section>
   );
 }

@@ -40,7 +40,10 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await savePlan(db, user, surveyId, unitId, submission.value);
   if (!result.ok) return data(submission.reply({ formErrors: [result.error] }), { status: 409 });
-  return redirectWithFlash(back, { kind: "success", message: submission.value.intent === "publish" ? "plans.publishedToast" : "plans.saved" });
+  return redirectWithFlash(back, {
+    kind: "success",
+    message: submission.value.intent === "publish" ? "plans.publishedToast" : "plans.saved",
+  });
 }
 
 export default function ActionPlanPage() {
@@ -59,7 +62,8 @@ export default function ActionPlanPage() {
     <section>
       <PageHeader title={t("plans.title")} actions={<Link to={`/reports/${survey.id}?unit=${unit.id}`}>{t("plans.back")}</Link>}>
         <p>
-          {locale === "en" ? survey.titleEn : survey.titleZh} · {name(unit)} {plan ? <span className="badge">{plan.publishedAt ? t("reports.published") : t("reports.draft")}</span> : null}
+          {locale === "en" ? survey.titleEn : survey.titleZh} · {name(unit)}{" "}
+          {plan ? <span className="badge">{plan.publishedAt ? t("reports.published") : t("reports.draft")}</span> : null}
         </p>
       </PageHeader>
       {survey.status !== "closed" ? <p className="notice warn">{t("plans.notClosed")}</p> : null}

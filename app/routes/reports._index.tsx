@@ -19,7 +19,17 @@ export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "survey.report");
   const { page } = Query.parse(Object.fromEntries(new URL(args.request.url).searchParams));
   const list = await listReportableSurveys(db, page);
-  return { ...list, rows: list.rows.map((s) => ({ id: s.id, titleZh: s.titleZh, titleEn: s.titleEn, status: s.status, from: chinaDate(s.opensAt), to: lastDay(s.closesAt) })) };
+  return {
+    ...list,
+    rows: list.rows.map((s) => ({
+      id: s.id,
+      titleZh: s.titleZh,
+      titleEn: s.titleEn,
+      status: s.status,
+      from: chinaDate(s.opensAt),
+      to: lastDay(s.closesAt),
+    })),
+  };
 }
 
 export default function Reports() {

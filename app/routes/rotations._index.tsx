@@ -21,7 +21,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const now = new Date();
   const from = addMonths(now, -6);
   const [programmes, assignments] = await Promise.all([listProgrammes(db), assignmentsInScope(db, user, { from })]);
-  return { programmes, assignments, window: { from: from.toISOString(), to: addMonths(now, 12).toISOString() }, canManage: may(user, "rotation.manage") };
+  return {
+    programmes,
+    assignments,
+    window: { from: from.toISOString(), to: addMonths(now, 12).toISOString() },
+    canManage: may(user, "rotation.manage"),
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -65,10 +70,32 @@ export default function Rotations() {
           rowKey={(p) => p.id}
           empty="rotations.noProgrammes"
           columns={[
-            { key: "name", header: "rotations.programme", cell: (p) => <Link to={`/rotations/programmes/${p.id}`}>{p.name}</Link>, sort: (p) => p.name },
-            { key: "status", header: "rotations.statusLabel", cell: (p) => t(`rotations.programmeStatus.${p.status}`), sort: (p) => p.status },
-            { key: "months", header: "rotations.minMonthsInPost", numeric: true, cell: (p) => p.minMonthsInPost, sort: (p) => p.minMonthsInPost },
-            { key: "openings", header: "rotations.openings", numeric: true, cell: (p) => p._count.openings, sort: (p) => p._count.openings },
+            {
+              key: "name",
+              header: "rotations.programme",
+              cell: (p) => <Link to={`/rotations/programmes/${p.id}`}>{p.name}</Link>,
+              sort: (p) => p.name,
+            },
+            {
+              key: "status",
+              header: "rotations.statusLabel",
+              cell: (p) => t(`rotations.programmeStatus.${p.status}`),
+              sort: (p) => p.status,
+            },
+            {
+              key: "months",
+              header: "rotations.minMonthsInPost",
+              numeric: true,
+              cell: (p) => p.minMonthsInPost,
+              sort: (p) => p.minMonthsInPost,
+            },
+            {
+              key: "openings",
+              header: "rotations.openings",
+              numeric: true,
+              cell: (p) => p._count.openings,
+              sort: (p) => p._count.openings,
+            },
           ]}
         />
       </div>

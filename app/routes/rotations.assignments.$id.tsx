@@ -15,14 +15,17 @@ import { forbidden, idParam, invariantResponse, parseParams } from "~/utils/http
 import { formatDate } from "~/utils/format";
 import { replyErrors } from "~/components/rotations/forms";
 
-
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const { id } = parseParams(args.params, idParam);
   const found = await assignmentForActor(db, user, id);
   invariantResponse(found, 404);
   const { row, may } = found;
-  const { homeUnit: { path: _h, ...homeUnit }, hostUnit: { path: _o, ...hostUnit }, ...rest } = row;
+  const {
+    homeUnit: { path: _h, ...homeUnit },
+    hostUnit: { path: _o, ...hostUnit },
+    ...rest
+  } = row;
   return { a: { ...rest, homeUnit, hostUnit }, may, next: may.transition ? nextStatuses(row.status) : [] };
 }
 
@@ -36,7 +39,8 @@ export async function action(args: ActionFunctionArgs) {
   // The form's answer: what was typed comes back with the errors (field errors, or the rule's as the form's).
   let submission: { reply: (options?: { formErrors?: string[] }) => SubmissionResult<string[]> } | undefined;
   const answer = (target: string, reply: SubmissionResult<string[]>) => data({ target, reply }, { status: 400 });
-  const fail = (errors: string[], target: string) => answer(target, submission ? submission.reply({ formErrors: errors }) : { status: "error", error: { "": errors } });
+  const fail = (errors: string[], target: string) =>
+    answer(target, submission ? submission.reply({ formErrors: errors }) : { status: "error", error: { "": errors } });
   try {
     if (intent === "plan") {
       if (!found.may.plan) forbidden();
@@ -75,7 +79,13 @@ export default function Assignment() {
   const [planForm, plan] = useForm({
     id: "plan",
     lastResult: lastResult("plan"),
-    defaultValue: { startDate: formatDate(a.startDate), endDate: formatDate(a.endDate), mentorNo: a.mentor?.employeeNo ?? "", objectives: a.objectives, returnPlan: a.returnPlan },
+    defaultValue: {
+      startDate: formatDate(a.startDate),
+      endDate: formatDate(a.endDate),
+      mentorNo: a.mentor?.employeeNo ?? "",
+      objectives: a.objectives,
+      returnPlan: a.returnPlan,
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanSchema }),
     shouldRevalidate: "onBlur",
   });
@@ -88,9 +98,13 @@ export default function Assignment() {
   });
   return (
     <section>
-      <PageHeader title={t("rotations.assignmentTitle", { name: a.employee.name })} actions={<Link to={may.reflect ? "/me/rotations" : "/rotations"}>{t("common.back")}</Link>}>
+      <PageHeader
+        title={t("rotations.assignmentTitle", { name: a.employee.name })}
+        actions={<Link to={may.reflect ? "/me/rotations" : "/rotations"}>{t("common.back")}</Link>}
+      >
         <p>
-          {name(a.homeUnit)} → {name(a.hostUnit)} · {t(`rotations.type.${a.type}`)} · <strong data-testid="assignment-status">{t(`rotations.status.${a.status}`)}</strong>
+          {name(a.homeUnit)} → {name(a.hostUnit)} · {t(`rotations.type.${a.type}`)} ·{" "}
+          <strong data-testid="assignment-status">{t(`rotations.status.${a.status}`)}</strong>
         </p>
       </PageHeader>
       <div className="panel">
@@ -181,7 +195,11 @@ export default function Assignment() {
       </div>
       <div className="panel" data-testid="reflection">
         <h2>{t("rotations.reflection")}</h2>
-        {a.reflection ? <p>{a.reflection}</p> : <p className="empty-state">{t(may.reflect ? "rotations.reflectOnMyPage" : "rotations.noReflectionYet")}</p>}
+        {a.reflection ? (
+          <p>{a.reflection}</p>
+        ) : (
+          <p className="empty-state">{t(may.reflect ? "rotations.reflectOnMyPage" : "rotations.noReflectionYet")}</p>
+        )}
       </div>
     </section>
   );

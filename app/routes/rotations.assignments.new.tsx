@@ -39,7 +39,11 @@ export default function NewAssignment() {
   const locale = useLocale();
   const { openings } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: AssignmentSchema }), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AssignmentSchema }),
+    shouldRevalidate: "onBlur",
+  });
   return (
     <section>
       <PageHeader title={t("rotations.newAssignment")} actions={<Link to="/rotations">{t("rotations.title")}</Link>} />
@@ -47,7 +51,10 @@ export default function NewAssignment() {
         <SelectField
           meta={fields.openingId}
           label={t("rotations.opening")}
-          options={openings.map((o) => ({ value: o.id, label: `${o.title} · ${locale === "en" ? o.hostUnit.nameEn : o.hostUnit.nameZh} · ${t(`rotations.type.${o.type}`)}` }))}
+          options={openings.map((o) => ({
+            value: o.id,
+            label: `${o.title} · ${locale === "en" ? o.hostUnit.nameEn : o.hostUnit.nameZh} · ${t(`rotations.type.${o.type}`)}`,
+          }))}
           placeholder=""
         />
         <Field meta={fields.employeeNo} label={t("rotations.employeeNo")} />

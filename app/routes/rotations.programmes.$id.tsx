@@ -22,9 +22,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const { id } = parseParams(args.params, idParam);
   const programme = await getProgramme(db, id);
   invariantResponse(programme, 404);
-  const [applications, units] = await Promise.all([applicationsInScope(db, user, id), may(user, "rotation.manage") ? listUnits(db, user) : []]);
+  const [applications, units] = await Promise.all([
+    applicationsInScope(db, user, id),
+    may(user, "rotation.manage") ? listUnits(db, user) : [],
+  ]);
   return {
-    programme: { ...programme, openings: programme.openings.map(({ hostUnit: { path: _p, ...unit }, ...o }) => ({ ...o, hostUnit: unit })) },
+    programme: {
+      ...programme,
+      openings: programme.openings.map(({ hostUnit: { path: _p, ...unit }, ...o }) => ({ ...o, hostUnit: unit })),
+    },
     applications: applications.map((a) => ({
       ...a,
       mayHome: user.role === "hr_admin" || isInScope(user, a.employee.unit.path),
@@ -41,9 +47,11 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   const intent = formData.get("intent");
   // The form's answer: what was typed comes back with the errors (field errors, or the rule's as the form's).
-  let submission: { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> } | undefined;
+  let submission:
+    { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> } | undefined;
   const answer = (target: string, reply: SubmissionResult<string[]>) => data({ target, reply }, { status: 400 });
-  const fail = (errors: string[], target: string) => answer(target, submission ? submission.reply({ formErrors: errors }) : { status: "error", error: { "": errors } });
+  const fail = (errors: string[], target: string) =>
+    answer(target, submission ? submission.reply({ formErrors: errors }) : { status: "error", error: { "": errors } });
   try {
     if (intent === "opening") {
       const manager = requirePermission(args, "rotation.manage");
@@ -59,7 +67,13 @@ export async function action(args: ActionFunctionArgs) {
       if (s.status !== "success") return answer("nominate", s.reply());
       const employee = await db.employee.findUnique({ where: { employeeNo: s.value.employeeNo }, select: { id: true } });
       if (!employee) return answer("nominate", s.reply({ fieldErrors: { employeeNo: ["rotations.errors.unknownEmployee"] } }));
-      const saved = await submitApplication(db, user, { openingId: s.value.openingId, employeeId: employee.id, proposedStart: s.value.proposedStart, motivation: s.value.motivation, source: "nomination" });
+      const saved = await submitApplication(db, user, {
+        openingId: s.value.openingId,
+        employeeId: employee.id,
+        proposedStart: s.value.proposedStart,
+        motivation: s.value.motivation,
+        source: "nomination",
+      });
       if (!saved) return answer("nominate", s.reply({ fieldErrors: { employeeNo: ["rotations.errors.notYourStaff"] } }));
       return redirectWithFlash(`/rotations/programmes/${id}`, { kind: "success", message: "rotations.nominated" });
     }
@@ -67,7 +81,10 @@ export async function action(args: ActionFunctionArgs) {
     if (s.status !== "success") return answer(String(formData.get("applicationId") ?? ""), s.reply());
     const result = await decideApplication(db, user, s.value);
     invariantResponse(result, 404);
-    return redirectWithFlash(`/rotations/programmes/${id}`, { kind: "success", message: result.outcome === "approved" ? "rotations.applicationApproved" : "rotations.decisionSaved" });
+    return redirectWithFlash(`/rotations/programmes/${id}`, {
+      kind: "success",
+      message: result.outcome === "approved" ? "rotations.applicationApproved" : "rotations.decisionSaved",
+    });
   } catch (error) {
     return fail([domainError(error).message], String(formData.get("applicationId") ?? intent ?? ""));
   }
@@ -100,7 +117,8 @@ export default function Programme() {
       <PageHeader title={programme.name} actions={<Link to="/rotations">{t("rotations.title")}</Link>}>
         <p>{programme.description}</p>
         <p>
-          {t("rotations.rules", { months: programme.minMonthsInPost })} · {programme.tracks.length ? programme.tracks.map((tr) => t(`track.${tr}`)).join("、") : t("rotations.allTracks")}
+          {t("rotations.rules", { months: programme.minMonthsInPost })} ·{" "}
+          {programme.tracks.length ? programme.tracks.map((tr) => t(`track.${tr}`)).join("、") : t("rotations.allTracks")}
         </p>
       </PageHeader>
       <div className="panel">
@@ -114,8 +132,12 @@ export default function Programme() {
                 <th scope="col">{t("rotations.opening")}</th>
                 <th scope="col">{t("rotations.hostUnit")}</th>
                 <th scope="col">{t("rotations.typeLabel")}</th>
-                <th scope="col" className="num">{t("rotations.months")}</th>
-                <th scope="col" className="num">{t("rotations.placesTaken")}</th>
+                <th scope="col" className="num">
+                  {t("rotations.months")}
+                </th>
+                <th scope="col" className="num">
+                  {t("rotations.placesTaken")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -179,7 +201,12 @@ export default function Programme() {
                             <input type="hidden" name="intent" value="decide" />
                             <input type="hidden" name="applicationId" value={a.id} />
                             <input type="hidden" name="side" value={side} />
-                            <textarea name="comment" rows={1} aria-label={t("rotations.comment")} placeholder={t("rotations.commentHint")} />
+                            <textarea
+                              name="comment"
+                              rows={1}
+                              aria-label={t("rotations.comment")}
+                              placeholder={t("rotations.commentHint")}
+                            />
                             <span>
                               <button type="submit" name="decision" value="approved">
                                 {t("rotations.approve")}
@@ -220,7 +247,11 @@ export default function Programme() {
           <h2>{t("rotations.nominateTitle")}</h2>
           <Form method="post" {...getFormProps(nominateForm)} className="grid-form">
             <input type="hidden" name="intent" value="nominate" />
-            <SelectField meta={nominate.openingId} label={t("rotations.opening")} options={programme.openings.map((o) => ({ value: o.id, label: `${o.title} · ${name(o.hostUnit)}` }))} />
+            <SelectField
+              meta={nominate.openingId}
+              label={t("rotations.opening")}
+              options={programme.openings.map((o) => ({ value: o.id, label: `${o.title} · ${name(o.hostUnit)}` }))}
+            />
             <Field meta={nominate.employeeNo} label={t("rotations.employeeNo")} />
             <Field meta={nominate.proposedStart} label={t("rotations.proposedStart")} type="date" />
             <TextAreaField meta={nominate.motivation} label={t("rotations.motivation")} rows={2} />
@@ -234,10 +265,18 @@ export default function Programme() {
           <h2>{t("rotations.newOpening")}</h2>
           <Form method="post" {...getFormProps(openingForm)} className="grid-form">
             <input type="hidden" name="intent" value="opening" />
-            <SelectField meta={opening.hostUnitId} label={t("rotations.hostUnit")} options={units.map((u) => ({ value: u.id, label: `${"— ".repeat(u.depth)}${name(u)}` }))} />
+            <SelectField
+              meta={opening.hostUnitId}
+              label={t("rotations.hostUnit")}
+              options={units.map((u) => ({ value: u.id, label: `${"— ".repeat(u.depth)}${name(u)}` }))}
+            />
             <Field meta={opening.title} label={t("rotations.opening")} />
             <TextAreaField meta={opening.description} label={t("rotations.description")} rows={2} />
-            <SelectField meta={opening.type} label={t("rotations.typeLabel")} options={ROTATION_TYPES.map((ty) => ({ value: ty, label: t(`rotations.type.${ty}`) }))} />
+            <SelectField
+              meta={opening.type}
+              label={t("rotations.typeLabel")}
+              options={ROTATION_TYPES.map((ty) => ({ value: ty, label: t(`rotations.type.${ty}`) }))}
+            />
             <Field meta={opening.capacity} label={t("rotations.capacity")} type="number" min={1} max={50} />
             <Field meta={opening.months} label={t("rotations.months")} type="number" min={1} max={36} />
             <FormErrors errors={openingForm.errors} />

@@ -26,9 +26,15 @@ export default function RotationReports() {
           <thead>
             <tr>
               <th scope="col">{t("rotations.unit")}</th>
-              <th scope="col" className="num">{t("rotations.staff")}</th>
-              <th scope="col" className="num">{t("rotations.rotated")}</th>
-              <th scope="col" className="num">{t("rotations.share")}</th>
+              <th scope="col" className="num">
+                {t("rotations.staff")}
+              </th>
+              <th scope="col" className="num">
+                {t("rotations.rotated")}
+              </th>
+              <th scope="col" className="num">
+                {t("rotations.share")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -54,7 +60,9 @@ export default function RotationReports() {
                   {t(`rotations.status.${s}`)}
                 </th>
               ))}
-              <th scope="col" className="num">{t("rotations.evaluated")}</th>
+              <th scope="col" className="num">
+                {t("rotations.evaluated")}
+              </th>
               {SCORE_FIELDS.map((f) => (
                 <th scope="col" className="num" key={f}>
                   {t(`rotations.score.${f}`)}

@@ -69,7 +69,13 @@ export default function MySuggestions() {
                   <td>{t(`suggestions.category.${r.category}`)}</td>
                   <td>{pick(locale, r.unit)}</td>
                   <td>{formatDate(r.submittedAt)}</td>
-                  <td>{r.hiddenReason ? <span className="badge bad">{t("suggestions.hidden")}</span> : <StatusBadge status={r.status} merged={r.merged} />}</td>
+                  <td>
+                    {r.hiddenReason ? (
+                      <span className="badge bad">{t("suggestions.hidden")}</span>
+                    ) : (
+                      <StatusBadge status={r.status} merged={r.merged} />
+                    )}
+                  </td>
                   <td className="num">{r.replies}</td>
                 </tr>
               ))}

@@ -31,10 +31,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const code = typeof formData.get("code") === "string" ? String(formData.get("code")) : "";
   // Every attempt counts, right or wrong, so that being throttled says nothing about a code.
   if (codeAttempts.hit(context.clientAddress)) {
-    return reply({ view: null, code: null, result: submission.reply({ formErrors: ["suggestions.errors.codeThrottled"], hideFields: ["code"] }) }, 429);
+    return reply(
+      { view: null, code: null, result: submission.reply({ formErrors: ["suggestions.errors.codeThrottled"], hideFields: ["code"] }) },
+      429,
+    );
   }
   const found = code ? await findByFollowUpCode(db, code) : null;
-  if (!found) return reply({ view: null, code: null, result: submission.reply({ fieldErrors: { code: ["suggestions.errors.codeUnknown"] } }) }, 400);
+  if (!found)
+    return reply({ view: null, code: null, result: submission.reply({ fieldErrors: { code: ["suggestions.errors.codeUnknown"] } }) }, 400);
   if (submission.status !== "success") return reply({ view: found.view, code, result: submission.reply() }, 400);
   if (submission.value.intent === "reply") {
     try {
@@ -55,16 +59,31 @@ export const headers = () => ({ "Cache-Control": "no-store" });
 export default function FollowUp() {
   const t = useT();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "code", lastResult: actionData?.view ? undefined : (actionData?.result ?? undefined), onValidate: ({ formData }) => parseWithZod(formData, { schema: FollowUpSchema }) });
+  const [form, fields] = useForm({
+    id: "code",
+    lastResult: actionData?.view ? undefined : (actionData?.result ?? undefined),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: FollowUpSchema }),
+  });
   if (actionData?.view && actionData.code) {
     return (
       <section>
         <PageHeader title={actionData.view.title}>
           <p>{t("suggestions.followUpOpened")}</p>
         </PageHeader>
-        {actionData.replied ? <p className="notice success" role="status">{t("suggestions.replySent")}</p> : null}
+        {actionData.replied ? (
+          <p className="notice success" role="status">
+            {t("suggestions.replySent")}
+          </p>
+        ) : null}
         <SubmitterSuggestion view={actionData.view} />
-        {actionData.view.canReply ? <SubmitterReplyForm key={actionData.view.thread.length} lastResult={actionData.replied ? null : actionData.result} hidden={{ code: actionData.code }} schema={FollowUpReplySchema} /> : null}
+        {actionData.view.canReply ? (
+          <SubmitterReplyForm
+            key={actionData.view.thread.length}
+            lastResult={actionData.replied ? null : actionData.result}
+            hidden={{ code: actionData.code }}
+            schema={FollowUpReplySchema}
+          />
+        ) : null}
       </section>
     );
   }

@@ -18,8 +18,14 @@ import { redirectWithFlash } from "~/utils/flash.server";
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);
   // Any unit may be the one a suggestion concerns, whatever the submitter's own scope.
-  const units = await db.unit.findMany({ where: { active: true }, select: { id: true, code: true, nameZh: true, nameEn: true, kind: true, parentId: true, path: true, active: true, sortOrder: true } });
-  return { units: sortTree(units).map(({ id, nameZh, nameEn, depth }) => ({ id, nameZh, nameEn, depth })), tokenStorageKey: tokenStorageKey(user.employeeId) };
+  const units = await db.unit.findMany({
+    where: { active: true },
+    select: { id: true, code: true, nameZh: true, nameEn: true, kind: true, parentId: true, path: true, active: true, sortOrder: true },
+  });
+  return {
+    units: sortTree(units).map(({ id, nameZh, nameEn, depth }) => ({ id, nameZh, nameEn, depth })),
+    tokenStorageKey: tokenStorageKey(user.employeeId),
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -28,8 +34,10 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   // Anonymous suggestions are posted by the browser with a token and no session (see
   // `~/server/anonymous.ts`); one arriving here came from a browser without JavaScript.
-  if (submission.value.identity !== "named") return data({ result: submission.reply({ fieldErrors: { identity: ["suggestions.errors.anonymousNeedsScript"] } }) }, { status: 400 });
-  if (submissionThrottled(user.userId)) return data({ result: submission.reply({ formErrors: ["suggestions.errors.tooMany"] }) }, { status: 429 });
+  if (submission.value.identity !== "named")
+    return data({ result: submission.reply({ fieldErrors: { identity: ["suggestions.errors.anonymousNeedsScript"] } }) }, { status: 400 });
+  if (submissionThrottled(user.userId))
+    return data({ result: submission.reply({ formErrors: ["suggestions.errors.tooMany"] }) }, { status: 429 });
   try {
     const created = await submitSuggestion(db, { employeeId: user.employeeId }, submission.value);
     // 303, as an anonymous submission to the same address is answered.
@@ -72,7 +80,12 @@ export default function NewSuggestion() {
         <p>{t("suggestions.newIntro")}</p>
       </PageHeader>
       <div className="panel">
-        <SuggestionForm lastResult={actionData?.result ?? undefined} units={units} tokenStorageKey={tokenStorageKey} onAnonymousFiled={setFollowUpCode} />
+        <SuggestionForm
+          lastResult={actionData?.result ?? undefined}
+          units={units}
+          tokenStorageKey={tokenStorageKey}
+          onAnonymousFiled={setFollowUpCode}
+        />
       </div>
     </section>
   );

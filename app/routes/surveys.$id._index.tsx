@@ -69,7 +69,9 @@ export default function AnswerSurvey() {
             {t("surveys.answer.tokenElsewhere")}
           </p>
         ) : (
-          <p className="notice">{survey.status === "closed" ? t("surveys.answer.closed") : t("surveys.answer.notYetOpen", { date: survey.opensOn })}</p>
+          <p className="notice">
+            {survey.status === "closed" ? t("surveys.answer.closed") : t("surveys.answer.notYetOpen", { date: survey.opensOn })}
+          </p>
         )}
         <Link to="/surveys">{t("surveys.mine.back")}</Link>
       </section>
@@ -121,7 +123,11 @@ export default function AnswerSurvey() {
         <p className="notice warn">{t("surveys.answer.needsScript")}</p>
       </noscript>
       <p className={token.state === "failed" ? "notice warn" : "hint"} role="status" data-testid="token-state" data-state={token.state}>
-        {token.state === "preparing" ? t("surveys.answer.preparing") : token.state === "ready" ? t("surveys.answer.tokenReady") : t("surveys.answer.tokenFailed")}
+        {token.state === "preparing"
+          ? t("surveys.answer.preparing")
+          : token.state === "ready"
+            ? t("surveys.answer.tokenReady")
+            : t("surveys.answer.tokenFailed")}
       </p>
       {progress.restored ? (
         <p className="notice success" role="status" data-testid="progress-restored">

@@ -15,7 +15,17 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyl
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);
   const surveys = await listMySurveys(db, user.employeeId);
-  return { surveys: surveys.map((s) => ({ id: s.id, titleZh: s.titleZh, titleEn: s.titleEn, lastDay: lastDay(s.closesAt), itemCount: s.itemCount, opened: s.opened, progressKey: s.progressKey })) };
+  return {
+    surveys: surveys.map((s) => ({
+      id: s.id,
+      titleZh: s.titleZh,
+      titleEn: s.titleEn,
+      lastDay: lastDay(s.closesAt),
+      itemCount: s.itemCount,
+      opened: s.opened,
+      progressKey: s.progressKey,
+    })),
+  };
 }
 
 export default function MySurveys() {

@@ -55,7 +55,11 @@ export default function Catalogue() {
   const money = useMoney();
   const { courses, upcoming, query, canManage, showCost } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: CourseSchema }), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CourseSchema }),
+    shouldRevalidate: "onBlur",
+  });
   const title = (c: { titleZh: string; titleEn: string }) => (locale === "en" ? c.titleEn : c.titleZh);
   return (
     <section>
@@ -74,15 +78,27 @@ export default function Catalogue() {
               header: "training.course",
               cell: (s) => (
                 <>
-                  <Link to={`/training/sessions/${s.id}`}>{title(s.course)}</Link> <span className="badge">{t(`training.format.${s.course.format}`)}</span>
+                  <Link to={`/training/sessions/${s.id}`}>{title(s.course)}</Link>{" "}
+                  <span className="badge">{t(`training.format.${s.course.format}`)}</span>
                 </>
               ),
               sort: (s) => title(s.course),
             },
-            { key: "when", header: "training.when", cell: (s) => <SessionDates startsAt={s.startsAt} endsAt={s.endsAt} />, sort: (s) => s.startsAt },
+            {
+              key: "when",
+              header: "training.when",
+              cell: (s) => <SessionDates startsAt={s.startsAt} endsAt={s.endsAt} />,
+              sort: (s) => s.startsAt,
+            },
             { key: "place", header: "training.place", cell: (s) => s.place, sort: (s) => s.place },
             { key: "trainer", header: "training.trainer", cell: (s) => s.trainer, sort: (s) => s.trainer },
-            { key: "seats", header: "training.seatsTaken", numeric: true, cell: (s) => t("training.seatsValue", { taken: s._count.enrolments, capacity: s.capacity }), sort: (s) => s._count.enrolments },
+            {
+              key: "seats",
+              header: "training.seatsTaken",
+              numeric: true,
+              cell: (s) => t("training.seatsValue", { taken: s._count.enrolments, capacity: s.capacity }),
+              sort: (s) => s._count.enrolments,
+            },
           ]}
         />
       </div>

@@ -14,7 +14,9 @@ import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import { z } from "~/utils/validation";
 
 const rating = z.coerce.number().int().min(1).max(5);
-const BehaviourSchema = z.object({ applicationScore: rating, improvementScore: rating, comment: z.string().trim().max(1000).optional() }).strict();
+const BehaviourSchema = z
+  .object({ applicationScore: rating, improvementScore: rating, comment: z.string().trim().max(1000).optional() })
+  .strict();
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);
@@ -34,7 +36,9 @@ export async function loader(args: LoaderFunctionArgs) {
           preScore: true,
           postScore: true,
           employee: { select: { name: true, employeeNo: true } },
-          session: { select: { startsAt: true, endsAt: true, testMaxScore: true, course: { select: { titleZh: true, titleEn: true, topic: true } } } },
+          session: {
+            select: { startsAt: true, endsAt: true, testMaxScore: true, course: { select: { titleZh: true, titleEn: true, topic: true } } },
+          },
         },
       },
     },
@@ -59,14 +63,22 @@ export default function Assessment() {
   const locale = useLocale();
   const { a, state } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: BehaviourSchema }), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: BehaviourSchema }),
+    shouldRevalidate: "onBlur",
+  });
   const scale = [1, 2, 3, 4, 5].map((v) => ({ value: String(v), label: t(`training.behaviour.scale.${v}`) }));
   const course = a.enrolment.session.course;
   return (
     <section>
-      <PageHeader title={t("training.behaviour.title", { name: a.enrolment.employee.name })} actions={<Link to="/me/training">{t("common.back")}</Link>}>
+      <PageHeader
+        title={t("training.behaviour.title", { name: a.enrolment.employee.name })}
+        actions={<Link to="/me/training">{t("common.back")}</Link>}
+      >
         <p>
-          {locale === "en" ? course.titleEn : course.titleZh} · <DateText value={a.enrolment.session.startsAt} /> · {t("training.behaviour.window")} <DateText value={a.dueFrom} /> – <DateText value={a.dueUntil} />
+          {locale === "en" ? course.titleEn : course.titleZh} · <DateText value={a.enrolment.session.startsAt} /> ·{" "}
+          {t("training.behaviour.window")} <DateText value={a.dueFrom} /> – <DateText value={a.dueUntil} />
         </p>
       </PageHeader>
       <p className="hint">{t("training.behaviour.intro")}</p>

@@ -33,8 +33,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const sessions = await listSessions(db, { courseId: id, take: 100 });
   let evaluation = null;
   if (canReport) {
-    const [effect, results, needs] = await Promise.all([courseEffectiveness(db, user, id), courseResults(db, user, id), needsByTopicAndUnit(db, user)]);
-    evaluation = { ...effect, results, needs: course.needTopics.map((topic) => ({ topic, wanted: needs.totals[topic].wanted, urgent: needs.totals[topic].urgent })), needsResponses: needs.shownResponses };
+    const [effect, results, needs] = await Promise.all([
+      courseEffectiveness(db, user, id),
+      courseResults(db, user, id),
+      needsByTopicAndUnit(db, user),
+    ]);
+    evaluation = {
+      ...effect,
+      results,
+      needs: course.needTopics.map((topic) => ({ topic, wanted: needs.totals[topic].wanted, urgent: needs.totals[topic].urgent })),
+      needsResponses: needs.shownResponses,
+    };
   }
   return { course, sessions, canManage, canReport, evaluation };
 }
@@ -69,7 +78,10 @@ export async function action(args: ActionFunctionArgs) {
   }
   if (intent === "retire" || intent === "activate") {
     await setCourseActive(db, user.userId, id, intent === "activate");
-    return redirectWithFlash(`/training/courses/${id}`, { kind: "success", message: intent === "activate" ? "training.courseActivated" : "training.courseRetired" });
+    return redirectWithFlash(`/training/courses/${id}`, {
+      kind: "success",
+      message: intent === "activate" ? "training.courseActivated" : "training.courseRetired",
+    });
   }
   throw new Response("Bad request", { status: 400 });
 }
@@ -103,7 +115,8 @@ export default function CoursePage() {
     <section>
       <PageHeader title={`${locale === "en" ? course.titleEn : course.titleZh}`} actions={<Link to="/training">{t("common.back")}</Link>}>
         <p>
-          {course.code} · {t(`training.topic.${course.topic}`)} · {t(`training.format.${course.format}`)} · {t("training.hoursValue", { hours: hoursFromTenths(course.hoursTenths) })}
+          {course.code} · {t(`training.topic.${course.topic}`)} · {t(`training.format.${course.format}`)} ·{" "}
+          {t("training.hoursValue", { hours: hoursFromTenths(course.hoursTenths) })}
           {canManage || canReport ? ` · ${t("training.costPerSession")} ${money(course.costFen)}` : ""}
         </p>
       </PageHeader>

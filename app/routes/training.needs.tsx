@@ -35,7 +35,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const [surveys, needs, units] = await Promise.all([
     listNeedsSurveys(db, user),
     needsByTopicAndUnit(db, user),
-    canManage ? db.unit.findMany({ where: { active: true, kind: { in: ["department", "room"] }, ...{ AND: [unitWhere(user)] } }, orderBy: { path: "asc" }, select: { id: true, nameZh: true, nameEn: true, kind: true } }) : [],
+    canManage
+      ? db.unit.findMany({
+          where: { active: true, kind: { in: ["department", "room"] }, AND: [unitWhere(user)] },
+          orderBy: { path: "asc" },
+          select: { id: true, nameZh: true, nameEn: true, kind: true },
+        })
+      : [],
   ]);
   return { surveys, needs, units, canManage };
 }
@@ -75,7 +81,10 @@ export default function Needs() {
   const locale = useLocale();
   const { surveys, needs, units, canManage } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult: lastResult && "initialValue" in lastResult ? lastResult : undefined, onValidate: ({ formData }) => parseWithZod(withoutIntent(formData), { schema: LaunchSchema }) });
+  const [form, fields] = useForm({
+    lastResult: lastResult && "initialValue" in lastResult ? lastResult : undefined,
+    onValidate: ({ formData }) => parseWithZod(withoutIntent(formData), { schema: LaunchSchema }),
+  });
   const name = (u: { nameZh: string; nameEn: string }) => (locale === "en" ? u.nameEn : u.nameZh);
   const ranked = [...TOPICS].sort((a, b) => needs.totals[b].wanted - needs.totals[a].wanted);
   return (
@@ -87,7 +96,12 @@ export default function Needs() {
         <div className="panel">
           <h2>{t("training.needs.launchTitle")}</h2>
           <Form method="post" {...getFormProps(form)} className="grid-form">
-            <SelectField meta={fields.unitId} label={t("training.needs.unit")} options={units.map((u) => ({ value: u.id, label: name(u) }))} placeholder="" />
+            <SelectField
+              meta={fields.unitId}
+              label={t("training.needs.unit")}
+              options={units.map((u) => ({ value: u.id, label: name(u) }))}
+              placeholder=""
+            />
             <Field meta={fields.closesOn} label={t("training.needs.closesOn")} type="date" />
             <FormErrors errors={form.errors} />
             <button type="submit" className="primary">
@@ -120,7 +134,11 @@ export default function Needs() {
                 <td>
                   <DateText value={s.opensAt} /> – <DateText value={s.closesAt} />
                 </td>
-                <td className="num">{s.answered === null ? t("training.invitedOnly", { invited: s.invited }) : t("training.responseRate", { answered: s.answered, invited: s.invited })}</td>
+                <td className="num">
+                  {s.answered === null
+                    ? t("training.invitedOnly", { invited: s.invited })
+                    : t("training.responseRate", { answered: s.answered, invited: s.invited })}
+                </td>
                 {canManage ? (
                   <td>
                     {s.status === "open" ? (

@@ -25,7 +25,8 @@ export default function PersonTraining() {
     <section>
       <PageHeader title={t("training.record.title", { name: employee.name })}>
         <p>
-          {employee.employeeNo} · {locale === "en" ? employee.unit.nameEn : employee.unit.nameZh} · {locale === "en" ? employee.position.nameEn : employee.position.nameZh}
+          {employee.employeeNo} · {locale === "en" ? employee.unit.nameEn : employee.unit.nameZh} ·{" "}
+          {locale === "en" ? employee.position.nameEn : employee.position.nameZh}
         </p>
       </PageHeader>
       <RecordView record={record} />

@@ -17,11 +17,16 @@ const PEOPLE_PAGE = 25;
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "training.report");
   const thisYear = new Date(yearStartCst(new Date()).getTime() + 8 * 3600_000).getUTCFullYear();
-  const query = z
-    .object({ year: z.coerce.number().int().min(2000).max(2100).catch(thisYear), page: PageParam })
-    .parse({ year: new URL(args.request.url).searchParams.get("year") ?? thisYear, page: new URL(args.request.url).searchParams.get("page") ?? 1 });
+  const query = z.object({ year: z.coerce.number().int().min(2000).max(2100).catch(thisYear), page: PageParam }).parse({
+    year: new URL(args.request.url).searchParams.get("year") ?? thisYear,
+    page: new URL(args.request.url).searchParams.get("page") ?? 1,
+  });
   const window = yearWindow(query.year);
-  const [hours, courses, needs] = await Promise.all([hoursReport(db, user, window, { page: query.page, pageSize: PEOPLE_PAGE }), effectivenessReport(db, user, window), needsDeliveryReport(db, user, window)]);
+  const [hours, courses, needs] = await Promise.all([
+    hoursReport(db, user, window, { page: query.page, pageSize: PEOPLE_PAGE }),
+    effectivenessReport(db, user, window),
+    needsDeliveryReport(db, user, window),
+  ]);
   return {
     year: query.year,
     years: [thisYear - 2, thisYear - 1, thisYear],
@@ -79,9 +84,21 @@ export default function Reports() {
         title={t("training.report.effectiveness")}
         labels={d.courses.map((c) => c.code)}
         series={[
-          { label: t("training.eval.completion"), data: d.courses.map((c) => (c.completionRate === null ? null : Math.round(c.completionRate * 100))), color: "#1d4ed8" },
-          { label: t("training.report.normalisedGainPct"), data: d.courses.map((c) => (c.learning?.normalisedGain == null ? null : Math.round(c.learning.normalisedGain * 100))), color: "#16a34a" },
-          { label: t("training.report.reactionPct"), data: d.courses.map((c) => (c.reaction.status === "ok" ? Math.round((c.reaction.overall / 5) * 100) : null)), color: "#f59e0b" },
+          {
+            label: t("training.eval.completion"),
+            data: d.courses.map((c) => (c.completionRate === null ? null : Math.round(c.completionRate * 100))),
+            color: "#1d4ed8",
+          },
+          {
+            label: t("training.report.normalisedGainPct"),
+            data: d.courses.map((c) => (c.learning?.normalisedGain == null ? null : Math.round(c.learning.normalisedGain * 100))),
+            color: "#16a34a",
+          },
+          {
+            label: t("training.report.reactionPct"),
+            data: d.courses.map((c) => (c.reaction.status === "ok" ? Math.round((c.reaction.overall / 5) * 100) : null)),
+            color: "#f59e0b",
+          },
         ]}
         table={
           d.courses.length === 0 ? (
@@ -110,7 +127,10 @@ export default function Reports() {
                       </small>
                     </td>
                     <td>
-                      {pct(c.completionRate)} <small className="hint">({c.completedInScope}/{c.enrolledInScope})</small>
+                      {pct(c.completionRate)}{" "}
+                      <small className="hint">
+                        ({c.completedInScope}/{c.enrolledInScope})
+                      </small>
                     </td>
                     <td>
                       <ReactionCell reaction={c.reaction} />

@@ -10,9 +10,23 @@ import { may } from "~/modules/auth/scope";
 import { closeSurvey } from "~/modules/surveys/campaigns.server";
 import { getSession } from "~/modules/training/catalogue.server";
 import { courseEffectiveness } from "~/modules/training/effectiveness.server";
-import { cancelEnrolment, cancelSession, completeSession, enrolSelf, nominate, recordAttendance, updateCapacity } from "~/modules/training/enrolment.server";
+import {
+  cancelEnrolment,
+  cancelSession,
+  completeSession,
+  enrolSelf,
+  nominate,
+  recordAttendance,
+  updateCapacity,
+} from "~/modules/training/enrolment.server";
 import { launchReactionSurvey } from "~/modules/training/reaction.server";
-import { CapacitySchema, EnrolmentIdSchema, IntentOnly, NominateSchema, parseAttendanceSheet } from "~/modules/training/session-actions.server";
+import {
+  CapacitySchema,
+  EnrolmentIdSchema,
+  IntentOnly,
+  NominateSchema,
+  parseAttendanceSheet,
+} from "~/modules/training/session-actions.server";
 import { myEnrolment, nominationCandidates, reactionStatus, sessionRoster } from "~/modules/training/session-view.server";
 import { hoursFromTenths } from "~/modules/training/training";
 import { db } from "~/utils/db.server";
@@ -87,7 +101,10 @@ export async function action(args: ActionFunctionArgs) {
         const employee = requireEmployee(args);
         if (!IntentOnly.safeParse(fields).success) return bad("errors.invalidFormat");
         const row = await enrolSelf(db, employee, id);
-        return redirectWithFlash(`/training/sessions/${id}`, { kind: "success", message: row.status === "waitlisted" ? "training.waitlisted" : FLASH.enrol });
+        return redirectWithFlash(`/training/sessions/${id}`, {
+          kind: "success",
+          message: row.status === "waitlisted" ? "training.waitlisted" : FLASH.enrol,
+        });
       }
       case "cancel": {
         const parsed = EnrolmentIdSchema.safeParse(fields);
@@ -161,7 +178,8 @@ export default function SessionPage() {
           <SessionDates startsAt={session.startsAt} endsAt={session.endsAt} /> · {session.place} · {t("training.trainer")} {session.trainer}
         </p>
         <p>
-          {t(`training.format.${session.course.format}`)} · {t("training.hoursValue", { hours: hoursFromTenths(session.course.hoursTenths) })} ·{" "}
+          {t(`training.format.${session.course.format}`)} ·{" "}
+          {t("training.hoursValue", { hours: hoursFromTenths(session.course.hoursTenths) })} ·{" "}
           <span className="badge" data-testid="session-status">
             {t(`training.sessionStatus.${session.status}`)}
           </span>{" "}
@@ -176,7 +194,9 @@ export default function SessionPage() {
           {mine && mine.status !== "cancelled" ? (
             <>
               <p>
-                {mine.status === "waitlisted" ? t("training.onWaitlist", { position: mine.waitlistPosition ?? 0 }) : t("training.youAreEnrolled")}
+                {mine.status === "waitlisted"
+                  ? t("training.onWaitlist", { position: mine.waitlistPosition ?? 0 })
+                  : t("training.youAreEnrolled")}
                 {mine.completedAt ? ` · ${t("training.completed")}` : ""}
                 {mine.certificateNo ? ` · ${t("training.certificate")} ${mine.certificateNo}` : ""}
               </p>
@@ -237,7 +257,12 @@ export default function SessionPage() {
           {d.roster.length === 0 ? (
             <EmptyState>{t("training.noRoster")}</EmptyState>
           ) : (
-            <AttendanceSheet roster={d.roster} editable={d.canManage && session.status === "scheduled" && d.started} maxScore={session.testMaxScore} canCancel={d.enrolmentOpen} />
+            <AttendanceSheet
+              roster={d.roster}
+              editable={d.canManage && session.status === "scheduled" && d.started}
+              maxScore={session.testMaxScore}
+              canCancel={d.enrolmentOpen}
+            />
           )}
         </div>
       ) : null}
@@ -273,7 +298,8 @@ export default function SessionPage() {
             d.reaction ? (
               <div>
                 <p data-testid="reaction-status">
-                  {t("training.reactionSurvey")}: {t(`training.surveyStatus.${d.reaction.status}`)} · {t("training.responseRate", { answered: d.reaction.answered, invited: d.reaction.invited })}
+                  {t("training.reactionSurvey")}: {t(`training.surveyStatus.${d.reaction.status}`)} ·{" "}
+                  {t("training.responseRate", { answered: d.reaction.answered, invited: d.reaction.invited })}
                 </p>
                 {d.reaction.status === "open" ? (
                   <Form method="post">
@@ -321,7 +347,8 @@ export default function SessionPage() {
               <tr>
                 <th scope="row">{t("training.eval.cost")}</th>
                 <td>
-                  {t("training.eval.perParticipant")} {d.evaluation.cost.perParticipant === null ? "—" : money(d.evaluation.cost.perParticipant)} · {t("training.eval.perHour")}{" "}
+                  {t("training.eval.perParticipant")}{" "}
+                  {d.evaluation.cost.perParticipant === null ? "—" : money(d.evaluation.cost.perParticipant)} · {t("training.eval.perHour")}{" "}
                   {d.evaluation.cost.perHour === null ? "—" : money(d.evaluation.cost.perHour)}
                 </td>
               </tr>

@@ -30,9 +30,16 @@ const TokenHeader = tokenHeader(/^[A-Za-z0-9_-]{16}$/);
 
 const SuggestionTokenHeader = tokenHeader(/^\d{4}-\d{2}$/);
 
-const AnonymousSuggestionSchema = SuggestionSchema.extend({ identity: z.literal("anonymous"), followUpHash: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+const AnonymousSuggestionSchema = SuggestionSchema.extend({
+  identity: z.literal("anonymous"),
+  followUpHash: z.string().regex(/^[0-9a-f]{64}$/),
+}).strict();
 
-const SurveyParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const SurveyParam = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export function anonymousRoutes() {
   const app = new Hono();
@@ -48,9 +55,16 @@ export function anonymousRoutes() {
     const submission = parseWithZod(form, { schema: answersSchema(items) });
     if (submission.status !== "success") return c.json({ status: "invalid", reply: submission.reply() }, 400);
     const [keyId, tokenText, signature] = token.data;
-    const result = await spendToken(db, { surveyId: surveyId.data, keyId, token: tokenText, signature, answers: submission.value as Answers });
+    const result = await spendToken(db, {
+      surveyId: surveyId.data,
+      keyId,
+      token: tokenText,
+      signature,
+      answers: submission.value as Answers,
+    });
     if (result.ok) return c.json({ status: "ok", receipt: result.receipt }, 200);
-    if (result.reason === "invalid") return c.json({ status: "invalid", reply: submission.reply({ fieldErrors: result.fieldErrors }) }, 400);
+    if (result.reason === "invalid")
+      return c.json({ status: "invalid", reply: submission.reply({ fieldErrors: result.fieldErrors }) }, 400);
     return c.json({ status: result.reason }, result.reason === "badToken" ? 403 : 409);
   });
 
@@ -74,6 +88,7 @@ export async function anonymousSuggestion(c: Context) {
   const { followUpHash, identity: _identity, ...suggestion } = submission.value;
   const result = await fileAnonymousSuggestion(db, { keyId, token: tokenText, signature, suggestion, followUpHash });
   if (result.ok) return new Response(null, { status: 303, headers: { Location: "/suggestions", "Cache-Control": "no-store" } });
-  if (result.reason === "unknownUnit") return c.json({ status: "invalid", reply: submission.reply({ fieldErrors: { unitId: ["errors.unknownUnit"] } }) }, 400);
+  if (result.reason === "unknownUnit")
+    return c.json({ status: "invalid", reply: submission.reply({ fieldErrors: { unitId: ["errors.unknownUnit"] } }) }, 400);
   return c.json({ status: result.reason }, result.reason === "badToken" ? 403 : 409);
 }

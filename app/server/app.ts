@@ -4,7 +4,14 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/utils/i18n";
-import { clearSessionCookie, LOCALE_COOKIE, localeCookie, readCookie, sessionCookie, sessionCookieName } from "~/modules/auth/cookie.server";
+import {
+  clearSessionCookie,
+  LOCALE_COOKIE,
+  localeCookie,
+  readCookie,
+  sessionCookie,
+  sessionCookieName,
+} from "~/modules/auth/cookie.server";
 import { validateSessionToken, type ValidSession } from "~/modules/auth/session.server";
 import { apiRoutes } from "./api";
 import { ANONYMOUS_PREFIX, anonymousRoutes, anonymousSuggestion } from "./anonymous";

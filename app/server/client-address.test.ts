@@ -4,7 +4,12 @@ import { isProxyEntry, resolveClientAddress, trustedProxies } from "./client-add
 
 describe("TRUSTED_PROXIES", () => {
   it("accepts addresses and CIDR ranges of both families, and refuses anything else at start-up", () => {
-    expect(EnvSchema.parse({ TRUSTED_PROXIES: " 10.0.0.1, 192.168.0.0/16 ,fd00::/8,::1" }).TRUSTED_PROXIES).toEqual(["10.0.0.1", "192.168.0.0/16", "fd00::/8", "::1"]);
+    expect(EnvSchema.parse({ TRUSTED_PROXIES: " 10.0.0.1, 192.168.0.0/16 ,fd00::/8,::1" }).TRUSTED_PROXIES).toEqual([
+      "10.0.0.1",
+      "192.168.0.0/16",
+      "fd00::/8",
+      "::1",
+    ]);
     expect(EnvSchema.parse({}).TRUSTED_PROXIES).toEqual([]);
     for (const bad of ["proxy.example.com", "10.0.0.0/33", "10.0.0.1/", "::1/129", "10.0.0.1/8/8", "*"]) {
       expect(isProxyEntry(bad), bad).toBe(false);

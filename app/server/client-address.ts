@@ -46,7 +46,10 @@ export function resolveClientAddress(remote: string | undefined, forwardedFor: s
   if (!remote) return "unknown";
   let current = plain(remote);
   if (!isTrusted(current) || !forwardedFor) return current;
-  const hops = forwardedFor.split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = forwardedFor
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = plain(hops[i]!);
     if (!net.isIP(hop)) return current;

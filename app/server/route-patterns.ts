@@ -46,7 +46,10 @@ function matches(pattern: Pattern, segments: string[]) {
 export function routePatternOf(patterns: Pattern[], path: string) {
   let segments: string[];
   try {
-    segments = path.split("/").filter(Boolean).map((s) => decodeURIComponent(s));
+    segments = path
+      .split("/")
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
   } catch {
     return "(unmatched)";
   }

@@ -13,10 +13,21 @@ import type { AppEnv } from "./app";
  * later, without the session, with the token (see anonymous.ts). Served by Hono directly: these
  * are JSON requests that every respondent makes, and Remix's routing would be most of their cost.
  */
-const sign = (keyId: z.ZodString) => z.object({ intent: z.literal("sign"), keyId, blinded: z.string().regex(base64urlOf(MODULUS_BYTES)) }).strict();
-const SurveyTokenRequest = z.discriminatedUnion("intent", [z.object({ intent: z.literal("key") }).strict(), sign(z.string().regex(/^[A-Za-z0-9_-]{16}$/))]);
-const SuggestionTokenRequest = z.discriminatedUnion("intent", [z.object({ intent: z.literal("key") }).strict(), sign(z.string().regex(/^\d{4}-\d{2}$/))]);
-const SurveyParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const sign = (keyId: z.ZodString) =>
+  z.object({ intent: z.literal("sign"), keyId, blinded: z.string().regex(base64urlOf(MODULUS_BYTES)) }).strict();
+const SurveyTokenRequest = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("key") }).strict(),
+  sign(z.string().regex(/^[A-Za-z0-9_-]{16}$/)),
+]);
+const SuggestionTokenRequest = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("key") }).strict(),
+  sign(z.string().regex(/^\d{4}-\d{2}$/)),
+]);
+const SurveyParam = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 const NO_STORE = { "Cache-Control": "no-store" };
 

@@ -39,7 +39,9 @@ describe("bulk writes past Prisma", () => {
     await expect(bulkWrite(db, async () => db.position.count())).rejects.toThrow(WriteTurnError);
     await expect(bulkWrite(db, async () => bulkWrite(db, async () => 1))).rejects.toThrow(WriteTurnError);
     await expect(withWriteTurn(db, async () => db.unit.findFirst())).rejects.toThrow(WriteTurnError);
-    await expect(db.$transaction(async (tx) => (await tx.position.count()) + (await bulkWrite(db, async () => 1)))).rejects.toThrow(WriteTurnError);
+    await expect(db.$transaction(async (tx) => (await tx.position.count()) + (await bulkWrite(db, async () => 1)))).rejects.toThrow(
+      WriteTurnError,
+    );
     // The turn is given back: Prisma and further bulk writes go on.
     expect(await db.position.count()).toBeGreaterThanOrEqual(0);
     expect(await bulkWrite(db, async (tx) => Number((await tx.execute("SELECT 1")).rows[0][0]))).toBe(1);
@@ -84,7 +86,10 @@ describe("bulk writes past Prisma", () => {
     };
     expect(rows("a", 1)).toEqual([["a"]]);
     expect(rows("a\x1e\x1eb", 1)).toEqual([["a"], [""], ["b"]]);
-    expect(rows("a\x1f\x1fc\x1e\x1f\x1f", 3)).toEqual([["a", "", "c"], ["", "", ""]]);
+    expect(rows("a\x1f\x1fc\x1e\x1f\x1f", 3)).toEqual([
+      ["a", "", "c"],
+      ["", "", ""],
+    ]);
     expect(() => rows("a\x1fb\x1ec", 2)).toThrow(/fewer fields/);
   });
 });

@@ -58,8 +58,12 @@ function keepingTurns(client: Db, adapter: DurableLibSQL): Db {
           return run.call(target, (tx: unknown) => adapter.lock.holding(() => (arg as (tx: unknown) => Promise<unknown>)(tx)), ...rest);
         };
       }
-      if (typeof value === "function") return typeof key === "string" && key.startsWith("$") && /Raw/.test(key) ? guard(value as (...args: unknown[]) => unknown, target) : value.bind(target);
-      if (typeof key === "string" && !key.startsWith("$") && !key.startsWith("_") && value && typeof value === "object") return guardedDelegate(key, value);
+      if (typeof value === "function")
+        return typeof key === "string" && key.startsWith("$") && /Raw/.test(key)
+          ? guard(value as (...args: unknown[]) => unknown, target)
+          : value.bind(target);
+      if (typeof key === "string" && !key.startsWith("$") && !key.startsWith("_") && value && typeof value === "object")
+        return guardedDelegate(key, value);
       return value;
     },
   });
@@ -169,8 +173,7 @@ export async function checkDatabaseSettings(client: Db = db) {
     busy_timeout: Number(await read("busy_timeout")),
     foreign_keys: Number(await read("foreign_keys")),
   };
-  const ok =
-    settings.journal_mode === "wal" && settings.synchronous === 2 && settings.busy_timeout >= 5000 && settings.foreign_keys === 1;
+  const ok = settings.journal_mode === "wal" && settings.synchronous === 2 && settings.busy_timeout >= 5000 && settings.foreign_keys === 1;
   if (!ok) throw new Error(`SQLite settings did not take: ${JSON.stringify(settings)}`);
   return settings;
 }

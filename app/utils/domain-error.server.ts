@@ -18,7 +18,8 @@ type Answer = {
  */
 export function domainError(error: unknown, options: { status?: number } = {}): DomainError {
   if (!(error instanceof DomainError)) throw error;
-  if (options.status === undefined && (error.status === 404 || error.status === 403)) throw new Response(error.status === 404 ? "Not found" : "Forbidden", { status: error.status });
+  if (options.status === undefined && (error.status === 404 || error.status === 403))
+    throw new Response(error.status === 404 ? "Not found" : "Forbidden", { status: error.status });
   return error;
 }
 

@@ -45,9 +45,13 @@ export const EnvSchema = z.object({
     .string()
     .default("")
     .transform((value, ctx) => {
-      const entries = value.split(",").map((v) => v.trim()).filter(Boolean);
+      const entries = value
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean);
       for (const entry of entries) {
-        if (!isProxyEntry(entry)) ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range` });
+        if (!isProxyEntry(entry))
+          ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range` });
       }
       return entries;
     }),

@@ -87,7 +87,15 @@ export function formatDecimal(value: number | null | undefined, digits = 2): str
   return value.toFixed(digits);
 }
 
-const dayParts = new Intl.DateTimeFormat("en-US", { timeZone: ORG_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const dayParts = new Intl.DateTimeFormat("en-US", {
+  timeZone: ORG_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 function parts(value: Exclude<DateInput, null | undefined>) {
   const date = value instanceof Date ? value : new Date(value);

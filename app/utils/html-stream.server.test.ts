@@ -7,7 +7,9 @@ import { htmlBody } from "./html-stream.server";
 
 /** Many short text nodes of Chinese names: some character is sure to meet the end of React's 2,048-byte buffer. */
 function page() {
-  const rows = Array.from({ length: 400 }, (_, i) => createElement("li", { key: i }, `员工 E${String(i).padStart(6, "0")} 张三丰${"一二三".slice(0, i % 3)}`));
+  const rows = Array.from({ length: 400 }, (_, i) =>
+    createElement("li", { key: i }, `员工 E${String(i).padStart(6, "0")} 张三丰${"一二三".slice(0, i % 3)}`),
+  );
   return createElement("ul", null, rows);
 }
 

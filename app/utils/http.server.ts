@@ -20,7 +20,13 @@ export function parseParams<S extends z.ZodTypeAny>(params: Record<string, strin
   return result.data;
 }
 
-export const idParam = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
+export const idParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
 
 /** Only same-site relative paths may be redirected to after sign-in. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {

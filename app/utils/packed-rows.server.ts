@@ -32,10 +32,20 @@ export async function packedRows(db: Source, columns: PackedColumns, rest: strin
  * `packedRows` one row at a time, without keeping them: `visit` gets the same array each time,
  * refilled (copy what must outlive the call). For reads whose rows are folded at once.
  */
-export async function eachPackedRow(db: Source, columns: PackedColumns, rest: string, visit: (row: string[]) => void, ...params: unknown[]): Promise<void> {
+export async function eachPackedRow(
+  db: Source,
+  columns: PackedColumns,
+  rest: string,
+  visit: (row: string[]) => void,
+  ...params: unknown[]
+): Promise<void> {
   const { select, orderBy } = Array.isArray(columns) ? { select: columns, orderBy: undefined } : columns;
   const line = select.map((c) => `ifnull(${c}, '')`).join(" || char(31) || ");
-  const packed = await packedText(db, `SELECT group_concat(${line}, char(30)${orderBy ? ` ORDER BY ${orderBy}` : ""}) AS "packed" ${rest}`, params);
+  const packed = await packedText(
+    db,
+    `SELECT group_concat(${line}, char(30)${orderBy ? ` ORDER BY ${orderBy}` : ""}) AS "packed" ${rest}`,
+    params,
+  );
   if (packed) unpack(packed, select.length, visit);
 }
 

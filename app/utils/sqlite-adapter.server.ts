@@ -13,7 +13,9 @@ const turnHeld = new AsyncLocalStorage<Lock>();
 /** Raised when code holding the write turn asks for it again: it would wait for itself for ever. */
 export class WriteTurnError extends Error {
   constructor() {
-    super("The write turn is already held here: inside bulkWrite, withWriteTurn or readSnapshot's writer use only the handle it gives (no Prisma call, no nested bulkWrite).");
+    super(
+      "The write turn is already held here: inside bulkWrite, withWriteTurn or readSnapshot's writer use only the handle it gives (no Prisma call, no nested bulkWrite).",
+    );
     this.name = "WriteTurnError";
   }
 }
@@ -103,7 +105,8 @@ async function lockedTransaction(client: Client, lock: Lock, mode: TransactionMo
     };
   return new Proxy(tx, {
     get(target, key, receiver) {
-      if (key === "commit" || key === "rollback" || key === "close") return end(Reflect.get(target, key, receiver) as (...args: unknown[]) => unknown);
+      if (key === "commit" || key === "rollback" || key === "close")
+        return end(Reflect.get(target, key, receiver) as (...args: unknown[]) => unknown);
       const value = Reflect.get(target, key, receiver);
       return typeof value === "function" ? value.bind(target) : value;
     },
@@ -126,7 +129,8 @@ function inLine(client: Client, lock: Lock): Client {
     get(target, key, receiver) {
       if (key === "transaction") return (mode?: TransactionMode) => lockedTransaction(target, lock, mode ?? "write");
       const value = Reflect.get(target, key, receiver);
-      if (key === "execute" || key === "batch" || key === "executeMultiple" || key === "migrate") return locked(value as (...args: unknown[]) => Promise<unknown>);
+      if (key === "execute" || key === "batch" || key === "executeMultiple" || key === "migrate")
+        return locked(value as (...args: unknown[]) => Promise<unknown>);
       return typeof value === "function" ? value.bind(target) : value;
     },
   });

@@ -35,7 +35,12 @@ export type SortValue = string | number | boolean | Date | null | undefined;
  * A stable sort of rows by one value: equal values keep the order the loader gave; empty values
  * come last in either direction.
  */
-export function sortRows<Row>(rows: readonly Row[], value: (row: Row) => SortValue, direction: SortState["direction"], compareText: (a: string, b: string) => number): Row[] {
+export function sortRows<Row>(
+  rows: readonly Row[],
+  value: (row: Row) => SortValue,
+  direction: SortState["direction"],
+  compareText: (a: string, b: string) => number,
+): Row[] {
   const sign = direction === "ascending" ? 1 : -1;
   const keyed = rows.map((row, index) => ({ row, index, v: value(row) }));
   keyed.sort((a, b) => {

@@ -11,7 +11,8 @@ export const errorMap: z.ZodErrorMap = (issue, ctx) => {
       if (issue.received === "undefined" || issue.received === "null") return { message: msg("errors.required") };
       return { message: msg("errors.invalidType") };
     case z.ZodIssueCode.too_small:
-      if (issue.type === "string") return { message: issue.minimum === 1 ? msg("errors.required") : msg("errors.tooShort", { min: Number(issue.minimum) }) };
+      if (issue.type === "string")
+        return { message: issue.minimum === 1 ? msg("errors.required") : msg("errors.tooShort", { min: Number(issue.minimum) }) };
       if (issue.type === "number") return { message: msg("errors.tooSmall", { min: Number(issue.minimum) }) };
       if (issue.type === "array") return { message: msg("errors.chooseAtLeast", { min: Number(issue.minimum) }) };
       break;

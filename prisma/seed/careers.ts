@@ -52,13 +52,24 @@ export async function seedCareersDemo(ctx: DemoContext, now = new Date()) {
   }
   const employees = await db.employee.findMany({ select: { id: true, employeeNo: true, track: true, level: true, hireDate: true } });
   await db.levelHistory.createMany({
-    data: employees.map((e) => ({ employeeId: e.id, track: e.track, level: e.level, effectiveFrom: backfilledLevelStart(e.employeeNo, e.track, e.level, e.hireDate, now), reason: "backfill" })),
+    data: employees.map((e) => ({
+      employeeId: e.id,
+      track: e.track,
+      level: e.level,
+      effectiveFrom: backfilledLevelStart(e.employeeNo, e.track, e.level, e.hireDate, now),
+      reason: "backfill",
+    })),
   });
 
   // A cycle in progress: quotas for the department and the finance room, a few head nominations.
   const hr = ctx.userId.get("E000003")!;
   const cycle = await db.promotionCycle.create({
-    data: { name: `${now.getUTCFullYear()} 年度职级晋升评审`, status: "nominating", effectiveDate: dayStart(`${now.getUTCFullYear() + 1}-01-01`), createdById: hr },
+    data: {
+      name: `${now.getUTCFullYear()} 年度职级晋升评审`,
+      status: "nominating",
+      effectiveDate: dayStart(`${now.getUTCFullYear() + 1}-01-01`),
+      createdById: hr,
+    },
   });
   await db.promotionQuota.createMany({
     data: [

@@ -38,7 +38,16 @@ export async function seedOrganisation(db: Db) {
         const parentPath = u.parentCode ? unitPath.get(u.parentCode)! : "/";
         const path = `${parentPath}${id}/`;
         await tx.unit.create({
-          data: { id, code: u.code, nameZh: u.nameZh, nameEn: u.nameEn, kind: u.kind, sortOrder: u.sortOrder, parentId: u.parentCode ? unitId.get(u.parentCode)! : null, path },
+          data: {
+            id,
+            code: u.code,
+            nameZh: u.nameZh,
+            nameEn: u.nameEn,
+            kind: u.kind,
+            sortOrder: u.sortOrder,
+            parentId: u.parentCode ? unitId.get(u.parentCode)! : null,
+            path,
+          },
         });
         unitId.set(u.code, id);
         unitPath.set(u.code, path);

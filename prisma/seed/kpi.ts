@@ -4,22 +4,157 @@ type DemoContext = Pick<import("./index").DemoContext, "db" | "employeeId" | "us
 
 /** The G&E KPI library. Codes are the contract with pay schemes and feeds. */
 export const DEMO_KPIS = [
-  { code: "NEW_CONTRACT_REV", nameZh: "新签合同收入", nameEn: "New contract revenue", unit: "fen", direction: "higher", kind: "quantitative", source: "csv", basicWork: false },
-  { code: "ICT_PROJECT_REV", nameZh: "ICT项目收入", nameEn: "ICT project revenue", unit: "fen", direction: "higher", kind: "quantitative", source: "csv", basicWork: false },
-  { code: "NEW_SUBS_5G_LINE", nameZh: "5G/专线新增用户数", nameEn: "5G & private-line new subscribers", unit: "count", direction: "higher", kind: "quantitative", source: "api", basicWork: false },
-  { code: "CUSTOMER_RETENTION", nameZh: "客户保有率", nameEn: "Customer retention", unit: "bp", direction: "higher", kind: "quantitative", source: "csv", basicWork: false },
-  { code: "ARREARS_RATE", nameZh: "欠费率", nameEn: "Arrears rate", unit: "bp", direction: "lower", kind: "quantitative", source: "api", basicWork: false },
-  { code: "CUSTOMER_DATA_COMPLETENESS", nameZh: "客户资料完整率", nameEn: "Customer-data completeness", unit: "bp", direction: "higher", kind: "quantitative", source: "csv", basicWork: true },
-  { code: "SOLUTION_WIN_RATE", nameZh: "方案中标率", nameEn: "Solution win rate", unit: "bp", direction: "higher", kind: "quantitative", source: "manual", basicWork: false },
-  { code: "CUSTOMER_SATISFACTION", nameZh: "客户满意度", nameEn: "Customer satisfaction", unit: "points", direction: "higher", kind: "quantitative", source: "csv", basicWork: false },
-  { code: "COLLABORATION_RATING", nameZh: "前后端协同评价", nameEn: "Front/back-office collaboration (rated)", unit: "rating", direction: "higher", kind: "rated", source: "manual", basicWork: false },
+  {
+    code: "NEW_CONTRACT_REV",
+    nameZh: "新签合同收入",
+    nameEn: "New contract revenue",
+    unit: "fen",
+    direction: "higher",
+    kind: "quantitative",
+    source: "csv",
+    basicWork: false,
+  },
+  {
+    code: "ICT_PROJECT_REV",
+    nameZh: "ICT项目收入",
+    nameEn: "ICT project revenue",
+    unit: "fen",
+    direction: "higher",
+    kind: "quantitative",
+    source: "csv",
+    basicWork: false,
+  },
+  {
+    code: "NEW_SUBS_5G_LINE",
+    nameZh: "5G/专线新增用户数",
+    nameEn: "5G & private-line new subscribers",
+    unit: "count",
+    direction: "higher",
+    kind: "quantitative",
+    source: "api",
+    basicWork: false,
+  },
+  {
+    code: "CUSTOMER_RETENTION",
+    nameZh: "客户保有率",
+    nameEn: "Customer retention",
+    unit: "bp",
+    direction: "higher",
+    kind: "quantitative",
+    source: "csv",
+    basicWork: false,
+  },
+  {
+    code: "ARREARS_RATE",
+    nameZh: "欠费率",
+    nameEn: "Arrears rate",
+    unit: "bp",
+    direction: "lower",
+    kind: "quantitative",
+    source: "api",
+    basicWork: false,
+  },
+  {
+    code: "CUSTOMER_DATA_COMPLETENESS",
+    nameZh: "客户资料完整率",
+    nameEn: "Customer-data completeness",
+    unit: "bp",
+    direction: "higher",
+    kind: "quantitative",
+    source: "csv",
+    basicWork: true,
+  },
+  {
+    code: "SOLUTION_WIN_RATE",
+    nameZh: "方案中标率",
+    nameEn: "Solution win rate",
+    unit: "bp",
+    direction: "higher",
+    kind: "quantitative",
+    source: "manual",
+    basicWork: false,
+  },
+  {
+    code: "CUSTOMER_SATISFACTION",
+    nameZh: "客户满意度",
+    nameEn: "Customer satisfaction",
+    unit: "points",
+    direction: "higher",
+    kind: "quantitative",
+    source: "csv",
+    basicWork: false,
+  },
+  {
+    code: "COLLABORATION_RATING",
+    nameZh: "前后端协同评价",
+    nameEn: "Front/back-office collaboration (rated)",
+    unit: "rating",
+    direction: "higher",
+    kind: "rated",
+    source: "manual",
+    basicWork: false,
+  },
   // Inputs of the subscriber-growth bonus (read by pay schemes; not in plans).
-  { code: "NEW_SUBS_3M", nameZh: "新增在网满3个月用户数", nameEn: "New subscribers still in network after 3 months", unit: "count", direction: "higher", kind: "quantitative", source: "api", basicWork: false },
-  { code: "REV_IN_NET_6M", nameZh: "在网超6个月用户收入", nameEn: "Revenue of subscribers in network over 6 months", unit: "fen", direction: "higher", kind: "quantitative", source: "api", basicWork: false },
-  { code: "REV_IN_NET_2Y", nameZh: "在网超2年用户收入", nameEn: "Revenue of subscribers in network over 2 years", unit: "fen", direction: "higher", kind: "quantitative", source: "api", basicWork: false },
-  { code: "HANDSET_SUBSIDY", nameZh: "终端补贴成本", nameEn: "Handset subsidy cost", unit: "fen", direction: "lower", kind: "quantitative", source: "api", basicWork: false },
-  { code: "ARREARS", nameZh: "欠费金额", nameEn: "Arrears", unit: "fen", direction: "lower", kind: "quantitative", source: "api", basicWork: false },
-  { code: "ARREARS_HANDSET", nameZh: "欠费用户终端成本", nameEn: "Handset cost of subscribers in arrears", unit: "fen", direction: "lower", kind: "quantitative", source: "api", basicWork: false },
+  {
+    code: "NEW_SUBS_3M",
+    nameZh: "新增在网满3个月用户数",
+    nameEn: "New subscribers still in network after 3 months",
+    unit: "count",
+    direction: "higher",
+    kind: "quantitative",
+    source: "api",
+    basicWork: false,
+  },
+  {
+    code: "REV_IN_NET_6M",
+    nameZh: "在网超6个月用户收入",
+    nameEn: "Revenue of subscribers in network over 6 months",
+    unit: "fen",
+    direction: "higher",
+    kind: "quantitative",
+    source: "api",
+    basicWork: false,
+  },
+  {
+    code: "REV_IN_NET_2Y",
+    nameZh: "在网超2年用户收入",
+    nameEn: "Revenue of subscribers in network over 2 years",
+    unit: "fen",
+    direction: "higher",
+    kind: "quantitative",
+    source: "api",
+    basicWork: false,
+  },
+  {
+    code: "HANDSET_SUBSIDY",
+    nameZh: "终端补贴成本",
+    nameEn: "Handset subsidy cost",
+    unit: "fen",
+    direction: "lower",
+    kind: "quantitative",
+    source: "api",
+    basicWork: false,
+  },
+  {
+    code: "ARREARS",
+    nameZh: "欠费金额",
+    nameEn: "Arrears",
+    unit: "fen",
+    direction: "lower",
+    kind: "quantitative",
+    source: "api",
+    basicWork: false,
+  },
+  {
+    code: "ARREARS_HANDSET",
+    nameZh: "欠费用户终端成本",
+    nameEn: "Handset cost of subscribers in arrears",
+    unit: "fen",
+    direction: "lower",
+    kind: "quantitative",
+    source: "api",
+    basicWork: false,
+  },
 ] as const;
 
 type Line = { code: string; weight: number; threshold: number; target: number; stretch: number; cap: number };
@@ -44,14 +179,18 @@ const PLANS: Record<string, Line[]> = {
   ],
 };
 
-
 /** The quarter containing `day` and the two before it. */
 export function demoQuarters(day = new Date()) {
   const quarters = [];
   let year = day.getUTCFullYear();
   let q = Math.floor(day.getUTCMonth() / 3);
   for (let i = 0; i < 3; i++) {
-    quarters.push({ code: `${year}-Q${q + 1}`, startsOn: new Date(Date.UTC(year, q * 3, 1)), endsOn: new Date(Date.UTC(year, q * 3 + 3, 0)), status: i === 0 ? "open" : "closed" });
+    quarters.push({
+      code: `${year}-Q${q + 1}`,
+      startsOn: new Date(Date.UTC(year, q * 3, 1)),
+      endsOn: new Date(Date.UTC(year, q * 3 + 3, 0)),
+      status: i === 0 ? "open" : "closed",
+    });
     q -= 1;
     if (q < 0) {
       q = 3;
@@ -66,9 +205,13 @@ function actualFor(line: Line, kind: string, level: number, rng: () => number) {
   if (kind === "rated") return Math.min(5, Math.max(2, Math.round(3 + rng() * 2.2 * level - 0.4)));
   const higher = line.threshold < line.target;
   const span = Math.abs(line.target - line.threshold);
-  const value = higher ? line.threshold + span * (level * 1.35 - 0.35 + (rng() - 0.5) * 0.5) : line.target + span * (1 - level + (rng() - 0.3) * 0.6);
+  const value = higher
+    ? line.threshold + span * (level * 1.35 - 0.35 + (rng() - 0.5) * 0.5)
+    : line.target + span * (1 - level + (rng() - 0.3) * 0.6);
   const rounded = Math.max(0, Math.round(value));
-  return line.code.endsWith("_RATE") || line.code.endsWith("_RETENTION") || line.code.endsWith("_COMPLETENESS") ? Math.min(10_000, rounded) : rounded;
+  return line.code.endsWith("_RATE") || line.code.endsWith("_RETENTION") || line.code.endsWith("_COMPLETENESS")
+    ? Math.min(10_000, rounded)
+    : rounded;
 }
 
 /**
@@ -107,7 +250,15 @@ export async function seedKpiDemo(ctx: DemoContext, day = new Date()) {
           periodId: period.id,
           positionId: position.id,
           items: {
-            create: PLANS[position.code].map((l, sortOrder) => ({ kpiId: kpiId.get(l.code)!, weight: l.weight, threshold: BigInt(l.threshold), target: BigInt(l.target), stretch: BigInt(l.stretch), cap: l.cap, sortOrder })),
+            create: PLANS[position.code].map((l, sortOrder) => ({
+              kpiId: kpiId.get(l.code)!,
+              weight: l.weight,
+              threshold: BigInt(l.threshold),
+              target: BigInt(l.target),
+              stretch: BigInt(l.stretch),
+              cap: l.cap,
+              sortOrder,
+            })),
           },
         },
       });
@@ -122,7 +273,14 @@ export async function seedKpiDemo(ctx: DemoContext, day = new Date()) {
         // E000004 and E000005 share the current quarter's ICT target (a joint KPI): the team actual counts.
         if (index === 0 && line.code === "ICT_PROJECT_REV" && (e.employeeNo === "E000004" || e.employeeNo === "E000005")) continue;
         const cumulative = line.code.endsWith("_REV") || line.code.startsWith("NEW_SUBS");
-        const value = actualFor(cumulative ? { ...line, threshold: line.threshold * elapsed, target: line.target * elapsed, stretch: line.stretch * elapsed } : line, kindOf.get(line.code)!, ability, rng);
+        const value = actualFor(
+          cumulative
+            ? { ...line, threshold: line.threshold * elapsed, target: line.target * elapsed, stretch: line.stretch * elapsed }
+            : line,
+          kindOf.get(line.code)!,
+          ability,
+          rng,
+        );
         rows.push({ periodId: period.id, employeeId: e.id, kpiId: kpiId.get(line.code)!, value: BigInt(value), source: "csv" });
       }
       if (e.position.code === "AM") {
@@ -136,7 +294,8 @@ export async function seedKpiDemo(ctx: DemoContext, day = new Date()) {
         ];
         // The handset cost of the subscribers in arrears: about 60 % of the arrears (no extra draw, so other figures stay as they were).
         growth.push(["ARREARS_HANDSET", Math.round(growth[growth.length - 1][1] * 0.6)]);
-        for (const [code, value] of growth) rows.push({ periodId: period.id, employeeId: e.id, kpiId: kpiId.get(code)!, value: BigInt(value), source: "api" });
+        for (const [code, value] of growth)
+          rows.push({ periodId: period.id, employeeId: e.id, kpiId: kpiId.get(code)!, value: BigInt(value), source: "api" });
       }
     }
     await db.kpiActual.createMany({ data: rows });
@@ -156,7 +315,12 @@ export async function seedKpiDemo(ctx: DemoContext, day = new Date()) {
         stretch: 210_000_000n,
         cap: 12_000,
         actual: 96_000_000n,
-        members: { create: [{ employeeId: am, share: 60 }, { employeeId: solution, share: 40 }] },
+        members: {
+          create: [
+            { employeeId: am, share: 60 },
+            { employeeId: solution, share: 40 },
+          ],
+        },
       },
     });
     const head = ctx.userId.get("E000002");
@@ -176,6 +340,11 @@ export async function seedKpiDemo(ctx: DemoContext, day = new Date()) {
   // Portfolio baselines of the finance room's account managers, for fair target allocation.
   const finance = staff.filter((e) => e.unit.code === "JC-GE-FIN" && e.position.code === "AM");
   await db.kpiPortfolioBaseline.createMany({
-    data: finance.map((e) => ({ periodId: current, employeeId: e.id, revenueFen: BigInt(Math.round(200_000_000 + rng() * 1_800_000_000)), importance: 5 + Math.floor(rng() * 40) })),
+    data: finance.map((e) => ({
+      periodId: current,
+      employeeId: e.id,
+      revenueFen: BigInt(Math.round(200_000_000 + rng() * 1_800_000_000)),
+      importance: 5 + Math.floor(rng() * 40),
+    })),
   });
 }

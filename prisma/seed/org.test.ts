@@ -53,8 +53,17 @@ describe("buildDemoOrg", () => {
   it("contains the department's rooms and a county branch", () => {
     const names = new Set(org.units.map((u) => u.nameZh));
     for (const name of [
-      "政企客户部", "党政军客户室", "金融客户室", "大企业客户室", "公共服务客户室", "综合支撑室",
-      "营销推广室", "客户管理室", "项目运营及一站服务室", "地产行业拓展室", "VPN客户服务中心",
+      "政企客户部",
+      "党政军客户室",
+      "金融客户室",
+      "大企业客户室",
+      "公共服务客户室",
+      "综合支撑室",
+      "营销推广室",
+      "客户管理室",
+      "项目运营及一站服务室",
+      "地产行业拓展室",
+      "VPN客户服务中心",
     ]) {
       expect(names.has(name), name).toBe(true);
     }
@@ -140,7 +149,10 @@ describe("buildDemoOrg", () => {
       const ams = staff.filter((e) => e.positionCode === "AM");
       expect(ams.length * 2, code).toBeGreaterThan(staff.length);
       for (const e of ams) expect(e.track).toBe("skill");
-      expect(staff.some((e) => e.positionCode === "SOL-MGR" && e.track === "technical"), code).toBe(true);
+      expect(
+        staff.some((e) => e.positionCode === "SOL-MGR" && e.track === "technical"),
+        code,
+      ).toBe(true);
     }
     expect(staffOf("JC-GE-SUP").some((e) => e.positionCode === "HR")).toBe(true);
   });
@@ -149,7 +161,14 @@ describe("buildDemoOrg", () => {
 describe("DEMO_ACCOUNTS", () => {
   it("reference existing employees with stable numbers", () => {
     expect(DEMO_ACCOUNTS.map((a) => a.employeeNo)).toEqual([
-      "E000001", "E000002", "E000003", "E000004", "E000005", "E000006", "E000182", "E000183",
+      "E000001",
+      "E000002",
+      "E000003",
+      "E000004",
+      "E000005",
+      "E000006",
+      "E000182",
+      "E000183",
     ]);
     for (const a of DEMO_ACCOUNTS) {
       expect(byNo.has(a.employeeNo), a.employeeNo).toBe(true);

@@ -7,12 +7,36 @@ import { DomainError } from "~/utils/domain-error";
 
 /** The KPIs the subscriber-growth bonus reads (scheme inputs, imported like any actual). */
 export const GROWTH_KPIS = [
-  { code: "NEW_SUBS_3M", nameZh: "新增在网满3个月用户数", nameEn: "New subscribers still in network after 3 months", unit: "count", direction: "higher" },
-  { code: "REV_IN_NET_6M", nameZh: "在网超6个月用户收入", nameEn: "Revenue of subscribers in network over 6 months", unit: "fen", direction: "higher" },
-  { code: "REV_IN_NET_2Y", nameZh: "在网超2年用户收入", nameEn: "Revenue of subscribers in network over 2 years", unit: "fen", direction: "higher" },
+  {
+    code: "NEW_SUBS_3M",
+    nameZh: "新增在网满3个月用户数",
+    nameEn: "New subscribers still in network after 3 months",
+    unit: "count",
+    direction: "higher",
+  },
+  {
+    code: "REV_IN_NET_6M",
+    nameZh: "在网超6个月用户收入",
+    nameEn: "Revenue of subscribers in network over 6 months",
+    unit: "fen",
+    direction: "higher",
+  },
+  {
+    code: "REV_IN_NET_2Y",
+    nameZh: "在网超2年用户收入",
+    nameEn: "Revenue of subscribers in network over 2 years",
+    unit: "fen",
+    direction: "higher",
+  },
   { code: "HANDSET_SUBSIDY", nameZh: "终端补贴成本", nameEn: "Handset subsidy cost", unit: "fen", direction: "lower" },
   { code: "ARREARS", nameZh: "欠费金额", nameEn: "Arrears", unit: "fen", direction: "lower" },
-  { code: "ARREARS_HANDSET", nameZh: "欠费用户终端成本", nameEn: "Handset cost of subscribers in arrears", unit: "fen", direction: "lower" },
+  {
+    code: "ARREARS_HANDSET",
+    nameZh: "欠费用户终端成本",
+    nameEn: "Handset cost of subscribers in arrears",
+    unit: "fen",
+    direction: "lower",
+  },
   { code: "ARREARS_RATE", nameZh: "欠费率", nameEn: "Arrears rate", unit: "bp", direction: "lower" },
 ] as const;
 
@@ -41,7 +65,14 @@ export const DEMO_COEFFICIENTS = [
 export async function seedPayConfig(db: Db, actorId: string | null, options: { poolUnitId?: string; revenueKpi?: string } = {}) {
   const actor = actorId ?? "system";
   await saveBands(db, actor, demoBands());
-  await saveScheme(db, actor, { code: "COEF", kind: "coefficients", nameZh: "绩效系数表", nameEn: "Performance coefficient table", active: true, params: { bands: DEMO_COEFFICIENTS } });
+  await saveScheme(db, actor, {
+    code: "COEF",
+    kind: "coefficients",
+    nameZh: "绩效系数表",
+    nameEn: "Performance coefficient table",
+    active: true,
+    params: { bands: DEMO_COEFFICIENTS },
+  });
   const kpis = await db.kpi.findMany({ where: { code: { in: GROWTH_KPIS.map((k) => k.code) } }, select: { code: true } });
   if (kpis.length === GROWTH_KPIS.length) {
     await saveScheme(db, actor, {
@@ -76,7 +107,15 @@ export async function seedPayConfig(db: Db, actorId: string | null, options: { p
       nameZh: "政企客户部奖金池",
       nameEn: "G&E department bonus pool",
       active: true,
-      params: { unitId: options.poolUnitId, revenueKpi: options.revenueKpi, comparison: "samePeriodLastYear", lastYearRevenueFen: 0, basePoolFen: 5_000_000, growthRate: "0.01", capFen: 20_000_000 },
+      params: {
+        unitId: options.poolUnitId,
+        revenueKpi: options.revenueKpi,
+        comparison: "samePeriodLastYear",
+        lastYearRevenueFen: 0,
+        basePoolFen: 5_000_000,
+        growthRate: "0.01",
+        capFen: 20_000_000,
+      },
     });
   }
 }
@@ -104,16 +143,30 @@ export async function lockAsHistory(db: Db, runId: string, by: { reviewerId: str
  * compares with (about 90 % of this year's: the demo department grows by some 10 %).
  */
 async function seedLastYearRevenue(db: Db, periodId: string, revenueKpi: string) {
-  const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { code: true, kind: true, startsOn: true, endsOn: true } });
+  const period = await db.appraisalPeriod.findUniqueOrThrow({
+    where: { id: periodId },
+    select: { code: true, kind: true, startsOn: true, endsOn: true },
+  });
   const back = (d: Date) => new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate()));
   const code = period.code.replace(/^(\d{4})/, (y) => String(Number(y) - 1));
   if (await db.appraisalPeriod.findUnique({ where: { code }, select: { id: true } })) return;
   const startsOn = back(period.startsOn);
   const endsOn = back(period.endsOn);
-  const lastYear = await db.appraisalPeriod.create({ data: { code, kind: period.kind, startsOn, endsOn, status: "closed", closedAt: endsOn }, select: { id: true } });
+  const lastYear = await db.appraisalPeriod.create({
+    data: { code, kind: period.kind, startsOn, endsOn, status: "closed", closedAt: endsOn },
+    select: { id: true },
+  });
   const kpi = await db.kpi.findUniqueOrThrow({ where: { code: revenueKpi }, select: { id: true } });
   const actuals = await db.kpiActual.findMany({ where: { periodId, kpiId: kpi.id }, select: { employeeId: true, value: true } });
-  await db.kpiActual.createMany({ data: actuals.map((a) => ({ periodId: lastYear.id, employeeId: a.employeeId, kpiId: kpi.id, value: (a.value * 9n) / 10n, source: "csv" })) });
+  await db.kpiActual.createMany({
+    data: actuals.map((a) => ({
+      periodId: lastYear.id,
+      employeeId: a.employeeId,
+      kpiId: kpi.id,
+      value: (a.value * 9n) / 10n,
+      source: "csv",
+    })),
+  });
 }
 
 type SeedContext = { db: Db; unitId: Map<string, string>; employeeId: Map<string, string>; userId: Map<string, string> };
@@ -129,10 +182,18 @@ export async function seedPayDemo(ctx: SeedContext) {
   const hrUserId = ctx.userId.get("E000003") ?? null;
   const revenue =
     (await db.kpi.findUnique({ where: { code: "NEW_CONTRACT_REV" }, select: { code: true } })) ??
-    (await db.kpi.findFirst({ where: { unit: "fen", direction: "higher", code: { contains: "REV" }, NOT: { code: { in: GROWTH_KPIS.map((k) => k.code) } } }, orderBy: { code: "asc" }, select: { code: true } }));
+    (await db.kpi.findFirst({
+      where: { unit: "fen", direction: "higher", code: { contains: "REV" }, NOT: { code: { in: GROWTH_KPIS.map((k) => k.code) } } },
+      orderBy: { code: "asc" },
+      select: { code: true },
+    }));
   await seedPayConfig(db, hrUserId, { poolUnitId: ctx.unitId.get("JC-GE"), revenueKpi: revenue?.code });
   // Only closed quarters are paid: the latest one is the draft, the one before it locked history.
-  const quarters = await db.appraisalPeriod.findMany({ where: { kind: "quarter", status: "closed" }, orderBy: { endsOn: "desc" }, select: { id: true, code: true } });
+  const quarters = await db.appraisalPeriod.findMany({
+    where: { kind: "quarter", status: "closed" },
+    orderBy: { endsOn: "desc" },
+    select: { id: true, code: true },
+  });
   const [current, previous] = quarters;
   if (!current || !hrUserId) {
     console.log("pay: no closed kpi demo periods found; seeded pay bands and the coefficient table only (no pay runs).");

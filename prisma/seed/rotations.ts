@@ -18,18 +18,45 @@ export async function seedRotationsDemo(ctx: DemoContext, now = new Date()) {
     },
   });
   const county = await db.rotationOpening.create({
-    data: { programmeId: programme.id, hostUnitId: ctx.unitId.get("JC-QS-GE")!, title: "县域政企市场拓展", description: "到青山县分公司政企客户室，参与县域党政与中小企业客户拓展。", type: "vertical_county", capacity: 2, months: 6 },
+    data: {
+      programmeId: programme.id,
+      hostUnitId: ctx.unitId.get("JC-QS-GE")!,
+      title: "县域政企市场拓展",
+      description: "到青山县分公司政企客户室，参与县域党政与中小企业客户拓展。",
+      type: "vertical_county",
+      capacity: 2,
+      months: 6,
+    },
   });
   const projects = await db.rotationOpening.create({
-    data: { programmeId: programme.id, hostUnitId: ctx.unitId.get("JC-GE-PRJ")!, title: "重大项目运营实践", description: "在项目运营及一站服务室参与投标与项目交付。", type: "horizontal_dept", capacity: 1, months: 6 },
+    data: {
+      programmeId: programme.id,
+      hostUnitId: ctx.unitId.get("JC-GE-PRJ")!,
+      title: "重大项目运营实践",
+      description: "在项目运营及一站服务室参与投标与项目交付。",
+      type: "horizontal_dept",
+      capacity: 1,
+      months: 6,
+    },
   });
   await db.rotationOpening.create({
-    data: { programmeId: programme.id, hostUnitId: ctx.unitId.get("JC-GE-MKT")!, title: "营销策划与市场分析", description: "在营销推广室参与指标分解、定价与市场分析。", type: "horizontal_dept", capacity: 2, months: 3 },
+    data: {
+      programmeId: programme.id,
+      hostUnitId: ctx.unitId.get("JC-GE-MKT")!,
+      title: "营销策划与市场分析",
+      description: "在营销推广室参与指标分解、定价与市场分析。",
+      type: "horizontal_dept",
+      capacity: 2,
+      months: 3,
+    },
   });
 
   const employees = await db.employee.findMany({ where: { employeeNo: { in: ["E000005"] } }, select: { id: true, unitId: true } });
   const zhao = employees[0];
-  const countyHead = await db.employee.findFirst({ where: { unitId: ctx.unitId.get("JC-QS-GE")!, position: { code: "ROOM-HEAD" } }, select: { id: true } });
+  const countyHead = await db.employee.findFirst({
+    where: { unitId: ctx.unitId.get("JC-QS-GE")!, position: { code: "ROOM-HEAD" } },
+    select: { id: true },
+  });
   const completedStart = monthStart(addMonths(now, -20));
   await db.rotationAssignment.create({
     data: {
@@ -63,7 +90,10 @@ export async function seedRotationsDemo(ctx: DemoContext, now = new Date()) {
     orderBy: { employeeNo: "asc" },
     select: { id: true, unitId: true },
   });
-  const prjHead = await db.employee.findFirst({ where: { unitId: ctx.unitId.get("JC-GE-PRJ")!, position: { code: "ROOM-HEAD" } }, select: { id: true } });
+  const prjHead = await db.employee.findFirst({
+    where: { unitId: ctx.unitId.get("JC-GE-PRJ")!, position: { code: "ROOM-HEAD" } },
+    select: { id: true },
+  });
   if (gov) {
     const start = monthStart(addMonths(now, -2));
     await db.rotationAssignment.create({

@@ -36,7 +36,12 @@ const SUGGESTIONS: DemoSuggestion[] = [
     status: "implemented",
     owner: "E000001",
     thread: [
-      { from: "E000001", daysAfter: 3, withName: true, text: "建议很实在。部门已讨论，下季度起在客户经理考核中增加“客户资料质量”指标，权重 5%，由客户管理室按月抽查。" },
+      {
+        from: "E000001",
+        daysAfter: 3,
+        withName: true,
+        text: "建议很实在。部门已讨论，下季度起在客户经理考核中增加“客户资料质量”指标，权重 5%，由客户管理室按月抽查。",
+      },
       { from: "submitter", text: "谢谢！抽查标准能否提前公布，大家好对照整改？" },
       { from: "E000001", daysAfter: 10, text: "抽查标准已经在部门共享盘公布，本季度起执行。" },
     ],
@@ -51,7 +56,11 @@ const SUGGESTIONS: DemoSuggestion[] = [
     status: "under_review",
     owner: "E000002",
     thread: [
-      { from: "E000002", daysAfter: 5, text: "收到，这个问题室里确实存在。我们正在整理每位客户经理的存量收入数据，下月初拿出一个按存量加权的分配方案，先在室务会上讨论。" },
+      {
+        from: "E000002",
+        daysAfter: 5,
+        text: "收到，这个问题室里确实存在。我们正在整理每位客户经理的存量收入数据，下月初拿出一个按存量加权的分配方案，先在室务会上讨论。",
+      },
       { from: "submitter", text: "希望方案出来后能公开征求意见，不要只在室务会上定。" },
     ],
   },
@@ -73,7 +82,11 @@ const SUGGESTIONS: DemoSuggestion[] = [
     status: "accepted",
     owner: "E000003",
     thread: [
-      { from: "E000003", daysAfter: 12, text: "谢谢您的建议。人力资源已把培训需求调研纳入明年培训计划的第一步，下月会发放培训需求问卷，课程结束后也会做效果评估。" },
+      {
+        from: "E000003",
+        daysAfter: 12,
+        text: "谢谢您的建议。人力资源已把培训需求调研纳入明年培训计划的第一步，下月会发放培训需求问卷，课程结束后也会做效果评估。",
+      },
     ],
   },
   {
@@ -104,7 +117,13 @@ const SUGGESTIONS: DemoSuggestion[] = [
     daysAgo: 45,
     status: "declined",
     declineReason: "政企客户回访按集团要求须由专人电话完成，短信问卷不符合规范；我们会优化回访时段来提高接通率。",
-    thread: [{ from: "E000001", daysAfter: 8, text: "谢谢建议。集团对政企客户回访方式有统一要求，短信问卷暂时不能替代电话回访，具体原因见处理结果。" }],
+    thread: [
+      {
+        from: "E000001",
+        daysAfter: 8,
+        text: "谢谢建议。集团对政企客户回访方式有统一要求，短信问卷暂时不能替代电话回访，具体原因见处理结果。",
+      },
+    ],
   },
   {
     title: "室内周例会太多太长",
@@ -193,10 +212,24 @@ export async function seedSuggestionDemo(ctx: DemoContext, now = new Date()) {
       }
       const userId = ctx.userId.get(m.from)!;
       const signature = await signatureFor(db, { userId, role: "employee", employeeId: null, scopePath: null }, Boolean(m.withName));
-      await appendReply(db, id, { author: "handler", body: m.text, handlerUserId: userId, sentAt: new Date(submittedAt.getTime() + m.daysAfter * DAY), ...signature });
+      await appendReply(db, id, {
+        author: "handler",
+        body: m.text,
+        handlerUserId: userId,
+        sentAt: new Date(submittedAt.getTime() + m.daysAfter * DAY),
+        ...signature,
+      });
     }
     if (s.reward && s.by) {
-      await db.suggestionReward.create({ data: { suggestionId: id, amountFen: s.reward.fen, points: s.reward.points, note: s.reward.note, awardedById: ctx.userId.get("E000001")! } });
+      await db.suggestionReward.create({
+        data: {
+          suggestionId: id,
+          amountFen: s.reward.fen,
+          points: s.reward.points,
+          note: s.reward.note,
+          awardedById: ctx.userId.get("E000001")!,
+        },
+      });
     }
   }
 }

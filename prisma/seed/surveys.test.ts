@@ -42,7 +42,9 @@ describe("survey demo data", () => {
       expect(answered).toBe(await db.surveyParticipation.count({ where: { surveyId: wave.id, tokenTaken: true } }));
       expect(answered / invited).toBeGreaterThan(0.7);
       const means = await dimensionMeans(wave.id);
-      const sorted = Object.entries(means).sort((a, b) => a[1] - b[1]).map(([k]) => k);
+      const sorted = Object.entries(means)
+        .sort((a, b) => a[1] - b[1])
+        .map(([k]) => k);
       expect(sorted.slice(0, 2).sort()).toEqual(["car", "pay"]);
     }
     const before = await dimensionMeans(last.id);
@@ -54,7 +56,9 @@ describe("survey demo data", () => {
   it("never files answers under the four-person real-estate room, and rooms differ", async () => {
     expect(await db.employee.count({ where: { unitId: org.unitId.get("JC-GE-RE") } })).toBe(4);
     expect(await db.surveyResponse.count({ where: { unitId: org.unitId.get("JC-GE-RE") } })).toBe(0);
-    expect(await db.surveyParticipation.count({ where: { unitId: org.unitId.get("JC-GE-RE"), cutUnitId: org.unitId.get("JC-GE") } })).toBe(12);
+    expect(await db.surveyParticipation.count({ where: { unitId: org.unitId.get("JC-GE-RE"), cutUnitId: org.unitId.get("JC-GE") } })).toBe(
+      12,
+    );
     const current = await db.survey.findFirstOrThrow({ where: { templateId: "staff-satisfaction" }, orderBy: { opensAt: "desc" } });
     const roomMean = async (code: string) => {
       const [row] = await db.$queryRawUnsafe<{ mean: number }[]>(
@@ -69,7 +73,9 @@ describe("survey demo data", () => {
 
   it("leaves the open pulse unanswered by the demo employee", async () => {
     const pulse = await db.survey.findFirstOrThrow({ where: { templateId: "pulse" } });
-    const mine = await db.surveyParticipation.findUniqueOrThrow({ where: { surveyId_employeeId: { surveyId: pulse.id, employeeId: org.employeeId.get("E000004")! } } });
+    const mine = await db.surveyParticipation.findUniqueOrThrow({
+      where: { surveyId_employeeId: { surveyId: pulse.id, employeeId: org.employeeId.get("E000004")! } },
+    });
     expect(mine.tokenTaken).toBe(false);
     expect(pulse.closesAt.getTime()).toBeGreaterThan(Date.now());
     expect(await db.surveyResponse.count({ where: { surveyId: pulse.id } })).toBeGreaterThan(30);

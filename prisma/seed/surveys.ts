@@ -10,7 +10,6 @@ import type { DemoContext } from "./index";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-
 type Rng = ReturnType<typeof seededRandom>;
 
 /** Where the study found people least satisfied: pay & performance and career development. */
@@ -78,7 +77,13 @@ function simulateAnswers(items: SurveyItem[], rng: Rng, mood: number, wave: numb
     return s?.length ? s.reduce((a, b) => a + b, 0) / s.length : 3 + mood;
   };
   // Overall satisfaction follows pay and career most, which the driver analysis should find.
-  const overall = 0.4 * avg("pay-performance") + 0.3 * avg("career") + 0.15 * avg("management-execution") + 0.15 * avg("channel-collaboration") + 0.35 + rng.normal(0.45);
+  const overall =
+    0.4 * avg("pay-performance") +
+    0.3 * avg("career") +
+    0.15 * avg("management-execution") +
+    0.15 * avg("channel-collaboration") +
+    0.35 +
+    rng.normal(0.45);
   for (const item of items) {
     if (item.outcome) answers[item.id] = clamp(overall, 1, 5);
     else if (item.type === "nps") answers[item.id] = clamp((overall - 1) * 2.5 + 1.2 + rng.normal(1.3), 0, 10);
@@ -155,7 +160,8 @@ async function seedWave(ctx: DemoContext, spec: WaveSpec) {
         track: spec.cuts.includes("track") ? e.track : null,
         tenureBand: spec.cuts.includes("tenure") ? tenureBand(e.hireDate, spec.opensAt) : null,
       });
-      for (const row of answerRows(template.items, simulateAnswers(template.items, rng, mood, spec.wave))) answers.push({ ...row, responseId: id });
+      for (const row of answerRows(template.items, simulateAnswers(template.items, rng, mood, spec.wave)))
+        answers.push({ ...row, responseId: id });
     }
     return { surveyId: survey.id, employeeId: e.id, unitId: e.unitId, cutUnitId: cutUnit.get(e.unitId)!, tokenTaken: answered };
   });

@@ -18,7 +18,12 @@ test("each demo role signs in and sees its own navigation", async ({ page }) => 
   // One item is current, the most specific: results are not also "my surveys".
   await signIn(page, DEMO.head);
   const nav = page.getByRole("navigation", { name: "主导航" });
-  for (const [path, current] of [["/surveys/results", "/surveys/results"], ["/training/needs", "/training/needs"], ["/training/reports", "/training/reports"], ["/surveys", "/surveys"]]) {
+  for (const [path, current] of [
+    ["/surveys/results", "/surveys/results"],
+    ["/training/needs", "/training/needs"],
+    ["/training/reports", "/training/reports"],
+    ["/surveys", "/surveys"],
+  ]) {
     await page.goto(path);
     await expect(nav.locator('a[aria-current="page"]')).toHaveCount(1);
     await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute("href", current);

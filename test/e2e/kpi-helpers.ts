@@ -4,7 +4,10 @@ import { expect, type Page } from "@playwright/test";
 export type PlanLineInput = { kpi: string; weight: string; threshold: string; target: string; stretch: string; cap?: string };
 
 /** HR (signed in) creates an appraisal period through the form; returns its id. */
-export async function createPeriod(page: Page, period: { code: string; kind?: "month" | "quarter" | "year"; startsOn: string; endsOn: string }) {
+export async function createPeriod(
+  page: Page,
+  period: { code: string; kind?: "month" | "quarter" | "year"; startsOn: string; endsOn: string },
+) {
   await page.goto("/kpi");
   await page.getByLabel("周期编码").fill(period.code);
   await page.getByLabel("周期类型").selectOption(period.kind ?? "month");

@@ -11,7 +11,14 @@ test("HR sets up a period and a plan, imports actuals, and the employee sees the
 
   // A plan for account managers: two KPIs whose weights total 100.
   await page.getByRole("link", { name: "客户经理", exact: true }).click();
-  await fillPlanLine(page, 0, { kpi: "NEW_CONTRACT_REV · 新签合同收入", weight: "60", threshold: "600000", target: "1000000", stretch: "1400000", cap: "120" });
+  await fillPlanLine(page, 0, {
+    kpi: "NEW_CONTRACT_REV · 新签合同收入",
+    weight: "60",
+    threshold: "600000",
+    target: "1000000",
+    stretch: "1400000",
+    cap: "120",
+  });
   await page.getByRole("button", { name: "添加指标" }).click();
   await fillPlanLine(page, 1, { kpi: "ARREARS_RATE · 欠费率", weight: "30", threshold: "8", target: "5", stretch: "3", cap: "110" });
   await page.getByRole("button", { name: "保存" }).click();

@@ -3,7 +3,9 @@ import { DEMO, signIn, signOut } from "./fixtures";
 
 const acceptDialogs = (page: Page) => page.on("dialog", (d) => void d.accept());
 
-test("HR imports the missing actual and prepares the run, a second HR user reviews, a third approves and locks; the employee reads the breakdown", async ({ page }) => {
+test("HR imports the missing actual and prepares the run, a second HR user reviews, a third approves and locks; the employee reads the breakdown", async ({
+  page,
+}) => {
   acceptDialogs(page);
   await signIn(page, DEMO.hr);
 

@@ -18,7 +18,8 @@ test("an assignment goes from plan to evaluation and reflection", async ({ page 
   await page.getByRole("button", { name: "结束轮岗" }).click();
   await expect(page.getByTestId("assignment-status")).toHaveText("已完成");
   const evaluation = page.getByTestId("evaluation");
-  for (const field of ["scoreResults", "scoreLearning", "scoreCollaboration", "scoreOverall"]) await evaluation.locator(`select[name="${field}"]`).selectOption("4");
+  for (const field of ["scoreResults", "scoreLearning", "scoreCollaboration", "scoreOverall"])
+    await evaluation.locator(`select[name="${field}"]`).selectOption("4");
   await evaluation.locator('textarea[name="hostComment"]').fill("分析扎实，配合积极");
   await evaluation.getByRole("button", { name: "提交评价" }).click();
   await expect(page.getByTestId("evaluation")).toContainText("分析扎实");

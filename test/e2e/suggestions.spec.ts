@@ -19,7 +19,12 @@ test("an anonymous suggestion is answered by the room head and continued with th
   await signIn(page, DEMO.employee);
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "合理化建议" }).click();
   await page.getByRole("link", { name: "提交建议" }).click();
-  await fillSuggestion(page, { title: "报销流程太慢", body: "差旅报销要跑四个签字，建议改成线上审批。", unit: "金融客户室", identity: "匿名" });
+  await fillSuggestion(page, {
+    title: "报销流程太慢",
+    body: "差旅报销要跑四个签字，建议改成线上审批。",
+    unit: "金融客户室",
+    identity: "匿名",
+  });
   await page.getByRole("button", { name: "提交" }).click();
   const code = (await page.getByTestId("follow-up-code").textContent())!.trim();
   expect(code).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
@@ -65,7 +70,12 @@ test("a wrong follow-up code is refused without a hint", async ({ page }) => {
 
 test("a named suggestion is taken to implemented and rewarded", async ({ page }) => {
   await signIn(page, DEMO.employee);
-  await fillSuggestion(page, { title: "标书模板统一管理", body: "建议项目运营室统一维护标书模板和资质文件。", unit: "项目运营及一站服务室", identity: "实名" });
+  await fillSuggestion(page, {
+    title: "标书模板统一管理",
+    body: "建议项目运营室统一维护标书模板和资质文件。",
+    unit: "项目运营及一站服务室",
+    identity: "实名",
+  });
   await page.getByRole("button", { name: "提交" }).click();
   await expect(page.getByRole("heading", { name: "标书模板统一管理" })).toBeVisible();
   await expect(page.getByTestId("suggestion-status")).toHaveText("新提交");

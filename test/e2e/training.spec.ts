@@ -29,13 +29,25 @@ test("a course runs from the needs survey to an effectiveness report", async ({ 
   await signIn(page, DEMO.employee);
   await page.goto("/surveys");
   await page.getByRole("link", { name: "培训需求调研 · 金融客户室" }).click();
-  await answer(page, ["role-01-account-manager", "topic-01-negotiation", "topic-01-sales-skills", "topic-02-negotiation", "format-01-hands-on", ...[1, 2, 3, 4, 5, 6, 7].map((n) => `skill-0${n}-3`), "timing-01-workday", "timing-02-one-day"]);
+  await answer(page, [
+    "role-01-account-manager",
+    "topic-01-negotiation",
+    "topic-01-sales-skills",
+    "topic-02-negotiation",
+    "format-01-hands-on",
+    ...[1, 2, 3, 4, 5, 6, 7].map((n) => `skill-0${n}-3`),
+    "timing-01-workday",
+    "timing-02-one-day",
+  ]);
   await signOut(page);
 
   // HR closes it: needs by unit and topic appear, and the catalogue gets a course for the top need.
   await signIn(page, DEMO.hr);
   await page.goto("/training/needs");
-  await page.getByRole("row", { name: /金融客户室.*进行中/ }).getByRole("button", { name: "结束调研" }).click();
+  await page
+    .getByRole("row", { name: /金融客户室.*进行中/ })
+    .getByRole("button", { name: "结束调研" })
+    .click();
   await expect(page.getByTestId("needs-by-unit")).toContainText("金融客户室");
   await page.goto("/training");
   const newCourse = page.locator(".panel", { has: page.getByRole("heading", { name: "新建课程" }) });
@@ -63,7 +75,10 @@ test("a course runs from the needs survey to an effectiveness report", async ({ 
     await page.getByRole("button", { name: "推荐", exact: true }).click();
     await expect(page.getByRole("link", { name: label.split(" ")[0] })).toBeVisible();
   }
-  for (const [name, pre, post] of [["刘洋", "50", "80"], ["赵磊", "60", "90"]] as const) {
+  for (const [name, pre, post] of [
+    ["刘洋", "50", "80"],
+    ["赵磊", "60", "90"],
+  ] as const) {
     await page.getByLabel(`${name} 的出勤`).selectOption("attended");
     await page.getByLabel(`${name} 的训前成绩`).fill(pre);
     await page.getByLabel(`${name} 的训后成绩`).fill(post);
@@ -80,7 +95,18 @@ test("a course runs from the needs survey to an effectiveness report", async ({ 
   await signIn(page, DEMO.employee);
   await page.goto("/surveys");
   await page.getByRole("link", { name: "培训反馈 · 价格谈判实战演练" }).click();
-  await answer(page, ["rel-01-4", "rel-02-5", "trainer-01-4", "trainer-02-4", "practice-01-5", "materials-01-4", "org-01-4", "org-02-4", "overall-01-5", "overall-02-9"]);
+  await answer(page, [
+    "rel-01-4",
+    "rel-02-5",
+    "trainer-01-4",
+    "trainer-02-4",
+    "practice-01-5",
+    "materials-01-4",
+    "org-01-4",
+    "org-02-4",
+    "overall-01-5",
+    "overall-02-9",
+  ]);
   await page.goto("/me/training");
   await expect(page.getByRole("link", { name: "价格谈判实战演练" })).toBeVisible();
   expect(Number(await page.getByTestId("hours-this-year").textContent())).toBeGreaterThanOrEqual(7);
@@ -91,7 +117,10 @@ test("a course runs from the needs survey to an effectiveness report", async ({ 
   await signIn(page, DEMO.hr);
   await page.goto("/training");
   await page.getByRole("link", { name: "价格谈判实战演练" }).click();
-  await page.getByRole("link", { name: /周振宇|\d{4}/ }).first().click();
+  await page
+    .getByRole("link", { name: /周振宇|\d{4}/ })
+    .first()
+    .click();
   await page.getByRole("button", { name: "结束问卷" }).click();
   const evaluation = page.getByTestId("session-evaluation");
   await expect(evaluation).toContainText("样本不足，不予显示");

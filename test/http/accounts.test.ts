@@ -34,7 +34,15 @@ describe("the user-and-role page", () => {
   });
 
   it("gives the sysadmin no people data: survey reports, pay and the employee pages answer 403", async () => {
-    for (const path of ["/reports", "/pay", "/pay/settings", "/org/employees/new", `/org/employees/${org.employeeId.get("E000005")}`, "/kpi", "/careers/reports"]) {
+    for (const path of [
+      "/reports",
+      "/pay",
+      "/pay/settings",
+      "/org/employees/new",
+      `/org/employees/${org.employeeId.get("E000005")}`,
+      "/kpi",
+      "/careers/reports",
+    ]) {
       expect((await sysadmin.get(path)).status, path).toBe(403);
     }
   });
@@ -95,7 +103,10 @@ describe("role changes through the pages", () => {
   });
 
   it("refuses a request id that belongs to another account (404)", async () => {
-    expect((await hr.post(`/org/employees/${org.employeeId.get("E000112")}`, { intent: "requestRole", role: "hr_admin", scopeUnitId: "" })).status).toBe(302);
+    expect(
+      (await hr.post(`/org/employees/${org.employeeId.get("E000112")}`, { intent: "requestRole", role: "hr_admin", scopeUnitId: "" }))
+        .status,
+    ).toBe(302);
     const request = await db.accountRequest.findFirstOrThrow({ where: { status: "pending", userId: org.userId.get("E000112")! } });
     const other = org.userId.get("E000111")!;
     expect((await sysadmin.post(`/admin/users/${other}`, { intent: "approve", requestId: request.id })).status).toBe(404);
@@ -116,11 +127,16 @@ describe("the owner is told", () => {
 
 describe("GET never writes", () => {
   it("?lng=en sets this browser's cookie only, not the saved language", async () => {
-    const before = await db.user.findUniqueOrThrow({ where: { id: org.userId.get("E000003")! }, select: { locale: true, updatedAt: true } });
+    const before = await db.user.findUniqueOrThrow({
+      where: { id: org.userId.get("E000003")! },
+      select: { locale: true, updatedAt: true },
+    });
     const response = await hr.get("/?lng=en");
     expect(response.status).toBe(200);
     expect(response.headers.getSetCookie().some((c) => c.startsWith("lng=en"))).toBe(true);
     expect(await response.text()).toContain('lang="en"');
-    expect(await db.user.findUniqueOrThrow({ where: { id: org.userId.get("E000003")! }, select: { locale: true, updatedAt: true } })).toEqual(before);
+    expect(
+      await db.user.findUniqueOrThrow({ where: { id: org.userId.get("E000003")! }, select: { locale: true, updatedAt: true } }),
+    ).toEqual(before);
   });
 });

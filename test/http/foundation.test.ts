@@ -49,7 +49,12 @@ describe("sign-in over HTTP", () => {
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(/Path=\//);
     expect(cookie).not.toMatch(/Domain=/i);
-    expect(cookie.split(";")[0]).not.toBe(b.headers.getSetCookie().find((c) => c.startsWith("session="))!.split(";")[0]);
+    expect(cookie.split(";")[0]).not.toBe(
+      b.headers
+        .getSetCookie()
+        .find((c) => c.startsWith("session="))!
+        .split(";")[0],
+    );
   });
 
   it("answers a wrong password with 401 and no cookie", async () => {
@@ -105,7 +110,11 @@ describe("cross-site requests", () => {
     const hr = await signedIn(app, emails.hr);
     const before = await db.unit.count();
     const root = await db.unit.findFirstOrThrow({ where: { code: "JC-GE" } });
-    const response = await hr.post("/org/units", { code: "EVIL", nameZh: "x", nameEn: "x", kind: "room", parentId: root.id, sortOrder: "0" }, { headers: { Origin: "https://evil.example" } });
+    const response = await hr.post(
+      "/org/units",
+      { code: "EVIL", nameZh: "x", nameEn: "x", kind: "room", parentId: root.id, sortOrder: "0" },
+      { headers: { Origin: "https://evil.example" } },
+    );
     expect(response.status).toBe(403);
     expect(await db.unit.count()).toBe(before);
   });
@@ -153,8 +162,15 @@ describe("bad input on organisation forms", () => {
     const hr = await signedIn(app, emails.hr);
     const before = await db.employee.count();
     const response = await hr.post("/org/employees/new", {
-      employeeNo: "E770001", name: "测试", email: "e770001@ge.example.com", unitCode: "JC-GE-FIN", positionCode: "AM",
-      track: "skill", level: "S3", hireDate: "2021-05-01", role: "sysadmin",
+      employeeNo: "E770001",
+      name: "测试",
+      email: "e770001@ge.example.com",
+      unitCode: "JC-GE-FIN",
+      positionCode: "AM",
+      track: "skill",
+      level: "S3",
+      hireDate: "2021-05-01",
+      role: "sysadmin",
     });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("不接受的字段");
@@ -164,10 +180,46 @@ describe("bad input on organisation forms", () => {
   const garbage: Record<string, string>[] = [
     {},
     { employeeNo: "", name: "", email: "" },
-    { employeeNo: "E1", name: "x".repeat(100_000), email: "a@b.cn", unitCode: "JC-GE-FIN", positionCode: "AM", track: "skill", level: "S3", hireDate: "2021-01-01" },
-    { employeeNo: "E1", name: "x", email: "a@b.cn", unitCode: "JC-GE-FIN", positionCode: "AM", track: "skill", level: "S3", hireDate: "NaN" },
-    { employeeNo: "E1", name: "x", email: "a@b.cn", unitCode: "JC-GE-FIN", positionCode: "AM", track: "wizard", level: "1e309", hireDate: "-1" },
-    { employeeNo: "E1", name: "x", email: "a@b.cn", unitCode: "NOPE", positionCode: "AM", track: "skill", level: "S3", hireDate: "2021-01-01" },
+    {
+      employeeNo: "E1",
+      name: "x".repeat(100_000),
+      email: "a@b.cn",
+      unitCode: "JC-GE-FIN",
+      positionCode: "AM",
+      track: "skill",
+      level: "S3",
+      hireDate: "2021-01-01",
+    },
+    {
+      employeeNo: "E1",
+      name: "x",
+      email: "a@b.cn",
+      unitCode: "JC-GE-FIN",
+      positionCode: "AM",
+      track: "skill",
+      level: "S3",
+      hireDate: "NaN",
+    },
+    {
+      employeeNo: "E1",
+      name: "x",
+      email: "a@b.cn",
+      unitCode: "JC-GE-FIN",
+      positionCode: "AM",
+      track: "wizard",
+      level: "1e309",
+      hireDate: "-1",
+    },
+    {
+      employeeNo: "E1",
+      name: "x",
+      email: "a@b.cn",
+      unitCode: "NOPE",
+      positionCode: "AM",
+      track: "skill",
+      level: "S3",
+      hireDate: "2021-01-01",
+    },
   ];
   garbage.forEach((body, i) => {
     it(`answers 400, never 500, to garbage #${i + 1}, and writes nothing`, async () => {
@@ -181,7 +233,18 @@ describe("bad input on organisation forms", () => {
 
   it("keeps what was typed when a form is refused", async () => {
     const hr = await signedIn(app, emails.hr);
-    const html = await (await hr.post("/org/employees/new", { employeeNo: "E880001", name: "保留的姓名", email: "bad-email", unitCode: "JC-GE-FIN", positionCode: "AM", track: "skill", level: "S3", hireDate: "2021-01-01" })).text();
+    const html = await (
+      await hr.post("/org/employees/new", {
+        employeeNo: "E880001",
+        name: "保留的姓名",
+        email: "bad-email",
+        unitCode: "JC-GE-FIN",
+        positionCode: "AM",
+        track: "skill",
+        level: "S3",
+        hireDate: "2021-01-01",
+      })
+    ).text();
     expect(html).toContain("保留的姓名");
     expect(html).toContain("请输入有效的邮箱地址");
   });
@@ -191,7 +254,10 @@ describe("bad input on organisation forms", () => {
     const before = await db.employee.count();
     const header = "employeeNo,name,email,unitCode,positionCode,track,level,hireDate,managerNo";
     const form = new FormData();
-    form.set("text", `${header}\nE990001,甲,e990001@ge.example.com,JC-GE-FIN,AM,skill,S3,2021-01-01,\nE990002,乙,bad,JC-GE-FIN,AM,skill,S3,2021-01-01,`);
+    form.set(
+      "text",
+      `${header}\nE990001,甲,e990001@ge.example.com,JC-GE-FIN,AM,skill,S3,2021-01-01,\nE990002,乙,bad,JC-GE-FIN,AM,skill,S3,2021-01-01,`,
+    );
     const response = await hr.post("/org/employees/import", form);
     expect(response.status).toBe(400);
     const html = await response.text();
@@ -199,11 +265,17 @@ describe("bad input on organisation forms", () => {
     expect(await db.employee.count()).toBe(before);
 
     const good = new FormData();
-    good.set("text", `${header}\nE990001,甲,e990001@ge.example.com,JC-GE-FIN,AM,skill,S3,2021-01-01,E000002\nE990002,乙,e990002@ge.example.com,JC-GE-FIN,AM,skill,S2,2022-01-01,E990001`);
+    good.set(
+      "text",
+      `${header}\nE990001,甲,e990001@ge.example.com,JC-GE-FIN,AM,skill,S3,2021-01-01,E000002\nE990002,乙,e990002@ge.example.com,JC-GE-FIN,AM,skill,S2,2022-01-01,E990001`,
+    );
     const ok = await hr.post("/org/employees/import", good);
     expect(ok.status).toBe(200);
     expect(await db.employee.count()).toBe(before + 2);
-    const imported = await db.employee.findUniqueOrThrow({ where: { employeeNo: "E990002" }, select: { manager: { select: { employeeNo: true } } } });
+    const imported = await db.employee.findUniqueOrThrow({
+      where: { employeeNo: "E990002" },
+      select: { manager: { select: { employeeNo: true } } },
+    });
     expect(imported.manager?.employeeNo).toBe("E990001");
   });
 });

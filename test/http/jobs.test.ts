@@ -32,7 +32,10 @@ describe("the background jobs page", () => {
       }
     }
     // Each English key has its Chinese counterpart and back (defineMessages checks the types).
-    const jobKeys = (lng: "zh-CN" | "en") => Object.keys(dictionaries[lng]).filter((k) => k.startsWith("jobs.")).sort();
+    const jobKeys = (lng: "zh-CN" | "en") =>
+      Object.keys(dictionaries[lng])
+        .filter((k) => k.startsWith("jobs."))
+        .sort();
     expect(jobKeys("en")).toEqual(jobKeys("zh-CN"));
   });
 
@@ -45,10 +48,13 @@ describe("the background jobs page", () => {
     const response = await sysadmin.post("/admin/jobs", { intent: "run", name: "sessions.purge" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/admin/jobs");
-    expect(await db.jobLease.findUniqueOrThrow({ where: { name: "sessions.purge" } })).toMatchObject({ runs: 1, failures: 0, holder: null });
+    expect(await db.jobLease.findUniqueOrThrow({ where: { name: "sessions.purge" } })).toMatchObject({
+      runs: 1,
+      failures: 0,
+      holder: null,
+    });
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "job.runNow" } });
     expect(entry).toMatchObject({ actorId: org.userId.get("E000006"), entity: "JobLease", entityId: "sessions.purge" });
     expect(JSON.parse(entry.after!)).toEqual({ result: "ok" });
-
   });
 });

@@ -27,14 +27,24 @@ beforeAll(async () => {
   hr = await signedIn(app, hrUserId);
   hrUserId = (await db.user.findFirstOrThrow({ where: { employee: { employeeNo: "E000003" } }, select: { id: true } })).id;
   financeRoom = (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" } })).id;
-  finance = await db.employee.findMany({ where: { unitId: financeRoom, active: true, position: { code: "AM" } }, orderBy: { employeeNo: "asc" }, select: { id: true, employeeNo: true, name: true } });
+  finance = await db.employee.findMany({
+    where: { unitId: financeRoom, active: true, position: { code: "AM" } },
+    orderBy: { employeeNo: "asc" },
+    select: { id: true, employeeNo: true, name: true },
+  });
   // The demo plan for account managers: 5G lines 30 / 50 / 70 (count), new-contract revenue 0.6 / 1 / 1.4 of target.
   subsKpi = (await db.kpi.findUniqueOrThrow({ where: { code: "NEW_SUBS_5G_LINE" } })).id;
   revenueKpi = (await db.kpi.findUniqueOrThrow({ where: { code: "NEW_CONTRACT_REV" } })).id;
 });
 
-const allocateUrl = (unitId: string, kpiId: string, total: string, revenueWeight = 70) => `/kpi/periods/${current}/allocate?unitId=${unitId}&kpiId=${kpiId}&total=${total}&revenueWeight=${revenueWeight}`;
-const adjustments = (kpiId: string) => db.kpiAdjustment.findMany({ where: { periodId: current, kpiId }, orderBy: { employee: { employeeNo: "asc" } }, select: { employeeId: true, threshold: true, target: true, stretch: true } });
+const allocateUrl = (unitId: string, kpiId: string, total: string, revenueWeight = 70) =>
+  `/kpi/periods/${current}/allocate?unitId=${unitId}&kpiId=${kpiId}&total=${total}&revenueWeight=${revenueWeight}`;
+const adjustments = (kpiId: string) =>
+  db.kpiAdjustment.findMany({
+    where: { periodId: current, kpiId },
+    orderBy: { employee: { employeeNo: "asc" } },
+    select: { employeeId: true, threshold: true, target: true, stretch: true },
+  });
 
 describe("committing a target allocation", () => {
   it("refuses a split that would break a curve, naming every person and the rule, and writes nothing", async () => {
@@ -51,7 +61,11 @@ describe("committing a target allocation", () => {
 
   it("refuses a split by baseline while someone has no saved baseline, and flags them on the page", async () => {
     const gov = await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-GOV" } });
-    const people = await db.employee.findMany({ where: { unitId: gov.id, active: true, position: { code: "AM" } }, orderBy: { employeeNo: "asc" }, select: { employeeNo: true, name: true } });
+    const people = await db.employee.findMany({
+      where: { unitId: gov.id, active: true, position: { code: "AM" } },
+      orderBy: { employeeNo: "asc" },
+      select: { employeeNo: true, name: true },
+    });
     const page = await (await hr.get(allocateUrl(gov.id, revenueKpi, "1000000"))).text();
     expect(page.match(/data-testid="no-baseline"/g)).toHaveLength(people.length);
     const before = await db.kpiAdjustment.count();
@@ -65,10 +79,14 @@ describe("committing a target allocation", () => {
 
   it("scales threshold and stretch from the plan each time, so committing again does not drift", async () => {
     // Two 5G lines each: 30·2/50 = 1.2 → 1 and 70·2/50 = 2.8 → 3.
-    expect((await hr.post(allocateUrl(financeRoom, subsKpi, String(2 * finance.length)), { intent: "commit", split: "equal" })).status).toBe(302);
+    expect(
+      (await hr.post(allocateUrl(financeRoom, subsKpi, String(2 * finance.length)), { intent: "commit", split: "equal" })).status,
+    ).toBe(302);
     expect((await adjustments(subsKpi)).map((a) => [a.threshold, a.target, a.stretch])).toEqual(finance.map(() => [1n, 2n, 3n]));
     // Fifty each again gives the plan's 30 / 50 / 70, not 25 / 50 / 75 scaled from 1 / 2 / 3.
-    expect((await hr.post(allocateUrl(financeRoom, subsKpi, String(50 * finance.length)), { intent: "commit", split: "equal" })).status).toBe(302);
+    expect(
+      (await hr.post(allocateUrl(financeRoom, subsKpi, String(50 * finance.length)), { intent: "commit", split: "equal" })).status,
+    ).toBe(302);
     expect((await adjustments(subsKpi)).map((a) => [a.threshold, a.target, a.stretch])).toEqual(finance.map(() => [30n, 50n, 70n]));
   });
 
@@ -79,7 +97,12 @@ describe("committing a target allocation", () => {
     let refused = 0;
     for (let run = 0; run < 24; run++) {
       if (rng() < 0.3) {
-        await saveBaselines(db, hrUserId, current, finance.map((p) => ({ employeeId: p.id, revenueFen: rng() < 0.3 ? 0 : int(2e9), importance: rng() < 0.3 ? 0 : int(40) })));
+        await saveBaselines(
+          db,
+          hrUserId,
+          current,
+          finance.map((p) => ({ employeeId: p.id, revenueFen: rng() < 0.3 ? 0 : int(2e9), importance: rng() < 0.3 ? 0 : int(40) })),
+        );
       }
       const kpiId = rng() < 0.5 ? subsKpi : revenueKpi;
       const total = rng() < 0.6 ? int(4 * finance.length) : int(5e9);
@@ -105,7 +128,15 @@ describe("a malformed line", () => {
     // A line broken before allocations were checked: threshold = target = stretch = 1.
     await db.kpiAdjustment.upsert({
       where: { periodId_employeeId_kpiId: { periodId: current, employeeId: person.id, kpiId: subsKpi } },
-      create: { periodId: current, employeeId: person.id, kpiId: subsKpi, threshold: 1n, target: 1n, stretch: 1n, reason: "kpi.adjustReason.allocation" },
+      create: {
+        periodId: current,
+        employeeId: person.id,
+        kpiId: subsKpi,
+        threshold: 1n,
+        target: 1n,
+        stretch: 1n,
+        reason: "kpi.adjustReason.allocation",
+      },
       update: { threshold: 1n, target: 1n, stretch: 1n },
     });
     const { scores, malformed } = await periodScores(db, current);

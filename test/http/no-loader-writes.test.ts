@@ -31,12 +31,21 @@ let expiredSession: string;
 
 /** Every table: its row count and a hash of all its rows in a fixed order (Session without expiresAt). */
 async function snapshot() {
-  const tables = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`);
+  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+  );
   const result: Record<string, string> = {};
   for (const { name } of tables) {
-    const columns = (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info(?)`, name)).map((c) => c.name).filter((c) => !(name === "Session" && c === "expiresAt"));
-    const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT ${columns.map((c) => `"${c}"`).join(", ")} FROM "${name}" ORDER BY ${columns.map((_, i) => i + 1).join(", ")}`);
-    const hash = crypto.createHash("sha256").update(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v))).digest("hex");
+    const columns = (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info(?)`, name))
+      .map((c) => c.name)
+      .filter((c) => !(name === "Session" && c === "expiresAt"));
+    const rows = await db.$queryRawUnsafe<unknown[]>(
+      `SELECT ${columns.map((c) => `"${c}"`).join(", ")} FROM "${name}" ORDER BY ${columns.map((_, i) => i + 1).join(", ")}`,
+    );
+    const hash = crypto
+      .createHash("sha256")
+      .update(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v)))
+      .digest("hex");
     result[name] = `${rows.length}:${hash}`;
   }
   return result;
@@ -59,14 +68,24 @@ beforeAll(async () => {
   users.anonymous = client(app);
 
   // A survey past its closing time, still open: only the job closes it.
-  const open = await db.survey.findFirstOrThrow({ where: { status: "open", participations: { some: { employeeId: (await db.employee.findUniqueOrThrow({ where: { employeeNo: "E000004" } })).id } } }, select: { id: true } });
+  const open = await db.survey.findFirstOrThrow({
+    where: {
+      status: "open",
+      participations: { some: { employeeId: (await db.employee.findUniqueOrThrow({ where: { employeeNo: "E000004" } })).id } },
+    },
+    select: { id: true },
+  });
   dueSurveyId = open.id;
   await db.survey.update({ where: { id: dueSurveyId }, data: { closesAt: new Date(Date.now() - 60 * 60 * 1000) } });
 
   // Closed quarters' kept totals, then an employee changes: every kept quarter is out of date.
   await runJob("kpi.periodTotals");
   const closed = await db.appraisalPeriod.findMany({ where: { status: "closed" }, select: { id: true } });
-  const someone = await db.employee.findFirstOrThrow({ where: { active: true, employeeNo: { notIn: accounts.map(([, no]) => no) } }, orderBy: { employeeNo: "desc" }, select: { id: true } });
+  const someone = await db.employee.findFirstOrThrow({
+    where: { active: true, employeeNo: { notIn: accounts.map(([, no]) => no) } },
+    orderBy: { employeeNo: "desc" },
+    select: { id: true },
+  });
   await db.employee.update({ where: { id: someone.id }, data: { active: false } });
   stalePeriods = [];
   for (const { id } of closed) if ((await keptTotalsState(db, id)) === "stale") stalePeriods.push(id);
@@ -74,7 +93,15 @@ beforeAll(async () => {
   // A behaviour assessment that fell due and was not requested.
   const assessment = await db.trainingBehaviourAssessment.findFirstOrThrow({ select: { id: true } });
   assessmentId = assessment.id;
-  await db.trainingBehaviourAssessment.update({ where: { id: assessmentId }, data: { requestedAt: null, submittedAt: null, dueFrom: new Date(Date.now() - 24 * 60 * 60 * 1000), dueUntil: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000) } });
+  await db.trainingBehaviourAssessment.update({
+    where: { id: assessmentId },
+    data: {
+      requestedAt: null,
+      submittedAt: null,
+      dueFrom: new Date(Date.now() - 24 * 60 * 60 * 1000),
+      dueUntil: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
+    },
+  });
 
   // A browser that still presents a session that expired an hour ago.
   const userId = ctx.userId.get("E000004")!;
@@ -87,7 +114,11 @@ beforeAll(async () => {
 async function urlsOf(route: RouteInfo) {
   const urls = new Set([await withRealParams(route.path, ctx)]);
   if (/\/(surveys|reports)\/:/.test(route.path)) {
-    urls.add(await withRealParams(route.path, ctx, (segment, param, c) => (segment === "surveys" || segment === "reports" ? Promise.resolve(dueSurveyId) : sample(segment, param, c))));
+    urls.add(
+      await withRealParams(route.path, ctx, (segment, param, c) =>
+        segment === "surveys" || segment === "reports" ? Promise.resolve(dueSurveyId) : sample(segment, param, c),
+      ),
+    );
   }
   return [...urls];
 }

@@ -16,7 +16,10 @@ beforeAll(async () => {
   mail = await startMailServer();
   await userFor("E000004");
   await userFor("E000003");
-  await saveProviderSetting(db, org.userId.get("E000006")!, "smtp", { enabled: true, config: { host: "127.0.0.1", port: mail.port, security: "none", user: "", from: "no-reply@ge.example.com" } });
+  await saveProviderSetting(db, org.userId.get("E000006")!, "smtp", {
+    enabled: true,
+    config: { host: "127.0.0.1", port: mail.port, security: "none", user: "", from: "no-reply@ge.example.com" },
+  });
 });
 afterAll(() => mail.close());
 beforeEach(async () => {
@@ -64,7 +67,9 @@ describe("forgot password", () => {
     expect(again.status).toBe(400);
     await signedIn(app, "e000004@ge.example.com", NEW_PASSWORD);
     // The owner is told that the password changed.
-    expect(await db.outboxMessage.count({ where: { type: "account.passwordChanged", recipientId: org.employeeId.get("E000004") } })).toBe(1);
+    expect(await db.outboxMessage.count({ where: { type: "account.passwordChanged", recipientId: org.employeeId.get("E000004") } })).toBe(
+      1,
+    );
   });
 
   it("sends a link that expires", async () => {

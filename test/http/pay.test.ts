@@ -21,7 +21,12 @@ beforeAll(async () => {
   await payConfigFixture(db, org.unitId);
   const { period, managers } = await payFixture(db, org.unitId);
   const fin = org.unitId.get("JC-GE-FIN")!;
-  const units = new Map((await db.employee.findMany({ where: { id: { in: managers.map((m) => m.id) } }, select: { id: true, unitId: true } })).map((e) => [e.id, e.unitId]));
+  const units = new Map(
+    (await db.employee.findMany({ where: { id: { in: managers.map((m) => m.id) } }, select: { id: true, unitId: true } })).map((e) => [
+      e.id,
+      e.unitId,
+    ]),
+  );
   own = org.employeeId.get("E000004")!;
   financeColleague = managers.find((m) => m.id !== own && units.get(m.id) === fin)!.id;
   outsideFinance = managers.find((m) => units.get(m.id) !== fin)!.id;
@@ -95,13 +100,20 @@ describe("pay routes", () => {
   });
 
   it("writes contribution points in the units shown, with separators, on the payslip and the run", async () => {
-    const slip = (await getPayslip(db, { userId: "", role: "hr_admin", employeeId: null, scopeUnitId: null, scopeUnitPath: null, mayView: true } as never, runId, own))!;
+    const slip = (await getPayslip(
+      db,
+      { userId: "", role: "hr_admin", employeeId: null, scopeUnitId: null, scopeUnitPath: null, mayView: true } as never,
+      runId,
+      own,
+    ))!;
     const pool = slip.explanation!.pools[0];
     expect(pool.points).toBe(pool.score * pool.postValue);
     // Points are hundredths × post value: 87.71 × 110 reads 9,648.10, never the internal 964,810.
     const shown = (scaled: number) => `${Math.floor(scaled / 100).toLocaleString("en-US")}.${String(scaled % 100).padStart(2, "0")}`;
     const html = await (await employee.get(`/pay/payslips/${runId}/${own}`)).text();
-    expect(html).toContain(`您的贡献点 ${shown(pool.points)} ÷ 全体贡献点 ${shown(pool.totalPoints)}（贡献点 = 得分 ${(pool.score / 100).toFixed(2)} × 岗位价值 ${pool.postValue}）`);
+    expect(html).toContain(
+      `您的贡献点 ${shown(pool.points)} ÷ 全体贡献点 ${shown(pool.totalPoints)}（贡献点 = 得分 ${(pool.score / 100).toFixed(2)} × 岗位价值 ${pool.postValue}）`,
+    );
     expect(html).not.toContain(`贡献点 ${pool.points.toLocaleString("en-US")} `);
     expect(pool.totalPoints).toBeGreaterThan(1_000_000);
     const run = await (await hr.get(`/pay/runs/${runId}`)).text();
@@ -118,14 +130,21 @@ describe("pay routes", () => {
     expect(huge).toContain("百分比须为 0 到 300 之间的整数");
     expect(huge).toMatch(/id="pct"[^>]*value="1000"/);
     expect(huge).not.toContain('data-testid="what-if-result"');
-    expect(await (await employee.get(`/pay/payslips/${runId}/${own}?kpi=REVENUE&pct=12.5`)).text()).toContain('data-testid="what-if-error"');
+    expect(await (await employee.get(`/pay/payslips/${runId}/${own}?kpi=REVENUE&pct=12.5`)).text()).toContain(
+      'data-testid="what-if-error"',
+    );
 
     const html = await (await employee.get(`/pay/payslips/${runId}/${own}?kpi=REVENUE&pct=110`)).text();
-    const table = html.slice(html.indexOf('data-testid="what-if-result"'), html.indexOf("</table>", html.indexOf('data-testid="what-if-result"')));
+    const table = html.slice(
+      html.indexOf('data-testid="what-if-result"'),
+      html.indexOf("</table>", html.indexOf('data-testid="what-if-result"')),
+    );
     expect(table).toContain("基本工资");
     // Every money cell of a column, rows then total: the rows add up to the total.
     const yuan = (cell: string) => Math.round(Number(cell.replace(/[¥,]/g, "")) * 100);
-    const rows = [...table.matchAll(/<tr[^>]*><th scope="row">([^<]*)<\/th><td[^>]*>([^<]*)<\/td><td[^>]*>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[3]]);
+    const rows = [...table.matchAll(/<tr[^>]*><th scope="row">([^<]*)<\/th><td[^>]*>([^<]*)<\/td><td[^>]*>([^<]*)<\/td><\/tr>/g)].map(
+      (m) => [m[1], m[2], m[3]],
+    );
     const money = rows.filter((r) => r[1].includes("¥"));
     expect(money.length).toBe(5);
     for (const column of [1, 2]) {
@@ -138,27 +157,77 @@ describe("pay routes", () => {
     const editor = await (await hr.get("/pay/schemes/SUBS-GROWTH")).text();
     expect(editor).toContain("欠费用户的终端成本");
     const growth = {
-      intent: "save", code: "SUBS-GROWTH", nameZh: "用户发展奖励", nameEn: "Subscriber-growth bonus", active: "on", positionCodes: "AM", newSubscribersKpi: "NEW_SUBS_3M", unitReward: "50",
-      revenue6mKpi: "REV_IN_NET_6M", k1: "0.02", revenue2yKpi: "REV_IN_NET_2Y", subsidyKpi: "HANDSET_SUBSIDY", k2: "0.05", arrearsKpi: "ARREARS", arrearsRateFrom: "kpi", arrearsRateKpi: "ARREARS_RATE",
-      arrearsThreshold: "5", arrearsPolicy: "fine", fineRate: "0.1", arrearsDeduction: "handsetCost",
+      intent: "save",
+      code: "SUBS-GROWTH",
+      nameZh: "用户发展奖励",
+      nameEn: "Subscriber-growth bonus",
+      active: "on",
+      positionCodes: "AM",
+      newSubscribersKpi: "NEW_SUBS_3M",
+      unitReward: "50",
+      revenue6mKpi: "REV_IN_NET_6M",
+      k1: "0.02",
+      revenue2yKpi: "REV_IN_NET_2Y",
+      subsidyKpi: "HANDSET_SUBSIDY",
+      k2: "0.05",
+      arrearsKpi: "ARREARS",
+      arrearsRateFrom: "kpi",
+      arrearsRateKpi: "ARREARS_RATE",
+      arrearsThreshold: "5",
+      arrearsPolicy: "fine",
+      fineRate: "0.1",
+      arrearsDeduction: "handsetCost",
     };
     const refused = await hr.post("/pay/schemes/SUBS-GROWTH", growth);
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("请选择指标");
     expect((await hr.post("/pay/schemes/SUBS-GROWTH", { ...growth, arrearsHandsetKpi: "ARREARS_HANDSET" })).status).toBe(302);
-    const saved = await db.payScheme.findFirstOrThrow({ where: { code: "SUBS-GROWTH" }, orderBy: { version: "desc" }, select: { paramsJson: true } });
+    const saved = await db.payScheme.findFirstOrThrow({
+      where: { code: "SUBS-GROWTH" },
+      orderBy: { version: "desc" },
+      select: { paramsJson: true },
+    });
     expect(JSON.parse(saved.paramsJson)).toMatchObject({ arrearsDeduction: "handsetCost", arrearsHandsetKpi: "ARREARS_HANDSET" });
     // Deriving the rate from the amounts needs the billed amount's KPI, and then no rate KPI.
-    expect((await hr.post("/pay/schemes/SUBS-GROWTH", { ...growth, arrearsHandsetKpi: "ARREARS_HANDSET", arrearsRateFrom: "amounts" })).status).toBe(400);
-    expect((await hr.post("/pay/schemes/SUBS-GROWTH", { ...growth, arrearsHandsetKpi: "ARREARS_HANDSET", arrearsRateFrom: "amounts", arrearsRateKpi: "", billedKpi: "REVENUE" })).status).toBe(302);
-    const derived = await db.payScheme.findFirstOrThrow({ where: { code: "SUBS-GROWTH" }, orderBy: { version: "desc" }, select: { paramsJson: true } });
+    expect(
+      (await hr.post("/pay/schemes/SUBS-GROWTH", { ...growth, arrearsHandsetKpi: "ARREARS_HANDSET", arrearsRateFrom: "amounts" })).status,
+    ).toBe(400);
+    expect(
+      (
+        await hr.post("/pay/schemes/SUBS-GROWTH", {
+          ...growth,
+          arrearsHandsetKpi: "ARREARS_HANDSET",
+          arrearsRateFrom: "amounts",
+          arrearsRateKpi: "",
+          billedKpi: "REVENUE",
+        })
+      ).status,
+    ).toBe(302);
+    const derived = await db.payScheme.findFirstOrThrow({
+      where: { code: "SUBS-GROWTH" },
+      orderBy: { version: "desc" },
+      select: { paramsJson: true },
+    });
     expect(JSON.parse(derived.paramsJson)).toMatchObject({ arrearsRateFrom: "amounts", billedKpi: "REVENUE" });
     expect(JSON.parse(derived.paramsJson).arrearsRateKpi).toBeUndefined();
     // Back to the rate KPI for the tests that follow.
     expect((await hr.post("/pay/schemes/SUBS-GROWTH", { ...growth, arrearsHandsetKpi: "ARREARS_HANDSET" })).status).toBe(302);
 
     const fin = await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" } });
-    const pool = { intent: "save", code: "POOL-FIN-2", nameZh: "金融室奖金池", nameEn: "Finance pool", active: "on", unitId: fin.id, revenueKpi: "REVENUE", comparison: "samePeriodLastYear", lastYearRevenue: "0", basePool: "100", growthRate: "0.01", cap: "1000" };
+    const pool = {
+      intent: "save",
+      code: "POOL-FIN-2",
+      nameZh: "金融室奖金池",
+      nameEn: "Finance pool",
+      active: "on",
+      unitId: fin.id,
+      revenueKpi: "REVENUE",
+      comparison: "samePeriodLastYear",
+      lastYearRevenue: "0",
+      basePool: "100",
+      growthRate: "0.01",
+      cap: "1000",
+    };
     expect((await hr.post("/pay/schemes/new?kind=deptPool", pool)).status).toBe(302);
     const stored = await db.payScheme.findFirstOrThrow({ where: { code: "POOL-FIN-2" }, select: { paramsJson: true } });
     expect(JSON.parse(stored.paramsJson)).toMatchObject({ comparison: "samePeriodLastYear" });
@@ -189,11 +258,22 @@ describe("pay routes", () => {
   });
 
   it("adds a correction to the locked run with a reason, and refuses one without", async () => {
-    expect((await hr.post(`/pay/runs/${runId}`, { intent: "adjust", employeeNo: "E000004", amount: "-150.50", reason: "" })).status).toBe(400);
-    expect((await hr.post(`/pay/runs/${runId}`, { intent: "adjust", employeeNo: "E000004", amount: "-150.505", reason: "Revenue restated" })).status).toBe(400);
-    expect((await hr.post(`/pay/runs/${runId}`, { intent: "adjust", employeeNo: "E000004", amount: "-150.50", reason: "Revenue restated" })).status).toBe(302);
+    expect((await hr.post(`/pay/runs/${runId}`, { intent: "adjust", employeeNo: "E000004", amount: "-150.50", reason: "" })).status).toBe(
+      400,
+    );
+    expect(
+      (await hr.post(`/pay/runs/${runId}`, { intent: "adjust", employeeNo: "E000004", amount: "-150.505", reason: "Revenue restated" }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await hr.post(`/pay/runs/${runId}`, { intent: "adjust", employeeNo: "E000004", amount: "-150.50", reason: "Revenue restated" }))
+        .status,
+    ).toBe(302);
     const adjustment = await db.payAdjustment.findFirstOrThrow({ where: { runId } });
     expect(adjustment.amountFen).toBe(-15050);
-    expect((await employee.post(`/pay/runs/${runId}`, { intent: "adjust", employeeNo: "E000004", amount: "9999", reason: "I deserve it" })).status).toBe(403);
+    expect(
+      (await employee.post(`/pay/runs/${runId}`, { intent: "adjust", employeeNo: "E000004", amount: "9999", reason: "I deserve it" }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -23,7 +23,16 @@ beforeAll(async () => {
 });
 afterAll(() => mail.close());
 
-const wecomForm = (over: Record<string, string> = {}) => ({ intent: "save-wecom", corpId: "ww1234", agentId: "1000002", secret: "Wc0m-s3cret-value", signIn: "on", messages: "on", enabled: "on", ...over });
+const wecomForm = (over: Record<string, string> = {}) => ({
+  intent: "save-wecom",
+  corpId: "ww1234",
+  agentId: "1000002",
+  secret: "Wc0m-s3cret-value",
+  signIn: "on",
+  messages: "on",
+  enabled: "on",
+  ...over,
+});
 
 describe("the sign-in and message settings page", () => {
   it("belongs to the sysadmin", async () => {
@@ -35,7 +44,14 @@ describe("the sign-in and message settings page", () => {
   });
 
   it("refuses bad input with 400, keeps what was typed, and stores nothing", async () => {
-    const response = await sysadmin.post("/admin/sign-in", { intent: "save-oidc", issuer: "not a url", clientId: "typed-client", claim: "email", matchField: "email", scopes: "openid email" });
+    const response = await sysadmin.post("/admin/sign-in", {
+      intent: "save-oidc",
+      issuer: "not a url",
+      clientId: "typed-client",
+      claim: "email",
+      matchField: "email",
+      scopes: "openid email",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('value="typed-client"');
     expect((await sysadmin.post("/admin/sign-in", { ...wecomForm(), role: "sysadmin" })).status).toBe(400);
@@ -54,22 +70,43 @@ describe("the sign-in and message settings page", () => {
     expect(page).toContain("ww1234");
     expect((await sysadmin.post("/admin/sign-in", wecomForm({ secret: "" }))).status).toBe(302);
     expect((await db.integrationSetting.findUniqueOrThrow({ where: { id: "wecom" } })).secretSealed).toBe(row.secretSealed);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "integrationSetting.save", entityId: "wecom" }, orderBy: { id: "desc" } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "integrationSetting.save", entityId: "wecom" },
+      orderBy: { id: "desc" },
+    });
     expect(JSON.stringify(audit)).not.toContain("Wc0m-s3cret-value");
   });
 
   it("tests each connection with the saved settings and says why one fails", async () => {
     forgetPlatformTokens();
-    server.use(...weComPlatform({ corpId: "ww1234", secret: "Wc0m-s3cret-value", members: {} }).handlers, ...dingTalkPlatform({ appKey: "dingkey", secret: "ding-secret", unionIds: {}, members: {} }).handlers);
+    server.use(
+      ...weComPlatform({ corpId: "ww1234", secret: "Wc0m-s3cret-value", members: {} }).handlers,
+      ...dingTalkPlatform({ appKey: "dingkey", secret: "ding-secret", unionIds: {}, members: {} }).handlers,
+    );
     await sysadmin.post("/admin/sign-in", wecomForm());
     expect(await (await sysadmin.post("/admin/sign-in", { intent: "test-wecom" })).text()).toContain("连接成功");
     await sysadmin.post("/admin/sign-in", wecomForm({ secret: "wrong" }));
     expect(await (await sysadmin.post("/admin/sign-in", { intent: "test-wecom" })).text()).toContain("wecom 40001");
 
-    await sysadmin.post("/admin/sign-in", { intent: "save-dingtalk", appKey: "dingkey", agentId: "2981", secret: "ding-secret", messages: "on", enabled: "on" });
+    await sysadmin.post("/admin/sign-in", {
+      intent: "save-dingtalk",
+      appKey: "dingkey",
+      agentId: "2981",
+      secret: "ding-secret",
+      messages: "on",
+      enabled: "on",
+    });
     expect(await (await sysadmin.post("/admin/sign-in", { intent: "test-dingtalk" })).text()).toContain("连接成功");
 
-    const smtp = { intent: "save-smtp", host: "127.0.0.1", port: String(mail.port), security: "none", user: "relay", from: "hr@ge.example.com", enabled: "on" };
+    const smtp = {
+      intent: "save-smtp",
+      host: "127.0.0.1",
+      port: String(mail.port),
+      security: "none",
+      user: "relay",
+      from: "hr@ge.example.com",
+      enabled: "on",
+    };
     await sysadmin.post("/admin/sign-in", { ...smtp, secret: "relay-pass" });
     expect(await (await sysadmin.post("/admin/sign-in", { intent: "test-smtp" })).text()).toContain("连接成功");
     await sysadmin.post("/admin/sign-in", { ...smtp, secret: "bad-pass" });
@@ -77,7 +114,17 @@ describe("the sign-in and message settings page", () => {
   });
 
   it("refuses to require the identity provider for admins while the provider does not answer", async () => {
-    const oidc = { intent: "save-oidc", issuer: "http://127.0.0.1:1", clientId: "gehr", secret: "s", claim: "email", matchField: "email", scopes: "openid email", enabled: "on", requireForPrivileged: "on" };
+    const oidc = {
+      intent: "save-oidc",
+      issuer: "http://127.0.0.1:1",
+      clientId: "gehr",
+      secret: "s",
+      claim: "email",
+      matchField: "email",
+      scopes: "openid email",
+      enabled: "on",
+      requireForPrivileged: "on",
+    };
     const refused = await sysadmin.post("/admin/sign-in", oidc);
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("不能要求管理人员只通过它登录");
@@ -88,7 +135,8 @@ describe("the sign-in and message settings page", () => {
 
   it("reads in English too", async () => {
     const page = await (await sysadmin.get("/admin/sign-in?lng=en")).text();
-    for (const words of ["Sign-in and message settings", "Group identity (OIDC)", "Test connection", "E-mail (SMTP)"]) expect(page).toContain(words);
+    for (const words of ["Sign-in and message settings", "Group identity (OIDC)", "Test connection", "E-mail (SMTP)"])
+      expect(page).toContain(words);
   });
 });
 

@@ -17,7 +17,10 @@ beforeAll(async () => {
   app = await testApp();
   org = await demoOrg();
   sysadmin = org.userId.get("E000006")!;
-  idp = await startOidcProvider({ redirectUris: [`${ORIGIN}/auth/oidc/callback`], employeeNumbers: { "zhang.wei@group.example.com": "E000004" } });
+  idp = await startOidcProvider({
+    redirectUris: [`${ORIGIN}/auth/oidc/callback`],
+    employeeNumbers: { "zhang.wei@group.example.com": "E000004" },
+  });
   await userFor("E000004");
   await userFor("E000003");
   await db.employee.update({ where: { employeeNo: "E000004" }, data: { wecomUserId: "ZhangWei", dingtalkUserId: "manager4" } });
@@ -25,10 +28,20 @@ beforeAll(async () => {
 });
 afterAll(() => idp.close());
 
-const oidcSettings = (over: Partial<{ claim: string; matchField: "email" | "employeeNo" | "externalId"; requireForPrivileged: boolean }> = {}) =>
+const oidcSettings = (
+  over: Partial<{ claim: string; matchField: "email" | "employeeNo" | "externalId"; requireForPrivileged: boolean }> = {},
+) =>
   saveProviderSetting(db, sysadmin, "oidc", {
     enabled: true,
-    config: { issuer: idp.issuer, clientId: OIDC_CLIENT.clientId, claim: "email", matchField: "email", scopes: "openid email profile", requireForPrivileged: false, ...over },
+    config: {
+      issuer: idp.issuer,
+      clientId: OIDC_CLIENT.clientId,
+      claim: "email",
+      matchField: "email",
+      scopes: "openid email profile",
+      requireForPrivileged: false,
+      ...over,
+    },
     secret: OIDC_CLIENT.clientSecret,
   });
 
@@ -37,8 +50,16 @@ beforeEach(async () => {
   forgetOidcDiscovery();
   await db.integrationSetting.deleteMany();
   await oidcSettings();
-  await saveProviderSetting(db, sysadmin, "wecom", { enabled: true, config: { corpId: "ww1234", agentId: "1000002", signIn: true, messages: false }, secret: "wecom-secret" });
-  await saveProviderSetting(db, sysadmin, "dingtalk", { enabled: true, config: { appKey: "dingkey", agentId: "2981", signIn: true, messages: false }, secret: "ding-secret" });
+  await saveProviderSetting(db, sysadmin, "wecom", {
+    enabled: true,
+    config: { corpId: "ww1234", agentId: "1000002", signIn: true, messages: false },
+    secret: "wecom-secret",
+  });
+  await saveProviderSetting(db, sysadmin, "dingtalk", {
+    enabled: true,
+    config: { appKey: "dingkey", agentId: "2981", signIn: true, messages: false },
+    secret: "ding-secret",
+  });
 });
 
 const cookieValue = (response: Response, name: string) =>
@@ -73,7 +94,10 @@ async function throughProvider(authorize: URL, login: string) {
       method,
       body,
       redirect: "manual",
-      headers: { Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), ...(body ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+      headers: {
+        Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
+        ...(body ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+      },
     });
     for (const c of response.headers.getSetCookie()) {
       const [pair] = c.split(";");
@@ -148,7 +172,9 @@ describe("sign-in through the group's identity provider (OIDC, a real provider)"
     expect(password.status).toBe(403);
     expect(cookieValue(password, "session")).toBeUndefined();
     // A wrong password still says only "wrong": the rule is told to who knows the password.
-    expect((await client(app).post("/login", { email: "e000003@ge.example.com", password: "wrong password!", redirectTo: "/" })).status).toBe(401);
+    expect(
+      (await client(app).post("/login", { email: "e000003@ge.example.com", password: "wrong password!", redirectTo: "/" })).status,
+    ).toBe(401);
     // Employees keep their password.
     await signedIn(app, "e000004@ge.example.com");
 
@@ -169,7 +195,13 @@ describe("WeCom sign-in", () => {
     const inside = await start("wecom", "Mozilla/5.0 (iPhone) wxwork/4.1.0 MicroMessenger/7.0.1");
     expect(inside.location.origin).toBe("https://open.weixin.qq.com");
     expect(inside.location.hash).toBe("#wechat_redirect");
-    expect(Object.fromEntries(inside.location.searchParams)).toMatchObject({ appid: "ww1234", agentid: "1000002", scope: "snsapi_base", response_type: "code", redirect_uri: `${ORIGIN}/auth/wecom/callback` });
+    expect(Object.fromEntries(inside.location.searchParams)).toMatchObject({
+      appid: "ww1234",
+      agentid: "1000002",
+      scope: "snsapi_base",
+      response_type: "code",
+      redirect_uri: `${ORIGIN}/auth/wecom/callback`,
+    });
     const desktop = await start("wecom");
     expect(desktop.location.origin + desktop.location.pathname).toBe("https://login.work.weixin.qq.com/wwlogin/sso/login");
     expect(Object.fromEntries(desktop.location.searchParams)).toMatchObject({ login_type: "CorpApp", appid: "ww1234", agentid: "1000002" });
@@ -189,7 +221,11 @@ describe("WeCom sign-in", () => {
     expect(flashOf(await callback("wecom", `code=CODE9&state=${state}`, cookie))).toBe("identity.errors.noMatch");
     expect(flashOf(await callback("wecom", `code=CODE9&state=other`, cookie))).toBe("identity.errors.state");
 
-    await saveProviderSetting(db, sysadmin, "wecom", { enabled: true, config: { corpId: "ww1234", agentId: "1000002", signIn: true, messages: false }, secret: "stale-secret" });
+    await saveProviderSetting(db, sysadmin, "wecom", {
+      enabled: true,
+      config: { corpId: "ww1234", agentId: "1000002", signIn: true, messages: false },
+      secret: "stale-secret",
+    });
     forgetPlatformTokens();
     expect(flashOf(await callback("wecom", `code=CODE9&state=${state}`, cookie))).toBe("identity.errors.provider"); // 40001
   });
@@ -197,11 +233,22 @@ describe("WeCom sign-in", () => {
 
 describe("DingTalk scan-to-login", () => {
   it("sends the browser to DingTalk's login page and signs a member in by their userid", async () => {
-    const ding = dingTalkPlatform({ appKey: "dingkey", secret: "ding-secret", unionIds: { AUTH1: "union-4", AUTH2: "union-x" }, members: { "union-4": "manager4" } });
+    const ding = dingTalkPlatform({
+      appKey: "dingkey",
+      secret: "ding-secret",
+      unionIds: { AUTH1: "union-4", AUTH2: "union-x" },
+      members: { "union-4": "manager4" },
+    });
     server.use(...ding.handlers);
     const { location, cookie } = await start("dingtalk");
     expect(location.origin + location.pathname).toBe("https://login.dingtalk.com/oauth2/auth");
-    expect(Object.fromEntries(location.searchParams)).toMatchObject({ client_id: "dingkey", response_type: "code", scope: "openid", prompt: "consent", redirect_uri: `${ORIGIN}/auth/dingtalk/callback` });
+    expect(Object.fromEntries(location.searchParams)).toMatchObject({
+      client_id: "dingkey",
+      response_type: "code",
+      scope: "openid",
+      prompt: "consent",
+      redirect_uri: `${ORIGIN}/auth/dingtalk/callback`,
+    });
     const state = location.searchParams.get("state")!;
     const ok = await callback("dingtalk", `authCode=AUTH1&state=${state}`, cookie);
     expect(cookieValue(ok, "session")).toBeTruthy();
@@ -210,7 +257,10 @@ describe("DingTalk scan-to-login", () => {
   });
 
   it("is not offered, and refused, when switched off", async () => {
-    await saveProviderSetting(db, sysadmin, "dingtalk", { enabled: false, config: { appKey: "dingkey", agentId: "2981", signIn: true, messages: false } });
+    await saveProviderSetting(db, sysadmin, "dingtalk", {
+      enabled: false,
+      config: { appKey: "dingkey", agentId: "2981", signIn: true, messages: false },
+    });
     const response = await client(app).get("/auth/dingtalk");
     expect(flashOf(response)).toBe("identity.errors.notConfigured");
     expect(await (await client(app).get("/login")).text()).not.toContain("/auth/dingtalk");

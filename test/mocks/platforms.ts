@@ -23,7 +23,8 @@ export function weComPlatform(options: { corpId: string; secret: string; members
     }),
     http.get("https://qyapi.weixin.qq.com/cgi-bin/auth/getuserinfo", ({ request }) => {
       const url = new URL(request.url);
-      if (!issued.has(url.searchParams.get("access_token") ?? "")) return HttpResponse.json({ errcode: 40014, errmsg: "invalid access_token" });
+      if (!issued.has(url.searchParams.get("access_token") ?? ""))
+        return HttpResponse.json({ errcode: 40014, errmsg: "invalid access_token" });
       const code = url.searchParams.get("code") ?? "";
       if (code.startsWith("outsider-")) return HttpResponse.json({ errcode: 0, errmsg: "ok", openid: "OPENID", external_userid: "wmEXT" });
       const userid = options.members[code];
@@ -33,12 +34,22 @@ export function weComPlatform(options: { corpId: string; secret: string; members
     }),
     http.post("https://qyapi.weixin.qq.com/cgi-bin/message/send", async ({ request }) => {
       const url = new URL(request.url);
-      if (!issued.has(url.searchParams.get("access_token") ?? "")) return HttpResponse.json({ errcode: 40014, errmsg: "invalid access_token" });
+      if (!issued.has(url.searchParams.get("access_token") ?? ""))
+        return HttpResponse.json({ errcode: 40014, errmsg: "invalid access_token" });
       const failure = failSend.shift();
       if (failure) return HttpResponse.json(failure);
       const body = (await request.json()) as (typeof sent)[number];
       sent.push(body);
-      return HttpResponse.json({ errcode: 0, errmsg: "ok", invaliduser: "", invalidparty: "", invalidtag: "", unlicenseduser: "", msgid: `msg${sent.length}`, response_code: "" });
+      return HttpResponse.json({
+        errcode: 0,
+        errmsg: "ok",
+        invaliduser: "",
+        invalidparty: "",
+        invalidtag: "",
+        unlicenseduser: "",
+        msgid: `msg${sent.length}`,
+        response_code: "",
+      });
     }),
   ];
   return {
@@ -51,7 +62,12 @@ export function weComPlatform(options: { corpId: string; secret: string; members
   };
 }
 
-export function dingTalkPlatform(options: { appKey: string; secret: string; unionIds: Record<string, string>; members: Record<string, string> }) {
+export function dingTalkPlatform(options: {
+  appKey: string;
+  secret: string;
+  unionIds: Record<string, string>;
+  members: Record<string, string>;
+}) {
   const issued = new Set<string>();
   const userTokens = new Map<string, string>();
   const sent: { agent_id: number; userid_list: string; msg: { msgtype: string; markdown: { title: string; text: string } } }[] = [];
@@ -60,16 +76,22 @@ export function dingTalkPlatform(options: { appKey: string; secret: string; unio
   const handlers = [
     http.get("https://oapi.dingtalk.com/gettoken", ({ request }) => {
       const url = new URL(request.url);
-      if (url.searchParams.get("appkey") !== options.appKey || url.searchParams.get("appsecret") !== options.secret) return HttpResponse.json({ errcode: 40089, errmsg: "不合法的corpid或corpsecret" });
+      if (url.searchParams.get("appkey") !== options.appKey || url.searchParams.get("appsecret") !== options.secret)
+        return HttpResponse.json({ errcode: 40089, errmsg: "不合法的corpid或corpsecret" });
       const token = `ding-token-${++n}`;
       issued.add(token);
       return HttpResponse.json({ errcode: 0, errmsg: "ok", access_token: token, expires_in: 7200 });
     }),
     http.post("https://api.dingtalk.com/v1.0/oauth2/userAccessToken", async ({ request }) => {
       const body = (await request.json()) as { clientId: string; clientSecret: string; code: string; grantType: string };
-      if (body.clientId !== options.appKey || body.clientSecret !== options.secret) return HttpResponse.json({ code: "invalidClientIdOrSecret", message: "无效的clientId或者clientSecret", requestid: "r1" }, { status: 400 });
+      if (body.clientId !== options.appKey || body.clientSecret !== options.secret)
+        return HttpResponse.json(
+          { code: "invalidClientIdOrSecret", message: "无效的clientId或者clientSecret", requestid: "r1" },
+          { status: 400 },
+        );
       const unionId = options.unionIds[body.code];
-      if (!unionId || body.grantType !== "authorization_code") return HttpResponse.json({ code: "invalidAuthCode", message: "不合法的临时授权码", requestid: "r2" }, { status: 400 });
+      if (!unionId || body.grantType !== "authorization_code")
+        return HttpResponse.json({ code: "invalidAuthCode", message: "不合法的临时授权码", requestid: "r2" }, { status: 400 });
       delete options.unionIds[body.code];
       const accessToken = `user-${++n}`;
       userTokens.set(accessToken, unionId);
@@ -77,12 +99,14 @@ export function dingTalkPlatform(options: { appKey: string; secret: string; unio
     }),
     http.get("https://api.dingtalk.com/v1.0/contact/users/me", ({ request }) => {
       const unionId = userTokens.get(request.headers.get("x-acs-dingtalk-access-token") ?? "");
-      if (!unionId) return HttpResponse.json({ code: "InvalidAuthentication", message: "不合法的access_token", requestid: "r3" }, { status: 401 });
+      if (!unionId)
+        return HttpResponse.json({ code: "InvalidAuthentication", message: "不合法的access_token", requestid: "r3" }, { status: 401 });
       return HttpResponse.json({ nick: "张伟", unionId, openId: "OPEN", stateCode: "86" });
     }),
     http.post("https://oapi.dingtalk.com/topapi/user/getbyunionid", async ({ request }) => {
       const url = new URL(request.url);
-      if (!issued.has(url.searchParams.get("access_token") ?? "")) return HttpResponse.json({ errcode: 88, errmsg: "不合法的access_token" });
+      if (!issued.has(url.searchParams.get("access_token") ?? ""))
+        return HttpResponse.json({ errcode: 88, errmsg: "不合法的access_token" });
       const { unionid } = (await request.json()) as { unionid: string };
       const userid = options.members[unionid];
       if (!userid) return HttpResponse.json({ errcode: 60121, errmsg: "找不到该用户", request_id: "x" });
@@ -90,12 +114,18 @@ export function dingTalkPlatform(options: { appKey: string; secret: string; unio
     }),
     http.post("https://oapi.dingtalk.com/topapi/message/corpconversation/asyncsend_v2", async ({ request }) => {
       const url = new URL(request.url);
-      if (!issued.has(url.searchParams.get("access_token") ?? "")) return HttpResponse.json({ errcode: 88, errmsg: "不合法的access_token" });
+      if (!issued.has(url.searchParams.get("access_token") ?? ""))
+        return HttpResponse.json({ errcode: 88, errmsg: "不合法的access_token" });
       const failure = failSend.shift();
       if (failure) return HttpResponse.json(failure);
       sent.push((await request.json()) as (typeof sent)[number]);
       return HttpResponse.json({ errcode: 0, errmsg: "ok", task_id: 256271667526, request_id: "z" });
     }),
   ];
-  return { handlers, sent, expireTokens: () => issued.clear(), failNextSend: (...errors: { errcode: number; errmsg: string }[]) => failSend.push(...errors) };
+  return {
+    handlers,
+    sent,
+    expireTokens: () => issued.clear(),
+    failNextSend: (...errors: { errcode: number; errmsg: string }[]) => failSend.push(...errors),
+  };
 }

@@ -32,7 +32,8 @@ describe("a hard kill in the middle of submissions", () => {
       clearTimeout(killer);
       for (const [i, result] of results.entries()) {
         if (result.status === "fulfilled" && result.value.status === 200) acknowledged.add(result.value.person.employeeId);
-        else if (result.status === "fulfilled" && result.value.status === 409) acknowledged.add(result.value.person.employeeId); // stored before the kill, answer lost in flight
+        else if (result.status === "fulfilled" && result.value.status === 409)
+          acknowledged.add(result.value.person.employeeId); // stored before the kill, answer lost in flight
         else if (result.status === "fulfilled" && result.value.status >= 500) throw new Error(`5xx: ${server.log().slice(0, 2000)}`);
         else pending.push(batch[i]);
       }
@@ -45,9 +46,13 @@ describe("a hard kill in the middle of submissions", () => {
     const integrity = await db.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check");
     expect(integrity.map((r) => r.integrity_check)).toEqual(["ok"]);
     // The server cannot say whose answers it holds; the respondents' browsers can: each kept its token.
-    const spent = new Set((await db.surveySpentToken.findMany({ where: { surveyId: setup.surveyId }, select: { hash: true } })).map((s) => s.hash));
+    const spent = new Set(
+      (await db.surveySpentToken.findMany({ where: { surveyId: setup.surveyId }, select: { hash: true } })).map((s) => s.hash),
+    );
     for (const person of setup.cookies.filter((p) => acknowledged.has(p.employeeId))) {
-      expect(spent.has(spentHash(decodeBytes(person.respondent.token!.token))), `acknowledged answer of ${person.employeeId} lost`).toBe(true);
+      expect(spent.has(spentHash(decodeBytes(person.respondent.token!.token))), `acknowledged answer of ${person.employeeId} lost`).toBe(
+        true,
+      );
     }
     // Spending a token and storing its answers commit together or not at all.
     expect(await db.surveyResponse.count({ where: { surveyId: setup.surveyId } })).toBe(spent.size);
@@ -69,7 +74,8 @@ describe("a hard kill in the middle of pay-run changes", () => {
     const { hashPassword } = await import("~/modules/auth/password.server");
     let db = createPrismaClient(setup.url);
     const unitId = new Map((await db.unit.findMany({ select: { code: true, id: true } })).map((u) => [u.code, u.id]));
-    const userOf = async (employeeNo: string) => (await db.user.findFirstOrThrow({ where: { employee: { employeeNo } }, select: { id: true } })).id;
+    const userOf = async (employeeNo: string) =>
+      (await db.user.findFirstOrThrow({ where: { employee: { employeeNo } }, select: { id: true } })).id;
     const [hr1, hr2, hr3] = [await userOf("E000003"), await userOf("E000005"), await userOf("E000182")];
     await db.user.update({ where: { id: hr2 }, data: { role: "hr_admin" } });
     await db.user.update({ where: { id: hr3 }, data: { role: "hr_admin", passwordHash: await hashPassword("approval password") } });
@@ -92,11 +98,18 @@ describe("a hard kill in the middle of pay-run changes", () => {
       const killer = round < 2 ? setTimeout(() => server!.child.kill("SIGKILL"), 150 + Math.floor(Math.random() * 600)) : undefined;
       const corrections = Array.from({ length: 40 }, () => `crash correction ${sent++}`);
       const results = await Promise.allSettled([
-        runAcknowledged ? Promise.resolve(0) : postForm(port, "/pay", cookie, new URLSearchParams({ intent: "create", periodId: next.period.id }).toString()),
+        runAcknowledged
+          ? Promise.resolve(0)
+          : postForm(port, "/pay", cookie, new URLSearchParams({ intent: "create", periodId: next.period.id }).toString()),
         ...corrections.map(async (reason, i) => {
           await new Promise((r) => setTimeout(r, (i % 20) * 25));
           const employeeNo = locked.managers[i % locked.managers.length].employeeNo;
-          return postForm(port, `/pay/runs/${run.id}`, cookie, new URLSearchParams({ intent: "adjust", employeeNo, amount: "-12.34", reason }).toString());
+          return postForm(
+            port,
+            `/pay/runs/${run.id}`,
+            cookie,
+            new URLSearchParams({ intent: "adjust", employeeNo, amount: "-12.34", reason }).toString(),
+          );
         }),
       ]);
       clearTimeout(killer);
@@ -116,12 +129,18 @@ describe("a hard kill in the middle of pay-run changes", () => {
     expect(integrity.map((r) => r.integrity_check)).toEqual(["ok"]);
     const stored = await db.payAdjustment.findMany({ where: { runId: run.id }, select: { id: true, reason: true, amountFen: true } });
     const reasons = stored.map((a) => a.reason);
-    for (const reason of acknowledged) expect(reasons.filter((r) => r === reason), `acknowledged "${reason}"`).toHaveLength(1);
+    for (const reason of acknowledged)
+      expect(
+        reasons.filter((r) => r === reason),
+        `acknowledged "${reason}"`,
+      ).toHaveLength(1);
     expect(new Set(reasons).size).toBe(reasons.length);
     expect(stored.every((a) => a.amountFen === -1234)).toBe(true);
     const audited = await db.auditLog.findMany({ where: { action: "pay.adjustment.create" }, select: { entityId: true } });
     expect(audited.map((a) => a.entityId).sort()).toEqual(stored.map((a) => a.id).sort());
-    const runs = await db.payRun.findMany({ select: { id: true, periodId: true, employeeCount: true, _count: { select: { lines: true } } } });
+    const runs = await db.payRun.findMany({
+      select: { id: true, periodId: true, employeeCount: true, _count: { select: { lines: true } } },
+    });
     for (const r of runs) expect(r._count.lines, `lines of run ${r.id}`).toBe(r.employeeCount);
     const nextRuns = runs.filter((r) => r.periodId === next.period.id);
     expect(nextRuns.length).toBeLessThanOrEqual(1);

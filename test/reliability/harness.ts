@@ -16,7 +16,10 @@ export async function prepareSurveyDatabase(extra: number, templateId = "pulse",
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reliability-"));
   const file = path.join(dir, "app.db");
   const url = `file:${file}`;
-  execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "ignore",
+  });
   const { createPrismaClient } = await import("~/utils/db.server");
   const { seedDemo, seedOrganisation } = await import("../../prisma/seed/index");
   const { createSession } = await import("~/modules/auth/session.server");
@@ -30,7 +33,19 @@ export async function prepareSurveyDatabase(extra: number, templateId = "pulse",
     const chunk = Array.from({ length: Math.min(200, extra - i) }, (_, k) => i + k);
     await db.$executeRawUnsafe(
       `INSERT INTO "Employee" ("id","employeeNo","name","email","unitId","positionId","track","level","hireDate","createdAt","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?,?,?,?)").join(",")}`,
-      ...chunk.flatMap((n) => [`load-${n}`, `L${String(n).padStart(6, "0")}`, `负载${n}`, `l${n}@load.example.com`, room, position.id, "skill", "S3", "2018-01-01T00:00:00.000+00:00", now, now]),
+      ...chunk.flatMap((n) => [
+        `load-${n}`,
+        `L${String(n).padStart(6, "0")}`,
+        `负载${n}`,
+        `l${n}@load.example.com`,
+        room,
+        position.id,
+        "skill",
+        "S3",
+        "2018-01-01T00:00:00.000+00:00",
+        now,
+        now,
+      ]),
     );
     await db.$executeRawUnsafe(
       `INSERT INTO "User" ("id","email","role","employeeId","locale","disabled","createdAt","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?)").join(",")}`,
@@ -82,11 +97,31 @@ export async function freePort() {
 export type Server = { child: ChildProcess; log: () => string };
 
 /** Starts the built server on the database; resolves once /healthz answers. */
-export async function startServer(url: string, port: number, options: { logLevel?: "silent" | "info"; env?: Record<string, string> } = {}): Promise<Server> {
-  const child = spawn(process.execPath, [...(process.env.PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROF_DIR}`] : []), path.resolve(process.env.BUILD_DIR ?? "build", "server.js")], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SEED_DEMO: "false", LOG_LEVEL: options.logLevel ?? "silent", ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export async function startServer(
+  url: string,
+  port: number,
+  options: { logLevel?: "silent" | "info"; env?: Record<string, string> } = {},
+): Promise<Server> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROF_DIR}`] : []),
+      path.resolve(process.env.BUILD_DIR ?? "build", "server.js"),
+    ],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        SEED_DEMO: "false",
+        LOG_LEVEL: options.logLevel ?? "silent",
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stderr = "";
   child.stdout!.on("data", (d) => (stderr += d));
   child.stderr!.on("data", (d) => (stderr += d));
@@ -127,7 +162,11 @@ export class Respondent {
 
   /** Takes (or finds) the response token over HTTP with the session, as the survey page does. */
   async obtain(port: number, surveyId: string) {
-    const storage = { getItem: (k: string) => this.store.get(k) ?? null, setItem: (k: string, v: string) => void this.store.set(k, v), removeItem: (k: string) => void this.store.delete(k) };
+    const storage = {
+      getItem: (k: string) => this.store.get(k) ?? null,
+      setItem: (k: string, v: string) => void this.store.set(k, v),
+      removeItem: (k: string) => void this.store.delete(k),
+    };
     const post = async (body: unknown) => {
       const response = await fetch(`http://127.0.0.1:${port}/surveys/${surveyId}/token`, {
         method: "POST",
@@ -165,7 +204,11 @@ export async function sendAnswers(port: number, surveyId: string, token: HeldTok
   const send = async () => {
     const response = await fetch(`http://127.0.0.1:${port}/anon/surveys/${surveyId}/responses`, {
       method: "POST",
-      headers: { Origin: `http://127.0.0.1:${port}`, "Content-Type": "application/x-www-form-urlencoded", "X-Anonymous-Token": `${token.keyId}.${token.token}.${token.signature}` },
+      headers: {
+        Origin: `http://127.0.0.1:${port}`,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Anonymous-Token": `${token.keyId}.${token.token}.${token.signature}`,
+      },
       body,
     });
     const text = await response.text();

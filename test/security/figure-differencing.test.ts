@@ -36,13 +36,34 @@ let hrUserId = "";
 
 beforeAll(async () => {
   positionId = (await db.position.create({ data: { code: "FD-1", nameZh: "岗位", nameEn: "Post" } })).id;
-  const e = await db.employee.create({ data: { employeeNo: "HR0001", name: "人事", email: "hr0001@fd.example.com", unitId: (await unit("FD-HR", null)).id, positionId, track: "management", level: "M3", hireDate: new Date("2015-01-01") } });
+  const e = await db.employee.create({
+    data: {
+      employeeNo: "HR0001",
+      name: "人事",
+      email: "hr0001@fd.example.com",
+      unitId: (await unit("FD-HR", null)).id,
+      positionId,
+      track: "management",
+      level: "M3",
+      hireDate: new Date("2015-01-01"),
+    },
+  });
   hrUserId = (await db.user.create({ data: { email: e.email, role: "hr_admin", employeeId: e.id } })).id;
 });
 
 async function unit(code: string, parent: { id: string; path: string } | null) {
   const id = `u-${code}`;
-  return db.unit.create({ data: { id, code, nameZh: code, nameEn: code, kind: parent ? "room" : "department", parentId: parent?.id ?? null, path: `${parent?.path ?? "/"}${id}/` } });
+  return db.unit.create({
+    data: {
+      id,
+      code,
+      nameZh: code,
+      nameEn: code,
+      kind: parent ? "room" : "department",
+      parentId: parent?.id ?? null,
+      path: `${parent?.path ?? "/"}${id}/`,
+    },
+  });
 }
 
 /** A department with 2–3 sections of 1–3 rooms each, rooms of 1–9 people of random track and tenure. */
@@ -83,8 +104,18 @@ async function buildOrg(seed: number): Promise<Org> {
       await people(room, 1 + Math.floor(r() * 9));
     }
   }
-  const head = (u: { id: string; path: string }): Actor => ({ userId: `head-${u.id}`, role: "dept_head", employeeId: null, scopePath: u.path });
-  return { rootId: root.id, units, hr: { userId: hrUserId, role: "hr_admin", employeeId: null, scopePath: null }, heads: [head(root), ...units.map(head)] };
+  const head = (u: { id: string; path: string }): Actor => ({
+    userId: `head-${u.id}`,
+    role: "dept_head",
+    employeeId: null,
+    scopePath: u.path,
+  });
+  return {
+    rootId: root.id,
+    units,
+    hr: { userId: hrUserId, role: "hr_admin", employeeId: null, scopePath: null },
+    heads: [head(root), ...units.map(head)],
+  };
 }
 
 const optionalItems = new Set(["trn-02", "car-01", "pay-x1"]);
@@ -134,7 +165,11 @@ async function wave(org: Org, seed: number, opensAt: Date, answer?: (employeeId:
   await updateItems(db, hrUserId, id, withTestItems);
   await launchSurvey(db, hrUserId, id, opensAt);
   const items = parseItems((await db.survey.findUniqueOrThrow({ where: { id }, select: { itemsJson: true } })).itemsJson);
-  const invited = await db.surveyParticipation.findMany({ where: { surveyId: id }, select: { employeeId: true, cell: true }, orderBy: { employeeId: "asc" } });
+  const invited = await db.surveyParticipation.findMany({
+    where: { surveyId: id },
+    select: { employeeId: true, cell: true },
+    orderBy: { employeeId: "asc" },
+  });
   // Every reporting cell a token can attest (and a stored response carry) holds at least the minimum of invitees.
   const cells = invited.reduce((m, p) => m.set(p.cell!, (m.get(p.cell!) ?? 0) + 1), new Map<string, number>());
   for (const [cell, n] of cells) expect(n, cell).toBeGreaterThanOrEqual(MIN);
@@ -148,10 +183,20 @@ async function wave(org: Org, seed: number, opensAt: Date, answer?: (employeeId:
   return { id, items };
 }
 
-type Stored = { id: string; unitId: string | null; track: string | null; tenureBand: string | null; items: Map<string, number>; marks: number[] };
+type Stored = {
+  id: string;
+  unitId: string | null;
+  track: string | null;
+  tenureBand: string | null;
+  items: Map<string, number>;
+  marks: number[];
+};
 
 async function storedResponses(surveyId: string): Promise<Stored[]> {
-  const responses = await db.surveyResponse.findMany({ where: { surveyId }, select: { id: true, unitId: true, track: true, tenureBand: true, answers: { select: { itemId: true, value: true } } } });
+  const responses = await db.surveyResponse.findMany({
+    where: { surveyId },
+    select: { id: true, unitId: true, track: true, tenureBand: true, answers: { select: { itemId: true, value: true } } },
+  });
   return responses.map((r) => ({
     ...r,
     items: r.answers.reduce((m, a) => m.set(a.itemId, (m.get(a.itemId) ?? 0) + 1), new Map<string, number>()),
@@ -165,7 +210,8 @@ type Seen = { key: string; unitId: string; filter: string; ids: Set<string>; n: 
 function figureSets(stored: Stored[], items: SurveyItem[], units: Org["units"], rootId: string) {
   const pathOf = new Map(units.map((u) => [u.id, u.path]));
   pathOf.set(rootId, `/${rootId}/`);
-  const within = (r: Stored, unitId: string) => unitId === ORG || (r.unitId !== null && (pathOf.get(r.unitId) ?? "").includes(`/${unitId}/`));
+  const within = (r: Stored, unitId: string) =>
+    unitId === ORG || (r.unitId !== null && (pathOf.get(r.unitId) ?? "").includes(`/${unitId}/`));
   const matches = (r: Stored, filter: string) => {
     if (!filter) return true;
     const [cut, value] = filter.split(":");
@@ -177,10 +223,12 @@ function figureSets(stored: Stored[], items: SurveyItem[], units: Org["units"], 
     if (key === "group") return true;
     if (key === "likert") return likert.some((i) => r.items.has(i.id));
     if (key.startsWith("d:")) return likert.some((i) => i.dimension === key.slice(2) && r.items.has(i.id));
-    if (key.startsWith("r:")) return r.items.has(outcome.id) && likert.some((i) => i.dimension === key.slice(2) && !i.outcome && r.items.has(i.id));
+    if (key.startsWith("r:"))
+      return r.items.has(outcome.id) && likert.some((i) => i.dimension === key.slice(2) && !i.outcome && r.items.has(i.id));
     return r.items.has(key.slice(2));
   };
-  return (key: string, unitId: string, filter: string) => new Set(stored.filter((r) => within(r, unitId) && matches(r, filter) && answered(r, key)).map((r) => r.id));
+  return (key: string, unitId: string, filter: string) =>
+    new Set(stored.filter((r) => within(r, unitId) && matches(r, filter) && answered(r, key)).map((r) => r.id));
 }
 
 /** Every figure one report shows, as (key, unit, filter, n). */
@@ -190,14 +238,17 @@ function figuresOf(report: ClosedReport, filter: string): Omit<Seen, "ids">[] {
   if (report.hidden) return out;
   out.push({ key: "group", unitId, filter, n: report.respondents });
   if (report.overall) out.push({ key: "likert", unitId, filter, n: report.overall.n });
-  for (const [dim, split] of Object.entries(report.dimensionSplits ?? {})) if (split) out.push({ key: `d:${dim}`, unitId, filter, n: split.n });
+  for (const [dim, split] of Object.entries(report.dimensionSplits ?? {}))
+    if (split) out.push({ key: `d:${dim}`, unitId, filter, n: split.n });
   for (const item of report.items) if (!item.hidden) out.push({ key: `i:${item.id}`, unitId, filter, n: item.n });
   if (report.enps) out.push({ key: "i:ovr-05", unitId, filter, n: report.enps.n });
   for (const d of report.drivers) out.push({ key: `r:${d.dimension}`, unitId, filter, n: d.n });
-  for (const [dim, split] of Object.entries(report.orgDimensions ?? {})) if (split) out.push({ key: `d:${dim}`, unitId: ORG, filter, n: split.n });
+  for (const [dim, split] of Object.entries(report.orgDimensions ?? {}))
+    if (split) out.push({ key: `d:${dim}`, unitId: ORG, filter, n: split.n });
   for (const cell of report.heatmap) {
     if (cell.respondents !== null) out.push({ key: "group", unitId: cell.unitId, filter, n: cell.respondents });
-    for (const [dim, split] of Object.entries(cell.dimensions ?? {})) if (split) out.push({ key: `d:${dim}`, unitId: cell.unitId, filter, n: split.n });
+    for (const [dim, split] of Object.entries(cell.dimensions ?? {}))
+      if (split) out.push({ key: `d:${dim}`, unitId: cell.unitId, filter, n: split.n });
   }
   return out;
 }
@@ -226,7 +277,8 @@ function checkDifferences(seen: Seen[], label: string) {
   const problems: string[] = [];
   for (const s of seen) {
     if (s.ids.size < MIN) problems.push(`${label}: ${s.key} at ${s.unitId} ${s.filter} stands on ${s.ids.size}`);
-    if (s.n !== null && s.n !== s.ids.size) problems.push(`${label}: ${s.key} at ${s.unitId} ${s.filter} shows n=${s.n} for ${s.ids.size} respondents`);
+    if (s.n !== null && s.n !== s.ids.size)
+      problems.push(`${label}: ${s.key} at ${s.unitId} ${s.filter} shows n=${s.n} for ${s.ids.size} respondents`);
   }
   const byKey = new Map<string, Seen[]>();
   for (const s of seen) byKey.set(s.key, [...(byKey.get(s.key) ?? []), s]);
@@ -236,7 +288,8 @@ function checkDifferences(seen: Seen[], label: string) {
       // Any one part, and the visible parts that do not overlap (greedy, largest first), subtracted.
       for (const part of parts) {
         const left = big.ids.size - part.ids.size;
-        if (left > 0 && left < MIN) problems.push(`${big.key}: ${big.unitId} ${big.filter} minus ${part.unitId} ${part.filter} leaves ${left}`);
+        if (left > 0 && left < MIN)
+          problems.push(`${big.key}: ${big.unitId} ${big.filter} minus ${part.unitId} ${part.filter} leaves ${left}`);
       }
       const covered = new Set<string>();
       for (const part of [...parts].sort((a, b) => b.ids.size - a.ids.size)) {
@@ -264,7 +317,9 @@ describe("no difference a reader can form isolates fewer than the minimum", () =
       problems.push(...checkDifferences(hrSeen, "HR"));
       for (const head of org.heads) {
         const scope = head.scopePath!;
-        const headSeen = await everythingSeen(head, id, org, sets).catch((e: unknown) => (e instanceof Response && e.status === 404 ? [] : Promise.reject(e)));
+        const headSeen = await everythingSeen(head, id, org, sets).catch((e: unknown) =>
+          e instanceof Response && e.status === 404 ? [] : Promise.reject(e),
+        );
         problems.push(...checkDifferences(headSeen, `head ${scope}`));
         // The organisation comparison minus what is in scope must not be a unit out of scope.
         const outOfScope = org.units.filter((u) => !u.path.startsWith(scope) && !scope.startsWith(u.path));
@@ -273,7 +328,8 @@ describe("no difference a reader can form isolates fewer than the minimum", () =
             const rest = [...orgFigure.ids].filter((x) => !own.ids.has(x));
             for (const u of outOfScope) {
               const theirs = sets(orgFigure.key, u.id, orgFigure.filter);
-              if (rest.length > 0 && theirs.size === rest.length && rest.every((x) => theirs.has(x))) problems.push(`head ${scope}: organisation minus ${own.unitId} opens ${u.code} (${orgFigure.key})`);
+              if (rest.length > 0 && theirs.size === rest.length && rest.every((x) => theirs.has(x)))
+                problems.push(`head ${scope}: organisation minus ${own.unitId} opens ${u.code} (${orgFigure.key})`);
             }
           }
         }
@@ -290,10 +346,26 @@ describe("no difference a reader can form isolates fewer than the minimum", () =
     const dummies = [];
     for (let i = 0; i < 4; i++) {
       dummies.push(
-        await db.employee.create({ data: { employeeNo: `DUMMY${i}`, name: `DUMMY${i}`, email: `dummy${i}@fd.example.com`, unitId: trap.id, positionId, track: "skill", level: "S1", hireDate: new Date("2012-01-01") } }),
+        await db.employee.create({
+          data: {
+            employeeNo: `DUMMY${i}`,
+            name: `DUMMY${i}`,
+            email: `dummy${i}@fd.example.com`,
+            unitId: trap.id,
+            positionId,
+            track: "skill",
+            level: "S1",
+            hireDate: new Date("2012-01-01"),
+          },
+        }),
       );
     }
-    const target = (await db.employee.findFirstOrThrow({ where: { employeeNo: { startsWith: "P41-" }, unitId: { not: org.rootId } }, orderBy: { employeeNo: "asc" } })).id;
+    const target = (
+      await db.employee.findFirstOrThrow({
+        where: { employeeNo: { startsWith: "P41-" }, unitId: { not: org.rootId } },
+        orderBy: { employeeNo: "asc" },
+      })
+    ).id;
     await db.employee.update({ where: { id: target }, data: { unitId: trap.id } });
     expect((await db.employee.findUniqueOrThrow({ where: { id: target } })).unitSince.getTime()).toBeGreaterThan(Date.now() - 60_000);
     // The section's head sees who arrived, before any survey is launched.
@@ -317,9 +389,19 @@ describe("no difference a reader can form isolates fewer than the minimum", () =
     const dummyResponses = new Set(stored.filter((r) => r.marks.includes(3)).map((r) => r.id));
     const targetResponse = stored.find((r) => r.marks.includes(2))!.id;
     const sets = figureSets(stored, items, units, org.rootId);
-    const seen = (await everythingSeen(org.hr, id, org, sets)).map((f) => ({ ...f, ids: new Set([...f.ids].filter((x) => !dummyResponses.has(x))), n: null }));
-    for (const f of seen.filter((x) => x.ids.has(targetResponse))) expect(f.ids.size, `${f.key} ${f.unitId} ${f.filter}`).toBeGreaterThanOrEqual(MIN);
-    expect(checkDifferences(seen.filter((f) => f.ids.size > 0), "HR without the dummies")).toEqual([]);
+    const seen = (await everythingSeen(org.hr, id, org, sets)).map((f) => ({
+      ...f,
+      ids: new Set([...f.ids].filter((x) => !dummyResponses.has(x))),
+      n: null,
+    }));
+    for (const f of seen.filter((x) => x.ids.has(targetResponse)))
+      expect(f.ids.size, `${f.key} ${f.unitId} ${f.filter}`).toBeGreaterThanOrEqual(MIN);
+    expect(
+      checkDifferences(
+        seen.filter((f) => f.ids.size > 0),
+        "HR without the dummies",
+      ),
+    ).toEqual([]);
   }, 240_000);
 
   it("refuses a population below the minimum, such as one room × one track", async () => {

@@ -9,7 +9,10 @@ export async function fingerprint() {
   const hashes: Record<string, string> = {};
   for (const { name } of tables) {
     const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY 1`);
-    hashes[name] = crypto.createHash("sha256").update(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v))).digest("hex");
+    hashes[name] = crypto
+      .createHash("sha256")
+      .update(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v)))
+      .digest("hex");
   }
   return hashes;
 }

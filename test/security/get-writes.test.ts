@@ -34,7 +34,6 @@ beforeAll(async () => {
   users.anonymous = client(app);
 }, 300_000);
 
-
 describe("no state change on GET", () => {
   it("every loader × every role × real and missing records × ?lng= leaves every table unchanged", async () => {
     const pages = routes.filter((r) => r.hasLoader);

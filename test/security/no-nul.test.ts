@@ -35,7 +35,9 @@ beforeAll(async () => {
   for (const [role, no, scope] of accounts) users[role] = await signedIn(app, await userFor(no, role, scope));
 
   const run = await db.payRun.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
-  const line = run ? await db.payLine.findFirst({ where: { runId: run.id, employee: { employeeNo: "E000004" } }, select: { employeeId: true } }) : null;
+  const line = run
+    ? await db.payLine.findFirst({ where: { runId: run.id, employee: { employeeNo: "E000004" } }, select: { employeeId: true } })
+    : null;
   const period = await db.appraisalPeriod.findFirst({ where: { status: "open" }, select: { id: true } });
   const employee = await db.employee.findUniqueOrThrow({ where: { employeeNo: "E000004" }, select: { id: true, positionId: true } });
   const survey = await first(db.survey.findFirst({ where: { status: "closed" }, select: { id: true } }));

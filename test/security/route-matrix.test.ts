@@ -3,7 +3,6 @@ import type { ServerBuild } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NAV_ITEMS } from "~/components/navigation";
 import { roleHas, type Role } from "~/modules/auth/roles";
-import { db } from "~/utils/db.server";
 import { client, demoOrg, signedIn, testApp, userFor, type Client } from "../utils";
 import { actionUrl, PUBLIC_PATHS, routesOf, withMissingParams, type RouteInfo } from "./routes";
 import { fingerprint } from "./fingerprint";
@@ -27,7 +26,6 @@ beforeAll(async () => {
 }, 120_000);
 
 const isPublic = (p: string) => PUBLIC_PATHS.some((re) => re.test(p));
-
 
 describe("every page route × every role", () => {
   it("sends anonymous visitors to sign in on every private page", async () => {
@@ -57,7 +55,16 @@ const GARBAGE: Record<string, string>[] = [
   {},
   { intent: "💥".repeat(10) },
   { intent: "x".repeat(100_000), name: "x".repeat(100_000) },
-  { amountFen: "1e309", value: "NaN", weight: "-1", count: "0.5", id: "../../etc/passwd", role: "sysadmin", userId: "u1", employeeId: "e1" },
+  {
+    amountFen: "1e309",
+    value: "NaN",
+    weight: "-1",
+    count: "0.5",
+    id: "../../etc/passwd",
+    role: "sysadmin",
+    userId: "u1",
+    employeeId: "e1",
+  },
   { intent: "delete", id: "' OR 1=1 --" },
 ];
 

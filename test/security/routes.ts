@@ -38,4 +38,11 @@ export function actionUrl(route: RouteInfo) {
 }
 
 /** Pages anyone may open without signing in. */
-export const PUBLIC_PATHS = [/^\/login$/, /^\/invite\/[^/]+$/, /^\/logout$/, /^\/suggestions\/follow-up/, /^\/forgot-password$/, /^\/auth\/[^/]+(\/callback)?$/];
+export const PUBLIC_PATHS = [
+  /^\/login$/,
+  /^\/invite\/[^/]+$/,
+  /^\/logout$/,
+  /^\/suggestions\/follow-up/,
+  /^\/forgot-password$/,
+  /^\/auth\/[^/]+(\/callback)?$/,
+];

@@ -13,14 +13,19 @@ export const title = (locale: string, l: Titled | null | undefined) => (l ? (loc
 export function CareerView({ view }: { view: CareerOverview }) {
   const t = useT();
   const locale = useLocale();
-  const titleOf = (code: string) => title(locale, view.levels.find((l) => l.code === code));
+  const titleOf = (code: string) =>
+    title(
+      locale,
+      view.levels.find((l) => l.code === code),
+    );
   const lines = (zh: string, en: string) => (locale === "en" ? en : zh).split("\n").filter(Boolean);
   return (
     <>
       <div className="panel" data-testid="career-position">
         <h2>{t("careers.myPosition")}</h2>
         <p className="lead">
-          {t(`track.${view.employee.track}`)} · <strong data-testid="current-level">{view.employee.level}</strong> {title(locale, view.current)}
+          {t(`track.${view.employee.track}`)} · <strong data-testid="current-level">{view.employee.level}</strong>{" "}
+          {title(locale, view.current)}
         </p>
         {view.current ? <p>{locale === "en" ? view.current.descriptionEn : view.current.descriptionZh}</p> : null}
         {view.current ? (
@@ -33,7 +38,11 @@ export function CareerView({ view }: { view: CareerOverview }) {
             </ul>
           </>
         ) : null}
-        <p>{view.band ? t("careers.payBand", { base: formatMoney(view.band.basePayFen), performance: formatMoney(view.band.performanceBaseFen) }) : t("careers.payBandNone")}</p>
+        <p>
+          {view.band
+            ? t("careers.payBand", { base: formatMoney(view.band.basePayFen), performance: formatMoney(view.band.performanceBaseFen) })
+            : t("careers.payBandNone")}
+        </p>
       </div>
       <div className="panel" data-testid="career-next">
         <h2>{t("careers.nextLevel")}</h2>
@@ -41,10 +50,23 @@ export function CareerView({ view }: { view: CareerOverview }) {
           <>
             <p className="lead">
               <strong>{view.next.code}</strong> {title(locale, view.next)} ·{" "}
-              <span className={`badge badge-${view.eligible ? "met" : "missing"}`}>{t(view.eligible ? "careers.eligible" : "careers.notYetEligible")}</span>
+              <span className={`badge badge-${view.eligible ? "met" : "missing"}`}>
+                {t(view.eligible ? "careers.eligible" : "careers.notYetEligible")}
+              </span>
             </p>
-            {view.nextBand ? <p>{t("careers.payBand", { base: formatMoney(view.nextBand.basePayFen), performance: formatMoney(view.nextBand.performanceBaseFen) })}</p> : null}
-            <CriteriaList results={view.quota ? [...view.results, view.quota] : view.results} kpiPeriods={view.next.kpiPeriods} testId="criteria" />
+            {view.nextBand ? (
+              <p>
+                {t("careers.payBand", {
+                  base: formatMoney(view.nextBand.basePayFen),
+                  performance: formatMoney(view.nextBand.performanceBaseFen),
+                })}
+              </p>
+            ) : null}
+            <CriteriaList
+              results={view.quota ? [...view.results, view.quota] : view.results}
+              kpiPeriods={view.next.kpiPeriods}
+              testId="criteria"
+            />
           </>
         ) : (
           <p>{t("careers.topOfTrack")}</p>

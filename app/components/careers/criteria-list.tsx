@@ -14,7 +14,8 @@ function detail(t: ReturnType<typeof useT>, r: CriterionResult, kpiPeriods: numb
   if (r.status === "noData") return t(`careers.noData.${r.criterion}`);
   switch (r.criterion) {
     case "kpiAverage":
-      if ((r.periods ?? 0) < kpiPeriods) return t("careers.detail.kpiTooFewPeriods", { count: r.periods ?? 0, periods: kpiPeriods, actual: points(Number(r.actual)) });
+      if ((r.periods ?? 0) < kpiPeriods)
+        return t("careers.detail.kpiTooFewPeriods", { count: r.periods ?? 0, periods: kpiPeriods, actual: points(Number(r.actual)) });
       return t("careers.detail.kpiAverage", { actual: points(Number(r.actual)), count: r.periods ?? 0 });
     case "courses":
     case "certificates":
@@ -34,7 +35,8 @@ export function CriteriaList({ results, kpiPeriods, testId }: { results: Criteri
     <ul className="criteria" data-testid={testId}>
       {results.map((r) => (
         <li key={r.criterion} data-status={r.status}>
-          <span className={`badge badge-${r.status}`}>{t(`careers.status.${r.status}`)}</span> <strong>{label(t, r, kpiPeriods)}</strong> — {detail(t, r, kpiPeriods)}
+          <span className={`badge badge-${r.status}`}>{t(`careers.status.${r.status}`)}</span> <strong>{label(t, r, kpiPeriods)}</strong> —{" "}
+          {detail(t, r, kpiPeriods)}
         </li>
       ))}
     </ul>

@@ -37,8 +37,12 @@ export function QuotaPanel({
           <thead>
             <tr>
               <th scope="col">{t("careers.unit")}</th>
-              <th scope="col" className="num">{t("careers.posts")}</th>
-              <th scope="col" className="num">{t("careers.used")}</th>
+              <th scope="col" className="num">
+                {t("careers.posts")}
+              </th>
+              <th scope="col" className="num">
+                {t("careers.used")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -73,7 +77,15 @@ export function QuotaPanel({
 
 type Nomination = SerializeFrom<Awaited<ReturnType<typeof nominationsInScope>>>[number];
 
-export function NominationTable({ nominations, canDecide, errorsFor }: { nominations: Nomination[]; canDecide: boolean; errorsFor: (target: string) => string[] | undefined }) {
+export function NominationTable({
+  nominations,
+  canDecide,
+  errorsFor,
+}: {
+  nominations: Nomination[];
+  canDecide: boolean;
+  errorsFor: (target: string) => string[] | undefined;
+}) {
   const t = useT();
   const name = useName();
   return (
@@ -133,11 +145,21 @@ export function NominationTable({ nominations, canDecide, errorsFor }: { nominat
                     <Form method="post" className="stack">
                       <input type="hidden" name="intent" value="decide" />
                       <input type="hidden" name="nominationId" value={n.id} />
-                      <select name="decision" aria-label={t("careers.decision")} defaultValue={n.status === "rejected" ? "rejected" : "approved"}>
+                      <select
+                        name="decision"
+                        aria-label={t("careers.decision")}
+                        defaultValue={n.status === "rejected" ? "rejected" : "approved"}
+                      >
                         <option value="approved">{t("careers.approve")}</option>
                         <option value="rejected">{t("careers.reject")}</option>
                       </select>
-                      <textarea name="comment" rows={2} aria-label={t("careers.reviewComment")} placeholder={t("careers.reviewCommentHint")} defaultValue={n.reviewComment ?? ""} />
+                      <textarea
+                        name="comment"
+                        rows={2}
+                        aria-label={t("careers.reviewComment")}
+                        placeholder={t("careers.reviewCommentHint")}
+                        defaultValue={n.reviewComment ?? ""}
+                      />
                       <FormErrors errors={errorsFor(n.id)} />
                       <button type="submit">{t("careers.saveDecision")}</button>
                     </Form>
@@ -154,7 +176,15 @@ export function NominationTable({ nominations, canDecide, errorsFor }: { nominat
 
 type CandidateList = SerializeFrom<Awaited<ReturnType<typeof candidates>>>;
 
-export function CandidateTable({ list, eligibleOnly, errorsFor }: { list: CandidateList; eligibleOnly: boolean; errorsFor: (target: string) => string[] | undefined }) {
+export function CandidateTable({
+  list,
+  eligibleOnly,
+  errorsFor,
+}: {
+  list: CandidateList;
+  eligibleOnly: boolean;
+  errorsFor: (target: string) => string[] | undefined;
+}) {
   const t = useT();
   const name = useName();
   return (
@@ -186,7 +216,9 @@ export function CandidateTable({ list, eligibleOnly, errorsFor }: { list: Candid
                 </td>
                 <td>{`${r.level} → ${r.nextLevel}`}</td>
                 <td>
-                  <span className={`badge badge-${r.eligible ? "met" : "missing"}`}>{t(r.eligible ? "careers.eligible" : "careers.notYetEligible")}</span>{" "}
+                  <span className={`badge badge-${r.eligible ? "met" : "missing"}`}>
+                    {t(r.eligible ? "careers.eligible" : "careers.notYetEligible")}
+                  </span>{" "}
                   <details>
                     <summary>
                       <CriteriaSummary results={r.results as CriterionResult[]} />
@@ -201,7 +233,14 @@ export function CandidateTable({ list, eligibleOnly, errorsFor }: { list: Candid
                     <Form method="post" className="stack">
                       <input type="hidden" name="intent" value="nominate" />
                       <input type="hidden" name="employeeId" value={r.id} />
-                      <textarea name="justification" rows={2} required maxLength={2000} aria-label={t("careers.justification")} placeholder={t("careers.justification")} />
+                      <textarea
+                        name="justification"
+                        rows={2}
+                        required
+                        maxLength={2000}
+                        aria-label={t("careers.justification")}
+                        placeholder={t("careers.justification")}
+                      />
                       <FormErrors errors={errorsFor(r.id)} />
                       <button type="submit">{t("careers.nominate")}</button>
                     </Form>

@@ -12,7 +12,11 @@ export function ActualForm({ line, error }: { line: PerformanceLine; error?: str
       <input type="hidden" name="intent" value="actual" />
       <input type="hidden" name="kpiId" value={line.kpiId} />
       {line.kind === "rated" ? (
-        <select name="value" defaultValue={line.actual === null ? "" : String(line.actual)} aria-label={t("kpi.actualFor", { code: line.code })}>
+        <select
+          name="value"
+          defaultValue={line.actual === null ? "" : String(line.actual)}
+          aria-label={t("kpi.actualFor", { code: line.code })}
+        >
           <option value="">—</option>
           {[1, 2, 3, 4, 5].map((r) => (
             <option key={r} value={r}>
@@ -21,10 +25,19 @@ export function ActualForm({ line, error }: { line: PerformanceLine; error?: str
           ))}
         </select>
       ) : (
-        <input name="value" size={10} defaultValue={line.actual === null ? "" : toInput(line.unit, line.actual)} aria-label={t("kpi.actualFor", { code: line.code })} />
+        <input
+          name="value"
+          size={10}
+          defaultValue={line.actual === null ? "" : toInput(line.unit, line.actual)}
+          aria-label={t("kpi.actualFor", { code: line.code })}
+        />
       )}
       <button type="submit">{t("common.save")}</button>
-      {error ? <span className="field-errors" role="alert">{t(error)}</span> : null}
+      {error ? (
+        <span className="field-errors" role="alert">
+          {t(error)}
+        </span>
+      ) : null}
     </Form>
   );
 }

@@ -38,7 +38,14 @@ function ProgressBar({ progress, label }: { progress: number | null; label: stri
   const color = percent >= 100 ? "#12805c" : percent >= 70 ? "#b54708" : "#b42318";
   return (
     <div title={label} style={{ display: "flex", alignItems: "center", gap: "0.4rem", minWidth: 160 }}>
-      <div role="progressbar" aria-label={label} aria-valuenow={Math.round(percent)} aria-valuemin={0} aria-valuemax={150} style={{ flex: 1, height: 10, background: "#eef1f5", borderRadius: 5, position: "relative" }}>
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuenow={Math.round(percent)}
+        aria-valuemin={0}
+        aria-valuemax={150}
+        style={{ flex: 1, height: 10, background: "#eef1f5", borderRadius: 5, position: "relative" }}
+      >
         <div style={{ width: `${width}%`, height: "100%", background: color, borderRadius: 5 }} />
         <div style={{ position: "absolute", left: `${(100 / 150) * 100}%`, top: -3, bottom: -3, borderLeft: "2px solid #344054" }} />
       </div>
@@ -65,13 +72,25 @@ export function PerformanceTable({
         <thead>
           <tr>
             <th scope="col">{t("kpi.kpi")}</th>
-            <th scope="col" className="num">{t("kpi.weight")}</th>
-            <th scope="col" className="num">{t("kpi.threshold")}</th>
-            <th scope="col" className="num">{t("kpi.target")}</th>
-            <th scope="col" className="num">{t("kpi.stretch")}</th>
-            <th scope="col" className="num">{t("kpi.actual")}</th>
+            <th scope="col" className="num">
+              {t("kpi.weight")}
+            </th>
+            <th scope="col" className="num">
+              {t("kpi.threshold")}
+            </th>
+            <th scope="col" className="num">
+              {t("kpi.target")}
+            </th>
+            <th scope="col" className="num">
+              {t("kpi.stretch")}
+            </th>
+            <th scope="col" className="num">
+              {t("kpi.actual")}
+            </th>
             <th scope="col">{t("kpi.progress")}</th>
-            <th scope="col" className="num">{t("kpi.score")}</th>
+            <th scope="col" className="num">
+              {t("kpi.score")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -126,9 +145,23 @@ export function PerformanceTable({
   );
 }
 
-export type CheckInRow = { id: string; heldOn: string | Date; notes: string; actions: string; author: { role: string; employee: { name: string } | null } };
+export type CheckInRow = {
+  id: string;
+  heldOn: string | Date;
+  notes: string;
+  actions: string;
+  author: { role: string; employee: { name: string } | null };
+};
 
-export function CheckIns({ checkIns, canAdd, lastResult }: { checkIns: CheckInRow[]; canAdd: boolean; lastResult?: SubmissionResult<string[]> }) {
+export function CheckIns({
+  checkIns,
+  canAdd,
+  lastResult,
+}: {
+  checkIns: CheckInRow[];
+  canAdd: boolean;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const t = useT();
   const [form, fields] = useForm({
     id: "checkin",
@@ -149,7 +182,11 @@ export function CheckIns({ checkIns, canAdd, lastResult }: { checkIns: CheckInRo
             <li key={c.id}>
               <strong>{formatDate(c.heldOn)}</strong> · {c.author.employee?.name ?? t(`role.${c.author.role}`)}
               <p style={{ whiteSpace: "pre-wrap", margin: "0.25rem 0" }}>{c.notes}</p>
-              {c.actions ? <p style={{ whiteSpace: "pre-wrap", margin: 0 }}>{t("kpi.agreedActions")}: {c.actions}</p> : null}
+              {c.actions ? (
+                <p style={{ whiteSpace: "pre-wrap", margin: 0 }}>
+                  {t("kpi.agreedActions")}: {c.actions}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

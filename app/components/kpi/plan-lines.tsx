@@ -8,7 +8,16 @@ import { FOCUS_LIMIT } from "~/modules/kpi/scoring";
 import { pick } from "~/utils/i18n";
 
 export type PlanLineValue = { kpiId: string; weight: string; threshold: string; target: string; stretch: string; cap: string };
-export type KpiOption = { id: string; code: string; nameZh: string; nameEn: string; unit: string; direction: string; kind: string; basicWork: boolean };
+export type KpiOption = {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  unit: string;
+  direction: string;
+  kind: string;
+  basicWork: boolean;
+};
 
 /** The editable table of a plan's lines (position plan or one employee's adjusted plan). */
 export function PlanLinesForm({
@@ -53,9 +62,7 @@ export function PlanLinesForm({
               <th scope="col">{t("kpi.target")}</th>
               <th scope="col">{t("kpi.stretch")}</th>
               <th scope="col">{t("kpi.cap")}</th>
-              <th scope="col">
-                {t("common.actions")}
-              </th>
+              <th scope="col">{t("common.actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -84,12 +91,25 @@ export function PlanLinesForm({
                     <ErrorList errors={f.kpiId.errors} />
                   </td>
                   <td>
-                    <input {...getInputProps(f.weight, { type: "number" })} min={1} max={100} size={4} aria-label={t("kpi.weight")} disabled={disabled} />
+                    <input
+                      {...getInputProps(f.weight, { type: "number" })}
+                      min={1}
+                      max={100}
+                      size={4}
+                      aria-label={t("kpi.weight")}
+                      disabled={disabled}
+                    />
                     <ErrorList errors={f.weight.errors} />
                   </td>
                   {(["threshold", "target", "stretch"] as const).map((name) => (
                     <td key={name}>
-                      <input {...getInputProps(f[name], { type: "text" })} size={12} aria-label={t(`kpi.${name}`)} disabled={disabled || rated} placeholder={rated ? t("kpi.ratedCurve") : ""} />
+                      <input
+                        {...getInputProps(f[name], { type: "text" })}
+                        size={12}
+                        aria-label={t(`kpi.${name}`)}
+                        disabled={disabled || rated}
+                        placeholder={rated ? t("kpi.ratedCurve") : ""}
+                      />
                       {rated ? <input type="hidden" name={f[name].name} value={f[name].value ?? "0"} /> : null}
                       <ErrorList errors={f[name].errors} />
                     </td>
@@ -131,7 +151,12 @@ export function PlanLinesForm({
       ) : null}
       {disabled ? null : (
         <div className="inline-form">
-          <button {...form.insert.getButtonProps({ name: fields.lines.name, defaultValue: { kpiId: "", weight: "", threshold: "", target: "", stretch: "", cap: "120" } })}>
+          <button
+            {...form.insert.getButtonProps({
+              name: fields.lines.name,
+              defaultValue: { kpiId: "", weight: "", threshold: "", target: "", stretch: "", cap: "120" },
+            })}
+          >
             {t("kpi.addLine")}
           </button>
           <button type="submit" className="primary">

@@ -6,21 +6,47 @@ import { formatDateTime } from "~/utils/format";
 
 type Unit = { id: string; nameZh: string; nameEn: string; depth: number };
 type Panel = {
-  account: { id: string; role: string; scopeUnitId: string | null; disabled: boolean; hasPassword: boolean; roleGrantedAt: string | Date | null } | null;
+  account: {
+    id: string;
+    role: string;
+    scopeUnitId: string | null;
+    disabled: boolean;
+    hasPassword: boolean;
+    roleGrantedAt: string | Date | null;
+  } | null;
   isSelf: boolean;
   roleChoices: readonly string[];
   resetNeedsApproval: boolean;
   resetRefused: string | null;
-  pending: { id: string; kind: string; role: string | null; scopeUnit: { nameZh: string; nameEn: string } | null; requestedBy: string; createdAt: string | Date; refusal: string | null }[];
+  pending: {
+    id: string;
+    kind: string;
+    role: string | null;
+    scopeUnit: { nameZh: string; nameEn: string } | null;
+    requestedBy: string;
+    createdAt: string | Date;
+    refusal: string | null;
+  }[];
 };
-export type AccountPanelResult = { accountErrors?: string[]; values?: { role?: string; scopeUnitId?: string }; inviteLink?: string } | undefined;
+export type AccountPanelResult =
+  { accountErrors?: string[]; values?: { role?: string; scopeUnitId?: string }; inviteLink?: string } | undefined;
 
 /**
  * The sign-in account of one person: its role and state, role-change and reset requests (which
  * another admin approves), and the requests waiting for a decision. Shown to HR on the employee
  * page and to sysadmins on the user page; the server decides every rule again.
  */
-export function AccountPanel({ panel, units, result, canCreate }: { panel: Panel; units: Unit[]; result: AccountPanelResult; canCreate: boolean }) {
+export function AccountPanel({
+  panel,
+  units,
+  result,
+  canCreate,
+}: {
+  panel: Panel;
+  units: Unit[];
+  result: AccountPanelResult;
+  canCreate: boolean;
+}) {
   const t = useT();
   const locale = useLocale();
   const when = formatDateTime;
@@ -47,7 +73,8 @@ export function AccountPanel({ panel, units, result, canCreate }: { panel: Panel
     <div className="panel" data-testid="account-panel">
       <h2>{t("org.account")}</h2>
       <p>
-        {t(`role.${account.role}`)} · {account.disabled ? t("org.accountDisabled") : account.hasPassword ? t("org.accountActive") : t("org.accountAwaitingPassword")}
+        {t(`role.${account.role}`)} ·{" "}
+        {account.disabled ? t("org.accountDisabled") : account.hasPassword ? t("org.accountActive") : t("org.accountAwaitingPassword")}
         {account.roleGrantedAt ? ` · ${t("accounts.roleGrantedAt", { date: when(account.roleGrantedAt) })}` : ""}
       </p>
       {panel.isSelf ? <p className="hint">{t("accounts.selfNote")}</p> : null}
@@ -68,7 +95,8 @@ export function AccountPanel({ panel, units, result, canCreate }: { panel: Panel
                 <tr key={r.id}>
                   <td>
                     {r.kind === "role"
-                      ? t("accounts.kind.role", { role: t(`role.${r.role ?? "employee"}`) }) + (r.scopeUnit ? ` · ${pick(locale, r.scopeUnit)}` : "")
+                      ? t("accounts.kind.role", { role: t(`role.${r.role ?? "employee"}`) }) +
+                        (r.scopeUnit ? ` · ${pick(locale, r.scopeUnit)}` : "")
                       : t("accounts.kind.reset")}
                   </td>
                   <td>{r.requestedBy}</td>

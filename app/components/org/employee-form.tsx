@@ -36,10 +36,30 @@ export function EmployeeForm({
       <Field meta={fields.employeeNo} label={t("org.employeeNo")} />
       <Field meta={fields.name} label={t("org.name")} />
       <Field meta={fields.email} label={t("auth.email")} type="email" />
-      <SelectField meta={fields.unitCode} label={t("org.unit")} placeholder="" options={units.map((u) => ({ value: u.code, label: `${"— ".repeat(u.depth)}${pick(locale, u)}` }))} />
-      <SelectField meta={fields.positionCode} label={t("org.position")} placeholder="" options={positions.map((p) => ({ value: p.code, label: pick(locale, p) }))} />
-      <SelectField meta={fields.track} label={t("org.track")} placeholder="" options={TRACKS.map((k) => ({ value: k, label: t(`track.${k}`) }))} />
-      <SelectField meta={fields.level} label={t("org.level")} placeholder="" options={(LEVELS[track] ?? []).map((l) => ({ value: l, label: l }))} />
+      <SelectField
+        meta={fields.unitCode}
+        label={t("org.unit")}
+        placeholder=""
+        options={units.map((u) => ({ value: u.code, label: `${"— ".repeat(u.depth)}${pick(locale, u)}` }))}
+      />
+      <SelectField
+        meta={fields.positionCode}
+        label={t("org.position")}
+        placeholder=""
+        options={positions.map((p) => ({ value: p.code, label: pick(locale, p) }))}
+      />
+      <SelectField
+        meta={fields.track}
+        label={t("org.track")}
+        placeholder=""
+        options={TRACKS.map((k) => ({ value: k, label: t(`track.${k}`) }))}
+      />
+      <SelectField
+        meta={fields.level}
+        label={t("org.level")}
+        placeholder=""
+        options={(LEVELS[track] ?? []).map((l) => ({ value: l, label: l }))}
+      />
       <Field meta={fields.hireDate} label={t("org.hireDate")} type="date" />
       <Field meta={fields.managerNo} label={t("org.managerNo")} hint={t("org.managerNoHint")} />
       <Field meta={fields.wecomUserId} label={t("identity.wecomUserId")} hint={t("identity.platformIdHint")} />

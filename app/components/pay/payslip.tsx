@@ -39,11 +39,17 @@ export function PayslipBreakdown({
           <th scope="row">{t("pay.line.base")}</th>
           <td>{money(line.basePayFen)}</td>
           <td data-testid="explain-base">
-            {t("pay.explain.base", { monthly: money(base.monthlyFen), months: base.months, level: `${t(`track.${base.track}`)} ${base.level}` })}
+            {t("pay.explain.base", {
+              monthly: money(base.monthlyFen),
+              months: base.months,
+              level: `${t(`track.${base.track}`)} ${base.level}`,
+            })}
             {base.prorated ? (
               <>
                 <br />
-                <small className="hint">{t("pay.explain.prorated", { days: base.prorated.days, periodDays: base.prorated.periodDays })}</small>
+                <small className="hint">
+                  {t("pay.explain.prorated", { days: base.prorated.days, periodDays: base.prorated.periodDays })}
+                </small>
               </>
             ) : null}
           </td>
@@ -58,12 +64,16 @@ export function PayslipBreakdown({
             {perf.prorated ? (
               <>
                 <br />
-                <small className="hint">{t("pay.explain.prorated", { days: perf.prorated.days, periodDays: perf.prorated.periodDays })}</small>
+                <small className="hint">
+                  {t("pay.explain.prorated", { days: perf.prorated.days, periodDays: perf.prorated.periodDays })}
+                </small>
               </>
             ) : null}
             <br />
             <small className="hint" data-testid="explain-rating">
-              {perf.rating === perf.scoreRating ? t("pay.explain.rating", { rating: perf.rating }) : t("pay.explain.ratingCalibrated", { from: perf.scoreRating, to: perf.rating })}
+              {perf.rating === perf.scoreRating
+                ? t("pay.explain.rating", { rating: perf.rating })
+                : t("pay.explain.ratingCalibrated", { from: perf.scoreRating, to: perf.rating })}
             </small>
             {calibrations.map((c, i) => (
               <small key={i} className="hint" style={{ display: "block" }}>
@@ -78,22 +88,49 @@ export function PayslipBreakdown({
             <td>{money(g.rewardFen)}</td>
             <td>
               {g.withheld ? (
-                t("pay.explain.growthWithheld", { rate: formatValue("bp", g.arrearsRateBp, locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale) })
+                t("pay.explain.growthWithheld", {
+                  rate: formatValue("bp", g.arrearsRateBp, locale),
+                  threshold: formatValue("bp", g.params.arrearsThresholdBp, locale),
+                })
               ) : (
                 <>
-                  {t("pay.explain.growth", { quantity: exact(g.quantityFen), inNetwork: exact(g.inNetworkFen), profit: exact(g.profitFen) })}
+                  {t("pay.explain.growth", {
+                    quantity: exact(g.quantityFen),
+                    inNetwork: exact(g.inNetworkFen),
+                    profit: exact(g.profitFen),
+                  })}
                   <ul className="explain-list">
-                    <li>{t("pay.explain.quantity", { count: g.actuals[g.params.newSubscribersKpi], unit: money(g.params.unitRewardFen) })}</li>
+                    <li>
+                      {t("pay.explain.quantity", { count: g.actuals[g.params.newSubscribersKpi], unit: money(g.params.unitRewardFen) })}
+                    </li>
                     <li>{t("pay.explain.inNetwork", { revenue: money(g.actuals[g.params.revenue6mKpi]), k1: g.params.k1 })}</li>
                     <li>
                       {g.params.arrearsDeduction === "handsetCost" && g.params.arrearsHandsetKpi
-                        ? t("pay.explain.profitHandset", { revenue: money(g.actuals[g.params.revenue2yKpi]), subsidy: money(g.actuals[g.params.subsidyKpi]), handset: money(g.actuals[g.params.arrearsHandsetKpi]), k2: g.params.k2 })
-                        : t("pay.explain.profit", { revenue: money(g.actuals[g.params.revenue2yKpi]), subsidy: money(g.actuals[g.params.subsidyKpi]), arrears: money(g.actuals[g.params.arrearsKpi]), k2: g.params.k2 })}
+                        ? t("pay.explain.profitHandset", {
+                            revenue: money(g.actuals[g.params.revenue2yKpi]),
+                            subsidy: money(g.actuals[g.params.subsidyKpi]),
+                            handset: money(g.actuals[g.params.arrearsHandsetKpi]),
+                            k2: g.params.k2,
+                          })
+                        : t("pay.explain.profit", {
+                            revenue: money(g.actuals[g.params.revenue2yKpi]),
+                            subsidy: money(g.actuals[g.params.subsidyKpi]),
+                            arrears: money(g.actuals[g.params.arrearsKpi]),
+                            k2: g.params.k2,
+                          })}
                     </li>
                     <li>
                       {g.overThreshold
-                        ? t("pay.explain.arrearsFine", { rate: formatValue("bp", g.arrearsRateBp, locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale), fine: exact(g.fineFen), fineRate: g.params.fineRate })
-                        : t("pay.explain.arrearsTolerated", { rate: formatValue("bp", g.arrearsRateBp, locale), threshold: formatValue("bp", g.params.arrearsThresholdBp, locale) })}
+                        ? t("pay.explain.arrearsFine", {
+                            rate: formatValue("bp", g.arrearsRateBp, locale),
+                            threshold: formatValue("bp", g.params.arrearsThresholdBp, locale),
+                            fine: exact(g.fineFen),
+                            fineRate: g.params.fineRate,
+                          })
+                        : t("pay.explain.arrearsTolerated", {
+                            rate: formatValue("bp", g.arrearsRateBp, locale),
+                            threshold: formatValue("bp", g.params.arrearsThresholdBp, locale),
+                          })}
                     </li>
                   </ul>
                 </>
@@ -106,7 +143,13 @@ export function PayslipBreakdown({
             <th scope="row">{pick(locale, p)}</th>
             <td>{explanation.pools.length === 1 ? money(line.poolShareFen) : exact(p.shareExactFen)}</td>
             <td>
-              {t("pay.explain.pool", { pool: money(p.poolFen), points: points(p.points), total: points(p.totalPoints), score: pts(p.score), postValue: p.postValue.toLocaleString("en-US") })}
+              {t("pay.explain.pool", {
+                pool: money(p.poolFen),
+                points: points(p.points),
+                total: points(p.totalPoints),
+                score: pts(p.score),
+                postValue: p.postValue.toLocaleString("en-US"),
+              })}
               <br />
               <small className="hint">
                 {t("pay.explain.poolSize", { base: money(p.basePoolFen), growth: exact(p.growthFen), rate: p.growthRate })}
@@ -161,7 +204,15 @@ export function KpiTable({ explanation }: { explanation: Explanation }) {
   );
 }
 
-export function WhatIfPanel({ explanation, whatIf, query }: { explanation: Explanation; whatIf: WhatIf | null; query: { kpi?: string; pct?: string; pctError?: string } }) {
+export function WhatIfPanel({
+  explanation,
+  whatIf,
+  query,
+}: {
+  explanation: Explanation;
+  whatIf: WhatIf | null;
+  query: { kpi?: string; pct?: string; pctError?: string };
+}) {
   const t = useT();
   const locale = useLocale();
   const choices = explanation.kpis.filter((k) => k.kind !== "rated");

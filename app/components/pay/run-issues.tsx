@@ -5,7 +5,15 @@ import type { StoredIssue } from "~/modules/pay/runs.server";
 import { pick } from "~/utils/i18n";
 
 /** Blocking problems of a draft: each a clear error for HR, never a silent zero. */
-export function RunIssues({ issues, pools, actualsHref }: { issues: StoredIssue[]; pools: (PoolResult & { scheme?: { nameZh: string; nameEn: string } })[]; actualsHref: string }) {
+export function RunIssues({
+  issues,
+  pools,
+  actualsHref,
+}: {
+  issues: StoredIssue[];
+  pools: (PoolResult & { scheme?: { nameZh: string; nameEn: string } })[];
+  actualsHref: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const describe = (i: StoredIssue) => {
@@ -34,7 +42,11 @@ export function RunIssues({ issues, pools, actualsHref }: { issues: StoredIssue[
       <p className="hint">{t("pay.issuesHint")}</p>
       <ul>
         {issues.map((i, n) => (
-          <li key={n} data-employee-no={"employeeNo" in i ? i.employeeNo : undefined} data-kpi={i.kind === "missingActual" || i.kind === "malformedLine" ? i.kpiCode : undefined}>
+          <li
+            key={n}
+            data-employee-no={"employeeNo" in i ? i.employeeNo : undefined}
+            data-kpi={i.kind === "missingActual" || i.kind === "malformedLine" ? i.kpiCode : undefined}
+          >
             {describe(i)}
           </li>
         ))}

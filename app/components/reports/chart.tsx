@@ -9,7 +9,17 @@ const ChartCanvas = lazy(() => import("./chart-impl"));
  * (loaded after hydration); the table is always there, in a <details>, for screen readers,
  * printing and anyone who prefers numbers.
  */
-export function ChartFigure({ title, chart, table, height = 280 }: { title: string; chart: ReportChart; table: ReactNode; height?: number }) {
+export function ChartFigure({
+  title,
+  chart,
+  table,
+  height = 280,
+}: {
+  title: string;
+  chart: ReportChart;
+  table: ReactNode;
+  height?: number;
+}) {
   const t = useT();
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);

@@ -41,7 +41,11 @@ export function Heatmap({ report, unitHref }: { report: ClosedReport; unitHref: 
                   <a href={unitHref(row.unitId)}>{name(row)}</a>
                 </th>
                 {hidden ? (
-                  <td colSpan={report.dimensions.length + 2} className="suppressed" title={t("reports.suppressedHelp", { min: report.survey.minGroupSize })}>
+                  <td
+                    colSpan={report.dimensions.length + 2}
+                    className="suppressed"
+                    title={t("reports.suppressedHelp", { min: report.survey.minGroupSize })}
+                  >
                     {t("reports.suppressed")}
                   </td>
                 ) : (

@@ -21,7 +21,11 @@ export function Headline({ report }: Props) {
       <div className="card">
         <div className="hint">{t("reports.respondents")}</div>
         <div className="stat">{report.respondents}</div>
-        {rate !== null ? <div className="hint">{t("reports.responseRate")}: {pct(rate)} ({report.respondents}/{report.invited})</div> : null}
+        {rate !== null ? (
+          <div className="hint">
+            {t("reports.responseRate")}: {pct(rate)} ({report.respondents}/{report.invited})
+          </div>
+        ) : null}
       </div>
       <div className="card">
         <div className="hint">{t("reports.overallFavourable")}</div>
@@ -75,10 +79,18 @@ export function DimensionsSection({ report }: Props) {
             <thead>
               <tr>
                 <th scope="col">{t("reports.dimension")}</th>
-                <th scope="col" className="num">{t("reports.favourable")}</th>
-                <th scope="col" className="num">{t("reports.neutral")}</th>
-                <th scope="col" className="num">{t("reports.unfavourable")}</th>
-                <th scope="col" className="num">{t("reports.mean")}</th>
+                <th scope="col" className="num">
+                  {t("reports.favourable")}
+                </th>
+                <th scope="col" className="num">
+                  {t("reports.neutral")}
+                </th>
+                <th scope="col" className="num">
+                  {t("reports.unfavourable")}
+                </th>
+                <th scope="col" className="num">
+                  {t("reports.mean")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -99,9 +111,19 @@ export function DimensionsSection({ report }: Props) {
         <thead>
           <tr>
             <th scope="col">{t("reports.dimension")}</th>
-            <th scope="col" className="num">{t("reports.favourable")}</th>
-            {report.orgDimensions ? <th scope="col" className="num">{t("reports.vsOrg")}</th> : null}
-            {report.previous ? <th scope="col" className="num">{t("reports.vsPrevious")}</th> : null}
+            <th scope="col" className="num">
+              {t("reports.favourable")}
+            </th>
+            {report.orgDimensions ? (
+              <th scope="col" className="num">
+                {t("reports.vsOrg")}
+              </th>
+            ) : null}
+            {report.previous ? (
+              <th scope="col" className="num">
+                {t("reports.vsPrevious")}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -109,8 +131,20 @@ export function DimensionsSection({ report }: Props) {
             <tr key={d.id}>
               <th scope="row">{name(d)}</th>
               <td className="num">{pct(splits[i]?.favourable)}</td>
-              {report.orgDimensions ? <td className="num">{report.orgDimensions[d.id] ? delta(splits[i]?.favourable, report.orgDimensions[d.id]?.favourable) : t("reports.suppressed")}</td> : null}
-              {report.previous ? <td className="num">{report.previous.dimensions ? delta(splits[i]?.favourable, report.previous.dimensions[d.id]?.favourable) : t("reports.suppressed")}</td> : null}
+              {report.orgDimensions ? (
+                <td className="num">
+                  {report.orgDimensions[d.id]
+                    ? delta(splits[i]?.favourable, report.orgDimensions[d.id]?.favourable)
+                    : t("reports.suppressed")}
+                </td>
+              ) : null}
+              {report.previous ? (
+                <td className="num">
+                  {report.previous.dimensions
+                    ? delta(splits[i]?.favourable, report.previous.dimensions[d.id]?.favourable)
+                    : t("reports.suppressed")}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -149,7 +183,9 @@ export function ItemsSection({ report }: Props) {
                 {
                   label: t("reports.count"),
                   data: Array.from({ length: 11 }, (_, i) => nps.distribution!.find((d) => d.value === i)?.count ?? 0),
-                  backgroundColor: Array.from({ length: 11 }, (_, i) => (i >= 9 ? COLOURS.favourable : i <= 6 ? COLOURS.unfavourable : COLOURS.neutral)),
+                  backgroundColor: Array.from({ length: 11 }, (_, i) =>
+                    i >= 9 ? COLOURS.favourable : i <= 6 ? COLOURS.unfavourable : COLOURS.neutral,
+                  ),
                 },
               ],
             },
@@ -160,7 +196,9 @@ export function ItemsSection({ report }: Props) {
               <thead>
                 <tr>
                   <th scope="col">{t("reports.score")}</th>
-                  <th scope="col" className="num">{t("reports.count")}</th>
+                  <th scope="col" className="num">
+                    {t("reports.count")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -185,12 +223,22 @@ export function ItemsSection({ report }: Props) {
               <thead>
                 <tr>
                   <th scope="col">{t("reports.item")}</th>
-                  <th scope="col" className="num">{t("reports.count")}</th>
+                  <th scope="col" className="num">
+                    {t("reports.count")}
+                  </th>
                   <th scope="col">{t("reports.distribution")}</th>
-                  <th scope="col" className="num">{t("reports.favourable")}</th>
-                  <th scope="col" className="num">{t("reports.neutral")}</th>
-                  <th scope="col" className="num">{t("reports.unfavourable")}</th>
-                  <th scope="col" className="num">{t("reports.mean")}</th>
+                  <th scope="col" className="num">
+                    {t("reports.favourable")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("reports.neutral")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("reports.unfavourable")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("reports.mean")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -198,11 +246,15 @@ export function ItemsSection({ report }: Props) {
                   <tr key={item.id}>
                     <th scope="row">{text(item)}</th>
                     {item.hidden ? (
-                      <td colSpan={6} className="suppressed">{t("reports.suppressed")}</td>
+                      <td colSpan={6} className="suppressed">
+                        {t("reports.suppressed")}
+                      </td>
                     ) : item.split ? (
                       <>
                         <td className="num">{item.n}</td>
-                        <td><SplitBar split={item.split} /></td>
+                        <td>
+                          <SplitBar split={item.split} />
+                        </td>
                         <td className="num">{pct(item.split.favourable)}</td>
                         <td className="num">{pct(item.split.neutral)}</td>
                         <td className="num">{pct(item.split.unfavourable)}</td>
@@ -217,7 +269,12 @@ export function ItemsSection({ report }: Props) {
                       <>
                         <td className="num">{item.n}</td>
                         <td colSpan={5}>
-                          {(item.distribution ?? []).map((d) => `${item.options?.[d.value] ? name({ nameZh: item.options[d.value].labelZh, nameEn: item.options[d.value].labelEn }) : d.value}: ${d.count}`).join(" · ")}
+                          {(item.distribution ?? [])
+                            .map(
+                              (d) =>
+                                `${item.options?.[d.value] ? name({ nameZh: item.options[d.value].labelZh, nameEn: item.options[d.value].labelEn }) : d.value}: ${d.count}`,
+                            )
+                            .join(" · ")}
                         </td>
                       </>
                     )}
@@ -253,7 +310,12 @@ export function DriversSection({ report }: Props) {
             height={220}
             chart={{
               type: "bar",
-              data: { labels: report.drivers.map((d) => dimName(d.dimension)), datasets: [{ label: t("reports.correlation"), data: report.drivers.map((d) => Number(d.r.toFixed(2))), backgroundColor: SERIES[0] }] },
+              data: {
+                labels: report.drivers.map((d) => dimName(d.dimension)),
+                datasets: [
+                  { label: t("reports.correlation"), data: report.drivers.map((d) => Number(d.r.toFixed(2))), backgroundColor: SERIES[0] },
+                ],
+              },
               options: { indexAxis: "y", scales: { x: { min: -1, max: 1 } }, plugins: { legend: { display: false } } },
             }}
             table={
@@ -261,8 +323,12 @@ export function DriversSection({ report }: Props) {
                 <thead>
                   <tr>
                     <th scope="col">{t("reports.dimension")}</th>
-                    <th scope="col" className="num">{t("reports.correlation")}</th>
-                    <th scope="col" className="num">{t("reports.favourable")}</th>
+                    <th scope="col" className="num">
+                      {t("reports.correlation")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("reports.favourable")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -318,11 +384,17 @@ export function TrendSection({ report }: Props) {
             <thead>
               <tr>
                 <th scope="col">{t("reports.wave")}</th>
-                <th scope="col" className="num">{t("reports.respondents")}</th>
+                <th scope="col" className="num">
+                  {t("reports.respondents")}
+                </th>
                 {report.dimensions.map((d) => (
-                  <th key={d.id} scope="col" className="num">{name(d)}</th>
+                  <th key={d.id} scope="col" className="num">
+                    {name(d)}
+                  </th>
                 ))}
-                <th scope="col" className="num">eNPS</th>
+                <th scope="col" className="num">
+                  eNPS
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -333,12 +405,16 @@ export function TrendSection({ report }: Props) {
                     <>
                       <td className="num">{w.respondents}</td>
                       {report.dimensions.map((d) => (
-                        <td key={d.id} className="num">{pct(w.dimensions?.[d.id]?.favourable)}</td>
+                        <td key={d.id} className="num">
+                          {pct(w.dimensions?.[d.id]?.favourable)}
+                        </td>
                       ))}
                       <td className="num">{w.enps ?? ""}</td>
                     </>
                   ) : (
-                    <td colSpan={report.dimensions.length + 2} className="suppressed">{t("reports.suppressed")}</td>
+                    <td colSpan={report.dimensions.length + 2} className="suppressed">
+                      {t("reports.suppressed")}
+                    </td>
                   )}
                 </tr>
               ))}
@@ -358,7 +434,9 @@ export function CommentsSection({ report }: Props) {
       <h2>{t("reports.comments")}</h2>
       {report.comments === null ? (
         <p className="hint" data-testid="comments-hidden">
-          {report.commentsReason === "filtered" ? t("reports.commentsFiltered") : t("reports.commentsSmall", { min: report.survey.minCommentGroupSize })}
+          {report.commentsReason === "filtered"
+            ? t("reports.commentsFiltered")
+            : t("reports.commentsSmall", { min: report.survey.minCommentGroupSize })}
         </p>
       ) : (
         report.comments.map((c) => (

@@ -49,7 +49,12 @@ export function ApplyForm({ openingId, lastResult }: { openingId: string; lastRe
       <input type="hidden" name="openingId" value={openingId} />
       <label htmlFor={fields.proposedStart.id}>{t("rotations.proposedStart")}</label>
       <input {...getInputProps(fields.proposedStart, { type: "date" })} />
-      <textarea {...getTextareaProps(fields.motivation)} rows={2} aria-label={t("rotations.motivation")} placeholder={t("rotations.motivation")} />
+      <textarea
+        {...getTextareaProps(fields.motivation)}
+        rows={2}
+        aria-label={t("rotations.motivation")}
+        placeholder={t("rotations.motivation")}
+      />
       <button type="submit">{t("rotations.apply")}</button>
       <ErrorList id={fields.proposedStart.errorId} errors={fields.proposedStart.errors} />
       <ErrorList id={fields.motivation.errorId} errors={fields.motivation.errors} />

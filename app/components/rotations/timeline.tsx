@@ -23,7 +23,8 @@ export function Timeline({ assignments, from, to }: { assignments: Row[]; from: 
   const pct = (d: number) => Math.min(100, Math.max(0, ((d - start) / span) * 100));
   const today = pct(Date.now());
   const months: string[] = [];
-  for (let d = new Date(from); d.getTime() < end; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) months.push(d.toISOString().slice(0, 7));
+  for (let d = new Date(from); d.getTime() < end; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)))
+    months.push(d.toISOString().slice(0, 7));
   if (assignments.length === 0) return <p className="empty-state">{t("rotations.noAssignments")}</p>;
   return (
     <div className="table-scroll">
@@ -66,10 +67,20 @@ export function Timeline({ assignments, from, to }: { assignments: Row[]; from: 
                         top: 0,
                         bottom: 0,
                         borderRadius: 3,
-                        background: a.status === "active" ? "#2e7d32" : a.status === "planned" ? "#1565c0" : a.status === "completed" ? "#9e9e9e" : "#e57373",
+                        background:
+                          a.status === "active"
+                            ? "#2e7d32"
+                            : a.status === "planned"
+                              ? "#1565c0"
+                              : a.status === "completed"
+                                ? "#9e9e9e"
+                                : "#e57373",
                       }}
                     />
-                    <div style={{ position: "absolute", left: `${today}%`, top: -2, bottom: -2, borderLeft: "2px dashed #c62828" }} aria-hidden />
+                    <div
+                      style={{ position: "absolute", left: `${today}%`, top: -2, bottom: -2, borderLeft: "2px dashed #c62828" }}
+                      aria-hidden
+                    />
                   </div>
                 </td>
               </tr>

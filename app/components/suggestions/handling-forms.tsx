@@ -4,7 +4,16 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
-import { HandlerReplySchema, HideReplySchema, HideSchema, MergeSchema, NoteSchema, OwnerSchema, RewardSchema, StatusSchema } from "~/modules/suggestions/schemas";
+import {
+  HandlerReplySchema,
+  HideReplySchema,
+  HideSchema,
+  MergeSchema,
+  NoteSchema,
+  OwnerSchema,
+  RewardSchema,
+  StatusSchema,
+} from "~/modules/suggestions/schemas";
 import { pick } from "~/utils/i18n";
 
 type Result = SubmissionResult<string[]> | undefined;
@@ -14,7 +23,21 @@ function useIntentForm(intent: string, schema: Schema, lastResult: Result) {
   return useForm({ id: intent, lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema }), shouldRevalidate: "onBlur" });
 }
 
-function IntentForm({ form, intent, children, submit, confirm, danger }: { form: ReturnType<typeof useIntentForm>[0]; intent: string; children: ReactNode; submit: string; confirm?: string; danger?: boolean }) {
+function IntentForm({
+  form,
+  intent,
+  children,
+  submit,
+  confirm,
+  danger,
+}: {
+  form: ReturnType<typeof useIntentForm>[0];
+  intent: string;
+  children: ReactNode;
+  submit: string;
+  confirm?: string;
+  danger?: boolean;
+}) {
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <input type="hidden" name="intent" value={intent} />
@@ -42,22 +65,43 @@ export function StatusForm({ next, lastResult }: { next: readonly string[]; last
   const [form, fields] = useIntentForm("status", StatusSchema, lastResult);
   return (
     <IntentForm form={form} intent="status" submit={t("suggestions.changeStatus")}>
-      <SelectField meta={fields.status} label={t("suggestions.newStatus")} options={next.map((s) => ({ value: s, label: t(`suggestions.status.${s}`) }))} placeholder={t("suggestions.choose")} />
+      <SelectField
+        meta={fields.status}
+        label={t("suggestions.newStatus")}
+        options={next.map((s) => ({ value: s, label: t(`suggestions.status.${s}`) }))}
+        placeholder={t("suggestions.choose")}
+      />
       <TextAreaField meta={fields.reason} label={t("suggestions.declineReason")} hint={t("suggestions.declineReasonHint")} rows={3} />
     </IntentForm>
   );
 }
 
-export function OwnerForm({ owners, current, lastResult }: { owners: { id: string; role: string; name: string; scopeUnit: { nameZh: string; nameEn: string } | null }[]; current: string | null; lastResult: Result }) {
+export function OwnerForm({
+  owners,
+  current,
+  lastResult,
+}: {
+  owners: { id: string; role: string; name: string; scopeUnit: { nameZh: string; nameEn: string } | null }[];
+  current: string | null;
+  lastResult: Result;
+}) {
   const t = useT();
   const locale = useLocale();
-  const [form, fields] = useForm({ id: "owner", lastResult, defaultValue: { ownerUserId: current ?? "" }, onValidate: ({ formData }) => parseWithZod(formData, { schema: OwnerSchema }) });
+  const [form, fields] = useForm({
+    id: "owner",
+    lastResult,
+    defaultValue: { ownerUserId: current ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OwnerSchema }),
+  });
   return (
     <IntentForm form={form} intent="owner" submit={t("common.save")}>
       <SelectField
         meta={fields.ownerUserId}
         label={t("suggestions.owner")}
-        options={owners.map((o) => ({ value: o.id, label: `${o.name} · ${t(`role.${o.role}`)}${o.scopeUnit ? ` · ${pick(locale, o.scopeUnit)}` : ""}` }))}
+        options={owners.map((o) => ({
+          value: o.id,
+          label: `${o.name} · ${t(`role.${o.role}`)}${o.scopeUnit ? ` · ${pick(locale, o.scopeUnit)}` : ""}`,
+        }))}
         placeholder={t("suggestions.noOwner")}
       />
     </IntentForm>
@@ -98,7 +142,12 @@ export function MergeForm({ candidates, lastResult }: { candidates: { id: string
   const [form, fields] = useIntentForm("merge", MergeSchema, lastResult);
   return (
     <IntentForm form={form} intent="merge" submit={t("suggestions.merge")} confirm={t("suggestions.confirmMerge")} danger>
-      <SelectField meta={fields.targetId} label={t("suggestions.mergeInto")} options={candidates.map((c) => ({ value: c.id, label: `${c.title} (${c.period})` }))} placeholder={t("suggestions.choose")} />
+      <SelectField
+        meta={fields.targetId}
+        label={t("suggestions.mergeInto")}
+        options={candidates.map((c) => ({ value: c.id, label: `${c.title} (${c.period})` }))}
+        placeholder={t("suggestions.choose")}
+      />
     </IntentForm>
   );
 }

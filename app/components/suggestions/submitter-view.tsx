@@ -17,16 +17,19 @@ export function SubmitterSuggestion({ view }: { view: SubmitterView }) {
     <>
       <div className="panel">
         <p>
-          <StatusBadge status={view.status} merged={view.merged} /> · {t(`suggestions.category.${view.category}`)} · {pick(locale, view.unit)} ·{" "}
-          {view.submittedAt ? formatDate(view.submittedAt) : view.period}
+          <StatusBadge status={view.status} merged={view.merged} /> · {t(`suggestions.category.${view.category}`)} ·{" "}
+          {pick(locale, view.unit)} · {view.submittedAt ? formatDate(view.submittedAt) : view.period}
           {view.anonymous ? ` · ${t("suggestions.identity.anonymous")}` : ""}
         </p>
         {view.hiddenReason ? <p className="notice warn">{t("suggestions.hiddenForSubmitter", { reason: view.hiddenReason })}</p> : null}
         {view.merged ? <p className="notice">{t("suggestions.mergedForSubmitter")}</p> : null}
-        {view.status === "declined" && view.declineReason ? <p className="notice warn">{t("suggestions.declinedBecause", { reason: view.declineReason })}</p> : null}
+        {view.status === "declined" && view.declineReason ? (
+          <p className="notice warn">{t("suggestions.declinedBecause", { reason: view.declineReason })}</p>
+        ) : null}
         {view.reward ? (
           <p className="notice success">
-            {t("suggestions.rewardForSubmitter", { amount: formatYuan(view.reward.amountFen), points: view.reward.points })} {view.reward.note}
+            {t("suggestions.rewardForSubmitter", { amount: formatYuan(view.reward.amountFen), points: view.reward.points })}{" "}
+            {view.reward.note}
           </p>
         ) : null}
         <p style={{ whiteSpace: "pre-wrap" }}>{view.body}</p>
@@ -38,9 +41,22 @@ export function SubmitterSuggestion({ view }: { view: SubmitterView }) {
 }
 
 /** The submitter's reply form; `hidden` carries what the action needs besides the text (the code, on follow-up). */
-export function SubmitterReplyForm({ lastResult, hidden = {}, schema = SubmitterReplySchema }: { lastResult?: SubmissionResult<string[]> | null; hidden?: Record<string, string>; schema?: Parameters<typeof parseWithZod>[1]["schema"] }) {
+export function SubmitterReplyForm({
+  lastResult,
+  hidden = {},
+  schema = SubmitterReplySchema,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  hidden?: Record<string, string>;
+  schema?: Parameters<typeof parseWithZod>[1]["schema"];
+}) {
   const t = useT();
-  const [form, fields] = useForm({ id: "reply", lastResult: lastResult ?? undefined, onValidate: ({ formData }) => parseWithZod(formData, { schema }), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({
+    id: "reply",
+    lastResult: lastResult ?? undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldRevalidate: "onBlur",
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="panel stack">
       <input type="hidden" name="intent" value="reply" />

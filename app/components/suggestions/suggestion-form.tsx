@@ -83,7 +83,11 @@ export function SuggestionForm({
   const [clientResult, setClientResult] = useState<SubmissionResult<string[]> | undefined>(undefined);
   const [anonymousError, setAnonymousError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const [form, fields] = useForm({ lastResult: clientResult ?? lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: SuggestionSchema }), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({
+    lastResult: clientResult ?? lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SuggestionSchema }),
+    shouldRevalidate: "onBlur",
+  });
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     form.onSubmit(event);
@@ -143,10 +147,14 @@ export function SuggestionForm({
         <small className="hint">{t("suggestions.anonymityNotice")}</small>
         {anonymous.kind === "ready" ? (
           <small className="hint" data-testid="anonymous-ready">
-            {anonymous.remaining === null ? t("suggestions.anonymousHeld") : t("suggestions.anonymousReady", { count: anonymous.remaining })}
+            {anonymous.remaining === null
+              ? t("suggestions.anonymousHeld")
+              : t("suggestions.anonymousReady", { count: anonymous.remaining })}
           </small>
         ) : null}
-        {anonymous.kind === "allowanceUsed" ? <small className="hint">{t("suggestions.errors.allowanceUsed", { max: MONTHLY_ALLOWANCE })}</small> : null}
+        {anonymous.kind === "allowanceUsed" ? (
+          <small className="hint">{t("suggestions.errors.allowanceUsed", { max: MONTHLY_ALLOWANCE })}</small>
+        ) : null}
         <noscript>
           <small className="hint">{t("suggestions.errors.anonymousNeedsScript")}</small>
         </noscript>

@@ -27,11 +27,7 @@ export function Signature({ signature }: { signature: NonNullable<ThreadMessage[
   const t = useT();
   const locale = useLocale();
   const unit = locale === "en" ? signature.unitEn : signature.unitZh;
-  return (
-    <>
-      {[unit, t(`role.${signature.role}`), signature.name].filter(Boolean).join(" · ")}
-    </>
-  );
+  return <>{[unit, t(`role.${signature.role}`), signature.name].filter(Boolean).join(" · ")}</>;
 }
 
 /** The conversation as the submitter sees it (handlers see the same, plus their own tools). */
@@ -46,7 +42,11 @@ export function Thread({ messages, renderExtra }: { messages: ThreadMessage[]; r
             {m.author === "handler" && m.signature ? <Signature signature={m.signature} /> : t("suggestions.fromSubmitter")}
             {m.sentAt ? ` · ${formatDate(m.sentAt)}` : ""}
           </p>
-          {m.body !== null ? <p style={{ whiteSpace: "pre-wrap" }}>{m.body}</p> : <p className="suppressed">{t("suggestions.replyHidden", { reason: m.hiddenReason ?? "" })}</p>}
+          {m.body !== null ? (
+            <p style={{ whiteSpace: "pre-wrap" }}>{m.body}</p>
+          ) : (
+            <p className="suppressed">{t("suggestions.replyHidden", { reason: m.hiddenReason ?? "" })}</p>
+          )}
           {renderExtra?.(m)}
         </li>
       ))}

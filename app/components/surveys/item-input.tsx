@@ -40,7 +40,14 @@ export function ItemInput({ item, number, errors }: Props) {
         <p className="notice warn" id={`${item.id}-warning`}>
           {t("surveys.answer.commentWarning")}
         </p>
-        <textarea id={`${item.id}-text`} name={item.id} rows={4} maxLength={MAX_TEXT_ANSWER} aria-describedby={`${item.id}-warning`} {...invalid} />
+        <textarea
+          id={`${item.id}-text`}
+          name={item.id}
+          rows={4}
+          maxLength={MAX_TEXT_ANSWER}
+          aria-describedby={`${item.id}-warning`}
+          {...invalid}
+        />
         <ErrorList id={errorId} errors={errors} />
       </div>
     );
@@ -56,7 +63,14 @@ export function ItemInput({ item, number, errors }: Props) {
       {legend}
       <div className="survey-choices" role={item.type === "multiple" ? "group" : "radiogroup"}>
         {choices.map((c) => (
-          <Choice key={c.value} type={item.type === "multiple" ? "checkbox" : "radio"} name={item.id} value={c.value} label={c.label} id={`${item.id}-${c.value}`} />
+          <Choice
+            key={c.value}
+            type={item.type === "multiple" ? "checkbox" : "radio"}
+            name={item.id}
+            value={c.value}
+            label={c.label}
+            id={`${item.id}-${c.value}`}
+          />
         ))}
       </div>
       {item.type === "nps" ? (

@@ -37,7 +37,15 @@ export function ItemList({ items, dimensions }: { items: SurveyItem[]; dimension
 }
 
 /** Each item's texts can be edited or the item dropped; new items are added at the end. */
-export function ItemsEditor({ items, dimensions, lastResult }: { items: SurveyItem[]; dimensions: Dimension[]; lastResult?: SubmissionResult<string[]> }) {
+export function ItemsEditor({
+  items,
+  dimensions,
+  lastResult,
+}: {
+  items: SurveyItem[];
+  dimensions: Dimension[];
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const t = useT();
   const locale = useLocale();
   const [form, fields] = useForm({
@@ -79,8 +87,16 @@ export function ItemsEditor({ items, dimensions, lastResult }: { items: SurveyIt
       <h3>{t("surveys.admin.addItem")}</h3>
       <Form method="post" {...getFormProps(form)} className="grid-form">
         <input type="hidden" name="intent" value="addItem" />
-        <SelectField meta={fields.dimension} label={t("surveys.admin.dimension")} options={dimensions.map((d) => ({ value: d.id, label: locale === "en" ? d.nameEn : d.nameZh }))} />
-        <SelectField meta={fields.type} label={t("surveys.admin.itemType")} options={ITEM_TYPES.map((type) => ({ value: type, label: t(`surveys.itemType.${type}`) }))} />
+        <SelectField
+          meta={fields.dimension}
+          label={t("surveys.admin.dimension")}
+          options={dimensions.map((d) => ({ value: d.id, label: locale === "en" ? d.nameEn : d.nameZh }))}
+        />
+        <SelectField
+          meta={fields.type}
+          label={t("surveys.admin.itemType")}
+          options={ITEM_TYPES.map((type) => ({ value: type, label: t(`surveys.itemType.${type}`) }))}
+        />
         <Field meta={fields.textZh} label={t("surveys.admin.textZh")} />
         <Field meta={fields.textEn} label={t("surveys.admin.textEn")} />
         <TextAreaField meta={fields.options} label={t("surveys.admin.options")} hint={t("surveys.admin.optionsHint")} rows={3} />

@@ -1,7 +1,16 @@
 import { EmptyState } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 
-type Row = { unitId: string; depth: number; invited: number | null; answered: number | null; suppressed: null | "small" | "complement"; answeredBand?: boolean; nameZh: string; nameEn: string };
+type Row = {
+  unitId: string;
+  depth: number;
+  invited: number | null;
+  answered: number | null;
+  suppressed: null | "small" | "complement";
+  answeredBand?: boolean;
+  nameZh: string;
+  nameEn: string;
+};
 
 /** Invited and answered per unit; suppressed units say so instead of showing a number. */
 export function RatesTable({ rows, minGroupSize }: { rows: Row[]; minGroupSize: number }) {
@@ -33,7 +42,9 @@ export function RatesTable({ rows, minGroupSize }: { rows: Row[]; minGroupSize: 
               </th>
               {r.suppressed ? (
                 <td colSpan={3} className="suppressed">
-                  {t(r.suppressed === "small" ? "surveys.rates.suppressedSmall" : "surveys.rates.suppressedComplement", { min: minGroupSize })}
+                  {t(r.suppressed === "small" ? "surveys.rates.suppressedSmall" : "surveys.rates.suppressedComplement", {
+                    min: minGroupSize,
+                  })}
                 </td>
               ) : r.answeredBand ? (
                 <>

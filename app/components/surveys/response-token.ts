@@ -55,7 +55,10 @@ export function useResponseToken(surveyId: string, progressKey: string, enabled:
   return { state, token, spent };
 }
 
-export type SendOutcome = { status: "ok"; receipt: string } | { status: "invalid"; reply: unknown } | { status: "alreadyAnswered" | "notOpen" | "badToken" | "network" };
+export type SendOutcome =
+  | { status: "ok"; receipt: string }
+  | { status: "invalid"; reply: unknown }
+  | { status: "alreadyAnswered" | "notOpen" | "badToken" | "network" };
 
 /**
  * Sends the answers with the token and without the session: no cookie (`credentials: "omit"`),

@@ -23,7 +23,15 @@ export type DraftSettings = {
 };
 
 /** Titles, dates, group minimums, cuts and population of a draft survey. */
-export function SettingsForm({ settings, units, lastResult }: { settings: DraftSettings; units: Unit[]; lastResult?: SubmissionResult<string[]> }) {
+export function SettingsForm({
+  settings,
+  units,
+  lastResult,
+}: {
+  settings: DraftSettings;
+  units: Unit[];
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const t = useT();
   const locale = useLocale();
   const [form, fields] = useForm({
@@ -41,8 +49,20 @@ export function SettingsForm({ settings, units, lastResult }: { settings: DraftS
         <Field meta={fields.titleEn} label={t("surveys.admin.titleEn")} />
         <Field meta={fields.opensOn} label={t("surveys.admin.opensOn")} type="date" />
         <Field meta={fields.closesOn} label={t("surveys.admin.closesOn")} type="date" />
-        <Field meta={fields.minGroupSize} label={t("surveys.admin.minGroupSize")} type="number" min={3} hint={t("surveys.admin.minGroupSizeHint")} />
-        <Field meta={fields.minCommentGroupSize} label={t("surveys.admin.minCommentGroupSize")} type="number" min={3} hint={t("surveys.admin.minCommentGroupSizeHint")} />
+        <Field
+          meta={fields.minGroupSize}
+          label={t("surveys.admin.minGroupSize")}
+          type="number"
+          min={3}
+          hint={t("surveys.admin.minGroupSizeHint")}
+        />
+        <Field
+          meta={fields.minCommentGroupSize}
+          label={t("surveys.admin.minCommentGroupSize")}
+          type="number"
+          min={3}
+          hint={t("surveys.admin.minCommentGroupSizeHint")}
+        />
       </div>
       <fieldset className="checkbox-group">
         <legend>{t("surveys.admin.cuts")}</legend>
@@ -61,7 +81,8 @@ export function SettingsForm({ settings, units, lastResult }: { settings: DraftS
             <legend>{t("surveys.admin.populationUnits")}</legend>
             {units.map((u) => (
               <label key={u.id} style={{ paddingLeft: `${u.depth * 1.25}rem` }}>
-                <input type="checkbox" name="unitIds" value={u.id} defaultChecked={settings.unitIds.includes(u.id)} /> {locale === "en" ? u.nameEn : u.nameZh}
+                <input type="checkbox" name="unitIds" value={u.id} defaultChecked={settings.unitIds.includes(u.id)} />{" "}
+                {locale === "en" ? u.nameEn : u.nameZh}
               </label>
             ))}
             <p className="hint">{t("surveys.admin.populationUnitsHint")}</p>

@@ -15,7 +15,17 @@ type Row = {
 };
 
 /** The roster; for HR once the session has started, an attendance and test-score sheet. */
-export function AttendanceSheet({ roster, editable, maxScore, canCancel }: { roster: Row[]; editable: boolean; maxScore: number; canCancel: boolean }) {
+export function AttendanceSheet({
+  roster,
+  editable,
+  maxScore,
+  canCancel,
+}: {
+  roster: Row[];
+  editable: boolean;
+  maxScore: number;
+  canCancel: boolean;
+}) {
   const t = useT();
   const locale = useLocale();
   const enrolled = roster.filter((r) => r.status === "enrolled");
@@ -38,13 +48,21 @@ export function AttendanceSheet({ roster, editable, maxScore, canCancel }: { ros
         {enrolled.map((r) => (
           <tr key={r.id}>
             <td>
-              <a href={`/training/people/${r.employee.id}`}>{r.employee.name}</a> <small className="hint">{r.employee.employeeNo} · {locale === "en" ? r.employee.unit.nameEn : r.employee.unit.nameZh}</small>
+              <a href={`/training/people/${r.employee.id}`}>{r.employee.name}</a>{" "}
+              <small className="hint">
+                {r.employee.employeeNo} · {locale === "en" ? r.employee.unit.nameEn : r.employee.unit.nameZh}
+              </small>
               {editable ? <input type="hidden" name="enrolmentId" value={r.id} form="attendance-form" /> : null}
             </td>
             <td>{t(`training.sourceValue.${r.source}`)}</td>
             <td>
               {editable ? (
-                <select name={`attendance-${r.id}`} defaultValue={r.attendance ?? ""} form="attendance-form" aria-label={t("training.attendanceFor", { name: r.employee.name })}>
+                <select
+                  name={`attendance-${r.id}`}
+                  defaultValue={r.attendance ?? ""}
+                  form="attendance-form"
+                  aria-label={t("training.attendanceFor", { name: r.employee.name })}
+                >
                   <option value="">—</option>
                   <option value="attended">{t("training.attendanceValue.attended")}</option>
                   <option value="absent">{t("training.attendanceValue.absent")}</option>
@@ -57,25 +75,53 @@ export function AttendanceSheet({ roster, editable, maxScore, canCancel }: { ros
             </td>
             <td>
               {editable ? (
-                <input name={`pre-${r.id}`} type="number" min={0} max={maxScore} defaultValue={r.preScore ?? ""} form="attendance-form" style={{ width: "5rem" }} aria-label={t("training.preScoreFor", { name: r.employee.name })} />
+                <input
+                  name={`pre-${r.id}`}
+                  type="number"
+                  min={0}
+                  max={maxScore}
+                  defaultValue={r.preScore ?? ""}
+                  form="attendance-form"
+                  style={{ width: "5rem" }}
+                  aria-label={t("training.preScoreFor", { name: r.employee.name })}
+                />
               ) : (
                 (r.preScore ?? "—")
               )}
             </td>
             <td>
               {editable ? (
-                <input name={`post-${r.id}`} type="number" min={0} max={maxScore} defaultValue={r.postScore ?? ""} form="attendance-form" style={{ width: "5rem" }} aria-label={t("training.postScoreFor", { name: r.employee.name })} />
+                <input
+                  name={`post-${r.id}`}
+                  type="number"
+                  min={0}
+                  max={maxScore}
+                  defaultValue={r.postScore ?? ""}
+                  form="attendance-form"
+                  style={{ width: "5rem" }}
+                  aria-label={t("training.postScoreFor", { name: r.employee.name })}
+                />
               ) : (
                 (r.postScore ?? "—")
               )}
             </td>
-            <td>{r.gain ? `${r.gain.raw >= 0 ? "+" : ""}${r.gain.raw}${r.gain.normalised === null ? "" : ` · g=${r.gain.normalised.toFixed(2)}`}` : "—"}</td>
+            <td>
+              {r.gain
+                ? `${r.gain.raw >= 0 ? "+" : ""}${r.gain.raw}${r.gain.normalised === null ? "" : ` · g=${r.gain.normalised.toFixed(2)}`}`
+                : "—"}
+            </td>
             <td>{r.certificateNo ?? (r.completedAt ? t("training.completed") : "—")}</td>
             {canCancel ? (
               <td>
                 <Form method="post">
                   <input type="hidden" name="enrolmentId" value={r.id} />
-                  <button type="submit" name="intent" value="cancel" className="danger" onClick={(e) => !window.confirm(t("training.confirmRemove")) && e.preventDefault()}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="cancel"
+                    className="danger"
+                    onClick={(e) => !window.confirm(t("training.confirmRemove")) && e.preventDefault()}
+                  >
                     {t("training.remove")}
                   </button>
                 </Form>

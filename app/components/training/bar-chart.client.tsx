@@ -5,7 +5,17 @@ ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 export type BarSeries = { label: string; data: (number | null)[]; color: string };
 
-export default function BarChart({ labels, series, horizontal, ariaLabel }: { labels: string[]; series: BarSeries[]; horizontal?: boolean; ariaLabel: string }) {
+export default function BarChart({
+  labels,
+  series,
+  horizontal,
+  ariaLabel,
+}: {
+  labels: string[];
+  series: BarSeries[];
+  horizontal?: boolean;
+  ariaLabel: string;
+}) {
   return (
     <Bar
       aria-label={ariaLabel}

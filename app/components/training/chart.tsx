@@ -8,7 +8,23 @@ const BarChart = lazy(() => import("./bar-chart.client"));
  * A bar chart drawn in the browser only, always paired with its data table: the table is
  * the accessible alternative and what is printed; the chart is shown once scripts run.
  */
-export function ChartWithTable({ title, labels, series, horizontal, table, id, tableOpen }: { title: string; labels: string[]; series: BarSeries[]; horizontal?: boolean; table: ReactNode; id: string; tableOpen?: boolean }) {
+export function ChartWithTable({
+  title,
+  labels,
+  series,
+  horizontal,
+  table,
+  id,
+  tableOpen,
+}: {
+  title: string;
+  labels: string[];
+  series: BarSeries[];
+  horizontal?: boolean;
+  table: ReactNode;
+  id: string;
+  tableOpen?: boolean;
+}) {
   const t = useT();
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);

@@ -71,7 +71,10 @@ export function EffectivenessPanel({ evaluation }: { evaluation: Evaluation }) {
         <div className="card">
           <dt>{t("training.eval.completion")}</dt>
           <dd>
-            {pct(course.completionRate)} <small className="hint">({course.completedInScope}/{course.enrolledInScope})</small>
+            {pct(course.completionRate)}{" "}
+            <small className="hint">
+              ({course.completedInScope}/{course.enrolledInScope})
+            </small>
           </dd>
         </div>
         <div className="card">
@@ -80,7 +83,8 @@ export function EffectivenessPanel({ evaluation }: { evaluation: Evaluation }) {
             {money(course.costFen)}
             <br />
             <small>
-              {t("training.eval.perParticipant")} {m(course.cost.perParticipant)} · {t("training.eval.perLearnerHour")} {m(course.cost.perLearnerHour)}
+              {t("training.eval.perParticipant")} {m(course.cost.perParticipant)} · {t("training.eval.perLearnerHour")}{" "}
+              {m(course.cost.perLearnerHour)}
             </small>
           </dd>
         </div>
@@ -91,7 +95,14 @@ export function EffectivenessPanel({ evaluation }: { evaluation: Evaluation }) {
       ) : (
         <ul>
           {evaluation.needs.map((n) => (
-            <li key={n.topic}>{t("training.eval.needLine", { topic: t(`training.topic.${n.topic}`), wanted: n.wanted, urgent: n.urgent, responses: evaluation.needsResponses })}</li>
+            <li key={n.topic}>
+              {t("training.eval.needLine", {
+                topic: t(`training.topic.${n.topic}`),
+                wanted: n.wanted,
+                urgent: n.urgent,
+                responses: evaluation.needsResponses,
+              })}
+            </li>
           ))}
         </ul>
       )}
@@ -123,7 +134,9 @@ export function EffectivenessPanel({ evaluation }: { evaluation: Evaluation }) {
                   </td>
                   <td className="num">
                     {s.completers}
-                    {s.completedInScope !== s.completers ? <small className="hint"> ({t("training.eval.inScope", { n: s.completedInScope })})</small> : null}
+                    {s.completedInScope !== s.completers ? (
+                      <small className="hint"> ({t("training.eval.inScope", { n: s.completedInScope })})</small>
+                    ) : null}
                   </td>
                   <td>
                     <ReactionCell reaction={s.reaction} />

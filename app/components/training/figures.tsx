@@ -1,7 +1,11 @@
 import { useT } from "~/components/i18n";
 import { formatPoints } from "~/utils/format";
 
-type Reaction = { status: "ok"; n: number; overall: number; average: number; nps: number | null } | { status: "suppressed" } | { status: "pending" } | { status: "none" };
+type Reaction =
+  | { status: "ok"; n: number; overall: number; average: number; nps: number | null }
+  | { status: "suppressed" }
+  | { status: "pending" }
+  | { status: "none" };
 
 export const fmt1 = (v: number) => v.toFixed(1);
 export const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
@@ -19,25 +23,44 @@ export function ReactionCell({ reaction }: { reaction: Reaction }) {
   );
 }
 
-export function LearningCell({ learning }: { learning: { n: number; meanPre: number; meanPost: number; meanRawGain: number; normalisedGain: number | null } | null }) {
+export function LearningCell({
+  learning,
+}: {
+  learning: { n: number; meanPre: number; meanPost: number; meanRawGain: number; normalisedGain: number | null } | null;
+}) {
   const t = useT();
   if (!learning) return <span className="hint">{t("training.eval.noScores")}</span>;
   return (
     <span>
-      {t("training.eval.learningValue", { pre: fmt1(learning.meanPre), post: fmt1(learning.meanPost), gain: fmt1(learning.meanRawGain), n: learning.n })}
+      {t("training.eval.learningValue", {
+        pre: fmt1(learning.meanPre),
+        post: fmt1(learning.meanPost),
+        gain: fmt1(learning.meanRawGain),
+        n: learning.n,
+      })}
       <br />
       <small>{t("training.eval.normalisedGain", { g: learning.normalisedGain === null ? "—" : learning.normalisedGain.toFixed(2) })}</small>
     </span>
   );
 }
 
-export function BehaviourCell({ behaviour }: { behaviour: { n: number; application: number | null; improvement: number | null; awaiting: number } }) {
+export function BehaviourCell({
+  behaviour,
+}: {
+  behaviour: { n: number; application: number | null; improvement: number | null; awaiting: number };
+}) {
   const t = useT();
   if (behaviour.n === 0) return <span className="hint">{t("training.eval.behaviourAwaiting", { awaiting: behaviour.awaiting })}</span>;
   return (
     <span>
-      {t("training.eval.behaviourValue", { application: fmt1(behaviour.application!), improvement: fmt1(behaviour.improvement!), n: behaviour.n })}
-      {behaviour.awaiting ? <small className="hint"> · {t("training.eval.behaviourAwaiting", { awaiting: behaviour.awaiting })}</small> : null}
+      {t("training.eval.behaviourValue", {
+        application: fmt1(behaviour.application!),
+        improvement: fmt1(behaviour.improvement!),
+        n: behaviour.n,
+      })}
+      {behaviour.awaiting ? (
+        <small className="hint"> · {t("training.eval.behaviourAwaiting", { awaiting: behaviour.awaiting })}</small>
+      ) : null}
     </span>
   );
 }
@@ -53,13 +76,22 @@ export function ResultsCell({ results }: { results: Results }) {
   const t = useT();
   if (results.status === "noWindow") return <span className="hint">{t("training.eval.resultsNoWindow")}</span>;
   if (results.status === "insufficient")
-    return <span className="suppressed">{t("training.eval.resultsInsufficient", { treated: results.treatedN, control: results.controlN, min: results.minGroupSize })}</span>;
+    return (
+      <span className="suppressed">
+        {t("training.eval.resultsInsufficient", { treated: results.treatedN, control: results.controlN, min: results.minGroupSize })}
+      </span>
+    );
   return (
     <span data-testid="did">
       {t("training.eval.resultsValue", { did: points(results.did) })}
       <br />
       <small>
-        {t("training.eval.resultsDetail", { treated: points(results.treated.change), treatedN: results.treated.n, control: points(results.control.change), controlN: results.control.n })}
+        {t("training.eval.resultsDetail", {
+          treated: points(results.treated.change),
+          treatedN: results.treated.n,
+          control: points(results.control.change),
+          controlN: results.control.n,
+        })}
       </small>
     </span>
   );

@@ -10,7 +10,16 @@ type Record = {
   coursesThisYear: number;
   certificates: { no: string; course: Course; on: string | Date }[];
   upcoming: { id: string; status: string; waitlistPosition: number | null; session: Session }[];
-  history: { id: string; status: string; attendance: string | null; completedAt: string | Date | null; preScore: number | null; postScore: number | null; gain: { raw: number; normalised: number | null } | null; session: Session }[];
+  history: {
+    id: string;
+    status: string;
+    attendance: string | null;
+    completedAt: string | Date | null;
+    preScore: number | null;
+    postScore: number | null;
+    gain: { raw: number; normalised: number | null } | null;
+    session: Session;
+  }[];
 };
 
 /** An employee's training record: this year's hours, what is coming up, history and certificates. */
@@ -45,8 +54,13 @@ export function RecordView({ record }: { record: Record }) {
         <ul className="stack">
           {record.upcoming.map((u) => (
             <li key={u.id}>
-              <Link to={`/training/sessions/${u.session.id}`}>{title(u.session.course)}</Link> · <SessionDates startsAt={u.session.startsAt} endsAt={u.session.endsAt} /> · {u.session.place}{" "}
-              {u.status === "waitlisted" ? <span className="badge warn">{t("training.onWaitlist", { position: u.waitlistPosition ?? 0 })}</span> : <span className="badge ok">{t("training.youAreEnrolled")}</span>}
+              <Link to={`/training/sessions/${u.session.id}`}>{title(u.session.course)}</Link> ·{" "}
+              <SessionDates startsAt={u.session.startsAt} endsAt={u.session.endsAt} /> · {u.session.place}{" "}
+              {u.status === "waitlisted" ? (
+                <span className="badge warn">{t("training.onWaitlist", { position: u.waitlistPosition ?? 0 })}</span>
+              ) : (
+                <span className="badge ok">{t("training.youAreEnrolled")}</span>
+              )}
             </li>
           ))}
         </ul>
@@ -89,7 +103,14 @@ export function RecordView({ record }: { record: Record }) {
                   </td>
                   <td>
                     {h.preScore ?? "—"} → {h.postScore ?? "—"}
-                    {h.gain ? <small className="hint"> ({h.gain.raw >= 0 ? "+" : ""}{h.gain.raw}{h.gain.normalised === null ? "" : `, g=${h.gain.normalised.toFixed(2)}`})</small> : null}
+                    {h.gain ? (
+                      <small className="hint">
+                        {" "}
+                        ({h.gain.raw >= 0 ? "+" : ""}
+                        {h.gain.raw}
+                        {h.gain.normalised === null ? "" : `, g=${h.gain.normalised.toFixed(2)}`})
+                      </small>
+                    ) : null}
                   </td>
                 </tr>
               ))}

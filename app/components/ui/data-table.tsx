@@ -81,6 +81,7 @@ export function DataTable<Row>({
     const collator = new Intl.Collator(locale, { numeric: true });
     return sortRows(rows, column.sort, current.direction, collator.compare);
     // `shown` is rebuilt each render; the order depends only on the key, direction and rows.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, [rows, current?.key, current?.direction, sort, locale]);
 
   if (rows.length === 0 && empty !== null) {

@@ -26,12 +26,22 @@ export async function blindToken(keyId: string, publicKey: string): Promise<Pend
 
 /** Unblinds the server's signature; throws when it does not verify (a wrong or tampered reply). */
 export async function finishToken(pending: PendingToken, blindSignature: string): Promise<HeldToken> {
-  const signature = await suite.finalize(await importKey(pending.publicKey), decodeBytes(pending.token), decodeBytes(blindSignature), decodeBytes(pending.inv));
+  const signature = await suite.finalize(
+    await importKey(pending.publicKey),
+    decodeBytes(pending.token),
+    decodeBytes(blindSignature),
+    decodeBytes(pending.inv),
+  );
   return { keyId: pending.keyId, token: pending.token, signature: encodeBytes(signature) };
 }
 
 async function postJson(url: string, body: unknown) {
-  const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin" });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+    credentials: "same-origin",
+  });
   const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
   if (response.status >= 500 || !json) throw new Error(`token request answered ${response.status}`);
   return json;
@@ -70,7 +80,12 @@ export type TokenSource = {
  * but whose reply was lost is sent again with the same blinded value (the server answers it with
  * the same signature). Resolves to null when the server will not sign one (already taken).
  */
-export async function obtainToken(store: Store, storageKey: string, source: TokenSource, impl = { blind: blindToken, finish: finishToken }): Promise<HeldToken | null> {
+export async function obtainToken(
+  store: Store,
+  storageKey: string,
+  source: TokenSource,
+  impl = { blind: blindToken, finish: finishToken },
+): Promise<HeldToken | null> {
   const held = read<HeldToken>(store, storageKey);
   if (held) return held;
   let pending = read<PendingToken>(store, `${storageKey}:pending`);

@@ -1,4 +1,13 @@
-import { constants, createHash, createPrivateKey, createPublicKey, generateKeyPair, privateDecrypt, publicEncrypt, type KeyObject } from "node:crypto";
+import {
+  constants,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  privateDecrypt,
+  publicEncrypt,
+  type KeyObject,
+} from "node:crypto";
 import { promisify } from "node:util";
 import { RSABSSA } from "@cloudflare/blindrsa-ts";
 import { openSecret, sealSecret } from "~/modules/integration/secrets.server";
@@ -30,7 +39,11 @@ const making = new Map<string, Promise<unknown>>();
  * `store` saves a new pair (a unique key in the table settles a race between processes). Callers
  * asking at the same time share one key generation (about 100 ms of a worker thread).
  */
-export async function keyOnce<T>(name: string, find: () => Promise<T | null>, store: (pair: StoredKeyPair) => Promise<unknown>): Promise<T> {
+export async function keyOnce<T>(
+  name: string,
+  find: () => Promise<T | null>,
+  store: (pair: StoredKeyPair) => Promise<unknown>,
+): Promise<T> {
   const existing = await find();
   if (existing) return existing;
   let pending = making.get(name) as Promise<T> | undefined;
@@ -63,7 +76,8 @@ const publicKeys = new BoundedMap<string, { node: KeyObject; web: Promise<Crypto
 
 function privateKeyOf(sealed: string) {
   let key = privateKeys.get(sealed);
-  if (!key) privateKeys.set(sealed, (key = createPrivateKey({ key: Buffer.from(decodeBytes(openSecret(sealed))), format: "der", type: "pkcs8" })));
+  if (!key)
+    privateKeys.set(sealed, (key = createPrivateKey({ key: Buffer.from(decodeBytes(openSecret(sealed))), format: "der", type: "pkcs8" })));
   return key;
 }
 

@@ -8,7 +8,14 @@ const json = (value: unknown) => (value === undefined ? null : JSON.stringify(va
 /** Appends to the audit log (the table refuses UPDATE and DELETE). `before`/`after` are stored as JSON. */
 export async function audit(db: Tx, entry: Entry) {
   await db.auditLog.create({
-    data: { actorId: entry.actorId, action: entry.action, entity: entry.entity, entityId: entry.entityId, before: json(entry.before), after: json(entry.after) },
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      before: json(entry.before),
+      after: json(entry.after),
+    },
   });
 }
 

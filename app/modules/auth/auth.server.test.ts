@@ -31,11 +31,21 @@ describe("sign-in", () => {
     for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) {
       await signIn(db, { email: target, password: `guess-${i}-xx`, address: attackerAddress });
     }
-    expect(await signIn(db, { email: target, password: TEST_PASSWORD, address: attackerAddress })).toEqual({ ok: false, reason: "throttled" });
-    const forged = await signIn(db, { email: target, password: TEST_PASSWORD, address: attackerAddress, deviceToken: deviceToken("someone-else") });
+    expect(await signIn(db, { email: target, password: TEST_PASSWORD, address: attackerAddress })).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    const forged = await signIn(db, {
+      email: target,
+      password: TEST_PASSWORD,
+      address: attackerAddress,
+      deviceToken: deviceToken("someone-else"),
+    });
     expect(forged).toEqual({ ok: false, reason: "throttled" });
     // The owner, on a browser that signed in before, gets in from the very same address…
-    expect((await signIn(db, { email: target, password: TEST_PASSWORD, address: attackerAddress, deviceToken: deviceToken(user.id) })).ok).toBe(true);
+    expect(
+      (await signIn(db, { email: target, password: TEST_PASSWORD, address: attackerAddress, deviceToken: deviceToken(user.id) })).ok,
+    ).toBe(true);
   });
 
   it("does not let one address lock an account out for its owner elsewhere, even on a new browser", async () => {
@@ -53,7 +63,9 @@ describe("sign-in", () => {
       await signIn(db, { email: target, password: `guess-${i}-xx`, address: `10.200.${i >> 8}.${i & 255}` });
     }
     expect(await signIn(db, { email: target, password: TEST_PASSWORD, address: "192.0.2.45" })).toEqual({ ok: false, reason: "throttled" });
-    expect((await signIn(db, { email: target, password: TEST_PASSWORD, address: "192.0.2.45", deviceToken: deviceToken(user.id) })).ok).toBe(true);
+    expect(
+      (await signIn(db, { email: target, password: TEST_PASSWORD, address: "192.0.2.45", deviceToken: deviceToken(user.id) })).ok,
+    ).toBe(true);
   }, 60_000);
 
   it("after 30 failures an address may try only the accounts it knows: not a sprayer's next guess, still their owners", async () => {
@@ -94,7 +106,10 @@ describe("password change and invitations", () => {
     const first = await signIn(db, { email: target, password: TEST_PASSWORD, address: "10.1.1.1" });
     if (!first.ok) throw new Error("sign-in failed");
     expect(await changePassword(db, first.userId, "wrong current", "a new long passphrase")).toMatchObject({ ok: false, field: "current" });
-    expect(await changePassword(db, first.userId, TEST_PASSWORD, "password123")).toMatchObject({ ok: false, error: "errors.passwordCommon" });
+    expect(await changePassword(db, first.userId, TEST_PASSWORD, "password123")).toMatchObject({
+      ok: false,
+      error: "errors.passwordCommon",
+    });
     expect(await changePassword(db, first.userId, TEST_PASSWORD, "a new long passphrase")).toEqual({ ok: true });
     expect(await validateSessionToken(db, first.token)).toBeNull();
     expect((await signIn(db, { email: target, password: "a new long passphrase", address: "10.1.1.1" })).ok).toBe(true);

@@ -9,8 +9,7 @@ import { createSession, invalidateUserSessions } from "./session.server";
 import { isKnownDevice, isThrottled, recordFailure, recordSuccess } from "./throttle.server";
 
 export type SignInResult =
-  | { ok: true; token: string; expiresAt: Date; userId: string }
-  | { ok: false; reason: "invalid" | "throttled" | "ssoRequired" };
+  { ok: true; token: string; expiresAt: Date; userId: string } | { ok: false; reason: "invalid" | "throttled" | "ssoRequired" };
 
 export function normaliseEmail(email: string) {
   return email.trim().toLowerCase();
@@ -89,7 +88,12 @@ export async function createInvitation(db: InvitationTx, userId: string, created
 }
 
 /** Tells the owner of an account (through the outbox) that something about it changed. */
-export async function notifyOwner(tx: Pick<Db, "user" | "outboxMessage">, userId: string, type: "account.passwordChanged" | "account.roleChanged", payload: Record<string, unknown>) {
+export async function notifyOwner(
+  tx: Pick<Db, "user" | "outboxMessage">,
+  userId: string,
+  type: "account.passwordChanged" | "account.roleChanged",
+  payload: Record<string, unknown>,
+) {
   const owner = await tx.user.findUnique({ where: { id: userId }, select: { employeeId: true } });
   if (owner?.employeeId) await enqueueNotification(tx, { type, recipientIds: [owner.employeeId], payload });
 }
@@ -111,7 +115,10 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
   if (problem) return { ok: false as const, error: problem };
   const passwordHash = await hashPassword(password);
   const accepted = await db.$transaction(async (tx) => {
-    const used = await tx.invitation.updateMany({ where: { id: invitation.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    const used = await tx.invitation.updateMany({
+      where: { id: invitation.id, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
     if (used.count !== 1) return false;
     await tx.user.update({ where: { id: invitation.userId }, data: { passwordHash } });
     await audit(tx, { actorId: invitation.userId, action: "invitation.accept", entity: "User", entityId: invitation.userId });

@@ -26,7 +26,11 @@ export type ResetRequestResult = { throttled: boolean };
  * second admin, whose request a third approves (the separation-of-duty path).
  * Only the asker's address can be throttled visibly; the per-account limit is silent.
  */
-export async function requestPasswordReset(db: Db, input: { email: string; address: string }, now = new Date()): Promise<ResetRequestResult> {
+export async function requestPasswordReset(
+  db: Db,
+  input: { email: string; address: string },
+  now = new Date(),
+): Promise<ResetRequestResult> {
   const started = Date.now();
   try {
     return await resetRequest(db, input, now);
@@ -41,21 +45,35 @@ export async function requestPasswordReset(db: Db, input: { email: string; addre
 export const RESET_MIN_MS = 250;
 
 async function resetRequest(db: Db, input: { email: string; address: string }, now: Date): Promise<ResetRequestResult> {
-  if (await hitLimit(db, throttleKey("reset-addr", input.address), RESET_ADDRESS_LIMIT, RESET_ADDRESS_WINDOW_MS, now)) return { throttled: true };
+  if (await hitLimit(db, throttleKey("reset-addr", input.address), RESET_ADDRESS_LIMIT, RESET_ADDRESS_WINDOW_MS, now))
+    return { throttled: true };
   const email = normaliseEmail(input.email);
   if (await hitLimit(db, throttleKey("reset-acct", email), RESET_ACCOUNT_LIMIT, RESET_ACCOUNT_WINDOW_MS, now)) return { throttled: false };
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, role: true, disabled: true, employeeId: true, employee: { select: { active: true } } } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, role: true, disabled: true, employeeId: true, employee: { select: { active: true } } },
+  });
   if (!user || user.disabled || !user.employeeId || !user.employee?.active || !isRole(user.role)) return { throttled: false };
   const { employeeId, role } = user;
   await db.$transaction(async (tx) => {
     if (isPrivileged(role)) {
-      await audit(tx, { actorId: user.id, action: "passwordReset.refused", entity: "User", entityId: user.id, after: { reason: "privileged" } });
+      await audit(tx, {
+        actorId: user.id,
+        action: "passwordReset.refused",
+        entity: "User",
+        entityId: user.id,
+        after: { reason: "privileged" },
+      });
       await enqueueNotification(tx, { type: "account.passwordResetRefused", recipientIds: [employeeId], payload: {} });
       return;
     }
     const token = await createInvitation(tx, user.id, user.id, now, SELF_RESET_TTL_MS);
     await audit(tx, { actorId: user.id, action: "passwordReset.request", entity: "User", entityId: user.id });
-    await enqueueNotification(tx, { type: "account.passwordReset", recipientIds: [employeeId], payload: { linkSealed: sealSecret(`/invite/${token}`) } });
+    await enqueueNotification(tx, {
+      type: "account.passwordReset",
+      recipientIds: [employeeId],
+      payload: { linkSealed: sealSecret(`/invite/${token}`) },
+    });
   });
   return { throttled: false };
 }

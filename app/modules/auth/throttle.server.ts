@@ -79,7 +79,9 @@ export async function recordFailure(db: Db, input: { email: string; address: str
 
 /** After a successful sign-in: the account's failures are forgotten and the address becomes known to it. */
 export async function recordSuccess(db: Db, input: { email: string; address: string }, now = new Date()) {
-  await db.throttleBucket.deleteMany({ where: { key: { in: [throttleKey("acct", input.email), throttleKey("acct-addr", pair(input.email, input.address))] } } });
+  await db.throttleBucket.deleteMany({
+    where: { key: { in: [throttleKey("acct", input.email), throttleKey("acct-addr", pair(input.email, input.address))] } },
+  });
   const seen = throttleKey("seen", pair(input.email, input.address));
   await db.throttleBucket.upsert({ where: { key: seen }, create: { key: seen, count: 1, windowStart: now }, update: { windowStart: now } });
 }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { evaluateCriteria, isEligible, splitList, type CareerFacts, type LevelCriteria } from "./criteria";
 
-const none: LevelCriteria = { minMonthsInLevel: null, minKpiAverage: null, kpiPeriods: 4, minTrainingHours: null, requiredCourses: [], requiredCertificates: [], minRotations: null };
+const none: LevelCriteria = {
+  minMonthsInLevel: null,
+  minKpiAverage: null,
+  kpiPeriods: 4,
+  minTrainingHours: null,
+  requiredCourses: [],
+  requiredCertificates: [],
+  minRotations: null,
+};
 const facts: CareerFacts = {
   monthsInLevel: 30,
   kpi: { average: 8500, periods: 4 },
@@ -17,7 +25,15 @@ describe("evaluateCriteria", () => {
 
   it("meets every criterion at exactly the threshold", () => {
     const results = evaluateCriteria(
-      { minMonthsInLevel: 30, minKpiAverage: 8500, kpiPeriods: 4, minTrainingHours: 48, requiredCourses: ["sales-201"], requiredCertificates: ["PMP"], minRotations: 1 },
+      {
+        minMonthsInLevel: 30,
+        minKpiAverage: 8500,
+        kpiPeriods: 4,
+        minTrainingHours: 48,
+        requiredCourses: ["sales-201"],
+        requiredCertificates: ["PMP"],
+        minRotations: 1,
+      },
       facts,
     );
     expect(results.map((r) => [r.criterion, r.status])).toEqual([
@@ -64,7 +80,10 @@ describe("evaluateCriteria", () => {
   });
 
   it("no scored periods and an unknown time in level are 'no data'", () => {
-    const results = evaluateCriteria({ ...none, minMonthsInLevel: 0, minKpiAverage: 1 }, { ...facts, monthsInLevel: null, kpi: { average: null, periods: 0 } });
+    const results = evaluateCriteria(
+      { ...none, minMonthsInLevel: 0, minKpiAverage: 1 },
+      { ...facts, monthsInLevel: null, kpi: { average: null, periods: 0 } },
+    );
     expect(results.map((r) => r.status)).toEqual(["noData", "noData"]);
   });
 });

@@ -42,12 +42,19 @@ function atLeast(criterion: Criterion, required: number, actual: number | null):
 
 const sameCode = (held: string, required: string) => held.toLowerCase() === required.toLowerCase();
 /** Certificate numbers are "<course code>-<year>-<seq>": a required certificate names the course. */
-const certificateOf = (held: string, required: string) => sameCode(held, required) || held.toLowerCase().startsWith(`${required.toLowerCase()}-`);
+const certificateOf = (held: string, required: string) =>
+  sameCode(held, required) || held.toLowerCase().startsWith(`${required.toLowerCase()}-`);
 
 function contains(criterion: Criterion, required: string[], held: string[] | null, matches = sameCode): CriterionResult {
   if (held === null) return { criterion, status: "noData", required, actual: null };
   const missing = required.filter((r) => !held.some((h) => matches(h, r)));
-  return { criterion, status: missing.length ? "missing" : "met", required, actual: held.filter((h) => required.some((r) => matches(h, r))), missing };
+  return {
+    criterion,
+    status: missing.length ? "missing" : "met",
+    required,
+    actual: held.filter((h) => required.some((r) => matches(h, r))),
+    missing,
+  };
 }
 
 /** Each required criterion, met or missing and why. Criteria without a requirement are left out. */
@@ -57,7 +64,13 @@ export function evaluateCriteria(criteria: LevelCriteria, facts: CareerFacts): C
   if (criteria.minKpiAverage !== null) {
     const kpi = facts.kpi;
     if (kpi === "unavailable" || kpi.average === null || kpi.periods === 0) {
-      results.push({ criterion: "kpiAverage", status: "noData", required: criteria.minKpiAverage, actual: null, periods: kpi === "unavailable" ? 0 : kpi.periods });
+      results.push({
+        criterion: "kpiAverage",
+        status: "noData",
+        required: criteria.minKpiAverage,
+        actual: null,
+        periods: kpi === "unavailable" ? 0 : kpi.periods,
+      });
     } else {
       // Too few scored periods is "missing", not "met": the average must cover the whole window.
       const enough = kpi.periods >= criteria.kpiPeriods;
@@ -71,9 +84,12 @@ export function evaluateCriteria(criteria: LevelCriteria, facts: CareerFacts): C
     }
   }
   const training = facts.training === "unavailable" ? null : facts.training;
-  if (criteria.minTrainingHours !== null) results.push(atLeast("trainingHours", criteria.minTrainingHours, training ? training.hoursLast12Months : null));
-  if (criteria.requiredCourses.length) results.push(contains("courses", criteria.requiredCourses, training ? training.completedCourseCodes : null));
-  if (criteria.requiredCertificates.length) results.push(contains("certificates", criteria.requiredCertificates, training ? training.certificates : null, certificateOf));
+  if (criteria.minTrainingHours !== null)
+    results.push(atLeast("trainingHours", criteria.minTrainingHours, training ? training.hoursLast12Months : null));
+  if (criteria.requiredCourses.length)
+    results.push(contains("courses", criteria.requiredCourses, training ? training.completedCourseCodes : null));
+  if (criteria.requiredCertificates.length)
+    results.push(contains("certificates", criteria.requiredCertificates, training ? training.certificates : null, certificateOf));
   if (criteria.minRotations !== null) results.push(atLeast("rotations", criteria.minRotations, facts.rotations.completedRotations));
   return results;
 }
@@ -94,5 +110,12 @@ export function parseCodeList(json: string): string[] {
 
 /** Splits a comma- or line-separated list typed by HR into clean, de-duplicated entries. */
 export function splitList(text: string): string[] {
-  return [...new Set(text.split(/[\n,，、;；]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\n,，、;；]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

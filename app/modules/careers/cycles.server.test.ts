@@ -9,7 +9,12 @@ import { seedCareersDemo } from "../../../prisma/seed/careers";
 import { DomainError as CareerRuleError } from "~/utils/domain-error";
 
 let ctx: Awaited<ReturnType<typeof demoOrg>>;
-const hr = (): Actor => ({ userId: ctx.userId.get("E000003")!, role: "hr_admin", employeeId: ctx.employeeId.get("E000003")!, scopePath: null });
+const hr = (): Actor => ({
+  userId: ctx.userId.get("E000003")!,
+  role: "hr_admin",
+  employeeId: ctx.employeeId.get("E000003")!,
+  scopePath: null,
+});
 let finHead: Actor;
 
 beforeAll(async () => {
@@ -59,23 +64,36 @@ describe("a promotion cycle", () => {
     expect(list.rows.map((r) => r.id)).toContain(liu);
 
     // A head cannot nominate outside their scope: the record is "not found".
-    const gov = await db.employee.findFirstOrThrow({ where: { unit: { code: "JC-GE-GOV" }, track: "skill", level: { not: "S7" } }, select: { id: true } });
+    const gov = await db.employee.findFirstOrThrow({
+      where: { unit: { code: "JC-GE-GOV" }, track: "skill", level: { not: "S7" } },
+      select: { id: true },
+    });
     expect(await nominate(db, finHead, { cycleId: cycle.id, employeeId: gov.id, justification: "x", source: "head" })).toBeNull();
 
     const a = await nominate(db, finHead, { cycleId: cycle.id, employeeId: liu, justification: "Strong year", source: "head" });
     const b = await nominate(db, finHead, { cycleId: cycle.id, employeeId: zhao, justification: "Solution wins", source: "head" });
-    await expect(nominate(db, finHead, { cycleId: cycle.id, employeeId: liu, justification: "again", source: "head" })).rejects.toThrow("careers.errors.alreadyNominated");
+    await expect(nominate(db, finHead, { cycleId: cycle.id, employeeId: liu, justification: "again", source: "head" })).rejects.toThrow(
+      "careers.errors.alreadyNominated",
+    );
     // Self-nomination by someone short of a criterion is refused.
     const self: Actor = { userId: ctx.userId.get("E000004")!, role: "employee", employeeId: liu, scopePath: null };
-    await expect(nominate(db, self, { cycleId: cycle.id, employeeId: liu, justification: "me", source: "self" })).rejects.toBeInstanceOf(CareerRuleError);
+    await expect(nominate(db, self, { cycleId: cycle.id, employeeId: liu, justification: "me", source: "self" })).rejects.toBeInstanceOf(
+      CareerRuleError,
+    );
 
-    await expect(decide(db, hr().userId, { cycleId: cycle.id, nominationId: a!.id, decision: "approved", comment: "" })).rejects.toThrow("careers.errors.cycleNotReviewing");
+    await expect(decide(db, hr().userId, { cycleId: cycle.id, nominationId: a!.id, decision: "approved", comment: "" })).rejects.toThrow(
+      "careers.errors.cycleNotReviewing",
+    );
     await advanceCycle(db, hr().userId, cycle.id);
     // Not eligible (KPI has no data yet): an approval is an exception and needs a reason.
-    await expect(decide(db, hr().userId, { cycleId: cycle.id, nominationId: a!.id, decision: "approved", comment: "" })).rejects.toThrow("careers.errors.exceptionNeedsComment");
+    await expect(decide(db, hr().userId, { cycleId: cycle.id, nominationId: a!.id, decision: "approved", comment: "" })).rejects.toThrow(
+      "careers.errors.exceptionNeedsComment",
+    );
     await decide(db, hr().userId, { cycleId: cycle.id, nominationId: a!.id, decision: "approved", comment: "Key account renewal" });
     // The finance room's quota of one is used up.
-    await expect(decide(db, hr().userId, { cycleId: cycle.id, nominationId: b!.id, decision: "approved", comment: "Also strong" })).rejects.toThrow("careers.errors.quotaFull");
+    await expect(
+      decide(db, hr().userId, { cycleId: cycle.id, nominationId: b!.id, decision: "approved", comment: "Also strong" }),
+    ).rejects.toThrow("careers.errors.quotaFull");
     await expect(setQuota(db, hr().userId, cycle.id, fin.id, 0)).rejects.toThrow("careers.errors.quotaBelowApproved");
     await expect(advanceCycle(db, hr().userId, cycle.id)).rejects.toThrow("careers.errors.undecidedNominations");
     await decide(db, hr().userId, { cycleId: cycle.id, nominationId: b!.id, decision: "rejected", comment: "Quota reached; next cycle" });
@@ -94,12 +112,21 @@ describe("track changes", () => {
   it("an employee asks, HR approves, the track and level change from the date", async () => {
     const id = ctx.employeeId.get("E000006")!;
     const me = { userId: ctx.userId.get("E000006")!, employeeId: id };
-    await expect(requestTrackChange(db, me, { toTrack: "technical", toLevel: "T4", reason: "Same track" })).rejects.toThrow("careers.errors.sameTrack");
-    await expect(requestTrackChange(db, me, { toTrack: "skill", toLevel: "T4", reason: "Wrong level" })).rejects.toThrow("errors.levelNotOnTrack");
+    await expect(requestTrackChange(db, me, { toTrack: "technical", toLevel: "T4", reason: "Same track" })).rejects.toThrow(
+      "careers.errors.sameTrack",
+    );
+    await expect(requestTrackChange(db, me, { toTrack: "skill", toLevel: "T4", reason: "Wrong level" })).rejects.toThrow(
+      "errors.levelNotOnTrack",
+    );
     const request = await requestTrackChange(db, me, { toTrack: "skill", toLevel: "S3", reason: "I want to sell" });
-    await expect(requestTrackChange(db, me, { toTrack: "skill", toLevel: "S3", reason: "Twice" })).rejects.toThrow("careers.errors.requestPending");
+    await expect(requestTrackChange(db, me, { toTrack: "skill", toLevel: "S3", reason: "Twice" })).rejects.toThrow(
+      "careers.errors.requestPending",
+    );
     await decideTrackRequest(db, hr().userId, { requestId: request.id, decision: "approved", comment: "", effectiveFrom: "2026-12-01" });
-    expect(await db.employee.findUniqueOrThrow({ where: { id }, select: { track: true, level: true } })).toEqual({ track: "skill", level: "S3" });
+    expect(await db.employee.findUniqueOrThrow({ where: { id }, select: { track: true, level: true } })).toEqual({
+      track: "skill",
+      level: "S3",
+    });
     const view = await careerOverview(db, id);
     expect(view?.history[0]).toMatchObject({ track: "skill", level: "S3", reason: "track_change" });
   });
@@ -108,15 +135,27 @@ describe("track changes", () => {
 describe("nobody nominates or reviews themselves", () => {
   it("refuses a head's nomination of himself (audited, nothing written); his own promotion is for the level above", async () => {
     const cycle = await createCycle(db, hr().userId, { name: "Self cycle", effectiveDate: "2027-04-01", allowSelfNomination: true });
-    const deptHead: Actor = { userId: ctx.userId.get("E000001")!, role: "dept_head", employeeId: ctx.employeeId.get("E000001")!, scopePath: (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE" } })).path };
+    const deptHead: Actor = {
+      userId: ctx.userId.get("E000001")!,
+      role: "dept_head",
+      employeeId: ctx.employeeId.get("E000001")!,
+      scopePath: (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE" } })).path,
+    };
     const audits = await db.auditLog.count({ where: { action: "career.refused", actorId: deptHead.userId } });
-    await expect(nominate(db, deptHead, { cycleId: cycle.id, employeeId: deptHead.employeeId!, justification: "Me", source: "head" })).rejects.toMatchObject({ key: "careers.errors.selfNomination" });
+    await expect(
+      nominate(db, deptHead, { cycleId: cycle.id, employeeId: deptHead.employeeId!, justification: "Me", source: "head" }),
+    ).rejects.toMatchObject({ key: "careers.errors.selfNomination" });
     expect(await db.promotionNomination.count({ where: { cycleId: cycle.id } })).toBe(0);
     expect(await db.auditLog.count({ where: { action: "career.refused", actorId: deptHead.userId } })).toBe(audits + 1);
     // He is not among his own candidates, and the finance head's nomination is listed to him, not to her.
     const list = await candidates(db, deptHead, cycle.id, { page: 1, eligibleOnly: false });
     expect(list.rows.map((r) => r.id)).not.toContain(deptHead.employeeId);
-    const finHeadSelf = await nominate(db, deptHead, { cycleId: cycle.id, employeeId: finHead.employeeId!, justification: "Room results", source: "head" });
+    const finHeadSelf = await nominate(db, deptHead, {
+      cycleId: cycle.id,
+      employeeId: finHead.employeeId!,
+      justification: "Room results",
+      source: "head",
+    });
     expect(finHeadSelf).not.toBeNull();
     expect((await nominationsInScope(db, deptHead, cycle.id)).map((n) => n.employee.id)).toContain(finHead.employeeId);
     expect((await nominationsInScope(db, finHead, cycle.id)).map((n) => n.employee.id)).not.toContain(finHead.employeeId);
@@ -124,10 +163,22 @@ describe("nobody nominates or reviews themselves", () => {
 
   it("refuses HR's review of her own nomination", async () => {
     const cycle = await createCycle(db, hr().userId, { name: "HR self cycle", effectiveDate: "2027-07-01", allowSelfNomination: true });
-    const deptHead: Actor = { userId: ctx.userId.get("E000001")!, role: "dept_head", employeeId: ctx.employeeId.get("E000001")!, scopePath: (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE" } })).path };
-    const saved = await nominate(db, deptHead, { cycleId: cycle.id, employeeId: hr().employeeId!, justification: "HR work", source: "head" });
+    const deptHead: Actor = {
+      userId: ctx.userId.get("E000001")!,
+      role: "dept_head",
+      employeeId: ctx.employeeId.get("E000001")!,
+      scopePath: (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE" } })).path,
+    };
+    const saved = await nominate(db, deptHead, {
+      cycleId: cycle.id,
+      employeeId: hr().employeeId!,
+      justification: "HR work",
+      source: "head",
+    });
     await advanceCycle(db, hr().userId, cycle.id);
-    await expect(decide(db, hr().userId, { cycleId: cycle.id, nominationId: saved!.id, decision: "approved", comment: "Well deserved" })).rejects.toMatchObject({ key: "careers.errors.selfReview" });
+    await expect(
+      decide(db, hr().userId, { cycleId: cycle.id, nominationId: saved!.id, decision: "approved", comment: "Well deserved" }),
+    ).rejects.toMatchObject({ key: "careers.errors.selfReview" });
     expect((await db.promotionNomination.findUniqueOrThrow({ where: { id: saved!.id } })).status).toBe("nominated");
     expect(await db.auditLog.count({ where: { action: "career.refused", entityId: saved!.id } })).toBe(1);
   });

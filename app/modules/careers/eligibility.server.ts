@@ -7,7 +7,12 @@ import { levelCriteria, listLevels, type CareerLevelRow } from "./ladder.server"
 export type Evaluation = { next: CareerLevelRow | null; results: CriterionResult[]; eligible: boolean; facts: CareerFacts };
 
 /** For each person: the next level on their track and that level's criteria, checked against their facts. */
-export async function evaluatePromotion(db: Db, people: { id: string; track: string; level: string }[], now = new Date(), levels?: CareerLevelRow[]) {
+export async function evaluatePromotion(
+  db: Db,
+  people: { id: string; track: string; level: string }[],
+  now = new Date(),
+  levels?: CareerLevelRow[],
+) {
   const all = levels ?? (await listLevels(db));
   const byCode = new Map(all.map((l) => [l.code, l]));
   const nextOf = new Map(people.map((p) => [p.id, byCode.get(nextLevelCode(p.track, p.level) ?? "") ?? null]));

@@ -16,8 +16,19 @@ async function kpiAverage(db: Db, employeeId: string, count: number): Promise<Ca
  * The facts the promotion criteria are checked against, for many people at once.
  * `kpiPeriods` is how many recent periods each person's target level averages over.
  */
-export async function gatherCareerFacts(db: Db, people: Person[], kpiPeriods: Map<string, number>, now = new Date()): Promise<Map<string, CareerFacts>> {
-  const [since, rotations] = await Promise.all([levelSince(db, people), rotationFactsFor(db, people.map((p) => p.id))]);
+export async function gatherCareerFacts(
+  db: Db,
+  people: Person[],
+  kpiPeriods: Map<string, number>,
+  now = new Date(),
+): Promise<Map<string, CareerFacts>> {
+  const [since, rotations] = await Promise.all([
+    levelSince(db, people),
+    rotationFactsFor(
+      db,
+      people.map((p) => p.id),
+    ),
+  ]);
   const out = new Map<string, CareerFacts>();
   for (const p of people) {
     const from = since.get(p.id) ?? null;

@@ -54,19 +54,35 @@ describe("dates", () => {
 });
 
 describe("nomination and review rules", () => {
-  const base = { cycleStatus: "nominating", source: "head" as const, allowSelfNomination: true, nextLevel: "S5", eligible: false, alreadyNominated: false };
+  const base = {
+    cycleStatus: "nominating",
+    source: "head" as const,
+    allowSelfNomination: true,
+    nextLevel: "S5",
+    eligible: false,
+    alreadyNominated: false,
+  };
   it("heads may nominate someone short of a criterion; a self-nomination must be eligible", () => {
     expect(nominationProblem(base)).toBeNull();
     expect(nominationProblem({ ...base, source: "self" })).toBe("careers.errors.selfNotEligible");
     expect(nominationProblem({ ...base, source: "self", eligible: true })).toBeNull();
-    expect(nominationProblem({ ...base, source: "self", eligible: true, allowSelfNomination: false })).toBe("careers.errors.selfNominationClosed");
+    expect(nominationProblem({ ...base, source: "self", eligible: true, allowSelfNomination: false })).toBe(
+      "careers.errors.selfNominationClosed",
+    );
   });
   it("only while nominating, below the top, once per cycle", () => {
     expect(nominationProblem({ ...base, cycleStatus: "reviewing" })).toBe("careers.errors.cycleNotNominating");
     expect(nominationProblem({ ...base, nextLevel: null })).toBe("careers.errors.topOfTrack");
     expect(nominationProblem({ ...base, alreadyNominated: true })).toBe("careers.errors.alreadyNominated");
   });
-  const decision = { cycleStatus: "reviewing", nominationStatus: "nominated", decision: "approved" as const, eligible: true, comment: "", quotaFull: false };
+  const decision = {
+    cycleStatus: "reviewing",
+    nominationStatus: "nominated",
+    decision: "approved" as const,
+    eligible: true,
+    comment: "",
+    quotaFull: false,
+  };
   it("approvals respect the quota; exceptions and rejections need a reason", () => {
     expect(decisionProblem(decision)).toBeNull();
     expect(decisionProblem({ ...decision, quotaFull: true })).toBe("careers.errors.quotaFull");

@@ -36,7 +36,9 @@ export function equivalenceMatrix<L extends LadderLevel>(levels: L[]): { grade: 
   const grades = [...new Set(levels.map((l) => l.grade))].sort((a, b) => a - b);
   return grades.map((grade) => ({
     grade,
-    cells: Object.fromEntries(TRACKS.map((t) => [t, levels.filter((l) => l.grade === grade && l.track === t).sort((a, b) => a.rank - b.rank)])) as Record<Track, L[]>,
+    cells: Object.fromEntries(
+      TRACKS.map((t) => [t, levels.filter((l) => l.grade === grade && l.track === t).sort((a, b) => a.rank - b.rank)]),
+    ) as Record<Track, L[]>,
   }));
 }
 

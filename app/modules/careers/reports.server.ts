@@ -8,16 +8,31 @@ import { levelSince } from "./history.server";
 /** Active staff per unit, track and level; units in tree order; counts indexed by rank (1-based). */
 export async function staffByTrackAndLevel(db: Db, actor: Actor) {
   const [units, groups] = await Promise.all([
-    db.unit.findMany({ where: { ...unitWhere(actor), active: true }, select: { id: true, code: true, nameZh: true, nameEn: true, kind: true, parentId: true, path: true, active: true, sortOrder: true } }),
+    db.unit.findMany({
+      where: { ...unitWhere(actor), active: true },
+      select: { id: true, code: true, nameZh: true, nameEn: true, kind: true, parentId: true, path: true, active: true, sortOrder: true },
+    }),
     db.employee.groupBy({ by: ["unitId", "track", "level"], where: { active: true, unit: unitWhere(actor) }, _count: { _all: true } }),
   ]);
   const rows = sortTree(units).flatMap((u) =>
     TRACKS.map((track) => {
-      const counts = LEVELS[track].map((code) => groups.find((g) => g.unitId === u.id && g.track === track && g.level === code)?._count._all ?? 0);
-      return { unitId: u.id, unit: { nameZh: u.nameZh, nameEn: u.nameEn }, depth: u.depth, track, counts, total: counts.reduce((a, b) => a + b, 0) };
+      const counts = LEVELS[track].map(
+        (code) => groups.find((g) => g.unitId === u.id && g.track === track && g.level === code)?._count._all ?? 0,
+      );
+      return {
+        unitId: u.id,
+        unit: { nameZh: u.nameZh, nameEn: u.nameEn },
+        depth: u.depth,
+        track,
+        counts,
+        total: counts.reduce((a, b) => a + b, 0),
+      };
     }).filter((r) => r.total > 0),
   );
-  const totals = TRACKS.map((track) => ({ track, counts: LEVELS[track].map((code) => groups.filter((g) => g.track === track && g.level === code).reduce((s, g) => s + g._count._all, 0)) }));
+  const totals = TRACKS.map((track) => ({
+    track,
+    counts: LEVELS[track].map((code) => groups.filter((g) => g.track === track && g.level === code).reduce((s, g) => s + g._count._all, 0)),
+  }));
   return { rows, totals };
 }
 
@@ -27,7 +42,13 @@ export async function promotionRates(db: Db, actor: Actor) {
     db.promotionCycle.findMany({
       orderBy: { createdAt: "desc" },
       take: 20,
-      select: { id: true, name: true, status: true, effectiveDate: true, nominations: { where: { employee: { unit: unitWhere(actor) } }, select: { status: true, track: true, eligible: true } } },
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        effectiveDate: true,
+        nominations: { where: { employee: { unit: unitWhere(actor) } }, select: { status: true, track: true, eligible: true } },
+      },
     }),
     db.employee.count({ where: { active: true, unit: unitWhere(actor) } }),
   ]);
@@ -51,7 +72,10 @@ export async function promotionRates(db: Db, actor: Actor) {
 
 /** Months in the current level by track and level, inside scope: average, longest, and how many are unknown. */
 export async function timeInLevel(db: Db, actor: Actor, now = new Date()) {
-  const employees = await db.employee.findMany({ where: { active: true, unit: unitWhere(actor) }, select: { id: true, track: true, level: true } });
+  const employees = await db.employee.findMany({
+    where: { active: true, unit: unitWhere(actor) },
+    select: { id: true, track: true, level: true },
+  });
   const since = await levelSince(db, employees);
   return TRACKS.flatMap((track) =>
     LEVELS[track].map((level) => {

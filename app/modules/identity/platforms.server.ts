@@ -27,7 +27,12 @@ const STALE_TOKEN = new Set(["40014", "42001", "88", "40001"]);
 
 const ErrBody = z.object({ errcode: z.number().optional(), errmsg: z.string().optional() }).passthrough();
 
-async function call(platform: "wecom" | "dingtalk", url: string, init: RequestInit = {}, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+async function call(
+  platform: "wecom" | "dingtalk",
+  url: string,
+  init: RequestInit = {},
+  timeoutMs = 10_000,
+): Promise<Record<string, unknown>> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
@@ -70,13 +75,18 @@ async function cachedToken(key: string, fetchToken: () => Promise<{ token: strin
 
 const cacheKey = (...parts: string[]) => createHash("sha256").update(parts.join("\0")).digest("base64url");
 
-async function withToken<T>(platform: "wecom" | "dingtalk", key: string, fetchToken: () => Promise<{ token: string; expiresIn: number }>, use: (token: string) => Promise<T>) {
+async function withToken<T>(
+  platform: "wecom" | "dingtalk",
+  key: string,
+  fetchToken: () => Promise<{ token: string; expiresIn: number }>,
+  call: (token: string) => Promise<T>,
+) {
   try {
-    return await use(await cachedToken(key, fetchToken));
+    return await call(await cachedToken(key, fetchToken));
   } catch (error) {
     if (!(error instanceof PlatformError) || !STALE_TOKEN.has(error.code)) throw error;
     tokens.delete(key);
-    return use(await cachedToken(key, fetchToken));
+    return call(await cachedToken(key, fetchToken));
   }
 }
 
@@ -95,7 +105,8 @@ function wecomToken(app: WeComApp) {
   };
 }
 
-const wecom = <T>(app: WeComApp, use: (token: string) => Promise<T>) => withToken("wecom", cacheKey("wecom", app.corpId, app.secret), wecomToken(app), use);
+const wecom = <T>(app: WeComApp, use: (token: string) => Promise<T>) =>
+  withToken("wecom", cacheKey("wecom", app.corpId, app.secret), wecomToken(app), use);
 
 /** Checks the corp id and secret by asking for an access token. */
 export async function wecomTestConnection(app: WeComApp) {
@@ -118,10 +129,18 @@ export async function wecomSendMessage(app: WeComApp, userId: string, card: { ti
     const body = await call("wecom", `${WECOM_API}/cgi-bin/message/send?access_token=${encodeURIComponent(token)}`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ touser: userId, msgtype: "textcard", agentid: Number(app.agentId), textcard: { ...card, btntxt: "查看 Open" }, enable_duplicate_check: 1, duplicate_check_interval: 1800 }),
+      body: JSON.stringify({
+        touser: userId,
+        msgtype: "textcard",
+        agentid: Number(app.agentId),
+        textcard: { ...card, btntxt: "查看 Open" },
+        enable_duplicate_check: 1,
+        duplicate_check_interval: 1800,
+      }),
     });
     // errcode 0 with the member listed as invalid: the message reached nobody.
-    if (typeof body.invaliduser === "string" && body.invaliduser.split("|").includes(userId)) throw new PlatformError("wecom", "invaliduser", "recipient unknown");
+    if (typeof body.invaliduser === "string" && body.invaliduser.split("|").includes(userId))
+      throw new PlatformError("wecom", "invaliduser", "recipient unknown");
   });
 }
 
@@ -138,7 +157,8 @@ function dingtalkToken(app: DingTalkApp) {
   };
 }
 
-const dingtalk = <T>(app: DingTalkApp, use: (token: string) => Promise<T>) => withToken("dingtalk", cacheKey("dingtalk", app.appKey, app.secret), dingtalkToken(app), use);
+const dingtalk = <T>(app: DingTalkApp, use: (token: string) => Promise<T>) =>
+  withToken("dingtalk", cacheKey("dingtalk", app.appKey, app.secret), dingtalkToken(app), use);
 
 export async function dingtalkTestConnection(app: DingTalkApp) {
   forgetPlatformTokens();
@@ -161,7 +181,11 @@ export async function dingtalkUserIdFromAuthCode(app: DingTalkApp, authCode: str
     }),
   );
   if (!exchanged.success) throw new PlatformError("dingtalk", "malformed", "userAccessToken");
-  const me = Me.safeParse(await call("dingtalk", `${DINGTALK_API}/v1.0/contact/users/me`, { headers: { "x-acs-dingtalk-access-token": exchanged.data.accessToken } }));
+  const me = Me.safeParse(
+    await call("dingtalk", `${DINGTALK_API}/v1.0/contact/users/me`, {
+      headers: { "x-acs-dingtalk-access-token": exchanged.data.accessToken },
+    }),
+  );
   if (!me.success) throw new PlatformError("dingtalk", "malformed", "users/me");
   return dingtalk(app, async (token) => {
     try {

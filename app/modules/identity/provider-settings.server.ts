@@ -6,16 +6,27 @@ import { ProviderConfig, type Provider, type ProviderConfigs } from "./provider-
 export type ProviderSetting<P extends Provider> = { enabled: boolean; config: ProviderConfigs[P]; hasSecret: boolean; updatedAt: Date };
 
 /** A provider's settings as the settings page shows them: never the secret itself. */
-export async function getProviderSetting<P extends Provider>(db: Pick<Db, "integrationSetting">, provider: P): Promise<ProviderSetting<P> | null> {
+export async function getProviderSetting<P extends Provider>(
+  db: Pick<Db, "integrationSetting">,
+  provider: P,
+): Promise<ProviderSetting<P> | null> {
   const row = await db.integrationSetting.findUnique({ where: { id: provider } });
   if (!row) return null;
   const parsed = ProviderConfig[provider].safeParse(JSON.parse(row.configJson));
   if (!parsed.success) return null;
-  return { enabled: row.enabled, config: parsed.data as ProviderConfigs[P], hasSecret: Boolean(row.secretSealed), updatedAt: row.updatedAt };
+  return {
+    enabled: row.enabled,
+    config: parsed.data as ProviderConfigs[P],
+    hasSecret: Boolean(row.secretSealed),
+    updatedAt: row.updatedAt,
+  };
 }
 
 /** An enabled provider with its secret opened, for the code that calls it; null when off or incomplete. */
-export async function activeProvider<P extends Provider>(db: Pick<Db, "integrationSetting">, provider: P): Promise<{ config: ProviderConfigs[P]; secret: string } | null> {
+export async function activeProvider<P extends Provider>(
+  db: Pick<Db, "integrationSetting">,
+  provider: P,
+): Promise<{ config: ProviderConfigs[P]; secret: string } | null> {
   const row = await db.integrationSetting.findUnique({ where: { id: provider } });
   if (!row?.enabled) return null;
   const parsed = ProviderConfig[provider].safeParse(JSON.parse(row.configJson));
@@ -35,8 +46,19 @@ export async function saveProviderSetting<P extends Provider>(
   const config = ProviderConfig[provider].parse(input.config);
   const secretSealed = input.secret === undefined ? undefined : input.secret === null ? null : sealSecret(input.secret);
   await db.$transaction(async (tx) => {
-    const data = { enabled: input.enabled, configJson: JSON.stringify(config), updatedById: actorId, ...(secretSealed !== undefined ? { secretSealed } : {}) };
+    const data = {
+      enabled: input.enabled,
+      configJson: JSON.stringify(config),
+      updatedById: actorId,
+      ...(secretSealed !== undefined ? { secretSealed } : {}),
+    };
     await tx.integrationSetting.upsert({ where: { id: provider }, create: { id: provider, ...data }, update: data });
-    await audit(tx, { actorId, action: "integrationSetting.save", entity: "IntegrationSetting", entityId: provider, after: { enabled: input.enabled, ...config, secretChanged: input.secret !== undefined } });
+    await audit(tx, {
+      actorId,
+      action: "integrationSetting.save",
+      entity: "IntegrationSetting",
+      entityId: provider,
+      after: { enabled: input.enabled, ...config, secretChanged: input.secret !== undefined },
+    });
   });
 }

@@ -16,9 +16,16 @@ export const ProviderConfig = {
       issuer: z.string().trim().url().max(300),
       clientId: id(200),
       /** The ID-token or userinfo claim that names the employee, e.g. email or employee_number. */
-      claim: z.string().trim().regex(/^[A-Za-z0-9_.:-]{1,64}$/, "errors.invalidFormat"),
+      claim: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "errors.invalidFormat"),
       matchField: z.enum(MATCH_FIELDS),
-      scopes: z.string().trim().regex(/^openid( [A-Za-z0-9_.:-]+)*$/, "identity.errors.scopes").max(200),
+      scopes: z
+        .string()
+        .trim()
+        .regex(/^openid( [A-Za-z0-9_.:-]+)*$/, "identity.errors.scopes")
+        .max(200),
       /** dept_head, hr_admin and sysadmin may sign in only through the identity provider. */
       requireForPrivileged: z.boolean(),
     })
@@ -26,7 +33,10 @@ export const ProviderConfig = {
   wecom: z
     .object({
       corpId: id(64),
-      agentId: z.string().trim().regex(/^\d{1,12}$/, "errors.invalidFormat"),
+      agentId: z
+        .string()
+        .trim()
+        .regex(/^\d{1,12}$/, "errors.invalidFormat"),
       signIn: z.boolean(),
       messages: z.boolean(),
     })
@@ -35,14 +45,20 @@ export const ProviderConfig = {
     .object({
       /** Client ID (AppKey) of the internal app. */
       appKey: id(64),
-      agentId: z.string().trim().regex(/^\d{1,15}$/, "errors.invalidFormat"),
+      agentId: z
+        .string()
+        .trim()
+        .regex(/^\d{1,15}$/, "errors.invalidFormat"),
       signIn: z.boolean(),
       messages: z.boolean(),
     })
     .strict(),
   smtp: z
     .object({
-      host: z.string().trim().regex(/^[A-Za-z0-9.-]{1,253}$/, "errors.invalidFormat"),
+      host: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9.-]{1,253}$/, "errors.invalidFormat"),
       port: z.coerce.number().int().min(1).max(65535),
       /** tls: implicit TLS (465); starttls: upgrade required; none: plain (a relay on a private network). */
       security: z.enum(["tls", "starttls", "none"]),

@@ -14,7 +14,12 @@ import type { ProviderConfigs } from "./provider-settings";
 
 export const SSO_PROVIDERS = ["oidc", "wecom", "dingtalk"] as const;
 export type SsoProvider = (typeof SSO_PROVIDERS)[number];
-export type SsoError = "identity.errors.notConfigured" | "identity.errors.state" | "identity.errors.noMatch" | "identity.errors.provider" | "identity.errors.passwordNotAllowed";
+export type SsoError =
+  | "identity.errors.notConfigured"
+  | "identity.errors.state"
+  | "identity.errors.noMatch"
+  | "identity.errors.provider"
+  | "identity.errors.passwordNotAllowed";
 
 /** The sign-in round trip lives in a sealed, short-lived cookie scoped to the callback. */
 export const SSO_COOKIE = "sso";
@@ -69,9 +74,18 @@ export async function availableSignIns(db: Db) {
 }
 
 /** Where to send the browser to sign in, and the cookie that remembers the round trip. */
-export async function startSignIn(db: Db, provider: SsoProvider, input: { origin: string; redirectTo?: string | null; userAgent?: string | null }): Promise<{ url: string; cookie: string } | { error: SsoError }> {
+export async function startSignIn(
+  db: Db,
+  provider: SsoProvider,
+  input: { origin: string; redirectTo?: string | null; userAgent?: string | null },
+): Promise<{ url: string; cookie: string } | { error: SsoError }> {
   const redirectUri = callbackUrl(input.origin, provider);
-  const pending: Pending = { provider, state: oidc.randomState(), redirectTo: safeRedirect(input.redirectTo), exp: Date.now() + SSO_TTL_MS };
+  const pending: Pending = {
+    provider,
+    state: oidc.randomState(),
+    redirectTo: safeRedirect(input.redirectTo),
+    exp: Date.now() + SSO_TTL_MS,
+  };
   let url: string;
   if (provider === "oidc") {
     const settings = await activeProvider(db, "oidc");
@@ -124,7 +138,10 @@ type Match = { field: "email" | "employeeNo" | "externalId" | "wecomUserId" | "d
 
 async function accountFor(db: Db, match: Match) {
   const value = match.field === "email" ? match.value.trim().toLowerCase() : match.value;
-  const employee = await db.employee.findFirst({ where: { [match.field]: value, active: true }, select: { id: true, user: { select: { id: true, role: true, disabled: true } } } });
+  const employee = await db.employee.findFirst({
+    where: { [match.field]: value, active: true },
+    select: { id: true, user: { select: { id: true, role: true, disabled: true } } },
+  });
   const user = employee?.user;
   return user && !user.disabled && isRole(user.role) ? { userId: user.id, role: user.role } : null;
 }
@@ -134,7 +151,12 @@ async function accountFor(db: Db, match: Match) {
  * finds the employee and opens a session. A privileged account may be required to come
  * through the identity provider, and is then refused through WeCom and DingTalk.
  */
-export async function finishSignIn(db: Db, provider: SsoProvider, callback: URL, sealed: string | undefined): Promise<{ ok: true; token: string; expiresAt: Date; userId: string; redirectTo: string } | { ok: false; error: SsoError }> {
+export async function finishSignIn(
+  db: Db,
+  provider: SsoProvider,
+  callback: URL,
+  sealed: string | undefined,
+): Promise<{ ok: true; token: string; expiresAt: Date; userId: string; redirectTo: string } | { ok: false; error: SsoError }> {
   const pending = readPending(sealed, provider, callback.searchParams.get("state"));
   if (!pending) return { ok: false, error: "identity.errors.state" };
   let match: Match | null = null;
@@ -143,7 +165,12 @@ export async function finishSignIn(db: Db, provider: SsoProvider, callback: URL,
       const settings = await activeProvider(db, "oidc");
       if (!settings) return { ok: false, error: "identity.errors.notConfigured" };
       const config = await oidcConfiguration(settings);
-      const tokens = await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true });
+      const tokens = await oidc.authorizationCodeGrant(config, callback, {
+        pkceCodeVerifier: pending.verifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+        idTokenExpected: true,
+      });
       let claims: Record<string, unknown> = { ...tokens.claims() };
       if (claims[settings.config.claim] === undefined && config.serverMetadata().userinfo_endpoint) {
         claims = { ...claims, ...(await oidc.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub)) };
@@ -155,14 +182,20 @@ export async function finishSignIn(db: Db, provider: SsoProvider, callback: URL,
       const code = callback.searchParams.get("code");
       if (!settings?.config.signIn) return { ok: false, error: "identity.errors.notConfigured" };
       if (!code) return { ok: false, error: "identity.errors.state" };
-      const userId = await wecomUserIdFromCode({ corpId: settings.config.corpId, agentId: settings.config.agentId, secret: settings.secret }, code);
+      const userId = await wecomUserIdFromCode(
+        { corpId: settings.config.corpId, agentId: settings.config.agentId, secret: settings.secret },
+        code,
+      );
       if (userId) match = { field: "wecomUserId", value: userId };
     } else {
       const settings = await activeProvider(db, "dingtalk");
       const code = callback.searchParams.get("authCode") ?? callback.searchParams.get("code");
       if (!settings?.config.signIn) return { ok: false, error: "identity.errors.notConfigured" };
       if (!code) return { ok: false, error: "identity.errors.state" };
-      const userId = await dingtalkUserIdFromAuthCode({ appKey: settings.config.appKey, agentId: settings.config.agentId, secret: settings.secret }, code);
+      const userId = await dingtalkUserIdFromAuthCode(
+        { appKey: settings.config.appKey, agentId: settings.config.agentId, secret: settings.secret },
+        code,
+      );
       if (userId) match = { field: "dingtalkUserId", value: userId };
     }
   } catch (error) {
@@ -171,7 +204,8 @@ export async function finishSignIn(db: Db, provider: SsoProvider, callback: URL,
   }
   const account = match ? await accountFor(db, match) : null;
   if (!account) return { ok: false, error: "identity.errors.noMatch" };
-  if (provider !== "oidc" && !(await passwordSignInAllowed(db, account.role))) return { ok: false, error: "identity.errors.passwordNotAllowed" };
+  if (provider !== "oidc" && !(await passwordSignInAllowed(db, account.role)))
+    return { ok: false, error: "identity.errors.passwordNotAllowed" };
   const session = await createSession(db, account.userId);
   await audit(db, { actorId: account.userId, action: `signIn.${provider}`, entity: "User", entityId: account.userId });
   return { ok: true, userId: account.userId, redirectTo: pending.redirectTo, ...session };

@@ -25,7 +25,21 @@ const FIELDS = ["employeeNo", "name", "email", "unitId", "positionId", "track", 
 export async function upsertEmployees(db: Db, actorId: string, rows: EmployeeSyncRow[]): Promise<SyncOutcome> {
   const [existing, units, positions] = await Promise.all([
     db.employee.findMany({
-      select: { id: true, employeeNo: true, name: true, email: true, unitId: true, positionId: true, track: true, level: true, hireDate: true, managerId: true, active: true, externalId: true, user: { select: { id: true } } },
+      select: {
+        id: true,
+        employeeNo: true,
+        name: true,
+        email: true,
+        unitId: true,
+        positionId: true,
+        track: true,
+        level: true,
+        hireDate: true,
+        managerId: true,
+        active: true,
+        externalId: true,
+        user: { select: { id: true } },
+      },
     }),
     db.unit.findMany({ where: { active: true }, select: { id: true, code: true, externalId: true } }),
     db.position.findMany({ select: { id: true, code: true } }),
@@ -68,7 +82,8 @@ export async function upsertEmployees(db: Db, actorId: string, rows: EmployeeSyn
     let managerId: string | null = null;
     if (row.managerExternalId) managerId = batchByExt.get(row.managerExternalId) ?? byExt.get(row.managerExternalId)?.id ?? null;
     else if (row.managerNo) managerId = batchByNo.get(row.managerNo) ?? byNo.get(row.managerNo)?.id ?? null;
-    if ((row.managerExternalId || row.managerNo) && !managerId) errors.push({ row: i, field: row.managerExternalId ? "managerExternalId" : "managerNo", message: "errors.unknownManager" });
+    if ((row.managerExternalId || row.managerNo) && !managerId)
+      errors.push({ row: i, field: row.managerExternalId ? "managerExternalId" : "managerNo", message: "errors.unknownManager" });
     target.set(ids[i], {
       employeeNo: row.employeeNo,
       name: row.name,
@@ -123,7 +138,14 @@ export async function upsertEmployees(db: Db, actorId: string, rows: EmployeeSyn
         if (r.result === "unchanged") continue;
         await tx.employee.update({ where: { id: r.id }, data: { managerId: target.get(r.id)!.managerId } });
         const { user: _u, id: _id, ...old } = before.get(r.id) ?? {};
-        await audit(tx, { actorId, action: r.result === "created" ? "employee.sync.create" : "employee.sync.update", entity: "Employee", entityId: r.id, before: before.has(r.id) ? old : undefined, after: target.get(r.id) });
+        await audit(tx, {
+          actorId,
+          action: r.result === "created" ? "employee.sync.create" : "employee.sync.update",
+          entity: "Employee",
+          entityId: r.id,
+          before: before.has(r.id) ? old : undefined,
+          after: target.get(r.id),
+        });
       }
     },
     { timeout: 120_000 },

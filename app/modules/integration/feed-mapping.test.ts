@@ -5,7 +5,14 @@ const mapping = FeedMappingSchema.parse({ rowsPath: "data.items", employeeField:
 
 describe("mapFeedRows", () => {
   it("reads rows at a nested path and fields at nested paths, accepting integer strings", () => {
-    const doc = { data: { items: [{ staff: { no: " E000004 " }, metric: "NEW_CONTRACT_REV", amountFen: 120 }, { staff: { no: "E000005" }, metric: "X", amountFen: "300" }] } };
+    const doc = {
+      data: {
+        items: [
+          { staff: { no: " E000004 " }, metric: "NEW_CONTRACT_REV", amountFen: 120 },
+          { staff: { no: "E000005" }, metric: "X", amountFen: "300" },
+        ],
+      },
+    };
     expect(mapFeedRows(doc, mapping)).toEqual([
       { employeeNo: "E000004", kpiCode: "NEW_CONTRACT_REV", value: 120 },
       { employeeNo: "E000005", kpiCode: "X", value: 300 },

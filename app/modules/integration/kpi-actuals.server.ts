@@ -20,7 +20,9 @@ export async function importActualsForPeriod(db: Db, actorId: string, periodId: 
     select: { value: true, employee: { select: { employeeNo: true } }, kpi: { select: { code: true } } },
   });
   const held = new Map(existing.map((a) => [`${a.employee.employeeNo}|${a.kpi.code}`, a.value]));
-  const unchanged = rows.filter((r) => Number.isSafeInteger(r.value) && held.get(`${r.employeeNo}|${r.kpiCode}`) === BigInt(r.value)).length;
+  const unchanged = rows.filter(
+    (r) => Number.isSafeInteger(r.value) && held.get(`${r.employeeNo}|${r.kpiCode}`) === BigInt(r.value),
+  ).length;
   if (unchanged === rows.length && new Set(rows.map((r) => `${r.employeeNo}|${r.kpiCode}`)).size === rows.length) {
     return { ok: true, received: rows.length, changed: 0, unchanged };
   }

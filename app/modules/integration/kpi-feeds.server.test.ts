@@ -18,8 +18,19 @@ beforeAll(async () => {
 });
 
 const mapping = { rowsPath: "data.rows", employeeField: "staffNo", kpiField: "metric", valueField: "amount" };
-const newFeed = (url = CRM) => saveFeed(db, hr, { name: "CRM", url, authHeaderName: "X-Api-Key", authSecret: "crm-secret", periodId, intervalMinutes: 60, enabled: true, mapping });
-const actual = (employeeNo: string, code: string) => db.kpiActual.findFirst({ where: { periodId, employee: { employeeNo }, kpi: { code } }, select: { value: true, source: true } });
+const newFeed = (url = CRM) =>
+  saveFeed(db, hr, {
+    name: "CRM",
+    url,
+    authHeaderName: "X-Api-Key",
+    authSecret: "crm-secret",
+    periodId,
+    intervalMinutes: 60,
+    enabled: true,
+    mapping,
+  });
+const actual = (employeeNo: string, code: string) =>
+  db.kpiActual.findFirst({ where: { periodId, employee: { employeeNo }, kpi: { code } }, select: { value: true, source: true } });
 
 function crm(answer: () => Response | Promise<Response>) {
   const seen: { key: string | null }[] = [];
@@ -35,7 +46,16 @@ function crm(answer: () => Response | Promise<Response>) {
 describe("KPI feed connector", () => {
   it("imports good rows with the stored secret, and a second pull changes nothing", async () => {
     const feed = await newFeed();
-    const seen = crm(() => HttpResponse.json({ data: { rows: [{ staffNo: "E000004", metric: "NEW_CONTRACT_REV", amount: 91_000_000 }, { staffNo: "E000005", metric: "NEW_CONTRACT_REV", amount: "42000000" }] } }));
+    const seen = crm(() =>
+      HttpResponse.json({
+        data: {
+          rows: [
+            { staffNo: "E000004", metric: "NEW_CONTRACT_REV", amount: 91_000_000 },
+            { staffNo: "E000005", metric: "NEW_CONTRACT_REV", amount: "42000000" },
+          ],
+        },
+      }),
+    );
     const first = await pullFeed(db, feed.id, "manual");
     expect(first).toMatchObject({ status: "imported", rowsReceived: 2, rowsImported: 2 });
     expect(seen[0].key).toBe("crm-secret");
@@ -47,10 +67,23 @@ describe("KPI feed connector", () => {
   it("imports nothing when one row is bad, and keeps the row errors in the history", async () => {
     const feed = await newFeed();
     const before = await actual("E000004", "ARREARS_RATE");
-    crm(() => HttpResponse.json({ data: { rows: [{ staffNo: "E000004", metric: "ARREARS_RATE", amount: 123 }, { staffNo: "NOBODY", metric: "ARREARS_RATE", amount: 1 }, { staffNo: "E000005", metric: "ARREARS_RATE", amount: 1.5 }] } }));
+    crm(() =>
+      HttpResponse.json({
+        data: {
+          rows: [
+            { staffNo: "E000004", metric: "ARREARS_RATE", amount: 123 },
+            { staffNo: "NOBODY", metric: "ARREARS_RATE", amount: 1 },
+            { staffNo: "E000005", metric: "ARREARS_RATE", amount: 1.5 },
+          ],
+        },
+      }),
+    );
     const pull = await pullFeed(db, feed.id, "manual");
     expect(pull).toMatchObject({ status: "rejected", rowsReceived: 3, rowsImported: 0 });
-    expect(pull!.errors).toEqual([expect.objectContaining({ row: 1, field: "employeeNo" }), expect.objectContaining({ row: 2, field: "value" })]);
+    expect(pull!.errors).toEqual([
+      expect.objectContaining({ row: 1, field: "employeeNo" }),
+      expect.objectContaining({ row: 2, field: "value" }),
+    ]);
     expect(await actual("E000004", "ARREARS_RATE")).toEqual(before);
     const history = await db.kpiFeedPull.findUniqueOrThrow({ where: { id: pull!.pullId } });
     expect(history.status).toBe("rejected");
@@ -64,12 +97,18 @@ describe("KPI feed connector", () => {
     crm(() => HttpResponse.json({ data: { items: [] } }));
     expect((await pullFeed(db, feed.id, "manual"))!.errors).toEqual([{ message: "feeds.error.noRows" }]);
     crm(() => new HttpResponse("down", { status: 502 }));
-    expect(await pullFeed(db, feed.id, "manual")).toMatchObject({ status: "failed", errors: [{ message: expect.stringMatching(/^feeds\.error\.http::.*502/) }] });
+    expect(await pullFeed(db, feed.id, "manual")).toMatchObject({
+      status: "failed",
+      errors: [{ message: expect.stringMatching(/^feeds\.error\.http::.*502/) }],
+    });
     crm(async () => {
       await delay(2000);
       return HttpResponse.json({ data: { rows: [] } });
     });
-    expect(await pullFeed(db, feed.id, "manual", { timeoutMs: 100 })).toMatchObject({ status: "failed", errors: [{ message: "feeds.error.timeout" }] });
+    expect(await pullFeed(db, feed.id, "manual", { timeoutMs: 100 })).toMatchObject({
+      status: "failed",
+      errors: [{ message: "feeds.error.timeout" }],
+    });
     expect(await db.kpiFeedPull.count({ where: { feedId: feed.id, status: "failed" } })).toBe(4);
   });
 
@@ -91,13 +130,21 @@ describe("KPI feed connector", () => {
     await db.kpiFeed.deleteMany();
     const feed = await newFeed();
     let up = false;
-    crm(() => (up ? HttpResponse.json({ data: { rows: [{ staffNo: "E000004", metric: "NEW_CONTRACT_REV", amount: 95_000_000 }] } }) : new HttpResponse("down", { status: 503 })));
+    crm(() =>
+      up
+        ? HttpResponse.json({ data: { rows: [{ staffNo: "E000004", metric: "NEW_CONTRACT_REV", amount: 95_000_000 }] } })
+        : new HttpResponse("down", { status: 503 }),
+    );
     const t0 = new Date();
     expect(await pullDueFeeds(db, t0)).toBe(1);
     expect(await pullDueFeeds(db, new Date(t0.getTime() + 30 * 60_000))).toBe(0);
     up = true;
     expect(await pullDueFeeds(db, new Date(t0.getTime() + 61 * 60_000))).toBe(1);
-    const pulls = await db.kpiFeedPull.findMany({ where: { feedId: feed.id }, orderBy: { startedAt: "asc" }, select: { status: true, trigger: true } });
+    const pulls = await db.kpiFeedPull.findMany({
+      where: { feedId: feed.id },
+      orderBy: { startedAt: "asc" },
+      select: { status: true, trigger: true },
+    });
     expect(pulls).toEqual([
       { status: "failed", trigger: "schedule" },
       { status: "imported", trigger: "schedule" },

@@ -35,9 +35,17 @@ export async function saveFeed(db: Db, actorId: string, input: FeedInput, id?: s
     mappingJson: JSON.stringify(input.mapping),
   };
   return db.$transaction(async (tx) => {
-    const feed = id ? await tx.kpiFeed.update({ where: { id }, data, select: { id: true } }) : await tx.kpiFeed.create({ data: { ...data, createdById: actorId }, select: { id: true } });
+    const feed = id
+      ? await tx.kpiFeed.update({ where: { id }, data, select: { id: true } })
+      : await tx.kpiFeed.create({ data: { ...data, createdById: actorId }, select: { id: true } });
     const { authSecretSealed: _secret, ...logged } = data as typeof data & { authSecretSealed?: string | null };
-    await audit(tx, { actorId, action: id ? "kpiFeed.update" : "kpiFeed.create", entity: "KpiFeed", entityId: feed.id, after: { ...logged, secretChanged: input.authSecret !== undefined } });
+    await audit(tx, {
+      actorId,
+      action: id ? "kpiFeed.update" : "kpiFeed.create",
+      entity: "KpiFeed",
+      entityId: feed.id,
+      after: { ...logged, secretChanged: input.authSecret !== undefined },
+    });
     return feed;
   });
 }
@@ -72,23 +80,48 @@ export async function pullFeed(db: Db, feedId: string, trigger: "schedule" | "ma
     else {
       const outcome = await importActualsForPeriod(db, feed.createdById, feed.periodId, rows);
       if (outcome.ok) result = { status: "imported", rowsReceived: rows.length, rowsImported: outcome.changed, errors: [] };
-      else if ("errors" in outcome) result = { status: "rejected", rowsReceived: rows.length, rowsImported: 0, errors: outcome.errors.slice(0, 100) };
-      else result = { status: "rejected", rowsReceived: rows.length, rowsImported: 0, errors: [{ message: outcome.reason === "no_period" ? "kpi.errors.noPeriod" : "kpi.errors.periodClosed" }] };
+      else if ("errors" in outcome)
+        result = { status: "rejected", rowsReceived: rows.length, rowsImported: 0, errors: outcome.errors.slice(0, 100) };
+      else
+        result = {
+          status: "rejected",
+          rowsReceived: rows.length,
+          rowsImported: 0,
+          errors: [{ message: outcome.reason === "no_period" ? "kpi.errors.noPeriod" : "kpi.errors.periodClosed" }],
+        };
     }
   } catch (error) {
     if (!(error instanceof OutboundError)) throw error;
-    result = { status: "failed", rowsReceived: 0, rowsImported: 0, errors: [{ message: error.status && error.key === "feeds.error.http" ? msg("feeds.error.http", { status: error.status }) : error.key }] };
+    result = {
+      status: "failed",
+      rowsReceived: 0,
+      rowsImported: 0,
+      errors: [
+        { message: error.status && error.key === "feeds.error.http" ? msg("feeds.error.http", { status: error.status }) : error.key },
+      ],
+    };
   } finally {
     running.delete(feedId);
   }
   await db.$transaction([
     db.kpiFeedPull.update({
       where: { id: pull.id },
-      data: { status: result.status, finishedAt: new Date(), rowsReceived: result.rowsReceived, rowsImported: result.rowsImported, errorsJson: result.errors.length ? JSON.stringify(result.errors) : null },
+      data: {
+        status: result.status,
+        finishedAt: new Date(),
+        rowsReceived: result.rowsReceived,
+        rowsImported: result.rowsImported,
+        errorsJson: result.errors.length ? JSON.stringify(result.errors) : null,
+      },
     }),
     db.kpiFeed.update({ where: { id: feedId }, data: { lastPullAt: now } }),
   ]);
-  const old = await db.kpiFeedPull.findMany({ where: { feedId }, orderBy: { startedAt: "desc" }, skip: HISTORY_KEPT, select: { id: true } });
+  const old = await db.kpiFeedPull.findMany({
+    where: { feedId },
+    orderBy: { startedAt: "desc" },
+    skip: HISTORY_KEPT,
+    select: { id: true },
+  });
   if (old.length) await db.kpiFeedPull.deleteMany({ where: { id: { in: old.map((p) => p.id) } } });
   return { pullId: pull.id, ...result };
 }

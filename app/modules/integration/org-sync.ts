@@ -28,7 +28,8 @@ export const UnitSyncRowSchema = z
   })
   .strict()
   .superRefine((row, ctx) => {
-    if (row.parentExternalId && row.parentCode) ctx.addIssue({ code: "custom", path: ["parentCode"], message: "integration.errors.oneParentReference" });
+    if (row.parentExternalId && row.parentCode)
+      ctx.addIssue({ code: "custom", path: ["parentCode"], message: "integration.errors.oneParentReference" });
   })
   .openapi("UnitSyncRow");
 
@@ -46,8 +47,10 @@ export const EmployeeSyncRowSchema = EmployeeFieldsSchema.omit({ unitCode: true,
   .strict()
   .superRefine((row, ctx) => {
     if (!LEVELS[row.track].includes(row.level)) ctx.addIssue({ code: "custom", path: ["level"], message: "errors.levelNotOnTrack" });
-    if (!row.unitExternalId === !row.unitCode) ctx.addIssue({ code: "custom", path: ["unitCode"], message: "integration.errors.oneUnitReference" });
-    if (row.managerExternalId && row.managerNo) ctx.addIssue({ code: "custom", path: ["managerNo"], message: "integration.errors.oneManagerReference" });
+    if (!row.unitExternalId === !row.unitCode)
+      ctx.addIssue({ code: "custom", path: ["unitCode"], message: "integration.errors.oneUnitReference" });
+    if (row.managerExternalId && row.managerNo)
+      ctx.addIssue({ code: "custom", path: ["managerNo"], message: "integration.errors.oneManagerReference" });
     if (row.managerExternalId === row.externalId || (row.managerNo && row.managerNo === row.employeeNo)) {
       ctx.addIssue({ code: "custom", path: ["managerExternalId"], message: "errors.selfManager" });
     }

@@ -1,6 +1,15 @@
 /** Why an outbound call failed, as a message key for the history. */
 export class OutboundError extends Error {
-  constructor(public readonly key: "feeds.error.timeout" | "feeds.error.http" | "feeds.error.redirect" | "feeds.error.network" | "feeds.error.tooLarge" | "feeds.error.malformed", public readonly status?: number) {
+  constructor(
+    public readonly key:
+      | "feeds.error.timeout"
+      | "feeds.error.http"
+      | "feeds.error.redirect"
+      | "feeds.error.network"
+      | "feeds.error.tooLarge"
+      | "feeds.error.malformed",
+    public readonly status?: number,
+  ) {
     super(key);
   }
 }
@@ -11,7 +20,10 @@ const MAX_REDIRECTS = 3;
  * GET a JSON document with a timeout, following redirects only within the same origin
  * (a redirect elsewhere could carry the auth header to a stranger), with a size cap.
  */
-export async function fetchJson(url: string, options: { headers?: Record<string, string>; timeoutMs: number; maxBytes: number }): Promise<unknown> {
+export async function fetchJson(
+  url: string,
+  options: { headers?: Record<string, string>; timeoutMs: number; maxBytes: number },
+): Promise<unknown> {
   const signal = AbortSignal.timeout(options.timeoutMs);
   let target = new URL(url);
   const origin = target.origin;

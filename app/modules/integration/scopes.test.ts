@@ -3,7 +3,9 @@ import { effectiveScopes, grantableScopes } from "./scopes";
 
 describe("API scopes", () => {
   it("lets HR grant the HR scopes and a sysadmin only reading the organisation", () => {
-    expect(grantableScopes("hr_admin")).toEqual(expect.arrayContaining(["org:write", "kpi:write", "surveys:read", "suggestions:read", "training:write"]));
+    expect(grantableScopes("hr_admin")).toEqual(
+      expect.arrayContaining(["org:write", "kpi:write", "surveys:read", "suggestions:read", "training:write"]),
+    );
     expect(grantableScopes("sysadmin")).toEqual(["org:read"]);
     expect(grantableScopes("employee")).toEqual([]);
   });

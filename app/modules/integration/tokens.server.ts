@@ -42,7 +42,13 @@ export async function createApiToken(db: Db, actorId: string, input: NewApiToken
         expiresAt: input.expiresAt,
       },
     });
-    await audit(tx, { actorId, action: "apiToken.create", entity: "ApiToken", entityId: id, after: { name: input.name, scopes: input.scopes, expiresAt: input.expiresAt } });
+    await audit(tx, {
+      actorId,
+      action: "apiToken.create",
+      entity: "ApiToken",
+      entityId: id,
+      after: { name: input.name, scopes: input.scopes, expiresAt: input.expiresAt },
+    });
   });
   return { id, token };
 }
@@ -69,7 +75,11 @@ export async function listApiTokens(db: Db, options: { page: number; pageSize: n
   return {
     total,
     pageCount: paginate({ page: options.page, pageSize: options.pageSize, total }).pageCount,
-    tokens: rows.map(({ scopesJson, createdBy, ...t }) => ({ ...t, scopes: JSON.parse(scopesJson) as string[], createdBy: createdBy.employee?.name ?? createdBy.email })),
+    tokens: rows.map(({ scopesJson, createdBy, ...t }) => ({
+      ...t,
+      scopes: JSON.parse(scopesJson) as string[],
+      createdBy: createdBy.employee?.name ?? createdBy.email,
+    })),
   };
 }
 
@@ -95,7 +105,15 @@ export async function authenticateApiToken(db: Db, token: string, now = new Date
   const [, id, secret] = match;
   const row = await db.apiToken.findUnique({
     where: { id },
-    select: { secretHash: true, scopesJson: true, expiresAt: true, revokedAt: true, lastUsedAt: true, rateLimitPerMinute: true, createdBy: { select: { id: true, role: true, disabled: true, employeeId: true, scopeUnit: { select: { path: true } } } } },
+    select: {
+      secretHash: true,
+      scopesJson: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      rateLimitPerMinute: true,
+      createdBy: { select: { id: true, role: true, disabled: true, employeeId: true, scopeUnit: { select: { path: true } } } },
+    },
   });
   if (!row) return null;
   const given = new TextEncoder().encode(hashSecret(secret));
@@ -105,6 +123,17 @@ export async function authenticateApiToken(db: Db, token: string, now = new Date
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id }, data: { lastUsedAt: now } });
   }
-  const actor: Actor = { userId: row.createdBy.id, role: row.createdBy.role, employeeId: row.createdBy.employeeId, scopePath: row.createdBy.scopeUnit?.path ?? null };
-  return { tokenId: id, actorId: row.createdBy.id, actor, scopes: effectiveScopes(JSON.parse(row.scopesJson), row.createdBy.role), rateLimitPerMinute: row.rateLimitPerMinute };
+  const actor: Actor = {
+    userId: row.createdBy.id,
+    role: row.createdBy.role,
+    employeeId: row.createdBy.employeeId,
+    scopePath: row.createdBy.scopeUnit?.path ?? null,
+  };
+  return {
+    tokenId: id,
+    actorId: row.createdBy.id,
+    actor,
+    scopes: effectiveScopes(JSON.parse(row.scopesJson), row.createdBy.role),
+    rateLimitPerMinute: row.rateLimitPerMinute,
+  };
 }

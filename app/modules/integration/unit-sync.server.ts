@@ -3,7 +3,17 @@ import { audit } from "~/modules/audit/audit.server";
 import { mayContain } from "~/modules/org/org";
 import { duplicatesInBatch, summarise, type SyncOutcome, type SyncRowError, type SyncRowResult, type UnitSyncRow } from "./org-sync";
 
-type UnitState = { id: string; code: string; nameZh: string; nameEn: string; kind: string; parentId: string | null; active: boolean; sortOrder: number; externalId: string | null };
+type UnitState = {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  kind: string;
+  parentId: string | null;
+  active: boolean;
+  sortOrder: number;
+  externalId: string | null;
+};
 const FIELDS = ["code", "nameZh", "nameEn", "kind", "parentId", "active", "sortOrder", "externalId"] as const;
 
 /**
@@ -11,7 +21,20 @@ const FIELDS = ["code", "nameZh", "nameEn", "kind", "parentId", "active", "sortO
  * transaction after every row passed the org rules. Sending the same rows again changes nothing.
  */
 export async function upsertUnits(db: Db, actorId: string, rows: UnitSyncRow[]): Promise<SyncOutcome> {
-  const existing = await db.unit.findMany({ select: { id: true, code: true, nameZh: true, nameEn: true, kind: true, parentId: true, path: true, active: true, sortOrder: true, externalId: true } });
+  const existing = await db.unit.findMany({
+    select: {
+      id: true,
+      code: true,
+      nameZh: true,
+      nameEn: true,
+      kind: true,
+      parentId: true,
+      path: true,
+      active: true,
+      sortOrder: true,
+      externalId: true,
+    },
+  });
   const byExt = new Map(existing.filter((u) => u.externalId).map((u) => [u.externalId!, u]));
   const byCode = new Map(existing.map((u) => [u.code, u]));
   const errors: SyncRowError[] = duplicatesInBatch(rows, ["externalId", "code"]);
@@ -82,7 +105,14 @@ export async function upsertUnits(db: Db, actorId: string, rows: UnitSyncRow[]):
       for (const r of results.filter((x) => x.result === "updated")) {
         const { id, ...data } = target.get(r.id)!;
         await tx.unit.update({ where: { id }, data });
-        await audit(tx, { actorId, action: "unit.sync.update", entity: "Unit", entityId: id, before: before.get(id), after: target.get(id) });
+        await audit(tx, {
+          actorId,
+          action: "unit.sync.update",
+          entity: "Unit",
+          entityId: id,
+          before: before.get(id),
+          after: target.get(id),
+        });
       }
     },
     { timeout: 120_000 },
@@ -108,7 +138,8 @@ function treeRuleErrors(rows: UnitSyncRow[], ids: string[], target: Map<string, 
     if (!parent && roots.length > 1) errors.push({ row: i, field: "parentExternalId", message: "org.errors.parentRequired" });
     if (parent && !mayContain(parent.kind, unit.kind)) errors.push({ row: i, field: "kind", message: "org.errors.kindUnderParent" });
     for (const child of children(unit.id)) {
-      if (!rowOf.has(child.id) && !mayContain(unit.kind, child.kind)) errors.push({ row: i, field: "kind", message: "org.errors.kindUnderParent" });
+      if (!rowOf.has(child.id) && !mayContain(unit.kind, child.kind))
+        errors.push({ row: i, field: "kind", message: "org.errors.kindUnderParent" });
     }
     let cursor = unit.parentId;
     for (let hops = 0; cursor && hops <= target.size; hops++) {
@@ -119,7 +150,8 @@ function treeRuleErrors(rows: UnitSyncRow[], ids: string[], target: Map<string, 
       cursor = target.get(cursor)?.parentId ?? null;
     }
     if (unit.active && parent && !parent.active) errors.push({ row: i, field: "active", message: "org.errors.parentInactive" });
-    if (!unit.active && children(unit.id).some((c) => c.active)) errors.push({ row: i, field: "active", message: "org.errors.unitHasChildren" });
+    if (!unit.active && children(unit.id).some((c) => c.active))
+      errors.push({ row: i, field: "active", message: "org.errors.unitHasChildren" });
     if (!unit.active && staffed.has(unit.id)) errors.push({ row: i, field: "active", message: "org.errors.unitHasStaff" });
   });
   return errors;

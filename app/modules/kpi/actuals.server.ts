@@ -29,15 +29,20 @@ export async function importActuals(
   if (!period) return { ok: false, errors: [{ row: 0, message: msg("kpi.errors.noPeriod") }] };
   if (period.status !== "open") return { ok: false, errors: [{ row: 0, message: msg("kpi.errors.periodClosed") }] };
   if (rows.length === 0) return { ok: false, errors: [{ row: 0, message: msg("import.errors.noRows") }] };
-  if (rows.length > MAX_ACTUAL_ROWS) return { ok: false, errors: [{ row: 0, message: msg("import.errors.tooManyRows", { max: MAX_ACTUAL_ROWS }) }] };
+  if (rows.length > MAX_ACTUAL_ROWS)
+    return { ok: false, errors: [{ row: 0, message: msg("import.errors.tooManyRows", { max: MAX_ACTUAL_ROWS }) }] };
 
   const [employees, kpis] = await Promise.all([
-    db.$queryRawUnsafe<{ id: string; employeeNo: string; active: number | boolean }[]>(`SELECT "id", "employeeNo", "active" FROM "Employee"`),
+    db.$queryRawUnsafe<{ id: string; employeeNo: string; active: number | boolean }[]>(
+      `SELECT "id", "employeeNo", "active" FROM "Employee"`,
+    ),
     db.kpi.findMany({ select: { id: true, code: true, kind: true, active: true } }),
   ]);
   const employeeByNo = new Map(employees.map((e) => [e.employeeNo, e]));
   const kpiByCode = new Map(kpis.map((k) => [k.code, k]));
-  const referenced = [...new Set(rows.map((r) => employeeByNo.get(String(r.employeeNo).trim())?.id).filter((id): id is string => Boolean(id)))];
+  const referenced = [
+    ...new Set(rows.map((r) => employeeByNo.get(String(r.employeeNo).trim())?.id).filter((id): id is string => Boolean(id))),
+  ];
   const plan = await loadPeriodData(db, periodId, referenced);
 
   const errors: ActualRowError[] = [];
@@ -99,7 +104,13 @@ export async function importActuals(
           ...params,
         );
       }
-      await audit(tx, { actorId, action: `kpi.actuals.${source}`, entity: "AppraisalPeriod", entityId: periodId, after: { rows: valid.length } });
+      await audit(tx, {
+        actorId,
+        action: `kpi.actuals.${source}`,
+        entity: "AppraisalPeriod",
+        entityId: periodId,
+        after: { rows: valid.length },
+      });
       return false;
     },
     { timeout: 120_000 },

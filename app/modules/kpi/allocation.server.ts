@@ -17,10 +17,20 @@ export async function roomPeople(db: Db, periodId: string, unitId: string, kpiId
     select: { id: true, employeeNo: true, name: true, positionId: true, position: { select: { nameZh: true, nameEn: true } } },
   });
   const [data, baselines, kpi, planItems] = await Promise.all([
-    loadPeriodData(db, periodId, employees.map((e) => e.id)),
-    db.kpiPortfolioBaseline.findMany({ where: { periodId, employeeId: { in: employees.map((e) => e.id) } }, select: { employeeId: true, revenueFen: true, importance: true } }),
+    loadPeriodData(
+      db,
+      periodId,
+      employees.map((e) => e.id),
+    ),
+    db.kpiPortfolioBaseline.findMany({
+      where: { periodId, employeeId: { in: employees.map((e) => e.id) } },
+      select: { employeeId: true, revenueFen: true, importance: true },
+    }),
     db.kpi.findUnique({ where: { id: kpiId }, select: { direction: true } }),
-    db.kpiPlanItem.findMany({ where: { kpiId, plan: { periodId, positionId: { in: [...new Set(employees.map((e) => e.positionId))] } } }, select: { threshold: true, target: true, stretch: true, cap: true, plan: { select: { positionId: true } } } }),
+    db.kpiPlanItem.findMany({
+      where: { kpiId, plan: { periodId, positionId: { in: [...new Set(employees.map((e) => e.positionId))] } } },
+      select: { threshold: true, target: true, stretch: true, cap: true, plan: { select: { positionId: true } } },
+    }),
   ]);
   const baseline = new Map(baselines.map((b) => [b.employeeId, b]));
   const planOf = new Map(planItems.map((i) => [i.plan.positionId, i]));
@@ -35,7 +45,16 @@ export async function roomPeople(db: Db, periodId: string, unitId: string, kpiId
       ? { direction, threshold: Number(item.threshold), target: Number(item.target), stretch: Number(item.stretch), cap: item.cap }
       : { direction, threshold: line.threshold, target: line.target, stretch: line.stretch, cap: line.cap };
     const { positionId: _positionId, ...person } = e;
-    return [{ ...person, hasBaseline: Boolean(b), revenueFen: b ? Number(b.revenueFen) : 0, importance: b?.importance ?? 0, currentTarget: line.target, plan }];
+    return [
+      {
+        ...person,
+        hasBaseline: Boolean(b),
+        revenueFen: b ? Number(b.revenueFen) : 0,
+        importance: b?.importance ?? 0,
+        currentTarget: line.target,
+        plan,
+      },
+    ];
   });
 }
 
@@ -49,7 +68,12 @@ export async function roomAllocation(db: Db, periodId: string, unitId: string, k
 
 const names = (people: { employeeNo: string; name: string }[]) => people.map((p) => `${p.employeeNo} ${p.name}`).join("、");
 
-export async function saveBaselines(db: Db, actorId: string, periodId: string, rows: { employeeId: string; revenueFen: number; importance: number }[]) {
+export async function saveBaselines(
+  db: Db,
+  actorId: string,
+  periodId: string,
+  rows: { employeeId: string; revenueFen: number; importance: number }[],
+) {
   await requireOpenPeriod(db, periodId);
   await db.$transaction(async (tx) => {
     await requireOpenPeriod(tx, periodId);
@@ -69,7 +93,16 @@ export async function saveBaselines(db: Db, actorId: string, periodId: string, r
  * and stretch are scaled from the plan's curve. Refused, with nothing written, when a split by
  * baseline would use a baseline nobody saved, or when any person's new curve would not score.
  */
-export async function commitAllocation(db: Db, actorId: string, periodId: string, unitId: string, kpiId: string, split: "equal" | "byBaseline", total: number, revenueWeight: number) {
+export async function commitAllocation(
+  db: Db,
+  actorId: string,
+  periodId: string,
+  unitId: string,
+  kpiId: string,
+  split: "equal" | "byBaseline",
+  total: number,
+  revenueWeight: number,
+) {
   await requireOpenPeriod(db, periodId);
   const allocation = await roomAllocation(db, periodId, unitId, kpiId, total, revenueWeight);
   if (allocation.people.length === 0) throw planConflict("unitId", "kpi.errors.noPeopleForKpi");
@@ -92,7 +125,13 @@ export async function commitAllocation(db: Db, actorId: string, periodId: string
         update: values,
       });
     }
-    await audit(tx, { actorId, action: "kpi.allocation.commit", entity: "Unit", entityId: unitId, after: { periodId, kpiId, split, total, revenueWeight, parts } });
+    await audit(tx, {
+      actorId,
+      action: "kpi.allocation.commit",
+      entity: "Unit",
+      entityId: unitId,
+      after: { periodId, kpiId, split, total, revenueWeight, parts },
+    });
   });
   return allocation;
 }

@@ -92,7 +92,17 @@ describe("allocated curves", () => {
       ["E000004", "order", 1, 1, 1],
     ]);
     // A person with no baseline revenue at 100 % revenue weight gets 0: 0/0/0 is refused too.
-    const zero = allocationCurves(people.slice(0, 2), compareSplits(20, [{ revenueFen: 100, importance: 0 }, { revenueFen: 0, importance: 0 }], 100).byBaseline);
+    const zero = allocationCurves(
+      people.slice(0, 2),
+      compareSplits(
+        20,
+        [
+          { revenueFen: 100, importance: 0 },
+          { revenueFen: 0, importance: 0 },
+        ],
+        100,
+      ).byBaseline,
+    );
     expect(zero.broken.map((b) => [b.employeeNo, b.curve.target])).toEqual([["E000002", 0]]);
   });
 
@@ -104,7 +114,10 @@ describe("allocated curves", () => {
       const target = 1 + int(rng() < 0.5 ? 20 : 1_000_000);
       const below = int(target + 1);
       const above = target + int(target + 1);
-      const curve: Curve = direction === "higher" ? { direction, threshold: below, target, stretch: above, cap: 10_000 + int(10_001) } : { direction, threshold: above + 1, target, stretch: below, cap: 10_000 + int(10_001) };
+      const curve: Curve =
+        direction === "higher"
+          ? { direction, threshold: below, target, stretch: above, cap: 10_000 + int(10_001) }
+          : { direction, threshold: above + 1, target, stretch: below, cap: 10_000 + int(10_001) };
       if (curveProblem(curve)) continue;
       const people = Array.from({ length: 1 + int(8) }, (_, i) => ({ id: `p${i}`, employeeNo: `E${i}`, name: `P${i}`, plan: curve }));
       const baselines = people.map(() => ({ revenueFen: rng() < 0.2 ? 0 : int(1e9), importance: int(50) }));

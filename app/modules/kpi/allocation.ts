@@ -11,7 +11,11 @@ export function largestRemainder(total: number, weights: bigint[]): number[] {
   if (!Number.isSafeInteger(total) || total < 0) throw new RangeError("total must be a non-negative integer");
   const sum = weights.reduce((a, b) => a + b, 0n);
   if (weights.length === 0) return [];
-  if (sum === 0n) return largestRemainder(total, weights.map(() => 1n));
+  if (sum === 0n)
+    return largestRemainder(
+      total,
+      weights.map(() => 1n),
+    );
   const T = BigInt(total);
   const shares = weights.map((w, index) => ({ index, floor: (T * w) / sum, remainder: (T * w) % sum }));
   let left = T - shares.reduce((a, s) => a + s.floor, 0n);
@@ -25,7 +29,10 @@ export function largestRemainder(total: number, weights: bigint[]): number[] {
 }
 
 export function equalSplit(total: number, count: number): number[] {
-  return largestRemainder(total, Array.from({ length: count }, () => 1n));
+  return largestRemainder(
+    total,
+    Array.from({ length: count }, () => 1n),
+  );
 }
 
 export type PortfolioBaseline = { revenueFen: number; importance: number };
@@ -35,13 +42,15 @@ export type PortfolioBaseline = { revenueFen: number; importance: number };
  * the rest of their share of its customer-importance points, as one exact integer weight.
  */
 export function baselineWeights(baselines: PortfolioBaseline[], revenueWeight: number): bigint[] {
-  if (!Number.isInteger(revenueWeight) || revenueWeight < 0 || revenueWeight > 100) throw new RangeError("revenueWeight is a percent 0–100");
+  if (!Number.isInteger(revenueWeight) || revenueWeight < 0 || revenueWeight > 100)
+    throw new RangeError("revenueWeight is a percent 0–100");
   const revenueSum = baselines.reduce((a, b) => a + BigInt(b.revenueFen), 0n);
   const importanceSum = baselines.reduce((a, b) => a + BigInt(b.importance), 0n);
   // w_i = rw · rev_i / Σrev + (100 − rw) · imp_i / Σimp, scaled by Σrev · Σimp to stay whole.
   return baselines.map((b) => {
     const revenuePart = revenueSum === 0n ? 0n : BigInt(revenueWeight) * BigInt(b.revenueFen) * (importanceSum === 0n ? 1n : importanceSum);
-    const importancePart = importanceSum === 0n ? 0n : BigInt(100 - revenueWeight) * BigInt(b.importance) * (revenueSum === 0n ? 1n : revenueSum);
+    const importancePart =
+      importanceSum === 0n ? 0n : BigInt(100 - revenueWeight) * BigInt(b.importance) * (revenueSum === 0n ? 1n : revenueSum);
     return revenuePart + importancePart;
   });
 }
@@ -72,7 +81,12 @@ export function scaleAround(value: number, fromTarget: number, toTarget: number)
  * already allocated and rounded, so committing again cannot drift (30/50/70 stays 30/50/70).
  */
 export function allocatedCurve(plan: Curve, target: number): Curve {
-  return { ...plan, target, threshold: scaleAround(plan.threshold, plan.target, target), stretch: scaleAround(plan.stretch, plan.target, target) };
+  return {
+    ...plan,
+    target,
+    threshold: scaleAround(plan.threshold, plan.target, target),
+    stretch: scaleAround(plan.stretch, plan.target, target),
+  };
 }
 
 export type AllocatedPerson = { id: string; employeeNo: string; name: string; plan: Curve };

@@ -28,7 +28,10 @@ describe("typed values", () => {
 
 describe("actuals CSV", () => {
   it("reads rows, converting each value with its KPI's unit", () => {
-    const { rows, errors } = parseActualsCsv("employeeNo,kpiCode,value\nE000004,NEW_CONTRACT_REV,850000\nE000004,ARREARS_RATE,4.5\n", units);
+    const { rows, errors } = parseActualsCsv(
+      "employeeNo,kpiCode,value\nE000004,NEW_CONTRACT_REV,850000\nE000004,ARREARS_RATE,4.5\n",
+      units,
+    );
     expect(errors).toEqual([]);
     expect(rows).toEqual([
       { employeeNo: "E000004", kpiCode: "NEW_CONTRACT_REV", value: 85_000_000 },

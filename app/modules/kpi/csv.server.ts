@@ -4,7 +4,6 @@ import type { ActualRowError, ActualRowInput } from "./actuals.server";
 import { ACTUAL_COLUMNS } from "./kpi";
 import { parseValue } from "./units";
 
-
 /**
  * Reads an actuals CSV. Values are typed as people read them (yuan, percent, points) and
  * converted exactly with the KPI's unit; a value that does not parse becomes NaN so that

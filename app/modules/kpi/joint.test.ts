@@ -10,10 +10,25 @@ describe("joint KPIs (关联考核)", () => {
 
   it("shares must be positive whole percents totalling 100, for two or more people", () => {
     expect(shareProblem(team)).toBeNull();
-    expect(shareProblem([{ employeeId: "am", share: 60 }, { employeeId: "solution", share: 30 }])).toBe("total");
+    expect(
+      shareProblem([
+        { employeeId: "am", share: 60 },
+        { employeeId: "solution", share: 30 },
+      ]),
+    ).toBe("total");
     expect(shareProblem([{ employeeId: "am", share: 100 }])).toBe("tooFew");
-    expect(shareProblem([{ employeeId: "am", share: 50 }, { employeeId: "am", share: 50 }])).toBe("duplicate");
-    expect(shareProblem([{ employeeId: "am", share: 100.5 }, { employeeId: "solution", share: -0.5 }])).toBe("positive");
+    expect(
+      shareProblem([
+        { employeeId: "am", share: 50 },
+        { employeeId: "am", share: 50 },
+      ]),
+    ).toBe("duplicate");
+    expect(
+      shareProblem([
+        { employeeId: "am", share: 100.5 },
+        { employeeId: "solution", share: -0.5 },
+      ]),
+    ).toBe("positive");
   });
 
   it("both members score the team actual against the team target; shares do not change the score", () => {
@@ -25,8 +40,18 @@ describe("joint KPIs (关联考核)", () => {
     // Each member's weight for the line comes from their own plan: the same 75.00 counts
     // 30 % in the account manager's total and 20 % in the solution manager's.
     const jointScore = curveScore(teamCurve, teamActual);
-    expect(weightedTotal([{ weight: 30, score: jointScore }, { weight: 70, score: 10_000 }])).toBe(9_250);
-    expect(weightedTotal([{ weight: 20, score: jointScore }, { weight: 80, score: 10_000 }])).toBe(9_500);
+    expect(
+      weightedTotal([
+        { weight: 30, score: jointScore },
+        { weight: 70, score: 10_000 },
+      ]),
+    ).toBe(9_250);
+    expect(
+      weightedTotal([
+        { weight: 20, score: jointScore },
+        { weight: 80, score: 10_000 },
+      ]),
+    ).toBe(9_500);
   });
 
   it("shares split the team quantity so it is credited once, exactly", () => {
@@ -36,7 +61,11 @@ describe("joint KPIs (关联考核)", () => {
     expect(credited.get("solution")).toBe(72_000_000);
     expect([...credited.values()].reduce((a, b) => a + b, 0)).toBe(180_000_001);
     // A third member with an odd share: 100 by 33 : 33 : 34.
-    const three = splitTeamQuantity(100, [{ employeeId: "a", employeeNo: "E1", share: 33 }, { employeeId: "b", employeeNo: "E2", share: 33 }, { employeeId: "c", employeeNo: "E3", share: 34 }]);
+    const three = splitTeamQuantity(100, [
+      { employeeId: "a", employeeNo: "E1", share: 33 },
+      { employeeId: "b", employeeNo: "E2", share: 33 },
+      { employeeId: "c", employeeNo: "E3", share: 34 },
+    ]);
     expect([...three.values()]).toEqual([33, 33, 34]);
   });
 
@@ -44,7 +73,10 @@ describe("joint KPIs (关联考核)", () => {
     // 17 at 50 : 50 is 8.5 each: 8 each, and the one unit left goes to E000004, the smaller number.
     const am = { employeeId: "z-created-last", employeeNo: "E000004", share: 50 };
     const support = { employeeId: "a-created-first", employeeNo: "E000005", share: 50 };
-    for (const members of [[am, support], [support, am]]) {
+    for (const members of [
+      [am, support],
+      [support, am],
+    ]) {
       const credited = splitTeamQuantity(17, members);
       expect(credited.get("z-created-last")).toBe(9);
       expect(credited.get("a-created-first")).toBe(8);

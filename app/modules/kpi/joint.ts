@@ -37,6 +37,9 @@ export function shareProblem(members: Omit<TeamMemberShare, "employeeNo">[]): Sh
 export function splitTeamQuantity(quantity: number, members: TeamMemberShare[]): Map<string, number> {
   const ordered = [...members].sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : a.employeeNo > b.employeeNo ? 1 : 0));
   const magnitude = Math.abs(quantity);
-  const parts = largestRemainder(magnitude, ordered.map((m) => BigInt(m.share)));
+  const parts = largestRemainder(
+    magnitude,
+    ordered.map((m) => BigInt(m.share)),
+  );
   return new Map(ordered.map((m, i) => [m.employeeId, quantity < 0 && parts[i] !== 0 ? -parts[i] : parts[i]]));
 }

@@ -36,7 +36,8 @@ export const KpiSchema = z
   .strict()
   .superRefine((v, ctx) => {
     if ((v.kind === "rated") !== (v.unit === "rating")) ctx.addIssue({ code: "custom", path: ["unit"], message: "kpi.errors.ratedUnit" });
-    if (v.kind === "rated" && v.direction !== "higher") ctx.addIssue({ code: "custom", path: ["direction"], message: "kpi.errors.ratedDirection" });
+    if (v.kind === "rated" && v.direction !== "higher")
+      ctx.addIssue({ code: "custom", path: ["direction"], message: "kpi.errors.ratedDirection" });
   });
 export type KpiInput = z.infer<typeof KpiSchema>;
 
@@ -44,7 +45,10 @@ const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "errors.invalidDate");
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "errors.invalidDate",
+  );
 
 export const PeriodSchema = z
   .object({

@@ -10,10 +10,25 @@ export function planConflict(field: string, key: string, params?: Params) {
   return new DomainError(key, { field, params, status: 409 });
 }
 
-const kpiSelect = { id: true, code: true, nameZh: true, nameEn: true, unit: true, direction: true, kind: true, source: true, basicWork: true, active: true } as const;
+const kpiSelect = {
+  id: true,
+  code: true,
+  nameZh: true,
+  nameEn: true,
+  unit: true,
+  direction: true,
+  kind: true,
+  source: true,
+  basicWork: true,
+  active: true,
+} as const;
 
 export function listKpis(db: Db, options: { activeOnly?: boolean } = {}) {
-  return db.kpi.findMany({ where: options.activeOnly ? { active: true } : {}, orderBy: [{ basicWork: "asc" }, { code: "asc" }], select: kpiSelect });
+  return db.kpi.findMany({
+    where: options.activeOnly ? { active: true } : {},
+    orderBy: [{ basicWork: "asc" }, { code: "asc" }],
+    select: kpiSelect,
+  });
 }
 
 export function getKpi(db: Db, id: string) {
@@ -29,7 +44,8 @@ export async function saveKpi(db: Db, actorId: string, input: KpiInput, id?: str
       if (!before) throw fieldError("code", "errors.notFound");
       // A KPI already scored keeps its unit and kind: changing them would change old scores.
       const used = await tx.kpiPlanItem.count({ where: { kpiId: id } });
-      if (used && (before.unit !== input.unit || before.kind !== input.kind || before.direction !== input.direction)) throw fieldError("unit", "kpi.errors.kpiInUse");
+      if (used && (before.unit !== input.unit || before.kind !== input.kind || before.direction !== input.direction))
+        throw fieldError("unit", "kpi.errors.kpiInUse");
       await tx.kpi.update({ where: { id }, data: input });
       await audit(tx, { actorId, action: "kpi.update", entity: "Kpi", entityId: id, before, after: input });
       return { id };
@@ -53,7 +69,11 @@ export function getPeriod(db: Db, id: string) {
 /** The open period of the kind that contains `day`, else the latest open one, else the latest. */
 export async function currentPeriod(db: Db, day = new Date()) {
   return (
-    (await db.appraisalPeriod.findFirst({ where: { status: "open", startsOn: { lte: day }, endsOn: { gte: day } }, orderBy: { endsOn: "asc" }, select: periodSelect })) ??
+    (await db.appraisalPeriod.findFirst({
+      where: { status: "open", startsOn: { lte: day }, endsOn: { gte: day } },
+      orderBy: { endsOn: "asc" },
+      select: periodSelect,
+    })) ??
     (await db.appraisalPeriod.findFirst({ where: { status: "open" }, orderBy: { endsOn: "desc" }, select: periodSelect })) ??
     (await db.appraisalPeriod.findFirst({ orderBy: { endsOn: "desc" }, select: periodSelect }))
   );
@@ -63,7 +83,12 @@ export async function createPeriod(db: Db, actorId: string, input: PeriodInput) 
   if (await db.appraisalPeriod.findUnique({ where: { code: input.code } })) throw fieldError("code", "errors.codeTaken");
   return db.$transaction(async (tx) => {
     const created = await tx.appraisalPeriod.create({
-      data: { code: input.code, kind: input.kind, startsOn: new Date(`${input.startsOn}T00:00:00Z`), endsOn: new Date(`${input.endsOn}T00:00:00Z`) },
+      data: {
+        code: input.code,
+        kind: input.kind,
+        startsOn: new Date(`${input.startsOn}T00:00:00Z`),
+        endsOn: new Date(`${input.endsOn}T00:00:00Z`),
+      },
       select: { id: true },
     });
     await audit(tx, { actorId, action: "kpi.period.create", entity: "AppraisalPeriod", entityId: created.id, after: input });
@@ -77,12 +102,22 @@ export async function setPeriodStatus(db: Db, actorId: string, id: string, statu
     const before = await tx.appraisalPeriod.findUnique({ where: { id }, select: { status: true } });
     if (!before) throw fieldError("status", "errors.notFound");
     await tx.appraisalPeriod.update({ where: { id }, data: { status, closedAt: status === "closed" ? new Date() : null } });
-    await audit(tx, { actorId, action: `kpi.period.${status === "closed" ? "close" : "reopen"}`, entity: "AppraisalPeriod", entityId: id, before, after: { status } });
+    await audit(tx, {
+      actorId,
+      action: `kpi.period.${status === "closed" ? "close" : "reopen"}`,
+      entity: "AppraisalPeriod",
+      entityId: id,
+      before,
+      after: { status },
+    });
     if (status === "open") await discardPeriodTotals(tx, id);
   });
   // A closed period's totals are kept for reports (the training results level reads whole
   // quarters). Reports compute them when missing, so a failure here costs time, not data.
-  if (status === "closed") await keepPeriodTotals(db, id).catch((error) => console.error("storing period totals failed", error instanceof Error ? error.message : error));
+  if (status === "closed")
+    await keepPeriodTotals(db, id).catch((error) =>
+      console.error("storing period totals failed", error instanceof Error ? error.message : error),
+    );
 }
 
 /**

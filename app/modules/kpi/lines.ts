@@ -12,7 +12,15 @@ export type KpiInfo = {
   basicWork: boolean;
 };
 
-export type PlanItem = { kpiId: string; weight: number; threshold: number; target: number; stretch: number; cap: number; sortOrder: number };
+export type PlanItem = {
+  kpiId: string;
+  weight: number;
+  threshold: number;
+  target: number;
+  stretch: number;
+  cap: number;
+  sortOrder: number;
+};
 export type Adjustment = {
   kpiId: string;
   weight: number | null;
@@ -22,7 +30,16 @@ export type Adjustment = {
   cap: number | null;
   excluded: boolean;
 };
-export type TeamLine = { teamTargetId: string; kpiId: string; threshold: number; target: number; stretch: number; cap: number; actual: number | null; share: number };
+export type TeamLine = {
+  teamTargetId: string;
+  kpiId: string;
+  threshold: number;
+  target: number;
+  stretch: number;
+  cap: number;
+  actual: number | null;
+  share: number;
+};
 
 /** One line of an employee's plan after adjustments and joint targets. */
 export type EffectiveLine = {
@@ -65,7 +82,17 @@ export function resolveLines(planItems: PlanItem[], adjustments: Adjustment[], t
   for (const a of adjustments) {
     if (inPlan.has(a.kpiId) || a.excluded) continue;
     if (a.weight === null || a.threshold === null || a.target === null || a.stretch === null || a.cap === null) continue;
-    lines.push({ kpiId: a.kpiId, weight: a.weight, threshold: a.threshold, target: a.target, stretch: a.stretch, cap: a.cap, sortOrder: 1000, adjusted: true, team: null });
+    lines.push({
+      kpiId: a.kpiId,
+      weight: a.weight,
+      threshold: a.threshold,
+      target: a.target,
+      stretch: a.stretch,
+      cap: a.cap,
+      sortOrder: 1000,
+      adjusted: true,
+      team: null,
+    });
   }
   for (const team of teams) {
     const line = lines.find((l) => l.kpiId === team.kpiId);

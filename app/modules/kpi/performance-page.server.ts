@@ -20,7 +20,10 @@ type Employee = NonNullable<Awaited<ReturnType<typeof employeeForPlan>>>;
 export async function loadPerformancePage(db: Db, user: SessionUser, periodId: string, employee: Employee) {
   const period = await getPeriod(db, periodId);
   if (!period) return null;
-  const [performance, checkIns] = await Promise.all([employeePerformance(db, periodId, employee.id), listCheckIns(db, periodId, employee.id)]);
+  const [performance, checkIns] = await Promise.all([
+    employeePerformance(db, periodId, employee.id),
+    listCheckIns(db, periodId, employee.id),
+  ]);
   const own = user.employeeId === employee.id;
   const canManage = may(user, "kpi.manage");
   const open = period.status === "open";
@@ -41,7 +44,9 @@ export async function loadPerformancePage(db: Db, user: SessionUser, periodId: s
   };
 }
 
-const ActualSchema = z.object({ intent: z.literal("actual"), kpiId: z.string().min(1).max(64), value: z.string().trim().min(1).max(30) }).strict();
+const ActualSchema = z
+  .object({ intent: z.literal("actual"), kpiId: z.string().min(1).max(64), value: z.string().trim().min(1).max(30) })
+  .strict();
 
 /** Check-ins, the employee's plan adjustments (HR), and one actual or rating at a time. */
 export async function performanceAction(db: Db, user: SessionUser, periodId: string, employee: Employee, formData: FormData) {
@@ -76,7 +81,10 @@ export async function performanceAction(db: Db, user: SessionUser, periodId: str
     if (!allowed) throw new Response("Forbidden", { status: 403 });
     const value = parseValue(line.unit, parsed.data.value);
     if (value === null) return data({ actualError: "kpi.errors.value", kpiId: line.kpiId }, { status: 400 });
-    const result = await importActuals(db, user.userId, periodId, [{ employeeNo: employee.employeeNo, kpiCode: line.code, value }], { firstRow: 1, source: "manual" });
+    const result = await importActuals(db, user.userId, periodId, [{ employeeNo: employee.employeeNo, kpiCode: line.code, value }], {
+      firstRow: 1,
+      source: "manual",
+    });
     if (!result.ok) return data({ actualError: result.errors[0].message, kpiId: line.kpiId }, { status: 400 });
     return { done: "kpi.actualSaved" as const };
   }

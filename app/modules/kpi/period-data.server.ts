@@ -9,7 +9,9 @@ const IN_LIST_LIMIT = 500;
 const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 export async function loadKpis(db: Db): Promise<Map<string, KpiInfo>> {
-  const rows = await db.kpi.findMany({ select: { id: true, code: true, nameZh: true, nameEn: true, unit: true, direction: true, kind: true, basicWork: true } });
+  const rows = await db.kpi.findMany({
+    select: { id: true, code: true, nameZh: true, nameEn: true, unit: true, direction: true, kind: true, basicWork: true },
+  });
   return new Map(rows.map((k) => [k.id, { ...k, direction: k.direction as Direction, kind: k.kind as KpiKind }]));
 }
 
@@ -31,14 +33,22 @@ export type TeamTarget = { kpiId: string; actual: number | null; members: { empl
  * not appraised (an inactive employee looking at their record); `appraisedOnly` applies the
  * whole period's rule to them too, so a subset scores exactly as it would in the whole.
  */
-export async function loadPeriodData(db: Db, periodId: string, employeeIds?: string[], options: { appraisedOnly?: boolean } = {}): Promise<PeriodData> {
+export async function loadPeriodData(
+  db: Db,
+  periodId: string,
+  employeeIds?: string[],
+  options: { appraisedOnly?: boolean } = {},
+): Promise<PeriodData> {
   const filter = employeeIds ? new Set(employeeIds) : null;
   const smallFilter = employeeIds && employeeIds.length <= IN_LIST_LIMIT ? employeeIds : null;
   const [kpis, plans, adjustmentRows, teamRows] = await Promise.all([
     loadKpis(db),
     db.kpiPlan.findMany({
       where: { periodId },
-      select: { positionId: true, items: { select: { kpiId: true, weight: true, threshold: true, target: true, stretch: true, cap: true, sortOrder: true } } },
+      select: {
+        positionId: true,
+        items: { select: { kpiId: true, weight: true, threshold: true, target: true, stretch: true, cap: true, sortOrder: true } },
+      },
     }),
     db.kpiAdjustment.findMany({
       where: { periodId, ...(smallFilter ? { employeeId: { in: smallFilter } } : {}) },
@@ -46,7 +56,16 @@ export async function loadPeriodData(db: Db, periodId: string, employeeIds?: str
     }),
     db.kpiTeamTarget.findMany({
       where: { periodId },
-      select: { id: true, kpiId: true, threshold: true, target: true, stretch: true, cap: true, actual: true, members: { select: { employeeId: true, share: true, employee: { select: { employeeNo: true } } } } },
+      select: {
+        id: true,
+        kpiId: true,
+        threshold: true,
+        target: true,
+        stretch: true,
+        cap: true,
+        actual: true,
+        members: { select: { employeeId: true, share: true, employee: { select: { employeeNo: true } } } },
+      },
     }),
   ]);
   const planByPosition = new Map<string, PlanItem[]>(
@@ -61,7 +80,15 @@ export async function loadPeriodData(db: Db, periodId: string, employeeIds?: str
   for (const a of adjustmentRows) {
     if (filter && !filter.has(a.employeeId)) continue;
     const list = adjustments.get(a.employeeId) ?? [];
-    list.push({ kpiId: a.kpiId, weight: a.weight, threshold: n(a.threshold), target: n(a.target), stretch: n(a.stretch), cap: a.cap, excluded: a.excluded });
+    list.push({
+      kpiId: a.kpiId,
+      weight: a.weight,
+      threshold: n(a.threshold),
+      target: n(a.target),
+      stretch: n(a.stretch),
+      cap: a.cap,
+      excluded: a.excluded,
+    });
     adjustments.set(a.employeeId, list);
   }
   const teams = new Map<string, TeamLine[]>();
@@ -69,16 +96,28 @@ export async function loadPeriodData(db: Db, periodId: string, employeeIds?: str
     for (const m of t.members) {
       if (filter && !filter.has(m.employeeId)) continue;
       const list = teams.get(m.employeeId) ?? [];
-      list.push({ teamTargetId: t.id, kpiId: t.kpiId, threshold: Number(t.threshold), target: Number(t.target), stretch: Number(t.stretch), cap: t.cap, actual: n(t.actual), share: m.share });
+      list.push({
+        teamTargetId: t.id,
+        kpiId: t.kpiId,
+        threshold: Number(t.threshold),
+        target: Number(t.target),
+        stretch: Number(t.stretch),
+        cap: t.cap,
+        actual: n(t.actual),
+        share: m.share,
+      });
       teams.set(m.employeeId, list);
     }
   }
 
   // The people appraised: active employees whose position has a plan, anyone with an
   // adjustment, and anyone explicitly asked for (unless `appraisedOnly`).
-  const appraised = (e: { id: string; positionId: string; active: boolean }) => (e.active && planByPosition.has(e.positionId)) || adjustments.has(e.id);
+  const appraised = (e: { id: string; positionId: string; active: boolean }) =>
+    (e.active && planByPosition.has(e.positionId)) || adjustments.has(e.id);
   const employees = smallFilter
-    ? (await db.employee.findMany({ where: { id: { in: smallFilter } }, select: { id: true, positionId: true, active: true } })).filter((e) => !options.appraisedOnly || appraised(e))
+    ? (await db.employee.findMany({ where: { id: { in: smallFilter } }, select: { id: true, positionId: true, active: true } })).filter(
+        (e) => !options.appraisedOnly || appraised(e),
+      )
     : (await allEmployees(db)).filter(appraised);
   const lines = new Map<string, EffectiveLine[]>();
   // Most people have their position's plan unchanged: they share one resolved (read-only) list.
@@ -97,7 +136,16 @@ export async function loadPeriodData(db: Db, periodId: string, employeeIds?: str
   }
 
   const actuals = await loadActuals(db, periodId, smallFilter);
-  return { kpis, lines, actuals, teams: teamRows.map((t) => ({ kpiId: t.kpiId, actual: n(t.actual), members: t.members.map((m) => ({ employeeId: m.employeeId, employeeNo: m.employee.employeeNo, share: m.share })) })) };
+  return {
+    kpis,
+    lines,
+    actuals,
+    teams: teamRows.map((t) => ({
+      kpiId: t.kpiId,
+      actual: n(t.actual),
+      members: t.members.map((m) => ({ employeeId: m.employeeId, employeeNo: m.employee.employeeNo, share: m.share })),
+    })),
+  };
 }
 
 /** Every employee's id, position and status (100,000 of them for a pay run). */

@@ -56,15 +56,28 @@ describe("closedPeriodTotals", () => {
     await db.employee.update({ where: { id: mover }, data: { positionId: noPlan.id } });
     await db.employee.update({ where: { id: leaver }, data: { active: false } });
     const newcomer = await db.employee.create({
-      data: { employeeNo: "E-TOT-1", name: "新人", email: "tot1@ge.example.com", unitId: unit.unitId, positionId: am.id, track: "skill", level: "S1", hireDate: new Date("2026-10-01T00:00:00Z") },
+      data: {
+        employeeNo: "E-TOT-1",
+        name: "新人",
+        email: "tot1@ge.example.com",
+        unitId: unit.unitId,
+        positionId: am.id,
+        track: "skill",
+        level: "S1",
+        hireDate: new Date("2026-10-01T00:00:00Z"),
+      },
     });
 
     // Out of date: a read scores the quarter afresh and writes nothing; the job brings the kept rows up to date.
     const changes = await db.employeeChangeCount.findFirstOrThrow();
     expect(await keptTotalsState(db, closed)).toBe("stale");
     expect(await closedPeriodTotals(db, closed)).toEqual(await periodTotals(db, closed));
-    expect(await db.kpiPeriodTotal.findUnique({ where: { periodId_employeeId: { periodId: closed, employeeId: newcomer.id } } })).toBeNull();
-    expect(await db.kpiPeriodTotalsState.findUniqueOrThrow({ where: { periodId: closed } })).not.toMatchObject({ employeeChanges: changes.count });
+    expect(
+      await db.kpiPeriodTotal.findUnique({ where: { periodId_employeeId: { periodId: closed, employeeId: newcomer.id } } }),
+    ).toBeNull();
+    expect(await db.kpiPeriodTotalsState.findUniqueOrThrow({ where: { periodId: closed } })).not.toMatchObject({
+      employeeChanges: changes.count,
+    });
     expect(await keepClosedPeriodTotals(db)).toBeGreaterThanOrEqual(1);
 
     const read = await closedPeriodTotals(db, closed);
@@ -73,11 +86,16 @@ describe("closedPeriodTotals", () => {
     expect(read.get(untouched)).toBe(-1);
     // The newcomer has the plan but no actuals that quarter: stored, without a total.
     expect(read.has(newcomer.id)).toBe(false);
-    expect(await db.kpiPeriodTotal.findUnique({ where: { periodId_employeeId: { periodId: closed, employeeId: newcomer.id } } })).toMatchObject({ positionId: am.id, total: null });
+    expect(
+      await db.kpiPeriodTotal.findUnique({ where: { periodId_employeeId: { periodId: closed, employeeId: newcomer.id } } }),
+    ).toMatchObject({ positionId: am.id, total: null });
 
     // Moving back scores the mover again; with the marked row restored, everything matches.
     await db.employee.update({ where: { id: mover }, data: { positionId: am.id } });
-    await db.kpiPeriodTotal.update({ where: { periodId_employeeId: { periodId: closed, employeeId: untouched } }, data: { total: totals.get(untouched)! } });
+    await db.kpiPeriodTotal.update({
+      where: { periodId_employeeId: { periodId: closed, employeeId: untouched } },
+      data: { total: totals.get(untouched)! },
+    });
     expect(await keepClosedPeriodTotals(db)).toBeGreaterThanOrEqual(1);
     expect(await keptTotalsState(db, closed)).toBe("holds");
     await expectSameAsScoring();
@@ -112,7 +130,10 @@ describe("closedPeriodTotals", () => {
   });
 
   it("never keeps totals that miss a change: a change racing the closing is refused", async () => {
-    const line = await db.kpiActual.findFirstOrThrow({ where: { periodId: closed, kpi: { kind: "quantitative" } }, select: { employee: { select: { employeeNo: true } }, kpi: { select: { code: true } }, value: true } });
+    const line = await db.kpiActual.findFirstOrThrow({
+      where: { periodId: closed, kpi: { kind: "quantitative" } },
+      select: { employee: { select: { employeeNo: true } }, kpi: { select: { code: true } }, value: true },
+    });
     await setPeriodStatus(db, hr, closed, "open");
     // The period closes right after the import has checked that it is open, before it writes.
     const check = db.appraisalPeriod.findUnique.bind(db.appraisalPeriod);
@@ -122,14 +143,19 @@ describe("closedPeriodTotals", () => {
       return found;
     }) as unknown as typeof check);
     try {
-      const result = await importActuals(db, hr, closed, [{ employeeNo: line.employee.employeeNo, kpiCode: line.kpi.code, value: Number(line.value) + 1_000 }]);
+      const result = await importActuals(db, hr, closed, [
+        { employeeNo: line.employee.employeeNo, kpiCode: line.kpi.code, value: Number(line.value) + 1_000 },
+      ]);
       expect(spy).toHaveBeenCalled();
       expect(result).toEqual({ ok: false, errors: [{ row: 0, message: "kpi.errors.periodClosed" }] });
     } finally {
       spy.mockRestore();
     }
-    expect(await db.kpiActual.findFirstOrThrow({ where: { periodId: closed, employee: { employeeNo: line.employee.employeeNo }, kpi: { code: line.kpi.code } } })).toMatchObject({ value: line.value });
+    expect(
+      await db.kpiActual.findFirstOrThrow({
+        where: { periodId: closed, employee: { employeeNo: line.employee.employeeNo }, kpi: { code: line.kpi.code } },
+      }),
+    ).toMatchObject({ value: line.value });
     await expectSameAsScoring();
   });
 });
-

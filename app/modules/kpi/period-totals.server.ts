@@ -37,12 +37,20 @@ export async function closedPeriodTotals(db: Db, periodId: string): Promise<Map<
  * up to date ("stale", the background job's work) or do not apply ("open"). A read.
  */
 export async function keptTotalsState(db: Db, periodId: string): Promise<"open" | "holds" | "stale"> {
-  const [period] = await sqlRead<{ status: string; closedAt: unknown }>(db, `SELECT "status", "closedAt" FROM "AppraisalPeriod" WHERE "id" = ?`, [periodId]);
+  const [period] = await sqlRead<{ status: string; closedAt: unknown }>(
+    db,
+    `SELECT "status", "closedAt" FROM "AppraisalPeriod" WHERE "id" = ?`,
+    [periodId],
+  );
   if (!period || period.status !== "closed") return "open";
   const [key, [changes], [state]] = await Promise.all([
     totalsKey(db, period.closedAt),
     sqlRead<{ count: number }>(db, `SELECT ifnull(max("count"), 0) AS count FROM "EmployeeChangeCount"`),
-    sqlRead<{ key: string; employeeChanges: number }>(db, `SELECT "key", "employeeChanges" FROM "KpiPeriodTotalsState" WHERE "periodId" = ?`, [periodId]),
+    sqlRead<{ key: string; employeeChanges: number }>(
+      db,
+      `SELECT "key", "employeeChanges" FROM "KpiPeriodTotalsState" WHERE "periodId" = ?`,
+      [periodId],
+    ),
   ]);
   return state?.key === key && Number(state.employeeChanges) === Number(changes.count) ? "holds" : "stale";
 }
@@ -68,13 +76,21 @@ export async function keepClosedPeriodTotals(db: Db) {
  * under their current position and status: SQL may join the table as the period's totals.
  */
 export async function keepPeriodTotals(db: Db, periodId: string): Promise<boolean> {
-  const [period] = await sqlRead<{ status: string; closedAt: unknown }>(db, `SELECT "status", "closedAt" FROM "AppraisalPeriod" WHERE "id" = ?`, [periodId]);
+  const [period] = await sqlRead<{ status: string; closedAt: unknown }>(
+    db,
+    `SELECT "status", "closedAt" FROM "AppraisalPeriod" WHERE "id" = ?`,
+    [periodId],
+  );
   if (!period || period.status !== "closed") return false;
   // The change count is read before the employees: a change after it makes the next read check again.
   const [key, [changes], [state]] = await Promise.all([
     totalsKey(db, period.closedAt),
     sqlRead<{ count: number }>(db, `SELECT ifnull(max("count"), 0) AS count FROM "EmployeeChangeCount"`),
-    sqlRead<{ key: string; employeeChanges: number }>(db, `SELECT "key", "employeeChanges" FROM "KpiPeriodTotalsState" WHERE "periodId" = ?`, [periodId]),
+    sqlRead<{ key: string; employeeChanges: number }>(
+      db,
+      `SELECT "key", "employeeChanges" FROM "KpiPeriodTotalsState" WHERE "periodId" = ?`,
+      [periodId],
+    ),
   ]);
   const fresh = state?.key === key;
   if (fresh && Number(state.employeeChanges) === Number(changes.count)) return true;
@@ -108,7 +124,12 @@ type KeptRow = { id: string; positionId: string; active: string; total: number |
  * false: nothing is kept). Everyone read is kept, appraised or not, so that a person who joins
  * the appraised later (moved to a position with a plan) shows up as changed.
  */
-async function store(db: Db, periodId: string, as: { key: string; closedAt: unknown; employeeChanges: number; replace: boolean }, rows: KeptRow[]): Promise<boolean> {
+async function store(
+  db: Db,
+  periodId: string,
+  as: { key: string; closedAt: unknown; employeeChanges: number; replace: boolean },
+  rows: KeptRow[],
+): Promise<boolean> {
   // In key order each B-tree insert lands next to the one before it.
   const ordered = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return bulkWrite(db, async (tx) => {
@@ -116,7 +137,11 @@ async function store(db: Db, periodId: string, as: { key: string; closedAt: unkn
     const period = now.rows[0];
     if (!period || period.status !== "closed" || String(period.closedAt) !== String(as.closedAt)) return false;
     if (as.replace) await tx.execute({ sql: `DELETE FROM "KpiPeriodTotal" WHERE "periodId" = ?`, args: [periodId] });
-    else await tx.execute({ sql: `DELETE FROM "KpiPeriodTotal" WHERE "periodId" = ? AND "employeeId" NOT IN (SELECT "id" FROM "Employee")`, args: [periodId] });
+    else
+      await tx.execute({
+        sql: `DELETE FROM "KpiPeriodTotal" WHERE "periodId" = ? AND "employeeId" NOT IN (SELECT "id" FROM "Employee")`,
+        args: [periodId],
+      });
     for (let i = 0; i < ordered.length; i += INSERT_CHUNK) {
       const chunk = ordered.slice(i, i + INSERT_CHUNK).map((r) => [r.id, r.positionId, Number(r.active), r.total]);
       await tx.execute({

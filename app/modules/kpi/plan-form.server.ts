@@ -19,6 +19,13 @@ export async function linesForForm(db: Db, lines: CheckedLine[]) {
   const refs = await kpiRefs(db);
   return lines.map((l) => {
     const unit = refs.get(l.kpiId)?.unit ?? "count";
-    return { kpiId: l.kpiId, weight: String(l.weight), threshold: toInput(unit, l.threshold), target: toInput(unit, l.target), stretch: toInput(unit, l.stretch), cap: toInput("points", l.cap) };
+    return {
+      kpiId: l.kpiId,
+      weight: String(l.weight),
+      threshold: toInput(unit, l.threshold),
+      target: toInput(unit, l.target),
+      stretch: toInput(unit, l.stretch),
+      cap: toInput("points", l.cap),
+    };
   });
 }

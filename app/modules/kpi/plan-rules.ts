@@ -28,7 +28,11 @@ export function checkPlanLines(lines: TypedLine[], kpis: Map<string, KpiRef>) {
       checked.push({ kpiId: kpi.id, weight: line.weight, ...RATED_CURVE, cap: line.cap });
       return;
     }
-    const values = { threshold: parseValue(kpi.unit, line.threshold), target: parseValue(kpi.unit, line.target), stretch: parseValue(kpi.unit, line.stretch) };
+    const values = {
+      threshold: parseValue(kpi.unit, line.threshold),
+      target: parseValue(kpi.unit, line.target),
+      stretch: parseValue(kpi.unit, line.stretch),
+    };
     let ok = true;
     for (const [field, value] of Object.entries(values)) {
       if (value === null) {
@@ -37,11 +41,25 @@ export function checkPlanLines(lines: TypedLine[], kpis: Map<string, KpiRef>) {
       }
     }
     if (!ok) return;
-    const curve = { direction: kpi.direction, threshold: values.threshold!, target: values.target!, stretch: values.stretch!, cap: line.cap };
+    const curve = {
+      direction: kpi.direction,
+      threshold: values.threshold!,
+      target: values.target!,
+      stretch: values.stretch!,
+      cap: line.cap,
+    };
     const problem = curveProblem(curve);
-    if (problem === "order") return add(`lines[${i}].target`, msg(kpi.direction === "higher" ? "kpi.errors.orderHigher" : "kpi.errors.orderLower"));
+    if (problem === "order")
+      return add(`lines[${i}].target`, msg(kpi.direction === "higher" ? "kpi.errors.orderHigher" : "kpi.errors.orderLower"));
     if (problem === "cap") return add(`lines[${i}].cap`, msg("kpi.errors.cap"));
-    checked.push({ kpiId: kpi.id, weight: line.weight, threshold: curve.threshold, target: curve.target, stretch: curve.stretch, cap: curve.cap });
+    checked.push({
+      kpiId: kpi.id,
+      weight: line.weight,
+      threshold: curve.threshold,
+      target: curve.target,
+      stretch: curve.stretch,
+      cap: curve.cap,
+    });
   });
   const weights = weightProblem(lines.map((l) => l.weight));
   if (weights === "total") add("lines", msg("kpi.errors.weightTotal", { total: lines.reduce((a, l) => a + l.weight, 0) }));

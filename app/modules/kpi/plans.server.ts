@@ -12,20 +12,34 @@ export async function kpiRefs(db: Db): Promise<Map<string, KpiRef>> {
 /** Positions with their plan for the period (if any): HR picks one to edit. */
 export async function listPlans(db: Db, periodId: string) {
   const [positions, plans] = await Promise.all([
-    db.position.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, nameZh: true, nameEn: true, _count: { select: { employees: { where: { active: true } } } } } }),
+    db.position.findMany({
+      orderBy: { code: "asc" },
+      select: { id: true, code: true, nameZh: true, nameEn: true, _count: { select: { employees: { where: { active: true } } } } },
+    }),
     db.kpiPlan.findMany({ where: { periodId }, select: { positionId: true, items: { select: { weight: true } } } }),
   ]);
   const byPosition = new Map(plans.map((p) => [p.positionId, p.items]));
   return positions.map((p) => {
     const items = byPosition.get(p.id);
-    return { ...p, staff: p._count.employees, planned: Boolean(items), kpiCount: items?.length ?? 0, weightTotal: items?.reduce((a, i) => a + i.weight, 0) ?? 0 };
+    return {
+      ...p,
+      staff: p._count.employees,
+      planned: Boolean(items),
+      kpiCount: items?.length ?? 0,
+      weightTotal: items?.reduce((a, i) => a + i.weight, 0) ?? 0,
+    };
   });
 }
 
 export async function getPlanItems(db: Db, periodId: string, positionId: string) {
   const plan = await db.kpiPlan.findUnique({
     where: { periodId_positionId: { periodId, positionId } },
-    select: { items: { orderBy: { sortOrder: "asc" }, select: { kpiId: true, weight: true, threshold: true, target: true, stretch: true, cap: true } } },
+    select: {
+      items: {
+        orderBy: { sortOrder: "asc" },
+        select: { kpiId: true, weight: true, threshold: true, target: true, stretch: true, cap: true },
+      },
+    },
   });
   return (plan?.items ?? []).map((i) => ({ ...i, threshold: Number(i.threshold), target: Number(i.target), stretch: Number(i.stretch) }));
 }
@@ -43,7 +57,16 @@ export async function savePlan(db: Db, actorId: string, periodId: string, positi
     });
     await tx.kpiPlanItem.deleteMany({ where: { planId: plan.id } });
     await tx.kpiPlanItem.createMany({
-      data: lines.map((l, sortOrder) => ({ planId: plan.id, kpiId: l.kpiId, weight: l.weight, threshold: BigInt(l.threshold), target: BigInt(l.target), stretch: BigInt(l.stretch), cap: l.cap, sortOrder })),
+      data: lines.map((l, sortOrder) => ({
+        planId: plan.id,
+        kpiId: l.kpiId,
+        weight: l.weight,
+        threshold: BigInt(l.threshold),
+        target: BigInt(l.target),
+        stretch: BigInt(l.stretch),
+        cap: l.cap,
+        sortOrder,
+      })),
     });
     await audit(tx, { actorId, action: "kpi.plan.save", entity: "KpiPlan", entityId: plan.id, before, after: lines });
   });
@@ -53,11 +76,27 @@ export async function savePlan(db: Db, actorId: string, periodId: string, positi
  * Stores an employee's lines as adjustments to their position plan: only what differs is
  * kept, a plan line they no longer have is excluded, a KPI outside the plan is added whole.
  */
-export async function saveEmployeePlan(db: Db, actorId: string, periodId: string, employeeId: string, positionId: string, lines: CheckedLine[], reason: string) {
+export async function saveEmployeePlan(
+  db: Db,
+  actorId: string,
+  periodId: string,
+  employeeId: string,
+  positionId: string,
+  lines: CheckedLine[],
+  reason: string,
+) {
   await requireOpenPeriod(db, periodId);
   const planItems = await getPlanItems(db, periodId, positionId);
   const wanted = new Map(lines.map((l) => [l.kpiId, l]));
-  const rows: { kpiId: string; weight: number | null; threshold: bigint | null; target: bigint | null; stretch: bigint | null; cap: number | null; excluded: boolean }[] = [];
+  const rows: {
+    kpiId: string;
+    weight: number | null;
+    threshold: bigint | null;
+    target: bigint | null;
+    stretch: bigint | null;
+    cap: number | null;
+    excluded: boolean;
+  }[] = [];
   for (const item of planItems) {
     const line = wanted.get(item.kpiId);
     if (!line) {
@@ -79,14 +118,32 @@ export async function saveEmployeePlan(db: Db, actorId: string, periodId: string
   const inPlan = new Set(planItems.map((i) => i.kpiId));
   for (const line of lines) {
     if (inPlan.has(line.kpiId)) continue;
-    rows.push({ kpiId: line.kpiId, weight: line.weight, threshold: BigInt(line.threshold), target: BigInt(line.target), stretch: BigInt(line.stretch), cap: line.cap, excluded: false });
+    rows.push({
+      kpiId: line.kpiId,
+      weight: line.weight,
+      threshold: BigInt(line.threshold),
+      target: BigInt(line.target),
+      stretch: BigInt(line.stretch),
+      cap: line.cap,
+      excluded: false,
+    });
   }
   await db.$transaction(async (tx) => {
     await requireOpenPeriod(tx, periodId);
-    const before = await tx.kpiAdjustment.findMany({ where: { periodId, employeeId }, select: { kpiId: true, weight: true, target: true, excluded: true } });
+    const before = await tx.kpiAdjustment.findMany({
+      where: { periodId, employeeId },
+      select: { kpiId: true, weight: true, target: true, excluded: true },
+    });
     await tx.kpiAdjustment.deleteMany({ where: { periodId, employeeId } });
     if (rows.length) await tx.kpiAdjustment.createMany({ data: rows.map((r) => ({ ...r, periodId, employeeId, reason })) });
-    await audit(tx, { actorId, action: "kpi.adjustment.save", entity: "Employee", entityId: employeeId, before: stringifyBig(before), after: { periodId, reason, lines } });
+    await audit(tx, {
+      actorId,
+      action: "kpi.adjustment.save",
+      entity: "Employee",
+      entityId: employeeId,
+      before: stringifyBig(before),
+      after: { periodId, reason, lines },
+    });
   });
 }
 

@@ -10,7 +10,15 @@ export async function employeeForPlan(db: Db, actor: Actor, employeeId: string) 
   if (!own && !may(actor, "kpi.view")) return null;
   return db.employee.findFirst({
     where: { id: employeeId, ...(own ? {} : { unit: unitWhere(actor) }) },
-    select: { id: true, employeeNo: true, name: true, positionId: true, managerId: true, unit: { select: { nameZh: true, nameEn: true, path: true } }, position: { select: { nameZh: true, nameEn: true } } },
+    select: {
+      id: true,
+      employeeNo: true,
+      name: true,
+      positionId: true,
+      managerId: true,
+      unit: { select: { nameZh: true, nameEn: true, path: true } },
+      position: { select: { nameZh: true, nameEn: true } },
+    },
   });
 }
 
@@ -21,7 +29,10 @@ export async function employeePerformance(db: Db, periodId: string, employeeId: 
   const score = scores[0] ?? { employeeId, total: null, lines: [] };
   const teamIds = score.lines.flatMap((l) => (l.joint ? [l.joint.teamTargetId] : []));
   const teams = teamIds.length
-    ? await db.kpiTeamTarget.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true, members: { select: { share: true, employee: { select: { id: true, name: true } } } } } })
+    ? await db.kpiTeamTarget.findMany({
+        where: { id: { in: teamIds } },
+        select: { id: true, name: true, members: { select: { share: true, employee: { select: { id: true, name: true } } } } },
+      })
     : [];
   const adjustments = await db.kpiAdjustment.findMany({ where: { periodId, employeeId }, select: { kpiId: true, reason: true } });
   return {

@@ -100,7 +100,10 @@ describe("importActuals", () => {
     expect(await importActuals(db, hr, current, rows)).toEqual({ ok: true, upserted: 2 });
     expect(await importActuals(db, hr, current, rows)).toEqual({ ok: true, upserted: 2 });
     expect(await db.kpiActual.count()).toBe(count);
-    const stored = await db.kpiActual.findFirstOrThrow({ where: { periodId: current, employeeId: e4, kpi: { code: "ARREARS_RATE" } }, select: { updatedAt: true, source: true } });
+    const stored = await db.kpiActual.findFirstOrThrow({
+      where: { periodId: current, employeeId: e4, kpi: { code: "ARREARS_RATE" } },
+      select: { updatedAt: true, source: true },
+    });
     expect(stored.source).toBe("csv");
     expect(Math.abs(stored.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
     const created = await db.kpiActual.findFirstOrThrow({ where: { periodId: current, employeeId: e5 }, select: { updatedAt: true } });

@@ -40,7 +40,10 @@ type LineInfo = { kpi: KpiInfo; curve: Curve & { kind: KpiKind }; problem: Curve
  * whose curve cannot score (say threshold = target) has no score and is listed in `malformed`:
  * its employee has no total until HR repairs the line, and everyone else still scores.
  */
-export function scoreFromData(data: PeriodData, options: { lines?: boolean } = {}): { scores: EmployeeScore[]; missing: MissingActual[]; malformed: MalformedLine[] } {
+export function scoreFromData(
+  data: PeriodData,
+  options: { lines?: boolean } = {},
+): { scores: EmployeeScore[]; missing: MissingActual[]; malformed: MalformedLine[] } {
   // Without lines (totals only: the training results read four quarters of a whole organisation) no line objects are built.
   const withLines = options.lines ?? true;
   const scores: EmployeeScore[] = [];
@@ -52,7 +55,14 @@ export function scoreFromData(data: PeriodData, options: { lines?: boolean } = {
     let found = info.get(line);
     if (!found) {
       const kpi = data.kpis.get(line.kpiId)!;
-      const curve = { direction: kpi.direction, kind: kpi.kind, threshold: line.threshold, target: line.target, stretch: line.stretch, cap: line.cap };
+      const curve = {
+        direction: kpi.direction,
+        kind: kpi.kind,
+        threshold: line.threshold,
+        target: line.target,
+        stretch: line.stretch,
+        cap: line.cap,
+      };
       const problem = kpi.kind === "rated" ? null : curveProblem(curve);
       info.set(line, (found = { kpi, curve, problem }));
     }
@@ -125,21 +135,44 @@ export async function periodTotals(db: Db, periodId: string): Promise<Map<string
  * Raw actuals by employee and KPI code. For a joint KPI a member is credited their agreed
  * share of the team actual (the parts add up exactly to the team actual).
  */
-export async function periodActuals(db: Db, periodId: string, options?: { employeeIds?: string[]; kpiCodes?: string[] }): Promise<Map<string, Map<string, number>>> {
+export async function periodActuals(
+  db: Db,
+  periodId: string,
+  options?: { employeeIds?: string[]; kpiCodes?: string[] },
+): Promise<Map<string, Map<string, number>>> {
   const kpis = await loadKpis(db);
   const wanted = options?.kpiCodes ? new Set(options.kpiCodes) : null;
   const kpiIds = wanted ? [...kpis.values()].filter((k) => wanted.has(k.code)).map((k) => k.id) : undefined;
   const small = options?.employeeIds && options.employeeIds.length <= 500 ? options.employeeIds : null;
   const [actuals, teams] = await Promise.all([
     loadActuals(db, periodId, small, kpiIds),
-    db.kpiTeamTarget.findMany({ where: { periodId, ...(kpiIds ? { kpiId: { in: kpiIds } } : {}) }, select: { kpiId: true, actual: true, members: { select: { employeeId: true, share: true, employee: { select: { employeeNo: true } } } } } }),
+    db.kpiTeamTarget.findMany({
+      where: { periodId, ...(kpiIds ? { kpiId: { in: kpiIds } } : {}) },
+      select: {
+        kpiId: true,
+        actual: true,
+        members: { select: { employeeId: true, share: true, employee: { select: { employeeNo: true } } } },
+      },
+    }),
   ]);
-  const data = { kpis, actuals, teams: teams.map((t) => ({ kpiId: t.kpiId, actual: t.actual === null ? null : Number(t.actual), members: t.members.map((m) => ({ employeeId: m.employeeId, employeeNo: m.employee.employeeNo, share: m.share })) })) };
+  const data = {
+    kpis,
+    actuals,
+    teams: teams.map((t) => ({
+      kpiId: t.kpiId,
+      actual: t.actual === null ? null : Number(t.actual),
+      members: t.members.map((m) => ({ employeeId: m.employeeId, employeeNo: m.employee.employeeNo, share: m.share })),
+    })),
+  };
   return actualsByCode(data, options?.kpiCodes, options?.employeeIds ? new Set(options.employeeIds) : undefined);
 }
 
 /** `periodActuals` from data already loaded (a pay run reads the period once for scores and actuals). */
-export function actualsByCode(data: Pick<PeriodData, "kpis" | "actuals" | "teams">, kpiCodes?: string[], employees?: { has(id: string): boolean }) {
+export function actualsByCode(
+  data: Pick<PeriodData, "kpis" | "actuals" | "teams">,
+  kpiCodes?: string[],
+  employees?: { has(id: string): boolean },
+) {
   const wanted = kpiCodes ? new Set(kpiCodes) : null;
   const result = new Map<string, Map<string, number>>();
   const put = (employeeId: string, kpiId: string, value: number) => {
@@ -162,7 +195,12 @@ export function actualsByCode(data: Pick<PeriodData, "kpis" | "actuals" | "teams
  * (quarters unless told), over the periods in which they have a total; null when none.
  */
 export async function averageTotalScore(db: Db, employeeId: string, count: number, kind: "month" | "quarter" | "year" = "quarter") {
-  const periods = await db.appraisalPeriod.findMany({ where: { kind, status: "closed" }, orderBy: { endsOn: "desc" }, take: Math.max(0, count), select: { id: true } });
+  const periods = await db.appraisalPeriod.findMany({
+    where: { kind, status: "closed" },
+    orderBy: { endsOn: "desc" },
+    take: Math.max(0, count),
+    select: { id: true },
+  });
   const totals: number[] = [];
   for (const p of periods) {
     const { scores } = await periodScores(db, p.id, { employeeIds: [employeeId] });
@@ -170,5 +208,11 @@ export async function averageTotalScore(db: Db, employeeId: string, count: numbe
     if (total !== null && total !== undefined) totals.push(total);
   }
   if (totals.length === 0) return { average: null, periods: 0 };
-  return { average: divideHalfUp(totals.reduce((a, b) => a + b, 0), totals.length), periods: totals.length };
+  return {
+    average: divideHalfUp(
+      totals.reduce((a, b) => a + b, 0),
+      totals.length,
+    ),
+    periods: totals.length,
+  };
 }

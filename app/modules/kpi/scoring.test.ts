@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { curveProblem, curveScore, divideHalfUp, lineScore, progressToTarget, ratingScore, weightedTotal, weightProblem, type Curve } from "./scoring";
+import {
+  curveProblem,
+  curveScore,
+  divideHalfUp,
+  lineScore,
+  progressToTarget,
+  ratingScore,
+  weightedTotal,
+  weightProblem,
+  type Curve,
+} from "./scoring";
 
 // New contract revenue in fen: threshold ¥600,000, target ¥1,000,000, stretch ¥1,400,000, cap 120.00.
 const revenue: Curve = { direction: "higher", threshold: 60_000_000, target: 100_000_000, stretch: 140_000_000, cap: 12_000 };
@@ -85,16 +95,32 @@ describe("rated KPIs", () => {
 describe("missing actuals", () => {
   it("are null, never a silent zero, and make the total null", () => {
     expect(lineScore(revenue, null)).toBeNull();
-    expect(weightedTotal([{ weight: 60, score: 10_000 }, { weight: 40, score: null }])).toBeNull();
+    expect(
+      weightedTotal([
+        { weight: 60, score: 10_000 },
+        { weight: 40, score: null },
+      ]),
+    ).toBeNull();
   });
 });
 
 describe("weighted total", () => {
   it("is Σ weight × line score / 100, rounded once, half up", () => {
     // 40 % × 62.50 + 35 % × 105.00 + 25 % × 33.33 = 25.00 + 36.75 + 8.3325 = 70.0825 → 70.08.
-    expect(weightedTotal([{ weight: 40, score: 6_250 }, { weight: 35, score: 10_500 }, { weight: 25, score: 3_333 }])).toBe(7_008);
+    expect(
+      weightedTotal([
+        { weight: 40, score: 6_250 },
+        { weight: 35, score: 10_500 },
+        { weight: 25, score: 3_333 },
+      ]),
+    ).toBe(7_008);
     // 50 % × 0.01 + 50 % × 0.00 = 0.005 → 0.01 (half up).
-    expect(weightedTotal([{ weight: 50, score: 1 }, { weight: 50, score: 0 }])).toBe(1);
+    expect(
+      weightedTotal([
+        { weight: 50, score: 1 },
+        { weight: 50, score: 0 },
+      ]),
+    ).toBe(1);
     expect(weightedTotal([])).toBeNull();
   });
 

@@ -42,15 +42,26 @@ export async function createTeam(db: Db, actorId: string, periodId: string, inpu
   const kpi = await db.kpi.findUnique({ where: { id: input.kpiId }, select: { id: true, code: true, direction: true, kind: true } });
   if (!kpi || kpi.kind !== "quantitative") throw planConflict("kpiId", "kpi.errors.jointQuantitative");
   const problem = curveProblem({ direction: kpi.direction as Direction, ...input });
-  if (problem) throw planConflict(problem === "cap" ? "cap" : "target", problem === "cap" ? "kpi.errors.cap" : kpi.direction === "higher" ? "kpi.errors.orderHigher" : "kpi.errors.orderLower");
-  const employees = await db.employee.findMany({ where: { employeeNo: { in: input.members.map((m) => m.employeeNo) }, active: true }, select: { id: true, employeeNo: true } });
+  if (problem)
+    throw planConflict(
+      problem === "cap" ? "cap" : "target",
+      problem === "cap" ? "kpi.errors.cap" : kpi.direction === "higher" ? "kpi.errors.orderHigher" : "kpi.errors.orderLower",
+    );
+  const employees = await db.employee.findMany({
+    where: { employeeNo: { in: input.members.map((m) => m.employeeNo) }, active: true },
+    select: { id: true, employeeNo: true },
+  });
   const idByNo = new Map(employees.map((e) => [e.employeeNo, e.id]));
   const unknown = input.members.find((m) => !idByNo.has(m.employeeNo));
   if (unknown) throw planConflict("members", "kpi.errors.unknownEmployee", { no: unknown.employeeNo });
   const members = input.members.map((m) => ({ employeeId: idByNo.get(m.employeeNo)!, share: m.share }));
   const shares = shareProblem(members);
   if (shares) throw planConflict("members", `kpi.errors.share.${shares}`);
-  const data = await loadPeriodData(db, periodId, members.map((m) => m.employeeId));
+  const data = await loadPeriodData(
+    db,
+    periodId,
+    members.map((m) => m.employeeId),
+  );
   for (const m of members) {
     const line = data.lines.get(m.employeeId)?.find((l) => l.kpiId === kpi.id);
     const no = input.members.find((x) => idByNo.get(x.employeeNo) === m.employeeId)!.employeeNo;
@@ -84,7 +95,14 @@ export async function setTeamActual(db: Db, actorId: string, periodId: string, t
     const before = await tx.kpiTeamTarget.findFirst({ where: { id: teamId, periodId }, select: { actual: true } });
     if (!before) throw planConflict("teamId", "errors.notFound");
     await tx.kpiTeamTarget.update({ where: { id: teamId }, data: { actual: actual === null ? null : BigInt(actual) } });
-    await audit(tx, { actorId, action: "kpi.team.actual", entity: "KpiTeamTarget", entityId: teamId, before: { actual: before.actual?.toString() ?? null }, after: { actual } });
+    await audit(tx, {
+      actorId,
+      action: "kpi.team.actual",
+      entity: "KpiTeamTarget",
+      entityId: teamId,
+      before: { actual: before.actual?.toString() ?? null },
+      after: { actual },
+    });
   });
 }
 

@@ -17,7 +17,11 @@ const MAX_ABS = 1_000_000_000_000_000;
 /** Parses what a person typed ("1,234.5", "95.25") into the stored integer, or null when it is not a valid value. */
 export function parseValue(unit: string, text: string): number | null {
   const scale = SCALE[unit as KpiUnit] ?? 0;
-  const clean = text.trim().replace(/[,，\s]/g, "").replace(/^¥/, "").replace(/%$/, "");
+  const clean = text
+    .trim()
+    .replace(/[,，\s]/g, "")
+    .replace(/^¥/, "")
+    .replace(/%$/, "");
   const pattern = scale === 2 ? /^(-?)(\d+)(?:\.(\d{1,2}))?$/ : /^(-?)(\d+)$/;
   const m = pattern.exec(clean);
   if (!m) return null;

@@ -32,14 +32,20 @@ function receiver(statuses: number[]) {
   server.use(
     http.post(HOOK, async ({ request }) => {
       const status = statuses[Math.min(call++, statuses.length - 1)];
-      if (status === 200) received.push({ key: request.headers.get("Idempotency-Key"), body: (await request.json()) as Record<string, unknown> });
+      if (status === 200)
+        received.push({ key: request.headers.get("Idempotency-Key"), body: (await request.json()) as Record<string, unknown> });
       return status === 200 ? HttpResponse.json({ ok: true }) : new HttpResponse("down", { status });
     }),
   );
   return { received, calls: () => call };
 }
 
-const queue = (n: number) => enqueueNotification(db, { type: "pay.approvalRequest", recipientIds: Array.from({ length: n }, (_, i) => org.employeeId.get(`E00000${i + 1}`)!), payload: { runId: "r1", periodCode: "2026-10" } });
+const queue = (n: number) =>
+  enqueueNotification(db, {
+    type: "pay.approvalRequest",
+    recipientIds: Array.from({ length: n }, (_, i) => org.employeeId.get(`E00000${i + 1}`)!),
+    payload: { runId: "r1", periodCode: "2026-10" },
+  });
 
 describe("outbox delivery", () => {
   it("keeps messages while no channel is configured", async () => {
@@ -55,7 +61,9 @@ describe("outbox delivery", () => {
     const t0 = new Date();
     expect(await deliverDueNotifications(db, { now: t0 })).toEqual({ delivered: 0, retrying: 1, failed: 0 });
     // The receiver is down: the batch stops, the other messages keep their attempts.
-    expect((await db.outboxMessage.findMany({ orderBy: { attempts: "desc" }, select: { attempts: true } })).map((m) => m.attempts)).toEqual([1, 0, 0]);
+    expect((await db.outboxMessage.findMany({ orderBy: { attempts: "desc" }, select: { attempts: true } })).map((m) => m.attempts)).toEqual(
+      [1, 0, 0],
+    );
     const failedOnce = await db.outboxMessage.findFirstOrThrow({ where: { attempts: 1 } });
     expect(failedOnce.lastError).toBe("HTTP 500");
     expect(failedOnce.nextAttemptAt.getTime()).toBeGreaterThan(t0.getTime());
@@ -116,7 +124,12 @@ describe("outbox delivery", () => {
   });
 
   it("signs DingTalk deliveries with the stored secret", async () => {
-    await saveChannel(db, hr, { url: "https://oapi.dingtalk.com/robot/send?access_token=abc", format: "dingtalk", enabled: true, secret: "SEC123" });
+    await saveChannel(db, hr, {
+      url: "https://oapi.dingtalk.com/robot/send?access_token=abc",
+      format: "dingtalk",
+      enabled: true,
+      secret: "SEC123",
+    });
     expect((await db.notificationChannel.findUniqueOrThrow({ where: { id: "default" } })).secretSealed).not.toContain("SEC123");
     await queue(1);
     let signed = false;
@@ -160,7 +173,8 @@ describe("anonymity of survey reminders", () => {
       const text = JSON.stringify(body);
       for (const person of everyone) {
         if (person.employeeNo === recipient.employeeNo) continue;
-        for (const value of [person.id, person.employeeNo, person.email]) expect(text, `${body.type} names ${person.employeeNo}`).not.toContain(value);
+        for (const value of [person.id, person.employeeNo, person.email])
+          expect(text, `${body.type} names ${person.employeeNo}`).not.toContain(value);
       }
       expect(Object.keys(body.payload as object).sort()).toEqual(["closesAt", "link", "surveyId", "titleEn", "titleZh"]);
     }

@@ -36,7 +36,12 @@ export async function deliverDueNotifications(db: Db, options: DeliveryOptions =
   const report: DeliveryReport = { delivered: 0, retrying: 0, failed: 0 };
   const [channel, personal] = await Promise.all([channelForDelivery(db), personalChannels(db)]);
   try {
-    const available = { email: Boolean(personal.mail), wecom: Boolean(personal.wecom), dingtalk: Boolean(personal.dingtalk), webhook: Boolean(channel) };
+    const available = {
+      email: Boolean(personal.mail),
+      wecom: Boolean(personal.wecom),
+      dingtalk: Boolean(personal.dingtalk),
+      webhook: Boolean(channel),
+    };
     if (!available.email && !available.wecom && !available.dingtalk && !available.webhook) return report;
     const now = options.now ?? new Date();
     const origin = getEnv().APP_ORIGIN;
@@ -67,7 +72,13 @@ export async function deliverDueNotifications(db: Db, options: DeliveryOptions =
       if (delivery.via === "webhook") {
         const request = buildWebhookRequest(
           channel!,
-          { id: message.id, type: message.type, createdAt: message.createdAt, payload, recipient: person ? { employeeNo: person.employeeNo, name: person.name, email: person.email } : null },
+          {
+            id: message.id,
+            type: message.type,
+            createdAt: message.createdAt,
+            payload,
+            recipient: person ? { employeeNo: person.employeeNo, name: person.name, email: person.email } : null,
+          },
           { now, origin },
         );
         try {
@@ -86,14 +97,23 @@ export async function deliverDueNotifications(db: Db, options: DeliveryOptions =
       const attempts = message.attempts + 1;
       const scrub = sealed ? { payloadJson: "{}" } : {};
       if (outcome.ok) {
-        await db.outboxMessage.update({ where: { id: message.id }, data: { status: "delivered", attempts, deliveredAt: new Date(), lastError: null, ...scrub } });
+        await db.outboxMessage.update({
+          where: { id: message.id },
+          data: { status: "delivered", attempts, deliveredAt: new Date(), lastError: null, ...scrub },
+        });
         report.delivered++;
         continue;
       }
       const gaveUp = attempts >= MAX_ATTEMPTS;
       await db.outboxMessage.update({
         where: { id: message.id },
-        data: { attempts, lastError: outcome.error, status: gaveUp ? "failed" : "pending", nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, options.random)), ...(gaveUp ? scrub : {}) },
+        data: {
+          attempts,
+          lastError: outcome.error,
+          status: gaveUp ? "failed" : "pending",
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, options.random)),
+          ...(gaveUp ? scrub : {}),
+        },
       });
       if (gaveUp) report.failed++;
       else report.retrying++;

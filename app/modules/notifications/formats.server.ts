@@ -68,7 +68,9 @@ export async function isAccepted(format: ChannelFormat, response: Response) {
   if (format === "generic") return { ok: true as const };
   try {
     const body = (await response.json()) as { errcode?: number; errmsg?: string };
-    return body.errcode === 0 ? { ok: true as const } : { ok: false as const, error: `errcode ${body.errcode ?? "?"}: ${String(body.errmsg ?? "").slice(0, 200)}` };
+    return body.errcode === 0
+      ? { ok: true as const }
+      : { ok: false as const, error: `errcode ${body.errcode ?? "?"}: ${String(body.errmsg ?? "").slice(0, 200)}` };
   } catch {
     return { ok: false as const, error: "unreadable robot answer" };
   }

@@ -34,9 +34,21 @@ beforeEach(async () => {
   await db.notificationChannel.deleteMany();
   mail.mails.length = 0;
   forgetPlatformTokens();
-  await saveProviderSetting(db, sysadmin, "smtp", { enabled: true, config: { host: "127.0.0.1", port: mail.port, security: "none", user: "gehr", from: "hr@ge.example.com" }, secret: "smtp-pass" });
-  await saveProviderSetting(db, sysadmin, "wecom", { enabled: true, config: { corpId: "ww1234", agentId: "1000002", signIn: true, messages: true }, secret: "wecom-secret" });
-  await saveProviderSetting(db, sysadmin, "dingtalk", { enabled: true, config: { appKey: "dingkey", agentId: "2981", signIn: true, messages: true }, secret: "ding-secret" });
+  await saveProviderSetting(db, sysadmin, "smtp", {
+    enabled: true,
+    config: { host: "127.0.0.1", port: mail.port, security: "none", user: "gehr", from: "hr@ge.example.com" },
+    secret: "smtp-pass",
+  });
+  await saveProviderSetting(db, sysadmin, "wecom", {
+    enabled: true,
+    config: { corpId: "ww1234", agentId: "1000002", signIn: true, messages: true },
+    secret: "wecom-secret",
+  });
+  await saveProviderSetting(db, sysadmin, "dingtalk", {
+    enabled: true,
+    config: { appKey: "dingkey", agentId: "2981", signIn: true, messages: true },
+    secret: "ding-secret",
+  });
 });
 
 function platforms() {
@@ -46,7 +58,8 @@ function platforms() {
   return { wecom, ding };
 }
 
-const payslip = (...nos: string[]) => enqueueNotification(db, { type: "pay.payslipReady", recipientIds: nos.map(emp), payload: { periodCode: "2026-10", link: "/me/pay" } });
+const payslip = (...nos: string[]) =>
+  enqueueNotification(db, { type: "pay.payslipReady", recipientIds: nos.map(emp), payload: { periodCode: "2026-10", link: "/me/pay" } });
 
 describe("personal messages", () => {
   it("reach each person by their preference: WeCom application message, DingTalk work notification, e-mail", async () => {
@@ -55,11 +68,24 @@ describe("personal messages", () => {
     expect(await deliverDueNotifications(db)).toEqual({ delivered: 3, retrying: 0, failed: 0 });
 
     expect(wecom.sent).toHaveLength(1);
-    expect(wecom.sent[0]).toMatchObject({ touser: "zhangwei", agentid: 1000002, msgtype: "textcard", textcard: { title: expect.stringContaining("工资条") } });
+    expect(wecom.sent[0]).toMatchObject({
+      touser: "zhangwei",
+      agentid: 1000002,
+      msgtype: "textcard",
+      textcard: { title: expect.stringContaining("工资条") },
+    });
     expect(ding.sent).toHaveLength(1);
-    expect(ding.sent[0]).toMatchObject({ agent_id: 2981, userid_list: "0447", msg: { msgtype: "markdown", markdown: { text: expect.stringContaining("Your payslip") } } });
+    expect(ding.sent[0]).toMatchObject({
+      agent_id: 2981,
+      userid_list: "0447",
+      msg: { msgtype: "markdown", markdown: { text: expect.stringContaining("Your payslip") } },
+    });
     expect(mail.mails).toHaveLength(1);
-    expect(mail.mails[0]).toMatchObject({ from: "hr@ge.example.com", to: ["e000003@ge.example.com"], subject: "您的工资条已生成 · Your payslip is ready" });
+    expect(mail.mails[0]).toMatchObject({
+      from: "hr@ge.example.com",
+      to: ["e000003@ge.example.com"],
+      subject: "您的工资条已生成 · Your payslip is ready",
+    });
     expect(mail.mails[0].text).toContain("2026-10");
     // The stored SMTP password and platform secrets are sealed, never in the clear.
     const rows = await db.integrationSetting.findMany();
@@ -98,14 +124,22 @@ describe("personal messages", () => {
 
   it("counts a WeCom recipient the platform does not know as a failure, and gives up after the last attempt", async () => {
     platforms();
-    server.use(http.post("https://qyapi.weixin.qq.com/cgi-bin/message/send", () => HttpResponse.json({ errcode: 81013, errmsg: "user & party & tag all invalid" })));
+    server.use(
+      http.post("https://qyapi.weixin.qq.com/cgi-bin/message/send", () =>
+        HttpResponse.json({ errcode: 81013, errmsg: "user & party & tag all invalid" }),
+      ),
+    );
     await payslip("E000004");
     let now = new Date();
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
       await deliverDueNotifications(db, { now, random: () => 1 });
       now = new Date(now.getTime() + 24 * HOUR);
     }
-    expect(await db.outboxMessage.findFirstOrThrow()).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, lastError: "wecom 81013: user & party & tag all invalid" });
+    expect(await db.outboxMessage.findFirstOrThrow()).toMatchObject({
+      status: "failed",
+      attempts: MAX_ATTEMPTS,
+      lastError: "wecom 81013: user & party & tag all invalid",
+    });
   });
 
   it("keeps e-mail in the outbox while the SMTP server refuses or is away, and delivers it once when it is back", async () => {
@@ -115,17 +149,26 @@ describe("personal messages", () => {
     const t0 = new Date();
     expect(await deliverDueNotifications(db, { now: t0 })).toEqual({ delivered: 0, retrying: 1, failed: 0 });
     expect((await db.outboxMessage.findFirstOrThrow()).lastError).toBe("SMTP 450");
-    await saveProviderSetting(db, sysadmin, "smtp", { enabled: true, config: { host: "127.0.0.1", port: 1, security: "none", user: "gehr", from: "hr@ge.example.com" } });
+    await saveProviderSetting(db, sysadmin, "smtp", {
+      enabled: true,
+      config: { host: "127.0.0.1", port: 1, security: "none", user: "gehr", from: "hr@ge.example.com" },
+    });
     expect(await deliverDueNotifications(db, { now: new Date(t0.getTime() + HOUR) })).toEqual({ delivered: 0, retrying: 1, failed: 0 });
     expect((await db.outboxMessage.findFirstOrThrow()).lastError).toMatch(/^SMTP E(SOCKET|CONNECTION)$/);
-    await saveProviderSetting(db, sysadmin, "smtp", { enabled: true, config: { host: "127.0.0.1", port: mail.port, security: "none", user: "gehr", from: "hr@ge.example.com" } });
+    await saveProviderSetting(db, sysadmin, "smtp", {
+      enabled: true,
+      config: { host: "127.0.0.1", port: mail.port, security: "none", user: "gehr", from: "hr@ge.example.com" },
+    });
     expect(await deliverDueNotifications(db, { now: new Date(t0.getTime() + 2 * HOUR) })).toEqual({ delivered: 1, retrying: 0, failed: 0 });
     expect(mail.mails).toHaveLength(1);
   });
 
   it("falls back to e-mail when the preferred platform is switched off, and to the group webhook when nothing personal is on", async () => {
     platforms();
-    await saveProviderSetting(db, sysadmin, "wecom", { enabled: false, config: { corpId: "ww1234", agentId: "1000002", signIn: true, messages: true } });
+    await saveProviderSetting(db, sysadmin, "wecom", {
+      enabled: false,
+      config: { corpId: "ww1234", agentId: "1000002", signIn: true, messages: true },
+    });
     await payslip("E000004");
     expect(await deliverDueNotifications(db)).toMatchObject({ delivered: 1 });
     expect(mail.mails.map((m) => m.to[0])).toEqual(["e000004@ge.example.com"]);
@@ -158,14 +201,26 @@ describe("anonymous survey reminders through personal channels", () => {
     await db.surveyParticipation.updateMany({ where: { surveyId: survey.id, employeeId: { in: took } }, data: { tokenTaken: true } });
     await db.outboxMessage.deleteMany();
     await sendReminders(db, hr, survey.id);
-    const reminders = await db.outboxMessage.findMany({ where: { type: "survey.reminder" }, select: { recipientId: true, payloadJson: true } });
-    expect(reminders.map((r) => r.recipientId).sort()).toEqual(invited.map((p) => p.employeeId).filter((id) => !took.includes(id)).sort());
+    const reminders = await db.outboxMessage.findMany({
+      where: { type: "survey.reminder" },
+      select: { recipientId: true, payloadJson: true },
+    });
+    expect(reminders.map((r) => r.recipientId).sort()).toEqual(
+      invited
+        .map((p) => p.employeeId)
+        .filter((id) => !took.includes(id))
+        .sort(),
+    );
     expect(new Set(reminders.map((r) => r.payloadJson)).size).toBe(1);
 
     let report;
     do report = await deliverDueNotifications(db);
     while (report.delivered === 50);
-    const texts = [...mail.mails.map((m) => m.subject + m.text), ...wecom.sent.map((s) => JSON.stringify(s.textcard)), ...ding.sent.map((s) => JSON.stringify(s.msg))];
+    const texts = [
+      ...mail.mails.map((m) => m.subject + m.text),
+      ...wecom.sent.map((s) => JSON.stringify(s.textcard)),
+      ...ding.sent.map((s) => JSON.stringify(s.msg)),
+    ];
     expect(texts.length).toBe(reminders.length);
     const everyone = await db.employee.findMany({ select: { employeeNo: true, name: true, email: true } });
     for (const text of texts) {

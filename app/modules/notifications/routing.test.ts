@@ -13,7 +13,10 @@ describe("chooseDelivery", () => {
 
   it("falls back to a channel that reaches the person when the preferred one cannot", () => {
     expect(chooseDelivery("x", { ...person, messageChannel: "wecom", wecomUserId: null }, all)).toEqual({ via: "email", to: "a@x.cn" });
-    expect(chooseDelivery("x", { ...person, messageChannel: "wecom" }, { ...all, wecom: false, email: false })).toEqual({ via: "dingtalk", userId: "0123" });
+    expect(chooseDelivery("x", { ...person, messageChannel: "wecom" }, { ...all, wecom: false, email: false })).toEqual({
+      via: "dingtalk",
+      userId: "0123",
+    });
     expect(chooseDelivery("x", person, { email: false, wecom: false, dingtalk: false, webhook: true })).toEqual({ via: "webhook" });
   });
 

@@ -19,16 +19,29 @@ export const ACCOUNT_INTENTS = ["requestRole", "requestReset", "createAccount", 
 
 export type AccountActionResult =
   | { ok: false; accountErrors: string[]; values?: { role?: string; scopeUnitId?: string } }
-  | { ok: true; inviteLink?: string; flash: "accounts.requested" | "accounts.approved" | "accounts.rejected" | "accounts.resetRequested" | "org.accountSaved" };
+  | {
+      ok: true;
+      inviteLink?: string;
+      flash: "accounts.requested" | "accounts.approved" | "accounts.rejected" | "accounts.resetRequested" | "org.accountSaved";
+    };
 
 /**
  * Runs one account intent for `employeeId`'s account (or `userId`'s). Rule refusals come back as
  * messages (and were audited); a request id that belongs to another account is not found.
  */
-export async function runAccountAction(db: Db, actor: SessionUser, formData: FormData, target: { employeeId?: string; userId?: string }, origin: string): Promise<AccountActionResult | null> {
+export async function runAccountAction(
+  db: Db,
+  actor: SessionUser,
+  formData: FormData,
+  target: { employeeId?: string; userId?: string },
+  origin: string,
+): Promise<AccountActionResult | null> {
   const raw = Object.fromEntries(formData);
   const parsed = AccountIntentSchema.safeParse(raw);
-  const values = { role: typeof raw.role === "string" ? raw.role : undefined, scopeUnitId: typeof raw.scopeUnitId === "string" ? raw.scopeUnitId : undefined };
+  const values = {
+    role: typeof raw.role === "string" ? raw.role : undefined,
+    scopeUnitId: typeof raw.scopeUnitId === "string" ? raw.scopeUnitId : undefined,
+  };
   if (!parsed.success) return { ok: false, accountErrors: [...new Set(parsed.error.issues.map((i) => i.message))], values };
   const input = parsed.data;
   const account = target.userId
@@ -48,7 +61,9 @@ export async function runAccountAction(db: Db, actor: SessionUser, formData: For
         return { ok: true, flash: "accounts.requested" };
       case "requestReset": {
         const result = await requestPasswordReset(db, who, account.id);
-        return "token" in result ? { ok: true, flash: "org.accountSaved", inviteLink: `${origin}/invite/${result.token}` } : { ok: true, flash: "accounts.resetRequested" };
+        return "token" in result
+          ? { ok: true, flash: "org.accountSaved", inviteLink: `${origin}/invite/${result.token}` }
+          : { ok: true, flash: "accounts.resetRequested" };
       }
       case "approve":
       case "reject": {
@@ -76,16 +91,36 @@ export async function accountPanel(db: Db, actor: SessionUser, target: { employe
     where: target.userId ? { id: target.userId } : { employeeId: target.employeeId },
     select: { id: true, role: true, scopeUnitId: true, disabled: true, passwordHash: true, roleGrantedAt: true },
   });
-  if (!account || !isRole(account.role)) return { account: null, pending: [], isSelf: false, roleChoices: [] as Role[], resetNeedsApproval: false, resetRefused: null };
+  if (!account || !isRole(account.role))
+    return { account: null, pending: [], isSelf: false, roleChoices: [] as Role[], resetNeedsApproval: false, resetRefused: null };
   const who = { userId: actor.userId, role: actor.role };
   const targetRole = { userId: account.id, role: account.role };
   const requests = await pendingRequests(db, { userId: account.id });
   const people = new Map(
-    (await db.user.findMany({ where: { id: { in: requests.map((r) => r.requestedById) } }, select: { id: true, email: true, employee: { select: { name: true } } } })).map((u) => [u.id, u]),
+    (
+      await db.user.findMany({
+        where: { id: { in: requests.map((r) => r.requestedById) } },
+        select: { id: true, email: true, employee: { select: { name: true } } },
+      })
+    ).map((u) => [u.id, u]),
   );
-  const units = new Map((await db.unit.findMany({ where: { id: { in: requests.map((r) => r.scopeUnitId).filter((x): x is string => Boolean(x)) } }, select: { id: true, nameZh: true, nameEn: true } })).map((u) => [u.id, u]));
+  const units = new Map(
+    (
+      await db.unit.findMany({
+        where: { id: { in: requests.map((r) => r.scopeUnitId).filter((x): x is string => Boolean(x)) } },
+        select: { id: true, nameZh: true, nameEn: true },
+      })
+    ).map((u) => [u.id, u]),
+  );
   return {
-    account: { id: account.id, role: account.role, scopeUnitId: account.scopeUnitId, disabled: account.disabled, hasPassword: Boolean(account.passwordHash), roleGrantedAt: account.roleGrantedAt },
+    account: {
+      id: account.id,
+      role: account.role,
+      scopeUnitId: account.scopeUnitId,
+      disabled: account.disabled,
+      hasPassword: Boolean(account.passwordHash),
+      roleGrantedAt: account.roleGrantedAt,
+    },
     isSelf: account.id === actor.userId,
     // Roles this actor may ask for: HR never asks for sysadmin, nor touches a sysadmin's account.
     roleChoices: ROLES.filter((role) => roleRequestRefusal(who, targetRole, { role, changed: true }) === null),

@@ -28,7 +28,11 @@ function touchesSysadmin(target: AccountTarget, newRole?: Role) {
 }
 
 /** May the actor ask for the target's role to become `newRole` (scope changes count as changes)? */
-export function roleRequestRefusal(actor: AccountActor, target: AccountTarget, change: { role: Role; changed: boolean }): AccountRuleError | null {
+export function roleRequestRefusal(
+  actor: AccountActor,
+  target: AccountTarget,
+  change: { role: Role; changed: boolean },
+): AccountRuleError | null {
   if (actor.userId === target.userId) return "accounts.errors.self";
   if (touchesSysadmin(target, change.role) && actor.role !== "sysadmin") return "accounts.errors.sysadminOnly";
   if (!change.changed) return "accounts.errors.noChange";
@@ -54,6 +58,7 @@ export function decisionRefusal(actor: AccountActor, request: PendingRequest, ta
   if (request.status !== "pending") return "accounts.errors.notPending";
   if (actor.userId === request.userId) return "accounts.errors.self";
   if (actor.userId === request.requestedById) return "accounts.errors.sameApprover";
-  if (touchesSysadmin(target, request.kind === "role" ? (request.role as Role) : undefined) && actor.role !== "sysadmin") return "accounts.errors.sysadminOnly";
+  if (touchesSysadmin(target, request.kind === "role" ? (request.role as Role) : undefined) && actor.role !== "sysadmin")
+    return "accounts.errors.sysadminOnly";
   return null;
 }

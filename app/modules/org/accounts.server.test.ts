@@ -24,7 +24,16 @@ beforeAll(async () => {
 });
 
 const roleOf = async (no: string) => (await db.user.findUniqueOrThrow({ where: { id: org.userId.get(no)! }, select: { role: true } })).role;
-const counts = async () => ({ requests: await db.accountRequest.count(), invitations: await db.invitation.count(), users: JSON.stringify(await db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, scopeUnitId: true, passwordHash: true, roleGrantedAt: true } })) });
+const counts = async () => ({
+  requests: await db.accountRequest.count(),
+  invitations: await db.invitation.count(),
+  users: JSON.stringify(
+    await db.user.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, role: true, scopeUnitId: true, passwordHash: true, roleGrantedAt: true },
+    }),
+  ),
+});
 
 /** The call is refused with `key`; nothing changed but one new audit entry of the refusal. */
 async function refused(call: () => Promise<unknown>, key: string, by: { userId: string }) {
@@ -44,7 +53,9 @@ describe("role changes take two people", () => {
     expect(await roleOf("E000005")).toBe("employee");
     await refused(() => decideRequest(db, hr, requestId, "approve"), "accounts.errors.sameApprover", hr);
     // Nor can the colleague approve his own promotion.
-    await refused(() => decideRequest(db, { userId: colleague, role: "hr_admin" }, requestId, "approve"), "accounts.errors.self", { userId: colleague });
+    await refused(() => decideRequest(db, { userId: colleague, role: "hr_admin" }, requestId, "approve"), "accounts.errors.self", {
+      userId: colleague,
+    });
     await decideRequest(db, hr2, requestId, "approve");
     const granted = await db.user.findUniqueOrThrow({ where: { id: colleague } });
     expect(granted.role).toBe("hr_admin");
@@ -121,11 +132,18 @@ describe("password resets", () => {
     const stored = await db.invitation.findFirstOrThrow({ where: { userId: owner, usedAt: null } });
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBeLessThanOrEqual(RESET_TTL_MS + 1000);
     const late = new Date(Date.now() + RESET_TTL_MS + 60_000);
-    expect(await acceptInvitation(db, token, "a perfectly good passphrase", late)).toEqual({ ok: false, error: "errors.invitationInvalid" });
+    expect(await acceptInvitation(db, token, "a perfectly good passphrase", late)).toEqual({
+      ok: false,
+      error: "errors.invitationInvalid",
+    });
     expect(await acceptInvitation(db, token, "a perfectly good passphrase")).toMatchObject({ ok: true });
     expect(await acceptInvitation(db, token, "another good passphrase")).toEqual({ ok: false, error: "errors.invitationInvalid" });
-    const told = await db.outboxMessage.findMany({ where: { type: "account.passwordChanged", recipientId: org.employeeId.get("E000109")! } });
+    const told = await db.outboxMessage.findMany({
+      where: { type: "account.passwordChanged", recipientId: org.employeeId.get("E000109")! },
+    });
     expect(told).toHaveLength(1);
-    expect((await accountChanges(db, owner)).map((c) => c.action)).toEqual(expect.arrayContaining(["invitation.accept", "invitation.create"]));
+    expect((await accountChanges(db, owner)).map((c) => c.action)).toEqual(
+      expect.arrayContaining(["invitation.accept", "invitation.create"]),
+    );
   });
 });

@@ -4,7 +4,14 @@ import { createInvitation, notifyOwner } from "~/modules/auth/auth.server";
 import { isRole, type Role } from "~/modules/auth/roles";
 import { invalidateUserSessions } from "~/modules/auth/session.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
-import { decisionRefusal, resetNeedsApproval, resetRefusal, roleRequestRefusal, type AccountActor, type AccountTarget } from "./account-rules";
+import {
+  decisionRefusal,
+  resetNeedsApproval,
+  resetRefusal,
+  roleRequestRefusal,
+  type AccountActor,
+  type AccountTarget,
+} from "./account-rules";
 import { fieldError, formError } from "~/utils/domain-error";
 
 async function targetOf(db: Db, userId: string): Promise<(AccountTarget & { scopeUnitId: string | null }) | null> {
@@ -22,7 +29,12 @@ async function refuse(db: Db, actor: AccountActor, userId: string, what: string,
 /** Admins who may decide a request about `target` (other than the requester and the target), for the outbox. */
 async function approversFor(tx: Pick<Db, "user">, sysadminOnly: boolean, exclude: string[]) {
   const rows = await tx.user.findMany({
-    where: { role: { in: sysadminOnly ? ["sysadmin"] : ["hr_admin", "sysadmin"] }, disabled: false, id: { notIn: exclude }, employeeId: { not: null } },
+    where: {
+      role: { in: sysadminOnly ? ["sysadmin"] : ["hr_admin", "sysadmin"] },
+      disabled: false,
+      id: { notIn: exclude },
+      employeeId: { not: null },
+    },
     select: { employeeId: true },
   });
   return rows.map((r) => r.employeeId!);
@@ -30,11 +42,17 @@ async function approversFor(tx: Pick<Db, "user">, sysadminOnly: boolean, exclude
 
 /** An employee without an account gets one, as a plain employee; roles are granted by request. */
 export async function createAccount(db: Db, actorId: string, employeeId: string) {
-  const employee = await db.employee.findUnique({ where: { id: employeeId }, select: { email: true, active: true, user: { select: { id: true } } } });
+  const employee = await db.employee.findUnique({
+    where: { id: employeeId },
+    select: { email: true, active: true, user: { select: { id: true } } },
+  });
   if (!employee) throw fieldError("id", "errors.notFound");
   if (employee.user) return employee.user.id;
   return db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: employee.email, employeeId, role: "employee", disabled: !employee.active }, select: { id: true } });
+    const user = await tx.user.create({
+      data: { email: employee.email, employeeId, role: "employee", disabled: !employee.active },
+      select: { id: true },
+    });
     await audit(tx, { actorId, action: "user.create", entity: "User", entityId: user.id, after: { role: "employee" } });
     return user.id;
   });
@@ -59,10 +77,24 @@ export async function requestRoleChange(db: Db, actor: AccountActor, userId: str
     await refuse(db, actor, userId, "role.request", "accounts.errors.alreadyPending");
   }
   return db.$transaction(async (tx) => {
-    const request = await tx.accountRequest.create({ data: { kind: "role", userId, role: input.role, scopeUnitId, requestedById: actor.userId }, select: { id: true } });
-    await audit(tx, { actorId: actor.userId, action: "account.role.request", entity: "AccountRequest", entityId: request.id, before: { role: target.role, scopeUnitId: target.scopeUnitId }, after: { userId, role: input.role, scopeUnitId } });
+    const request = await tx.accountRequest.create({
+      data: { kind: "role", userId, role: input.role, scopeUnitId, requestedById: actor.userId },
+      select: { id: true },
+    });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "account.role.request",
+      entity: "AccountRequest",
+      entityId: request.id,
+      before: { role: target.role, scopeUnitId: target.scopeUnitId },
+      after: { userId, role: input.role, scopeUnitId },
+    });
     const sysadminOnly = target.role === "sysadmin" || input.role === "sysadmin";
-    await enqueueNotification(tx, { type: "account.approvalRequest", recipientIds: await approversFor(tx, sysadminOnly, [actor.userId, userId]), payload: { kind: "role" } });
+    await enqueueNotification(tx, {
+      type: "account.approvalRequest",
+      recipientIds: await approversFor(tx, sysadminOnly, [actor.userId, userId]),
+      payload: { kind: "role" },
+    });
     return request.id;
   });
 }
@@ -72,7 +104,11 @@ export async function requestRoleChange(db: Db, actor: AccountActor, userId: str
  * for a privileged account it becomes a request, and the link is shown to the second admin who
  * approves it. Never for one's own account.
  */
-export async function requestPasswordReset(db: Db, actor: AccountActor, userId: string): Promise<{ token: string } | { requestId: string }> {
+export async function requestPasswordReset(
+  db: Db,
+  actor: AccountActor,
+  userId: string,
+): Promise<{ token: string } | { requestId: string }> {
   const target = await targetOf(db, userId);
   if (!target) throw formError("errors.notFound");
   const refusal = resetRefusal(actor, target);
@@ -83,8 +119,18 @@ export async function requestPasswordReset(db: Db, actor: AccountActor, userId: 
   }
   return db.$transaction(async (tx) => {
     const request = await tx.accountRequest.create({ data: { kind: "reset", userId, requestedById: actor.userId }, select: { id: true } });
-    await audit(tx, { actorId: actor.userId, action: "account.reset.request", entity: "AccountRequest", entityId: request.id, after: { userId } });
-    await enqueueNotification(tx, { type: "account.approvalRequest", recipientIds: await approversFor(tx, target.role === "sysadmin", [actor.userId, userId]), payload: { kind: "reset" } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "account.reset.request",
+      entity: "AccountRequest",
+      entityId: request.id,
+      after: { userId },
+    });
+    await enqueueNotification(tx, {
+      type: "account.approvalRequest",
+      recipientIds: await approversFor(tx, target.role === "sysadmin", [actor.userId, userId]),
+      payload: { kind: "reset" },
+    });
     return { requestId: request.id };
   });
 }
@@ -94,7 +140,13 @@ export async function requestPasswordReset(db: Db, actor: AccountActor, userId: 
  * the account. An approved role change applies from the next request and starts the waiting
  * period for pay sign-off (`roleGrantedAt`); an approved reset returns the link, shown once.
  */
-export async function decideRequest(db: Db, actor: AccountActor, requestId: string, decision: "approve" | "reject", now = new Date()): Promise<{ token?: string }> {
+export async function decideRequest(
+  db: Db,
+  actor: AccountActor,
+  requestId: string,
+  decision: "approve" | "reject",
+  now = new Date(),
+): Promise<{ token?: string }> {
   const request = await db.accountRequest.findUnique({ where: { id: requestId } });
   if (!request) throw formError("errors.notFound");
   const target = await targetOf(db, request.userId);
@@ -102,14 +154,30 @@ export async function decideRequest(db: Db, actor: AccountActor, requestId: stri
   const refusal = decisionRefusal(actor, request, target);
   if (refusal) await refuse(db, actor, request.userId, `${request.kind}.${decision}`, refusal);
   return db.$transaction(async (tx) => {
-    const decided = await tx.accountRequest.updateMany({ where: { id: requestId, status: "pending" }, data: { status: decision === "approve" ? "approved" : "rejected", decidedById: actor.userId, decidedAt: now } });
+    const decided = await tx.accountRequest.updateMany({
+      where: { id: requestId, status: "pending" },
+      data: { status: decision === "approve" ? "approved" : "rejected", decidedById: actor.userId, decidedAt: now },
+    });
     if (decided.count !== 1) throw formError("accounts.errors.notPending");
-    await audit(tx, { actorId: actor.userId, action: `account.${request.kind}.${decision}`, entity: "AccountRequest", entityId: requestId, after: { userId: request.userId } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: `account.${request.kind}.${decision}`,
+      entity: "AccountRequest",
+      entityId: requestId,
+      after: { userId: request.userId },
+    });
     if (decision === "reject") return {};
     if (request.kind === "role") {
       const role = request.role as Role;
       await tx.user.update({ where: { id: request.userId }, data: { role, scopeUnitId: request.scopeUnitId, roleGrantedAt: now } });
-      await audit(tx, { actorId: actor.userId, action: "user.role", entity: "User", entityId: request.userId, before: { role: target.role, scopeUnitId: target.scopeUnitId }, after: { role, scopeUnitId: request.scopeUnitId, requestedById: request.requestedById } });
+      await audit(tx, {
+        actorId: actor.userId,
+        action: "user.role",
+        entity: "User",
+        entityId: request.userId,
+        before: { role: target.role, scopeUnitId: target.scopeUnitId },
+        after: { role, scopeUnitId: request.scopeUnitId, requestedById: request.requestedById },
+      });
       await notifyOwner(tx, request.userId, "account.roleChanged", { role });
       return {};
     }
@@ -133,7 +201,8 @@ export async function setUserDisabled(db: Db, actor: AccountActor, userId: strin
   if (userId === actorId) throw fieldError("disabled", disabled ? "org.errors.cannotDisableSelf" : "accounts.errors.self");
   const target = await targetOf(db, userId);
   if (!target) throw formError("errors.notFound");
-  if (target.role === "sysadmin" && actor.role !== "sysadmin") await refuse(db, actor, userId, disabled ? "disable" : "enable", "accounts.errors.sysadminOnly");
+  if (target.role === "sysadmin" && actor.role !== "sysadmin")
+    await refuse(db, actor, userId, disabled ? "disable" : "enable", "accounts.errors.sysadminOnly");
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { disabled } });
     await audit(tx, { actorId, action: disabled ? "user.disable" : "user.enable", entity: "User", entityId: userId });
@@ -144,10 +213,19 @@ export async function setUserDisabled(db: Db, actor: AccountActor, userId: strin
 /** What happened to the account lately, for its owner: role changes, password changes, links issued. */
 export async function accountChanges(db: Db, userId: string, since?: Date) {
   const rows = await db.auditLog.findMany({
-    where: { entity: "User", entityId: userId, action: { in: ["user.role", "password.change", "invitation.accept", "invitation.create"] }, ...(since ? { at: { gte: since } } : {}) },
+    where: {
+      entity: "User",
+      entityId: userId,
+      action: { in: ["user.role", "password.change", "invitation.accept", "invitation.create"] },
+      ...(since ? { at: { gte: since } } : {}),
+    },
     orderBy: { id: "desc" },
     take: 20,
     select: { action: true, at: true, after: true },
   });
-  return rows.map((r) => ({ action: r.action, at: r.at, role: r.action === "user.role" && r.after ? ((JSON.parse(r.after) as { role?: string }).role ?? null) : null }));
+  return rows.map((r) => ({
+    action: r.action,
+    at: r.at,
+    role: r.action === "user.role" && r.after ? ((JSON.parse(r.after) as { role?: string }).role ?? null) : null,
+  }));
 }

@@ -61,8 +61,10 @@ export function parseEmployeeCsv(text: string, ref: ImportReference): ParsedImpo
       return;
     }
     const e = parsed.data;
-    if (!ref.unitCodes.has(e.unitCode)) errors.push({ row, field: "unitCode", message: msg("import.errors.unknownUnit", { code: e.unitCode }) });
-    if (!ref.positionCodes.has(e.positionCode)) errors.push({ row, field: "positionCode", message: msg("import.errors.unknownPosition", { code: e.positionCode }) });
+    if (!ref.unitCodes.has(e.unitCode))
+      errors.push({ row, field: "unitCode", message: msg("import.errors.unknownUnit", { code: e.unitCode }) });
+    if (!ref.positionCodes.has(e.positionCode))
+      errors.push({ row, field: "positionCode", message: msg("import.errors.unknownPosition", { code: e.positionCode }) });
     const dupRow = seenNo.get(e.employeeNo);
     if (dupRow) errors.push({ row, field: "employeeNo", message: msg("import.errors.duplicateInFile", { other: dupRow }) });
     seenNo.set(e.employeeNo, row);
@@ -76,7 +78,11 @@ export function parseEmployeeCsv(text: string, ref: ImportReference): ParsedImpo
   // Managers may be earlier rows, later rows or existing employees.
   rows.forEach((e) => {
     if (e.managerNo && !seenNo.has(e.managerNo) && !ref.existing.has(e.managerNo)) {
-      errors.push({ row: seenNo.get(e.employeeNo) ?? 0, field: "managerNo", message: msg("import.errors.unknownManager", { no: e.managerNo }) });
+      errors.push({
+        row: seenNo.get(e.employeeNo) ?? 0,
+        field: "managerNo",
+        message: msg("import.errors.unknownManager", { no: e.managerNo }),
+      });
     }
   });
   errors.sort((a, b) => a.row - b.row);

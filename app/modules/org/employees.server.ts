@@ -23,7 +23,9 @@ export async function listEmployees(
   const where = {
     AND: [{ unit: unitWhere(actor) }, ...(options.unitId ? [{ unit: { path: { startsWith: chosen?.path ?? "\u0000none" } } }] : [])],
     ...(options.includeInactive ? {} : { active: true }),
-    ...(options.q ? { OR: [{ name: { contains: options.q } }, { employeeNo: { contains: options.q } }, { email: { contains: options.q } }] } : {}),
+    ...(options.q
+      ? { OR: [{ name: { contains: options.q } }, { employeeNo: { contains: options.q } }, { email: { contains: options.q } }] }
+      : {}),
   };
   const page = Math.max(1, options.page ?? 1);
   const { skip, take } = pageWindow(page, PAGE_SIZE);
@@ -31,7 +33,10 @@ export async function listEmployees(
     db.employee.count({ where }),
     db.employee.findMany({
       where,
-      orderBy: options.sort?.key === "name" ? [{ name: sortOrder(options.sort) }, { employeeNo: "asc" as const }] : [{ employeeNo: options.sort ? sortOrder(options.sort) : ("asc" as const) }],
+      orderBy:
+        options.sort?.key === "name"
+          ? [{ name: sortOrder(options.sort) }, { employeeNo: "asc" as const }]
+          : [{ employeeNo: options.sort ? sortOrder(options.sort) : ("asc" as const) }],
       skip,
       take,
       select: {
@@ -122,7 +127,10 @@ export async function createEmployee(db: Db, actorId: string, input: EmployeeInp
 }
 
 export async function updateEmployee(db: Db, actorId: string, id: string, input: EmployeeInput) {
-  const current = await db.employee.findUnique({ where: { id }, select: { id: true, employeeNo: true, email: true, unitId: true, level: true, track: true } });
+  const current = await db.employee.findUnique({
+    where: { id },
+    select: { id: true, employeeNo: true, email: true, unitId: true, level: true, track: true },
+  });
   if (!current) throw fieldError("id", "errors.notFound");
   const noOwner = await db.employee.findUnique({ where: { employeeNo: input.employeeNo }, select: { id: true } });
   if (noOwner && noOwner.id !== id) throw fieldError("employeeNo", "errors.codeTaken");
@@ -155,7 +163,14 @@ export async function setEmployeeActive(db: Db, actorId: string, id: string, act
   await db.$transaction(async (tx) => {
     await tx.employee.update({ where: { id }, data: { active } });
     if (employee.user) await tx.user.update({ where: { id: employee.user.id }, data: { disabled: !active } });
-    await audit(tx, { actorId, action: active ? "employee.activate" : "employee.deactivate", entity: "Employee", entityId: id, before: { active: employee.active }, after: { active } });
+    await audit(tx, {
+      actorId,
+      action: active ? "employee.activate" : "employee.deactivate",
+      entity: "Employee",
+      entityId: id,
+      before: { active: employee.active },
+      after: { active },
+    });
   });
   if (!active && employee.user) await invalidateUserSessions(db, employee.user.id);
 }
@@ -206,8 +221,17 @@ export async function importEmployees(db: Db, actorId: string, text: string) {
       for (let i = 0; i < toCreate.length; i += CHUNK) {
         const chunk = toCreate.slice(i, i + CHUNK);
         const params = chunk.flatMap((r) => [
-          ids.get(r.employeeNo)!, r.employeeNo, r.name, r.email, unitId.get(r.unitCode)!, positionId.get(r.positionCode)!, r.track, r.level,
-          sqliteDate(new Date(`${r.hireDate}T00:00:00Z`)), now, now,
+          ids.get(r.employeeNo)!,
+          r.employeeNo,
+          r.name,
+          r.email,
+          unitId.get(r.unitCode)!,
+          positionId.get(r.positionCode)!,
+          r.track,
+          r.level,
+          sqliteDate(new Date(`${r.hireDate}T00:00:00Z`)),
+          now,
+          now,
         ]);
         await tx.$executeRawUnsafe(
           `INSERT INTO "Employee" ("id", "employeeNo", "name", "email", "unitId", "positionId", "track", "level", "hireDate", "createdAt", "updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?,?,?,?)").join(",")}`,
@@ -222,19 +246,38 @@ export async function importEmployees(db: Db, actorId: string, text: string) {
       for (let i = 0; i < parsed.rows.length; i += CHUNK) {
         const chunk = parsed.rows.slice(i, i + CHUNK);
         const params = chunk.flatMap((r) => [
-          ids.get(r.employeeNo)!, r.name, r.email, unitId.get(r.unitCode)!, positionId.get(r.positionCode)!, r.track, r.level,
-          sqliteDate(new Date(`${r.hireDate}T00:00:00Z`)), r.managerNo ? ids.get(r.managerNo)! : null, existingNos.has(r.employeeNo) ? 1 : 0,
+          ids.get(r.employeeNo)!,
+          r.name,
+          r.email,
+          unitId.get(r.unitCode)!,
+          positionId.get(r.positionCode)!,
+          r.track,
+          r.level,
+          sqliteDate(new Date(`${r.hireDate}T00:00:00Z`)),
+          r.managerNo ? ids.get(r.managerNo)! : null,
+          existingNos.has(r.employeeNo) ? 1 : 0,
         ]);
-        await tx.$executeRawUnsafe(`INSERT INTO temp."import_employee" VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?,?,?)").join(",")}`, ...params);
+        await tx.$executeRawUnsafe(
+          `INSERT INTO temp."import_employee" VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?,?,?)").join(",")}`,
+          ...params,
+        );
       }
       await tx.$executeRawUnsafe(
         `UPDATE "Employee" SET "name" = i.name, "email" = i.email, "unitId" = i.unitId, "positionId" = i.positionId, "track" = i.track, "level" = i.level, "hireDate" = i.hireDate, "updatedAt" = ?
          FROM temp."import_employee" AS i WHERE "Employee"."id" = i.id AND i.isUpdate = 1`,
         now,
       );
-      await tx.$executeRawUnsafe(`UPDATE "Employee" SET "managerId" = i.managerId FROM temp."import_employee" AS i WHERE "Employee"."id" = i.id`);
+      await tx.$executeRawUnsafe(
+        `UPDATE "Employee" SET "managerId" = i.managerId FROM temp."import_employee" AS i WHERE "Employee"."id" = i.id`,
+      );
       await tx.$executeRawUnsafe(`DROP TABLE temp."import_employee"`);
-      await audit(tx, { actorId, action: "employee.import", entity: "Employee", entityId: "*", after: { created: toCreate.length, updated: toUpdate.length } });
+      await audit(tx, {
+        actorId,
+        action: "employee.import",
+        entity: "Employee",
+        entityId: "*",
+        after: { created: toCreate.length, updated: toUpdate.length },
+      });
     },
     { timeout: 120_000 },
   );

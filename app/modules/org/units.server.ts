@@ -4,9 +4,29 @@ import { unitWhere, type Actor } from "~/modules/auth/scope";
 import { mayContain } from "./org";
 import { fieldError } from "~/utils/domain-error";
 
-export type UnitRow = { id: string; code: string; nameZh: string; nameEn: string; kind: string; parentId: string | null; path: string; active: boolean; sortOrder: number };
+export type UnitRow = {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  kind: string;
+  parentId: string | null;
+  path: string;
+  active: boolean;
+  sortOrder: number;
+};
 
-const unitSelect = { id: true, code: true, nameZh: true, nameEn: true, kind: true, parentId: true, path: true, active: true, sortOrder: true } as const;
+const unitSelect = {
+  id: true,
+  code: true,
+  nameZh: true,
+  nameEn: true,
+  kind: true,
+  parentId: true,
+  path: true,
+  active: true,
+  sortOrder: true,
+} as const;
 
 /** Units the actor may see, in tree order (depth-first, by sortOrder). */
 /** The instant after which someone in their unit counts as newly arrived. */
@@ -69,7 +89,16 @@ export async function createUnit(
   return db.$transaction(async (tx) => {
     const id = crypto.randomUUID();
     const unit = await tx.unit.create({
-      data: { id, code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, kind: input.kind, parentId: parent?.id ?? null, sortOrder: input.sortOrder, path: `${parent?.path ?? "/"}${id}/` },
+      data: {
+        id,
+        code: input.code,
+        nameZh: input.nameZh,
+        nameEn: input.nameEn,
+        kind: input.kind,
+        parentId: parent?.id ?? null,
+        sortOrder: input.sortOrder,
+        path: `${parent?.path ?? "/"}${id}/`,
+      },
       select: unitSelect,
     });
     await audit(tx, { actorId, action: "unit.create", entity: "Unit", entityId: unit.id, after: unit });
@@ -107,7 +136,14 @@ export async function updateUnit(
       data: { code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, kind: input.kind, parentId, sortOrder: input.sortOrder },
       select: unitSelect,
     });
-    await audit(tx, { actorId, action: newPath !== unit.path ? "unit.move" : "unit.update", entity: "Unit", entityId: id, before: unit, after: updated });
+    await audit(tx, {
+      actorId,
+      action: newPath !== unit.path ? "unit.move" : "unit.update",
+      entity: "Unit",
+      entityId: id,
+      before: unit,
+      after: updated,
+    });
     return updated;
   });
 }
@@ -127,6 +163,13 @@ export async function setUnitActive(db: Db, actorId: string, id: string, active:
   }
   await db.$transaction(async (tx) => {
     await tx.unit.update({ where: { id }, data: { active } });
-    await audit(tx, { actorId, action: active ? "unit.activate" : "unit.deactivate", entity: "Unit", entityId: id, before: { active: unit.active }, after: { active } });
+    await audit(tx, {
+      actorId,
+      action: active ? "unit.activate" : "unit.deactivate",
+      entity: "Unit",
+      entityId: id,
+      before: { active: unit.active },
+      after: { active },
+    });
   });
 }

@@ -13,8 +13,26 @@ import { formError } from "~/utils/domain-error";
 const yearOf = (startsOn: Date) => startsOn.getUTCFullYear();
 
 async function budgetsOf(db: Db, year: number): Promise<(Budget & { nameZh: string; nameEn: string; basis: string })[]> {
-  const rows = await db.payBudget.findMany({ where: { year }, select: { unitId: true, year: true, amountFen: true, basis: true, unit: { select: { path: true, nameZh: true, nameEn: true, code: true } } }, orderBy: { unit: { path: "asc" } } });
-  return rows.map((r) => ({ unitId: r.unitId, unitPath: r.unit.path, year: r.year, amountFen: Number(r.amountFen), basis: r.basis, nameZh: r.unit.nameZh, nameEn: r.unit.nameEn }));
+  const rows = await db.payBudget.findMany({
+    where: { year },
+    select: {
+      unitId: true,
+      year: true,
+      amountFen: true,
+      basis: true,
+      unit: { select: { path: true, nameZh: true, nameEn: true, code: true } },
+    },
+    orderBy: { unit: { path: "asc" } },
+  });
+  return rows.map((r) => ({
+    unitId: r.unitId,
+    unitPath: r.unit.path,
+    year: r.year,
+    amountFen: Number(r.amountFen),
+    basis: r.basis,
+    nameZh: r.unit.nameZh,
+    nameEn: r.unit.nameEn,
+  }));
 }
 
 /** What locked runs of the year and their adjustments paid, by unit path (one row per unit). */
@@ -63,7 +81,11 @@ export async function runBudgetCheck(db: Db, runId: string) {
     `SELECT u."path" AS "path", SUM(l."totalFen") AS "fen" FROM "PayLine" l JOIN "Unit" u ON u."id" = l."unitId" WHERE l."runId" = ? GROUP BY l."unitId"`,
     runId,
   );
-  const checks = checkRun(budgets, await committed(db, year, runId), own.map((r) => ({ unitPath: r.path, fen: Number(r.fen ?? 0) }))).map((c) => {
+  const checks = checkRun(
+    budgets,
+    await committed(db, year, runId),
+    own.map((r) => ({ unitPath: r.path, fen: Number(r.fen ?? 0) })),
+  ).map((c) => {
     const b = budgets.find((x) => x.unitId === c.unitId)!;
     return { ...c, nameZh: b.nameZh, nameEn: b.nameEn };
   });
@@ -71,13 +93,29 @@ export async function runBudgetCheck(db: Db, runId: string) {
 }
 
 /** Sets a unit's budget for a year (HR); the amount comes from the province's allocation or the growth-linked formula. Audited. */
-export async function saveBudget(db: Db, actorId: string, input: { unitId: string; year: number; amountFen: number; basis: "allocation" | "growthLinked"; params?: unknown }) {
+export async function saveBudget(
+  db: Db,
+  actorId: string,
+  input: { unitId: string; year: number; amountFen: number; basis: "allocation" | "growthLinked"; params?: unknown },
+) {
   const unit = await db.unit.findUnique({ where: { id: input.unitId }, select: { id: true, code: true } });
   if (!unit) throw formError("pay.errors.unknownUnit");
-  const before = await db.payBudget.findUnique({ where: { unitId_year: { unitId: input.unitId, year: input.year } }, select: { amountFen: true, basis: true } });
-  const data = { amountFen: BigInt(input.amountFen), basis: input.basis, paramsJson: input.params === undefined ? null : JSON.stringify(input.params), updatedById: actorId };
+  const before = await db.payBudget.findUnique({
+    where: { unitId_year: { unitId: input.unitId, year: input.year } },
+    select: { amountFen: true, basis: true },
+  });
+  const data = {
+    amountFen: BigInt(input.amountFen),
+    basis: input.basis,
+    paramsJson: input.params === undefined ? null : JSON.stringify(input.params),
+    updatedById: actorId,
+  };
   await db.$transaction(async (tx) => {
-    await tx.payBudget.upsert({ where: { unitId_year: { unitId: input.unitId, year: input.year } }, create: { unitId: input.unitId, year: input.year, ...data }, update: data });
+    await tx.payBudget.upsert({
+      where: { unitId_year: { unitId: input.unitId, year: input.year } },
+      create: { unitId: input.unitId, year: input.year, ...data },
+      update: data,
+    });
     await audit(tx, {
       actorId,
       action: "pay.budget.save",

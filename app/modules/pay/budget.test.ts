@@ -19,7 +19,10 @@ describe("budget consumption", () => {
   });
 
   it("shows what a run adds and its excess", () => {
-    const committed = [{ unitPath: "/p/city/fin/", fen: 1_950_000 }, { unitPath: "/p/city/gov/", fen: 4_000_000 }];
+    const committed = [
+      { unitPath: "/p/city/fin/", fen: 1_950_000 },
+      { unitPath: "/p/city/gov/", fen: 4_000_000 },
+    ];
     const run = [
       { unitPath: "/p/city/fin/", fen: 600_000 },
       { unitPath: "/p/city/fin/", fen: 600_000 },
@@ -45,8 +48,24 @@ describe("growth-linked wage bill", () => {
   it("grows last year's bill with revenue and solution growth, rounded once", () => {
     // ¥1,000,000 base; revenue +¥3,000,000 at 2.5 % = 7,500,000 fen; solutions +¥1,234,567.89 at 1.5 % = 1,851,851.835 fen;
     // the growth 9,351,851.835 fen is rounded once → 9,351,852.
-    expect(growthLinkedBudget({ baseFen: 100_000_000, revenueGrowthFen: 300_000_000, revenueRate: "0.025", solutionGrowthFen: 123_456_789, solutionRate: "0.015" })).toBe(100_000_000 + 7_500_000 + 1_851_852);
+    expect(
+      growthLinkedBudget({
+        baseFen: 100_000_000,
+        revenueGrowthFen: 300_000_000,
+        revenueRate: "0.025",
+        solutionGrowthFen: 123_456_789,
+        solutionRate: "0.015",
+      }),
+    ).toBe(100_000_000 + 7_500_000 + 1_851_852);
     // A shrinking year keeps the base.
-    expect(growthLinkedBudget({ baseFen: 100_000_000, revenueGrowthFen: -5_000_000, revenueRate: "0.025", solutionGrowthFen: 0, solutionRate: "0.015" })).toBe(100_000_000);
+    expect(
+      growthLinkedBudget({
+        baseFen: 100_000_000,
+        revenueGrowthFen: -5_000_000,
+        revenueRate: "0.025",
+        solutionGrowthFen: 0,
+        solutionRate: "0.015",
+      }),
+    ).toBe(100_000_000);
   });
 });

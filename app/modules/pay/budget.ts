@@ -13,7 +13,14 @@ export type Budget = { unitId: string; unitPath: string; year: number; amountFen
 /** A paid amount under a unit (a run's line, an adjustment), by the unit's path. */
 export type Spend = { unitPath: string; fen: number };
 
-export type BudgetStatus = { unitId: string; unitPath: string; year: number; amountFen: number; committedFen: number; remainingFen: number };
+export type BudgetStatus = {
+  unitId: string;
+  unitPath: string;
+  year: number;
+  amountFen: number;
+  committedFen: number;
+  remainingFen: number;
+};
 
 export type BudgetCheck = BudgetStatus & { runFen: number; afterFen: number; excessFen: number };
 
@@ -59,7 +66,13 @@ export const totalExcess = (checks: BudgetCheck[]) => checks.reduce((s, c) => s 
  * hand). Rounded once, half up, to the fen.
  *   budget = base + max(0, revenue growth) × revenue rate + max(0, solution growth) × solution rate
  */
-export type GrowthLinkedBudget = { baseFen: number; revenueGrowthFen: number; revenueRate: string; solutionGrowthFen: number; solutionRate: string };
+export type GrowthLinkedBudget = {
+  baseFen: number;
+  revenueGrowthFen: number;
+  revenueRate: string;
+  solutionGrowthFen: number;
+  solutionRate: string;
+};
 
 export function growthLinkedBudget(p: GrowthLinkedBudget): number {
   const revenue = p.revenueGrowthFen > 0 ? int(p.revenueGrowthFen) * scaledRate(p.revenueRate) : 0n;

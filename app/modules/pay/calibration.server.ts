@@ -23,8 +23,19 @@ export async function saveGuideline(db: Db, actorId: string, periodId: string, r
   if (problem) throw formError(problem);
   const before = await guidelineOf(db, periodId);
   await db.$transaction(async (tx) => {
-    await tx.payRatingGuideline.upsert({ where: { periodId }, create: { periodId, rangesJson: JSON.stringify(ranges), updatedById: actorId }, update: { rangesJson: JSON.stringify(ranges), updatedById: actorId } });
-    await audit(tx, { actorId, action: "pay.guideline.save", entity: "PayRatingGuideline", entityId: periodId, before, after: { periodCode: period.code, ranges } });
+    await tx.payRatingGuideline.upsert({
+      where: { periodId },
+      create: { periodId, rangesJson: JSON.stringify(ranges), updatedById: actorId },
+      update: { rangesJson: JSON.stringify(ranges), updatedById: actorId },
+    });
+    await audit(tx, {
+      actorId,
+      action: "pay.guideline.save",
+      entity: "PayRatingGuideline",
+      entityId: periodId,
+      before,
+      after: { periodCode: period.code, ranges },
+    });
   });
 }
 
@@ -34,7 +45,14 @@ export async function saveGuideline(db: Db, actorId: string, periodId: string, r
  */
 export const MIN_CALIBRATION_UNIT = 5;
 
-export type UnitDistribution = { unitId: string; nameZh: string; nameEn: string; size: number; counts: { rating: string; count: number }[]; check: ReturnType<typeof checkDistribution> | null };
+export type UnitDistribution = {
+  unitId: string;
+  nameZh: string;
+  nameEn: string;
+  size: number;
+  counts: { rating: string; count: number }[];
+  check: ReturnType<typeof checkDistribution> | null;
+};
 
 /**
  * Each unit's ratings in a run (the units in the actor's scope), checked against the period's
@@ -56,7 +74,18 @@ export async function unitDistributions(db: Db, actor: Actor, runId: string) {
   const units = new Map<string, UnitDistribution>();
   for (const r of rows) {
     let u = units.get(r.unitId);
-    if (!u) units.set(r.unitId, (u = { unitId: r.unitId, nameZh: r.nameZh, nameEn: r.nameEn, size: 0, counts: ratings.map((rating) => ({ rating, count: 0 })), check: null }));
+    if (!u)
+      units.set(
+        r.unitId,
+        (u = {
+          unitId: r.unitId,
+          nameZh: r.nameZh,
+          nameEn: r.nameEn,
+          size: 0,
+          counts: ratings.map((rating) => ({ rating, count: 0 })),
+          check: null,
+        }),
+      );
     const n = Number(r.n);
     u.size += n;
     const c = u.counts.find((x) => x.rating === r.rating);
@@ -92,7 +121,18 @@ export async function calibrate(db: Db, actor: Actor, runId: string, input: { em
   const line = employee
     ? await db.payLine.findUnique({
         where: { runId_employeeId: { runId, employeeId: employee.id } },
-        select: { employeeId: true, unitId: true, basePayFen: true, performancePayFen: true, growthBonusFen: true, poolShareFen: true, totalFen: true, rating: true, inputsJson: true, unit: { select: { path: true } } },
+        select: {
+          employeeId: true,
+          unitId: true,
+          basePayFen: true,
+          performancePayFen: true,
+          growthBonusFen: true,
+          poolShareFen: true,
+          totalFen: true,
+          rating: true,
+          inputsJson: true,
+          unit: { select: { path: true } },
+        },
       })
     : null;
   if (!line || !isInScope(actor, line.unit.path)) throw formError("pay.errors.unknownEmployee");
@@ -114,13 +154,30 @@ export async function calibrate(db: Db, actor: Actor, runId: string, input: { em
   const totalFen = line.totalFen - line.performancePayFen + performancePayFen;
   const packer = inputsPacker(snapshot.actualCodes ?? []);
   const stored = JSON.parse(line.inputsJson) as PackedInputs;
-  const packed: PackedInputs = "v" in stored ? { ...stored, ...(next.rating !== undefined ? { r: next.rating } : {}) } : (packer.pack(next) as PackedInputs);
+  const packed: PackedInputs =
+    "v" in stored ? { ...stored, ...(next.rating !== undefined ? { r: next.rating } : {}) } : (packer.pack(next) as PackedInputs);
   if ("v" in stored && next.rating === undefined) delete packed.r;
   return db.$transaction(async (tx) => {
-    const updated = await tx.payRun.updateMany({ where: { id: runId, status: "draft" }, data: { totalFen: { increment: totalFen - line.totalFen } } });
+    const updated = await tx.payRun.updateMany({
+      where: { id: runId, status: "draft" },
+      data: { totalFen: { increment: totalFen - line.totalFen } },
+    });
     if (updated.count !== 1) throw formError("pay.errors.calibrateDraftOnly");
-    await tx.payLine.update({ where: { runId_employeeId: { runId, employeeId: line.employeeId } }, data: { performancePayFen, totalFen, rating: input.rating, inputsJson: JSON.stringify(packed) } });
-    const row = await tx.payCalibration.create({ data: { runId, employeeId: line.employeeId, unitId: line.unitId, fromRating: from, toRating: input.rating, reason: input.reason, createdById: actor.userId } });
+    await tx.payLine.update({
+      where: { runId_employeeId: { runId, employeeId: line.employeeId } },
+      data: { performancePayFen, totalFen, rating: input.rating, inputsJson: JSON.stringify(packed) },
+    });
+    const row = await tx.payCalibration.create({
+      data: {
+        runId,
+        employeeId: line.employeeId,
+        unitId: line.unitId,
+        fromRating: from,
+        toRating: input.rating,
+        reason: input.reason,
+        createdById: actor.userId,
+      },
+    });
     await audit(tx, {
       actorId: actor.userId,
       action: "pay.calibration.create",
@@ -136,7 +193,18 @@ export async function calibrate(db: Db, actor: Actor, runId: string, input: { em
 /** The calibrations of a run in the actor's scope, newest first. */
 export async function listCalibrations(db: Db, actor: Actor, runId: string) {
   const scope = unitIdScopeSql(actor, `c."unitId"`);
-  return db.$queryRawUnsafe<{ id: string; employeeNo: string; name: string; fromRating: string; toRating: string; reason: string; by: string | null; createdAt: string }[]>(
+  return db.$queryRawUnsafe<
+    {
+      id: string;
+      employeeNo: string;
+      name: string;
+      fromRating: string;
+      toRating: string;
+      reason: string;
+      by: string | null;
+      createdAt: string;
+    }[]
+  >(
     `SELECT c."id", e."employeeNo", e."name", c."fromRating", c."toRating", c."reason", be."name" AS "by", c."createdAt"
      FROM "PayCalibration" c JOIN "Employee" e ON e."id" = c."employeeId" LEFT JOIN "User" b ON b."id" = c."createdById" LEFT JOIN "Employee" be ON be."id" = b."employeeId"
      WHERE c."runId" = ? AND ${scope.sql} ORDER BY c."createdAt" DESC LIMIT 200`,

@@ -12,7 +12,12 @@ const TABLE = [
 describe("ratings of a coefficient table", () => {
   it("names the top band A, then B, C…, unless the table names them", () => {
     expect(bandRatings(TABLE)).toEqual(["E", "D", "C", "B", "A"]);
-    expect(bandRatings([{ min: 0, max: 1, coefficient: "1", rating: "合格" }, { min: 1, max: 2, coefficient: "1.2", rating: "优秀" }])).toEqual(["合格", "优秀"]);
+    expect(
+      bandRatings([
+        { min: 0, max: 1, coefficient: "1", rating: "合格" },
+        { min: 1, max: 2, coefficient: "1.2", rating: "优秀" },
+      ]),
+    ).toEqual(["合格", "优秀"]);
     expect(ratingOf(TABLE, 9600)).toBe("A");
     expect(ratingOf(TABLE, 9499)).toBe("B");
     expect(ratingOf(TABLE, 25000)).toBe("A");
@@ -22,7 +27,12 @@ describe("ratings of a coefficient table", () => {
 });
 
 describe("distribution guideline", () => {
-  const guide = { ranges: [{ rating: "A", maxPercent: 20 }, { rating: "C", minPercent: 5 }] };
+  const guide = {
+    ranges: [
+      { rating: "A", maxPercent: 20 },
+      { rating: "C", minPercent: 5 },
+    ],
+  };
 
   it("allows exact fractions of the unit's size", () => {
     // 12 people: A at most 20 % → 2.4 → 2; C at least 5 % → 0.6 → 1.
@@ -58,8 +68,30 @@ describe("distribution guideline", () => {
     const ratings = bandRatings(TABLE);
     expect(guidelineProblem(guide, ratings)).toBeNull();
     expect(guidelineProblem({ ranges: [{ rating: "S", maxPercent: 10 }] }, ratings)).toBe("pay.errors.guidelineUnknownRating");
-    expect(guidelineProblem({ ranges: [{ rating: "A", maxPercent: 10 }, { rating: "A", minPercent: 1 }] }, ratings)).toBe("pay.errors.guidelineDuplicate");
-    expect(guidelineProblem({ ranges: [{ rating: "A", minPercent: 30, maxPercent: 20 }] }, ratings)).toBe("pay.errors.guidelineMinAboveMax");
-    expect(guidelineProblem({ ranges: [{ rating: "C", minPercent: 60 }, { rating: "D", minPercent: 50 }] }, ratings)).toBe("pay.errors.guidelineMinsOver100");
+    expect(
+      guidelineProblem(
+        {
+          ranges: [
+            { rating: "A", maxPercent: 10 },
+            { rating: "A", minPercent: 1 },
+          ],
+        },
+        ratings,
+      ),
+    ).toBe("pay.errors.guidelineDuplicate");
+    expect(guidelineProblem({ ranges: [{ rating: "A", minPercent: 30, maxPercent: 20 }] }, ratings)).toBe(
+      "pay.errors.guidelineMinAboveMax",
+    );
+    expect(
+      guidelineProblem(
+        {
+          ranges: [
+            { rating: "C", minPercent: 60 },
+            { rating: "D", minPercent: 50 },
+          ],
+        },
+        ratings,
+      ),
+    ).toBe("pay.errors.guidelineMinsOver100");
   });
 });

@@ -59,7 +59,9 @@ export function checkDistribution(guideline: Guideline, ratings: string[]): { si
     const count = tally.get(range.rating) ?? 0;
     const { minCount, maxCount } = allowedCounts(range, size);
     // Integer comparison of count / size with the percent: count × 100 against percent × size.
-    const within = (range.minPercent === undefined || count * 100 >= range.minPercent * size) && (range.maxPercent === undefined || count * 100 <= range.maxPercent * size);
+    const within =
+      (range.minPercent === undefined || count * 100 >= range.minPercent * size) &&
+      (range.maxPercent === undefined || count * 100 <= range.maxPercent * size);
     return { rating: range.rating, count, minCount, maxCount, within };
   });
   return { size, counts, within: counts.every((c) => c.within) };

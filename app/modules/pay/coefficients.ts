@@ -12,7 +12,11 @@ export const CoefficientBandSchema = z
   .object({
     min: z.number().int().min(0).max(100_000),
     max: z.number().int().min(1).max(100_000),
-    coefficient: z.string().trim().regex(DECIMAL_PATTERN, "pay.errors.decimal").refine((v) => dec(v).lte(10), "pay.errors.coefficientTooBig"),
+    coefficient: z
+      .string()
+      .trim()
+      .regex(DECIMAL_PATTERN, "pay.errors.decimal")
+      .refine((v) => dec(v).lte(10), "pay.errors.coefficientTooBig"),
   })
   .strict();
 

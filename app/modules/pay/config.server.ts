@@ -20,16 +20,23 @@ export type BandRow = { track: string; level: string; basePayFen: number; perfor
 
 /** Every track and level, with its band when one is set. */
 export async function listBands(db: Db) {
-  const rows = await db.payBand.findMany({ select: { track: true, level: true, basePayFen: true, performanceBaseFen: true, updatedAt: true } });
+  const rows = await db.payBand.findMany({
+    select: { track: true, level: true, basePayFen: true, performanceBaseFen: true, updatedAt: true },
+  });
   const byKey = new Map(rows.map((r) => [bandKey(r.track, r.level), r]));
   return TRACKS.flatMap((track) => LEVELS[track].map((level) => ({ track, level, band: byKey.get(bandKey(track, level)) ?? null })));
 }
 
 /** Sets the given bands (only tracks and levels that exist); audited as one change. */
 export async function saveBands(db: Db, actorId: string, rows: BandRow[]) {
-  for (const r of rows) if (!(TRACKS as readonly string[]).includes(r.track) || !LEVELS[r.track as (typeof TRACKS)[number]].includes(r.level)) throw new Error("unknown level");
+  for (const r of rows)
+    if (!(TRACKS as readonly string[]).includes(r.track) || !LEVELS[r.track as (typeof TRACKS)[number]].includes(r.level))
+      throw new Error("unknown level");
   await db.$transaction(async (tx) => {
-    const before = await tx.payBand.findMany({ select: { track: true, level: true, basePayFen: true, performanceBaseFen: true }, orderBy: [{ track: "asc" }, { level: "asc" }] });
+    const before = await tx.payBand.findMany({
+      select: { track: true, level: true, basePayFen: true, performanceBaseFen: true },
+      orderBy: [{ track: "asc" }, { level: "asc" }],
+    });
     for (const r of rows) {
       await tx.payBand.upsert({
         where: { track_level: { track: r.track, level: r.level } },
@@ -41,7 +48,17 @@ export async function saveBands(db: Db, actorId: string, rows: BandRow[]) {
   });
 }
 
-export type SchemeVersion = { id: string; code: string; version: number; kind: SchemeKind; nameZh: string; nameEn: string; params: unknown; active: boolean; createdAt: Date };
+export type SchemeVersion = {
+  id: string;
+  code: string;
+  version: number;
+  kind: SchemeKind;
+  nameZh: string;
+  nameEn: string;
+  params: unknown;
+  active: boolean;
+  createdAt: Date;
+};
 
 /** The newest version of each scheme. */
 export async function listSchemes(db: Db, options: { activeOnly?: boolean } = {}): Promise<SchemeVersion[]> {
@@ -50,7 +67,17 @@ export async function listSchemes(db: Db, options: { activeOnly?: boolean } = {}
   for (const r of rows) if (!newest.has(r.code)) newest.set(r.code, r);
   return [...newest.values()]
     .filter((r) => !options.activeOnly || r.active)
-    .map((r) => ({ id: r.id, code: r.code, version: r.version, kind: r.kind as SchemeKind, nameZh: r.nameZh, nameEn: r.nameEn, params: JSON.parse(r.paramsJson), active: r.active, createdAt: r.createdAt }));
+    .map((r) => ({
+      id: r.id,
+      code: r.code,
+      version: r.version,
+      kind: r.kind as SchemeKind,
+      nameZh: r.nameZh,
+      nameEn: r.nameEn,
+      params: JSON.parse(r.paramsJson),
+      active: r.active,
+      createdAt: r.createdAt,
+    }));
 }
 
 export async function getScheme(db: Db, code: string) {
@@ -61,7 +88,11 @@ export async function getScheme(db: Db, code: string) {
  * Saves a scheme as a new version (validated parameters, never code). Only one active
  * coefficient table may exist; a pool's unit must exist; the KPI codes named must exist.
  */
-export async function saveScheme(db: Db, actorId: string, input: { code: string; kind: SchemeKind; nameZh: string; nameEn: string; active: boolean; params: unknown }) {
+export async function saveScheme(
+  db: Db,
+  actorId: string,
+  input: { code: string; kind: SchemeKind; nameZh: string; nameEn: string; active: boolean; params: unknown },
+) {
   const params = PARAM_SCHEMAS[input.kind].parse(input.params);
   const current = await getScheme(db, input.code);
   if (current && current.kind !== input.kind) throw fieldError("code", "pay.errors.codeTaken");
@@ -81,7 +112,16 @@ export async function saveScheme(db: Db, actorId: string, input: { code: string;
   }
   return db.$transaction(async (tx) => {
     const row = await tx.payScheme.create({
-      data: { code: input.code, version: (current?.version ?? 0) + 1, kind: input.kind, nameZh: input.nameZh, nameEn: input.nameEn, paramsJson: JSON.stringify(params), active: input.active, createdById: actorId },
+      data: {
+        code: input.code,
+        version: (current?.version ?? 0) + 1,
+        kind: input.kind,
+        nameZh: input.nameZh,
+        nameEn: input.nameEn,
+        paramsJson: JSON.stringify(params),
+        active: input.active,
+        createdById: actorId,
+      },
     });
     await audit(tx, {
       actorId,
@@ -112,17 +152,39 @@ export async function currentParams(db: Db, periodKind: string): Promise<RunPara
   const table = schemes.find((s) => s.kind === "coefficients");
   if (!table) return { error: "pay.errors.noCoefficientTable" };
   const poolSchemes = schemes.filter((s) => s.kind === "deptPool");
-  const units = await db.unit.findMany({ where: { id: { in: poolSchemes.map((s) => (s.params as { unitId: string }).unitId) } }, select: { id: true, path: true } });
+  const units = await db.unit.findMany({
+    where: { id: { in: poolSchemes.map((s) => (s.params as { unitId: string }).unitId) } },
+    select: { id: true, path: true },
+  });
   const pathOf = new Map(units.map((u) => [u.id, u.path]));
   return {
     periodMonths: PERIOD_MONTHS[periodKind] ?? 1,
-    bands: Object.fromEntries(bands.map((b) => [bandKey(b.track, b.level), { basePayFen: b.basePayFen, performanceBaseFen: b.performanceBaseFen }])),
-    coefficients: { schemeId: table.id, version: table.version, bands: (table.params as { bands: RunParams["coefficients"]["bands"] }).bands },
+    bands: Object.fromEntries(
+      bands.map((b) => [bandKey(b.track, b.level), { basePayFen: b.basePayFen, performanceBaseFen: b.performanceBaseFen }]),
+    ),
+    coefficients: {
+      schemeId: table.id,
+      version: table.version,
+      bands: (table.params as { bands: RunParams["coefficients"]["bands"] }).bands,
+    },
     growth: schemes
       .filter((s) => s.kind === "subscriberGrowth")
-      .map((s) => ({ schemeId: s.id, version: s.version, nameZh: s.nameZh, nameEn: s.nameEn, params: s.params as RunParams["growth"][number]["params"] })),
+      .map((s) => ({
+        schemeId: s.id,
+        version: s.version,
+        nameZh: s.nameZh,
+        nameEn: s.nameEn,
+        params: s.params as RunParams["growth"][number]["params"],
+      })),
     pools: poolSchemes
       .filter((s) => pathOf.has((s.params as { unitId: string }).unitId))
-      .map((s) => ({ schemeId: s.id, version: s.version, nameZh: s.nameZh, nameEn: s.nameEn, unitPath: pathOf.get((s.params as { unitId: string }).unitId)!, params: s.params as RunParams["pools"][number]["params"] })),
+      .map((s) => ({
+        schemeId: s.id,
+        version: s.version,
+        nameZh: s.nameZh,
+        nameEn: s.nameEn,
+        unitPath: pathOf.get((s.params as { unitId: string }).unitId)!,
+        params: s.params as RunParams["pools"][number]["params"],
+      })),
   };
 }

@@ -17,7 +17,12 @@ const rate = z.string().trim().regex(DECIMAL_PATTERN, "pay.errors.decimal");
 export const DeptPoolParamsSchema = z
   .object({
     unitId: z.string().trim().min(1).max(64),
-    revenueKpi: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "errors.code"),
+    revenueKpi: z
+      .string()
+      .trim()
+      .min(1)
+      .max(32)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "errors.code"),
     /** What growth is measured against; absent on schemes saved before the choice existed (fixed). */
     comparison: z.enum(["samePeriodLastYear", "fixed"]).optional(),
     lastYearRevenueFen: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
@@ -41,7 +46,11 @@ export const comparesWithLastYear = (p: DeptPoolParams) => p.comparison === "sam
  * The pool for a period from this year's revenue in fen (the members' actuals summed) and last
  * year's (the same period's, read from the data, or the scheme's fixed figure).
  */
-export function poolSize(p: DeptPoolParams, revenueFen: number | string, lastYearRevenueFen: number | string = p.lastYearRevenueFen): PoolSize {
+export function poolSize(
+  p: DeptPoolParams,
+  revenueFen: number | string,
+  lastYearRevenueFen: number | string = p.lastYearRevenueFen,
+): PoolSize {
   const revenue = dec(revenueFen);
   const growth = revenue.minus(lastYearRevenueFen);
   let exact = dec(p.basePoolFen).plus(growth.times(p.growthRate));
@@ -49,7 +58,14 @@ export function poolSize(p: DeptPoolParams, revenueFen: number | string, lastYea
   if (floored) exact = dec(0);
   const capped = exact.gt(p.capFen);
   if (capped) exact = dec(p.capFen);
-  return { revenueFen: revenue.toString(), growthFen: growth.toString(), exactFen: exact.toString(), floored, capped, poolFen: roundFen(exact) };
+  return {
+    revenueFen: revenue.toString(),
+    growthFen: growth.toString(),
+    exactFen: exact.toString(),
+    floored,
+    capped,
+    poolFen: roundFen(exact),
+  };
 }
 
 /** Contribution points: score (hundredths of a point) × post value. */

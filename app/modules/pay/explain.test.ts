@@ -15,11 +15,34 @@ const SNAPSHOT: RunSnapshot = {
     ],
   },
   growth: [],
-  pools: [{ schemeId: "p", version: 1, nameZh: "池", nameEn: "Pool", unitPath: "/a/", params: { unitId: "a", revenueKpi: "REV", lastYearRevenueFen: 0, basePoolFen: 100_000, growthRate: "0", capFen: 100_000 } }],
+  pools: [
+    {
+      schemeId: "p",
+      version: 1,
+      nameZh: "池",
+      nameEn: "Pool",
+      unitPath: "/a/",
+      params: { unitId: "a", revenueKpi: "REV", lastYearRevenueFen: 0, basePoolFen: 100_000, growthRate: "0", capFen: 100_000 },
+    },
+  ],
   kpiNames: { REV: { nameZh: "收入", nameEn: "Revenue" } },
 };
 
-const line = (actual: number, score: number) => ({ kpiId: "k", code: "REV", nameZh: "", nameEn: "", weight: 100, threshold: 0, target: 1000, stretch: 2000, cap: 12000, direction: "higher" as const, actual, score, kind: "quantitative" as const });
+const line = (actual: number, score: number) => ({
+  kpiId: "k",
+  code: "REV",
+  nameZh: "",
+  nameEn: "",
+  weight: 100,
+  threshold: 0,
+  target: 1000,
+  stretch: 2000,
+  cap: 12000,
+  direction: "higher" as const,
+  actual,
+  score,
+  kind: "quantitative" as const,
+});
 const person = (id: string, score: number, actual: number): EmployeeInputs => ({
   employeeId: id,
   employeeNo: id,

@@ -12,7 +12,14 @@ import { subscriberGrowthBonus, type SubscriberGrowthParams } from "./subscriber
  * with the same functions that computed the run.
  */
 export type Explanation = {
-  base: { track: string; level: string; monthlyFen: number; months: number; amountFen: number; prorated: { days: number; periodDays: number } | null };
+  base: {
+    track: string;
+    level: string;
+    monthlyFen: number;
+    months: number;
+    amountFen: number;
+    prorated: { days: number; periodDays: number } | null;
+  };
   performance: {
     track: string;
     level: string;
@@ -45,7 +52,23 @@ export type Explanation = {
     arrearsRateBp: number;
     rewardFen: number;
   }[];
-  pools: { nameZh: string; nameEn: string; poolFen: number; revenueFen: string; growthFen: string; basePoolFen: number; growthRate: string; capFen: number; capped: boolean; floored: boolean; score: number; postValue: number; points: number; totalPoints: number; shareExactFen: string }[];
+  pools: {
+    nameZh: string;
+    nameEn: string;
+    poolFen: number;
+    revenueFen: string;
+    growthFen: string;
+    basePoolFen: number;
+    growthRate: string;
+    capFen: number;
+    capped: boolean;
+    floored: boolean;
+    score: number;
+    postValue: number;
+    points: number;
+    totalPoints: number;
+    shareExactFen: string;
+  }[];
   kpis: (KpiLine & { nameZh: string; nameEn: string })[];
 };
 
@@ -59,7 +82,10 @@ export function explainLine(snapshot: RunSnapshot, e: EmployeeInputs, pools: Poo
   const own = coefficientFor(table, e.score);
   const found = (e.rating !== undefined ? bandOfRating(table, e.rating) : null) ?? own;
   const months = snapshot.periodMonths;
-  const prorated = e.days !== undefined && snapshot.periodDays && e.days !== snapshot.periodDays ? { days: e.days, periodDays: snapshot.periodDays } : null;
+  const prorated =
+    e.days !== undefined && snapshot.periodDays && e.days !== snapshot.periodDays
+      ? { days: e.days, periodDays: snapshot.periodDays }
+      : null;
   return {
     base: { track: e.track, level: e.level, monthlyFen: band.basePayFen, months, amountFen: computed.line.basePayFen, prorated },
     performance: {
@@ -123,7 +149,11 @@ export function explainLine(snapshot: RunSnapshot, e: EmployeeInputs, pools: Poo
         },
       ];
     }),
-    kpis: e.lines.map((l) => ({ ...l, nameZh: snapshot.kpiNames[l.code]?.nameZh ?? l.code, nameEn: snapshot.kpiNames[l.code]?.nameEn ?? l.code })),
+    kpis: e.lines.map((l) => ({
+      ...l,
+      nameZh: snapshot.kpiNames[l.code]?.nameZh ?? l.code,
+      nameEn: snapshot.kpiNames[l.code]?.nameEn ?? l.code,
+    })),
   };
 }
 
@@ -141,7 +171,14 @@ export type WhatIf = {
  * "If I reach N % of target on this KPI": the line recomputed with the run's parameters.
  * The pool share is an estimate: everyone else's points stay as they were, the pool too.
  */
-export function whatIf(snapshot: RunSnapshot, e: EmployeeInputs, pools: PoolResult[], stored: { basePayFen: number; poolShareFen: number; totalFen: number; performancePayFen: number; growthBonusFen: number }, kpiCode: string, percent: number): WhatIf | null {
+export function whatIf(
+  snapshot: RunSnapshot,
+  e: EmployeeInputs,
+  pools: PoolResult[],
+  stored: { basePayFen: number; poolShareFen: number; totalFen: number; performancePayFen: number; growthBonusFen: number },
+  kpiCode: string,
+  percent: number,
+): WhatIf | null {
   const line = e.lines.find((l) => l.code === kpiCode);
   if (!line || line.kind === "rated" || e.score === null || !Number.isInteger(percent) || percent < 0 || percent > 300) return null;
   const actual = roundFen(dec(line.target).times(percent).div(100));
@@ -160,13 +197,27 @@ export function whatIf(snapshot: RunSnapshot, e: EmployeeInputs, pools: PoolResu
     const total = r.totalPoints - mine + next;
     if (total > 0) poolShareFen += roundFen(dec(r.size.poolFen).times(next).div(total));
   }
-  const after = { basePayFen: result.line.basePayFen, performancePayFen: result.line.performancePayFen, growthBonusFen: result.line.growthBonusFen, poolShareFen, totalFen: result.line.basePayFen + result.line.performancePayFen + result.line.growthBonusFen + poolShareFen, score };
+  const after = {
+    basePayFen: result.line.basePayFen,
+    performancePayFen: result.line.performancePayFen,
+    growthBonusFen: result.line.growthBonusFen,
+    poolShareFen,
+    totalFen: result.line.basePayFen + result.line.performancePayFen + result.line.growthBonusFen + poolShareFen,
+    score,
+  };
   return {
     kpiCode,
     percent,
     actual,
     score: lines.find((l) => l.code === kpiCode)!.score!,
-    before: { basePayFen: stored.basePayFen, performancePayFen: stored.performancePayFen, growthBonusFen: stored.growthBonusFen, poolShareFen: stored.poolShareFen, totalFen: stored.totalFen, score: e.score },
+    before: {
+      basePayFen: stored.basePayFen,
+      performancePayFen: stored.performancePayFen,
+      growthBonusFen: stored.growthBonusFen,
+      poolShareFen: stored.poolShareFen,
+      totalFen: stored.totalFen,
+      score: e.score,
+    },
     after,
   };
 }

@@ -23,6 +23,8 @@ describe("amounts as typed", () => {
     expect(AdjustmentSchema.safeParse({ intent: "adjust", employeeNo: "E1", amount: "10", reason: "restated revenue" }).success).toBe(true);
     expect(AdjustmentSchema.safeParse({ intent: "adjust", employeeNo: "E1", amount: "0", reason: "restated revenue" }).success).toBe(false);
     expect(AdjustmentSchema.safeParse({ intent: "adjust", employeeNo: "E1", amount: "10", reason: "" }).success).toBe(false);
-    expect(AdjustmentSchema.safeParse({ intent: "adjust", employeeNo: "E1", amount: "10", reason: "restated revenue", amountFen: "1" }).success).toBe(false);
+    expect(
+      AdjustmentSchema.safeParse({ intent: "adjust", employeeNo: "E1", amount: "10", reason: "restated revenue", amountFen: "1" }).success,
+    ).toBe(false);
   });
 });

@@ -2,7 +2,12 @@ import { z } from "~/utils/validation";
 
 /** Yuan as typed ("1,234.56", "-50"): at most two decimals, converted to fen exactly. */
 export function yuanToFen(text: string): number | null {
-  const m = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/[,，\s]/g, "").replace(/^¥/, ""));
+  const m = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/.exec(
+    text
+      .trim()
+      .replace(/[,，\s]/g, "")
+      .replace(/^¥/, ""),
+  );
   if (!m) return null;
   const fen = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
   if (!Number.isSafeInteger(fen)) return null;
@@ -34,7 +39,12 @@ export const yuanField = (options: { allowNegative?: boolean } = {}) =>
 export const AdjustmentSchema = z
   .object({
     intent: z.literal("adjust"),
-    employeeNo: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/, "errors.code"),
+    employeeNo: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20)
+      .regex(/^[A-Za-z0-9_-]+$/, "errors.code"),
     amount: yuanField({ allowNegative: true }).refine((v) => v !== 0, "pay.errors.amountZero"),
     reason: z.string().trim().min(5).max(500),
   })
@@ -45,14 +55,25 @@ export const ApproveSchema = z
     intent: z.literal("approve"),
     password: z.string().min(1).max(1024),
     /** Needed only when the run exceeds a wage-bill budget: the approver's reason for overriding it. */
-    overrideReason: z.string().trim().max(500).optional().transform((v) => (v ? v : undefined)).refine((v) => v === undefined || v.length >= 5, "pay.errors.overrideReasonShort"),
+    overrideReason: z
+      .string()
+      .trim()
+      .max(500)
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .refine((v) => v === undefined || v.length >= 5, "pay.errors.overrideReasonShort"),
   })
   .strict();
 
 export const CalibrateSchema = z
   .object({
     intent: z.literal("calibrate"),
-    employeeNo: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/, "errors.code"),
+    employeeNo: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20)
+      .regex(/^[A-Za-z0-9_-]+$/, "errors.code"),
     rating: z.string().trim().min(1).max(8),
     reason: z.string().trim().min(5).max(500),
   })
@@ -75,26 +96,59 @@ const percentField = z
 /** The guideline form: a min and a max percent per rating (blank: no bound). Fields `min.A`, `max.A`… */
 export function guidelineSchema(ratings: string[]) {
   return z
-    .object({ intent: z.literal("guideline"), ...Object.fromEntries(ratings.flatMap((r) => [[`min_${r}`, percentField], [`max_${r}`, percentField]])) })
+    .object({
+      intent: z.literal("guideline"),
+      ...Object.fromEntries(
+        ratings.flatMap((r) => [
+          [`min_${r}`, percentField],
+          [`max_${r}`, percentField],
+        ]),
+      ),
+    })
     .strict()
     .transform((v) => {
       const values = v as unknown as Record<string, number | undefined>;
       return ratings
         .map((rating) => ({ rating, minPercent: values[`min_${rating}`], maxPercent: values[`max_${rating}`] }))
         .filter((r) => r.minPercent !== undefined || r.maxPercent !== undefined)
-        .map((r) => ({ rating: r.rating, ...(r.minPercent !== undefined ? { minPercent: r.minPercent } : {}), ...(r.maxPercent !== undefined ? { maxPercent: r.maxPercent } : {}) }));
+        .map((r) => ({
+          rating: r.rating,
+          ...(r.minPercent !== undefined ? { minPercent: r.minPercent } : {}),
+          ...(r.maxPercent !== undefined ? { maxPercent: r.maxPercent } : {}),
+        }));
     });
 }
 
-const rateField = z.string().trim().regex(/^\d{1,3}(\.\d{1,6})?$/, "pay.errors.decimal");
+const rateField = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}(\.\d{1,6})?$/, "pay.errors.decimal");
 
 /** A unit's wage bill for a year: the province's allocation, or the growth-linked formula's inputs. */
 export const BudgetSchema = z.discriminatedUnion("basis", [
-  z.object({ intent: z.literal("budget"), unitCode: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, "errors.code"), year: z.coerce.number().int().min(2000).max(2100), basis: z.literal("allocation"), amount: yuanField() }).strict(),
   z
     .object({
       intent: z.literal("budget"),
-      unitCode: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, "errors.code"),
+      unitCode: z
+        .string()
+        .trim()
+        .min(1)
+        .max(40)
+        .regex(/^[A-Za-z0-9_-]+$/, "errors.code"),
+      year: z.coerce.number().int().min(2000).max(2100),
+      basis: z.literal("allocation"),
+      amount: yuanField(),
+    })
+    .strict(),
+  z
+    .object({
+      intent: z.literal("budget"),
+      unitCode: z
+        .string()
+        .trim()
+        .min(1)
+        .max(40)
+        .regex(/^[A-Za-z0-9_-]+$/, "errors.code"),
       year: z.coerce.number().int().min(2000).max(2100),
       basis: z.literal("growthLinked"),
       base: yuanField(),

@@ -36,7 +36,10 @@ describe("wage-bill budget", () => {
     const { period } = await payFixture(db, org.unitId);
     const run = await createRun(db, hr1, period.id);
     const fin = await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" }, select: { id: true, path: true } });
-    const finLines = await db.payLine.findMany({ where: { runId: run.id, unit: { path: { startsWith: fin.path } } }, select: { totalFen: true } });
+    const finLines = await db.payLine.findMany({
+      where: { runId: run.id, unit: { path: { startsWith: fin.path } } },
+      select: { totalFen: true },
+    });
     const finTotal = finLines.reduce((s, l) => s + l.totalFen, 0);
     expect(finTotal).toBeGreaterThan(100_000);
     // Budget 100,000 fen below what the run pays in the finance room.
@@ -49,19 +52,35 @@ describe("wage-bill budget", () => {
     await refused(transitionRun(db, hr3, run.id, "approve", PASSWORD), "pay.errors.overBudget");
     expect((await db.payRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("reviewed");
     expect(await transitionRun(db, hr3, run.id, "approve", PASSWORD, "省公司已同意追加季度激励")).toBe("approved");
-    const stored = await db.payRun.findUniqueOrThrow({ where: { id: run.id }, select: { budgetExcessFen: true, budgetOverrideReason: true } });
+    const stored = await db.payRun.findUniqueOrThrow({
+      where: { id: run.id },
+      select: { budgetExcessFen: true, budgetOverrideReason: true },
+    });
     expect(stored).toEqual({ budgetExcessFen: 100_000n, budgetOverrideReason: "省公司已同意追加季度激励" });
     expect(await db.auditLog.count({ where: { entityId: run.id, action: "pay.run.budgetOverride" } })).toBe(1);
     await transitionRun(db, hr1, run.id, "lock");
 
     // Locked: the run is committed; an adjustment of −¥500 gives some back.
-    const line = await db.payLine.findFirstOrThrow({ where: { runId: run.id, unitId: fin.id }, select: { employee: { select: { employeeNo: true } } } });
+    const line = await db.payLine.findFirstOrThrow({
+      where: { runId: run.id, unitId: fin.id },
+      select: { employee: { select: { employeeNo: true } } },
+    });
     await addAdjustment(db, hr1, run.id, { employeeNo: line.employee.employeeNo, amountFen: -50_000, reason: "收入数据更正" });
     const [overview] = await budgetOverview(db, hrActor(hr1), 2026);
-    expect(overview).toMatchObject({ unitId: fin.id, amountFen: finTotal - 100_000, committedFen: finTotal - 50_000, remainingFen: -50_000 });
+    expect(overview).toMatchObject({
+      unitId: fin.id,
+      amountFen: finTotal - 100_000,
+      committedFen: finTotal - 50_000,
+      remainingFen: -50_000,
+    });
     // The finance head sees her room's budget; another room's head would see none.
-    const head = await db.user.findUniqueOrThrow({ where: { id: org.userId.get("E000002")! }, select: { scopeUnit: { select: { path: true } } } });
-    expect(await budgetOverview(db, { userId: "h", role: "dept_head", employeeId: null, scopePath: head.scopeUnit!.path }, 2026)).toHaveLength(1);
+    const head = await db.user.findUniqueOrThrow({
+      where: { id: org.userId.get("E000002")! },
+      select: { scopeUnit: { select: { path: true } } },
+    });
+    expect(
+      await budgetOverview(db, { userId: "h", role: "dept_head", employeeId: null, scopePath: head.scopeUnit!.path }, 2026),
+    ).toHaveLength(1);
     expect(await budgetOverview(db, { userId: "e", role: "employee", employeeId: null, scopePath: null }, 2026)).toEqual([]);
   });
 });
@@ -72,7 +91,17 @@ describe("calibration", () => {
     const { period } = await payFixture(db, org.unitId);
     const run = await createRun(db, hr1, period.id);
     const snapshot = JSON.parse((await db.payRun.findUniqueOrThrow({ where: { id: run.id } })).paramsJson) as RunSnapshot;
-    const lines = await db.payLine.findMany({ where: { runId: run.id }, select: { employeeId: true, rating: true, performancePayFen: true, totalFen: true, unitId: true, employee: { select: { employeeNo: true } } } });
+    const lines = await db.payLine.findMany({
+      where: { runId: run.id },
+      select: {
+        employeeId: true,
+        rating: true,
+        performancePayFen: true,
+        totalFen: true,
+        unitId: true,
+        employee: { select: { employeeNo: true } },
+      },
+    });
     // The rarest rating present is forbidden (at most 0 %): every unit holding it is outside the guideline.
     const unitSize = new Map<string, number>();
     for (const l of lines) unitSize.set(l.unitId, (unitSize.get(l.unitId) ?? 0) + 1);
@@ -88,28 +117,61 @@ describe("calibration", () => {
 
     // Refusals: a head outside the person's subtree, one's own line, an unknown rating, too short a reason is the form's.
     const moved = lines.filter((l) => l.rating === rare);
-    const financeHead: Actor = { userId: org.userId.get("E000002")!, role: "dept_head", employeeId: null, scopePath: (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" } })).path };
+    const financeHead: Actor = {
+      userId: org.userId.get("E000002")!,
+      role: "dept_head",
+      employeeId: null,
+      scopePath: (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" } })).path,
+    };
     const finUnit = await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" }, select: { id: true } });
     const outsideFinance = lines.find((l) => l.unitId !== finUnit.id)!;
-    await refused(calibrate(db, financeHead, run.id, { employeeNo: outsideFinance.employee.employeeNo, rating: outsideFinance.rating === "A" ? "B" : "A", reason: "横向比较后调整" }), "pay.errors.unknownEmployee");
-    await refused(calibrate(db, { ...hrActor(hr1), employeeId: moved[0].employeeId }, run.id, { employeeNo: moved[0].employee.employeeNo, rating: other, reason: "横向比较后调整" }), "pay.errors.calibrateOwnLine");
-    await refused(calibrate(db, hrActor(hr1), run.id, { employeeNo: moved[0].employee.employeeNo, rating: "S", reason: "横向比较后调整" }), "pay.errors.unknownRating");
-    await refused(calibrate(db, hrActor(hr1), run.id, { employeeNo: moved[0].employee.employeeNo, rating: rare, reason: "横向比较后调整" }), "pay.errors.sameRating");
+    await refused(
+      calibrate(db, financeHead, run.id, {
+        employeeNo: outsideFinance.employee.employeeNo,
+        rating: outsideFinance.rating === "A" ? "B" : "A",
+        reason: "横向比较后调整",
+      }),
+      "pay.errors.unknownEmployee",
+    );
+    await refused(
+      calibrate(db, { ...hrActor(hr1), employeeId: moved[0].employeeId }, run.id, {
+        employeeNo: moved[0].employee.employeeNo,
+        rating: other,
+        reason: "横向比较后调整",
+      }),
+      "pay.errors.calibrateOwnLine",
+    );
+    await refused(
+      calibrate(db, hrActor(hr1), run.id, { employeeNo: moved[0].employee.employeeNo, rating: "S", reason: "横向比较后调整" }),
+      "pay.errors.unknownRating",
+    );
+    await refused(
+      calibrate(db, hrActor(hr1), run.id, { employeeNo: moved[0].employee.employeeNo, rating: rare, reason: "横向比较后调整" }),
+      "pay.errors.sameRating",
+    );
 
-    for (const l of moved) await calibrate(db, hrActor(hr1), run.id, { employeeNo: l.employee.employeeNo, rating: other, reason: "横向比较后调整" });
+    for (const l of moved)
+      await calibrate(db, hrActor(hr1), run.id, { employeeNo: l.employee.employeeNo, rating: other, reason: "横向比较后调整" });
     const after = await unitDistributions(db, hrActor(hr1), run.id);
     expect(after.units.every((u) => !u.check || u.check.within)).toBe(true);
     // Units of fewer than 5 people are shown but not held to the ranges.
     expect(after.units.filter((u) => u.size < 5).every((u) => u.check === null)).toBe(true);
 
     // The calibrated line: performance base × the new rating's coefficient; the run's total follows.
-    const first = await db.payLine.findUniqueOrThrow({ where: { runId_employeeId: { runId: run.id, employeeId: moved[0].employeeId } }, select: { performancePayFen: true, totalFen: true, rating: true, inputsJson: true } });
+    const first = await db.payLine.findUniqueOrThrow({
+      where: { runId_employeeId: { runId: run.id, employeeId: moved[0].employeeId } },
+      select: { performancePayFen: true, totalFen: true, rating: true, inputsJson: true },
+    });
     const inputs = JSON.parse(first.inputsJson) as { track: string; level: string; score: number; r?: string };
     const band = snapshot.bands[`${inputs.track}:${inputs.level}`];
     expect(first.rating).toBe(other);
     expect(inputs.r).toBe(other);
-    expect(coefficientFor(snapshot.coefficients.bands, inputs.score).coefficient).not.toBe(bandOfRating(snapshot.coefficients.bands, other)!.coefficient);
-    expect(first.performancePayFen).toBe(performancePay(band.performanceBaseFen * snapshot.periodMonths, bandOfRating(snapshot.coefficients.bands, other)!.coefficient));
+    expect(coefficientFor(snapshot.coefficients.bands, inputs.score).coefficient).not.toBe(
+      bandOfRating(snapshot.coefficients.bands, other)!.coefficient,
+    );
+    expect(first.performancePayFen).toBe(
+      performancePay(band.performanceBaseFen * snapshot.periodMonths, bandOfRating(snapshot.coefficients.bands, other)!.coefficient),
+    );
     expect(first.totalFen - first.performancePayFen).toBe(moved[0].totalFen - moved[0].performancePayFen);
     const runRow = await db.payRun.findUniqueOrThrow({ where: { id: run.id }, select: { totalFen: true } });
     expect(runRow.totalFen).toBe((await db.payLine.aggregate({ where: { runId: run.id }, _sum: { totalFen: true } }))._sum.totalFen);
@@ -118,10 +180,20 @@ describe("calibration", () => {
 
     // A recompute keeps the calibrations; the snapshot recomputes to the same result.
     await recomputeRun(db, hr1, run.id);
-    expect((await db.payLine.findUniqueOrThrow({ where: { runId_employeeId: { runId: run.id, employeeId: moved[0].employeeId } }, select: { rating: true } })).rating).toBe(other);
+    expect(
+      (
+        await db.payLine.findUniqueOrThrow({
+          where: { runId_employeeId: { runId: run.id, employeeId: moved[0].employeeId } },
+          select: { rating: true },
+        })
+      ).rating,
+    ).toBe(other);
     expect(await transitionRun(db, hr2, run.id, "review")).toBe("reviewed");
     expect(await verifyRun(db, run.id)).toMatchObject({ identical: true });
-    await refused(calibrate(db, hrActor(hr1), run.id, { employeeNo: moved[0].employee.employeeNo, rating: rare, reason: "横向比较后调整" }), "pay.errors.calibrateDraftOnly");
+    await refused(
+      calibrate(db, hrActor(hr1), run.id, { employeeNo: moved[0].employee.employeeNo, rating: rare, reason: "横向比较后调整" }),
+      "pay.errors.calibrateDraftOnly",
+    );
 
     const payslip = await getPayslip(db, hrActor(hr1), run.id, moved[0].employeeId);
     expect(payslip?.explanation?.performance).toMatchObject({ scoreRating: rare, rating: other });

@@ -24,13 +24,33 @@ export async function gatherInputs(
     loadPeriodData(db, periodId),
     packedRows(
       db,
-      [`e."id"`, `e."employeeNo"`, `e."unitId"`, `u."path"`, `e."track"`, `e."level"`, `p."code"`, `p."postValue"`, `substr(e."hireDate", 1, 10)`],
+      [
+        `e."id"`,
+        `e."employeeNo"`,
+        `e."unitId"`,
+        `u."path"`,
+        `e."track"`,
+        `e."level"`,
+        `p."code"`,
+        `p."postValue"`,
+        `substr(e."hireDate", 1, 10)`,
+      ],
       `FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId" JOIN "Position" p ON p."id" = e."positionId"`,
     ),
   ]);
   const { scores, missing, malformed } = scoreFromData(data);
   const actuals = codes.length ? actualsByCode(data, codes, data.lines) : new Map<string, Map<string, number>>();
-  const employees = employeeRows.map(([id, employeeNo, unitId, path, track, level, positionCode, postValue, hiredOn]) => ({ id, employeeNo, unitId, path, track, level, positionCode, postValue, hiredOn }));
+  const employees = employeeRows.map(([id, employeeNo, unitId, path, track, level, positionCode, postValue, hiredOn]) => ({
+    id,
+    employeeNo,
+    unitId,
+    path,
+    track,
+    level,
+    positionCode,
+    postValue,
+    hiredOn,
+  }));
   // Pro-rating: a joiner is paid from the hire date (both ends of the period inclusive).
   const periodStart = options.period ? dayNumber(options.period.startsOn) : null;
   const periodEnd = options.period ? dayNumber(options.period.endsOn) : null;

@@ -18,11 +18,21 @@ beforeAll(async () => {
  * account manager E900001 (id "zz-…") and the solution support manager E900002 (id "aa-…").
  */
 async function pair() {
-  const template = await db.employee.findFirstOrThrow({ where: { employeeNo: "E000004" }, select: { unitId: true, track: true, level: true } });
-  const [am, sol] = await Promise.all([db.position.findUniqueOrThrow({ where: { code: "AM" } }), db.position.findUniqueOrThrow({ where: { code: "SOL-MGR" } })]);
+  const template = await db.employee.findFirstOrThrow({
+    where: { employeeNo: "E000004" },
+    select: { unitId: true, track: true, level: true },
+  });
+  const [am, sol] = await Promise.all([
+    db.position.findUniqueOrThrow({ where: { code: "AM" } }),
+    db.position.findUniqueOrThrow({ where: { code: "SOL-MGR" } }),
+  ]);
   const base = { unitId: template.unitId, track: template.track, level: template.level, hireDate: new Date("2020-01-01T00:00:00Z") };
-  const manager = await db.employee.create({ data: { ...base, id: "zz-joint-am", employeeNo: "E900001", name: "联考客户经理", email: "e900001@ge.example.com", positionId: am.id } });
-  const support = await db.employee.create({ data: { ...base, id: "aa-joint-sol", employeeNo: "E900002", name: "联考支撑经理", email: "e900002@ge.example.com", positionId: sol.id } });
+  const manager = await db.employee.create({
+    data: { ...base, id: "zz-joint-am", employeeNo: "E900001", name: "联考客户经理", email: "e900001@ge.example.com", positionId: am.id },
+  });
+  const support = await db.employee.create({
+    data: { ...base, id: "aa-joint-sol", employeeNo: "E900002", name: "联考支撑经理", email: "e900002@ge.example.com", positionId: sol.id },
+  });
   return { manager, support, solPositionId: sol.id };
 }
 
@@ -37,7 +47,15 @@ describe("joint KPIs in a pay run", () => {
         positionId: solPositionId,
         items: {
           create: [
-            { kpiId: kpiId.get("REVENUE")!, weight: 60, threshold: 50_000_000n, target: 100_000_000n, stretch: 150_000_000n, cap: 12000, sortOrder: 1 },
+            {
+              kpiId: kpiId.get("REVENUE")!,
+              weight: 60,
+              threshold: 50_000_000n,
+              target: 100_000_000n,
+              stretch: 150_000_000n,
+              cap: 12000,
+              sortOrder: 1,
+            },
             { kpiId: kpiId.get("NEW_SUBS_3M")!, weight: 40, threshold: 5n, target: 20n, stretch: 30n, cap: 12000, sortOrder: 2 },
           ],
         },
@@ -54,22 +72,59 @@ describe("joint KPIs in a pay run", () => {
         stretch: 60n,
         cap: 12000,
         actual: 17n,
-        members: { create: [{ employeeId: support.id, share: 50 }, { employeeId: manager.id, share: 50 }] },
+        members: {
+          create: [
+            { employeeId: support.id, share: 50 },
+            { employeeId: manager.id, share: 50 },
+          ],
+        },
       },
     });
-    const own = { REVENUE: 100_000_000, REV_IN_NET_6M: 1_000_000, REV_IN_NET_2Y: 2_000_000, HANDSET_SUBSIDY: 1_000_000, ARREARS: 0, ARREARS_HANDSET: 0, ARREARS_RATE: 0 };
+    const own = {
+      REVENUE: 100_000_000,
+      REV_IN_NET_6M: 1_000_000,
+      REV_IN_NET_2Y: 2_000_000,
+      HANDSET_SUBSIDY: 1_000_000,
+      ARREARS: 0,
+      ARREARS_HANDSET: 0,
+      ARREARS_RATE: 0,
+    };
     for (const person of [manager, support]) {
-      await db.kpiActual.createMany({ data: Object.entries(own).map(([code, value]) => ({ periodId: period.id, employeeId: person.id, kpiId: kpiId.get(code)!, value: BigInt(value), source: "csv" })) });
+      await db.kpiActual.createMany({
+        data: Object.entries(own).map(([code, value]) => ({
+          periodId: period.id,
+          employeeId: person.id,
+          kpiId: kpiId.get(code)!,
+          value: BigInt(value),
+          source: "csv",
+        })),
+      });
     }
     // The bonus names the support manager's position too.
-    const scheme = await db.payScheme.findFirstOrThrow({ where: { code: "SUBS-GROWTH" }, orderBy: { version: "desc" }, select: { paramsJson: true } });
-    await saveScheme(db, "system", { code: "SUBS-GROWTH", kind: "subscriberGrowth", nameZh: "用户发展奖励", nameEn: "Subscriber-growth bonus", active: true, params: { ...JSON.parse(scheme.paramsJson), positionCodes: [...GROWTH_POSITIONS, "SOL-MGR"] } });
+    const scheme = await db.payScheme.findFirstOrThrow({
+      where: { code: "SUBS-GROWTH" },
+      orderBy: { version: "desc" },
+      select: { paramsJson: true },
+    });
+    await saveScheme(db, "system", {
+      code: "SUBS-GROWTH",
+      kind: "subscriberGrowth",
+      nameZh: "用户发展奖励",
+      nameEn: "Subscriber-growth bonus",
+      active: true,
+      params: { ...JSON.parse(scheme.paramsJson), positionCodes: [...GROWTH_POSITIONS, "SOL-MGR"] },
+    });
 
     const run = await createRun(db, "system", period.id);
     // (The demo's other support managers have no actuals in this fixture: their issues do not concern the pair.)
-    const issues = JSON.parse((await db.payRun.findUniqueOrThrow({ where: { id: run.id }, select: { issuesJson: true } })).issuesJson) as { employeeId?: string }[];
+    const issues = JSON.parse((await db.payRun.findUniqueOrThrow({ where: { id: run.id }, select: { issuesJson: true } })).issuesJson) as {
+      employeeId?: string;
+    }[];
     expect(issues.filter((i) => i.employeeId === manager.id || i.employeeId === support.id)).toEqual([]);
-    const lines = await db.payLine.findMany({ where: { runId: run.id, employeeId: { in: [manager.id, support.id] } }, select: { employeeId: true, growthBonusFen: true } });
+    const lines = await db.payLine.findMany({
+      where: { runId: run.id, employeeId: { in: [manager.id, support.id] } },
+      select: { employeeId: true, growthBonusFen: true },
+    });
     const growth = new Map(lines.map((l) => [l.employeeId, l.growthBonusFen]));
     // 17 × 50 % = 8.5 each: 8 each and the odd one to E900001 (the smaller employee number),
     // although E900002's id sorts first. Bonus = subscribers × ¥50 + ¥10,000 × 0.02 + (¥20,000 − ¥10,000) × 0.05

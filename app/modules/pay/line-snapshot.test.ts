@@ -45,7 +45,9 @@ describe("pay line snapshot packing", () => {
     const tables = JSON.parse(JSON.stringify(packer.tables));
     expect(tables.lineCurves).toHaveLength(3);
     expect(tables.unitPaths).toEqual({ u1: "/root/u1/", u2: "/root/u2/" });
-    stored.forEach((json, i) => expect(unpackInputs(json, tables, { employeeId: people[i].employeeId, unitId: people[i].unitId })).toEqual(people[i]));
+    stored.forEach((json, i) =>
+      expect(unpackInputs(json, tables, { employeeId: people[i].employeeId, unitId: people[i].unitId })).toEqual(people[i]),
+    );
     // Each line keeps only its own values: well under a third of the whole inputs.
     expect(stored[0].length * 3).toBeLessThan(JSON.stringify(people[0]).length * 2);
   });
@@ -57,6 +59,8 @@ describe("pay line snapshot packing", () => {
 
   it("reads lines stored whole, before packing, as they are", () => {
     expect(unpackInputs(JSON.stringify(people[1]), {}, { employeeId: "ignored", unitId: "ignored" })).toEqual(people[1]);
-    expect(() => unpackInputs(JSON.stringify(inputsPacker(["REV", "NEW_SUBS"]).pack(people[1])), {}, { employeeId: "x", unitId: "u2" })).toThrow(/tables/);
+    expect(() =>
+      unpackInputs(JSON.stringify(inputsPacker(["REV", "NEW_SUBS"]).pack(people[1])), {}, { employeeId: "x", unitId: "u2" }),
+    ).toThrow(/tables/);
   });
 });

@@ -41,7 +41,14 @@ export type PackedInputs = {
 };
 
 const sameCurve = (c: LineCurve, l: KpiLine) =>
-  c.weight === l.weight && c.threshold === l.threshold && c.target === l.target && c.stretch === l.stretch && c.cap === l.cap && c.direction === l.direction && c.kind === l.kind && c.unit === l.unit;
+  c.weight === l.weight &&
+  c.threshold === l.threshold &&
+  c.target === l.target &&
+  c.stretch === l.stretch &&
+  c.cap === l.cap &&
+  c.direction === l.direction &&
+  c.kind === l.kind &&
+  c.unit === l.unit;
 
 /** Collects a run's tables while packing its lines: `pack` per employee, then `tables` for the snapshot. */
 export function inputsPacker(actualCodes: string[]) {
@@ -53,7 +60,15 @@ export function inputsPacker(actualCodes: string[]) {
     let found = byCode.get(l.code);
     if (!found) byCode.set(l.code, (found = []));
     for (const i of found) if (sameCurve(curves[i], l)) return i;
-    const curve: LineCurve = { code: l.code, weight: l.weight, threshold: l.threshold, target: l.target, stretch: l.stretch, cap: l.cap, direction: l.direction };
+    const curve: LineCurve = {
+      code: l.code,
+      weight: l.weight,
+      threshold: l.threshold,
+      target: l.target,
+      stretch: l.stretch,
+      cap: l.cap,
+      direction: l.direction,
+    };
     if (l.kind !== undefined) curve.kind = l.kind;
     if (l.unit !== undefined) curve.unit = l.unit;
     found.push(curves.length);

@@ -129,7 +129,8 @@ export function employeeLine(params: RunParams, e: EmployeeInputs): { ok: true; 
     if (!scheme.params.positionCodes.includes(e.positionCode)) continue;
     const result = subscriberGrowthReward(scheme.params, e.actuals);
     if (!result.ok) {
-      for (const code of result.missing) if (!e.missing.includes(code)) issues.push({ kind: "missingActual", employeeId: e.employeeId, kpiCode: code });
+      for (const code of result.missing)
+        if (!e.missing.includes(code)) issues.push({ kind: "missingActual", employeeId: e.employeeId, kpiCode: code });
       continue;
     }
     growth.push({ schemeId: scheme.schemeId, rewardFen: result.rewardFen });
@@ -143,11 +144,24 @@ export function employeeLine(params: RunParams, e: EmployeeInputs): { ok: true; 
   const rating = calibrated ? e.rating! : ratingOfBand(table, table.indexOf(own!));
   const basePayFen = proratedAmount(params, e, band.basePayFen * params.periodMonths);
   const performanceBaseFen = band.performanceBaseFen * params.periodMonths;
-  const performancePayFen = isProrated(params, e) ? proratedPerformancePay(performanceBaseFen, coefficient, e.days!, params.periodDays!) : performancePay(performanceBaseFen, coefficient);
+  const performancePayFen = isProrated(params, e)
+    ? proratedPerformancePay(performanceBaseFen, coefficient, e.days!, params.periodDays!)
+    : performancePay(performanceBaseFen, coefficient);
   const growthBonusFen = growth.reduce((s, g) => s + g.rewardFen, 0);
   return {
     ok: true,
-    line: { employeeId: e.employeeId, basePayFen, performancePayFen, growthBonusFen, poolShareFen: 0, totalFen: basePayFen + performancePayFen + growthBonusFen, coefficient, rating, growth, pools: [] },
+    line: {
+      employeeId: e.employeeId,
+      basePayFen,
+      performancePayFen,
+      growthBonusFen,
+      poolShareFen: 0,
+      totalFen: basePayFen + performancePayFen + growthBonusFen,
+      coefficient,
+      rating,
+      growth,
+      pools: [],
+    },
   };
 }
 
@@ -156,7 +170,8 @@ export function proratedAmount(params: RunParams, e: EmployeeInputs, periodFen: 
   return isProrated(params, e) ? prorateFen(periodFen, e.days!, params.periodDays!) : periodFen;
 }
 
-export const isProrated = (params: RunParams, e: EmployeeInputs) => e.days !== undefined && Boolean(params.periodDays) && e.days !== params.periodDays;
+export const isProrated = (params: RunParams, e: EmployeeInputs) =>
+  e.days !== undefined && Boolean(params.periodDays) && e.days !== params.periodDays;
 
 /** The rating a line's coefficient follows: the calibrated one, else the band its score falls in. */
 export function lineRating(params: RunParams, e: EmployeeInputs): string | null {
@@ -217,7 +232,13 @@ export function computeRun(params: RunParams, employees: EmployeeInputs[]): RunR
       line.poolShareFen += shares[i];
       line.totalFen += shares[i];
     });
-    pools.push({ schemeId: pool.schemeId, size, totalPoints: points.reduce((a, b) => a + b, 0), memberCount: members.length, blocked: false });
+    pools.push({
+      schemeId: pool.schemeId,
+      size,
+      totalPoints: points.reduce((a, b) => a + b, 0),
+      memberCount: members.length,
+      blocked: false,
+    });
   }
   return { lines, pools, issues };
 }

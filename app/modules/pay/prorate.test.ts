@@ -55,13 +55,29 @@ describe("splitByDays (transfers and rotations)", () => {
   it("splits by largest remainder so the parts add up", () => {
     // 1,000,000 fen over 92 days, 31 in the room and 61 on rotation:
     // 336,956.52… and 663,043.47… → floors 336,956 + 663,043 = 999,999; the 1 fen left goes to the larger remainder (.52).
-    expect(splitByDays(1_000_000, [{ unitId: "room", days: 31 }, { unitId: "host", days: 61 }])).toEqual([
+    expect(
+      splitByDays(1_000_000, [
+        { unitId: "room", days: 31 },
+        { unitId: "host", days: 61 },
+      ]),
+    ).toEqual([
       { unitId: "room", fen: 336_957 },
       { unitId: "host", fen: 663_043 },
     ]);
     // 100 fen in three equal parts: 33 each, 1 left goes to the first.
-    expect(splitByDays(100, [{ unitId: "a", days: 10 }, { unitId: "b", days: 10 }, { unitId: "c", days: 10 }]).map((p) => p.fen)).toEqual([34, 33, 33]);
-    expect(splitByDays(-100, [{ unitId: "a", days: 1 }, { unitId: "b", days: 2 }]).map((p) => p.fen)).toEqual([-33, -67]);
+    expect(
+      splitByDays(100, [
+        { unitId: "a", days: 10 },
+        { unitId: "b", days: 10 },
+        { unitId: "c", days: 10 },
+      ]).map((p) => p.fen),
+    ).toEqual([34, 33, 33]);
+    expect(
+      splitByDays(-100, [
+        { unitId: "a", days: 1 },
+        { unitId: "b", days: 2 },
+      ]).map((p) => p.fen),
+    ).toEqual([-33, -67]);
   });
 
   it("finds the days in each unit from rotations, clipped to the period and the employment", () => {
@@ -72,10 +88,12 @@ describe("splitByDays (transfers and rotations)", () => {
       { unitId: "host", days: 31 },
     ]);
     // Joined 16 August, rotated 1–10 September: 46 days, 10 in the host.
-    expect(unitDays(Q3, "room", [{ hostUnitId: "host", startsOn: "2026-09-01", endsOn: "2026-09-10" }], { hiredOn: "2026-08-16" })).toEqual([
-      { unitId: "room", days: 36 },
-      { unitId: "host", days: 10 },
-    ]);
+    expect(unitDays(Q3, "room", [{ hostUnitId: "host", startsOn: "2026-09-01", endsOn: "2026-09-10" }], { hiredOn: "2026-08-16" })).toEqual(
+      [
+        { unitId: "room", days: 36 },
+        { unitId: "host", days: 10 },
+      ],
+    );
   });
 });
 

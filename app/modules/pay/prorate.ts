@@ -44,7 +44,8 @@ function roundRatio(n: bigint, d: bigint): number {
 }
 
 function checkDays(days: number, periodDays: number) {
-  if (!Number.isInteger(days) || !Number.isInteger(periodDays) || periodDays <= 0 || days < 0 || days > periodDays) throw new RangeError("days must be whole, 0 ≤ days ≤ period days");
+  if (!Number.isInteger(days) || !Number.isInteger(periodDays) || periodDays <= 0 || days < 0 || days > periodDays)
+    throw new RangeError("days must be whole, 0 ≤ days ≤ period days");
 }
 
 /** amount × days ÷ periodDays, rounded once, half up, to the fen. The whole amount when days = periodDays. */
@@ -95,7 +96,12 @@ export function splitByDays(amountFen: number, segments: UnitDays[]): { unitId: 
  * The days spent in each unit: the home unit, except during a rotation to a host unit.
  * Rotations are clipped to the period; overlapping ones are taken in order.
  */
-export function unitDays(period: Span, homeUnitId: string, rotations: { hostUnitId: string; startsOn: Date | string; endsOn: Date | string }[], employment: { hiredOn?: Date | string | null; leftOn?: Date | string | null } = {}): UnitDays[] {
+export function unitDays(
+  period: Span,
+  homeUnitId: string,
+  rotations: { hostUnitId: string; startsOn: Date | string; endsOn: Date | string }[],
+  employment: { hiredOn?: Date | string | null; leftOn?: Date | string | null } = {},
+): UnitDays[] {
   const from = Math.max(dayNumber(period.startsOn), employment.hiredOn ? dayNumber(employment.hiredOn) : -Infinity);
   const to = Math.min(dayNumber(period.endsOn), employment.leftOn ? dayNumber(employment.leftOn) : Infinity);
   if (to < from) return [];
@@ -119,4 +125,3 @@ export function unitDays(period: Span, homeUnitId: string, rotations: { hostUnit
   }
   return result;
 }
-

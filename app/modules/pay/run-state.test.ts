@@ -52,7 +52,10 @@ describe("separation of duties", () => {
     expect(transition(run("draft"), "review", { userId: "hr2", hasOwnLine: true })).toEqual({ ok: false, error: "pay.errors.ownLine" });
     expect(transition(reviewed, "approve", { userId: "hr3", hasOwnLine: true })).toEqual({ ok: false, error: "pay.errors.ownLine" });
     // Locking and sending back do not sign anything off.
-    expect(transition({ ...reviewed, status: "approved" }, "lock", { userId: "hr3", hasOwnLine: true })).toEqual({ ok: true, next: "locked" });
+    expect(transition({ ...reviewed, status: "approved" }, "lock", { userId: "hr3", hasOwnLine: true })).toEqual({
+      ok: true,
+      next: "locked",
+    });
   });
 
   it("refuses a role granted within the waiting period, by default 7 days, configurable", () => {
@@ -61,7 +64,10 @@ describe("separation of duties", () => {
     expect(transition(run("draft"), "review", recent, { now })).toEqual({ ok: false, error: "pay.errors.recentRole" });
     expect(transition(reviewed, "approve", { userId: "hr3", roleGrantedAt: daysAgo(7) }, { now })).toEqual({ ok: true, next: "approved" });
     expect(transition(reviewed, "approve", recent, { now, recentRoleDays: 3 })).toEqual({ ok: true, next: "approved" });
-    expect(transition(reviewed, "approve", { userId: "hr3", roleGrantedAt: daysAgo(20) }, { now, recentRoleDays: 30 })).toEqual({ ok: false, error: "pay.errors.recentRole" });
+    expect(transition(reviewed, "approve", { userId: "hr3", roleGrantedAt: daysAgo(20) }, { now, recentRoleDays: 30 })).toEqual({
+      ok: false,
+      error: "pay.errors.recentRole",
+    });
     // A role held from the start (not granted through a request) has no waiting period.
     expect(isRecentRole(null, now)).toBe(false);
   });

@@ -55,7 +55,8 @@ export function transition(
     if (who.userId === run.preparedById) return { ok: false, error: "pay.errors.samePerson" };
     if (action === "approve" && who.userId === run.reviewedById) return { ok: false, error: "pay.errors.reviewerCannotApprove" };
     if (who.hasOwnLine) return { ok: false, error: "pay.errors.ownLine" };
-    if (isRecentRole(who.roleGrantedAt, options.now ?? new Date(), options.recentRoleDays)) return { ok: false, error: "pay.errors.recentRole" };
+    if (isRecentRole(who.roleGrantedAt, options.now ?? new Date(), options.recentRoleDays))
+      return { ok: false, error: "pay.errors.recentRole" };
   }
   if (action === "review" && run.issueCount > 0) return { ok: false, error: "pay.errors.hasIssues" };
   return { ok: true, next: TO[action] };

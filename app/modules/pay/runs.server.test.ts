@@ -71,7 +71,9 @@ describe("pay runs", () => {
     await refused(transitionRun(db, hr2, run.id, "review"), "pay.errors.hasIssues");
     await refused(createRun(db, hr1, period.id), "pay.errors.runInProgress");
 
-    await db.kpiActual.create({ data: { periodId: period.id, employeeId: e4.id, kpiId: kpiId.get("REV_IN_NET_6M")!, value: 1_000_000n, source: "manual" } });
+    await db.kpiActual.create({
+      data: { periodId: period.id, employeeId: e4.id, kpiId: kpiId.get("REV_IN_NET_6M")!, value: 1_000_000n, source: "manual" },
+    });
     const after = await recomputeRun(db, hr1, run.id);
     expect(after.issueCount).toBe(0);
     expect(await db.payLine.count({ where: { runId: run.id } })).toBe(managers.length);
@@ -80,7 +82,17 @@ describe("pay runs", () => {
   it("shows a line whose curve cannot score as an issue on that person, and computes everyone else", async () => {
     const { period, managers, kpiId } = await payFixture(db, org.unitId);
     const broken = managers[1];
-    await db.kpiAdjustment.create({ data: { periodId: period.id, employeeId: broken.id, kpiId: kpiId.get("REVENUE")!, threshold: 1n, target: 1n, stretch: 1n, reason: "kpi.adjustReason.allocation" } });
+    await db.kpiAdjustment.create({
+      data: {
+        periodId: period.id,
+        employeeId: broken.id,
+        kpiId: kpiId.get("REVENUE")!,
+        threshold: 1n,
+        target: 1n,
+        stretch: 1n,
+        reason: "kpi.adjustReason.allocation",
+      },
+    });
     const run = await createRun(db, hr1, period.id);
     const issues = JSON.parse((await db.payRun.findUniqueOrThrow({ where: { id: run.id } })).issuesJson);
     expect(issues).toContainEqual({ kind: "malformedLine", employeeId: broken.id, kpiCode: "REVENUE", employeeNo: broken.employeeNo });
@@ -109,7 +121,10 @@ describe("pay runs", () => {
     await expect(db.$executeRawUnsafe(`UPDATE "PayLine" SET "totalFen" = 1 WHERE "runId" = ?`, run.id)).rejects.toThrow(/frozen/);
     await expect(db.$executeRawUnsafe(`DELETE FROM "PayLine" WHERE "runId" = ?`, run.id)).rejects.toThrow(/frozen/);
     await expect(
-      db.$executeRawUnsafe(`INSERT INTO "PayLine" ("runId","employeeId","unitId","basePayFen","performancePayFen","growthBonusFen","poolShareFen","totalFen","inputsJson") SELECT ?, "id", "unitId", 1, 1, 1, 1, 4, '{}' FROM "Employee" LIMIT 1`, run.id),
+      db.$executeRawUnsafe(
+        `INSERT INTO "PayLine" ("runId","employeeId","unitId","basePayFen","performancePayFen","growthBonusFen","poolShareFen","totalFen","inputsJson") SELECT ?, "id", "unitId", 1, 1, 1, 1, 4, '{}' FROM "Employee" LIMIT 1`,
+        run.id,
+      ),
     ).rejects.toThrow(/frozen/);
     await expect(db.$executeRawUnsafe(`UPDATE "PayRun" SET "status" = 'draft' WHERE "id" = ?`, run.id)).rejects.toThrow(/locked/);
     await expect(db.$executeRawUnsafe(`UPDATE "PayRun" SET "totalFen" = 0 WHERE "id" = ?`, run.id)).rejects.toThrow(/locked/);
@@ -117,8 +132,14 @@ describe("pay runs", () => {
     expect(await verifyRun(db, run.id)).toMatchObject({ identical: true });
 
     // Corrections are new adjustments with a reason, themselves append-only.
-    const adjustment = await addAdjustment(db, hr1, run.id, { employeeNo: managers[0].employeeNo, amountFen: -12_345, reason: "Revenue restated" });
-    await expect(db.$executeRawUnsafe(`UPDATE "PayAdjustment" SET "amountFen" = 0 WHERE "id" = ?`, adjustment.id)).rejects.toThrow(/append-only/);
+    const adjustment = await addAdjustment(db, hr1, run.id, {
+      employeeNo: managers[0].employeeNo,
+      amountFen: -12_345,
+      reason: "Revenue restated",
+    });
+    await expect(db.$executeRawUnsafe(`UPDATE "PayAdjustment" SET "amountFen" = 0 WHERE "id" = ?`, adjustment.id)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.$executeRawUnsafe(`DELETE FROM "PayAdjustment" WHERE "id" = ?`, adjustment.id)).rejects.toThrow(/append-only/);
     const actions = (await db.auditLog.findMany({ where: { entityId: run.id }, select: { action: true } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["pay.run.create", "pay.run.review", "pay.run.approve", "pay.run.lock"]));
@@ -141,12 +162,16 @@ describe("pay runs", () => {
     ).rejects.toThrow(/one pay run per period/);
     const other = await payFixture(db, org.unitId);
     const otherRun = await createRun(db, hr1, other.period.id);
-    await expect(db.$executeRawUnsafe(`UPDATE "PayRun" SET "periodId" = ? WHERE "id" = ?`, period.id, otherRun.id)).rejects.toThrow(/one pay run per period/);
+    await expect(db.$executeRawUnsafe(`UPDATE "PayRun" SET "periodId" = ? WHERE "id" = ?`, period.id, otherRun.id)).rejects.toThrow(
+      /one pay run per period/,
+    );
     expect(await db.payRun.count({ where: { periodId: period.id } })).toBe(1);
 
     const open = await payFixture(db, org.unitId, { status: "open" });
     await refused(createRun(db, hr1, open.period.id), "pay.errors.periodNotClosed");
-    const future = await db.appraisalPeriod.create({ data: { code: "2099-Q1", kind: "quarter", startsOn: new Date("2099-01-01T00:00:00Z"), endsOn: new Date("2099-03-31T00:00:00Z") } });
+    const future = await db.appraisalPeriod.create({
+      data: { code: "2099-Q1", kind: "quarter", startsOn: new Date("2099-01-01T00:00:00Z"), endsOn: new Date("2099-03-31T00:00:00Z") },
+    });
     const unpaid = await payFixture(db, org.unitId);
     const offered = (await periodsForNewRun(db)).map((p) => p.id);
     expect(offered).toContain(unpaid.period.id);
@@ -158,7 +183,12 @@ describe("pay runs", () => {
     const run = await createRun(db, hr1, period.id);
     const stored = await db.payRun.findUniqueOrThrow({ where: { id: run.id } });
     const fin = org.unitId.get("JC-GE-FIN")!;
-    const unitOf = new Map((await db.employee.findMany({ where: { id: { in: managers.map((m) => m.id) } }, select: { id: true, unitId: true } })).map((e) => [e.id, e.unitId]));
+    const unitOf = new Map(
+      (await db.employee.findMany({ where: { id: { in: managers.map((m) => m.id) } }, select: { id: true, unitId: true } })).map((e) => [
+        e.id,
+        e.unitId,
+      ]),
+    );
     // This year 60,000,000 + i × 2,500,000 fen each; the same quarter last year 50,000,000 + i × 2,000,000.
     let thisYear = 0;
     let lastYear = 0;
@@ -176,7 +206,15 @@ describe("pay runs", () => {
     expect(await verifyRun(db, run.id)).toMatchObject({ identical: true });
 
     // A quarter with no same quarter last year: the pool cannot be sized, and the run says why.
-    const lonely = await db.appraisalPeriod.create({ data: { code: "2031-Q1", kind: "quarter", startsOn: new Date("2031-01-01T00:00:00Z"), endsOn: new Date("2031-03-31T00:00:00Z"), status: "closed" } });
+    const lonely = await db.appraisalPeriod.create({
+      data: {
+        code: "2031-Q1",
+        kind: "quarter",
+        startsOn: new Date("2031-01-01T00:00:00Z"),
+        endsOn: new Date("2031-03-31T00:00:00Z"),
+        status: "closed",
+      },
+    });
     const blocked = await createRun(db, hr1, lonely.id);
     const issues = JSON.parse((await db.payRun.findUniqueOrThrow({ where: { id: blocked.id } })).issuesJson);
     expect(issues).toContainEqual(expect.objectContaining({ kind: "poolNoLastYear" }));
@@ -185,8 +223,17 @@ describe("pay runs", () => {
   it("refuses adjustments to runs that are not locked, and lines added to a reviewed run", async () => {
     const { period, managers } = await payFixture(db, org.unitId);
     const run = await createRun(db, hr1, period.id);
-    await refused(addAdjustment(db, hr1, run.id, { employeeNo: managers[0].employeeNo, amountFen: 100, reason: "x" }), "pay.errors.adjustLockedOnly");
-    await expect(db.$executeRawUnsafe(`INSERT INTO "PayAdjustment" ("id","runId","employeeId","amountFen","reason","createdById") VALUES ('x', ?, ?, 1, 'r', 'u')`, run.id, managers[0].id)).rejects.toThrow(/locked runs/);
+    await refused(
+      addAdjustment(db, hr1, run.id, { employeeNo: managers[0].employeeNo, amountFen: 100, reason: "x" }),
+      "pay.errors.adjustLockedOnly",
+    );
+    await expect(
+      db.$executeRawUnsafe(
+        `INSERT INTO "PayAdjustment" ("id","runId","employeeId","amountFen","reason","createdById") VALUES ('x', ?, ?, 1, 'r', 'u')`,
+        run.id,
+        managers[0].id,
+      ),
+    ).rejects.toThrow(/locked runs/);
     await transitionRun(db, hr2, run.id, "review");
     await expect(db.$executeRawUnsafe(`UPDATE "PayLine" SET "totalFen" = 1 WHERE "runId" = ?`, run.id)).rejects.toThrow(/frozen/);
     expect(await transitionRun(db, hr1, run.id, "sendBack")).toBe("draft");

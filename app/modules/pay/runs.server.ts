@@ -8,7 +8,16 @@ import { gatherInputs } from "./inputs.server";
 import { inputsPacker, unpackInputs, type PackedInputs } from "./line-snapshot";
 import { periodActuals } from "~/modules/kpi/scores.server";
 import { comparesWithLastYear } from "./dept-pool";
-import { computeRun, schemeKpiCodes, type EmployeeInputs, type Issue, type PayLineResult, type PoolResult, type RunParams, type RunSnapshot } from "./payroll";
+import {
+  computeRun,
+  schemeKpiCodes,
+  type EmployeeInputs,
+  type Issue,
+  type PayLineResult,
+  type PoolResult,
+  type RunParams,
+  type RunSnapshot,
+} from "./payroll";
 import { getEnv } from "~/utils/env.server";
 import { daysInclusive } from "./prorate";
 import { runBudgetCheck } from "./budget.server";
@@ -20,7 +29,6 @@ export type { RunSnapshot } from "./payroll";
 
 export type StoredIssue = Issue & { employeeNo?: string };
 
-
 /** Lines per INSERT: each statement carries its rows as one JSON text parameter. */
 const INSERT_CHUNK = 10_000;
 
@@ -30,13 +38,28 @@ const INSERT_CHUNK = 10_000;
  * more to pass than one text. The packed inputs travel as a JSON string (already text), which
  * SQLite reads two to three times faster than an object it would have to render back to text.
  */
-async function writeLines(tx: BulkTransaction, runId: string, lines: PayLineResult[], packed: Map<string, { unitId: string; json: PackedInputs }>) {
+async function writeLines(
+  tx: BulkTransaction,
+  runId: string,
+  lines: PayLineResult[],
+  packed: Map<string, { unitId: string; json: PackedInputs }>,
+) {
   // In key order each B-tree insert lands next to the one before it.
   const ordered = [...lines].sort((a, b) => (a.employeeId < b.employeeId ? -1 : a.employeeId > b.employeeId ? 1 : 0));
   for (let i = 0; i < ordered.length; i += INSERT_CHUNK) {
     const rows = ordered.slice(i, i + INSERT_CHUNK).map((l) => {
       const e = packed.get(l.employeeId)!;
-      return [l.employeeId, e.unitId, l.basePayFen, l.performancePayFen, l.growthBonusFen, l.poolShareFen, l.totalFen, l.rating, JSON.stringify(e.json)];
+      return [
+        l.employeeId,
+        e.unitId,
+        l.basePayFen,
+        l.performancePayFen,
+        l.growthBonusFen,
+        l.poolShareFen,
+        l.totalFen,
+        l.rating,
+        JSON.stringify(e.json),
+      ];
     });
     await tx.execute({
       sql: `INSERT INTO "PayLine" ("runId","employeeId","unitId","basePayFen","performancePayFen","growthBonusFen","poolShareFen","totalFen","rating","inputsJson")
@@ -72,7 +95,11 @@ async function lastYearRevenue(db: Db, periodId: string, params: RunParams, inpu
 
 /** The latest calibrated rating of each person in a run (calibrations are append-only). */
 export async function calibratedRatings(db: Db, runId: string): Promise<Map<string, string>> {
-  const rows = await db.payCalibration.findMany({ where: { runId }, orderBy: { createdAt: "asc" }, select: { employeeId: true, toRating: true } });
+  const rows = await db.payCalibration.findMany({
+    where: { runId },
+    orderBy: { createdAt: "asc" },
+    select: { employeeId: true, toRating: true },
+  });
   return new Map(rows.map((r) => [r.employeeId, r.toRating]));
 }
 
@@ -83,16 +110,32 @@ async function compute(db: Db, periodId: string, periodKind: string, runId?: str
   const calibrated = runId ? await calibratedRatings(db, runId) : undefined;
   const gathered = await gatherInputs(db, periodId, current, { period, calibrated });
   const { inputs, kpiNames } = gathered;
-  const params: RunParams = { ...current, periodDays: daysInclusive(period.startsOn, period.endsOn), pools: await lastYearRevenue(db, periodId, current, inputs) };
+  const params: RunParams = {
+    ...current,
+    periodDays: daysInclusive(period.startsOn, period.endsOn),
+    pools: await lastYearRevenue(db, periodId, current, inputs),
+  };
   const result = computeRun(params, inputs);
   const numbers = new Map(inputs.map((e) => [e.employeeId, e.employeeNo]));
   const issues: StoredIssue[] = result.issues.map((i) => ("employeeId" in i ? { ...i, employeeNo: numbers.get(i.employeeId) } : i));
   const packer = inputsPacker(schemeKpiCodes(params));
   const packed = new Map(inputs.map((e) => [e.employeeId, { unitId: e.unitId, json: packer.pack(e) }]));
   const snapshot: RunSnapshot = { ...params, kpiNames, ...packer.tables };
-  const draft = { status: "draft", totalFen: result.lines.reduce((s, l) => s + l.totalFen, 0), employeeCount: result.lines.length, issueCount: issues.length };
+  const draft = {
+    status: "draft",
+    totalFen: result.lines.reduce((s, l) => s + l.totalFen, 0),
+    employeeCount: result.lines.length,
+    issueCount: issues.length,
+  };
   // What a run row stores of a computation, in the order of RUN_FIGURES.
-  const figures = [JSON.stringify(snapshot), JSON.stringify(result.pools), JSON.stringify(issues), draft.issueCount, draft.employeeCount, draft.totalFen];
+  const figures = [
+    JSON.stringify(snapshot),
+    JSON.stringify(result.pools),
+    JSON.stringify(issues),
+    draft.issueCount,
+    draft.employeeCount,
+    draft.totalFen,
+  ];
   return { lines: result.lines, packed, draft, figures };
 }
 
@@ -110,7 +153,10 @@ function summary(run: { status: string; totalFen: number; employeeCount: number;
  * one transaction.
  */
 export async function createRun(db: Db, actorId: string, periodId: string) {
-  const period = await db.appraisalPeriod.findUnique({ where: { id: periodId }, select: { id: true, code: true, kind: true, status: true } });
+  const period = await db.appraisalPeriod.findUnique({
+    where: { id: periodId },
+    select: { id: true, code: true, kind: true, status: true },
+  });
   if (!period) throw formError("pay.errors.unknownPeriod");
   if (period.status !== "closed") throw formError("pay.errors.periodNotClosed");
   const existing = await db.payRun.findFirst({ where: { periodId }, select: { status: true } });
@@ -128,14 +174,23 @@ export async function createRun(db: Db, actorId: string, periodId: string) {
     });
     if (inserted.rowsAffected !== 1) throw formError("pay.errors.runInProgress");
     await writeLines(tx, id, c.lines, c.packed);
-    await auditBulk(tx, { actorId, action: "pay.run.create", entity: "PayRun", entityId: id, after: { periodCode: period.code, ...c.draft } });
+    await auditBulk(tx, {
+      actorId,
+      action: "pay.run.create",
+      entity: "PayRun",
+      entityId: id,
+      after: { periodCode: period.code, ...c.draft },
+    });
     return { id, ...c.draft };
   });
 }
 
 /** Recomputes a draft from today's parameters and actuals (after HR fixed what was missing). */
 export async function recomputeRun(db: Db, actorId: string, runId: string) {
-  const run = await db.payRun.findUnique({ where: { id: runId }, select: { id: true, status: true, periodId: true, totalFen: true, employeeCount: true, issueCount: true } });
+  const run = await db.payRun.findUnique({
+    where: { id: runId },
+    select: { id: true, status: true, periodId: true, totalFen: true, employeeCount: true, issueCount: true },
+  });
   if (!run) throw formError("pay.errors.unknownRun", 404);
   if (run.status !== "draft") throw formError("pay.errors.wrongState");
   const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: run.periodId }, select: { kind: true } });
@@ -170,7 +225,12 @@ async function runActor(db: Db, userId: string, runId: string): Promise<RunActor
 }
 
 /** Why this user may not take the step on the run (a message key), or null. For the page's buttons. */
-export async function stepRefusal(db: Db, userId: string, run: RunForTransition & { id: string }, action: RunAction): Promise<TransitionError | null> {
+export async function stepRefusal(
+  db: Db,
+  userId: string,
+  run: RunForTransition & { id: string },
+  action: RunAction,
+): Promise<TransitionError | null> {
   const result = transition(run, action, await runActor(db, userId, run.id), { recentRoleDays: getEnv().RECENT_ROLE_DAYS });
   return result.ok ? null : result.error;
 }
@@ -182,18 +242,33 @@ export async function stepRefusal(db: Db, userId: string, run: RunForTransition 
  * update is conditional on the status read, so two people acting at once cannot both succeed.
  */
 export async function transitionRun(db: Db, actorId: string, runId: string, action: RunAction, password?: string, overrideReason?: string) {
-  const run = await db.payRun.findUnique({ where: { id: runId }, select: { id: true, status: true, preparedById: true, reviewedById: true, issueCount: true, periodCode: true } });
+  const run = await db.payRun.findUnique({
+    where: { id: runId },
+    select: { id: true, status: true, preparedById: true, reviewedById: true, issueCount: true, periodCode: true },
+  });
   if (!run) throw formError("pay.errors.unknownRun", 404);
   const result = transition(run, action, await runActor(db, actorId, runId), { recentRoleDays: getEnv().RECENT_ROLE_DAYS });
   if (!result.ok) {
-    await audit(db, { actorId, action: "pay.run.refused", entity: "PayRun", entityId: runId, after: { step: action, reason: result.error } });
+    await audit(db, {
+      actorId,
+      action: "pay.run.refused",
+      entity: "PayRun",
+      entityId: runId,
+      after: { step: action, reason: result.error },
+    });
     throw formError(result.error);
   }
   if (action === "review") {
     // Before coefficients are signed off, every unit's ratings are within the period's guideline (or calibrated into it).
     const outside = await unitsOutsideGuideline(db, runId);
     if (outside.length > 0) {
-      await audit(db, { actorId, action: "pay.run.refused", entity: "PayRun", entityId: runId, after: { step: action, reason: "pay.errors.outsideGuideline", units: outside.map((u) => u.unitId) } });
+      await audit(db, {
+        actorId,
+        action: "pay.run.refused",
+        entity: "PayRun",
+        entityId: runId,
+        after: { step: action, reason: "pay.errors.outsideGuideline", units: outside.map((u) => u.unitId) },
+      });
       throw formError("pay.errors.outsideGuideline");
     }
   }
@@ -205,14 +280,31 @@ export async function transitionRun(db: Db, actorId: string, runId: string, acti
     budget = await runBudgetCheck(db, runId);
     if (budget.excessFen > 0 && !overrideReason) throw formError("pay.errors.overBudget");
   }
-  const override = budget && budget.excessFen > 0 ? { budgetExcessFen: BigInt(budget.excessFen), budgetOverrideReason: overrideReason! } : {};
+  const override =
+    budget && budget.excessFen > 0 ? { budgetExcessFen: BigInt(budget.excessFen), budgetOverrideReason: overrideReason! } : {};
   await db.$transaction(async (tx) => {
     const reset = action === "sendBack" ? { budgetExcessFen: null, budgetOverrideReason: null } : {};
-    const updated = await tx.payRun.updateMany({ where: { id: runId, status: run.status }, data: { status: result.next, ...STAMP[action](actorId, new Date()), ...override, ...reset } });
+    const updated = await tx.payRun.updateMany({
+      where: { id: runId, status: run.status },
+      data: { status: result.next, ...STAMP[action](actorId, new Date()), ...override, ...reset },
+    });
     if (updated.count !== 1) throw formError("pay.errors.wrongState");
-    await audit(tx, { actorId, action: `pay.run.${action}`, entity: "PayRun", entityId: runId, before: { status: run.status }, after: { status: result.next } });
+    await audit(tx, {
+      actorId,
+      action: `pay.run.${action}`,
+      entity: "PayRun",
+      entityId: runId,
+      before: { status: run.status },
+      after: { status: result.next },
+    });
     if (budget && budget.excessFen > 0) {
-      await audit(tx, { actorId, action: "pay.run.budgetOverride", entity: "PayRun", entityId: runId, after: { excessFen: budget.excessFen, reason: overrideReason, budgets: budget.checks } });
+      await audit(tx, {
+        actorId,
+        action: "pay.run.budgetOverride",
+        entity: "PayRun",
+        entityId: runId,
+        after: { excessFen: budget.excessFen, reason: overrideReason, budgets: budget.checks },
+      });
     }
     if (action === "review") {
       const approvers = await tx.user.findMany({
@@ -228,22 +320,40 @@ export async function transitionRun(db: Db, actorId: string, runId: string, acti
     if (action === "lock") {
       const lines = await tx.payLine.findMany({ where: { runId }, select: { employeeId: true } });
       const paid = [...new Set(lines.map((l) => l.employeeId))];
-      if (paid.length) await enqueueNotification(tx, { type: "pay.payslipReady", recipientIds: paid, payload: { periodCode: run.periodCode, link: "/me/pay" } });
+      if (paid.length)
+        await enqueueNotification(tx, {
+          type: "pay.payslipReady",
+          recipientIds: paid,
+          payload: { periodCode: run.periodCode, link: "/me/pay" },
+        });
     }
   });
   return result.next;
 }
 
 /** A correction to a locked run: a signed amount with a reason, appended and audited. */
-export async function addAdjustment(db: Db, actorId: string, runId: string, input: { employeeNo: string; amountFen: number; reason: string }) {
+export async function addAdjustment(
+  db: Db,
+  actorId: string,
+  runId: string,
+  input: { employeeNo: string; amountFen: number; reason: string },
+) {
   const run = await db.payRun.findUnique({ where: { id: runId }, select: { status: true } });
   if (!run) throw formError("pay.errors.unknownRun", 404);
   if (run.status !== "locked") throw formError("pay.errors.adjustLockedOnly");
   const employee = await db.employee.findUnique({ where: { employeeNo: input.employeeNo }, select: { id: true } });
   if (!employee) throw formError("pay.errors.unknownEmployee");
   return db.$transaction(async (tx) => {
-    const row = await tx.payAdjustment.create({ data: { runId, employeeId: employee.id, amountFen: input.amountFen, reason: input.reason, createdById: actorId } });
-    await audit(tx, { actorId, action: "pay.adjustment.create", entity: "PayAdjustment", entityId: row.id, after: { runId, employeeNo: input.employeeNo, amountFen: input.amountFen, reason: input.reason } });
+    const row = await tx.payAdjustment.create({
+      data: { runId, employeeId: employee.id, amountFen: input.amountFen, reason: input.reason, createdById: actorId },
+    });
+    await audit(tx, {
+      actorId,
+      action: "pay.adjustment.create",
+      entity: "PayAdjustment",
+      entityId: row.id,
+      after: { runId, employeeNo: input.employeeNo, amountFen: input.amountFen, reason: input.reason },
+    });
     return row;
   });
 }
@@ -254,15 +364,38 @@ export async function verifyRun(db: Db, runId: string) {
   if (!run) throw formError("pay.errors.unknownRun", 404);
   if (run.issueCount > 0) return { checked: false as const };
   const params = JSON.parse(run.paramsJson) as RunSnapshot;
-  const rows = await db.payLine.findMany({ where: { runId }, select: { employeeId: true, unitId: true, basePayFen: true, performancePayFen: true, growthBonusFen: true, poolShareFen: true, totalFen: true, inputsJson: true } });
+  const rows = await db.payLine.findMany({
+    where: { runId },
+    select: {
+      employeeId: true,
+      unitId: true,
+      basePayFen: true,
+      performancePayFen: true,
+      growthBonusFen: true,
+      poolShareFen: true,
+      totalFen: true,
+      inputsJson: true,
+    },
+  });
   const inputs = rows.map((r) => unpackInputs(r.inputsJson, params, r)).sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : 1));
   const result = computeRun(params, inputs);
   const stored = new Map(rows.map((r) => [r.employeeId, r]));
   const differing = result.lines.filter((l) => {
     const s = stored.get(l.employeeId);
-    return !s || s.basePayFen !== l.basePayFen || s.performancePayFen !== l.performancePayFen || s.growthBonusFen !== l.growthBonusFen || s.poolShareFen !== l.poolShareFen || s.totalFen !== l.totalFen;
+    return (
+      !s ||
+      s.basePayFen !== l.basePayFen ||
+      s.performancePayFen !== l.performancePayFen ||
+      s.growthBonusFen !== l.growthBonusFen ||
+      s.poolShareFen !== l.poolShareFen ||
+      s.totalFen !== l.totalFen
+    );
   });
-  return { checked: true as const, identical: differing.length === 0 && result.lines.length === rows.length && result.issues.length === 0, differing: differing.length };
+  return {
+    checked: true as const,
+    identical: differing.length === 0 && result.lines.length === rows.length && result.issues.length === 0,
+    differing: differing.length,
+  };
 }
 
 export function parsePools(json: string) {

@@ -3,14 +3,30 @@ import { yuanField } from "./forms";
 import { DECIMAL_PATTERN } from "./money";
 
 /** The scheme editors' fields as people type them (yuan, percent); `toParams` turns them into the stored parameters. */
-const code = z.string().trim().min(1).max(32).regex(/^[A-Z][A-Z0-9_-]*$/, "pay.errors.schemeCode");
-const kpi = z.string().trim().min(1).max(32).regex(/^[A-Z][A-Z0-9_]*$/, "pay.errors.kpiCode");
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Z][A-Z0-9_-]*$/, "pay.errors.schemeCode");
+const kpi = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Z][A-Z0-9_]*$/, "pay.errors.kpiCode");
 const rate = z.string().trim().regex(DECIMAL_PATTERN, "pay.errors.decimal");
 const checkbox = z
   .union([z.literal("on"), z.literal("true")])
   .optional()
   .transform((v) => v !== undefined);
-const common = { intent: z.literal("save"), code, nameZh: z.string().trim().min(1).max(100), nameEn: z.string().trim().min(1).max(100), active: checkbox };
+const common = {
+  intent: z.literal("save"),
+  code,
+  nameZh: z.string().trim().min(1).max(100),
+  nameEn: z.string().trim().min(1).max(100),
+  active: checkbox,
+};
 
 export const GrowthFormSchema = z
   .object({
@@ -32,7 +48,10 @@ export const GrowthFormSchema = z
     arrearsRateFrom: z.enum(["kpi", "amounts"]),
     arrearsRateKpi: kpi.optional(),
     billedKpi: kpi.optional(),
-    arrearsThreshold: z.string().trim().regex(/^\d{1,3}(\.\d{1,2})?$/, "pay.errors.percent"),
+    arrearsThreshold: z
+      .string()
+      .trim()
+      .regex(/^\d{1,3}(\.\d{1,2})?$/, "pay.errors.percent"),
     arrearsPolicy: z.enum(["fine", "withhold"]),
     arrearsDeduction: z.enum(["arrears", "handsetCost"]),
     arrearsHandsetKpi: kpi.optional(),
@@ -40,8 +59,14 @@ export const GrowthFormSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.arrearsDeduction === "handsetCost" && !v.arrearsHandsetKpi) ctx.addIssue({ code: "custom", path: ["arrearsHandsetKpi"], message: "pay.errors.kpiCode" });
-    if (v.arrearsRateFrom === "amounts" ? !v.billedKpi : !v.arrearsRateKpi) ctx.addIssue({ code: "custom", path: [v.arrearsRateFrom === "amounts" ? "billedKpi" : "arrearsRateKpi"], message: "pay.errors.kpiCode" });
+    if (v.arrearsDeduction === "handsetCost" && !v.arrearsHandsetKpi)
+      ctx.addIssue({ code: "custom", path: ["arrearsHandsetKpi"], message: "pay.errors.kpiCode" });
+    if (v.arrearsRateFrom === "amounts" ? !v.billedKpi : !v.arrearsRateKpi)
+      ctx.addIssue({
+        code: "custom",
+        path: [v.arrearsRateFrom === "amounts" ? "billedKpi" : "arrearsRateKpi"],
+        message: "pay.errors.kpiCode",
+      });
   });
 
 export const PoolFormSchema = z
@@ -84,7 +109,15 @@ export function growthParams(v: z.infer<typeof GrowthFormSchema>) {
 }
 
 export function poolParams(v: z.infer<typeof PoolFormSchema>) {
-  return { unitId: v.unitId, revenueKpi: v.revenueKpi, comparison: v.comparison, lastYearRevenueFen: v.lastYearRevenue, basePoolFen: v.basePool, growthRate: v.growthRate, capFen: v.cap };
+  return {
+    unitId: v.unitId,
+    revenueKpi: v.revenueKpi,
+    comparison: v.comparison,
+    lastYearRevenueFen: v.lastYearRevenue,
+    basePoolFen: v.basePool,
+    growthRate: v.growthRate,
+    capFen: v.cap,
+  };
 }
 
 /** Stored parameters back into the editor's fields. */
@@ -92,7 +125,20 @@ export function formDefaults(kind: string, params: Record<string, unknown> | nul
   if (!params) return {};
   const y = (fen: unknown) => (Number(fen) / 100).toFixed(2);
   if (kind === "subscriberGrowth") {
-    return { ...params, arrearsDeduction: params.arrearsDeduction ?? "arrears", arrearsRateFrom: params.arrearsRateFrom ?? "kpi", positionCodes: (params.positionCodes as string[]).join(", "), unitReward: y(params.unitRewardFen), arrearsThreshold: (Number(params.arrearsThresholdBp) / 100).toString() };
+    return {
+      ...params,
+      arrearsDeduction: params.arrearsDeduction ?? "arrears",
+      arrearsRateFrom: params.arrearsRateFrom ?? "kpi",
+      positionCodes: (params.positionCodes as string[]).join(", "),
+      unitReward: y(params.unitRewardFen),
+      arrearsThreshold: (Number(params.arrearsThresholdBp) / 100).toString(),
+    };
   }
-  return { ...params, comparison: params.comparison ?? "fixed", lastYearRevenue: y(params.lastYearRevenueFen), basePool: y(params.basePoolFen), cap: y(params.capFen) };
+  return {
+    ...params,
+    comparison: params.comparison ?? "fixed",
+    lastYearRevenue: y(params.lastYearRevenueFen),
+    basePool: y(params.basePoolFen),
+    cap: y(params.capFen),
+  };
 }

@@ -31,7 +31,10 @@ async function refusedWithoutWriting(runId: string, actorId: string, step: "revi
   const audits = await db.auditLog.count({ where: { entityId: runId, action: "pay.run.refused", actorId } });
   await expect(transitionRun(db, actorId, runId, step, PASSWORD)).rejects.toMatchObject({ messageKey: key });
   expect(await db.payRun.findUniqueOrThrow({ where: { id: runId } })).toEqual(before);
-  const entry = await db.auditLog.findFirstOrThrow({ where: { entityId: runId, action: "pay.run.refused", actorId }, orderBy: { id: "desc" } });
+  const entry = await db.auditLog.findFirstOrThrow({
+    where: { entityId: runId, action: "pay.run.refused", actorId },
+    orderBy: { id: "desc" },
+  });
   expect(await db.auditLog.count({ where: { entityId: runId, action: "pay.run.refused", actorId } })).toBe(audits + 1);
   expect(JSON.parse(entry.after!)).toEqual({ step, reason: key });
 }

@@ -21,7 +21,8 @@ export function parseBandsForm(form: Record<string, string>): { rows: BandRow[];
       const basePayFen = yuanToFen(base);
       const performanceBaseFen = yuanToFen(perf);
       if (basePayFen === null || basePayFen < 0 || basePayFen > 100_000_000) errors[`base:${track}:${level}`] = "pay.errors.amount";
-      if (performanceBaseFen === null || performanceBaseFen < 0 || performanceBaseFen > 100_000_000) errors[`perf:${track}:${level}`] = "pay.errors.amount";
+      if (performanceBaseFen === null || performanceBaseFen < 0 || performanceBaseFen > 100_000_000)
+        errors[`perf:${track}:${level}`] = "pay.errors.amount";
       if (basePayFen !== null && performanceBaseFen !== null) rows.push({ track, level, basePayFen, performanceBaseFen });
     }
   }

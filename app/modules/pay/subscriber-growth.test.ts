@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { derivedArrearsRateBp, subscriberGrowthBonus, SubscriberGrowthParamsSchema, type SubscriberGrowthParams } from "./subscriber-growth";
+import {
+  derivedArrearsRateBp,
+  subscriberGrowthBonus,
+  SubscriberGrowthParamsSchema,
+  type SubscriberGrowthParams,
+} from "./subscriber-growth";
 
 const PARAMS: SubscriberGrowthParams = {
   positionCodes: ["AM"],

@@ -20,7 +20,12 @@ import { dec, DECIMAL_PATTERN, int, roundScaled, SCALE, scaledRate, scaledToStri
  * (500 = 5.00 %), subscribers as a count.
  * The reward is one payable line: computed exactly, rounded once, half up, to the fen.
  */
-const kpiCode = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "errors.code");
+const kpiCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "errors.code");
 const rate = z.string().trim().regex(DECIMAL_PATTERN, "pay.errors.decimal");
 
 export const SubscriberGrowthParamsSchema = z
@@ -55,8 +60,14 @@ export const SubscriberGrowthParamsSchema = z
     if (!dec(v.k2).gt(dec(v.k1))) ctx.addIssue({ code: "custom", path: ["k2"], message: "pay.errors.k2AboveK1" });
     if (dec(v.k1).gt(1) || dec(v.k2).gt(1)) ctx.addIssue({ code: "custom", path: ["k2"], message: "pay.errors.rateAboveOne" });
     if (dec(v.fineRate).gt(1)) ctx.addIssue({ code: "custom", path: ["fineRate"], message: "pay.errors.rateAboveOne" });
-    if (v.arrearsDeduction === "handsetCost" && !v.arrearsHandsetKpi) ctx.addIssue({ code: "custom", path: ["arrearsHandsetKpi"], message: "pay.errors.kpiCode" });
-    if (v.arrearsRateFrom === "amounts" ? !v.billedKpi : !v.arrearsRateKpi) ctx.addIssue({ code: "custom", path: [v.arrearsRateFrom === "amounts" ? "billedKpi" : "arrearsRateKpi"], message: "pay.errors.kpiCode" });
+    if (v.arrearsDeduction === "handsetCost" && !v.arrearsHandsetKpi)
+      ctx.addIssue({ code: "custom", path: ["arrearsHandsetKpi"], message: "pay.errors.kpiCode" });
+    if (v.arrearsRateFrom === "amounts" ? !v.billedKpi : !v.arrearsRateKpi)
+      ctx.addIssue({
+        code: "custom",
+        path: [v.arrearsRateFrom === "amounts" ? "billedKpi" : "arrearsRateKpi"],
+        message: "pay.errors.kpiCode",
+      });
   });
 
 export type SubscriberGrowthParams = z.infer<typeof SubscriberGrowthParamsSchema>;
@@ -66,7 +77,14 @@ const deductsHandsetCost = (p: SubscriberGrowthParams) => p.arrearsDeduction ===
 const derivesRate = (p: SubscriberGrowthParams) => p.arrearsRateFrom === "amounts";
 
 export function subscriberGrowthKpis(p: SubscriberGrowthParams) {
-  const codes = [p.newSubscribersKpi, p.revenue6mKpi, p.revenue2yKpi, p.subsidyKpi, p.arrearsKpi, derivesRate(p) ? p.billedKpi! : p.arrearsRateKpi!];
+  const codes = [
+    p.newSubscribersKpi,
+    p.revenue6mKpi,
+    p.revenue2yKpi,
+    p.subsidyKpi,
+    p.arrearsKpi,
+    derivesRate(p) ? p.billedKpi! : p.arrearsRateKpi!,
+  ];
   return deductsHandsetCost(p) ? [...codes, p.arrearsHandsetKpi!] : codes;
 }
 
@@ -122,7 +140,10 @@ function missingInputs(p: SubscriberGrowthParams, actuals: Record<string, number
 }
 
 /** The payable reward only (the pay run's hot path), or the missing KPI codes. */
-export function subscriberGrowthReward(p: SubscriberGrowthParams, actuals: Record<string, number>): { ok: true; rewardFen: number } | { ok: false; missing: string[] } {
+export function subscriberGrowthReward(
+  p: SubscriberGrowthParams,
+  actuals: Record<string, number>,
+): { ok: true; rewardFen: number } | { ok: false; missing: string[] } {
   const missing = missingInputs(p, actuals);
   if (missing.length) return { ok: false, missing };
   return { ok: true, rewardFen: roundScaled(parts(p, actuals).exact) };

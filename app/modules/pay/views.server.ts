@@ -12,7 +12,16 @@ export async function listRuns(db: Db) {
   return db.payRun.findMany({
     orderBy: [{ createdAt: "desc" }],
     take: 100,
-    select: { id: true, periodCode: true, status: true, employeeCount: true, issueCount: true, totalFen: true, createdAt: true, lockedAt: true },
+    select: {
+      id: true,
+      periodCode: true,
+      status: true,
+      employeeCount: true,
+      issueCount: true,
+      totalFen: true,
+      createdAt: true,
+      lockedAt: true,
+    },
   });
 }
 
@@ -76,10 +85,19 @@ export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
         unit: { select: { nameZh: true, nameEn: true } },
       },
     }),
-    db.payAdjustment.findMany({ where: { runId, employee: { unit: unitWhere(actor) } }, orderBy: { createdAt: "desc" }, take: 200, select: { id: true, amountFen: true, reason: true, createdAt: true, employee: { select: { employeeNo: true, name: true } } } }),
-    db.user.findMany({ where: { id: { in: [run.preparedById, run.reviewedById, run.approvedById, run.lockedById].filter((x): x is string => Boolean(x)) } }, select: { id: true, ...USER_NAME.select } }),
+    db.payAdjustment.findMany({
+      where: { runId, employee: { unit: unitWhere(actor) } },
+      orderBy: { createdAt: "desc" },
+      take: 200,
+      select: { id: true, amountFen: true, reason: true, createdAt: true, employee: { select: { employeeNo: true, name: true } } },
+    }),
+    db.user.findMany({
+      where: { id: { in: [run.preparedById, run.reviewedById, run.approvedById, run.lockedById].filter((x): x is string => Boolean(x)) } },
+      select: { id: true, ...USER_NAME.select },
+    }),
   ]);
-  const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.employee?.name ?? (id === "system" ? "system" : "—")) : null);
+  const nameOf = (id: string | null) =>
+    id ? (people.find((p) => p.id === id)?.employee?.name ?? (id === "system" ? "system" : "—")) : null;
   const snapshot = JSON.parse(run.paramsJson) as RunSnapshot;
   return {
     run: {
@@ -94,7 +112,10 @@ export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
       lockedBy: nameOf(run.lockedById),
     },
     issues: (JSON.parse(run.issuesJson) as StoredIssue[]).slice(0, 500),
-    pools: (JSON.parse(run.poolsJson) as PoolResult[]).map((p) => ({ ...p, scheme: snapshot.pools.find((s) => s.schemeId === p.schemeId) })),
+    pools: (JSON.parse(run.poolsJson) as PoolResult[]).map((p) => ({
+      ...p,
+      scheme: snapshot.pools.find((s) => s.schemeId === p.schemeId),
+    })),
     schemes: {
       coefficients: snapshot.coefficients,
       growth: snapshot.growth.map((g) => ({ nameZh: g.nameZh, nameEn: g.nameEn, version: g.version })),
@@ -127,7 +148,14 @@ export async function getPayslip(db: Db, actor: Actor, runId: string, employeeId
   const own = actor.employeeId === employeeId;
   const mayView = may(actor, "pay.view");
   const line = await db.payLine.findFirst({
-    where: own && !mayView ? { runId, employeeId, run: { status: "locked" } } : own ? { runId, employeeId } : mayView ? { runId, employeeId, unit: unitWhere(actor) } : { runId: "", employeeId: "" },
+    where:
+      own && !mayView
+        ? { runId, employeeId, run: { status: "locked" } }
+        : own
+          ? { runId, employeeId }
+          : mayView
+            ? { runId, employeeId, unit: unitWhere(actor) }
+            : { runId: "", employeeId: "" },
     select: {
       basePayFen: true,
       performancePayFen: true,
@@ -145,12 +173,34 @@ export async function getPayslip(db: Db, actor: Actor, runId: string, employeeId
   const inputs = unpackInputs(line.inputsJson, snapshot, { employeeId, unitId: line.unitId });
   const pools = JSON.parse(line.run.poolsJson) as PoolResult[];
   const [adjustments, calibrationRows] = await Promise.all([
-    db.payAdjustment.findMany({ where: { runId, employeeId }, orderBy: { createdAt: "asc" }, select: { id: true, amountFen: true, reason: true, createdAt: true } }),
-    db.payCalibration.findMany({ where: { runId, employeeId }, orderBy: { createdAt: "asc" }, select: { fromRating: true, toRating: true, reason: true, createdById: true } }),
+    db.payAdjustment.findMany({
+      where: { runId, employeeId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, amountFen: true, reason: true, createdAt: true },
+    }),
+    db.payCalibration.findMany({
+      where: { runId, employeeId },
+      orderBy: { createdAt: "asc" },
+      select: { fromRating: true, toRating: true, reason: true, createdById: true },
+    }),
   ]);
-  const calibrators = await db.user.findMany({ where: { id: { in: calibrationRows.map((c) => c.createdById) } }, select: { id: true, employee: { select: { name: true } } } });
-  const calibrations = calibrationRows.map((c) => ({ fromRating: c.fromRating, toRating: c.toRating, reason: c.reason, by: calibrators.find((u) => u.id === c.createdById)?.employee?.name ?? null }));
-  const stored = { basePayFen: line.basePayFen, performancePayFen: line.performancePayFen, growthBonusFen: line.growthBonusFen, poolShareFen: line.poolShareFen, totalFen: line.totalFen };
+  const calibrators = await db.user.findMany({
+    where: { id: { in: calibrationRows.map((c) => c.createdById) } },
+    select: { id: true, employee: { select: { name: true } } },
+  });
+  const calibrations = calibrationRows.map((c) => ({
+    fromRating: c.fromRating,
+    toRating: c.toRating,
+    reason: c.reason,
+    by: calibrators.find((u) => u.id === c.createdById)?.employee?.name ?? null,
+  }));
+  const stored = {
+    basePayFen: line.basePayFen,
+    performancePayFen: line.performancePayFen,
+    growthBonusFen: line.growthBonusFen,
+    poolShareFen: line.poolShareFen,
+    totalFen: line.totalFen,
+  };
   return {
     run: { id: line.run.id, periodCode: line.run.periodCode, status: line.run.status },
     employee: line.employee,
@@ -250,11 +300,45 @@ export async function payrollRows(db: Db, runId: string): Promise<PayrollRow[]> 
  * net pay). Columns are documented in docs/payroll-csv.md; new columns are only ever appended.
  */
 export async function payrollCsv(db: Db, runId: string) {
-  const header = ["employeeNo", "name", "unit", "track", "level", "score", "rating", "daysPaid", "periodDays", "basePay", "performancePay", "growthBonus", "poolShare", "adjustments", "total", "calibrationReason"];
+  const header = [
+    "employeeNo",
+    "name",
+    "unit",
+    "track",
+    "level",
+    "score",
+    "rating",
+    "daysPaid",
+    "periodDays",
+    "basePay",
+    "performancePay",
+    "growthBonus",
+    "poolShare",
+    "adjustments",
+    "total",
+    "calibrationReason",
+  ];
   const rows = [header.join(",")];
   for (const r of await payrollRows(db, runId)) {
     rows.push(
-      [r.employeeNo, r.name, r.unit, r.track, r.level, r.score === null ? "" : (r.score / 100).toFixed(2), r.rating ?? "", r.daysPaid, r.periodDays, yuanCell(r.basePayFen), yuanCell(r.performancePayFen), yuanCell(r.growthBonusFen), yuanCell(r.poolShareFen), yuanCell(r.adjustmentsFen), yuanCell(r.totalFen), r.calibrationReason ?? ""]
+      [
+        r.employeeNo,
+        r.name,
+        r.unit,
+        r.track,
+        r.level,
+        r.score === null ? "" : (r.score / 100).toFixed(2),
+        r.rating ?? "",
+        r.daysPaid,
+        r.periodDays,
+        yuanCell(r.basePayFen),
+        yuanCell(r.performancePayFen),
+        yuanCell(r.growthBonusFen),
+        yuanCell(r.poolShareFen),
+        yuanCell(r.adjustmentsFen),
+        yuanCell(r.totalFen),
+        r.calibrationReason ?? "",
+      ]
         .map(csvCell)
         .join(","),
     );

@@ -11,7 +11,11 @@ import { fieldError } from "~/utils/domain-error";
 export async function eligibilityFor(db: Db, employeeId: string, rules: { minMonthsInPost: number; tracksJson: string }, now = new Date()) {
   const [employee, lastCompleted, open, pending] = await Promise.all([
     db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { track: true, hireDate: true } }),
-    db.rotationAssignment.findFirst({ where: { employeeId, status: "completed" }, orderBy: { endDate: "desc" }, select: { endDate: true } }),
+    db.rotationAssignment.findFirst({
+      where: { employeeId, status: "completed" },
+      orderBy: { endDate: "desc" },
+      select: { endDate: true },
+    }),
     db.rotationAssignment.count({ where: { employeeId, status: { in: HOLDING } } }),
     db.rotationApplication.count({ where: { employeeId, status: "pending" } }),
   ]);
@@ -41,12 +45,14 @@ export async function submitApplication(
 ) {
   const opening = await openOpening(db, input.openingId);
   const employee = await db.employee.findFirst({
-    where: input.source === "self" ? { id: input.employeeId, active: true } : { id: input.employeeId, active: true, unit: unitWhere(actor) },
+    where:
+      input.source === "self" ? { id: input.employeeId, active: true } : { id: input.employeeId, active: true, unit: unitWhere(actor) },
     select: { id: true, unitId: true },
   });
   if (!employee || (input.source === "self" && employee.id !== actor.employeeId)) return null;
   if (employee.unitId === opening.hostUnitId) throw fieldError("openingId", "rotations.errors.sameUnit");
-  if (dayStart(input.proposedStart) < dayStart(now.toISOString().slice(0, 10))) throw fieldError("proposedStart", "rotations.errors.startInPast");
+  if (dayStart(input.proposedStart) < dayStart(now.toISOString().slice(0, 10)))
+    throw fieldError("proposedStart", "rotations.errors.startInPast");
   const eligibility = await eligibilityFor(db, employee.id, opening.programme, now);
   if (!eligibility.eligible) throw fieldError("openingId", "rotations.errors.notEligible");
   return db.$transaction(async (tx) => {
@@ -61,7 +67,13 @@ export async function submitApplication(
       },
       select: { id: true },
     });
-    await audit(tx, { actorId: actor.userId, action: `rotation.application.${input.source}`, entity: "RotationApplication", entityId: saved.id, after: { openingId: opening.id, employeeId: employee.id } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: `rotation.application.${input.source}`,
+      entity: "RotationApplication",
+      entityId: saved.id,
+      after: { openingId: opening.id, employeeId: employee.id },
+    });
     return saved;
   });
 }
@@ -71,7 +83,11 @@ export async function submitApplication(
  * opening, or HR for either. When both have approved, the assignment is planned (with the
  * overlap and capacity checks) in the same transaction.
  */
-export async function decideApplication(db: Db, actor: Actor, input: { applicationId: string; side: "home" | "host"; decision: "approved" | "rejected"; comment: string }) {
+export async function decideApplication(
+  db: Db,
+  actor: Actor,
+  input: { applicationId: string; side: "home" | "host"; decision: "approved" | "rejected"; comment: string },
+) {
   const application = await db.rotationApplication.findUnique({
     where: { id: input.applicationId },
     select: {
@@ -119,13 +135,21 @@ export async function decideApplication(db: Db, actor: Actor, input: { applicati
     await tx.rotationApplication.update({
       where: { id: application.id },
       data: {
-        ...(input.side === "home" ? { homeDecision: input.decision, homeDecidedById: actor.userId } : { hostDecision: input.decision, hostDecidedById: actor.userId }),
+        ...(input.side === "home"
+          ? { homeDecision: input.decision, homeDecidedById: actor.userId }
+          : { hostDecision: input.decision, hostDecidedById: actor.userId }),
         status: outcome,
         assignmentId,
         ...(input.comment ? { decisionComment: input.comment } : {}),
       },
     });
-    await audit(tx, { actorId: actor.userId, action: `rotation.application.${input.side}.${input.decision}`, entity: "RotationApplication", entityId: application.id, after: { outcome, assignmentId, comment: input.comment } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: `rotation.application.${input.side}.${input.decision}`,
+      entity: "RotationApplication",
+      entityId: application.id,
+      after: { outcome, assignmentId, comment: input.comment },
+    });
     return { outcome, assignmentId };
   });
 }
@@ -164,14 +188,33 @@ export async function myRotations(db: Db, employeeId: string, now = new Date()) 
         description: true,
         minMonthsInPost: true,
         tracksJson: true,
-        openings: { where: { status: "open" }, select: { id: true, title: true, description: true, type: true, months: true, capacity: true, hostUnit: { select: { nameZh: true, nameEn: true } } } },
+        openings: {
+          where: { status: "open" },
+          select: {
+            id: true,
+            title: true,
+            description: true,
+            type: true,
+            months: true,
+            capacity: true,
+            hostUnit: { select: { nameZh: true, nameEn: true } },
+          },
+        },
       },
     }),
     db.rotationApplication.findMany({
       where: { employeeId },
       orderBy: { createdAt: "desc" },
       take: 20,
-      select: { id: true, status: true, homeDecision: true, hostDecision: true, proposedStart: true, decisionComment: true, opening: { select: { title: true, hostUnit: { select: { nameZh: true, nameEn: true } } } } },
+      select: {
+        id: true,
+        status: true,
+        homeDecision: true,
+        hostDecision: true,
+        proposedStart: true,
+        decisionComment: true,
+        opening: { select: { title: true, hostUnit: { select: { nameZh: true, nameEn: true } } } },
+      },
     }),
     db.rotationAssignment.findMany({
       where: { employeeId },
@@ -193,6 +236,8 @@ export async function myRotations(db: Db, employeeId: string, now = new Date()) 
       },
     }),
   ]);
-  const withEligibility = await Promise.all(programmes.map(async (p) => ({ ...p, eligibility: await eligibilityFor(db, employeeId, p, now) })));
+  const withEligibility = await Promise.all(
+    programmes.map(async (p) => ({ ...p, eligibility: await eligibilityFor(db, employeeId, p, now) })),
+  );
   return { programmes: withEligibility, applications, assignments };
 }

@@ -10,7 +10,10 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /** Refuses a placement that overlaps the person's other rotations or overfills the opening. */
 export async function checkPlacement(db: Db | Tx, input: { id?: string; employeeId: string; openingId: string; start: Date; end: Date }) {
   const [mine, opening] = await Promise.all([
-    db.rotationAssignment.findMany({ where: { employeeId: input.employeeId, status: { in: HOLDING } }, select: { id: true, startDate: true, endDate: true } }),
+    db.rotationAssignment.findMany({
+      where: { employeeId: input.employeeId, status: { in: HOLDING } },
+      select: { id: true, startDate: true, endDate: true },
+    }),
     db.rotationOpening.findUnique({
       where: { id: input.openingId },
       select: { capacity: true, assignments: { where: { status: { in: HOLDING } }, select: { id: true, startDate: true, endDate: true } } },
@@ -18,8 +21,20 @@ export async function checkPlacement(db: Db | Tx, input: { id?: string; employee
   ]);
   if (!opening) throw fieldError("openingId", "errors.notFound");
   const candidate = { id: input.id, start: input.start, end: input.end };
-  if (findOverlap(candidate, mine.map((m) => ({ id: m.id, start: m.startDate, end: m.endDate })))) throw fieldError("startDate", "rotations.errors.overlap");
-  if (exceedsCapacity(candidate, opening.assignments.map((a) => ({ id: a.id, start: a.startDate, end: a.endDate })), opening.capacity)) {
+  if (
+    findOverlap(
+      candidate,
+      mine.map((m) => ({ id: m.id, start: m.startDate, end: m.endDate })),
+    )
+  )
+    throw fieldError("startDate", "rotations.errors.overlap");
+  if (
+    exceedsCapacity(
+      candidate,
+      opening.assignments.map((a) => ({ id: a.id, start: a.startDate, end: a.endDate })),
+      opening.capacity,
+    )
+  ) {
     throw fieldError("startDate", "rotations.errors.capacity");
   }
 }
@@ -112,15 +127,40 @@ export async function assignmentForActor(db: Db, actor: Actor, id: string) {
 }
 
 export async function updatePlan(db: Db, actorId: string, id: string, input: PlanInput) {
-  const current = await db.rotationAssignment.findUniqueOrThrow({ where: { id }, select: { status: true, employeeId: true, openingId: true, startDate: true, endDate: true, objectives: true, returnPlan: true, mentorId: true } });
+  const current = await db.rotationAssignment.findUniqueOrThrow({
+    where: { id },
+    select: {
+      status: true,
+      employeeId: true,
+      openingId: true,
+      startDate: true,
+      endDate: true,
+      objectives: true,
+      returnPlan: true,
+      mentorId: true,
+    },
+  });
   if (current.status !== "planned" && current.status !== "active") throw fieldError("startDate", "rotations.errors.notEditable");
   const start = dayStart(input.startDate);
   const end = dayStart(input.endDate);
   if (current.openingId) await checkPlacement(db, { id, employeeId: current.employeeId, openingId: current.openingId, start, end });
-  const data = { startDate: start, endDate: end, mentorId: await mentorId(db, input.mentorNo, current.employeeId), objectives: input.objectives, returnPlan: input.returnPlan };
+  const data = {
+    startDate: start,
+    endDate: end,
+    mentorId: await mentorId(db, input.mentorNo, current.employeeId),
+    objectives: input.objectives,
+    returnPlan: input.returnPlan,
+  };
   await db.$transaction(async (tx) => {
     await tx.rotationAssignment.update({ where: { id }, data });
-    await audit(tx, { actorId, action: "rotation.assignment.plan", entity: "RotationAssignment", entityId: id, before: current, after: data });
+    await audit(tx, {
+      actorId,
+      action: "rotation.assignment.plan",
+      entity: "RotationAssignment",
+      entityId: id,
+      before: current,
+      after: data,
+    });
   });
 }
 
@@ -131,7 +171,14 @@ export async function transition(db: Db, actorId: string, id: string, to: "activ
     // The guard on status makes two racing clicks change it once.
     const { count } = await tx.rotationAssignment.updateMany({ where: { id, status: current.status }, data: { status: to } });
     if (count !== 1) throw fieldError("to", "rotations.errors.transition");
-    await audit(tx, { actorId, action: `rotation.assignment.${to}`, entity: "RotationAssignment", entityId: id, before: { status: current.status }, after: { status: to } });
+    await audit(tx, {
+      actorId,
+      action: `rotation.assignment.${to}`,
+      entity: "RotationAssignment",
+      entityId: id,
+      before: { status: current.status },
+      after: { status: to },
+    });
   });
 }
 

@@ -13,7 +13,10 @@ function summarise(rows: { type: string; startDate: Date; endDate: Date }[]): Ro
 
 /** Completed rotations of one employee: how many, whole months away (end day inclusive), which types. */
 export async function rotationFacts(db: Db, employeeId: string): Promise<RotationFacts> {
-  const rows = await db.rotationAssignment.findMany({ where: { employeeId, status: "completed" }, select: { type: true, startDate: true, endDate: true } });
+  const rows = await db.rotationAssignment.findMany({
+    where: { employeeId, status: "completed" },
+    select: { type: true, startDate: true, endDate: true },
+  });
   return summarise(rows);
 }
 

@@ -6,14 +6,32 @@ import { fieldError } from "~/utils/domain-error";
 export function listProgrammes(db: Db) {
   return db.rotationProgramme.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, status: true, minMonthsInPost: true, tracksJson: true, createdAt: true, _count: { select: { openings: true } } },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      minMonthsInPost: true,
+      tracksJson: true,
+      createdAt: true,
+      _count: { select: { openings: true } },
+    },
   });
 }
 
-export async function createProgramme(db: Db, actorId: string, input: { name: string; description: string; minMonthsInPost: number; tracks: string[] }) {
+export async function createProgramme(
+  db: Db,
+  actorId: string,
+  input: { name: string; description: string; minMonthsInPost: number; tracks: string[] },
+) {
   return db.$transaction(async (tx) => {
     const saved = await tx.rotationProgramme.create({
-      data: { name: input.name, description: input.description, minMonthsInPost: input.minMonthsInPost, tracksJson: JSON.stringify(input.tracks), createdById: actorId },
+      data: {
+        name: input.name,
+        description: input.description,
+        minMonthsInPost: input.minMonthsInPost,
+        tracksJson: JSON.stringify(input.tracks),
+        createdById: actorId,
+      },
       select: { id: true },
     });
     await audit(tx, { actorId, action: "rotation.programme.create", entity: "RotationProgramme", entityId: saved.id, after: input });

@@ -8,10 +8,17 @@ export async function rotatedShareByUnit(db: Db, actor: Actor, now = new Date())
   const since = new Date(now);
   since.setUTCFullYear(since.getUTCFullYear() - 3);
   const [units, staff, rotated] = await Promise.all([
-    db.unit.findMany({ where: { ...unitWhere(actor), active: true }, select: { id: true, code: true, nameZh: true, nameEn: true, kind: true, parentId: true, path: true, active: true, sortOrder: true } }),
+    db.unit.findMany({
+      where: { ...unitWhere(actor), active: true },
+      select: { id: true, code: true, nameZh: true, nameEn: true, kind: true, parentId: true, path: true, active: true, sortOrder: true },
+    }),
     db.employee.groupBy({ by: ["unitId"], where: { active: true, unit: unitWhere(actor) }, _count: { _all: true } }),
     db.rotationAssignment.findMany({
-      where: { status: { in: ["active", "completed"] }, startDate: { gte: since, lte: now }, employee: { active: true, unit: unitWhere(actor) } },
+      where: {
+        status: { in: ["active", "completed"] },
+        startDate: { gte: since, lte: now },
+        employee: { active: true, unit: unitWhere(actor) },
+      },
       select: { employeeId: true, employee: { select: { unitId: true } } },
     }),
   ]);
@@ -19,7 +26,15 @@ export async function rotatedShareByUnit(db: Db, actor: Actor, now = new Date())
     .map((u) => {
       const total = staff.find((s) => s.unitId === u.id)?._count._all ?? 0;
       const people = new Set(rotated.filter((r) => r.employee.unitId === u.id).map((r) => r.employeeId)).size;
-      return { unitId: u.id, nameZh: u.nameZh, nameEn: u.nameEn, depth: u.depth, staff: total, rotated: people, share: total ? people / total : null };
+      return {
+        unitId: u.id,
+        nameZh: u.nameZh,
+        nameEn: u.nameEn,
+        depth: u.depth,
+        staff: total,
+        rotated: people,
+        share: total ? people / total : null,
+      };
     })
     .filter((r) => r.staff > 0);
 }
@@ -29,7 +44,15 @@ export async function byTypeAndEvaluation(db: Db, actor: Actor) {
   const scope = unitWhere(actor);
   const rows = await db.rotationAssignment.findMany({
     where: { OR: [{ homeUnit: scope }, { hostUnit: scope }] },
-    select: { type: true, status: true, scoreResults: true, scoreLearning: true, scoreCollaboration: true, scoreOverall: true, evaluatedAt: true },
+    select: {
+      type: true,
+      status: true,
+      scoreResults: true,
+      scoreLearning: true,
+      scoreCollaboration: true,
+      scoreOverall: true,
+      evaluatedAt: true,
+    },
   });
   return ROTATION_TYPES.map((type) => {
     const ofType = rows.filter((r) => r.type === type);
@@ -41,7 +64,10 @@ export async function byTypeAndEvaluation(db: Db, actor: Actor) {
       completed: ofType.filter((r) => r.status === "completed").length,
       cancelled: ofType.filter((r) => r.status === "cancelled").length,
       evaluated: evaluated.length,
-      scores: Object.fromEntries(SCORE_FIELDS.map((f) => [f, mean(evaluated.map((r) => r[f] ?? 0))])) as Record<(typeof SCORE_FIELDS)[number], number | null>,
+      scores: Object.fromEntries(SCORE_FIELDS.map((f) => [f, mean(evaluated.map((r) => r[f] ?? 0))])) as Record<
+        (typeof SCORE_FIELDS)[number],
+        number | null
+      >,
     };
   });
 }

@@ -37,17 +37,34 @@ describe("eligibility", () => {
   const now = d("2025-07-01");
   const rules = { minMonthsInPost: 24, tracks: ["skill", "technical"] };
   it("meets every rule", () => {
-    const result = rotationEligibility(rules, { track: "skill", postSince: d("2023-07-01"), hasOpenAssignment: false, hasPendingApplication: false }, now);
+    const result = rotationEligibility(
+      rules,
+      { track: "skill", postSince: d("2023-07-01"), hasOpenAssignment: false, hasPendingApplication: false },
+      now,
+    );
     expect(result.eligible).toBe(true);
   });
   it("too short in post, wrong track, already rotating or applying", () => {
-    const result = rotationEligibility(rules, { track: "management", postSince: d("2023-07-02"), hasOpenAssignment: true, hasPendingApplication: true }, now);
+    const result = rotationEligibility(
+      rules,
+      { track: "management", postSince: d("2023-07-02"), hasOpenAssignment: true, hasPendingApplication: true },
+      now,
+    );
     expect(result.eligible).toBe(false);
-    expect(result.checks.filter((c) => !c.met).map((c) => c.rule)).toEqual(["monthsInPost", "track", "noOpenAssignment", "noPendingApplication"]);
+    expect(result.checks.filter((c) => !c.met).map((c) => c.rule)).toEqual([
+      "monthsInPost",
+      "track",
+      "noOpenAssignment",
+      "noPendingApplication",
+    ]);
     expect(result.checks[0]).toMatchObject({ required: 24, actual: 23 });
   });
   it("no track rule when every track may apply", () => {
-    const result = rotationEligibility({ minMonthsInPost: 0, tracks: [] }, { track: "management", postSince: now, hasOpenAssignment: false, hasPendingApplication: false }, now);
+    const result = rotationEligibility(
+      { minMonthsInPost: 0, tracks: [] },
+      { track: "management", postSince: now, hasOpenAssignment: false, hasPendingApplication: false },
+      now,
+    );
     expect(result.checks.map((c) => c.rule)).not.toContain("track");
     expect(result.eligible).toBe(true);
   });

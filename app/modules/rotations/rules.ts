@@ -40,7 +40,9 @@ export function findOverlap<I extends Interval>(candidate: Interval, existing: I
 export function peakConcurrency(intervals: Interval[], range: Interval): number {
   const inside = intervals.filter((i) => overlaps(i, range));
   // The peak is reached at the start of some interval (or the start of the range).
-  const starts = [range.start, ...inside.map((i) => i.start)].filter((d) => d.getTime() >= range.start.getTime() && d.getTime() <= range.end.getTime());
+  const starts = [range.start, ...inside.map((i) => i.start)].filter(
+    (d) => d.getTime() >= range.start.getTime() && d.getTime() <= range.end.getTime(),
+  );
   let peak = 0;
   for (const day of starts) {
     const n = inside.filter((i) => i.start.getTime() <= day.getTime() && day.getTime() <= i.end.getTime()).length;
@@ -57,14 +59,25 @@ export function exceedsCapacity(candidate: Interval, hosted: Interval[], capacit
 
 export type EligibilityRules = { minMonthsInPost: number; tracks: string[] };
 export type EligibilityFacts = { track: string; postSince: Date; hasOpenAssignment: boolean; hasPendingApplication: boolean };
-export type EligibilityCheck = { rule: "monthsInPost" | "track" | "noOpenAssignment" | "noPendingApplication"; met: boolean; required?: number | string[]; actual?: number | string };
+export type EligibilityCheck = {
+  rule: "monthsInPost" | "track" | "noOpenAssignment" | "noPendingApplication";
+  met: boolean;
+  required?: number | string[];
+  actual?: number | string;
+};
 
 /** Each programme rule, met or not; time in post counts from hire or the end of the last rotation. */
-export function rotationEligibility(rules: EligibilityRules, facts: EligibilityFacts, now: Date): { eligible: boolean; checks: EligibilityCheck[] } {
+export function rotationEligibility(
+  rules: EligibilityRules,
+  facts: EligibilityFacts,
+  now: Date,
+): { eligible: boolean; checks: EligibilityCheck[] } {
   const months = monthsBetween(facts.postSince, now);
   const checks: EligibilityCheck[] = [
     { rule: "monthsInPost", met: months >= rules.minMonthsInPost, required: rules.minMonthsInPost, actual: months },
-    ...(rules.tracks.length ? [{ rule: "track" as const, met: rules.tracks.includes(facts.track), required: rules.tracks, actual: facts.track }] : []),
+    ...(rules.tracks.length
+      ? [{ rule: "track" as const, met: rules.tracks.includes(facts.track), required: rules.tracks, actual: facts.track }]
+      : []),
     { rule: "noOpenAssignment", met: !facts.hasOpenAssignment },
     { rule: "noPendingApplication", met: !facts.hasPendingApplication },
   ];

@@ -94,6 +94,8 @@ export const EvaluationSchema = z
   })
   .strict();
 
-export const ReflectionSchema = z.object({ intent: z.literal("reflect"), assignmentId: id, reflection: z.string().trim().min(10).max(4000) }).strict();
+export const ReflectionSchema = z
+  .object({ intent: z.literal("reflect"), assignmentId: id, reflection: z.string().trim().min(10).max(4000) })
+  .strict();
 
 export const TransitionSchema = z.object({ intent: z.literal("transition"), to: z.enum(["active", "completed", "cancelled"]) }).strict();

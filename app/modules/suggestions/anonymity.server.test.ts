@@ -30,10 +30,13 @@ describe("an anonymous suggestion holds nothing identifying", () => {
     const columns = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('Suggestion')`);
     const names = columns.map((c) => c.name);
     expect(names.length).toBeGreaterThan(5);
-    for (const name of names) expect(name).not.toMatch(/user(?!Id$)|employee|author|session|ip|address|agent|created|updated|time|At$|date/i);
+    for (const name of names)
+      expect(name).not.toMatch(/user(?!Id$)|employee|author|session|ip|address|agent|created|updated|time|At$|date/i);
     // The only user column is the handler who owns it, never the submitter.
     expect(names.filter((n) => /user/i.test(n))).toEqual(["ownerUserId"]);
-    const replyColumns = (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('SuggestionReply')`)).map((c) => c.name);
+    const replyColumns = (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('SuggestionReply')`)).map(
+      (c) => c.name,
+    );
     expect(replyColumns).not.toContain("createdAt");
   });
 
@@ -46,7 +49,18 @@ describe("an anonymous suggestion holds nothing identifying", () => {
     expect(row.followUpHash).toMatch(/^[0-9a-f]{64}$/);
     const stored = JSON.stringify(row);
     const employee = await db.employee.findUniqueOrThrow({ where: { employeeNo: SUBMITTER }, include: { user: true } });
-    for (const secret of [employee.id, employee.user!.id, employee.email, employee.name, employee.employeeNo, followUpCode!, followUpCode!.replace(/-/g, ""), "09:41", "2026-06-17", "T09"]) {
+    for (const secret of [
+      employee.id,
+      employee.user!.id,
+      employee.email,
+      employee.name,
+      employee.employeeNo,
+      followUpCode!,
+      followUpCode!.replace(/-/g, ""),
+      "09:41",
+      "2026-06-17",
+      "T09",
+    ]) {
       expect(stored).not.toContain(secret);
     }
     expect(await db.suggestionAuthor.count({ where: { suggestionId: id } })).toBe(0);
@@ -59,8 +73,20 @@ describe("an anonymous suggestion holds nothing identifying", () => {
     await expect(db.$queryRawUnsafe(`SELECT rowid FROM "Suggestion"`)).rejects.toThrow();
     await expect(db.$queryRawUnsafe(`SELECT rowid FROM "SuggestionReply"`)).rejects.toThrow();
     const ids: string[] = [];
-    for (let i = 0; i < 8; i++) ids.push((await fileAnonymouslyAs(db, [...org.employeeId.values()][20 + i], { title: `建议 ${i}`, body: "内容", category: "workplace", unitId: org.unitId.get("JC-GE-FIN")! }, new Date("2026-06-17T09:41:23Z"))).id);
-    const physical = (await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "Suggestion"`)).map((r) => r.id).filter((x) => ids.includes(x));
+    for (let i = 0; i < 8; i++)
+      ids.push(
+        (
+          await fileAnonymouslyAs(
+            db,
+            [...org.employeeId.values()][20 + i],
+            { title: `建议 ${i}`, body: "内容", category: "workplace", unitId: org.unitId.get("JC-GE-FIN")! },
+            new Date("2026-06-17T09:41:23Z"),
+          )
+        ).id,
+      );
+    const physical = (await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "Suggestion"`))
+      .map((r) => r.id)
+      .filter((x) => ids.includes(x));
     expect(physical).toEqual([...ids].sort());
   });
 
@@ -69,7 +95,10 @@ describe("an anonymous suggestion holds nothing identifying", () => {
     await addHandlerReply(db, hr, id, "收到，正在评估。", false);
     await addSubmitterReply(db, id, "谢谢，希望尽快。");
     await changeStatus(db, hr, id, "under_review");
-    const replies = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "SuggestionReply" WHERE suggestionId = ? ORDER BY seq`, id);
+    const replies = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT * FROM "SuggestionReply" WHERE suggestionId = ? ORDER BY seq`,
+      id,
+    );
     expect(replies.map((r) => r.author)).toEqual(["handler", "submitter"]);
     const mine = replies[1];
     expect(mine.handlerUserId).toBeNull();

@@ -24,7 +24,9 @@ function base32(bytes: Uint8Array) {
 
 /** A new follow-up code from the CSPRNG (the browser's or the server's), grouped for reading: "7K3Q-…". Shown once, never stored. */
 export function newFollowUpCode() {
-  return base32(crypto.getRandomValues(new Uint8Array(CODE_BYTES))).match(/.{4}/g)!.join("-");
+  return base32(crypto.getRandomValues(new Uint8Array(CODE_BYTES)))
+    .match(/.{4}/g)!
+    .join("-");
 }
 
 /**
@@ -32,11 +34,7 @@ export function newFollowUpCode() {
  * Crockford maps (O→0, I/L→1) accepted. Null when it cannot be a code at all.
  */
 export function normalizeFollowUpCode(input: string) {
-  const text = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  const text = input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   if (text.length !== CODE_LENGTH) return null;
   for (const ch of text) if (!ALPHABET.includes(ch)) return null;
   return text;

@@ -6,7 +6,17 @@ import { submissionReply } from "~/utils/domain-error.server";
 import type { MessageKey } from "~/utils/i18n";
 import { addHandlerReply, addNote, changeStatus, hideReply, mergeInto, rewardSuggestion, setHidden, setOwner } from "./handling.server";
 import { yuanToFen } from "./rules";
-import { HandlerReplySchema, HideReplySchema, HideSchema, MergeSchema, NoteSchema, OwnerSchema, RewardSchema, StatusSchema, UnhideSchema } from "./schemas";
+import {
+  HandlerReplySchema,
+  HideReplySchema,
+  HideSchema,
+  MergeSchema,
+  NoteSchema,
+  OwnerSchema,
+  RewardSchema,
+  StatusSchema,
+  UnhideSchema,
+} from "./schemas";
 
 const SCHEMAS = {
   status: StatusSchema,
@@ -22,8 +32,7 @@ const SCHEMAS = {
 export type HandlingIntent = keyof typeof SCHEMAS;
 
 export type HandlingOutcome =
-  | { ok: true; message: MessageKey }
-  | { ok: false; intent: HandlingIntent | null; result: SubmissionResult<string[]> };
+  { ok: true; message: MessageKey } | { ok: false; intent: HandlingIntent | null; result: SubmissionResult<string[]> };
 
 /** Parses one handling form (by its intent) and applies it; errors come back keyed to their form. */
 export async function applyHandlingIntent(db: Db, actor: Actor, id: string, formData: FormData): Promise<HandlingOutcome> {
@@ -63,7 +72,11 @@ export async function applyHandlingIntent(db: Db, actor: Actor, id: string, form
         await hideReply(db, actor, id, v.replyId as string, v.reason as string);
         break;
       case "reward":
-        await rewardSuggestion(db, actor, id, { amountFen: v.amountYuan ? yuanToFen(String(v.amountYuan))! : 0, points: Number(v.points ?? 0), note: v.note as string });
+        await rewardSuggestion(db, actor, id, {
+          amountFen: v.amountYuan ? yuanToFen(String(v.amountYuan))! : 0,
+          points: Number(v.points ?? 0),
+          note: v.note as string,
+        });
         break;
     }
   } catch (error) {

@@ -3,7 +3,19 @@ import { fileAnonymouslyAs } from "../../../test/suggestion-tokens";
 import { demoOrg } from "../../../test/utils";
 import { db } from "~/utils/db.server";
 import type { Actor } from "~/modules/auth/scope";
-import { addHandlerReply, addNote, changeStatus, eligibleOwners, getForHandler, hideReply, listForHandler, mergeInto, rewardSuggestion, setHidden, setOwner } from "./handling.server";
+import {
+  addHandlerReply,
+  addNote,
+  changeStatus,
+  eligibleOwners,
+  getForHandler,
+  hideReply,
+  listForHandler,
+  mergeInto,
+  rewardSuggestion,
+  setHidden,
+  setOwner,
+} from "./handling.server";
 import { DomainError as SuggestionError } from "~/utils/domain-error";
 import { addSubmitterReply, findByFollowUpCode, getMySuggestion, submitSuggestion } from "./suggestions.server";
 import type { SuggestionInput } from "./schemas";
@@ -22,7 +34,10 @@ const paths = new Map<string, string>();
 beforeAll(async () => {
   org = await demoOrg();
   for (const u of await db.unit.findMany({ select: { code: true, path: true } })) paths.set(u.code, u.path);
-  await db.user.update({ where: { id: org.userId.get("E000101")! }, data: { role: "dept_head", scopeUnitId: org.unitId.get("JC-GE-GOV")! } });
+  await db.user.update({
+    where: { id: org.userId.get("E000101")! },
+    data: { role: "dept_head", scopeUnitId: org.unitId.get("JC-GE-GOV")! },
+  });
   hr = actor("E000003", "hr_admin");
   finHead = actor("E000002", "dept_head", "JC-GE-FIN");
   govHead = actor("E000101", "dept_head", "JC-GE-GOV");
@@ -79,8 +94,16 @@ describe("handling a named suggestion", () => {
     await changeStatus(db, finHead, id, "implemented");
     const mine = await getMySuggestion(db, employeeId, id);
     expect(mine?.view.status).toBe("implemented");
-    expect(mine?.view.thread[0].signature).toEqual({ role: "dept_head", unitZh: "金融客户室", unitEn: "Finance Customer Room", name: null });
-    const messages = await db.outboxMessage.findMany({ where: { recipientId: employeeId, payloadJson: { contains: id } }, select: { type: true } });
+    expect(mine?.view.thread[0].signature).toEqual({
+      role: "dept_head",
+      unitZh: "金融客户室",
+      unitEn: "Finance Customer Room",
+      name: null,
+    });
+    const messages = await db.outboxMessage.findMany({
+      where: { recipientId: employeeId, payloadJson: { contains: id } },
+      select: { type: true },
+    });
     expect(messages.map((m) => m.type).sort()).toEqual(["suggestion.reply", "suggestion.status", "suggestion.status", "suggestion.status"]);
   });
 
@@ -110,16 +133,26 @@ describe("handling a named suggestion", () => {
 
   it("rewards only adopted named suggestions, in integer fen", async () => {
     const named = await submit();
-    await expect(rewardSuggestion(db, hr, named.id, { amountFen: 50000, points: 0, note: "奖励" })).rejects.toMatchObject({ key: "suggestions.errors.rewardNotAdopted" });
+    await expect(rewardSuggestion(db, hr, named.id, { amountFen: 50000, points: 0, note: "奖励" })).rejects.toMatchObject({
+      key: "suggestions.errors.rewardNotAdopted",
+    });
     await changeStatus(db, hr, named.id, "under_review");
     await changeStatus(db, hr, named.id, "accepted");
-    await expect(rewardSuggestion(db, hr, named.id, { amountFen: 0, points: 0, note: "奖励" })).rejects.toMatchObject({ key: "suggestions.errors.rewardEmpty" });
+    await expect(rewardSuggestion(db, hr, named.id, { amountFen: 0, points: 0, note: "奖励" })).rejects.toMatchObject({
+      key: "suggestions.errors.rewardEmpty",
+    });
     await rewardSuggestion(db, hr, named.id, { amountFen: 50050, points: 20, note: "采纳奖励" });
-    expect((await getMySuggestion(db, org.employeeId.get("E000124")!, named.id))?.view.reward).toEqual({ amountFen: 50050, points: 20, note: "采纳奖励" });
+    expect((await getMySuggestion(db, org.employeeId.get("E000124")!, named.id))?.view.reward).toEqual({
+      amountFen: 50050,
+      points: 20,
+      note: "采纳奖励",
+    });
     const anonymous = await submit({ identity: "anonymous" });
     await changeStatus(db, hr, anonymous.id, "under_review");
     await changeStatus(db, hr, anonymous.id, "accepted");
-    await expect(rewardSuggestion(db, hr, anonymous.id, { amountFen: 100, points: 0, note: "x" })).rejects.toMatchObject({ key: "suggestions.errors.rewardAnonymous" });
+    await expect(rewardSuggestion(db, hr, anonymous.id, { amountFen: 100, points: 0, note: "x" })).rejects.toMatchObject({
+      key: "suggestions.errors.rewardAnonymous",
+    });
   });
 });
 

@@ -8,7 +8,13 @@ import { appendReply, PAGE_SIZE } from "./suggestions.server";
 import { DomainError, fieldError } from "~/utils/domain-error";
 import { paginate, pageWindow } from "~/utils/pagination";
 
-export type HandlerFilters = { status?: SuggestionStatus | "open" | "stale"; category?: SuggestionCategory; unitId?: string; q?: string; page?: number };
+export type HandlerFilters = {
+  status?: SuggestionStatus | "open" | "stale";
+  category?: SuggestionCategory;
+  unitId?: string;
+  q?: string;
+  page?: number;
+};
 
 function scopeWhere(actor: Actor): Prisma.SuggestionWhereInput {
   return { unit: unitWhere(actor) };
@@ -17,11 +23,17 @@ function scopeWhere(actor: Actor): Prisma.SuggestionWhereInput {
 /** Suggestions concerning units in the handler's scope, newest month first. */
 export async function listForHandler(db: Db, actor: Actor, filters: HandlerFilters, now = new Date()) {
   const page = filters.page ?? 1;
-  const unitFilter = filters.unitId ? await db.unit.findFirst({ where: { id: filters.unitId, ...unitWhere(actor) }, select: { path: true } }) : null;
+  const unitFilter = filters.unitId
+    ? await db.unit.findFirst({ where: { id: filters.unitId, ...unitWhere(actor) }, select: { path: true } })
+    : null;
   const where: Prisma.SuggestionWhereInput = {
     AND: [
       scopeWhere(actor),
-      filters.status === "open" || filters.status === "stale" ? { status: { in: [...OPEN_STATUSES] }, mergedIntoId: null } : filters.status ? { status: filters.status } : {},
+      filters.status === "open" || filters.status === "stale"
+        ? { status: { in: [...OPEN_STATUSES] }, mergedIntoId: null }
+        : filters.status
+          ? { status: filters.status }
+          : {},
       filters.category ? { category: filters.category } : {},
       filters.unitId ? (unitFilter ? { unit: { path: { startsWith: unitFilter.path } } } : { id: { in: [] } }) : {},
       filters.q ? { OR: [{ title: { contains: filters.q } }, { body: { contains: filters.q } }] } : {},
@@ -60,11 +72,21 @@ export async function listForHandler(db: Db, actor: Actor, filters: HandlerFilte
       isOlderThan({ submittedAt: r.author?.submittedAt ?? null, period: r.period }, 30, now),
     );
     const window = pageWindow(page, PAGE_SIZE);
-    return { rows: rows.slice(window.skip, window.skip + window.take).map(shape), total: rows.length, page, pageCount: paginate({ page, pageSize: PAGE_SIZE, total: rows.length }).pageCount };
+    return {
+      rows: rows.slice(window.skip, window.skip + window.take).map(shape),
+      total: rows.length,
+      page,
+      pageCount: paginate({ page, pageSize: PAGE_SIZE, total: rows.length }).pageCount,
+    };
   }
   const [total, rows] = await Promise.all([
     db.suggestion.count({ where }),
-    db.suggestion.findMany({ where, select, orderBy: [{ period: "desc" }, { status: "asc" }, { id: "asc" }], ...pageWindow(page, PAGE_SIZE) }),
+    db.suggestion.findMany({
+      where,
+      select,
+      orderBy: [{ period: "desc" }, { status: "asc" }, { id: "asc" }],
+      ...pageWindow(page, PAGE_SIZE),
+    }),
   ]);
   return { rows: rows.map(shape), total, page, pageCount: paginate({ page, pageSize: PAGE_SIZE, total }).pageCount };
 }
@@ -103,7 +125,12 @@ export async function getForHandler(db: Db, actor: Actor, id: string) {
   return {
     ...row,
     status: row.status as SuggestionStatus,
-    notes: row.notes.map((n) => ({ id: n.id, body: n.body, createdAt: n.createdAt.toISOString(), author: names.get(n.authorUserId) ?? "" })),
+    notes: row.notes.map((n) => ({
+      id: n.id,
+      body: n.body,
+      createdAt: n.createdAt.toISOString(),
+      author: names.get(n.authorUserId) ?? "",
+    })),
   };
 }
 export type HandlerView = NonNullable<Awaited<ReturnType<typeof getForHandler>>>;
@@ -111,14 +138,27 @@ export type HandlerView = NonNullable<Awaited<ReturnType<typeof getForHandler>>>
 async function inScope(db: Db, actor: Actor, id: string) {
   const row = await db.suggestion.findFirst({
     where: { id, ...scopeWhere(actor) },
-    select: { id: true, status: true, anonymous: true, mergedIntoId: true, hiddenReason: true, unit: { select: { path: true } }, author: { select: { employeeId: true } } },
+    select: {
+      id: true,
+      status: true,
+      anonymous: true,
+      mergedIntoId: true,
+      hiddenReason: true,
+      unit: { select: { path: true } },
+      author: { select: { employeeId: true } },
+    },
   });
   if (!row) throw new DomainError("errors.notFound", { field: "id", status: 404 });
   return row;
 }
 
 /** Only named submitters are notified; an anonymous thread never leaves a trace in the outbox. */
-async function notifySubmitter(tx: Pick<Db, "outboxMessage">, row: { anonymous: boolean; author: { employeeId: string } | null }, type: string, id: string) {
+async function notifySubmitter(
+  tx: Pick<Db, "outboxMessage">,
+  row: { anonymous: boolean; author: { employeeId: string } | null },
+  type: string,
+  id: string,
+) {
   if (row.anonymous || !row.author) return;
   await enqueueNotification(tx, { type, recipientIds: [row.author.employeeId], payload: { suggestionId: id } });
 }
@@ -130,7 +170,14 @@ export async function changeStatus(db: Db, actor: Actor, id: string, to: Suggest
   await db.$transaction(async (tx) => {
     await tx.suggestion.update({ where: { id }, data: { status: to, declineReason: to === "declined" ? reason!.trim() : null } });
     await notifySubmitter(tx, row, "suggestion.status", id);
-    await audit(tx, { actorId: actor.userId, action: "suggestion.status", entity: "Suggestion", entityId: id, before: { status: row.status }, after: { status: to, reason } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "suggestion.status",
+      entity: "Suggestion",
+      entityId: id,
+      before: { status: row.status },
+      after: { status: to, reason },
+    });
   });
 }
 
@@ -138,17 +185,29 @@ export async function changeStatus(db: Db, actor: Actor, id: string, to: Suggest
 export async function eligibleOwners(db: Db, unitPath: string) {
   const users = await db.user.findMany({
     where: { disabled: false, role: { in: ["hr_admin", "dept_head"] } },
-    select: { id: true, role: true, email: true, employee: { select: { name: true } }, scopeUnit: { select: { path: true, nameZh: true, nameEn: true } } },
+    select: {
+      id: true,
+      role: true,
+      email: true,
+      employee: { select: { name: true } },
+      scopeUnit: { select: { path: true, nameZh: true, nameEn: true } },
+    },
   });
   return users
     .filter((u) => u.role === "hr_admin" || (u.scopeUnit && unitPath.startsWith(u.scopeUnit.path)))
-    .map((u) => ({ id: u.id, role: u.role, name: u.employee?.name ?? u.email, scopeUnit: u.scopeUnit ? { nameZh: u.scopeUnit.nameZh, nameEn: u.scopeUnit.nameEn } : null }))
+    .map((u) => ({
+      id: u.id,
+      role: u.role,
+      name: u.employee?.name ?? u.email,
+      scopeUnit: u.scopeUnit ? { nameZh: u.scopeUnit.nameZh, nameEn: u.scopeUnit.nameEn } : null,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
 }
 
 export async function setOwner(db: Db, actor: Actor, id: string, ownerUserId: string | null) {
   const row = await inScope(db, actor, id);
-  if (ownerUserId && !(await eligibleOwners(db, row.unit.path)).some((u) => u.id === ownerUserId)) throw fieldError("ownerUserId", "suggestions.errors.ownerNotEligible");
+  if (ownerUserId && !(await eligibleOwners(db, row.unit.path)).some((u) => u.id === ownerUserId))
+    throw fieldError("ownerUserId", "suggestions.errors.ownerNotEligible");
   await db.$transaction(async (tx) => {
     await tx.suggestion.update({ where: { id }, data: { ownerUserId } });
     await audit(tx, { actorId: actor.userId, action: "suggestion.owner", entity: "Suggestion", entityId: id, after: { ownerUserId } });
@@ -159,10 +218,19 @@ export async function setOwner(db: Db, actor: Actor, id: string, ownerUserId: st
 export async function signatureFor(db: Db, actor: Actor, withName: boolean) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: actor.userId },
-    select: { role: true, scopeUnit: { select: { nameZh: true, nameEn: true } }, employee: { select: { name: true, unit: { select: { nameZh: true, nameEn: true } } } } },
+    select: {
+      role: true,
+      scopeUnit: { select: { nameZh: true, nameEn: true } },
+      employee: { select: { name: true, unit: { select: { nameZh: true, nameEn: true } } } },
+    },
   });
   const unit = (user.role === "dept_head" ? user.scopeUnit : null) ?? user.employee?.unit ?? { nameZh: "", nameEn: "" };
-  return { signatureRole: user.role, signatureUnitZh: unit.nameZh, signatureUnitEn: unit.nameEn, signatureName: withName ? (user.employee?.name ?? null) : null };
+  return {
+    signatureRole: user.role,
+    signatureUnitZh: unit.nameZh,
+    signatureUnitEn: unit.nameEn,
+    signatureName: withName ? (user.employee?.name ?? null) : null,
+  };
 }
 
 export async function addHandlerReply(db: Db, actor: Actor, id: string, body: string, signWithName: boolean, now = new Date()) {
@@ -171,7 +239,13 @@ export async function addHandlerReply(db: Db, actor: Actor, id: string, body: st
   await db.$transaction(async (tx) => {
     const reply = await appendReply(tx, id, { author: "handler", body, handlerUserId: actor.userId, sentAt: now, ...signature });
     await notifySubmitter(tx, row, "suggestion.reply", id);
-    await audit(tx, { actorId: actor.userId, action: "suggestion.reply", entity: "Suggestion", entityId: id, after: { replyId: reply.id } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "suggestion.reply",
+      entity: "Suggestion",
+      entityId: id,
+      after: { replyId: reply.id },
+    });
   });
 }
 
@@ -187,11 +261,18 @@ export async function mergeInto(db: Db, actor: Actor, id: string, targetId: stri
   const target = await db.suggestion.findFirst({ where: { id: targetId, ...scopeWhere(actor) }, select: { id: true, mergedIntoId: true } });
   if (!target) throw fieldError("targetId", "suggestions.errors.mergeTargetUnknown");
   if (target.mergedIntoId || row.mergedIntoId) throw fieldError("targetId", "suggestions.errors.mergeChain");
-  if ((await db.suggestion.count({ where: { mergedIntoId: id } })) > 0) throw fieldError("targetId", "suggestions.errors.mergeHasDuplicates");
+  if ((await db.suggestion.count({ where: { mergedIntoId: id } })) > 0)
+    throw fieldError("targetId", "suggestions.errors.mergeHasDuplicates");
   await db.$transaction(async (tx) => {
     await tx.suggestion.update({ where: { id }, data: { mergedIntoId: targetId } });
     await notifySubmitter(tx, row, "suggestion.status", id);
-    await audit(tx, { actorId: actor.userId, action: "suggestion.merge", entity: "Suggestion", entityId: id, after: { mergedIntoId: targetId } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "suggestion.merge",
+      entity: "Suggestion",
+      entityId: id,
+      after: { mergedIntoId: targetId },
+    });
   });
 }
 
@@ -199,7 +280,13 @@ export async function setHidden(db: Db, actor: Actor, id: string, reason: string
   await inScope(db, actor, id);
   await db.$transaction(async (tx) => {
     await tx.suggestion.update({ where: { id }, data: { hiddenReason: reason } });
-    await audit(tx, { actorId: actor.userId, action: reason ? "suggestion.hide" : "suggestion.unhide", entity: "Suggestion", entityId: id, after: { reason } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: reason ? "suggestion.hide" : "suggestion.unhide",
+      entity: "Suggestion",
+      entityId: id,
+      after: { reason },
+    });
   });
 }
 
@@ -209,7 +296,13 @@ export async function hideReply(db: Db, actor: Actor, id: string, replyId: strin
   if (!reply) throw fieldError("replyId", "errors.notFound");
   await db.$transaction(async (tx) => {
     await tx.suggestionReply.update({ where: { id: replyId }, data: { hiddenReason: reason } });
-    await audit(tx, { actorId: actor.userId, action: "suggestion.hideReply", entity: "Suggestion", entityId: id, after: { replyId, reason } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "suggestion.hideReply",
+      entity: "Suggestion",
+      entityId: id,
+      after: { replyId, reason },
+    });
   });
 }
 
@@ -221,7 +314,11 @@ export async function rewardSuggestion(db: Db, actor: Actor, id: string, input: 
   if (input.amountFen <= 0 && input.points <= 0) throw fieldError("amountYuan", "suggestions.errors.rewardEmpty");
   await db.$transaction(async (tx) => {
     const data = { amountFen: input.amountFen, points: input.points, note: input.note, awardedById: actor.userId };
-    await tx.suggestionReward.upsert({ where: { suggestionId: id }, create: { suggestionId: id, ...data }, update: { ...data, awardedAt: new Date() } });
+    await tx.suggestionReward.upsert({
+      where: { suggestionId: id },
+      create: { suggestionId: id, ...data },
+      update: { ...data, awardedAt: new Date() },
+    });
     await notifySubmitter(tx, row, "suggestion.reward", id);
     await audit(tx, { actorId: actor.userId, action: "suggestion.reward", entity: "Suggestion", entityId: id, after: data });
   });

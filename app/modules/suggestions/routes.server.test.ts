@@ -23,7 +23,11 @@ beforeAll(async () => {
   finHead = await signedIn(app, await userFor("E000002", "dept_head", "JC-GE-FIN"));
   govHead = await signedIn(app, await userFor("E000101", "dept_head", "JC-GE-GOV"));
   finSuggestion = (
-    await submitSuggestion(db, { employeeId: org.employeeId.get("E000004")! }, { title: "指标分配", body: "按存量分配。", category: "pay_performance", unitId: org.unitId.get("JC-GE-FIN")!, identity: "named" })
+    await submitSuggestion(
+      db,
+      { employeeId: org.employeeId.get("E000004")! },
+      { title: "指标分配", body: "按存量分配。", category: "pay_performance", unitId: org.unitId.get("JC-GE-FIN")!, identity: "named" },
+    )
   ).id;
 });
 
@@ -69,7 +73,11 @@ describe("who may see what", () => {
 
 describe("bad input on the handling forms", () => {
   it("answers each with a clear error and writes nothing", async () => {
-    await submitSuggestion(db, { employeeId: org.employeeId.get("E000124")! }, { title: "另一条", body: "正文", category: "other", unitId: org.unitId.get("JC-GE-FIN")!, identity: "named" });
+    await submitSuggestion(
+      db,
+      { employeeId: org.employeeId.get("E000124")! },
+      { title: "另一条", body: "正文", category: "other", unitId: org.unitId.get("JC-GE-FIN")!, identity: "named" },
+    );
     const url = `/manage/suggestions/${finSuggestion}`;
     const cases: [Record<string, string>, string][] = [
       [{ intent: "hide", reason: "" }, "此项必填"],
@@ -83,12 +91,19 @@ describe("bad input on the handling forms", () => {
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(await response.text(), JSON.stringify(body)).toContain(message);
     }
-    const row = await db.suggestion.findUniqueOrThrow({ where: { id: finSuggestion }, select: { hiddenReason: true, mergedIntoId: true, reward: true } });
+    const row = await db.suggestion.findUniqueOrThrow({
+      where: { id: finSuggestion },
+      select: { hiddenReason: true, mergedIntoId: true, reward: true },
+    });
     expect(row).toEqual({ hiddenReason: null, mergedIntoId: null, reward: null });
   });
 
   it("refuses a reward in fractional fen or negative points on an adopted suggestion", async () => {
-    const { id } = await submitSuggestion(db, { employeeId: org.employeeId.get("E000124")! }, { title: "奖励测试", body: "正文", category: "other", unitId: org.unitId.get("JC-GE-FIN")!, identity: "named" });
+    const { id } = await submitSuggestion(
+      db,
+      { employeeId: org.employeeId.get("E000124")! },
+      { title: "奖励测试", body: "正文", category: "other", unitId: org.unitId.get("JC-GE-FIN")!, identity: "named" },
+    );
     await db.suggestion.update({ where: { id }, data: { status: "accepted" } });
     for (const [body, message] of [
       [{ intent: "reward", amountYuan: "1.005", points: "", note: "奖励" }, "最多两位小数"],
@@ -105,7 +120,13 @@ describe("bad input on the handling forms", () => {
 });
 
 describe("bad input on the suggestion form", () => {
-  const valid = () => ({ title: "建立共享库", body: "建议统一维护资质文件。", category: "process", unitId: org.unitId.get("JC-GE-PRJ")!, identity: "named" });
+  const valid = () => ({
+    title: "建立共享库",
+    body: "建议统一维护资质文件。",
+    category: "process",
+    unitId: org.unitId.get("JC-GE-PRJ")!,
+    identity: "named",
+  });
 
   it("says what is missing when the form is empty", async () => {
     const response = await employee.post("/suggestions/new", { title: "", body: "", category: "", unitId: "", identity: "" });
@@ -149,8 +170,17 @@ describe("anonymous follow-up", () => {
   async function submitAnonymously(title: string) {
     const token = await tokenOverHttp(employee);
     const code = newFollowUpCode();
-    const body = new URLSearchParams({ title, body: "匿名的建议内容。", category: "workplace", unitId: org.unitId.get("JC-GE-FIN")!, identity: "anonymous", followUpHash: await hashFollowUpCode(normalizeFollowUpCode(code)!) });
-    const response = await client(app).post("/suggestions/new", body, { headers: { "X-Anonymous-Token": `${token.keyId}.${token.token}.${token.signature}` } });
+    const body = new URLSearchParams({
+      title,
+      body: "匿名的建议内容。",
+      category: "workplace",
+      unitId: org.unitId.get("JC-GE-FIN")!,
+      identity: "anonymous",
+      followUpHash: await hashFollowUpCode(normalizeFollowUpCode(code)!),
+    });
+    const response = await client(app).post("/suggestions/new", body, {
+      headers: { "X-Anonymous-Token": `${token.keyId}.${token.token}.${token.signature}` },
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get("Cache-Control")).toBe("no-store");
     expect(response.headers.get("Set-Cookie")).toBeNull();
@@ -160,7 +190,11 @@ describe("anonymous follow-up", () => {
 
   async function tokenOverHttp(who: Client) {
     const post = async (body: unknown) => {
-      const response = await app.request("/suggestions/token", { method: "POST", headers: { Cookie: who.cookie!, Origin: ORIGIN, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const response = await app.request("/suggestions/token", {
+        method: "POST",
+        headers: { Cookie: who.cookie!, Origin: ORIGIN, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
       return (await response.json()) as Record<string, string>;
     };
     const key = await post({ intent: "key" });
@@ -171,10 +205,22 @@ describe("anonymous follow-up", () => {
 
   it("answers an anonymous and a named submission alike (303), and refuses an anonymous one with the session's form", async () => {
     await submitAnonymously("匿名：同样的回答");
-    const named = await employee.post("/suggestions/new", { title: "实名建议", body: "内容。", category: "workplace", unitId: org.unitId.get("JC-GE-FIN")!, identity: "named" });
+    const named = await employee.post("/suggestions/new", {
+      title: "实名建议",
+      body: "内容。",
+      category: "workplace",
+      unitId: org.unitId.get("JC-GE-FIN")!,
+      identity: "named",
+    });
     expect(named.status).toBe(303);
     const before = await db.suggestion.count();
-    const noScript = await employee.post("/suggestions/new", { title: "无脚本匿名", body: "内容。", category: "workplace", unitId: org.unitId.get("JC-GE-FIN")!, identity: "anonymous" });
+    const noScript = await employee.post("/suggestions/new", {
+      title: "无脚本匿名",
+      body: "内容。",
+      category: "workplace",
+      unitId: org.unitId.get("JC-GE-FIN")!,
+      identity: "anonymous",
+    });
     expect(noScript.status).toBe(400);
     expect(await noScript.text()).toContain("JavaScript");
     expect(await db.suggestion.count()).toBe(before);

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { checkTransition, coarsePeriod, formatFen, isOlderThan, median, monthsBetween, nextStatuses, suppressSmall, suppressWithComplement, yuanToFen, daysBetween } from "./rules";
+import {
+  checkTransition,
+  coarsePeriod,
+  formatFen,
+  isOlderThan,
+  median,
+  monthsBetween,
+  nextStatuses,
+  suppressSmall,
+  suppressWithComplement,
+  yuanToFen,
+  daysBetween,
+} from "./rules";
 
 describe("status transitions", () => {
   it("follows new → under review → accepted → implemented", () => {

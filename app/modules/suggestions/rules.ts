@@ -1,5 +1,13 @@
 import { formatYuan } from "~/utils/format";
-export const SUGGESTION_CATEGORIES = ["pay_performance", "process", "customer_service", "training", "career", "workplace", "other"] as const;
+export const SUGGESTION_CATEGORIES = [
+  "pay_performance",
+  "process",
+  "customer_service",
+  "training",
+  "career",
+  "workplace",
+  "other",
+] as const;
 export type SuggestionCategory = (typeof SUGGESTION_CATEGORIES)[number];
 
 export const SUGGESTION_STATUSES = ["new", "under_review", "accepted", "implemented", "declined"] as const;
@@ -26,10 +34,15 @@ export function nextStatuses(current: SuggestionStatus, options: { merged?: bool
   return NEXT[current];
 }
 
-export type TransitionCheck = { ok: true } | { ok: false; error: "suggestions.errors.transition" | "suggestions.errors.reasonRequired" | "suggestions.errors.merged" };
+export type TransitionCheck =
+  { ok: true } | { ok: false; error: "suggestions.errors.transition" | "suggestions.errors.reasonRequired" | "suggestions.errors.merged" };
 
 /** new → under review → accepted → implemented, or declined (with a reason) from any open status. */
-export function checkTransition(from: SuggestionStatus, to: SuggestionStatus, input: { reason?: string; merged?: boolean } = {}): TransitionCheck {
+export function checkTransition(
+  from: SuggestionStatus,
+  to: SuggestionStatus,
+  input: { reason?: string; merged?: boolean } = {},
+): TransitionCheck {
   if (input.merged) return { ok: false, error: "suggestions.errors.merged" };
   if (!NEXT[from].includes(to)) return { ok: false, error: "suggestions.errors.transition" };
   if (to === "declined" && !input.reason?.trim()) return { ok: false, error: "suggestions.errors.reasonRequired" };

@@ -33,7 +33,9 @@ export const StatusSchema = z
   .strict()
   .refine((v) => v.status !== "declined" || Boolean(v.reason), { path: ["reason"], message: "suggestions.errors.reasonRequired" });
 export const OwnerSchema = z.object({ intent: z.literal("owner"), ownerUserId: z.string().trim().max(64).optional() }).strict();
-export const HandlerReplySchema = z.object({ intent: z.literal("reply"), body: trimmed(BODY_MAX), signWithName: z.literal("on").optional() }).strict();
+export const HandlerReplySchema = z
+  .object({ intent: z.literal("reply"), body: trimmed(BODY_MAX), signWithName: z.literal("on").optional() })
+  .strict();
 export const NoteSchema = z.object({ intent: z.literal("note"), body: trimmed(BODY_MAX) }).strict();
 export const MergeSchema = z.object({ intent: z.literal("merge"), targetId: id }).strict();
 export const HideSchema = z.object({ intent: z.literal("hide"), reason: trimmed(REASON_MAX) }).strict();

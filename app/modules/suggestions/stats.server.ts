@@ -18,7 +18,12 @@ const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 /** Filters for `suggestionStats`: months inclusive ("YYYY-MM"), a unit (with its subtree), a category. */
 export const SuggestionStatsFilters = z
-  .object({ from: period.optional(), to: period.optional(), unitId: z.string().min(1).max(64).optional(), category: z.enum(SUGGESTION_CATEGORIES).optional() })
+  .object({
+    from: period.optional(),
+    to: period.optional(),
+    unitId: z.string().min(1).max(64).optional(),
+    category: z.enum(SUGGESTION_CATEGORIES).optional(),
+  })
   .strict();
 export type SuggestionStatsFilters = z.infer<typeof SuggestionStatsFilters>;
 
@@ -29,14 +34,18 @@ export type SuggestionStatsFilters = z.infer<typeof SuggestionStatsFilters>;
  * anonymous ones, which keep no more than their month.
  */
 export async function suggestionStats(db: Db, actor: Actor, filters: SuggestionStatsFilters = {}, now = new Date()) {
-  const unitFilter = filters.unitId ? await db.unit.findFirst({ where: { id: filters.unitId, ...unitWhere(actor) }, select: { path: true } }) : null;
+  const unitFilter = filters.unitId
+    ? await db.unit.findFirst({ where: { id: filters.unitId, ...unitWhere(actor) }, select: { path: true } })
+    : null;
   const rows = await db.suggestion.findMany({
     where: {
       AND: [
         { unit: unitWhere(actor) },
         filters.unitId ? (unitFilter ? { unit: { path: { startsWith: unitFilter.path } } } : { id: { in: [] } }) : {},
         filters.category ? { category: filters.category } : {},
-        filters.from || filters.to ? { period: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lte: filters.to } : {}) } } : {},
+        filters.from || filters.to
+          ? { period: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lte: filters.to } : {}) } }
+          : {},
       ],
     },
     select: {
@@ -52,8 +61,14 @@ export async function suggestionStats(db: Db, actor: Actor, filters: SuggestionS
     },
   });
 
-  const anonymousByCategory = suppressWithComplement(SUGGESTION_CATEGORIES.map((c) => rows.filter((r) => r.category === c && r.anonymous).length));
-  const byCategory = SUGGESTION_CATEGORIES.map((category, i) => ({ category, total: rows.filter((r) => r.category === category).length, anonymous: anonymousByCategory[i] }));
+  const anonymousByCategory = suppressWithComplement(
+    SUGGESTION_CATEGORIES.map((c) => rows.filter((r) => r.category === c && r.anonymous).length),
+  );
+  const byCategory = SUGGESTION_CATEGORIES.map((category, i) => ({
+    category,
+    total: rows.filter((r) => r.category === category).length,
+    anonymous: anonymousByCategory[i],
+  }));
 
   const units = new Map<string, { unitId: string; nameZh: string; nameEn: string; total: number; anonymousRaw: number }>();
   for (const r of rows) {
@@ -67,7 +82,9 @@ export async function suggestionStats(db: Db, actor: Actor, filters: SuggestionS
   const byUnit = unitList.map(({ anonymousRaw: _, ...u }, i) => ({ ...u, anonymous: anonymousByUnit[i] }));
 
   const named = rows.filter((r) => !r.anonymous);
-  const namedDays = named.filter((r) => r.replies[0]?.sentAt && r.author).map((r) => daysBetween(r.author!.submittedAt, r.replies[0].sentAt!));
+  const namedDays = named
+    .filter((r) => r.replies[0]?.sentAt && r.author)
+    .map((r) => daysBetween(r.author!.submittedAt, r.replies[0].sentAt!));
   const anonymousMonths = rows.filter((r) => r.anonymous && r.replies[0]?.sentAt).map((r) => monthsBetween(r.period, r.replies[0].sentAt!));
 
   const counted = rows.filter((r) => !r.mergedIntoId && !r.hiddenReason);
@@ -78,12 +95,22 @@ export async function suggestionStats(db: Db, actor: Actor, filters: SuggestionS
   return {
     total: rows.length,
     anonymous: suppressSmall(rows.filter((r) => r.anonymous).length),
-    byStatus: Object.fromEntries((["new", "under_review", "accepted", "implemented", "declined"] as const).map((s) => [s, rows.filter((r) => r.status === s && !r.mergedIntoId).length])),
+    byStatus: Object.fromEntries(
+      (["new", "under_review", "accepted", "implemented", "declined"] as const).map((s) => [
+        s,
+        rows.filter((r) => r.status === s && !r.mergedIntoId).length,
+      ]),
+    ),
     merged: rows.filter((r) => r.mergedIntoId).length,
     byCategory,
     byUnit,
     firstReply: {
-      named: { answered: namedDays.length, unanswered: named.length - namedDays.length, medianDays: median(namedDays), within7Days: namedDays.filter((d) => d <= 7).length },
+      named: {
+        answered: namedDays.length,
+        unanswered: named.length - namedDays.length,
+        medianDays: median(namedDays),
+        within7Days: namedDays.filter((d) => d <= 7).length,
+      },
       anonymous: {
         answered: anonymousMonths.length,
         unanswered: rows.filter((r) => r.anonymous).length - anonymousMonths.length,

@@ -17,7 +17,9 @@ export async function submitSuggestion(db: Db, submitter: { employeeId: string }
   if (!unit) throw fieldError("unitId", "errors.unknownUnit");
   const id = crypto.randomUUID();
   const base = { id, title: input.title, body: input.body, category: input.category, unitId: unit.id, period: coarsePeriod(now) };
-  await db.suggestion.create({ data: { ...base, anonymous: false, author: { create: { employeeId: submitter.employeeId, submittedAt: now } } } });
+  await db.suggestion.create({
+    data: { ...base, anonymous: false, author: { create: { employeeId: submitter.employeeId, submittedAt: now } } },
+  });
   return { id };
 }
 
@@ -72,7 +74,18 @@ const submitterSelect = {
   author: { select: { submittedAt: true } },
   replies: {
     orderBy: { seq: "asc" },
-    select: { id: true, seq: true, author: true, body: true, signatureRole: true, signatureUnitZh: true, signatureUnitEn: true, signatureName: true, sentAt: true, hiddenReason: true },
+    select: {
+      id: true,
+      seq: true,
+      author: true,
+      body: true,
+      signatureRole: true,
+      signatureUnitZh: true,
+      signatureUnitEn: true,
+      signatureName: true,
+      sentAt: true,
+      hiddenReason: true,
+    },
   },
 } as const;
 
@@ -105,7 +118,10 @@ function submitterView(row: SubmitterRow) {
       author: r.author as "submitter" | "handler",
       body: r.hiddenReason ? null : r.body,
       hiddenReason: r.hiddenReason,
-      signature: r.author === "handler" ? { role: r.signatureRole ?? "", unitZh: r.signatureUnitZh ?? "", unitEn: r.signatureUnitEn ?? "", name: r.signatureName } : null,
+      signature:
+        r.author === "handler"
+          ? { role: r.signatureRole ?? "", unitZh: r.signatureUnitZh ?? "", unitEn: r.signatureUnitEn ?? "", name: r.signatureName }
+          : null,
       sentAt: r.sentAt?.toISOString() ?? null,
     })),
   };

@@ -28,11 +28,15 @@ function keyForPeriod(db: Db, period: string) {
 }
 
 async function remaining(db: Db, employeeId: string, period: string) {
-  const row = await db.suggestionTokenAllowance.findUnique({ where: { employeeId_period: { employeeId, period } }, select: { taken: true } });
+  const row = await db.suggestionTokenAllowance.findUnique({
+    where: { employeeId_period: { employeeId, period } },
+    select: { taken: true },
+  });
   return MONTHLY_ALLOWANCE - (row?.taken ?? 0);
 }
 
-export type SuggestionKeyResult = { ok: true; keyId: string; publicKey: string; remaining: number } | { ok: false; reason: "allowanceUsed" };
+export type SuggestionKeyResult =
+  { ok: true; keyId: string; publicKey: string; remaining: number } | { ok: false; reason: "allowanceUsed" };
 
 /** Step 1: this month's key, while the person still has tokens left this month. */
 export async function suggestionTokenKey(db: Db, employeeId: string, now = new Date()): Promise<SuggestionKeyResult> {
@@ -46,7 +50,11 @@ export async function suggestionTokenKey(db: Db, employeeId: string, now = new D
 export type SuggestionSignResult = { ok: true; blindSignature: string } | { ok: false; reason: "allowanceUsed" | "badRequest" };
 
 /** Step 2: signs a blinded token and counts it against the month's allowance (a count, no time). */
-export async function signSuggestionToken(db: Db, input: { employeeId: string; keyId: string; blinded: string }, now = new Date()): Promise<SuggestionSignResult> {
+export async function signSuggestionToken(
+  db: Db,
+  input: { employeeId: string; keyId: string; blinded: string },
+  now = new Date(),
+): Promise<SuggestionSignResult> {
   const period = coarsePeriod(now);
   if (input.keyId !== period) return { ok: false, reason: "badRequest" };
   const key = await keyForPeriod(db, period);
@@ -58,8 +66,15 @@ export async function signSuggestionToken(db: Db, input: { employeeId: string; k
     throw error;
   }
   const counted = await db.$transaction(async (tx) => {
-    await tx.suggestionTokenAllowance.upsert({ where: { employeeId_period: { employeeId: input.employeeId, period } }, create: { employeeId: input.employeeId, period, taken: 0 }, update: {} });
-    const { count } = await tx.suggestionTokenAllowance.updateMany({ where: { employeeId: input.employeeId, period, taken: { lt: MONTHLY_ALLOWANCE } }, data: { taken: { increment: 1 } } });
+    await tx.suggestionTokenAllowance.upsert({
+      where: { employeeId_period: { employeeId: input.employeeId, period } },
+      create: { employeeId: input.employeeId, period, taken: 0 },
+      update: {},
+    });
+    const { count } = await tx.suggestionTokenAllowance.updateMany({
+      where: { employeeId: input.employeeId, period, taken: { lt: MONTHLY_ALLOWANCE } },
+      data: { taken: { increment: 1 } },
+    });
     return count === 1;
   });
   if (!counted) return { ok: false, reason: "allowanceUsed" };

@@ -3,7 +3,11 @@ import { z } from "~/utils/validation";
 import { ITEM_TYPES, type SurveyItem } from "./template-schema";
 import { refineSettings, SettingsFields } from "./settings";
 
-const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "errors.invalidFormat");
+const recordId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "errors.invalidFormat");
 const itemText = z.string().trim().min(1).max(500);
 
 /** The forms of the survey admin page, one per intent; shared by the page and its action. */
@@ -34,7 +38,8 @@ export const AddItemForm = z
   .superRefine((value, ctx) => {
     const choice = value.type === "single" || value.type === "multiple";
     const options = parseOptionLines(value.options ?? "");
-    if (choice && (options === null || options.length < 2)) ctx.addIssue({ code: "custom", path: ["options"], message: "surveys.errors.optionsNeeded" });
+    if (choice && (options === null || options.length < 2))
+      ctx.addIssue({ code: "custom", path: ["options"], message: "surveys.errors.optionsNeeded" });
     if (!choice && value.options) ctx.addIssue({ code: "custom", path: ["options"], message: "surveys.errors.optionsOnlyForChoice" });
   });
 

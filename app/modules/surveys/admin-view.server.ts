@@ -38,7 +38,15 @@ export async function surveyAdminView(db: Db, actor: Actor, surveyId: string) {
   const unitNames = units.filter((u) => population.unitIds.includes(u.id)).map((u) => ({ nameZh: u.nameZh, nameEn: u.nameEn }));
   if (survey.status === "draft") {
     const { participants, recent } = await previewPopulation(db, population);
-    return { ...base, units, unitNames, wouldInvite: participants.length, recent: { count: recent.size, days: getEnv().RECENT_MEMBERSHIP_DAYS }, rates: [], totals: null };
+    return {
+      ...base,
+      units,
+      unitNames,
+      wouldInvite: participants.length,
+      recent: { count: recent.size, days: getEnv().RECENT_MEMBERSHIP_DAYS },
+      rates: [],
+      totals: null,
+    };
   }
   const [rates, totals] = await Promise.all([responseRatesFor(db, survey), participationTotals(db, survey)]);
   return { ...base, units: [], unitNames, wouldInvite: null, recent: null, rates, totals };

@@ -5,9 +5,27 @@ import { arrivedAfter } from "~/modules/org/units.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { z } from "~/utils/validation";
 import { checkItems, parseItems, type SurveyItem } from "./items";
-import { cellText, cutUnits, generaliseCells, normalisePopulation, parsePopulation, PopulationSchema, resolvePopulation, type CellParts, type Population } from "./population";
+import {
+  cellText,
+  cutUnits,
+  generaliseCells,
+  normalisePopulation,
+  parsePopulation,
+  PopulationSchema,
+  resolvePopulation,
+  type CellParts,
+  type Population,
+} from "./population";
 import { tenureBand } from "~/modules/org/org";
-import { CUTS, parseCuts, DEFAULT_MIN_COMMENT_GROUP_SIZE, DEFAULT_MIN_GROUP_SIZE, FLOOR_MIN_GROUP_SIZE, launchProblems, type Cut } from "./settings";
+import {
+  CUTS,
+  parseCuts,
+  DEFAULT_MIN_COMMENT_GROUP_SIZE,
+  DEFAULT_MIN_GROUP_SIZE,
+  FLOOR_MIN_GROUP_SIZE,
+  launchProblems,
+  type Cut,
+} from "./settings";
 import { computeSurveyResults } from "./report-aggregates.server";
 import { getTemplate } from "./templates.server";
 import { DomainError, formError } from "~/utils/domain-error";
@@ -74,7 +92,10 @@ function validItems(template: NonNullable<ReturnType<typeof getTemplate>>, items
 
 /** Refuses any change unless the survey is still a draft: settings freeze at launch. */
 async function requireDraft(db: Db, surveyId: string) {
-  const survey = await db.survey.findUnique({ where: { id: surveyId }, select: { id: true, status: true, templateId: true, itemsJson: true } });
+  const survey = await db.survey.findUnique({
+    where: { id: surveyId },
+    select: { id: true, status: true, templateId: true, itemsJson: true },
+  });
   if (!survey) throw formError("errors.notFound", 404);
   if (survey.status !== "draft") throw formError("surveys.errors.frozen", 409);
   return survey;
@@ -90,11 +111,22 @@ export async function updateSettings(
   db: Db,
   actorId: string,
   surveyId: string,
-  input: { titleZh: string; titleEn: string; opensAt: Date; closesAt: Date; minGroupSize: number; minCommentGroupSize: number; cuts: Cut[]; population: Population },
+  input: {
+    titleZh: string;
+    titleEn: string;
+    opensAt: Date;
+    closesAt: Date;
+    minGroupSize: number;
+    minCommentGroupSize: number;
+    cuts: Cut[];
+    population: Population;
+  },
 ) {
   await requireDraft(db, surveyId);
-  if (input.minGroupSize < FLOOR_MIN_GROUP_SIZE) throw new DomainError("surveys.errors.groupMinTooSmall", { status: 400, field: "minGroupSize" });
-  if (input.minCommentGroupSize < input.minGroupSize) throw new DomainError("surveys.errors.commentMinBelowGroupMin", { status: 400, field: "minCommentGroupSize" });
+  if (input.minGroupSize < FLOOR_MIN_GROUP_SIZE)
+    throw new DomainError("surveys.errors.groupMinTooSmall", { status: 400, field: "minGroupSize" });
+  if (input.minCommentGroupSize < input.minGroupSize)
+    throw new DomainError("surveys.errors.commentMinBelowGroupMin", { status: 400, field: "minCommentGroupSize" });
   const data = {
     titleZh: input.titleZh,
     titleEn: input.titleEn,
@@ -161,7 +193,16 @@ export async function launchSurvey(db: Db, actorId: string, surveyId: string, no
   // A training session's reaction survey may be smaller than the minimum: its figures are only
   // released pooled with other sessions, in steps of at least the minimum (training reports).
   const pooled = survey.purpose === "training-reaction";
-  const problems = launchProblems({ ...survey, itemCount: parseItems(survey.itemsJson).length, invited: participants.length, established: participants.length - recent.size, pooled }, now);
+  const problems = launchProblems(
+    {
+      ...survey,
+      itemCount: parseItems(survey.itemsJson).length,
+      invited: participants.length,
+      established: participants.length - recent.size,
+      pooled,
+    },
+    now,
+  );
   if (problems.length) throw formError(problems[0], 409);
   const cutUnit = cutUnits(participants, unitPaths, survey.minGroupSize);
   const cuts = parseCuts(survey.cutsJson);
@@ -198,14 +239,27 @@ export async function launchSurvey(db: Db, actorId: string, surveyId: string, no
       await enqueueNotification(tx, {
         type: "survey.invitation",
         recipientIds: participants.map((p) => p.employeeId),
-        payload: { surveyId, titleZh: survey.titleZh, titleEn: survey.titleEn, opensAt: survey.opensAt.toISOString(), closesAt: survey.closesAt.toISOString(), link: `/surveys/${surveyId}` },
+        payload: {
+          surveyId,
+          titleZh: survey.titleZh,
+          titleEn: survey.titleEn,
+          opensAt: survey.opensAt.toISOString(),
+          closesAt: survey.closesAt.toISOString(),
+          link: `/surveys/${surveyId}`,
+        },
       });
       await audit(tx, { actorId, action: "survey.launch", entity: "Survey", entityId: surveyId, after: { invited: participants.length } });
       if (recent.size > 0) {
         // Who counted as newly arrived (filed one level up, counting towards no minimum), by unit.
         const byUnit: Record<string, string[]> = {};
         for (const p of participants) if (recent.has(p.employeeId)) (byUnit[p.unitId] ??= []).push(p.employeeId);
-        await audit(tx, { actorId, action: "survey.recentMembers", entity: "Survey", entityId: surveyId, after: { days: getEnv().RECENT_MEMBERSHIP_DAYS, byUnit } });
+        await audit(tx, {
+          actorId,
+          action: "survey.recentMembers",
+          entity: "Survey",
+          entityId: surveyId,
+          after: { days: getEnv().RECENT_MEMBERSHIP_DAYS, byUnit },
+        });
       }
     },
     { timeout: 60_000 },
@@ -221,7 +275,8 @@ export async function launchSurvey(db: Db, actorId: string, surveyId: string, no
 export async function closeSurvey(db: Db, actorId: string | null, surveyId: string, now = new Date()) {
   const closed = await db.$transaction(async (tx) => {
     const { count } = await tx.survey.updateMany({ where: { id: surveyId, status: "open" }, data: { status: "closed", closedAt: now } });
-    if (count === 1) await audit(tx, { actorId, action: actorId ? "survey.close" : "survey.autoClose", entity: "Survey", entityId: surveyId });
+    if (count === 1)
+      await audit(tx, { actorId, action: actorId ? "survey.close" : "survey.autoClose", entity: "Survey", entityId: surveyId });
     return count === 1;
   });
   if (!closed) {
@@ -236,7 +291,11 @@ export async function closeSurvey(db: Db, actorId: string | null, surveyId: stri
 /** Closes every open survey whose closing time has passed (background work, never a page read). */
 export async function closeDueSurveys(db: Db, now = new Date()) {
   // Asked on every answer page and submission: direct SQL (see sqlRead).
-  const due = await sqlRead<{ id: string }>(db, `SELECT "id" FROM "Survey" WHERE "status" = 'open' AND julianday("closesAt") <= julianday(?)`, [sqliteDate(now)]);
+  const due = await sqlRead<{ id: string }>(
+    db,
+    `SELECT "id" FROM "Survey" WHERE "status" = 'open' AND julianday("closesAt") <= julianday(?)`,
+    [sqliteDate(now)],
+  );
   for (const { id } of due) await closeSurvey(db, null, id, now).catch((e) => (e instanceof DomainError ? undefined : Promise.reject(e)));
   return due.length;
 }
@@ -263,7 +322,17 @@ export async function listSurveys(db: Db, page = 1) {
     db.survey.findMany({
       orderBy: [{ opensAt: "desc" }, { id: "asc" }],
       ...pageWindow(page, ADMIN_PAGE_SIZE),
-      select: { id: true, titleZh: true, titleEn: true, templateId: true, status: true, opensAt: true, closesAt: true, purpose: true, _count: { select: { participations: true } } },
+      select: {
+        id: true,
+        titleZh: true,
+        titleEn: true,
+        templateId: true,
+        status: true,
+        opensAt: true,
+        closesAt: true,
+        purpose: true,
+        _count: { select: { participations: true } },
+      },
     }),
   ]);
   return { total, rows, page, pageCount: paginate({ page, pageSize: ADMIN_PAGE_SIZE, total }).pageCount };

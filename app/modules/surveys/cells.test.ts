@@ -8,7 +8,12 @@ const paths = new Map([
   ["R3", "/D/R3/"],
 ]);
 
-const person = (employeeId: string, unitId: string | null, track: string | null, tenureBand: string | null) => ({ employeeId, unitId, track, tenureBand });
+const person = (employeeId: string, unitId: string | null, track: string | null, tenureBand: string | null) => ({
+  employeeId,
+  unitId,
+  track,
+  tenureBand,
+});
 
 function sizes(cells: Map<string, ReturnType<typeof generaliseCells> extends Map<string, infer C> ? C : never>) {
   const out = new Map<string, number>();
@@ -43,18 +48,30 @@ describe("reporting cells generalised at launch", () => {
 
   it("files what is left under the organisation when units share no parent", () => {
     const people = [...Array.from({ length: 5 }, (_, i) => person(`x${i}`, "X", "skill", null)), person("y0", "Y", "skill", null)];
-    const cells = generaliseCells(people, new Map([["X", "/X/"], ["Y", "/Y/"]]), 5);
+    const cells = generaliseCells(
+      people,
+      new Map([
+        ["X", "/X/"],
+        ["Y", "/Y/"],
+      ]),
+      5,
+    );
     expect(sizes(cells)).toEqual({ "||": 6 });
   });
 
   it("random populations: every cell holds the minimum, and each is the person's own cell made coarser", () => {
     let seed = 7;
-    const r = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const r = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 200; round++) {
       const min = 3 + Math.floor(r() * 5);
       const units = ["R1", "R2", "R3", "D"];
       const people = Array.from({ length: min + Math.floor(r() * 40) }, (_, i) =>
-        person(`p${i}`, units[Math.floor(r() * 4)], ["management", "technical", "skill"][Math.floor(r() * 3)], ["lt3", "3to10", "gt10"][Math.floor(r() * 3)]),
+        person(
+          `p${i}`,
+          units[Math.floor(r() * 4)],
+          ["management", "technical", "skill"][Math.floor(r() * 3)],
+          ["lt3", "3to10", "gt10"][Math.floor(r() * 3)],
+        ),
       );
       const cells = generaliseCells(people, paths, min);
       expect(cells.size).toBe(people.length);

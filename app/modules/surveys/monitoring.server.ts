@@ -20,11 +20,20 @@ export async function liveCounts(db: Db, surveyId: string): Promise<{ unitId: st
     `SELECT COALESCE("cutUnitId", "unitId") AS "unitId", COUNT(*) AS "n" FROM "SurveyParticipation" WHERE "surveyId" = ? GROUP BY 1`,
     [surveyId],
   );
-  const answered = await sqlRead<{ unitId: string | null; n: number }>(db, `SELECT "unitId", COUNT(*) AS "n" FROM "SurveyResponse" WHERE "surveyId" = ? GROUP BY 1`, [surveyId]);
+  const answered = await sqlRead<{ unitId: string | null; n: number }>(
+    db,
+    `SELECT "unitId", COUNT(*) AS "n" FROM "SurveyResponse" WHERE "surveyId" = ? GROUP BY 1`,
+    [surveyId],
+  );
   if (!parseCuts(survey.cutsJson).includes("unit")) {
     if (invited.length === 0) return [];
-    const top = await commonAncestor(db, invited.map((r) => r.unitId));
-    return [{ unitId: top, invited: invited.reduce((s, r) => s + Number(r.n), 0), answered: answered.reduce((s, r) => s + Number(r.n), 0) }];
+    const top = await commonAncestor(
+      db,
+      invited.map((r) => r.unitId),
+    );
+    return [
+      { unitId: top, invited: invited.reduce((s, r) => s + Number(r.n), 0), answered: answered.reduce((s, r) => s + Number(r.n), 0) },
+    ];
   }
   const counts = new Map(invited.map((r) => [r.unitId, { unitId: r.unitId, invited: Number(r.n), answered: 0 }]));
   for (const r of answered) {
@@ -49,9 +58,13 @@ export async function responseRatesFor(db: Db, survey: { id: string; minGroupSiz
   const counts = new Map((await liveCounts(db, survey.id)).map((c) => [c.unitId, c]));
   const direct = await db.unit.findMany({ where: { id: { in: [...counts.keys()] } }, select: { path: true } });
   const ids = new Set(direct.flatMap((u) => pathIds(u.path)));
-  const units = await db.unit.findMany({ where: { id: { in: [...ids] } }, select: { id: true, path: true, nameZh: true, nameEn: true, sortOrder: true, code: true } });
+  const units = await db.unit.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, path: true, nameZh: true, nameEn: true, sortOrder: true, code: true },
+  });
   const byId = new Map(units.map((u) => [u.id, u]));
-  const order = (a: string, b: string) => (byId.get(a)?.sortOrder ?? 0) - (byId.get(b)?.sortOrder ?? 0) || (byId.get(a)?.code ?? a).localeCompare(byId.get(b)?.code ?? b);
+  const order = (a: string, b: string) =>
+    (byId.get(a)?.sortOrder ?? 0) - (byId.get(b)?.sortOrder ?? 0) || (byId.get(a)?.code ?? a).localeCompare(byId.get(b)?.code ?? b);
   return responseRates(units, [...counts.values()], survey.minGroupSize, order).map((row) => {
     const unit = byId.get(row.unitId);
     return { ...row, nameZh: unit?.nameZh ?? "", nameEn: unit?.nameEn ?? "" };
@@ -65,7 +78,10 @@ export async function responseRatesFor(db: Db, survey: { id: string; minGroupSiz
  * the delivery worker reads.
  */
 export async function sendReminders(db: Db, actorId: string, surveyId: string, now = new Date()): Promise<void> {
-  const survey = await db.survey.findUnique({ where: { id: surveyId }, select: { id: true, status: true, opensAt: true, closesAt: true, titleZh: true, titleEn: true } });
+  const survey = await db.survey.findUnique({
+    where: { id: surveyId },
+    select: { id: true, status: true, opensAt: true, closesAt: true, titleZh: true, titleEn: true },
+  });
   if (!survey) throw formError("errors.notFound", 404);
   if (!isAnswerable(survey, now)) throw formError("surveys.errors.notOpen", 409);
   await db.$transaction(async (tx) => {
@@ -74,7 +90,13 @@ export async function sendReminders(db: Db, actorId: string, surveyId: string, n
       await enqueueNotification(tx, {
         type: "survey.reminder",
         recipientIds: pending.map((p) => p.employeeId),
-        payload: { surveyId, titleZh: survey.titleZh, titleEn: survey.titleEn, closesAt: survey.closesAt.toISOString(), link: `/surveys/${surveyId}` },
+        payload: {
+          surveyId,
+          titleZh: survey.titleZh,
+          titleEn: survey.titleEn,
+          closesAt: survey.closesAt.toISOString(),
+          link: `/surveys/${surveyId}`,
+        },
       });
     }
     await audit(tx, { actorId, action: "survey.remind", entity: "Survey", entityId: surveyId });
@@ -91,5 +113,8 @@ export async function participationTotals(db: Db, survey: { id: string; minGroup
     db.surveyParticipation.count({ where: { surveyId: survey.id } }),
     db.surveyResponse.count({ where: { surveyId: survey.id } }),
   ]);
-  return { invited, answered: invited >= survey.minGroupSize && answeredShowable(invited, answered, survey.minGroupSize) ? answered : null };
+  return {
+    invited,
+    answered: invited >= survey.minGroupSize && answeredShowable(invited, answered, survey.minGroupSize) ? answered : null,
+  };
 }

@@ -1,7 +1,11 @@
 import { TRACKS, type Track } from "~/modules/org/org";
 import { z } from "~/utils/validation";
 
-const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "errors.invalidFormat");
+const recordId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "errors.invalidFormat");
 
 /** Who is invited: units with their subtrees (optionally only some tracks), or a named list. */
 export const PopulationSchema = z.union([
@@ -140,7 +144,8 @@ export function generaliseCells(
     const isStar = (c: Pending) => c.track === null && c.tenureBand === null;
     let star = cells.find(isStar);
     let rest = cells.filter((c) => !isStar(c));
-    const smallestFirst = (a: Pending, b: Pending) => size(a) - size(b) || key(a).localeCompare(key(b)) || String(a.unitId).localeCompare(String(b.unitId));
+    const smallestFirst = (a: Pending, b: Pending) =>
+      size(a) - size(b) || key(a).localeCompare(key(b)) || String(a.unitId).localeCompare(String(b.unitId));
     while (star && size(star) < min) {
       // Take in the smallest other cell of this unit, or else of a unit below it (already final).
       const own = [...rest].sort(smallestFirst)[0];
@@ -174,6 +179,7 @@ export function generaliseCells(
     done.push(org);
   }
   const result = new Map<string, CellParts>();
-  for (const cell of done) for (const m of cell.members) result.set(m.employeeId, { unitId: cell.unitId, track: cell.track, tenureBand: cell.tenureBand });
+  for (const cell of done)
+    for (const m of cell.members) result.set(m.employeeId, { unitId: cell.unitId, track: cell.track, tenureBand: cell.tenureBand });
   return result;
 }

@@ -112,7 +112,10 @@ describe("responseRates", () => {
       for (const row of rows) {
         if (row.suppressed) continue;
         expect(row.invited!).toBeGreaterThanOrEqual(min);
-        const children = units.filter((u) => u.path.split("/").filter(Boolean).at(-2) === row.unitId).map((u) => r[u.id]).filter(Boolean);
+        const children = units
+          .filter((u) => u.path.split("/").filter(Boolean).at(-2) === row.unitId)
+          .map((u) => r[u.id])
+          .filter(Boolean);
         const residual = row.invited! - children.filter((c) => !c.suppressed).reduce((s, c) => s + c.invited!, 0);
         expect(residual === 0 || residual >= min, `run ${run}: ${JSON.stringify(rows)}`).toBe(true);
       }

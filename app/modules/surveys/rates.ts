@@ -20,7 +20,15 @@ export function answeredShowable(invited: number, answered: number, min: number)
   return (answered === 0 || answered >= min) && (left === 0 || left >= min);
 }
 
-type Node = { id: string; parent: string | null; children: string[]; invited: number; answered: number; suppressed: RateRow["suppressed"]; band?: boolean };
+type Node = {
+  id: string;
+  parent: string | null;
+  children: string[];
+  invited: number;
+  answered: number;
+  suppressed: RateRow["suppressed"];
+  band?: boolean;
+};
 
 /**
  * Response rates by unit (subtree totals), from the deepest unit containing everyone invited
@@ -30,7 +38,12 @@ type Node = { id: string; parent: string | null; children: string[]; invited: nu
  * the parent), the smallest shown child is suppressed too, until no difference is that small.
  * `units` must hold every unit on the paths (ancestors included); `order` gives sibling order.
  */
-export function responseRates(units: RateUnit[], counts: UnitCount[], minGroupSize: number, order?: (a: string, b: string) => number): RateRow[] {
+export function responseRates(
+  units: RateUnit[],
+  counts: UnitCount[],
+  minGroupSize: number,
+  order?: (a: string, b: string) => number,
+): RateRow[] {
   const pathOf = new Map(units.map((u) => [u.id, u.path]));
   const nodes = new Map<string, Node>();
   const direct = new Map(counts.filter((c) => c.invited > 0).map((c) => [c.unitId, c]));
@@ -69,7 +82,7 @@ export function responseRates(units: RateUnit[], counts: UnitCount[], minGroupSi
     if (n.invited < minGroupSize) suppressTree(n.id, "small");
   });
 
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     walk(root.id, (n) => {
       if (n.suppressed) return;
@@ -94,7 +107,7 @@ export function responseRates(units: RateUnit[], counts: UnitCount[], minGroupSi
   walk(root.id, (n) => {
     if (!n.suppressed && !n.band && !answeredShowable(n.invited, n.answered, minGroupSize)) bandTree(n.id);
   });
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     walk(root.id, (n) => {
       if (n.suppressed || n.band) return;
@@ -113,7 +126,14 @@ export function responseRates(units: RateUnit[], counts: UnitCount[], minGroupSi
   const emit = (id: string, depth: number) => {
     const n = nodes.get(id)!;
     const band = !n.suppressed && Boolean(n.band);
-    rows.push({ unitId: n.id, depth, invited: n.suppressed ? null : n.invited, answered: n.suppressed || band ? null : n.answered, suppressed: n.suppressed, ...(band ? { answeredBand: true } : {}) });
+    rows.push({
+      unitId: n.id,
+      depth,
+      invited: n.suppressed ? null : n.invited,
+      answered: n.suppressed || band ? null : n.answered,
+      suppressed: n.suppressed,
+      ...(band ? { answeredBand: true } : {}),
+    });
     [...n.children].sort(order ?? ((a, b) => a.localeCompare(b))).forEach((child) => emit(child, depth + 1));
   };
   emit(root.id, 0);

@@ -57,7 +57,7 @@ async function makeSurvey(surveyId: string, responses: number, seed: number) {
     `INSERT INTO "Survey" (id, templateId, templateVersion, titleZh, titleEn, itemsJson, status, opensAt, closesAt, minGroupSize, minCommentGroupSize, cutsJson, populationJson, createdById, createdAt, updatedAt)
      VALUES (?, 'staff-satisfaction', 1, 't', 't', ?, 'closed', 0, 0, 5, 10, '["unit","track","tenure"]', '{"unitIds":[],"tracks":[]}', 'test', 0, 0)`,
     surveyId,
-    JSON.stringify(ITEMS)
+    JSON.stringify(ITEMS),
   );
   const rows: { id: string; unitId: string | null; track: string | null; tenureBand: string | null }[] = [];
   const answers: { responseId: string; itemId: string; value: number; text: string | null }[] = [];
@@ -79,11 +79,11 @@ async function makeSurvey(surveyId: string, responses: number, seed: number) {
   await db.$executeRawUnsafe(
     `INSERT INTO "SurveyResponse" (id, surveyId, unitId, track, tenureBand) SELECT value->>'id', ?, value->>'unitId', value->>'track', value->>'tenureBand' FROM json_each(?)`,
     surveyId,
-    JSON.stringify(rows)
+    JSON.stringify(rows),
   );
   await db.$executeRawUnsafe(
     `INSERT INTO "SurveyAnswer" (responseId, itemId, value, text) SELECT value->>'responseId', value->>'itemId', value->>'value', value->>'text' FROM json_each(?)`,
-    JSON.stringify(answers)
+    JSON.stringify(answers),
   );
 }
 
@@ -114,7 +114,7 @@ async function reference(surveyId: string) {
           [i.id, `d:${i.dimension}`],
           [i.id, "likert"],
         ]
-      : []
+      : [],
   );
   // Drivers: each respondent's mean per dimension (scale items outside the outcome's dimension) and outcome.
   const outcome = ITEMS.find((i) => i.outcome)!;
@@ -125,7 +125,7 @@ async function reference(surveyId: string) {
           (d, k) =>
             `avg(CASE WHEN a.itemId IN (${ITEMS.filter((i) => i.type === "likert5" && i.dimension === d)
               .map((i) => `'${i.id}'`)
-              .join(", ")}) THEN a.value END) AS x${k}`
+              .join(", ")}) THEN a.value END) AS x${k}`,
         )
         .join(", ")},
       max(CASE WHEN a.itemId = '${outcome.id}' THEN a.value END) AS y
@@ -134,41 +134,41 @@ async function reference(surveyId: string) {
     groups.push(
       ...(await query(
         `SELECT ${UNIT} AS unitId, ${cut} AS cut, ${value} AS cutValue, count(*) AS respondents FROM "SurveyResponse" r WHERE r.surveyId = ? GROUP BY 1, 3`,
-        surveyId
-      ))
+        surveyId,
+      )),
     );
     for (const unit of [UNIT, `'${ORG_ROW}'`]) {
       counts.push(
         ...(await query(
           `SELECT ${unit} AS unitId, ${cut} AS cut, ${value} AS cutValue, a.itemId AS itemId, a.value AS value, count(*) AS count ${FROM} GROUP BY 1, 3, 4, 5`,
-          surveyId
-        ))
+          surveyId,
+        )),
       );
       for (const [k, dimension] of dimensions.entries()) {
         drivers.push(
           ...(await query(
             `SELECT ${unit} AS unitId, ${cut} AS cut, ${value} AS cutValue, '${dimension}' AS dimension, count(*) AS n, sum(x${k}) AS sumX, sum(x${k} * x${k}) AS sumXX, sum(y) AS sumY, sum(y * y) AS sumYY, sum(x${k} * y) AS sumXY
              FROM (${perRespondent}) r WHERE x${k} IS NOT NULL AND y IS NOT NULL GROUP BY 1, 3`,
-            surveyId
-          ))
+            surveyId,
+          )),
         );
       }
     }
     reach.push(
       ...(await query(
         `SELECT ${UNIT} AS unitId, ${cut} AS cut, ${value} AS cutValue, 'i:' || a.itemId AS figure, count(DISTINCT r.id) AS respondents ${FROM} GROUP BY 1, 3, 4`,
-        surveyId
+        surveyId,
       )),
       ...(await query(
         `WITH f(itemId, figure) AS (SELECT value->>0, value->>1 FROM json_each(?))
          SELECT ${UNIT} AS unitId, ${cut} AS cut, ${value} AS cutValue, f.figure AS figure, count(DISTINCT r.id) AS respondents
          FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a.responseId JOIN f ON f.itemId = a.itemId WHERE r.surveyId = ? GROUP BY 1, 3, 4`,
         JSON.stringify(figureOf),
-        surveyId
+        surveyId,
       )),
       ...drivers
         .filter((d) => d.unitId !== ORG_ROW && d.cut === cut.replaceAll("'", ""))
-        .map((d) => ({ unitId: d.unitId, cut: d.cut, cutValue: d.cutValue, figure: `r:${d.dimension}`, respondents: d.n }))
+        .map((d) => ({ unitId: d.unitId, cut: d.cut, cutValue: d.cutValue, figure: `r:${d.dimension}`, respondents: d.n })),
     );
   }
   return { groups, counts, reach, drivers };

@@ -75,7 +75,7 @@ export async function computeSurveyResults(db: Db, surveyId: string) {
            FROM "SurveyResponse" r LEFT JOIN "SurveyAnswer" a ON a.responseId = r.id
            WHERE r.surveyId = ? GROUP BY r.unitId, r.id)`,
     (row) => fold.respondent(row[0], row[1], row[2], row[3], row[4]),
-    surveyId
+    surveyId,
   );
   const rows = fold.rows();
   await bulkWrite(db, async (tx) => {
@@ -97,7 +97,7 @@ export async function computeSurveyResults(db: Db, surveyId: string) {
     await insert(
       "SurveyResultDriver",
       ["cut", "cutValue", "unitId", "dimension", "n", "sumX", "sumXX", "sumY", "sumYY", "sumXY"],
-      rows.drivers
+      rows.drivers,
     );
     await insert("SurveyResultReach", ["cut", "cutValue", "figure", "unitId", "respondents"], rows.reach);
     await tx.execute({
@@ -158,14 +158,21 @@ class ResultFold {
   private readonly dimCount: Float64Array;
   private stamp = 0;
 
-  constructor(private readonly items: SurveyItem[], private readonly cuts: ReportCut[]) {
+  constructor(
+    private readonly items: SurveyItem[],
+    private readonly cuts: ReportCut[],
+  ) {
     this.itemIndex = new Map(items.map((item, i) => [item.id, i]));
     const figure = (name: string) => {
       const j = this.figures.indexOf(name);
       return j >= 0 ? j : this.figures.push(name) - 1;
     };
     this.itemFigures = items.map((item) =>
-      item.type === "likert5" ? [figure(`d:${item.dimension}`), figure("likert")] : item.type === "multiple" ? [figure(`i:${item.id}`)] : []
+      item.type === "likert5"
+        ? [figure(`d:${item.dimension}`), figure("likert")]
+        : item.type === "multiple"
+          ? [figure(`i:${item.id}`)]
+          : [],
     );
     const drivers = driverItems(items);
     this.dimensions = drivers?.dimensions ?? [];
@@ -317,7 +324,7 @@ class ResultFold {
     const sorted = [...targets.entries()].sort((a, b) => byKey(a[0], b[0])).map(([, t]) => t);
     // Slots in (item id, value) order, dimensions by name.
     const slots = Array.from({ length: slotCount }, (_, s) => s).sort(
-      (a, b) => byKey(this.items[this.slotItem[a]].id, this.items[this.slotItem[b]].id) || this.slotValue[a] - this.slotValue[b]
+      (a, b) => byKey(this.items[this.slotItem[a]].id, this.items[this.slotItem[b]].id) || this.slotValue[a] - this.slotValue[b],
     );
     const dimensionOrder = this.dimensions.map((_, d) => d).sort((a, b) => byKey(this.dimensions[a], this.dimensions[b]));
     // Every reach figure by name, with where its number is: a distinct-respondent figure, an
@@ -325,7 +332,7 @@ class ResultFold {
     const reachFigures = [
       ...this.figures.map((name, f) => ({ name, of: (t: Target) => t.reach[f] })),
       ...this.items.flatMap((item, i) =>
-        item.type === "multiple" ? [] : [{ name: `i:${item.id}`, of: (_: Target, answers: Int32Array) => answers[i] }]
+        item.type === "multiple" ? [] : [{ name: `i:${item.id}`, of: (_: Target, answers: Int32Array) => answers[i] }],
       ),
       ...this.dimensions.map((dimension, d) => ({ name: `r:${dimension}`, of: (t: Target) => t.drivers[d * DRIVER_WIDTH] })),
     ].sort((a, b) => byKey(a.name, b.name));
@@ -358,7 +365,7 @@ class ResultFold {
     // Reach is keyed (cut, cut value, figure, unit): per cut value, figure by figure.
     const reach: unknown[][] = [];
     const units = sorted.filter((t) => t.unitId !== ORG_ROW);
-    for (let i = 0; i < units.length; ) {
+    for (let i = 0; i < units.length;) {
       let j = i;
       while (j < units.length && units[j].cut === units[i].cut && units[j].cutValue === units[i].cutValue) j++;
       for (const figure of reachFigures) {
@@ -384,7 +391,7 @@ export async function computeMissingResults(db: Db) {
   const missing = await sqlRead<{ id: string }>(
     db,
     `SELECT "id" FROM "Survey" WHERE "status" = 'closed' AND "id" NOT IN (SELECT "surveyId" FROM "SurveyResultSet")`,
-    []
+    [],
   );
   for (const { id } of missing) await ensureSurveyResults(db, id);
   return missing.length;

@@ -20,7 +20,11 @@ const base: CsvReport = {
   drivers: [{ dimension: "pay", r: 0.61 }],
 };
 const t = getT("zh-CN");
-const lines = (csv: string) => csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+const lines = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
 
 describe("reportCsv", () => {
   it("exports aggregated figures with a header, never raw responses", () => {
@@ -37,7 +41,9 @@ describe("reportCsv", () => {
       expect(line).toContain("suppressed");
       expect(line).not.toMatch(/,\d+,\d+,\d+,/);
     }
-    const hidden = lines(reportCsv({ ...base, hidden: true, respondents: null, overall: null, enps: null, dimensionSplits: null, items: [], drivers: [] }, t));
+    const hidden = lines(
+      reportCsv({ ...base, hidden: true, respondents: null, overall: null, enps: null, dimensionSplits: null, items: [], drivers: [] }, t),
+    );
     expect(hidden[1]).toBe("总体,政企客户部,全部人员,总体,suppressed,suppressed,suppressed,suppressed,suppressed,suppressed,");
   });
 

@@ -32,22 +32,81 @@ const pct = (f: number | undefined) => (f === undefined ? "" : Math.round(f * 10
  */
 export function reportCsv(report: CsvReport, t: T) {
   const hiddenMark = t("reports.csv.suppressed");
-  const header = ["section", "unit", "filter", "name", "respondents", "favourable", "neutral", "unfavourable", "mean", "enps", "correlation"].map((k) => t(`reports.csv.${k}`));
+  const header = [
+    "section",
+    "unit",
+    "filter",
+    "name",
+    "respondents",
+    "favourable",
+    "neutral",
+    "unfavourable",
+    "mean",
+    "enps",
+    "correlation",
+  ].map((k) => t(`reports.csv.${k}`));
   const rows: (string | number | null)[][] = [];
   const figures = (split: SplitView | null, hidden: boolean) =>
-    hidden ? [hiddenMark, hiddenMark, hiddenMark, hiddenMark] : [pct(split?.favourable), pct(split?.neutral), pct(split?.unfavourable), split ? split.mean.toFixed(2) : ""];
+    hidden
+      ? [hiddenMark, hiddenMark, hiddenMark, hiddenMark]
+      : [pct(split?.favourable), pct(split?.neutral), pct(split?.unfavourable), split ? split.mean.toFixed(2) : ""];
   const base = (section: string, unit = report.unitName) => [section, unit, report.filterLabel];
 
-  rows.push([...base(t("reports.csv.overall")), t("reports.csv.overall"), report.hidden ? hiddenMark : report.respondents, ...figures(report.overall, report.hidden), report.hidden ? hiddenMark : (report.enps?.score ?? ""), ""]);
+  rows.push([
+    ...base(t("reports.csv.overall")),
+    t("reports.csv.overall"),
+    report.hidden ? hiddenMark : report.respondents,
+    ...figures(report.overall, report.hidden),
+    report.hidden ? hiddenMark : (report.enps?.score ?? ""),
+    "",
+  ]);
   if (!report.hidden) {
-    for (const d of report.dimensions) rows.push([...base(t("reports.dimensions")), d.name, "", ...figures(report.dimensionSplits?.[d.id] ?? null, false), "", ""]);
-    for (const item of report.items) rows.push([...base(t("reports.items")), item.name, item.hidden ? hiddenMark : item.n, ...figures(item.split, item.hidden), item.hidden ? hiddenMark : (item.enps?.score ?? ""), ""]);
-    for (const d of report.drivers) rows.push([...base(t("reports.drivers")), report.dimensions.find((x) => x.id === d.dimension)?.name ?? d.dimension, "", "", "", "", "", "", d.r.toFixed(2)]);
+    for (const d of report.dimensions)
+      rows.push([...base(t("reports.dimensions")), d.name, "", ...figures(report.dimensionSplits?.[d.id] ?? null, false), "", ""]);
+    for (const item of report.items)
+      rows.push([
+        ...base(t("reports.items")),
+        item.name,
+        item.hidden ? hiddenMark : item.n,
+        ...figures(item.split, item.hidden),
+        item.hidden ? hiddenMark : (item.enps?.score ?? ""),
+        "",
+      ]);
+    for (const d of report.drivers)
+      rows.push([
+        ...base(t("reports.drivers")),
+        report.dimensions.find((x) => x.id === d.dimension)?.name ?? d.dimension,
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        d.r.toFixed(2),
+      ]);
   }
   for (const row of report.heatmap) {
     const hidden = row.dimensions === null;
-    for (const d of report.dimensions) rows.push([...base(t("reports.heatmap"), row.name), d.name, hidden ? hiddenMark : row.respondents, ...figures(row.dimensions?.[d.id] ?? null, hidden), "", ""]);
-    rows.push([...base(t("reports.heatmap"), row.name), t("reports.csv.enps"), hidden ? hiddenMark : row.respondents, "", "", "", "", hidden ? hiddenMark : row.enps, ""]);
+    for (const d of report.dimensions)
+      rows.push([
+        ...base(t("reports.heatmap"), row.name),
+        d.name,
+        hidden ? hiddenMark : row.respondents,
+        ...figures(row.dimensions?.[d.id] ?? null, hidden),
+        "",
+        "",
+      ]);
+    rows.push([
+      ...base(t("reports.heatmap"), row.name),
+      t("reports.csv.enps"),
+      hidden ? hiddenMark : row.respondents,
+      "",
+      "",
+      "",
+      "",
+      hidden ? hiddenMark : row.enps,
+      "",
+    ]);
   }
   return "\uFEFF" + [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
 }

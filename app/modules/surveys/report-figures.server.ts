@@ -64,7 +64,14 @@ type HeatRow = { child: string; itemId: string; value: number | bigint; n: numbe
  * Per child unit: value counts per item, summed over the child's subtree in SQL (the mapping
  * unit → child travels as JSON), then folded into dimension splits and eNPS.
  */
-export async function childFigures(db: Db, surveyId: string, filter: Filter, items: SurveyItem[], unitToChild: Record<string, string>, min: number) {
+export async function childFigures(
+  db: Db,
+  surveyId: string,
+  filter: Filter,
+  items: SurveyItem[],
+  unitToChild: Record<string, string>,
+  min: number,
+) {
   const wanted = items.filter((i) => i.type === "likert5" || i.type === "nps").map((i) => i.id);
   const rows = await db.$queryRawUnsafe<HeatRow[]>(
     `WITH m(unitId, child) AS (SELECT key, value FROM json_each(?))
@@ -115,7 +122,13 @@ export const COMMENTS_SHOWN = 100;
  * lookups instead of reading every answer), falling back to reading them all whenever the
  * first sample comes up short.
  */
-export async function comments(db: Db, surveyId: string, textItemIds: string[], unitIds: string[] | null, sizes?: { respondents: number; texts: Map<string, number> }) {
+export async function comments(
+  db: Db,
+  surveyId: string,
+  textItemIds: string[],
+  unitIds: string[] | null,
+  sizes?: { respondents: number; texts: Map<string, number> },
+) {
   const out = new Map<string, string[]>();
   const scope = unitIds ? `AND r.unitId IN (SELECT value FROM json_each(?))` : "";
   const args = unitIds ? [JSON.stringify(unitIds)] : [];
@@ -133,7 +146,10 @@ export async function comments(db: Db, surveyId: string, textItemIds: string[], 
         itemId,
       );
       if (rows.length >= wanted) {
-        out.set(itemId, rows.map((t) => t.text));
+        out.set(
+          itemId,
+          rows.map((t) => t.text),
+        );
         continue;
       }
     }
@@ -147,7 +163,10 @@ export async function comments(db: Db, surveyId: string, textItemIds: string[], 
       itemId,
       ...args,
     );
-    out.set(itemId, rows.map((t) => t.text));
+    out.set(
+      itemId,
+      rows.map((t) => t.text),
+    );
   }
   return out;
 }

@@ -53,7 +53,18 @@ async function unitList(db: Db): Promise<UnitRow[]> {
   let units = unitLists.get(db);
   if (units?.version !== version) {
     const rows = await sqlRead<UnitRow>(db, `SELECT "id", "parentId", "path", "nameZh", "nameEn", "sortOrder", "code" FROM "Unit"`);
-    units = { version, rows: rows.map((r) => ({ id: r.id, parentId: r.parentId, path: r.path, nameZh: r.nameZh, nameEn: r.nameEn, sortOrder: Number(r.sortOrder), code: r.code })) };
+    units = {
+      version,
+      rows: rows.map((r) => ({
+        id: r.id,
+        parentId: r.parentId,
+        path: r.path,
+        nameZh: r.nameZh,
+        nameEn: r.nameEn,
+        sortOrder: Number(r.sortOrder),
+        code: r.code,
+      })),
+    };
     unitLists.set(db, units);
   }
   return units.rows;
@@ -64,7 +75,8 @@ type Invited = { unitId: string; n: number };
 const invitedOfClosed = new BoundedMap<string, Promise<Invited[]>>(100);
 
 function invitedCounts(db: Db, survey: { id: string; status?: string }): Promise<Invited[]> {
-  const read = () => sqlRead<Invited>(db, `SELECT "unitId", count(*) AS "n" FROM "SurveyParticipation" WHERE "surveyId" = ? GROUP BY "unitId"`, [survey.id]);
+  const read = () =>
+    sqlRead<Invited>(db, `SELECT "unitId", count(*) AS "n" FROM "SurveyParticipation" WHERE "surveyId" = ? GROUP BY "unitId"`, [survey.id]);
   if (survey.status !== "closed") return read();
   let found = invitedOfClosed.get(survey.id);
   if (!found) {
@@ -87,16 +99,26 @@ export async function loadWaveGroups(
     filter?.cut ?? "",
   );
   const participation = await invitedCounts(db, survey);
-  const seedIds = new Set([...rows.map((r) => r.unitId), ...participation.map((p) => p.unitId), ...(options.extraUnitIds ?? [])].filter(Boolean));
+  const seedIds = new Set(
+    [...rows.map((r) => r.unitId), ...participation.map((p) => p.unitId), ...(options.extraUnitIds ?? [])].filter(Boolean),
+  );
   const everyUnit = await unitList(db);
   const allIds = new Set(everyUnit.filter((u) => seedIds.has(u.id)).flatMap((u) => u.path.split("/").filter(Boolean)));
   const found = everyUnit.filter((u) => allIds.has(u.id));
-  const units = new Map<string, ReportUnit>(found.map((u) => [u.id, { ...u, parentId: u.parentId && allIds.has(u.parentId) ? u.parentId : ORG }]));
-  const sorted = [...units.values()].sort((a, b) => a.path.split("/").length - b.path.split("/").length || a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
+  const units = new Map<string, ReportUnit>(
+    found.map((u) => [u.id, { ...u, parentId: u.parentId && allIds.has(u.parentId) ? u.parentId : ORG }]),
+  );
+  const sorted = [...units.values()].sort(
+    (a, b) => a.path.split("/").length - b.path.split("/").length || a.sortOrder - b.sortOrder || a.code.localeCompare(b.code),
+  );
   const nodes: UnitNode[] = [{ id: ORG, parentId: null }, ...sorted.map((u) => ({ id: u.id, parentId: u.parentId }))];
 
   const nodeOf = (unitId: string) => (unitId && units.has(unitId) ? unitId : ORG);
-  const direct = (cut: string, value?: string) => directCounts(rows.filter((r) => r.cut === cut && (value === undefined || r.cutValue === value)).map((r) => [r.unitId, r.respondents]), nodeOf);
+  const direct = (cut: string, value?: string) =>
+    directCounts(
+      rows.filter((r) => r.cut === cut && (value === undefined || r.cutValue === value)).map((r) => [r.unitId, r.respondents]),
+      nodeOf,
+    );
   const totals = rollUp(nodes, direct(""));
   const invited = rollUp(nodes, new Map(participation.map((p) => [p.unitId, Number(p.n)])));
   const commentsHidden = suppressUnits(nodes, totals, survey.minCommentGroupSize);
@@ -104,16 +126,40 @@ export async function loadWaveGroups(
   if (!filter) {
     const hidden = suppressUnits(nodes, totals, survey.minGroupSize);
     const counts = { total: totals, byValue: new Map() };
-    return { units, nodes, respondents: totals, hidden, commentsHidden, invited, filterValues: [], pattern: { total: hidden, byValue: new Map() }, counts, nodeOf };
+    return {
+      units,
+      nodes,
+      respondents: totals,
+      hidden,
+      commentsHidden,
+      invited,
+      filterValues: [],
+      pattern: { total: hidden, byValue: new Map() },
+      counts,
+      nodeOf,
+    };
   }
   const values = [...new Set(rows.filter((r) => r.cut === filter.cut && r.cutValue !== "").map((r) => r.cutValue))].sort();
   const byValue = new Map(values.map((v) => [v, rollUp(nodes, direct(filter.cut, v))]));
   const pattern = suppressWithCut(nodes, { total: totals, byValue }, survey.minGroupSize);
   const at = options.selectedUnitId ?? ORG;
-  const filterValues = values.filter((v) => (byValue.get(v)!.get(at) ?? 0) > 0).map((v) => ({ value: v, hidden: pattern.byValue.get(v)!.has(at) }));
+  const filterValues = values
+    .filter((v) => (byValue.get(v)!.get(at) ?? 0) > 0)
+    .map((v) => ({ value: v, hidden: pattern.byValue.get(v)!.has(at) }));
   const chosen = byValue.get(filter.value) ?? new Map<string, number>();
   const hidden = pattern.byValue.get(filter.value) ?? new Set(nodes.map((n) => n.id));
-  return { units, nodes, respondents: chosen, hidden, commentsHidden, invited, filterValues, pattern, counts: { total: totals, byValue }, nodeOf };
+  return {
+    units,
+    nodes,
+    respondents: chosen,
+    hidden,
+    commentsHidden,
+    invited,
+    filterValues,
+    pattern,
+    counts: { total: totals, byValue },
+    nodeOf,
+  };
 }
 
 function directCounts(rows: [string, number | bigint][], nodeOf: (unitId: string) => string) {
@@ -122,7 +168,8 @@ function directCounts(rows: [string, number | bigint][], nodeOf: (unitId: string
   return out;
 }
 
-const sameCounts = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => a.size === b.size && [...a].every(([k, v]) => (b.get(k) ?? 0) === v);
+const sameCounts = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) =>
+  a.size === b.size && [...a].every(([k, v]) => (b.get(k) ?? 0) === v);
 
 /**
  * What each figure may show, under the one rule: a figure (a dimension, an item, eNPS, the
@@ -142,9 +189,16 @@ type ReachRow = { unitId: string; cut: string; cutValue: string; figure: string;
 /** Figure views of closed surveys: their counts never change, so one per survey, filter and unit tree. */
 const figureViews = new BoundedMap<string, Promise<FigureView>>(64);
 
-export function loadFigureView(db: Db, survey: { id: string; status?: string; minGroupSize: number }, filter: Filter, groups: WaveGroups): Promise<FigureView> {
+export function loadFigureView(
+  db: Db,
+  survey: { id: string; status?: string; minGroupSize: number },
+  filter: Filter,
+  groups: WaveGroups,
+): Promise<FigureView> {
   if (survey.status !== "closed") return computeFigureView(db, survey, filter, groups).then((v) => v.view);
-  const tree = createHash("sha256").update(groups.nodes.map((n) => `${n.id}>${n.parentId}`).join(",")).digest("base64url");
+  const tree = createHash("sha256")
+    .update(groups.nodes.map((n) => `${n.id}>${n.parentId}`).join(","))
+    .digest("base64url");
   const key = [survey.id, filter?.cut ?? "", filter?.value ?? "", tree].join("\0");
   let found = figureViews.get(key);
   if (!found) {
@@ -152,12 +206,20 @@ export function loadFigureView(db: Db, survey: { id: string; status?: string; mi
     found = computing.then((v) => v.view);
     figureViews.set(key, found);
     // Aggregates not there yet (recomputed in the background after an upgrade): ask again next time.
-    computing.then((v) => v.empty && figureViews.delete(key), () => figureViews.delete(key));
+    computing.then(
+      (v) => v.empty && figureViews.delete(key),
+      () => figureViews.delete(key),
+    );
   }
   return found;
 }
 
-async function computeFigureView(db: Db, survey: { id: string; minGroupSize: number }, filter: Filter, groups: WaveGroups): Promise<{ view: FigureView; empty: boolean }> {
+async function computeFigureView(
+  db: Db,
+  survey: { id: string; minGroupSize: number },
+  filter: Filter,
+  groups: WaveGroups,
+): Promise<{ view: FigureView; empty: boolean }> {
   const rows = await db.$queryRawUnsafe<ReachRow[]>(
     `SELECT unitId, cut, cutValue, figure, respondents FROM "SurveyResultReach" WHERE surveyId = ? AND cut IN ('', ?)`,
     survey.id,
@@ -172,23 +234,38 @@ async function computeFigureView(db: Db, survey: { id: string; minGroupSize: num
   const empty = new Map<string, number>();
   const views = new Map<string, { counts: ReadonlyMap<string, number>; hidden: ReadonlySet<string> }>();
   for (const [figure, list] of byFigure) {
-    const tree = (cut: string, value: string) => rollUp(groups.nodes, directCounts(list.filter((r) => r.cut === cut && r.cutValue === value).map((r) => [r.unitId, r.respondents]), groups.nodeOf));
+    const tree = (cut: string, value: string) =>
+      rollUp(
+        groups.nodes,
+        directCounts(
+          list.filter((r) => r.cut === cut && r.cutValue === value).map((r) => [r.unitId, r.respondents]),
+          groups.nodeOf,
+        ),
+      );
     const total = tree("", "");
     if (!filter) {
       const same = sameCounts(total, groups.counts.total);
-      views.set(figure, { counts: total, hidden: same ? groups.pattern.total : suppressUnits(groups.nodes, total, survey.minGroupSize, groups.pattern.total) });
+      views.set(figure, {
+        counts: total,
+        hidden: same ? groups.pattern.total : suppressUnits(groups.nodes, total, survey.minGroupSize, groups.pattern.total),
+      });
       continue;
     }
     const byValue = new Map([...groups.counts.byValue.keys()].map((v) => [v, tree(filter.cut, v)]));
     const same = sameCounts(total, groups.counts.total) && [...byValue].every(([v, t]) => sameCounts(t, groups.counts.byValue.get(v)!));
     const pattern = same ? groups.pattern : suppressWithCut(groups.nodes, { total, byValue }, survey.minGroupSize, groups.pattern);
-    views.set(figure, { counts: byValue.get(filter.value) ?? empty, hidden: pattern.byValue.get(filter.value) ?? new Set(groups.nodes.map((n) => n.id)) });
+    views.set(figure, {
+      counts: byValue.get(filter.value) ?? empty,
+      hidden: pattern.byValue.get(filter.value) ?? new Set(groups.nodes.map((n) => n.id)),
+    });
   }
   const view: FigureView = {
     reach: (figure, unitId) => views.get(figure)?.counts.get(unitId) ?? 0,
     shown: (figure, unitId) => {
       const v = views.get(figure);
-      return !!v && !v.hidden.has(unitId) && (v.counts.get(unitId) ?? 0) >= survey.minGroupSize && (unitId === ORG || groups.units.has(unitId));
+      return (
+        !!v && !v.hidden.has(unitId) && (v.counts.get(unitId) ?? 0) >= survey.minGroupSize && (unitId === ORG || groups.units.has(unitId))
+      );
     },
   };
   return { view, empty: rows.length === 0 };

@@ -12,7 +12,10 @@ import type { PlanSchema } from "./report-forms";
 export async function planTarget(db: Db, actor: Actor, surveyId: string, unitId: string) {
   if (!may(actor, "survey.actionPlan")) notFound();
   const [survey, unit] = await Promise.all([
-    db.survey.findFirst({ where: { id: surveyId, status: { in: ["open", "closed"] } }, select: { id: true, status: true, titleZh: true, titleEn: true } }),
+    db.survey.findFirst({
+      where: { id: surveyId, status: { in: ["open", "closed"] } },
+      select: { id: true, status: true, titleZh: true, titleEn: true },
+    }),
     db.unit.findFirst({ where: { id: unitId, ...unitWhere(actor) }, select: { id: true, nameZh: true, nameEn: true, path: true } }),
   ]);
   if (!survey || !unit) notFound();
@@ -24,7 +27,14 @@ export async function planTarget(db: Db, actor: Actor, surveyId: string, unitId:
 }
 
 /** Saves (and optionally publishes) the plan; only for a closed survey. */
-export async function savePlan(db: Db, actor: Actor, surveyId: string, unitId: string, input: z.infer<typeof PlanSchema>, now = new Date()) {
+export async function savePlan(
+  db: Db,
+  actor: Actor,
+  surveyId: string,
+  unitId: string,
+  input: z.infer<typeof PlanSchema>,
+  now = new Date(),
+) {
   const { survey, plan } = await planTarget(db, actor, surveyId, unitId);
   if (survey.status !== "closed") return { ok: false as const, error: "plans.notClosed" };
   const publishedAt = input.intent === "publish" ? (plan?.publishedAt ?? now) : (plan?.publishedAt ?? null);
@@ -36,7 +46,14 @@ export async function savePlan(db: Db, actor: Actor, surveyId: string, unitId: s
       update: data,
       select: { id: true },
     });
-    await audit(tx, { actorId: actor.userId, action: input.intent === "publish" ? "surveyPlan.publish" : "surveyPlan.save", entity: "SurveyActionPlan", entityId: saved.id, before: plan, after: data });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: input.intent === "publish" ? "surveyPlan.publish" : "surveyPlan.save",
+      entity: "SurveyActionPlan",
+      entityId: saved.id,
+      before: plan,
+      after: data,
+    });
   });
   return { ok: true as const };
 }
@@ -45,7 +62,11 @@ export async function unpublishPlan(db: Db, actor: Actor, surveyId: string, unit
   const { plan } = await planTarget(db, actor, surveyId, unitId);
   if (!plan) notFound();
   await db.$transaction(async (tx) => {
-    const saved = await tx.surveyActionPlan.update({ where: { surveyId_unitId: { surveyId, unitId } }, data: { publishedAt: null }, select: { id: true } });
+    const saved = await tx.surveyActionPlan.update({
+      where: { surveyId_unitId: { surveyId, unitId } },
+      data: { publishedAt: null },
+      select: { id: true },
+    });
     await audit(tx, { actorId: actor.userId, action: "surveyPlan.unpublish", entity: "SurveyActionPlan", entityId: saved.id });
   });
 }
@@ -72,5 +93,8 @@ export async function publishedPlansFor(db: Db, employeeId: string) {
 
 /** Plans of a unit for one survey, as shown on the report (drafts too, for those who may write). */
 export async function planForReport(db: Db, surveyId: string, unitId: string) {
-  return db.surveyActionPlan.findUnique({ where: { surveyId_unitId: { surveyId, unitId } }, select: { summary: true, actions: true, publishedAt: true } });
+  return db.surveyActionPlan.findUnique({
+    where: { surveyId_unitId: { surveyId, unitId } },
+    select: { summary: true, actions: true, publishedAt: true },
+  });
 }

@@ -1,7 +1,11 @@
 import { z } from "~/utils/validation";
 import { invariantResponse } from "~/utils/http.server";
 
-const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const recordId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /** Route params and search params of the report pages: a malformed unit is a 404, a malformed filter a 400. */
 export const reportQuery = {

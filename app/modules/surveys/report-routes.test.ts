@@ -5,7 +5,6 @@ import { closedSurvey } from "../../../test/report-fixtures";
 
 let app: Awaited<ReturnType<typeof testApp>>;
 let org: Awaited<ReturnType<typeof demoOrg>>;
-let hr: Client;
 let head: Client;
 let finHead: Client;
 let employee: Client;
@@ -14,7 +13,7 @@ let surveyId: string;
 beforeAll(async () => {
   app = await testApp();
   org = await demoOrg();
-  hr = await signedIn(app, await userFor("E000003", "hr_admin"));
+  await signedIn(app, await userFor("E000003", "hr_admin"));
   head = await signedIn(app, await userFor("E000001", "dept_head", "JC-GE"));
   finHead = await signedIn(app, await userFor("E000002", "dept_head", "JC-GE-FIN"));
   employee = await signedIn(app, await userFor("E000004", "employee"));
@@ -25,7 +24,12 @@ const unit = (code: string) => org.unitId.get(code)!;
 
 describe("who may read a report", () => {
   it("an employee gets 403 for the list, a report, its CSV and the plan page", async () => {
-    for (const url of ["/reports", `/reports/${surveyId}`, `/reports/${surveyId}/csv`, `/reports/${surveyId}/plan?unit=${unit("JC-GE-FIN")}`]) {
+    for (const url of [
+      "/reports",
+      `/reports/${surveyId}`,
+      `/reports/${surveyId}/csv`,
+      `/reports/${surveyId}/plan?unit=${unit("JC-GE-FIN")}`,
+    ]) {
       expect((await employee.get(url)).status, url).toBe(403);
     }
   });
@@ -84,7 +88,9 @@ describe("action plans", () => {
     expect(results).toContain("每季度公布绩效薪酬规则");
     const outsider = await signedIn(app, await userFor("E000006", "employee"));
     expect(await (await outsider.get("/surveys/results")).text()).not.toContain("每季度公布绩效薪酬规则");
-    expect((await finHead.post(`/reports/${surveyId}/plan?unit=${unit("JC-GE-GOV")}`, { intent: "save", summary: "s", actions: "a" })).status).toBe(404);
+    expect(
+      (await finHead.post(`/reports/${surveyId}/plan?unit=${unit("JC-GE-GOV")}`, { intent: "save", summary: "s", actions: "a" })).status,
+    ).toBe(404);
     expect((await employee.post(url, { intent: "save", summary: "s", actions: "a" })).status).toBe(403);
   });
 });

@@ -28,15 +28,55 @@ describe("enps", () => {
 describe("pearson", () => {
   it("is 1 for a perfect positive line and −1 for a negative one", () => {
     const sums = (pairs: [number, number][]) =>
-      pairs.reduce((s, [x, y]) => ({ n: s.n + 1, sumX: s.sumX + x, sumXX: s.sumXX + x * x, sumY: s.sumY + y, sumYY: s.sumYY + y * y, sumXY: s.sumXY + x * y }), { n: 0, sumX: 0, sumXX: 0, sumY: 0, sumYY: 0, sumXY: 0 });
-    expect(pearson(sums([[1, 2], [2, 4], [3, 6], [4, 8]]))).toBeCloseTo(1);
-    expect(pearson(sums([[1, 5], [2, 4], [3, 3], [4, 2]]))).toBeCloseTo(-1);
-    expect(pearson(sums([[1, 3], [2, 3], [3, 3]]))).toBeNull();
+      pairs.reduce(
+        (s, [x, y]) => ({
+          n: s.n + 1,
+          sumX: s.sumX + x,
+          sumXX: s.sumXX + x * x,
+          sumY: s.sumY + y,
+          sumYY: s.sumYY + y * y,
+          sumXY: s.sumXY + x * y,
+        }),
+        { n: 0, sumX: 0, sumXX: 0, sumY: 0, sumYY: 0, sumXY: 0 },
+      );
+    expect(
+      pearson(
+        sums([
+          [1, 2],
+          [2, 4],
+          [3, 6],
+          [4, 8],
+        ]),
+      ),
+    ).toBeCloseTo(1);
+    expect(
+      pearson(
+        sums([
+          [1, 5],
+          [2, 4],
+          [3, 3],
+          [4, 2],
+        ]),
+      ),
+    ).toBeCloseTo(-1);
+    expect(
+      pearson(
+        sums([
+          [1, 3],
+          [2, 3],
+          [3, 3],
+        ]),
+      ),
+    ).toBeNull();
   });
 });
 
 it("merges distributions and rounds percentages once", () => {
-  expect([...mergeDistributions([dist({ 1: 1, 2: 2 }), dist({ 2: 1, 5: 4 })])].sort()).toEqual([[1, 1], [2, 3], [5, 4]]);
+  expect([...mergeDistributions([dist({ 1: 1, 2: 2 }), dist({ 2: 1, 5: 4 })])].sort()).toEqual([
+    [1, 1],
+    [2, 3],
+    [5, 4],
+  ]);
   expect(percent(0.125)).toBe(13);
   expect(percent(2 / 3)).toBe(67);
 });

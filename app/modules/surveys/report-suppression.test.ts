@@ -14,7 +14,8 @@ const sorted = (s: Set<string>) => [...s].sort();
 
 /** Every visible parent minus its nearest visible descendants is 0 or ≥ min. */
 function assertNoSmallDifference(nodes: UnitNode[], counts: Map<string, number>, hidden: Set<string>, min: number) {
-  const children = (id: string): string[] => nodes.filter((n) => n.parentId === id).flatMap((c) => (hidden.has(c.id) ? children(c.id) : [c.id]));
+  const children = (id: string): string[] =>
+    nodes.filter((n) => n.parentId === id).flatMap((c) => (hidden.has(c.id) ? children(c.id) : [c.id]));
   for (const node of nodes) {
     if (hidden.has(node.id)) continue;
     expect(counts.get(node.id)!).toBeGreaterThanOrEqual(min);
@@ -88,7 +89,7 @@ describe("complement suppression (parent minus children)", () => {
 
   it("holds on a random organisation for any minimum", () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 200; round++) {
       const nodes: UnitNode[] = [{ id: "u0", parentId: null }];
       for (let i = 1; i < 25; i++) nodes.push({ id: `u${i}`, parentId: `u${Math.floor(random() * i)}` });
@@ -151,10 +152,12 @@ describe("filter differences", () => {
 
   it("every visible unit minus its visible values is 0 or at least the minimum (random)", () => {
     let seed = 11;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 100; round++) {
       const values = ["x", "y", "z"];
-      const d = Object.fromEntries(values.map((v) => [v, Object.fromEntries(["DEPT", "A", "B", "C"].map((u) => [u, Math.floor(random() * 7)]))]));
+      const d = Object.fromEntries(
+        values.map((v) => [v, Object.fromEntries(["DEPT", "A", "B", "C"].map((u) => [u, Math.floor(random() * 7)]))]),
+      );
       const totals = Object.fromEntries(["DEPT", "A", "B", "C"].map((u) => [u, values.reduce((s, v) => s + d[v][u], 0)]));
       const counts = cut(totals, d);
       const s = suppressWithCut(tree, counts, 5);

@@ -147,7 +147,7 @@ export function suppressWithCut(nodes: UnitNode[], counts: CutCounts, min: numbe
   const total = new Set<string>(seed?.total);
   const byValue = new Map<string, Set<string>>([...counts.byValue.keys()].map((v) => [v, new Set<string>(seed?.byValue.get(v))]));
   const valueCount = (value: string, unit: string) => counts.byValue.get(value)?.get(unit) ?? 0;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = suppressTree(nodes, counts.total, min, total);
     for (const [value, tree] of counts.byValue) changed = suppressTree(nodes, tree, min, byValue.get(value)!) || changed;
     for (const { id } of nodes) {
@@ -168,7 +168,12 @@ export function suppressWithCut(nodes: UnitNode[], counts: CutCounts, min: numbe
 }
 
 /** Rules 1 and 2 for the unit tree alone (no cut offered). */
-export function suppressUnits(nodes: UnitNode[], counts: ReadonlyMap<string, number>, min: number, seed?: ReadonlySet<string>): Set<string> {
+export function suppressUnits(
+  nodes: UnitNode[],
+  counts: ReadonlyMap<string, number>,
+  min: number,
+  seed?: ReadonlySet<string>,
+): Set<string> {
   const suppressed = new Set<string>(seed);
   while (suppressTree(nodes, counts, min, suppressed));
   return suppressed;

@@ -31,8 +31,17 @@ beforeAll(async () => {
   head = await actor("E000001", "dept_head", "JC-GE");
   finHead = await actor("E000002", "dept_head", "JC-GE-FIN");
   // Last year: finance and government rooms only. This year: also 4 answers from the VPN centre.
-  await closedSurvey(db, { actorId: hr.userId, answers: { "JC-GE-FIN": 6, "JC-GE-GOV": 7 }, opensAt: new Date(Date.now() - 400 * 86_400_000), title: "去年" });
-  surveyId = await closedSurvey(db, { actorId: hr.userId, answers: { "JC-GE-FIN": 6, "JC-GE-GOV": 7, "JC-GE-VPN": 4 }, minCommentGroupSize: 10 });
+  await closedSurvey(db, {
+    actorId: hr.userId,
+    answers: { "JC-GE-FIN": 6, "JC-GE-GOV": 7 },
+    opensAt: new Date(Date.now() - 400 * 86_400_000),
+    title: "去年",
+  });
+  surveyId = await closedSurvey(db, {
+    actorId: hr.userId,
+    answers: { "JC-GE-FIN": 6, "JC-GE-GOV": 7, "JC-GE-VPN": 4 },
+    minCommentGroupSize: 10,
+  });
 }, 120_000);
 
 describe("the department head's report", () => {

@@ -6,7 +6,17 @@ import { notFound } from "~/utils/http.server";
 import { parseItems, type SurveyItem } from "./items";
 import { REPORT_CUTS, resultsKept, type ReportCut } from "./report-aggregates.server";
 import { childFigures, comments, dimensionFigures, drivers, itemDistributions, type DimensionFigures } from "./report-figures.server";
-import { childrenOf, loadFigureView, loadWaveGroups, ORG, subtreeIds, unitOutline, type FigureView, type Filter, type WaveGroups } from "./report-groups.server";
+import {
+  childrenOf,
+  loadFigureView,
+  loadWaveGroups,
+  ORG,
+  subtreeIds,
+  unitOutline,
+  type FigureView,
+  type Filter,
+  type WaveGroups,
+} from "./report-groups.server";
 import { enps, likertSplit, type Enps, type Split } from "./report-stats";
 import { rollUp, suppressUnits } from "./report-suppression";
 import { parseCuts } from "./settings";
@@ -15,7 +25,20 @@ import { paginate, pageWindow } from "~/utils/pagination";
 
 export { ORG };
 
-type SurveyRow = { id: string; templateId: string; titleZh: string; titleEn: string; status: string; itemsJson: string; cutsJson: string; minGroupSize: number; minCommentGroupSize: number; opensAt: Date; closesAt: Date; closedAt: Date | null };
+type SurveyRow = {
+  id: string;
+  templateId: string;
+  titleZh: string;
+  titleEn: string;
+  status: string;
+  itemsJson: string;
+  cutsJson: string;
+  minGroupSize: number;
+  minCommentGroupSize: number;
+  opensAt: Date;
+  closesAt: Date;
+  closedAt: Date | null;
+};
 
 export const REPORT_PAGE_SIZE = 20;
 
@@ -35,7 +58,13 @@ export async function listReportableSurveys(db: Db, page = 1) {
 }
 
 const SURVEY_COLUMNS = `"id", "templateId", "titleZh", "titleEn", "status", "itemsJson", "cutsJson", "minGroupSize", "minCommentGroupSize", "opensAt", "closesAt", "closedAt"`;
-type RawSurvey = Omit<SurveyRow, "opensAt" | "closesAt" | "closedAt" | "minGroupSize" | "minCommentGroupSize"> & { minGroupSize: number; minCommentGroupSize: number; opensAt: string; closesAt: string; closedAt: string | null };
+type RawSurvey = Omit<SurveyRow, "opensAt" | "closesAt" | "closedAt" | "minGroupSize" | "minCommentGroupSize"> & {
+  minGroupSize: number;
+  minCommentGroupSize: number;
+  opensAt: string;
+  closesAt: string;
+  closedAt: string | null;
+};
 const surveyRow = (r: RawSurvey): SurveyRow => ({
   id: r.id,
   templateId: r.templateId,
@@ -107,7 +136,15 @@ function itemView(item: SurveyItem, d: Map<number, number> | undefined, figureVi
 
 type GroupsCache = Map<string, Promise<{ groups: WaveGroups; figureView: FigureView }>>;
 
-async function waveFigures(db: Db, survey: SurveyRow, filter: Filter, unitId: string, extraUnitIds: string[], cache: GroupsCache = new Map(), allowed?: (figure: string, groups: WaveGroups, figureView: FigureView) => boolean) {
+async function waveFigures(
+  db: Db,
+  survey: SurveyRow,
+  filter: Filter,
+  unitId: string,
+  extraUnitIds: string[],
+  cache: GroupsCache = new Map(),
+  allowed?: (figure: string, groups: WaveGroups, figureView: FigureView) => boolean,
+) {
   // Aggregated when the survey closed (closeSurvey, or the background work for older ones): a read never writes.
   // The pattern is the organisation's whatever unit is looked at; the first call (the selected
   // unit) also gives the filter values at that unit.
@@ -115,15 +152,24 @@ async function waveFigures(db: Db, survey: SurveyRow, filter: Filter, unitId: st
   if (!cache.has(key)) {
     cache.set(
       key,
-      loadWaveGroups(db, survey, filter, { extraUnitIds, selectedUnitId: unitId }).then(async (groups) => ({ groups, figureView: await loadFigureView(db, survey, filter, groups) })),
+      loadWaveGroups(db, survey, filter, { extraUnitIds, selectedUnitId: unitId }).then(async (groups) => ({
+        groups,
+        figureView: await loadFigureView(db, survey, filter, groups),
+      })),
     );
   }
   const { groups, figureView } = await cache.get(key)!;
-  if (groups.hidden.has(unitId) || (unitId !== ORG && !groups.units.has(unitId))) return { groups, figureView, figures: null, byItem: null };
+  if (groups.hidden.has(unitId) || (unitId !== ORG && !groups.units.has(unitId)))
+    return { groups, figureView, figures: null, byItem: null };
   const items = parseItems(survey.itemsJson);
   const byItem = await itemDistributions(db, survey.id, filter, subtreeIds(groups, unitId));
   const narrowed = allowed ? (figure: string) => allowed(figure, groups, figureView) : undefined;
-  return { groups, figureView, figures: shownFigures(items, dimensionFigures(items, byItem, survey.minGroupSize), figureView, unitId, narrowed), byItem };
+  return {
+    groups,
+    figureView,
+    figures: shownFigures(items, dimensionFigures(items, byItem, survey.minGroupSize), figureView, unitId, narrowed),
+    byItem,
+  };
 }
 
 /**
@@ -131,7 +177,13 @@ async function waveFigures(db: Db, survey: SurveyRow, filter: Filter, unitId: st
  * where its own respondents pass (FigureView), with `n` the distinct people behind it.
  * `allowed` narrows further (a head's organisation comparison).
  */
-function shownFigures(items: SurveyItem[], f: DimensionFigures, figureView: FigureView, unitId: string, allowed: (figure: string) => boolean = () => true): DimensionFigures {
+function shownFigures(
+  items: SurveyItem[],
+  f: DimensionFigures,
+  figureView: FigureView,
+  unitId: string,
+  allowed: (figure: string) => boolean = () => true,
+): DimensionFigures {
   const ok = (figure: string) => figureView.shown(figure, unitId) && allowed(figure);
   const counted = (split: Split | null, figure: string) => (split && ok(figure) ? { ...split, n: figureView.reach(figure, unitId) } : null);
   const npsItem = items.find((i) => i.type === "nps");
@@ -162,7 +214,20 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
     const d = template?.dimensions.find((x) => x.id === id);
     return { id, nameZh: d?.nameZh ?? id, nameEn: d?.nameEn ?? id };
   });
-  const base = { survey: { id: survey.id, titleZh: survey.titleZh, titleEn: survey.titleEn, status: survey.status, closedAt: survey.closedAt, closesAt: survey.closesAt, minGroupSize: survey.minGroupSize, minCommentGroupSize: survey.minCommentGroupSize }, cuts, dimensions };
+  const base = {
+    survey: {
+      id: survey.id,
+      titleZh: survey.titleZh,
+      titleEn: survey.titleEn,
+      status: survey.status,
+      closedAt: survey.closedAt,
+      closesAt: survey.closesAt,
+      minGroupSize: survey.minGroupSize,
+      minCommentGroupSize: survey.minCommentGroupSize,
+    },
+    cuts,
+    dimensions,
+  };
 
   // Closed, but its figures are not kept yet (the background work aggregates them): a read
   // computes nothing, it says the results are being prepared.
@@ -175,7 +240,14 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
     if (!mayReportOn(actor, groups, unitId)) notFound();
     // A head sees nothing of a running survey: no invited or answered counts that move as
     // people answer. HR, who runs the campaign, sees the rates under the group minimum.
-    return { ...base, closed: false as const, preparing, unit: unitRef(groups, unitId), units: picker(actor, groups), live: actor.role === "hr_admin" ? liveRates(groups, unitId) : [] };
+    return {
+      ...base,
+      closed: false as const,
+      preparing,
+      unit: unitRef(groups, unitId),
+      units: picker(actor, groups),
+      live: actor.role === "hr_admin" ? liveRates(groups, unitId) : [],
+    };
   }
 
   const filter = parseFilter(query.filter, survey);
@@ -189,7 +261,10 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
 
   // A head compares with the organisation only where the organisation minus their own subtree
   // is not a group they may not open (nor too small): see comparableOutside.
-  const org = unitId === ORG ? current : await waveFigures(db, survey, filter, ORG, extra, cache, own === ORG ? undefined : comparableOutside(own, min));
+  const org =
+    unitId === ORG
+      ? current
+      : await waveFigures(db, survey, filter, ORG, extra, cache, own === ORG ? undefined : comparableOutside(own, min));
   const waves = (
     await sqlRead<RawSurvey>(
       db,
@@ -199,7 +274,10 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
   ).map(surveyRow);
   const trend = [];
   for (const wave of waves.reverse()) {
-    const w = wave.id === survey.id ? current : await waveFigures(db, wave, filter && parseFilter(`${filter.cut}:${filter.value}`, wave), unitId, extra);
+    const w =
+      wave.id === survey.id
+        ? current
+        : await waveFigures(db, wave, filter && parseFilter(`${filter.cut}:${filter.value}`, wave), unitId, extra);
     trend.push({
       surveyId: wave.id,
       titleZh: wave.titleZh,
@@ -217,11 +295,21 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
   const children = unitId === ORG || groups.units.has(unitId) ? childrenOf(groups, unitId) : [];
   const unitToChild: Record<string, string> = {};
   for (const child of children) for (const id of subtreeIds(groups, child.id) ?? []) unitToChild[id] = child.id;
-  const childFigs = hidden || children.length === 0 ? new Map<string, DimensionFigures>() : await childFigures(db, survey.id, filter, items, unitToChild, min);
+  const childFigs =
+    hidden || children.length === 0
+      ? new Map<string, DimensionFigures>()
+      : await childFigures(db, survey.id, filter, items, unitToChild, min);
   const heatmap = children.map((child) => {
     const shown = !groups.hidden.has(child.id) && childFigs.has(child.id);
     const f = shown ? shownFigures(items, childFigs.get(child.id)!, current.figureView, child.id) : null;
-    return { unitId: child.id, nameZh: child.nameZh, nameEn: child.nameEn, respondents: f ? (groups.respondents.get(child.id) ?? 0) : null, dimensions: dimensionRecord(f), enps: f?.enps?.score ?? null };
+    return {
+      unitId: child.id,
+      nameZh: child.nameZh,
+      nameEn: child.nameEn,
+      respondents: f ? (groups.respondents.get(child.id) ?? 0) : null,
+      dimensions: dimensionRecord(f),
+      enps: f?.enps?.score ?? null,
+    };
   });
 
   const units = subtreeIds(groups, unitId);
@@ -232,8 +320,20 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
         .map((d) => ({ ...d, n: current.figureView.reach(`r:${d.dimension}`, unitId) }));
   const textItems = items.filter((i) => i.type === "text");
   const commentsVisible = !hidden && !filter && !groups.commentsHidden.has(unitId);
-  const sizes = { respondents: groups.respondents.get(unitId) ?? 0, texts: new Map(textItems.map((i) => [i.id, current.byItem?.get(i.id)?.get(0) ?? 0])) };
-  const commentRows = commentsVisible && textItems.length > 0 ? await comments(db, survey.id, textItems.map((i) => i.id), units, sizes) : null;
+  const sizes = {
+    respondents: groups.respondents.get(unitId) ?? 0,
+    texts: new Map(textItems.map((i) => [i.id, current.byItem?.get(i.id)?.get(0) ?? 0])),
+  };
+  const commentRows =
+    commentsVisible && textItems.length > 0
+      ? await comments(
+          db,
+          survey.id,
+          textItems.map((i) => i.id),
+          units,
+          sizes,
+        )
+      : null;
 
   return {
     ...base,
@@ -252,12 +352,20 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
     orgEnps: unitId === ORG ? null : (org.figures?.enps?.score ?? null),
     previous,
     trend,
-    items: hidden ? [] : items.filter((i) => i.type !== "text").map((i) => itemView(i, current.byItem!.get(i.id), current.figureView, unitId)),
+    items: hidden
+      ? []
+      : items.filter((i) => i.type !== "text").map((i) => itemView(i, current.byItem!.get(i.id), current.figureView, unitId)),
     heatmap,
     drivers: driverRows.map((d) => ({ ...d, favourable: current.figures?.dimensions.get(d.dimension)?.favourable ?? null })),
     outcomeItemId: items.find((i) => i.outcome)?.id ?? null,
     comments: commentRows
-      ? textItems.map((i) => ({ itemId: i.id, textZh: i.textZh, textEn: i.textEn, total: current.byItem?.get(i.id)?.get(0) ?? 0, texts: commentRows.get(i.id) ?? [] }))
+      ? textItems.map((i) => ({
+          itemId: i.id,
+          textZh: i.textZh,
+          textEn: i.textEn,
+          total: current.byItem?.get(i.id)?.get(0) ?? 0,
+          texts: commentRows.get(i.id) ?? [],
+        }))
       : null,
     commentsReason: commentsVisible ? null : filter ? ("filtered" as const) : ("small" as const),
   };
@@ -279,7 +387,9 @@ function comparableOutside(scopeUnitId: string, min: number) {
     const outside = figureView.reach(figure, ORG) - figureView.reach(figure, scopeUnitId);
     if (outside === 0) return true;
     if (outside < min) return false;
-    return ![...groups.units.values()].some((u) => !u.path.startsWith(scopePath) && !scopePath.startsWith(u.path) && figureView.reach(figure, u.id) === outside);
+    return ![...groups.units.values()].some(
+      (u) => !u.path.startsWith(scopePath) && !scopePath.startsWith(u.path) && figureView.reach(figure, u.id) === outside,
+    );
   };
 }
 
@@ -296,7 +406,13 @@ function picker(actor: Actor, groups: WaveGroups) {
   const minDepth = Math.min(...outline.map((o) => o.depth));
   return [
     ...top,
-    ...outline.map(({ unit, depth }) => ({ id: unit.id, nameZh: unit.nameZh as string | null, nameEn: unit.nameEn as string | null, depth: depth - minDepth + top.length, hidden: groups.hidden.has(unit.id) })),
+    ...outline.map(({ unit, depth }) => ({
+      id: unit.id,
+      nameZh: unit.nameZh as string | null,
+      nameEn: unit.nameEn as string | null,
+      depth: depth - minDepth + top.length,
+      hidden: groups.hidden.has(unit.id),
+    })),
   ];
 }
 
@@ -308,8 +424,16 @@ async function liveGroups(db: Db, survey: SurveyRow, participation: Participatio
   const answered = new Map<string, number>();
   for (const p of participation) answered.set(p.unitId, (answered.get(p.unitId) ?? 0) + p.answered);
   const answeredTree = rollUp(groups.nodes, answered);
-  const invitedTree = rollUp(groups.nodes, new Map(participation.reduce((m, p) => m.set(p.unitId, (m.get(p.unitId) ?? 0) + p.invited), new Map<string, number>())));
-  return { ...groups, respondents: answeredTree, invited: invitedTree, hidden: suppressUnits(groups.nodes, answeredTree, survey.minGroupSize) };
+  const invitedTree = rollUp(
+    groups.nodes,
+    new Map(participation.reduce((m, p) => m.set(p.unitId, (m.get(p.unitId) ?? 0) + p.invited), new Map<string, number>())),
+  );
+  return {
+    ...groups,
+    respondents: answeredTree,
+    invited: invitedTree,
+    hidden: suppressUnits(groups.nodes, answeredTree, survey.minGroupSize),
+  };
 }
 
 function liveRates(groups: WaveGroups, unitId: string) {

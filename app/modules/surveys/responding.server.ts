@@ -29,15 +29,39 @@ export async function listMySurveys(db: Db, employeeId: string, now = new Date()
 
 /** A survey as its respondent sees it, or null when they are not invited to it. */
 export async function surveyForRespondent(db: Db, surveyId: string, employeeId: string, now = new Date()) {
-  const [row] = await sqlRead<{ tokenTaken: number; id: string; templateId: string; titleZh: string; titleEn: string; status: string; opensAt: string; closesAt: string; itemsJson: string }>(
+  const [row] = await sqlRead<{
+    tokenTaken: number;
+    id: string;
+    templateId: string;
+    titleZh: string;
+    titleEn: string;
+    status: string;
+    opensAt: string;
+    closesAt: string;
+    itemsJson: string;
+  }>(
     db,
     `SELECT p."tokenTaken", s."id", s."templateId", s."titleZh", s."titleEn", s."status", s."opensAt", s."closesAt", s."itemsJson"
      FROM "SurveyParticipation" p JOIN "Survey" s ON s."id" = p."surveyId" WHERE p."surveyId" = ? AND p."employeeId" = ?`,
     [surveyId, employeeId],
   );
   if (!row) return null;
-  const survey = { id: row.id, templateId: row.templateId, titleZh: row.titleZh, titleEn: row.titleEn, status: row.status, opensAt: readDate(row.opensAt), closesAt: readDate(row.closesAt) };
-  return { ...survey, status: effectiveStatus(survey, now), items: parseItems(row.itemsJson), tokenTaken: Number(row.tokenTaken) !== 0, answerable: isAnswerable(survey, now) };
+  const survey = {
+    id: row.id,
+    templateId: row.templateId,
+    titleZh: row.titleZh,
+    titleEn: row.titleEn,
+    status: row.status,
+    opensAt: readDate(row.opensAt),
+    closesAt: readDate(row.closesAt),
+  };
+  return {
+    ...survey,
+    status: effectiveStatus(survey, now),
+    items: parseItems(row.itemsJson),
+    tokenTaken: Number(row.tokenTaken) !== 0,
+    answerable: isAnswerable(survey, now),
+  };
 }
 
 /**

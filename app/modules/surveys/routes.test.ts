@@ -5,7 +5,16 @@ import { sendOverHttp, tokenOverHttp } from "../../../test/survey-answering";
 import { createSurvey, launchSurvey } from "./campaigns.server";
 
 const DAY = 24 * 60 * 60 * 1000;
-const answers = { "pay-01": "2", "col-01": "4", "mgt-04": "3", "trn-02": "3", "car-01": "2", "ovr-01": "3", "ovr-05": "7", "ovr-07": "多一些实战演练" };
+const answers = {
+  "pay-01": "2",
+  "col-01": "4",
+  "mgt-04": "3",
+  "trn-02": "3",
+  "car-01": "2",
+  "ovr-01": "3",
+  "ovr-05": "7",
+  "ovr-07": "多一些实战演练",
+};
 
 let app: Awaited<ReturnType<typeof testApp>>;
 let org: Awaited<ReturnType<typeof demoOrg>>;
@@ -59,7 +68,11 @@ describe("answering", () => {
     expect(await db.surveySpentToken.count({ where: { surveyId } })).toBe(0);
     // A bad token header, or none: refused.
     for (const header of ["", "x.y.z", `${token.keyId}.${token.token}.${token.token}`]) {
-      const response = await app.request(`/anon/surveys/${surveyId}/responses`, { method: "POST", headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded", "X-Anonymous-Token": header }, body: new URLSearchParams(answers) });
+      const response = await app.request(`/anon/surveys/${surveyId}/responses`, {
+        method: "POST",
+        headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded", "X-Anonymous-Token": header },
+        body: new URLSearchParams(answers),
+      });
       expect(response.status, header).toBe(403);
     }
   });
@@ -77,7 +90,10 @@ describe("answering", () => {
     expect(taken.status).toBe(200);
     const submitted = await sendOverHttp(app, surveyId, taken.token!, answers);
     expect(submitted.status).toBe(200);
-    expect((await submitted.json()) as { receipt: string }).toMatchObject({ status: "ok", receipt: expect.stringMatching(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/) });
+    expect((await submitted.json()) as { receipt: string }).toMatchObject({
+      status: "ok",
+      receipt: expect.stringMatching(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/),
+    });
     expect((await employee.get(`/surveys/${surveyId}/done`)).status).toBe(200);
 
     const again = await sendOverHttp(app, surveyId, taken.token!, answers);
@@ -149,7 +165,7 @@ describe("survey administration", () => {
     expect(await db.survey.findUniqueOrThrow({ where: { id } })).toEqual(launched);
 
     const page = await (await hr.get(`/admin/surveys/${id}`)).text();
-    expect(page).toContain("data-testid=\"response-rates\"");
+    expect(page).toContain('data-testid="response-rates"');
     const reminded = await hr.post(`/admin/surveys/${id}`, { intent: "remind" });
     expect(reminded.status).toBe(200);
     const invited = await db.surveyParticipation.count({ where: { surveyId: id } });
@@ -171,7 +187,11 @@ describe("survey administration", () => {
         [employee, `/surveys/${surveyId}`],
         [employee, `/surveys/${surveyId}/done`],
       ] as const) {
-        if (url.endsWith("/done") && !(await db.surveyParticipation.findFirst({ where: { surveyId, employeeId: org.employeeId.get("E000004")!, tokenTaken: true } }))) continue;
+        if (
+          url.endsWith("/done") &&
+          !(await db.surveyParticipation.findFirst({ where: { surveyId, employeeId: org.employeeId.get("E000004")!, tokenTaken: true } }))
+        )
+          continue;
         const response = await who.get(`${url}?lng=${lng}`);
         expect(response.status, url).toBe(200);
         const html = (await response.text()).replace(/<script[\s\S]*?<\/script>/g, ""); // loader data carries keys by design

@@ -8,8 +8,31 @@ import { parseOptionLines } from "./admin-forms";
 const items: SurveyItem[] = [
   { id: "pay-01", dimension: "pay", type: "likert5", textZh: "甲", textEn: "A", required: true },
   { id: "enps", dimension: "overall", type: "nps", textZh: "乙", textEn: "B", required: true },
-  { id: "role", dimension: "profile", type: "single", textZh: "丙", textEn: "C", required: true, options: [{ id: "am", labelZh: "客户经理", labelEn: "AM" }, { id: "pm", labelZh: "项目经理", labelEn: "PM" }] },
-  { id: "topics", dimension: "profile", type: "multiple", textZh: "丁", textEn: "D", required: false, options: [{ id: "cloud", labelZh: "云", labelEn: "Cloud" }, { id: "5g", labelZh: "5G", labelEn: "5G" }, { id: "bid", labelZh: "投标", labelEn: "Bids" }] },
+  {
+    id: "role",
+    dimension: "profile",
+    type: "single",
+    textZh: "丙",
+    textEn: "C",
+    required: true,
+    options: [
+      { id: "am", labelZh: "客户经理", labelEn: "AM" },
+      { id: "pm", labelZh: "项目经理", labelEn: "PM" },
+    ],
+  },
+  {
+    id: "topics",
+    dimension: "profile",
+    type: "multiple",
+    textZh: "丁",
+    textEn: "D",
+    required: false,
+    options: [
+      { id: "cloud", labelZh: "云", labelEn: "Cloud" },
+      { id: "5g", labelZh: "5G", labelEn: "5G" },
+      { id: "bid", labelZh: "投标", labelEn: "Bids" },
+    ],
+  },
   { id: "comment", dimension: "overall", type: "text", textZh: "戊", textEn: "E", required: false },
 ];
 
@@ -23,7 +46,12 @@ describe("answersSchema", () => {
   });
 
   it("lets optional items be left out, and treats an empty comment as no comment", () => {
-    expect(schema.parse({ "pay-01": 1, enps: 0, role: "am", comment: "   " })).toEqual({ "pay-01": 1, enps: 0, role: "am", comment: undefined });
+    expect(schema.parse({ "pay-01": 1, enps: 0, role: "am", comment: "   " })).toEqual({
+      "pay-01": 1,
+      enps: 0,
+      role: "am",
+      comment: undefined,
+    });
   });
 
   it.each([
@@ -115,7 +143,9 @@ describe("population", () => {
   });
 
   it("takes an explicit list of employees, still only active ones", () => {
-    expect(resolvePopulation({ unitIds: [], tracks: [], employeeIds: ["e4", "e5"] }, units, employees).map((p) => p.employeeId)).toEqual(["e5"]);
+    expect(resolvePopulation({ unitIds: [], tracks: [], employeeIds: ["e4", "e5"] }, units, employees).map((p) => p.employeeId)).toEqual([
+      "e5",
+    ]);
   });
 
   it("is refused with unknown fields or both shapes at once", () => {
@@ -142,7 +172,15 @@ describe("population", () => {
 });
 
 describe("settings", () => {
-  const base = { titleZh: "调查", titleEn: "Survey", opensOn: "2026-11-02", closesOn: "2026-11-13", minGroupSize: "5", minCommentGroupSize: "10", cuts: ["unit"] };
+  const base = {
+    titleZh: "调查",
+    titleEn: "Survey",
+    opensOn: "2026-11-02",
+    closesOn: "2026-11-13",
+    minGroupSize: "5",
+    minCommentGroupSize: "10",
+    cuts: ["unit"],
+  };
 
   it("default the group minimum to 5 and never accept one below 3", () => {
     expect(SettingsSchema.parse({ ...base, minGroupSize: undefined }).minGroupSize).toBe(5);
@@ -178,9 +216,19 @@ describe("settings", () => {
 
   it("list what stops a launch", () => {
     const now = new Date("2026-11-05T00:00:00Z");
-    const ready = { opensAt: dayStart("2026-11-02"), closesAt: dayEnd("2026-11-13"), itemCount: 8, invited: 40, minGroupSize: 5, minCommentGroupSize: 10 };
+    const ready = {
+      opensAt: dayStart("2026-11-02"),
+      closesAt: dayEnd("2026-11-13"),
+      itemCount: 8,
+      invited: 40,
+      minGroupSize: 5,
+      minCommentGroupSize: 10,
+    };
     expect(launchProblems(ready, now)).toEqual([]);
-    expect(launchProblems({ ...ready, invited: 0, itemCount: 0 }, now)).toEqual(["surveys.errors.noItems", "surveys.errors.emptyPopulation"]);
+    expect(launchProblems({ ...ready, invited: 0, itemCount: 0 }, now)).toEqual([
+      "surveys.errors.noItems",
+      "surveys.errors.emptyPopulation",
+    ]);
     expect(launchProblems({ ...ready, closesAt: dayEnd("2026-11-03") }, now)).toEqual(["surveys.errors.closesInPast"]);
   });
 });

@@ -38,7 +38,10 @@ const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "errors.invalidDate");
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "errors.invalidDate",
+  );
 
 /** The settings HR edits on a draft: titles, dates, group minimums and cuts. */
 export const SettingsFields = z.object({
@@ -51,7 +54,10 @@ export const SettingsFields = z.object({
   cuts: z.array(z.enum(CUTS)).max(CUTS.length).default([]),
 });
 
-export function refineSettings(value: { opensOn: string; closesOn: string; minGroupSize: number; minCommentGroupSize: number }, ctx: z.RefinementCtx) {
+export function refineSettings(
+  value: { opensOn: string; closesOn: string; minGroupSize: number; minCommentGroupSize: number },
+  ctx: z.RefinementCtx,
+) {
   if (value.closesOn < value.opensOn) ctx.addIssue({ code: "custom", path: ["closesOn"], message: "surveys.errors.closesBeforeOpens" });
   if (value.minCommentGroupSize < value.minGroupSize) {
     ctx.addIssue({ code: "custom", path: ["minCommentGroupSize"], message: "surveys.errors.commentMinBelowGroupMin" });
@@ -69,7 +75,16 @@ export function parseCuts(json: string): Cut[] {
 
 /** What must hold before a draft may be launched; message keys, empty when ready. */
 export function launchProblems(
-  survey: { opensAt: Date; closesAt: Date; itemCount: number; invited: number; established?: number; minGroupSize: number; minCommentGroupSize: number; pooled?: boolean },
+  survey: {
+    opensAt: Date;
+    closesAt: Date;
+    itemCount: number;
+    invited: number;
+    established?: number;
+    minGroupSize: number;
+    minCommentGroupSize: number;
+    pooled?: boolean;
+  },
   now = new Date(),
 ) {
   const problems: string[] = [];

@@ -20,7 +20,16 @@ beforeAll(async () => {
   hr = org.userId.get("E000003")!;
 });
 
-const pulseAnswers = { "pay-01": 2, "col-01": 4, "mgt-04": 3, "trn-02": 3, "car-01": 2, "ovr-01": 3, "ovr-05": 7, "ovr-07": "希望多一些实战演练" };
+const pulseAnswers = {
+  "pay-01": 2,
+  "col-01": 4,
+  "mgt-04": 3,
+  "trn-02": 3,
+  "car-01": 2,
+  "ovr-01": 3,
+  "ovr-05": 7,
+  "ovr-07": "希望多一些实战演练",
+};
 
 async function openPulse(unitCode: string, extra: Partial<Parameters<typeof createSurvey>[2]> = {}) {
   const survey = await createSurvey(db, hr, {
@@ -46,10 +55,19 @@ const expectRule = async (promise: Promise<unknown>, key: string) => {
 
 describe("the stored response carries nothing identifying", () => {
   it("has only the random key, the survey and the coarse cuts, in tables without rowid", async () => {
-    const columns = async (table: string) => (await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${table}")`)).map((c) => c.name);
+    const columns = async (table: string) =>
+      (await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${table}")`)).map((c) => c.name);
     expect(await columns("SurveyResponse")).toEqual(["id", "surveyId", "unitId", "track", "tenureBand"]);
     expect(await columns("SurveyAnswer")).toEqual(["responseId", "itemId", "value", "text"]);
-    expect(await columns("SurveyParticipation")).toEqual(["surveyId", "employeeId", "unitId", "tokenTaken", "blindedHash", "cutUnitId", "cell"]);
+    expect(await columns("SurveyParticipation")).toEqual([
+      "surveyId",
+      "employeeId",
+      "unitId",
+      "tokenTaken",
+      "blindedHash",
+      "cutUnitId",
+      "cell",
+    ]);
     expect(await columns("SurveySpentToken")).toEqual(["surveyId", "hash"]);
     for (const table of ["SurveyResponse", "SurveyAnswer", "SurveySpentToken"]) {
       const [{ sql }] = await db.$queryRawUnsafe<{ sql: string }[]>(`SELECT sql FROM sqlite_master WHERE name = '${table}'`);
@@ -74,7 +92,14 @@ describe("the stored response carries nothing identifying", () => {
     const answers = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "SurveyAnswer" WHERE "responseId" = ?`, row.id);
     expect(answers).toHaveLength(8);
     const stored = JSON.stringify([row, answers]);
-    const identifying = [employeeId, employee.employeeNo, employee.email, employee.name, employee.user!.id, employee.hireDate.toISOString().slice(0, 10)];
+    const identifying = [
+      employeeId,
+      employee.employeeNo,
+      employee.email,
+      employee.name,
+      employee.user!.id,
+      employee.hireDate.toISOString().slice(0, 10),
+    ];
     for (const value of identifying) expect(stored).not.toContain(value);
     expect(stored).not.toMatch(/\d{4}-\d{2}-\d{2}T|\d{13}/); // no timestamp of any kind
 
@@ -106,7 +131,9 @@ describe("submitting", () => {
   it("50 simultaneous token requests by one person get one token, and 50 spends of it leave exactly one response", async () => {
     const surveyId = await openPulse("JC-GE-ENT");
     const employee = await db.employee.findFirstOrThrow({ where: { unitId: org.unitId.get("JC-GE-ENT") } });
-    const results = await Promise.all(Array.from({ length: 50 }, () => answerAs(db, { surveyId, employeeId: employee.id, answers: pulseAnswers })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => answerAs(db, { surveyId, employeeId: employee.id, answers: pulseAnswers })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === "alreadyTaken")).toBe(true);
     expect(await db.surveyResponse.count({ where: { surveyId } })).toBe(1);
@@ -173,9 +200,21 @@ describe("launch freezes the survey", () => {
     expect(await db.outboxMessage.count({ where: { type: "survey.invitation", payloadJson: { contains: survey.id } } })).toBe(staff);
 
     const before = await db.survey.findUniqueOrThrow({ where: { id: survey.id } });
-    const settings = { titleZh: "改", titleEn: "Changed", opensAt: new Date(), closesAt: new Date(Date.now() + DAY), minGroupSize: 3, minCommentGroupSize: 3, cuts: [], population: { unitIds: [], tracks: [] } };
+    const settings = {
+      titleZh: "改",
+      titleEn: "Changed",
+      opensAt: new Date(),
+      closesAt: new Date(Date.now() + DAY),
+      minGroupSize: 3,
+      minCommentGroupSize: 3,
+      cuts: [],
+      population: { unitIds: [], tracks: [] },
+    };
     await expectRule(updateSettings(db, hr, survey.id, settings), "surveys.errors.frozen");
-    await expectRule(updateItems(db, hr, survey.id, (items) => items.slice(1)), "surveys.errors.frozen");
+    await expectRule(
+      updateItems(db, hr, survey.id, (items) => items.slice(1)),
+      "surveys.errors.frozen",
+    );
     await expectRule(deleteDraft(db, hr, survey.id), "surveys.errors.frozen");
     await expectRule(launchSurvey(db, hr, survey.id), "surveys.errors.frozen");
     const after = await db.survey.findUniqueOrThrow({ where: { id: survey.id } });
@@ -192,7 +231,10 @@ describe("launch freezes the survey", () => {
     ]);
     expect(items.find((i) => i.id === "pay-01")!.textZh).toBe("新题目");
     expect(items).toHaveLength(getTemplate("pulse")!.items.length + 1);
-    await expectRule(updateItems(db, hr, survey.id, (list) => [...list, { ...list[0] }]), "surveys.errors.invalidItems");
+    await expectRule(
+      updateItems(db, hr, survey.id, (list) => [...list, { ...list[0] }]),
+      "surveys.errors.invalidItems",
+    );
     await deleteDraft(db, hr, survey.id);
     expect(await db.survey.count({ where: { id: survey.id } })).toBe(0);
   });
@@ -204,8 +246,24 @@ describe("launch freezes the survey", () => {
 
   it("takes an explicit employee list (as training does), with a group minimum never below 3", async () => {
     const ids = ["E000004", "E000005", "E000002"].map((no) => org.employeeId.get(no)!);
-    await expect(createSurvey(db, hr, { templateId: "training-reaction", opensAt: new Date(), closesAt: new Date(Date.now() + DAY), population: { employeeIds: ids }, minGroupSize: 2 })).rejects.toThrow();
-    const survey = await createSurvey(db, hr, { templateId: "training-reaction", purpose: "training-reaction", contextId: "session-1", opensAt: new Date(Date.now() - 1000), closesAt: new Date(Date.now() + DAY), population: { employeeIds: ids }, minGroupSize: 3 });
+    await expect(
+      createSurvey(db, hr, {
+        templateId: "training-reaction",
+        opensAt: new Date(),
+        closesAt: new Date(Date.now() + DAY),
+        population: { employeeIds: ids },
+        minGroupSize: 2,
+      }),
+    ).rejects.toThrow();
+    const survey = await createSurvey(db, hr, {
+      templateId: "training-reaction",
+      purpose: "training-reaction",
+      contextId: "session-1",
+      opensAt: new Date(Date.now() - 1000),
+      closesAt: new Date(Date.now() + DAY),
+      population: { employeeIds: ids },
+      minGroupSize: 3,
+    });
     expect(await launchSurvey(db, hr, survey.id)).toEqual({ invited: 3 });
   });
 });
@@ -218,8 +276,16 @@ describe("running and closing", () => {
     expect(await sendReminders(db, hr, surveyId)).toBeUndefined(); // says it was sent, never to how many
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "survey.remind", entityId: surveyId } });
     expect([audit.before, audit.after]).toEqual([null, null]);
-    const reminded = await db.outboxMessage.findMany({ where: { type: "survey.reminder", payloadJson: { contains: surveyId } }, select: { recipientId: true } });
-    expect(reminded.map((r) => r.recipientId).sort()).toEqual(invited.slice(3).map((p) => p.employeeId).sort());
+    const reminded = await db.outboxMessage.findMany({
+      where: { type: "survey.reminder", payloadJson: { contains: surveyId } },
+      select: { recipientId: true },
+    });
+    expect(reminded.map((r) => r.recipientId).sort()).toEqual(
+      invited
+        .slice(3)
+        .map((p) => p.employeeId)
+        .sort(),
+    );
   });
 
   it("shows response rates by unit with the small room suppressed", async () => {

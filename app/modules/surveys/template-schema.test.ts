@@ -53,12 +53,7 @@ describe("shipped survey templates", () => {
   const templates = loadTemplates(SHIPPED);
 
   it("all load", () => {
-    expect(templates.map((t) => t.id).sort()).toEqual([
-      "pulse",
-      "staff-satisfaction",
-      "training-needs",
-      "training-reaction",
-    ]);
+    expect(templates.map((t) => t.id).sort()).toEqual(["pulse", "staff-satisfaction", "training-needs", "training-reaction"]);
   });
 
   it("staff-satisfaction covers the six study dimensions with 30–40 items", () => {
@@ -76,7 +71,10 @@ describe("shipped survey templates", () => {
       "总体满意度与归属感",
     ]);
     for (const dimension of staff.dimensions) {
-      expect(staff.items.some((i) => i.dimension === dimension.id), dimension.id).toBe(true);
+      expect(
+        staff.items.some((i) => i.dimension === dimension.id),
+        dimension.id,
+      ).toBe(true);
     }
     expect(count("nps")).toBe(1);
     expect(count("text")).toBe(2);

@@ -13,7 +13,13 @@ let hr: string;
 const answers = { "pay-01": 2, "col-01": 4, "mgt-04": 3, "trn-02": 3, "car-01": 2, "ovr-01": 3, "ovr-05": 7 };
 
 async function openPulse(unitCode: string, cuts: ("unit" | "track" | "tenure")[] = ["unit", "track"]) {
-  const survey = await createSurvey(db, hr, { templateId: "pulse", opensAt: new Date(Date.now() - DAY), closesAt: new Date(Date.now() + 7 * DAY), population: { unitIds: [org.unitId.get(unitCode)!], tracks: [] }, cuts });
+  const survey = await createSurvey(db, hr, {
+    templateId: "pulse",
+    opensAt: new Date(Date.now() - DAY),
+    closesAt: new Date(Date.now() + 7 * DAY),
+    population: { unitIds: [org.unitId.get(unitCode)!], tracks: [] },
+    cuts,
+  });
   await launchSurvey(db, hr, survey.id);
   return survey.id;
 }
@@ -66,12 +72,18 @@ describe("response tokens", () => {
     const again = await signToken(db, { surveyId, employeeId: b.id, keyId: key.keyId, blinded: first.blinded });
     expect(again).toEqual(signed);
     const second = await fastBlind(key.keyId, key.publicKey);
-    expect(await signToken(db, { surveyId, employeeId: b.id, keyId: key.keyId, blinded: second.blinded })).toEqual({ ok: false, reason: "alreadyTaken" });
+    expect(await signToken(db, { surveyId, employeeId: b.id, keyId: key.keyId, blinded: second.blinded })).toEqual({
+      ok: false,
+      reason: "alreadyTaken",
+    });
     expect(await tokenKeyFor(db, surveyId, b.id)).toEqual({ ok: false, reason: "alreadyTaken" });
     // Nor can one person ask with another cell's key.
     const c = await db.employee.findFirstOrThrow({ where: { unitId: org.unitId.get("JC-GE-FIN"), id: { notIn: [a.id, b.id] } } });
     const third = await fastBlind(foreignKey.keyId, foreignKey.publicKey);
-    expect(await signToken(db, { surveyId, employeeId: c.id, keyId: foreignKey.keyId, blinded: third.blinded })).toEqual({ ok: false, reason: "badRequest" });
+    expect(await signToken(db, { surveyId, employeeId: c.id, keyId: foreignKey.keyId, blinded: third.blinded })).toEqual({
+      ok: false,
+      reason: "badRequest",
+    });
   });
 
   it("files the answers under the cell the key attests, and nothing else", async () => {
@@ -95,7 +107,11 @@ describe("the two requests, over HTTP", () => {
     const employee = await signedIn(app, await userFor("E000004"));
     const tokenRequests: { headers: Headers; body: string }[] = [];
     const post = async (body: unknown) => {
-      const init = { method: "POST", headers: new Headers({ Cookie: employee.cookie!, Origin: ORIGIN, "Content-Type": "application/json" }), body: JSON.stringify(body) };
+      const init = {
+        method: "POST",
+        headers: new Headers({ Cookie: employee.cookie!, Origin: ORIGIN, "Content-Type": "application/json" }),
+        body: JSON.stringify(body),
+      };
       tokenRequests.push({ headers: init.headers, body: init.body });
       return (await (await app.request(`/surveys/${surveyId}/token`, init)).json()) as Record<string, string>;
     };
@@ -105,24 +121,36 @@ describe("the two requests, over HTTP", () => {
     const token = await fastFinish(pending, signed.blindSignature);
 
     const body = new URLSearchParams(Object.entries(answers).map(([k, v]) => [k, String(v)]));
-    const answerHeaders = new Headers({ Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded", "X-Anonymous-Token": `${token.keyId}.${token.token}.${token.signature}` });
+    const answerHeaders = new Headers({
+      Origin: ORIGIN,
+      "Content-Type": "application/x-www-form-urlencoded",
+      "X-Anonymous-Token": `${token.keyId}.${token.token}.${token.signature}`,
+    });
     const answerRequest = { headers: answerHeaders, body: body.toString() };
 
     // Nothing of one request appears in the other, but the key id every member of the cell shares.
     const valuesOf = (r: { headers: Headers; body: string }) => [...r.headers.values(), r.body].join("\n");
     const tokenSide = tokenRequests.map(valuesOf).join("\n");
     for (const value of [token.token, token.signature]) expect(tokenSide).not.toContain(value);
-    for (const value of [pending.blinded, signed.blindSignature, employee.cookie!.split("=")[1]]) expect(valuesOf(answerRequest)).not.toContain(value);
+    for (const value of [pending.blinded, signed.blindSignature, employee.cookie!.split("=")[1]])
+      expect(valuesOf(answerRequest)).not.toContain(value);
     expect(answerHeaders.has("cookie")).toBe(false);
 
     // Even if a browser sent the session along, the anonymous path neither reads nor renews it.
     const sessions = async () => JSON.stringify(await db.session.findMany({ orderBy: { id: "asc" } }));
     // Due for renewal: any request that read this session would extend it.
-    await db.session.updateMany({ where: { id: employee.cookie!.split("=")[1].split(".")[0] }, data: { expiresAt: new Date(Date.now() + 3600_000) } });
+    await db.session.updateMany({
+      where: { id: employee.cookie!.split("=")[1].split(".")[0] },
+      data: { expiresAt: new Date(Date.now() + 3600_000) },
+    });
     const before = await sessions();
     const withCookie = new Headers(answerHeaders);
     withCookie.set("Cookie", employee.cookie!);
-    const response = await app.request(`/anon/surveys/${surveyId}/responses`, { method: "POST", headers: withCookie, body: answerRequest.body });
+    const response = await app.request(`/anon/surveys/${surveyId}/responses`, {
+      method: "POST",
+      headers: withCookie,
+      body: answerRequest.body,
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("Set-Cookie")).toBeNull();
     expect(await sessions()).toBe(before);
@@ -130,7 +158,9 @@ describe("the two requests, over HTTP", () => {
     expect((await employee.get("/surveys")).headers.get("Set-Cookie")).toMatch(/^session=/);
     expect(await sessions()).not.toBe(before);
     // A second spend, from anyone, is refused.
-    const again = await client(app).post(`/anon/surveys/${surveyId}/responses`, body, { headers: { "X-Anonymous-Token": answerHeaders.get("X-Anonymous-Token")! } });
+    const again = await client(app).post(`/anon/surveys/${surveyId}/responses`, body, {
+      headers: { "X-Anonymous-Token": answerHeaders.get("X-Anonymous-Token")! },
+    });
     expect(again.status).toBe(409);
   });
 });

@@ -24,7 +24,11 @@ export type Cell = CellParts;
  * surveys launched before cells were frozen: the cuts the survey collects, the unit as rolled up
  * at launch, tenure at the opening date.
  */
-export function cellOf(cuts: string[], p: { cell: string | null; cutUnitId: string | null; unitId: string; track: string; hireDate: Date }, opensAt: Date): Cell {
+export function cellOf(
+  cuts: string[],
+  p: { cell: string | null; cutUnitId: string | null; unitId: string; track: string; hireDate: Date },
+  opensAt: Date,
+): Cell {
   if (p.cell !== null) return parseCellText(p.cell);
   return {
     unitId: cuts.includes("unit") ? (p.cutUnitId ?? p.unitId) : null,
@@ -33,12 +37,23 @@ export function cellOf(cuts: string[], p: { cell: string | null; cutUnitId: stri
   };
 }
 
-
 type Invitation = { tokenTaken: boolean; blindedHash: string | null; cell: Cell; answerable: boolean };
 
 /** A survey past its closing time is not answerable (`isAnswerable`) whether or not the background job has closed it yet. */
 async function invitation(db: Db, surveyId: string, employeeId: string, now: Date): Promise<Invitation | null> {
-  const [row] = await sqlRead<{ tokenTaken: number; blindedHash: string | null; cell: string | null; cutUnitId: string | null; unitId: string; track: string; hireDate: string; status: string; opensAt: string; closesAt: string; cutsJson: string }>(
+  const [row] = await sqlRead<{
+    tokenTaken: number;
+    blindedHash: string | null;
+    cell: string | null;
+    cutUnitId: string | null;
+    unitId: string;
+    track: string;
+    hireDate: string;
+    status: string;
+    opensAt: string;
+    closesAt: string;
+    cutsJson: string;
+  }>(
     db,
     `SELECT p."tokenTaken", p."blindedHash", p."cell", p."cutUnitId", p."unitId", e."track", e."hireDate", s."status", s."opensAt", s."closesAt", s."cutsJson"
      FROM "SurveyParticipation" p JOIN "Employee" e ON e."id" = p."employeeId" JOIN "Survey" s ON s."id" = p."surveyId"
@@ -60,12 +75,20 @@ function keyForCell(db: Db, surveyId: string, cell: Cell) {
   const text = cellText(cell);
   return keyOnce(
     `survey\0${surveyId}\0${text}`,
-    () => db.surveyTokenKey.findUnique({ where: { surveyId_cell: { surveyId, cell: text } }, select: { id: true, publicKey: true, privateKey: true } }),
-    (pair) => db.surveyTokenKey.createMany({ data: [{ id: encodeBytes(crypto.getRandomValues(new Uint8Array(12))), surveyId, cell: text, ...cell, ...pair }] }),
+    () =>
+      db.surveyTokenKey.findUnique({
+        where: { surveyId_cell: { surveyId, cell: text } },
+        select: { id: true, publicKey: true, privateKey: true },
+      }),
+    (pair) =>
+      db.surveyTokenKey.createMany({
+        data: [{ id: encodeBytes(crypto.getRandomValues(new Uint8Array(12))), surveyId, cell: text, ...cell, ...pair }],
+      }),
   );
 }
 
-export type TokenKeyResult = { ok: true; keyId: string; publicKey: string } | { ok: false; reason: "notInvited" | "notOpen" | "alreadyTaken" };
+export type TokenKeyResult =
+  { ok: true; keyId: string; publicKey: string } | { ok: false; reason: "notInvited" | "notOpen" | "alreadyTaken" };
 
 /** Step 1: the public key the browser blinds its token with. Refused once a token was signed for the person. */
 export async function tokenKeyFor(db: Db, surveyId: string, employeeId: string, now = new Date()): Promise<TokenKeyResult> {
@@ -77,18 +100,26 @@ export async function tokenKeyFor(db: Db, surveyId: string, employeeId: string, 
   return { ok: true, keyId: key.id, publicKey: key.publicKey };
 }
 
-export type SignResult = { ok: true; blindSignature: string } | { ok: false; reason: "notInvited" | "notOpen" | "alreadyTaken" | "badRequest" };
+export type SignResult =
+  { ok: true; blindSignature: string } | { ok: false; reason: "notInvited" | "notOpen" | "alreadyTaken" | "badRequest" };
 
 /**
  * Step 2: signs the blinded token, once per person and survey. "Token taken" is recorded with
  * the hash of what was signed and no time, so a reply lost on the way can be asked for again
  * with the same blinded token (and gets the same signature); a different one is refused.
  */
-export async function signToken(db: Db, input: { surveyId: string; employeeId: string; keyId: string; blinded: string }, now = new Date()): Promise<SignResult> {
+export async function signToken(
+  db: Db,
+  input: { surveyId: string; employeeId: string; keyId: string; blinded: string },
+  now = new Date(),
+): Promise<SignResult> {
   const inv = await invitation(db, input.surveyId, input.employeeId, now);
   if (!inv) return { ok: false, reason: "notInvited" };
   if (!inv.answerable) return { ok: false, reason: "notOpen" };
-  const key = await db.surveyTokenKey.findUnique({ where: { id: input.keyId }, select: { surveyId: true, cell: true, publicKey: true, privateKey: true } });
+  const key = await db.surveyTokenKey.findUnique({
+    where: { id: input.keyId },
+    select: { surveyId: true, cell: true, publicKey: true, privateKey: true },
+  });
   if (!key || key.surveyId !== input.surveyId || key.cell !== cellText(inv.cell)) return { ok: false, reason: "badRequest" };
   let blinded: Uint8Array;
   try {
@@ -119,7 +150,10 @@ export async function signToken(db: Db, input: { surveyId: string; employeeId: s
 
 /** A receipt: the first 60 bits of a hash of the token. Only the holder of the token can show it. */
 export function receiptFor(token: Uint8Array) {
-  const code = encodeBase32UpperCaseNoPadding(createHash("sha256").update("survey-receipt\0").update(token).digest().subarray(0, 10)).slice(0, 12);
+  const code = encodeBase32UpperCaseNoPadding(createHash("sha256").update("survey-receipt\0").update(token).digest().subarray(0, 10)).slice(
+    0,
+    12,
+  );
   return code.match(/.{4}/g)!.join("-");
 }
 
@@ -143,7 +177,17 @@ export async function surveyItemsForToken(db: Db, surveyId: string) {
  * own that points at nothing; a token already spent, or signed for another survey, is refused.
  */
 export async function spendToken(db: Db, input: SpendInput, now = new Date()): Promise<SpendResult> {
-  const [key] = await sqlRead<{ surveyId: string; unitId: string | null; track: string | null; tenureBand: string | null; publicKey: string; status: string; opensAt: string; closesAt: string; itemsJson: string }>(
+  const [key] = await sqlRead<{
+    surveyId: string;
+    unitId: string | null;
+    track: string | null;
+    tenureBand: string | null;
+    publicKey: string;
+    status: string;
+    opensAt: string;
+    closesAt: string;
+    itemsJson: string;
+  }>(
     db,
     `SELECT k."surveyId", k."unitId", k."track", k."tenureBand", k."publicKey", s."status", s."opensAt", s."closesAt", s."itemsJson"
      FROM "SurveyTokenKey" k JOIN "Survey" s ON s."id" = k."surveyId" WHERE k."id" = ?`,
@@ -152,7 +196,8 @@ export async function spendToken(db: Db, input: SpendInput, now = new Date()): P
   if (!key || key.surveyId !== input.surveyId) return { ok: false, reason: "badToken" };
   const token = await verifiedToken(key.publicKey, input.token, input.signature);
   if (!token) return { ok: false, reason: "badToken" };
-  if (!isAnswerable({ status: key.status, opensAt: readDate(key.opensAt), closesAt: readDate(key.closesAt) }, now)) return { ok: false, reason: "notOpen" };
+  if (!isAnswerable({ status: key.status, opensAt: readDate(key.opensAt), closesAt: readDate(key.closesAt) }, now))
+    return { ok: false, reason: "notOpen" };
 
   const items = parseItems(key.itemsJson);
   const parsed = answersSchema(items).safeParse(input.answers);
@@ -161,7 +206,10 @@ export async function spendToken(db: Db, input: SpendInput, now = new Date()): P
   const hash = spentHash(token);
 
   const stored = await anonymousWrite(db, async (tx: Transaction) => {
-    const spent = await tx.execute({ sql: `INSERT OR IGNORE INTO "SurveySpentToken" ("surveyId","hash") VALUES (?,?)`, args: [input.surveyId, hash] });
+    const spent = await tx.execute({
+      sql: `INSERT OR IGNORE INTO "SurveySpentToken" ("surveyId","hash") VALUES (?,?)`,
+      args: [input.surveyId, hash],
+    });
     if (spent.rowsAffected !== 1) return false;
     const id = crypto.randomUUID();
     await tx.execute({

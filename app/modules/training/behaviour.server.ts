@@ -26,7 +26,10 @@ export async function requestDueBehaviourAssessments(db: Db, now = new Date()) {
   });
   for (const a of due) {
     await db.$transaction(async (tx) => {
-      const claimed = await tx.trainingBehaviourAssessment.updateMany({ where: { id: a.id, requestedAt: null }, data: { requestedAt: now } });
+      const claimed = await tx.trainingBehaviourAssessment.updateMany({
+        where: { id: a.id, requestedAt: null },
+        data: { requestedAt: now },
+      });
       if (claimed.count === 0) return;
       await enqueueNotification(tx, {
         type: "training.behaviourRequest",
@@ -65,14 +68,32 @@ export async function listAssessmentsFor(db: Db, managerId: string, now = new Da
 export type BehaviourInput = { applicationScore: number; improvementScore: number; comment?: string };
 
 /** Records the manager's assessment; only their own, only once it is due. Null: not theirs (404). */
-export async function submitAssessment(db: Db, actor: { userId: string; employeeId: string }, assessmentId: string, input: BehaviourInput, now = new Date()) {
-  const a = await db.trainingBehaviourAssessment.findFirst({ where: { id: assessmentId, managerId: actor.employeeId }, select: { id: true, dueFrom: true, submittedAt: true } });
+export async function submitAssessment(
+  db: Db,
+  actor: { userId: string; employeeId: string },
+  assessmentId: string,
+  input: BehaviourInput,
+  now = new Date(),
+) {
+  const a = await db.trainingBehaviourAssessment.findFirst({
+    where: { id: assessmentId, managerId: actor.employeeId },
+    select: { id: true, dueFrom: true, submittedAt: true },
+  });
   if (!a) return null;
   if (a.submittedAt) return { ok: false as const, key: "training.errors.alreadySubmitted" };
   if (now < a.dueFrom) return { ok: false as const, key: "training.errors.notDueYet" };
   await db.$transaction(async (tx) => {
-    await tx.trainingBehaviourAssessment.update({ where: { id: a.id }, data: { ...input, comment: input.comment || null, submittedAt: now } });
-    await audit(tx, { actorId: actor.userId, action: "training.behaviour.submit", entity: "TrainingBehaviourAssessment", entityId: a.id, after: input });
+    await tx.trainingBehaviourAssessment.update({
+      where: { id: a.id },
+      data: { ...input, comment: input.comment || null, submittedAt: now },
+    });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "training.behaviour.submit",
+      entity: "TrainingBehaviourAssessment",
+      entityId: a.id,
+      after: input,
+    });
   });
   return { ok: true as const };
 }

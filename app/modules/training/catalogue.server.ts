@@ -24,7 +24,8 @@ function courseData(input: CourseInput) {
 }
 
 export async function createCourse(db: Db, actorId: string, input: CourseInput) {
-  if (await db.trainingCourse.findUnique({ where: { code: input.code }, select: { id: true } })) throw fieldError("code", "errors.codeTaken");
+  if (await db.trainingCourse.findUnique({ where: { code: input.code }, select: { id: true } }))
+    throw fieldError("code", "errors.codeTaken");
   const data = courseData(input);
   return db.$transaction(async (tx) => {
     const course = await tx.trainingCourse.create({ data, select: { id: true } });
@@ -48,7 +49,13 @@ export async function updateCourse(db: Db, actorId: string, id: string, input: C
 export async function setCourseActive(db: Db, actorId: string, id: string, active: boolean) {
   await db.$transaction(async (tx) => {
     await tx.trainingCourse.update({ where: { id }, data: { active } });
-    await audit(tx, { actorId, action: active ? "training.course.activate" : "training.course.retire", entity: "TrainingCourse", entityId: id, after: { active } });
+    await audit(tx, {
+      actorId,
+      action: active ? "training.course.activate" : "training.course.retire",
+      entity: "TrainingCourse",
+      entityId: id,
+      after: { active },
+    });
   });
 }
 
@@ -78,9 +85,20 @@ export async function listCourses(db: Db, options: { page?: number; includeRetir
   const { skip, take } = pageWindow(page, PAGE_SIZE);
   const [total, rows] = await Promise.all([
     db.trainingCourse.count({ where }),
-    db.trainingCourse.findMany({ where, orderBy: { code: "asc" }, skip, take, select: { ...courseSelect, _count: { select: { sessions: true } } } }),
+    db.trainingCourse.findMany({
+      where,
+      orderBy: { code: "asc" },
+      skip,
+      take,
+      select: { ...courseSelect, _count: { select: { sessions: true } } },
+    }),
   ]);
-  return { total, page, pageCount: paginate({ page, pageSize: PAGE_SIZE, total }).pageCount, rows: rows.map((r) => ({ ...r, needTopics: parseTopics(r.needTopicsJson) })) };
+  return {
+    total,
+    page,
+    pageCount: paginate({ page, pageSize: PAGE_SIZE, total }).pageCount,
+    rows: rows.map((r) => ({ ...r, needTopics: parseTopics(r.needTopicsJson) })),
+  };
 }
 
 export async function getCourse(db: Db, id: string) {

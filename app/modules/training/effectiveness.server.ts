@@ -58,7 +58,17 @@ async function loadSessions(db: Db, actor: Actor, courseIds: string[], options: 
     const scope = employeeIdScopeSql(actor, `e."employeeId"`);
     const rows = await packedRows(
       db,
-      [`e."sessionId"`, `e."attendance"`, `e."completedAt" IS NOT NULL`, `e."preScore"`, `e."postScore"`, `b."id" IS NOT NULL`, `b."applicationScore"`, `b."improvementScore"`, `b."submittedAt" IS NOT NULL`],
+      [
+        `e."sessionId"`,
+        `e."attendance"`,
+        `e."completedAt" IS NOT NULL`,
+        `e."preScore"`,
+        `e."postScore"`,
+        `b."id" IS NOT NULL`,
+        `b."applicationScore"`,
+        `b."improvementScore"`,
+        `b."submittedAt" IS NOT NULL`,
+      ],
       `FROM "TrainingEnrolment" e LEFT JOIN "TrainingBehaviourAssessment" b ON b."enrolmentId" = e."id"
        WHERE e."sessionId" IN (${sessions.map(() => "?").join(",")}) AND e."status" = 'enrolled' AND ${scope.sql}`,
       ...sessions.map((s) => s.id),
@@ -70,7 +80,10 @@ async function loadSessions(db: Db, actor: Actor, courseIds: string[], options: 
         completed: completed === "1",
         preScore: orNull(pre),
         postScore: orNull(post),
-        behaviour: assessed === "1" ? { applicationScore: orNull(application), improvementScore: orNull(improvement), submitted: submitted === "1" } : null,
+        behaviour:
+          assessed === "1"
+            ? { applicationScore: orNull(application), improvementScore: orNull(improvement), submitted: submitted === "1" }
+            : null,
       });
     }
   }
@@ -92,7 +105,12 @@ export async function effectivenessSessions(db: Db, actor: Actor, courseIds: str
  * belong to the session as a whole. A report over many courses passes their sessions and reaction
  * surveys, read at once (`effectivenessSessions`, `reactionData`).
  */
-export async function courseEffectiveness(db: Db, actor: Actor, courseId: string, options: { from?: Date; to?: Date; sessions?: EffectivenessSession[]; reaction?: ReactionData } = {}) {
+export async function courseEffectiveness(
+  db: Db,
+  actor: Actor,
+  courseId: string,
+  options: { from?: Date; to?: Date; sessions?: EffectivenessSession[]; reaction?: ReactionData } = {},
+) {
   const sessions = options.sessions ?? (await loadSessions(db, actor, [courseId], options));
   const surveyIds = sessions.flatMap((s) => (s.reactionSurveyId ? [s.reactionSurveyId] : []));
   const reaction = reactionFigures(options.reaction ?? (await reactionData(db, surveyIds)), surveyIds);
@@ -110,13 +128,20 @@ export async function courseEffectiveness(db: Db, actor: Actor, courseId: string
       completedInScope: scoped.filter((e) => e.completed).length,
       completers,
       reaction: (s.reactionSurveyId ? reaction.bySurvey.get(s.reactionSurveyId) : undefined) ?? ({ status: "none" } as ReactionFigures),
-      learning: groupLearning(scoped.filter((e) => e.completed).map((e) => ({ pre: e.preScore, post: e.postScore })), s.testMaxScore),
+      learning: groupLearning(
+        scoped.filter((e) => e.completed).map((e) => ({ pre: e.preScore, post: e.postScore })),
+        s.testMaxScore,
+      ),
       testMaxScore: s.testMaxScore,
       behaviour: behaviourOf(scoped.flatMap((e) => (e.behaviour ? [e.behaviour] : []))),
       cost: costFigures(s.costFen, completers, s.course.hoursTenths),
     };
   });
-  const allScoped = sessions.flatMap((s) => s.enrolments.filter((e) => e.completed).map((e) => ({ pre: asPercent(e.preScore, s.testMaxScore), post: asPercent(e.postScore, s.testMaxScore) })));
+  const allScoped = sessions.flatMap((s) =>
+    s.enrolments
+      .filter((e) => e.completed)
+      .map((e) => ({ pre: asPercent(e.preScore, s.testMaxScore), post: asPercent(e.postScore, s.testMaxScore) })),
+  );
   const totalCost = sessions.reduce((t, s) => t + s.costFen, 0);
   const totalCompleters = sessions.reduce((t, s) => t + s._count.enrolments, 0);
   const hoursTenths = sessions[0]?.course.hoursTenths ?? 0;
@@ -132,7 +157,10 @@ export async function courseEffectiveness(db: Db, actor: Actor, courseId: string
     learning: groupLearning(allScoped, 100) as SessionLearning | null,
     behaviour: behaviourOf(sessions.flatMap((s) => s.enrolments.flatMap((e) => (e.behaviour ? [e.behaviour] : [])))),
     costFen: totalCost,
-    cost: { perParticipant: costFigures(totalCost, totalCompleters, hoursTenths).perParticipant, perLearnerHour: costFigures(totalCost, totalCompleters, hoursTenths).perLearnerHour },
+    cost: {
+      perParticipant: costFigures(totalCost, totalCompleters, hoursTenths).perParticipant,
+      perLearnerHour: costFigures(totalCost, totalCompleters, hoursTenths).perLearnerHour,
+    },
   };
   return { perSession, course };
 }

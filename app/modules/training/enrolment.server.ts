@@ -10,30 +10,65 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Enrolment is open until the session starts; HR may still add people until it is completed (records after the fact). */
 async function openSession(db: Db | Tx, sessionId: string, now: Date, hrRecording: boolean) {
-  const session = await db.trainingSession.findUnique({ where: { id: sessionId }, select: { id: true, capacity: true, status: true, enrolmentOpen: true, startsAt: true } });
+  const session = await db.trainingSession.findUnique({
+    where: { id: sessionId },
+    select: { id: true, capacity: true, status: true, enrolmentOpen: true, startsAt: true },
+  });
   if (!session) throw fieldError("sessionId", "errors.notFound");
   if (session.status !== "scheduled") throw fieldError("sessionId", "training.errors.enrolmentClosed");
   if (!hrRecording && (!session.enrolmentOpen || session.startsAt <= now)) throw fieldError("sessionId", "training.errors.enrolmentClosed");
   return session;
 }
 
-async function place(tx: Tx, input: { sessionId: string; employeeId: string; source: "self" | "nomination"; nominatedById: string | null; actorId: string; now: Date; hrRecording?: boolean }) {
+async function place(
+  tx: Tx,
+  input: {
+    sessionId: string;
+    employeeId: string;
+    source: "self" | "nomination";
+    nominatedById: string | null;
+    actorId: string;
+    now: Date;
+    hrRecording?: boolean;
+  },
+) {
   const session = await openSession(tx, input.sessionId, input.now, input.hrRecording ?? false);
-  const existing = await tx.trainingEnrolment.findUnique({ where: { sessionId_employeeId: { sessionId: input.sessionId, employeeId: input.employeeId } }, select: { id: true, status: true } });
+  const existing = await tx.trainingEnrolment.findUnique({
+    where: { sessionId_employeeId: { sessionId: input.sessionId, employeeId: input.employeeId } },
+    select: { id: true, status: true },
+  });
   if (existing && existing.status !== "cancelled") throw fieldError("employeeId", "training.errors.alreadyEnrolled");
   const enrolled = await tx.trainingEnrolment.count({ where: { sessionId: input.sessionId, status: "enrolled" } });
   const status = placement(session.capacity, enrolled);
-  const data = { status, source: input.source, nominatedById: input.nominatedById, queuedAt: input.now, attendance: null, completedAt: null };
+  const data = {
+    status,
+    source: input.source,
+    nominatedById: input.nominatedById,
+    queuedAt: input.now,
+    attendance: null,
+    completedAt: null,
+  };
   const row = existing
     ? await tx.trainingEnrolment.update({ where: { id: existing.id }, data, select: { id: true, status: true } })
-    : await tx.trainingEnrolment.create({ data: { ...data, sessionId: input.sessionId, employeeId: input.employeeId }, select: { id: true, status: true } });
-  await audit(tx, { actorId: input.actorId, action: `training.enrol.${input.source}`, entity: "TrainingEnrolment", entityId: row.id, after: { sessionId: input.sessionId, employeeId: input.employeeId, status } });
+    : await tx.trainingEnrolment.create({
+        data: { ...data, sessionId: input.sessionId, employeeId: input.employeeId },
+        select: { id: true, status: true },
+      });
+  await audit(tx, {
+    actorId: input.actorId,
+    action: `training.enrol.${input.source}`,
+    entity: "TrainingEnrolment",
+    entityId: row.id,
+    after: { sessionId: input.sessionId, employeeId: input.employeeId, status },
+  });
   return row;
 }
 
 /** The employee enrols themself: a place if one is free, otherwise the waiting list. */
 export function enrolSelf(db: Db, actor: Actor & { employeeId: string }, sessionId: string, now = new Date()) {
-  return db.$transaction((tx) => place(tx, { sessionId, employeeId: actor.employeeId, source: "self", nominatedById: null, actorId: actor.userId, now }));
+  return db.$transaction((tx) =>
+    place(tx, { sessionId, employeeId: actor.employeeId, source: "self", nominatedById: null, actorId: actor.userId, now }),
+  );
 }
 
 /** A head (or HR) nominates someone in their scope; null when the employee is outside it (404). HR (training.manage) may also add people to a session under way. */
@@ -42,7 +77,15 @@ export async function nominate(db: Db, actor: Actor, sessionId: string, employee
   const employee = await db.employee.findFirst({ where: { id: employeeId, active: true, unit: unitWhere(actor) }, select: { id: true } });
   if (!employee) return null;
   return db.$transaction(async (tx) => {
-    const row = await place(tx, { sessionId, employeeId, source: "nomination", nominatedById: actor.userId, actorId: actor.userId, now, hrRecording });
+    const row = await place(tx, {
+      sessionId,
+      employeeId,
+      source: "nomination",
+      nominatedById: actor.userId,
+      actorId: actor.userId,
+      now,
+      hrRecording,
+    });
     await enqueueNotification(tx, { type: "training.nominated", recipientIds: [employeeId], payload: { sessionId, status: row.status } });
     return row;
   });
@@ -52,7 +95,10 @@ export async function nominate(db: Db, actor: Actor, sessionId: string, employee
 async function promoteFromWaitlist(tx: Tx, sessionId: string, actorId: string) {
   const session = await tx.trainingSession.findUniqueOrThrow({ where: { id: sessionId }, select: { capacity: true } });
   const enrolled = await tx.trainingEnrolment.count({ where: { sessionId, status: "enrolled" } });
-  const waitlisted = await tx.trainingEnrolment.findMany({ where: { sessionId, status: "waitlisted" }, select: { id: true, queuedAt: true, employeeId: true } });
+  const waitlisted = await tx.trainingEnrolment.findMany({
+    where: { sessionId, status: "waitlisted" },
+    select: { id: true, queuedAt: true, employeeId: true },
+  });
   const ids = promotions(session.capacity, enrolled, waitlisted);
   if (ids.length === 0) return [];
   await tx.trainingEnrolment.updateMany({ where: { id: { in: ids } }, data: { status: "enrolled" } });
@@ -74,10 +120,17 @@ export async function cancelEnrolment(db: Db, actor: Actor, enrolmentId: string,
   });
   if (!enrolment) return null;
   if (enrolment.status === "cancelled") return { promoted: [] as string[] };
-  if (enrolment.session.status !== "scheduled" || enrolment.session.startsAt <= now) throw fieldError("enrolmentId", "training.errors.tooLateToCancel");
+  if (enrolment.session.status !== "scheduled" || enrolment.session.startsAt <= now)
+    throw fieldError("enrolmentId", "training.errors.tooLateToCancel");
   return db.$transaction(async (tx) => {
     await tx.trainingEnrolment.update({ where: { id: enrolment.id }, data: { status: "cancelled" } });
-    await audit(tx, { actorId: actor.userId, action: "training.enrol.cancel", entity: "TrainingEnrolment", entityId: enrolment.id, before: { status: enrolment.status } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "training.enrol.cancel",
+      entity: "TrainingEnrolment",
+      entityId: enrolment.id,
+      before: { status: enrolment.status },
+    });
     const promoted = enrolment.status === "enrolled" ? await promoteFromWaitlist(tx, enrolment.sessionId, actor.userId) : [];
     return { promoted };
   });
@@ -92,7 +145,12 @@ export async function updateCapacity(db: Db, actorId: string, sessionId: string,
   });
 }
 
-export type AttendanceEntry = { enrolmentId: string; attendance: "attended" | "absent" | null; preScore: number | null; postScore: number | null };
+export type AttendanceEntry = {
+  enrolmentId: string;
+  attendance: "attended" | "absent" | null;
+  preScore: number | null;
+  postScore: number | null;
+};
 
 /** Attendance and test scores for the session's enrolled participants (HR). */
 export async function recordAttendance(db: Db, actorId: string, sessionId: string, entries: AttendanceEntry[]) {
@@ -100,13 +158,19 @@ export async function recordAttendance(db: Db, actorId: string, sessionId: strin
   if (!session) throw new DomainError("errors.notFound", { field: "sessionId", status: 404 });
   if (session.status === "cancelled") throw new DomainError("training.errors.sessionCancelled", { field: "sessionId", status: 409 });
   for (const e of entries) {
-    for (const score of [e.preScore, e.postScore]) if (score !== null && score > session.testMaxScore) throw fieldError("scores", "training.errors.scoreAboveMax");
+    for (const score of [e.preScore, e.postScore])
+      if (score !== null && score > session.testMaxScore) throw fieldError("scores", "training.errors.scoreAboveMax");
   }
-  const ids = new Set((await db.trainingEnrolment.findMany({ where: { sessionId, status: "enrolled" }, select: { id: true } })).map((r) => r.id));
+  const ids = new Set(
+    (await db.trainingEnrolment.findMany({ where: { sessionId, status: "enrolled" }, select: { id: true } })).map((r) => r.id),
+  );
   if (entries.some((e) => !ids.has(e.enrolmentId))) throw fieldError("scores", "training.errors.notOnRoster");
   await db.$transaction(async (tx) => {
     for (const e of entries) {
-      await tx.trainingEnrolment.update({ where: { id: e.enrolmentId }, data: { attendance: e.attendance, preScore: e.preScore, postScore: e.postScore } });
+      await tx.trainingEnrolment.update({
+        where: { id: e.enrolmentId },
+        data: { attendance: e.attendance, preScore: e.preScore, postScore: e.postScore },
+      });
     }
     await audit(tx, { actorId, action: "training.attendance", entity: "TrainingSession", entityId: sessionId, after: entries });
   });
@@ -146,7 +210,13 @@ export async function completeSession(db: Db, actorId: string, sessionId: string
       session.endsAt,
       attendees.flatMap((a) => (a.employee.managerId ? [{ enrolmentId: a.id, managerId: a.employee.managerId }] : [])),
     );
-    await audit(tx, { actorId, action: "training.session.complete", entity: "TrainingSession", entityId: sessionId, after: { completed: attendees.length } });
+    await audit(tx, {
+      actorId,
+      action: "training.session.complete",
+      entity: "TrainingSession",
+      entityId: sessionId,
+      after: { completed: attendees.length },
+    });
     return { completed: attendees.length };
   });
 }
@@ -156,10 +226,21 @@ export async function cancelSession(db: Db, actorId: string, sessionId: string) 
   if (!session) throw fieldError("sessionId", "errors.notFound");
   if (session.status !== "scheduled") throw fieldError("sessionId", "training.errors.notScheduled");
   await db.$transaction(async (tx) => {
-    const people = await tx.trainingEnrolment.findMany({ where: { sessionId, status: { in: ["enrolled", "waitlisted"] } }, select: { employeeId: true } });
-    await tx.trainingEnrolment.updateMany({ where: { sessionId, status: { in: ["enrolled", "waitlisted"] } }, data: { status: "cancelled" } });
+    const people = await tx.trainingEnrolment.findMany({
+      where: { sessionId, status: { in: ["enrolled", "waitlisted"] } },
+      select: { employeeId: true },
+    });
+    await tx.trainingEnrolment.updateMany({
+      where: { sessionId, status: { in: ["enrolled", "waitlisted"] } },
+      data: { status: "cancelled" },
+    });
     await tx.trainingSession.update({ where: { id: sessionId }, data: { status: "cancelled", enrolmentOpen: false } });
-    if (people.length) await enqueueNotification(tx, { type: "training.sessionCancelled", recipientIds: people.map((p) => p.employeeId), payload: { sessionId } });
+    if (people.length)
+      await enqueueNotification(tx, {
+        type: "training.sessionCancelled",
+        recipientIds: people.map((p) => p.employeeId),
+        payload: { sessionId },
+      });
     await audit(tx, { actorId, action: "training.session.cancel", entity: "TrainingSession", entityId: sessionId });
   });
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { behaviourState, behaviourWindow, costFigures, differenceInDifferences, differenceInDifferencesOfSums, groupLearning, learningGain, reactionFigure } from "./evaluation";
+import {
+  behaviourState,
+  behaviourWindow,
+  costFigures,
+  differenceInDifferences,
+  differenceInDifferencesOfSums,
+  groupLearning,
+  learningGain,
+  reactionFigure,
+} from "./evaluation";
 
 describe("learning gain", () => {
   it("gives the raw and the normalised gain of one participant", () => {
@@ -104,13 +113,26 @@ describe("cost", () => {
 
   it("rounds test means to 0.1 and the normalised gain to 0.01 exactly", () => {
     // Pre 1 and 2 (mean 1.5), post 3 and 3 (mean 3.0), max 4: gain 1.5, ⟨g⟩ = 1.5 / 2.5 = 0.6.
-    expect(groupLearning([{ pre: 1, post: 3 }, { pre: 2, post: 3 }], 4)).toEqual({ n: 2, meanPre: 1.5, meanPost: 3, meanRawGain: 1.5, normalisedGain: 0.6 });
+    expect(
+      groupLearning(
+        [
+          { pre: 1, post: 3 },
+          { pre: 2, post: 3 },
+        ],
+        4,
+      ),
+    ).toEqual({ n: 2, meanPre: 1.5, meanPost: 3, meanRawGain: 1.5, normalisedGain: 0.6 });
     // Means of 0.05 and 0.25 are halves at 0.1: 1/20 → 0.1, 5/20 → 0.3 (half away from zero).
     const twenty = (post: number) => Array.from({ length: 20 }, (_, i) => ({ pre: 0, post: i < post ? 1 : 0 }));
     expect(groupLearning(twenty(1), 100)?.meanPost).toBe(0.1);
     expect(groupLearning(twenty(5), 100)?.meanPost).toBe(0.3);
     // ⟨g⟩ = 29 / 200 = 0.145 → 0.15 (0.145 in binary is 0.14499…).
-    expect(groupLearning([...Array.from({ length: 29 }, () => ({ pre: 0, post: 1 })), ...Array.from({ length: 171 }, () => ({ pre: 0, post: 0 }))], 1)?.normalisedGain).toBe(0.15);
+    expect(
+      groupLearning(
+        [...Array.from({ length: 29 }, () => ({ pre: 0, post: 1 })), ...Array.from({ length: 171 }, () => ({ pre: 0, post: 0 }))],
+        1,
+      )?.normalisedGain,
+    ).toBe(0.15);
   });
 });
 

@@ -121,7 +121,12 @@ export function costFigures(costFen: number, participants: number, hoursTenths: 
 // ───────────── reaction ─────────────
 
 /** A reaction figure exists only when at least `minGroupSize` people answered. */
-export function reactionFigure(responses: number, sum: number, answers: number, minGroupSize: number): { status: "ok"; n: number; mean: number } | Suppressed {
+export function reactionFigure(
+  responses: number,
+  sum: number,
+  answers: number,
+  minGroupSize: number,
+): { status: "ok"; n: number; mean: number } | Suppressed {
   if (responses < minGroupSize || answers === 0) return { status: "suppressed", n: responses };
   return { status: "ok", n: responses, mean: Number.isInteger(sum) ? divideRounded(sum, answers, 1) : sum / answers };
 }

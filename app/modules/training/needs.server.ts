@@ -9,7 +9,12 @@ import { NEEDS_TOPIC_ITEM, TOPICS, type Topic } from "./training";
 const URGENT_ITEM = "topic-02";
 
 /** Launches the training-needs survey for a unit (and its rooms) at once. */
-export async function launchNeedsSurvey(db: Db, actorId: string, input: { unitId: string; closesAt: Date; minGroupSize?: number }, now = new Date()) {
+export async function launchNeedsSurvey(
+  db: Db,
+  actorId: string,
+  input: { unitId: string; closesAt: Date; minGroupSize?: number },
+  now = new Date(),
+) {
   const unit = await db.unit.findUnique({ where: { id: input.unitId }, select: { id: true, nameZh: true, nameEn: true } });
   if (!unit) return null;
   const survey = await createSurvey(db, actorId, {
@@ -36,12 +41,21 @@ export async function listNeedsSurveys(db: Db, actor: Actor) {
     where: { purpose: "training-needs", contextId: { in: [...unitById.keys()] } },
     orderBy: { opensAt: "desc" },
     take: 50,
-    select: { id: true, status: true, opensAt: true, closesAt: true, contextId: true, minGroupSize: true, _count: { select: { participations: true, responses: true } } },
+    select: {
+      id: true,
+      status: true,
+      opensAt: true,
+      closesAt: true,
+      contextId: true,
+      minGroupSize: true,
+      _count: { select: { participations: true, responses: true } },
+    },
   });
   // While a survey runs only HR, who runs it, sees how many answered, and only when answered and
   // not yet answered each pass the minimum; a closed survey's count follows the same rule.
   return surveys.map(({ _count, minGroupSize, ...s }) => {
-    const showable = answeredShowable(_count.participations, _count.responses, minGroupSize) && (s.status === "closed" || actor.role === "hr_admin");
+    const showable =
+      answeredShowable(_count.participations, _count.responses, minGroupSize) && (s.status === "closed" || actor.role === "hr_admin");
     return { ...s, unit: unitById.get(s.contextId!)!, invited: _count.participations, answered: showable ? _count.responses : null };
   });
 }
@@ -63,7 +77,11 @@ export async function needsByTopicAndUnit(db: Db, actor: Actor, options: { since
     where: { purpose: "training-needs", status: "closed", ...(options.since ? { closedAt: { gte: options.since } } : {}) },
     select: { id: true, itemsJson: true, minGroupSize: true },
   });
-  const units = await db.unit.findMany({ where: unitWhere(actor), select: { id: true, nameZh: true, nameEn: true, path: true }, orderBy: [{ path: "asc" }] });
+  const units = await db.unit.findMany({
+    where: unitWhere(actor),
+    select: { id: true, nameZh: true, nameEn: true, path: true },
+    orderBy: [{ path: "asc" }],
+  });
   const unitById = new Map(units.map((u) => [u.id, u]));
   const ids = surveys.map((s) => s.id);
   const [responses, answers] = await Promise.all([responseCounts(db, ids), answerCounts(db, ids, [NEEDS_TOPIC_ITEM, URGENT_ITEM])]);
@@ -94,7 +112,9 @@ export async function needsByTopicAndUnit(db: Db, actor: Actor, options: { since
     .map(([unitId, e]) => ({ unitId, u: unitById.get(unitId)!, ...e }))
     .sort((a, b) => a.u.path.localeCompare(b.u.path))
     .map(({ unitId, u, responses: n, topics }) =>
-      n >= minGroup ? { unitId, nameZh: u.nameZh, nameEn: u.nameEn, status: "ok" as const, responses: n, topics } : { unitId, nameZh: u.nameZh, nameEn: u.nameEn, status: "suppressed" as const, responses: null },
+      n >= minGroup
+        ? { unitId, nameZh: u.nameZh, nameEn: u.nameEn, status: "ok" as const, responses: n, topics }
+        : { unitId, nameZh: u.nameZh, nameEn: u.nameEn, status: "suppressed" as const, responses: null },
     );
   const totals = emptyTopics();
   let shownResponses = 0;

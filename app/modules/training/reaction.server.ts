@@ -14,7 +14,12 @@ const REACTION_DAYS = 14;
 export async function launchReactionSurvey(db: Db, actorId: string, sessionId: string, now = new Date()) {
   const session = await db.trainingSession.findUnique({
     where: { id: sessionId },
-    select: { status: true, reactionSurveyId: true, course: { select: { titleZh: true, titleEn: true } }, enrolments: { where: { completedAt: { not: null } }, select: { employeeId: true } } },
+    select: {
+      status: true,
+      reactionSurveyId: true,
+      course: { select: { titleZh: true, titleEn: true } },
+      enrolments: { where: { completedAt: { not: null } }, select: { employeeId: true } },
+    },
   });
   if (!session) throw fieldError("sessionId", "errors.notFound");
   if (session.status !== "completed") throw fieldError("sessionId", "training.errors.notCompleted");
@@ -48,7 +53,9 @@ type SurveyRef = { id: string; status: string; minGroupSize: number; closedAt: D
 /** The reaction surveys with these ids and their response and answer counts, read at once for many sessions. */
 export async function reactionData(db: Db, surveyIds: string[]) {
   const [surveys, responses, answers] = await Promise.all([
-    surveyIds.length ? db.survey.findMany({ where: { id: { in: surveyIds } }, select: { id: true, status: true, minGroupSize: true, closedAt: true } }) : [],
+    surveyIds.length
+      ? db.survey.findMany({ where: { id: { in: surveyIds } }, select: { id: true, status: true, minGroupSize: true, closedAt: true } })
+      : [],
     responseCounts(db, surveyIds),
     answerCounts(db, surveyIds, [...LIKERT_ITEMS, NPS_ITEM]),
   ]);
@@ -95,7 +102,13 @@ export function reactionFigures(data: ReactionData, surveyIds: string[]) {
   const figure = (n: number, s: Sums, minGroupSize: number): ReactionFigures => {
     const overall = reactionFigure(n, s.overallSum, s.overallN, minGroupSize);
     if (overall.status !== "ok") return { status: "suppressed" };
-    return { status: "ok", n, overall: overall.mean, average: s.allN ? s.allSum / s.allN : 0, nps: s.npsN ? ((s.promoters - s.detractors) / s.npsN) * 100 : null };
+    return {
+      status: "ok",
+      n,
+      overall: overall.mean,
+      average: s.allN ? s.allSum / s.allN : 0,
+      nps: s.npsN ? ((s.promoters - s.detractors) / s.npsN) * 100 : null,
+    };
   };
   const bySurvey = new Map<string, ReactionFigures>();
   const closed = surveys

@@ -14,7 +14,13 @@ export function employeeForRecord(db: Db, actor: Actor, employeeId: string) {
   if (actor.employeeId !== employeeId && !may(actor, "training.report")) return Promise.resolve(null);
   return db.employee.findFirst({
     where: { id: employeeId, ...(actor.employeeId === employeeId ? {} : { unit: unitWhere(actor) }) },
-    select: { id: true, name: true, employeeNo: true, unit: { select: { nameZh: true, nameEn: true } }, position: { select: { nameZh: true, nameEn: true } } },
+    select: {
+      id: true,
+      name: true,
+      employeeNo: true,
+      unit: { select: { nameZh: true, nameEn: true } },
+      position: { select: { nameZh: true, nameEn: true } },
+    },
   });
 }
 
@@ -50,15 +56,22 @@ export async function trainingRecord(db: Db, employeeId: string, now = new Date(
     },
   });
   const yearStart = yearStartCst(now);
-  const upcoming = rows.filter((r) => r.session.status === "scheduled" && r.session.endsAt >= now && (r.status === "enrolled" || r.status === "waitlisted")).reverse();
+  const upcoming = rows
+    .filter((r) => r.session.status === "scheduled" && r.session.endsAt >= now && (r.status === "enrolled" || r.status === "waitlisted"))
+    .reverse();
   const waitlistPositions = new Map<string, number>();
   for (const r of upcoming.filter((u) => u.status === "waitlisted")) {
-    const ahead = await db.trainingEnrolment.count({ where: { sessionId: r.session.id, status: "waitlisted", queuedAt: { lt: r.queuedAt } } });
+    const ahead = await db.trainingEnrolment.count({
+      where: { sessionId: r.session.id, status: "waitlisted", queuedAt: { lt: r.queuedAt } },
+    });
     waitlistPositions.set(r.id, ahead + 1);
   }
   const history = rows
     .filter((r) => !upcoming.includes(r) && r.status !== "cancelled")
-    .map((r) => ({ ...r, gain: r.preScore !== null && r.postScore !== null ? learningGain(r.preScore, r.postScore, r.session.testMaxScore) : null }));
+    .map((r) => ({
+      ...r,
+      gain: r.preScore !== null && r.postScore !== null ? learningGain(r.preScore, r.postScore, r.session.testMaxScore) : null,
+    }));
   const completedThisYear = rows.filter((r) => r.completedAt && r.session.endsAt >= yearStart && r.session.endsAt <= now);
   return {
     hoursThisYear: hoursFromTenths(completedThisYear.reduce((s, r) => s + r.session.course.hoursTenths, 0)),

@@ -12,7 +12,8 @@ const yuan = (fen: number | null) => (fen === null ? "" : (fen / 100).toFixed(2)
 
 /** One report table as CSV, headed in the reader's language; figures below the group minimum stay empty. */
 export async function reportCsv(db: Db, actor: Actor, kind: CsvKind, window: Window, t: T, locale: string) {
-  const name = (x: { nameZh?: string; nameEn?: string; titleZh?: string; titleEn?: string }) => (locale === "en" ? (x.nameEn ?? x.titleEn) : (x.nameZh ?? x.titleZh)) ?? "";
+  const name = (x: { nameZh?: string; nameEn?: string; titleZh?: string; titleEn?: string }) =>
+    (locale === "en" ? (x.nameEn ?? x.titleEn) : (x.nameZh ?? x.titleZh)) ?? "";
   if (kind === "hours" || kind === "units") {
     const report = await hoursReport(db, actor, window);
     if (kind === "hours")
@@ -21,7 +22,13 @@ export async function reportCsv(db: Db, actor: Actor, kind: CsvKind, window: Win
         report.people.map((p) => [p.employeeNo, p.name, name(p.unit), p.hours, p.courses]),
       );
     return toCsv(
-      [t("training.needs.unit"), t("training.report.staff"), t("training.report.trained"), t("training.report.coverage"), t("training.report.averageHours")],
+      [
+        t("training.needs.unit"),
+        t("training.report.staff"),
+        t("training.report.trained"),
+        t("training.report.coverage"),
+        t("training.report.averageHours"),
+      ],
       report.units.map((u) => [name(u), u.staff, u.trained, r2(u.coverage), r2(u.averageHours)]),
     );
   }
@@ -68,7 +75,14 @@ export async function reportCsv(db: Db, actor: Actor, kind: CsvKind, window: Win
   }
   const { topics } = await needsDeliveryReport(db, actor, window);
   return toCsv(
-    [t("training.topic"), t("training.needs.wanted"), t("training.needs.urgent"), t("training.report.trainedPeople"), t("training.report.sessionsDelivered"), t("training.report.learnerHours")],
+    [
+      t("training.topic"),
+      t("training.needs.wanted"),
+      t("training.needs.urgent"),
+      t("training.report.trainedPeople"),
+      t("training.report.sessionsDelivered"),
+      t("training.report.learnerHours"),
+    ],
     topics.map((x) => [t(`training.topic.${x.topic}`), x.wanted, x.urgent, x.trainedPeople, x.sessions, x.learnerHours]),
   );
 }

@@ -46,13 +46,37 @@ export async function hoursReport(db: Db, actor: Actor, window: Window, options:
     sqliteDate(window.to),
     ...scope.params,
   );
-  const figures = rows.map(([id, unitId, tenths, courses]) => ({ id, unitId, tenths: Number(tenths), hours: hoursFromTenths(Number(tenths)), courses: Number(courses) }));
-  const unitRows = await db.unit.findMany({ where: { id: { in: [...new Set(figures.map((f) => f.unitId))] } }, select: { id: true, nameZh: true, nameEn: true } });
+  const figures = rows.map(([id, unitId, tenths, courses]) => ({
+    id,
+    unitId,
+    tenths: Number(tenths),
+    hours: hoursFromTenths(Number(tenths)),
+    courses: Number(courses),
+  }));
+  const unitRows = await db.unit.findMany({
+    where: { id: { in: [...new Set(figures.map((f) => f.unitId))] } },
+    select: { id: true, nameZh: true, nameEn: true },
+  });
   const unitOf = new Map(unitRows.map((u) => [u.id, u]));
-  const units = new Map<string, { unitId: string; nameZh: string; nameEn: string; staff: number; trained: number; hours: number; tenths: number }>();
+  const units = new Map<
+    string,
+    { unitId: string; nameZh: string; nameEn: string; staff: number; trained: number; hours: number; tenths: number }
+  >();
   for (const f of figures) {
     let u = units.get(f.unitId);
-    if (!u) units.set(f.unitId, (u = { unitId: f.unitId, nameZh: unitOf.get(f.unitId)!.nameZh, nameEn: unitOf.get(f.unitId)!.nameEn, staff: 0, trained: 0, hours: 0, tenths: 0 }));
+    if (!u)
+      units.set(
+        f.unitId,
+        (u = {
+          unitId: f.unitId,
+          nameZh: unitOf.get(f.unitId)!.nameZh,
+          nameEn: unitOf.get(f.unitId)!.nameEn,
+          staff: 0,
+          trained: 0,
+          hours: 0,
+          tenths: 0,
+        }),
+      );
     u.staff += 1;
     if (f.courses > 0) u.trained += 1;
     u.hours += f.hours;
@@ -77,16 +101,37 @@ export async function hoursReport(db: Db, actor: Actor, window: Window, options:
   const people = listed.flatMap((f) => {
     const n = nameOf.get(f.id);
     // Someone who left between the two reads is left out of the list rather than shown unnamed.
-    return n ? [{ id: f.id, employeeNo: n.employeeNo, name: n.name, unit: { id: f.unitId, nameZh: unitOf.get(f.unitId)!.nameZh, nameEn: unitOf.get(f.unitId)!.nameEn }, hours: f.hours, courses: f.courses }] : [];
+    return n
+      ? [
+          {
+            id: f.id,
+            employeeNo: n.employeeNo,
+            name: n.name,
+            unit: { id: f.unitId, nameZh: unitOf.get(f.unitId)!.nameZh, nameEn: unitOf.get(f.unitId)!.nameEn },
+            hours: f.hours,
+            courses: f.courses,
+          },
+        ]
+      : [];
   });
   return {
     people,
     peopleTotal: figures.length,
     page,
     pageCount,
-    units: [...units.values()].map(({ tenths, ...u }) => ({ ...u, hours: hoursFromTenths(tenths), coverage: coverage(u.trained, u.staff), averageHours: averageHours(tenths, u.staff) })),
+    units: [...units.values()].map(({ tenths, ...u }) => ({
+      ...u,
+      hours: hoursFromTenths(tenths),
+      coverage: coverage(u.trained, u.staff),
+      averageHours: averageHours(tenths, u.staff),
+    })),
     bands,
-    totals: { staff: figures.length, trained, coverage: coverage(trained, figures.length), averageHours: averageHours(totalTenths, figures.length) },
+    totals: {
+      staff: figures.length,
+      trained,
+      coverage: coverage(trained, figures.length),
+      averageHours: averageHours(totalTenths, figures.length),
+    },
   };
 }
 
@@ -102,7 +147,10 @@ export async function effectivenessReport(db: Db, actor: Actor, window: Window) 
   const ids = courses.map((c) => c.id);
   const [sessions, inputs] = await Promise.all([effectivenessSessions(db, actor, ids, window), resultsInputs(db, ids, window)]);
   const context = resultsContext(db, actor, inputs);
-  const reaction = await reactionData(db, [...sessions.values()].flat().flatMap((s) => (s.reactionSurveyId ? [s.reactionSurveyId] : [])));
+  const reaction = await reactionData(
+    db,
+    [...sessions.values()].flat().flatMap((s) => (s.reactionSurveyId ? [s.reactionSurveyId] : [])),
+  );
   for (const c of courses) {
     const { course } = await courseEffectiveness(db, actor, c.id, { ...window, sessions: sessions.get(c.id)!, reaction });
     const results = await courseResults(db, actor, c.id, { ...window, context, sessions: inputs.get(c.id)! });
@@ -116,7 +164,11 @@ export async function needsDeliveryReport(db: Db, actor: Actor, window: Window) 
   const needs = await needsByTopicAndUnit(db, actor);
   const completions = await db.trainingEnrolment.findMany({
     where: { completedAt: { not: null }, session: { endsAt: { gte: window.from, lt: window.to } }, employee: { unit: unitWhere(actor) } },
-    select: { employeeId: true, sessionId: true, session: { select: { course: { select: { id: true, needTopicsJson: true, hoursTenths: true } } } } },
+    select: {
+      employeeId: true,
+      sessionId: true,
+      session: { select: { course: { select: { id: true, needTopicsJson: true, hoursTenths: true } } } },
+    },
   });
   const delivered = new Map<Topic, { people: Set<string>; sessions: Set<string>; courses: Set<string>; tenths: number }>();
   for (const t of TOPICS) delivered.set(t, { people: new Set(), sessions: new Set(), courses: new Set(), tenths: 0 });
@@ -131,7 +183,15 @@ export async function needsDeliveryReport(db: Db, actor: Actor, window: Window) 
   }
   const topics = TOPICS.map((t) => {
     const d = delivered.get(t)!;
-    return { topic: t, wanted: needs.totals[t].wanted, urgent: needs.totals[t].urgent, trainedPeople: d.people.size, sessions: d.sessions.size, courses: d.courses.size, learnerHours: hoursFromTenths(d.tenths) };
+    return {
+      topic: t,
+      wanted: needs.totals[t].wanted,
+      urgent: needs.totals[t].urgent,
+      trainedPeople: d.people.size,
+      sessions: d.sessions.size,
+      courses: d.courses.size,
+      learnerHours: hoursFromTenths(d.tenths),
+    };
   });
   return { topics, needs };
 }

@@ -45,7 +45,10 @@ export function resultsContext(db: Db, actor: Actor, inputs: Map<string, Results
 
   /** The closed quarters either side of a session: the last that ended before it, the first that began after. */
   const windowOf = async (startsAt: Date, endsAt: Date): Promise<Window | null> => {
-    const all = await (quarters ??= db.appraisalPeriod.findMany({ where: { kind: "quarter", status: "closed" }, select: { id: true, code: true, startsOn: true, endsOn: true } }));
+    const all = await (quarters ??= db.appraisalPeriod.findMany({
+      where: { kind: "quarter", status: "closed" },
+      select: { id: true, code: true, startsOn: true, endsOn: true },
+    }));
     let before: (typeof all)[number] | undefined;
     let after: (typeof all)[number] | undefined;
     for (const q of all) {
@@ -193,7 +196,12 @@ export type CourseResults =
  * difference in differences). Participants are those in the actor's scope who completed the
  * session. People without a total on both sides are left out of both groups.
  */
-export async function courseResults(db: Db, actor: Actor, courseId: string, options: { from?: Date; to?: Date; context?: ResultsContext; sessions?: ResultsSession[] } = {}): Promise<CourseResults> {
+export async function courseResults(
+  db: Db,
+  actor: Actor,
+  courseId: string,
+  options: { from?: Date; to?: Date; context?: ResultsContext; sessions?: ResultsSession[] } = {},
+): Promise<CourseResults> {
   const sessions = options.sessions ?? (await resultsInputs(db, [courseId], options)).get(courseId)!;
   const context = options.context ?? resultsContext(db, actor, new Map([[courseId, sessions]]));
   const { windows, people, everCompleted, completers, slots } = await context.read();
@@ -238,5 +246,10 @@ export async function courseResults(db: Db, actor: Actor, courseId: string, opti
     }
   }
   if (periods.length === 0) return { status: "noWindow", sessions: sessions.length };
-  return { ...differenceInDifferencesOfSums(treated, control, MIN_GROUP_SIZE), sessions: sessions.length, sessionsWithWindow: periods.length, periods };
+  return {
+    ...differenceInDifferencesOfSums(treated, control, MIN_GROUP_SIZE),
+    sessions: sessions.length,
+    sessionsWithWindow: periods.length,
+    periods,
+  };
 }

@@ -46,7 +46,9 @@ describe("training routes: roles and scope", () => {
     const report = await finHead.get("/training/reports");
     expect(report.status).toBe(200);
     const html = await report.text();
-    const govName = (await db.employee.findFirstOrThrow({ where: { unit: { code: "JC-GE-GOV" }, position: { code: "AM" } }, select: { name: true } })).name;
+    const govName = (
+      await db.employee.findFirstOrThrow({ where: { unit: { code: "JC-GE-GOV" }, position: { code: "AM" } }, select: { name: true } })
+    ).name;
     expect(html).not.toContain(govName);
   });
 
@@ -55,7 +57,7 @@ describe("training routes: roles and scope", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     const bytes = new Uint8Array(await res.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     const finance = await db.employee.count({ where: { active: true, unit: { code: "JC-GE-FIN" } } });
     expect(text.trim().split("\r\n")).toHaveLength(finance + 1);
@@ -63,7 +65,15 @@ describe("training routes: roles and scope", () => {
   });
 
   it("lets only HR create courses, refusing unknown fields", async () => {
-    const course = { code: "T-ROUTE", titleZh: "路由测试", titleEn: "Route test", topic: "negotiation", format: "classroom", hours: "7", costYuan: "1200.50" };
+    const course = {
+      code: "T-ROUTE",
+      titleZh: "路由测试",
+      titleEn: "Route test",
+      topic: "negotiation",
+      format: "classroom",
+      hours: "7",
+      costYuan: "1200.50",
+    };
     expect((await employee.post("/training", course)).status).toBe(403);
     expect((await finHead.post("/training", course)).status).toBe(403);
     expect((await hr.post("/training", { ...course, costFen: "1" })).status).toBe(400);
@@ -76,17 +86,27 @@ describe("training routes: roles and scope", () => {
   });
 
   it("lets an employee enrol but not nominate or record attendance", async () => {
-    const session = await db.trainingSession.findFirstOrThrow({ where: { status: "scheduled", course: { code: "GE-BID" } }, select: { id: true } });
+    const session = await db.trainingSession.findFirstOrThrow({
+      where: { status: "scheduled", course: { code: "GE-BID" } },
+      select: { id: true },
+    });
     const res = await employee.post(`/training/sessions/${session.id}`, { intent: "enrol" });
     expect(res.status).toBe(302);
-    expect(await db.trainingEnrolment.count({ where: { sessionId: session.id, employeeId: ctx.employeeId.get("E000004"), status: "enrolled" } })).toBe(1);
-    expect((await employee.post(`/training/sessions/${session.id}`, { intent: "nominate", employeeId: ctx.employeeId.get("E000005")! })).status).toBe(403);
+    expect(
+      await db.trainingEnrolment.count({ where: { sessionId: session.id, employeeId: ctx.employeeId.get("E000004"), status: "enrolled" } }),
+    ).toBe(1);
+    expect(
+      (await employee.post(`/training/sessions/${session.id}`, { intent: "nominate", employeeId: ctx.employeeId.get("E000005")! })).status,
+    ).toBe(403);
     expect((await employee.post(`/training/sessions/${session.id}`, { intent: "complete" })).status).toBe(403);
     expect((await employee.post(`/training/sessions/${session.id}`, { intent: "enrol", role: "hr_admin" })).status).toBe(400);
   });
 
   it("shows a manager only their own behaviour assessments", async () => {
-    const headsAssessment = await db.trainingBehaviourAssessment.findFirstOrThrow({ where: { managerId: ctx.employeeId.get("E000001") }, select: { id: true } });
+    const headsAssessment = await db.trainingBehaviourAssessment.findFirstOrThrow({
+      where: { managerId: ctx.employeeId.get("E000001") },
+      select: { id: true },
+    });
     expect((await employee.get(`/training/assessments/${headsAssessment.id}`)).status).toBe(404);
     const head = await signedIn(app, await userFor("E000001"));
     expect((await head.get(`/training/assessments/${headsAssessment.id}`)).status).toBe(200);
@@ -100,7 +120,14 @@ describe("training pages in both languages", () => {
     const course = await db.trainingCourse.findUniqueOrThrow({ where: { code: "GE-5G-LAB" }, select: { id: true } });
     const session = await db.trainingSession.findFirstOrThrow({ where: { courseId: course.id }, select: { id: true } });
     for (const lng of ["zh-CN", "en"]) {
-      for (const path of ["/training", "/training/reports", "/training/needs", "/me/training", `/training/courses/${course.id}`, `/training/sessions/${session.id}`]) {
+      for (const path of [
+        "/training",
+        "/training/reports",
+        "/training/needs",
+        "/me/training",
+        `/training/courses/${course.id}`,
+        `/training/sessions/${session.id}`,
+      ]) {
         const res = await hr.get(`${path}?lng=${lng}`);
         expect(res.status, path).toBe(200);
         const text = (await res.text()).replace(/<script[\s\S]*?<\/script>/g, "");

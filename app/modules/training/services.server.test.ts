@@ -56,7 +56,14 @@ describe("demo data and reports", () => {
       const inScope = { unit: scopePath === null ? {} : { path: { startsWith: scopePath } } };
       const sessions = await db.trainingSession.findMany({
         where: { courseId: course.id, status: "completed" },
-        select: { startsAt: true, endsAt: true, enrolments: { where: { completedAt: { not: null } }, select: { employee: { select: { id: true, positionId: true, track: true, unit: { select: { path: true } } } } } } },
+        select: {
+          startsAt: true,
+          endsAt: true,
+          enrolments: {
+            where: { completedAt: { not: null } },
+            select: { employee: { select: { id: true, positionId: true, track: true, unit: { select: { path: true } } } } },
+          },
+        },
       });
       const ever = new Set(sessions.flatMap((s) => s.enrolments.map((e) => e.employee.id)));
       const quarters = await db.appraisalPeriod.findMany({ where: { kind: "quarter", status: "closed" }, orderBy: { endsOn: "asc" } });
@@ -67,7 +74,8 @@ describe("demo data and reports", () => {
         const before = quarters.filter((q) => q.endsOn <= s.startsAt).at(-1);
         const after = quarters.find((q) => q.startsOn >= s.endsAt);
         if (!before || !after || participants.length === 0) continue;
-        const totals = async (periodId: string) => new Map((await periodScores(db, periodId)).scores.flatMap((x) => (x.total === null ? [] : [[x.employeeId, x.total] as const])));
+        const totals = async (periodId: string) =>
+          new Map((await periodScores(db, periodId)).scores.flatMap((x) => (x.total === null ? [] : [[x.employeeId, x.total] as const])));
         const [b, a] = [await totals(before.id), await totals(after.id)];
         const pair = (id: string) => (b.has(id) && a.has(id) ? { before: b.get(id)!, after: a.get(id)! } : null);
         for (const e of participants) {
@@ -84,16 +92,26 @@ describe("demo data and reports", () => {
     };
     expect(results).toMatchObject(await definition(null));
 
-    const head = await db.employee.findUniqueOrThrow({ where: { id: ctx.employeeId.get("E000001")! }, select: { unit: { select: { path: true } } } });
+    const head = await db.employee.findUniqueOrThrow({
+      where: { id: ctx.employeeId.get("E000001")! },
+      select: { unit: { select: { path: true } } },
+    });
     for (const path of [head.unit.path, (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" } })).path]) {
-      const scoped = await courseResults(db, { userId: ctx.userId.get("E000001")!, role: "dept_head", employeeId: ctx.employeeId.get("E000001")!, scopePath: path }, course.id);
+      const scoped = await courseResults(
+        db,
+        { userId: ctx.userId.get("E000001")!, role: "dept_head", employeeId: ctx.employeeId.get("E000001")!, scopePath: path },
+        course.id,
+      );
       expect(await definition(path)).toMatchObject({ status: "ok" });
       expect(scoped).toMatchObject(await definition(path));
     }
   });
 
   it("reports four levels per course and hides reaction below the group minimum", async () => {
-    const rows = [...(await effectivenessReport(db, hrActor(ctx.userId.get("E000003")!), yearWindow(new Date().getUTCFullYear() - 1))), ...(await effectivenessReport(db, hrActor(ctx.userId.get("E000003")!), yearWindow(new Date().getUTCFullYear())))];
+    const rows = [
+      ...(await effectivenessReport(db, hrActor(ctx.userId.get("E000003")!), yearWindow(new Date().getUTCFullYear() - 1))),
+      ...(await effectivenessReport(db, hrActor(ctx.userId.get("E000003")!), yearWindow(new Date().getUTCFullYear()))),
+    ];
     const policy = rows.find((r) => r.code === "GE-POLICY");
     expect(policy?.reaction.status).toBe("suppressed");
     const lab = rows.find((r) => r.code === "GE-5G-LAB");
@@ -121,14 +139,24 @@ describe("demo data and reports", () => {
 
     const second = await hoursReport(db, hr, window, { page: 2, pageSize: 5 });
     expect(second.people).toEqual(all.people.slice(5, 10));
-    expect(second).toMatchObject({ peopleTotal: all.people.length, page: 2, pageCount: Math.ceil(all.people.length / 5), totals: all.totals });
+    expect(second).toMatchObject({
+      peopleTotal: all.people.length,
+      page: 2,
+      pageCount: Math.ceil(all.people.length / 5),
+      totals: all.totals,
+    });
     const past = await hoursReport(db, hr, window, { page: 999, pageSize: 5 });
     expect(past.page).toBe(past.pageCount);
     expect(past.people).toEqual(all.people.slice((past.pageCount - 1) * 5));
   });
 
   it("keeps a department head's reports inside their scope", async () => {
-    const finHead: Actor = { userId: ctx.userId.get("E000002")!, role: "dept_head", employeeId: ctx.employeeId.get("E000002")!, scopePath: (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" } })).path };
+    const finHead: Actor = {
+      userId: ctx.userId.get("E000002")!,
+      role: "dept_head",
+      employeeId: ctx.employeeId.get("E000002")!,
+      scopePath: (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" } })).path,
+    };
     const report = await hoursReport(db, finHead, yearWindow(new Date().getUTCFullYear()));
     const finance = await db.employee.count({ where: { active: true, unit: { code: "JC-GE-FIN" } } });
     expect(report.people).toHaveLength(finance);
@@ -136,7 +164,9 @@ describe("demo data and reports", () => {
 
   it("has a behaviour assessment due for the department head, and requests it once", async () => {
     const head = ctx.employeeId.get("E000001")!;
-    const due = await db.trainingBehaviourAssessment.findMany({ where: { managerId: head, submittedAt: null, dueFrom: { lte: now }, dueUntil: { gte: now } } });
+    const due = await db.trainingBehaviourAssessment.findMany({
+      where: { managerId: head, submittedAt: null, dueFrom: { lte: now }, dueUntil: { gte: now } },
+    });
     expect(due.length).toBeGreaterThan(0);
     await db.trainingBehaviourAssessment.updateMany({ where: { managerId: head }, data: { requestedAt: null } });
     await requestDueBehaviourAssessments(db, now);
@@ -156,9 +186,27 @@ describe("demo data and reports", () => {
 describe("enrolment, waiting list and completion", () => {
   it("fills places, queues the rest and promotes the earliest when a place frees", async () => {
     const hr = ctx.userId.get("E000003")!;
-    const course = await createCourse(db, hr, { code: "T-WAIT", titleZh: "测试", titleEn: "Test", topic: "negotiation", needTopics: [], format: "classroom", hours: 3.5, costYuan: 1000, grantsCertificate: true });
+    const course = await createCourse(db, hr, {
+      code: "T-WAIT",
+      titleZh: "测试",
+      titleEn: "Test",
+      topic: "negotiation",
+      needTopics: [],
+      format: "classroom",
+      hours: 3.5,
+      costYuan: 1000,
+      grantsCertificate: true,
+    });
     const start = new Date(now.getTime() + 5 * 86400_000);
-    const session = await createSession(db, hr, course.id, { startsAt: dateToCst(start), endsAt: dateToCst(new Date(start.getTime() + 3600_000 * 4)), trainer: "T", place: "P", capacity: 2, costYuan: 1000, testMaxScore: 100 });
+    const session = await createSession(db, hr, course.id, {
+      startsAt: dateToCst(start),
+      endsAt: dateToCst(new Date(start.getTime() + 3600_000 * 4)),
+      trainer: "T",
+      place: "P",
+      capacity: 2,
+      costYuan: 1000,
+      testMaxScore: 100,
+    });
     const people = ["E000101", "E000102", "E000103", "E000104"].map((no) => ctx.employeeId.get(no)!);
     const actor = (employeeId: string): Actor & { employeeId: string } => ({ userId: "u", role: "employee", employeeId, scopePath: null });
     const placed = [];
@@ -168,15 +216,24 @@ describe("enrolment, waiting list and completion", () => {
     const first = await db.trainingEnrolment.findFirstOrThrow({ where: { sessionId: session.id, employeeId: people[0] } });
     expect(await cancelEnrolment(db, actor(people[1]), first.id, now)).toBeNull();
     await cancelEnrolment(db, actor(people[0]), first.id, now);
-    const statuses = await db.trainingEnrolment.findMany({ where: { sessionId: session.id }, orderBy: { queuedAt: "asc" }, select: { employeeId: true, status: true } });
+    const statuses = await db.trainingEnrolment.findMany({
+      where: { sessionId: session.id },
+      orderBy: { queuedAt: "asc" },
+      select: { employeeId: true, status: true },
+    });
     expect(statuses.map((s) => s.status)).toEqual(["cancelled", "enrolled", "enrolled", "waitlisted"]);
     expect(await db.outboxMessage.count({ where: { type: "training.promoted", recipientId: people[2] } })).toBe(1);
 
     // Recorded after the fact: completion needs attendance for everyone, then gives certificates and behaviour assessments.
-    await db.trainingSession.update({ where: { id: session.id }, data: { startsAt: new Date(now.getTime() - 86400_000), endsAt: new Date(now.getTime() - 80000_000) } });
+    await db.trainingSession.update({
+      where: { id: session.id },
+      data: { startsAt: new Date(now.getTime() - 86400_000), endsAt: new Date(now.getTime() - 80000_000) },
+    });
     await expect(completeSession(db, hr, session.id, now)).rejects.toThrow("training.errors.attendanceMissing");
     const enrolled = await db.trainingEnrolment.findMany({ where: { sessionId: session.id, status: "enrolled" }, select: { id: true } });
-    await expect(recordAttendance(db, hr, session.id, [{ enrolmentId: enrolled[0].id, attendance: "attended", preScore: 40, postScore: 101 }])).rejects.toThrow("training.errors.scoreAboveMax");
+    await expect(
+      recordAttendance(db, hr, session.id, [{ enrolmentId: enrolled[0].id, attendance: "attended", preScore: 40, postScore: 101 }]),
+    ).rejects.toThrow("training.errors.scoreAboveMax");
     await recordAttendance(db, hr, session.id, [
       { enrolmentId: enrolled[0].id, attendance: "attended", preScore: 40, postScore: 70 },
       { enrolmentId: enrolled[1].id, attendance: "absent", preScore: null, postScore: null },
@@ -193,10 +250,17 @@ describe("enrolment, waiting list and completion", () => {
     const course = await db.trainingCourse.findUniqueOrThrow({ where: { code: "GE-BID" } });
     const session = await db.trainingSession.findFirstOrThrow({ where: { courseId: course.id, status: "scheduled" } });
     const finPath = (await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" } })).path;
-    const head: Actor = { userId: ctx.userId.get("E000002")!, role: "dept_head", employeeId: ctx.employeeId.get("E000002")!, scopePath: finPath };
+    const head: Actor = {
+      userId: ctx.userId.get("E000002")!,
+      role: "dept_head",
+      employeeId: ctx.employeeId.get("E000002")!,
+      scopePath: finPath,
+    };
     const outsider = await db.employee.findFirstOrThrow({ where: { unit: { code: "JC-GE-GOV" }, position: { code: "AM" } } });
     expect(await nominate(db, head, session.id, outsider.id, now)).toBeNull();
-    const insider = await db.employee.findFirstOrThrow({ where: { unit: { code: "JC-GE-FIN" }, trainingEnrolments: { none: { sessionId: session.id } } } });
+    const insider = await db.employee.findFirstOrThrow({
+      where: { unit: { code: "JC-GE-FIN" }, trainingEnrolments: { none: { sessionId: session.id } } },
+    });
     expect((await nominate(db, head, session.id, insider.id, now))?.status).toBe("enrolled");
     expect(hr).toBeTruthy();
   });

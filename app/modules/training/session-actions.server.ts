@@ -2,7 +2,11 @@ import { msg } from "~/utils/i18n";
 import { z } from "~/utils/validation";
 import type { AttendanceEntry } from "./enrolment.server";
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 const score = z.union([z.literal("").transform(() => null), z.coerce.number().finite().int().min(0).max(1000)]);
 const attendance = z.union([z.literal("").transform(() => null), z.enum(["attended", "absent"])]);
 

@@ -22,23 +22,42 @@ export async function sessionRoster(db: Db, actor: Actor, sessionId: string, max
       employee: { select: { id: true, name: true, employeeNo: true, unit: { select: { nameZh: true, nameEn: true } } } },
     },
   });
-  return rows.map((r) => ({ ...r, gain: r.preScore !== null && r.postScore !== null ? learningGain(r.preScore, r.postScore, maxScore) : null }));
+  return rows.map((r) => ({
+    ...r,
+    gain: r.preScore !== null && r.postScore !== null ? learningGain(r.preScore, r.postScore, maxScore) : null,
+  }));
 }
 
 export async function myEnrolment(db: Db, employeeId: string, sessionId: string) {
   const row = await db.trainingEnrolment.findUnique({
     where: { sessionId_employeeId: { sessionId, employeeId } },
-    select: { id: true, status: true, queuedAt: true, attendance: true, completedAt: true, certificateNo: true, preScore: true, postScore: true },
+    select: {
+      id: true,
+      status: true,
+      queuedAt: true,
+      attendance: true,
+      completedAt: true,
+      certificateNo: true,
+      preScore: true,
+      postScore: true,
+    },
   });
   if (!row || row.status === "cancelled") return row && { ...row, waitlistPosition: null };
-  const waitlistPosition = row.status === "waitlisted" ? (await db.trainingEnrolment.count({ where: { sessionId, status: "waitlisted", queuedAt: { lt: row.queuedAt } } })) + 1 : null;
+  const waitlistPosition =
+    row.status === "waitlisted"
+      ? (await db.trainingEnrolment.count({ where: { sessionId, status: "waitlisted", queuedAt: { lt: row.queuedAt } } })) + 1
+      : null;
   return { ...row, waitlistPosition };
 }
 
 /** Active people in the actor's scope who are not on this session yet, for the nomination list. */
 export function nominationCandidates(db: Db, actor: Actor, sessionId: string) {
   return db.employee.findMany({
-    where: { active: true, unit: unitWhere(actor), trainingEnrolments: { none: { sessionId, status: { in: ["enrolled", "waitlisted"] } } } },
+    where: {
+      active: true,
+      unit: unitWhere(actor),
+      trainingEnrolments: { none: { sessionId, status: { in: ["enrolled", "waitlisted"] } } },
+    },
     orderBy: [{ unit: { path: "asc" } }, { employeeNo: "asc" }],
     take: 1000,
     select: { id: true, name: true, employeeNo: true, unit: { select: { nameZh: true, nameEn: true } } },
@@ -47,7 +66,10 @@ export function nominationCandidates(db: Db, actor: Actor, sessionId: string) {
 
 export async function reactionStatus(db: Db, surveyId: string | null) {
   if (!surveyId) return null;
-  const survey = await db.survey.findUnique({ where: { id: surveyId }, select: { id: true, status: true, closesAt: true, minGroupSize: true } });
+  const survey = await db.survey.findUnique({
+    where: { id: surveyId },
+    select: { id: true, status: true, closesAt: true, minGroupSize: true },
+  });
   if (!survey) return null;
   const [invited, answered] = await Promise.all([
     db.surveyParticipation.count({ where: { surveyId } }),

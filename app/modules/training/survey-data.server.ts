@@ -20,7 +20,9 @@ export async function responseCounts(db: Db, surveyIds: string[]) {
 /** Number of answers per survey, cut unit, item and value (option index or scale point). */
 export async function answerCounts(db: Db, surveyIds: string[], itemIds: string[]) {
   if (surveyIds.length === 0 || itemIds.length === 0) return [];
-  const rows = await db.$queryRawUnsafe<{ surveyId: string; unitId: string | null; itemId: string; value: number | bigint; n: number | bigint }[]>(
+  const rows = await db.$queryRawUnsafe<
+    { surveyId: string; unitId: string | null; itemId: string; value: number | bigint; n: number | bigint }[]
+  >(
     `SELECT r."surveyId" AS "surveyId", r."unitId" AS "unitId", a."itemId" AS "itemId", a."value" AS "value", COUNT(*) AS n
        FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r."id" = a."responseId"
       WHERE r."surveyId" IN (${marks(surveyIds.length)}) AND a."itemId" IN (${marks(itemIds.length)})

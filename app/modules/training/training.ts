@@ -122,6 +122,7 @@ export const SessionSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (cstToDate(v.endsAt) <= cstToDate(v.startsAt)) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "training.errors.endBeforeStart" });
+    if (cstToDate(v.endsAt) <= cstToDate(v.startsAt))
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "training.errors.endBeforeStart" });
   });
 export type SessionInput = z.infer<typeof SessionSchema>;

@@ -119,7 +119,10 @@ describe("API limits and errors", () => {
   it("publishes an OpenAPI document generated from the request schemas", async () => {
     const response = await app.request("/api/v1/openapi.json");
     expect(response.status).toBe(200);
-    const doc = (await response.json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, { additionalProperties?: unknown; properties?: Record<string, unknown> }> } };
+    const doc = (await response.json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { additionalProperties?: unknown; properties?: Record<string, unknown> }> };
+    };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/units", "/units/upsert", "/employees", "/employees/upsert"]));
     expect(doc.components.schemas.UnitSyncRow.properties).toHaveProperty("externalId");
     expect(doc.components.schemas.UnitSyncRow.additionalProperties).toBe(false);

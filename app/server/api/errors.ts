@@ -35,7 +35,13 @@ export function apiError(c: Context, status: ContentfulStatusCode, code: ApiErro
   return c.json({ error: { code, message, ...(details?.length ? { details } : {}) } }, status);
 }
 
-const DOMAIN_CODES: Record<DomainError["status"], ApiErrorCode> = { 400: "validation_error", 422: "validation_error", 403: "forbidden", 404: "not_found", 409: "conflict" };
+const DOMAIN_CODES: Record<DomainError["status"], ApiErrorCode> = {
+  400: "validation_error",
+  422: "validation_error",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+};
 
 /** A rule's refusal (`DomainError`, as pages answer it in `~/utils/domain-error.server`) in this shape, translated; its field as the detail's path. */
 export function apiRefusal(c: Context, error: DomainError) {
@@ -66,8 +72,7 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
     415: "Body must be application/json",
     429: "Rate limit reached; see Retry-After",
   } as const;
-  return Object.fromEntries(statuses.map((s) => [s, { description: descriptions[s], content: { "application/json": { schema: ErrorSchema } } }])) as Record<
-    (typeof statuses)[number],
-    { description: string; content: { "application/json": { schema: typeof ErrorSchema } } }
-  >;
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: descriptions[s], content: { "application/json": { schema: ErrorSchema } } }]),
+  ) as Record<(typeof statuses)[number], { description: string; content: { "application/json": { schema: typeof ErrorSchema } } }>;
 }

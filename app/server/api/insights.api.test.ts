@@ -36,15 +36,27 @@ describe("KPI actuals", () => {
   });
 
   it("imports nothing when one row is wrong, and names the rows", async () => {
-    const response = await api.post("/kpi/periods/2026-Q4/actuals", { actuals: [{ employeeNo: "E000004", kpiCode: "NEW_CONTRACT_REV", value: 1 }, { employeeNo: "NOBODY", kpiCode: "NEW_CONTRACT_REV", value: 2 }] });
+    const response = await api.post("/kpi/periods/2026-Q4/actuals", {
+      actuals: [
+        { employeeNo: "E000004", kpiCode: "NEW_CONTRACT_REV", value: 1 },
+        { employeeNo: "NOBODY", kpiCode: "NEW_CONTRACT_REV", value: 2 },
+      ],
+    });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as ErrorBody).error).toMatchObject({ code: "invalid_rows", details: [{ path: "actuals.1.employeeNo" }] });
-    const kept = await db.kpiActual.findFirstOrThrow({ where: { employee: { employeeNo: "E000004" }, kpi: { code: "NEW_CONTRACT_REV" }, period: { code: "2026-Q4" } } });
+    expect(((await response.json()) as ErrorBody).error).toMatchObject({
+      code: "invalid_rows",
+      details: [{ path: "actuals.1.employeeNo" }],
+    });
+    const kept = await db.kpiActual.findFirstOrThrow({
+      where: { employee: { employeeNo: "E000004" }, kpi: { code: "NEW_CONTRACT_REV" }, period: { code: "2026-Q4" } },
+    });
     expect(kept.value).toBe(88_000_000n);
   });
 
   it("refuses fractional values and unknown fields by schema, and answers 404 and 409 for the period", async () => {
-    const fraction = await api.post("/kpi/periods/2026-Q4/actuals", { actuals: [{ employeeNo: "E000004", kpiCode: "X", value: 1.5, amountFen: 3 }] });
+    const fraction = await api.post("/kpi/periods/2026-Q4/actuals", {
+      actuals: [{ employeeNo: "E000004", kpiCode: "X", value: 1.5, amountFen: 3 }],
+    });
     expect(fraction.status).toBe(400);
     expect(((await fraction.json()) as ErrorBody).error.details!.map((d) => d.path).sort()).toEqual(["actuals.0", "actuals.0.value"]);
     expect((await api.post("/kpi/periods/1999-Q1/actuals", { actuals: rows })).status).toBe(404);
@@ -53,7 +65,16 @@ describe("KPI actuals", () => {
 });
 
 describe("survey results", () => {
-  const answers = { "pay-01": 2, "col-01": 4, "mgt-04": 3, "trn-02": 3, "car-01": 2, "ovr-01": 3, "ovr-05": 7, "ovr-07": "希望多一些实战演练 E000104" };
+  const answers = {
+    "pay-01": 2,
+    "col-01": 4,
+    "mgt-04": 3,
+    "trn-02": 3,
+    "car-01": 2,
+    "ovr-01": 3,
+    "ovr-05": 7,
+    "ovr-07": "希望多一些实战演练 E000104",
+  };
 
   it("never returns a group under the minimum, nor comments or single responses", async () => {
     const hr = org.userId.get("E000003")!;

@@ -17,7 +17,20 @@ describe("KPI feed pages", () => {
   it("HR configures a feed, pulls it now and sees the result in the history", async () => {
     const hr = await signedIn(app, await userFor("E000003"));
     const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { code: "2026-Q4" } });
-    const fields = { intent: "save", name: "Billing", url: "https://billing.example.com/kpi", authHeaderName: "Authorization", authSecret: "Bearer s3cret", periodId: period.id, intervalMinutes: "60", enabled: "on", rowsPath: "", employeeField: "no", kpiField: "kpi", valueField: "v" };
+    const fields = {
+      intent: "save",
+      name: "Billing",
+      url: "https://billing.example.com/kpi",
+      authHeaderName: "Authorization",
+      authSecret: "Bearer s3cret",
+      periodId: period.id,
+      intervalMinutes: "60",
+      enabled: "on",
+      rowsPath: "",
+      employeeField: "no",
+      kpiField: "kpi",
+      valueField: "v",
+    };
     const bad = await hr.post("/admin/kpi-feeds", { ...fields, url: "ftp://billing.example.com/kpi" });
     expect(bad.status).toBe(400);
     const created = await hr.post("/admin/kpi-feeds", fields);
@@ -43,10 +56,21 @@ describe("KPI feed pages", () => {
 describe("notification channel page", () => {
   it("a sysadmin saves the webhook; HR may not", async () => {
     const admin = await signedIn(app, await userFor("E000006"));
-    expect((await admin.post("/admin/notifications", { intent: "save", url: "javascript:alert(1)", format: "generic", enabled: "on" })).status).toBe(400);
-    const saved = await admin.post("/admin/notifications", { intent: "save", url: "https://oapi.dingtalk.com/robot/send?access_token=t", format: "dingtalk", secret: "SECx", enabled: "on" });
+    expect(
+      (await admin.post("/admin/notifications", { intent: "save", url: "javascript:alert(1)", format: "generic", enabled: "on" })).status,
+    ).toBe(400);
+    const saved = await admin.post("/admin/notifications", {
+      intent: "save",
+      url: "https://oapi.dingtalk.com/robot/send?access_token=t",
+      format: "dingtalk",
+      secret: "SECx",
+      enabled: "on",
+    });
     expect(saved.status).toBe(302);
-    expect(await db.notificationChannel.findUniqueOrThrow({ where: { id: "default" } })).toMatchObject({ format: "dingtalk", enabled: true });
+    expect(await db.notificationChannel.findUniqueOrThrow({ where: { id: "default" } })).toMatchObject({
+      format: "dingtalk",
+      enabled: true,
+    });
     expect(await (await admin.get("/admin/notifications")).text()).not.toContain("SECx");
     const hr = await signedIn(app, await userFor("E000003"));
     expect((await hr.get("/admin/notifications")).status).toBe(403);

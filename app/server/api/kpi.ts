@@ -11,7 +11,12 @@ const ActualRowSchema = z
   .object({
     employeeNo: z.string().trim().min(1).max(20).openapi({ example: "E000104" }),
     kpiCode: z.string().trim().min(1).max(32).openapi({ example: "REV-NEW" }),
-    value: z.number().int().min(-1e15).max(1e15).openapi({ description: "In the KPI's unit: fen for money, counts, basis points or a 1–5 rating", example: 1250000 }),
+    value: z
+      .number()
+      .int()
+      .min(-1e15)
+      .max(1e15)
+      .openapi({ description: "In the KPI's unit: fen for money, counts, basis points or a 1–5 rating", example: 1250000 }),
   })
   .strict()
   .openapi("KpiActualRow");
@@ -24,12 +29,21 @@ const importRoute = createRoute({
   middleware: [requireScope("kpi:write")] as const,
   request: {
     params: z.object({ periodCode: z.string().min(1).max(32).openapi({ example: "2026-11" }) }),
-    body: { required: true, content: { "application/json": { schema: z.object({ actuals: z.array(ActualRowSchema).min(1).max(MAX_ACTUALS_PER_REQUEST) }).strict() } } },
+    body: {
+      required: true,
+      content: {
+        "application/json": { schema: z.object({ actuals: z.array(ActualRowSchema).min(1).max(MAX_ACTUALS_PER_REQUEST) }).strict() },
+      },
+    },
   },
   responses: {
     200: {
       description: "Every row imported; `unchanged` rows already held the same value",
-      content: { "application/json": { schema: z.object({ received: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }).openapi("ActualsResult") } },
+      content: {
+        "application/json": {
+          schema: z.object({ received: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }).openapi("ActualsResult"),
+        },
+      },
     },
     ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429),
   },
@@ -43,7 +57,8 @@ export function kpiApi(app: OpenAPIHono<ApiEnv>) {
     const outcome = await importActualsForPeriod(db, c.get("caller").actorId, period.id, c.req.valid("json").actuals);
     if (outcome.ok) return c.json({ received: outcome.received, changed: outcome.changed, unchanged: outcome.unchanged }, 200);
     if (!("errors" in outcome)) {
-      if (outcome.reason === "no_period") return apiError(c, 404, "not_found", `No appraisal period ${periodCode}`) as never; return apiError(c, 409, "conflict", `The period ${periodCode} is closed; its actuals no longer change`) as never;
+      if (outcome.reason === "no_period") return apiError(c, 404, "not_found", `No appraisal period ${periodCode}`) as never;
+      return apiError(c, 409, "conflict", `The period ${periodCode} is closed; its actuals no longer change`) as never;
     }
     const t = getT(apiLocale(c));
     const details = outcome.errors.map((e) => ({ path: `actuals.${e.row}${e.field ? `.${e.field}` : ""}`, message: t(e.message) }));

@@ -16,7 +16,15 @@ beforeAll(async () => {
 type ErrorBody = { error: { code: string; details?: { path: string; message: string }[] } };
 type SyncBody = { created: number; updated: number; unchanged: number; results: { externalId: string; id: string; result: string }[] };
 
-const room = (n: number, extra: Record<string, unknown> = {}) => ({ externalId: `HR-U${n}`, code: `SYNC-${n}`, nameZh: `同步室${n}`, nameEn: `Synced room ${n}`, kind: "room", parentCode: "JC-GE", ...extra });
+const room = (n: number, extra: Record<string, unknown> = {}) => ({
+  externalId: `HR-U${n}`,
+  code: `SYNC-${n}`,
+  nameZh: `同步室${n}`,
+  nameEn: `Synced room ${n}`,
+  kind: "room",
+  parentCode: "JC-GE",
+  ...extra,
+});
 
 describe("units upsert", () => {
   it("creates, then says unchanged and writes nothing when the same request comes again", async () => {
@@ -47,14 +55,29 @@ describe("units upsert", () => {
       ],
     });
     expect(response.status).toBe(200);
-    const [dept, child] = await Promise.all([db.unit.findUniqueOrThrow({ where: { externalId: "HR-D9" } }), db.unit.findUniqueOrThrow({ where: { externalId: "HR-R9" } })]);
+    const [dept, child] = await Promise.all([
+      db.unit.findUniqueOrThrow({ where: { externalId: "HR-D9" } }),
+      db.unit.findUniqueOrThrow({ where: { externalId: "HR-R9" } }),
+    ]);
     expect(child.parentId).toBe(dept.id);
     expect(child.path).toBe(`${dept.path}${child.id}/`);
   });
 
   it("adopts an existing unit without an external id by its code", async () => {
     const existing = await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-VPN" } });
-    const response = await api.post("/units/upsert", { units: [{ externalId: "HR-VPN", code: "JC-GE-VPN", nameZh: existing.nameZh, nameEn: existing.nameEn, kind: "room", parentCode: "JC-GE", sortOrder: existing.sortOrder }] });
+    const response = await api.post("/units/upsert", {
+      units: [
+        {
+          externalId: "HR-VPN",
+          code: "JC-GE-VPN",
+          nameZh: existing.nameZh,
+          nameEn: existing.nameEn,
+          kind: "room",
+          parentCode: "JC-GE",
+          sortOrder: existing.sortOrder,
+        },
+      ],
+    });
     const body = (await response.json()) as SyncBody;
     expect(body.results[0]).toMatchObject({ id: existing.id, result: "updated" });
     expect((await db.unit.findUniqueOrThrow({ where: { id: existing.id } })).externalId).toBe("HR-VPN");
@@ -65,7 +88,9 @@ describe("units upsert", () => {
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as ErrorBody;
     expect(error.code).toBe("validation_error");
-    expect(error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: "units.0" }), expect.objectContaining({ path: "units.1.sortOrder" })]));
+    expect(error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: "units.0" }), expect.objectContaining({ path: "units.1.sortOrder" })]),
+    );
     expect(error.details!.find((d) => d.path === "units.0")!.message).toContain("role");
   });
 
@@ -86,13 +111,30 @@ describe("units upsert", () => {
     await api.post("/units/upsert", { units: [room(8)] });
     const response = await api.post("/units/upsert", { units: [room(88, { code: "SYNC-8" })] });
     expect(response.status).toBe(409);
-    expect(((await response.json()) as ErrorBody).error).toMatchObject({ code: "conflict", details: [expect.objectContaining({ path: "units.0.code" })] });
+    expect(((await response.json()) as ErrorBody).error).toMatchObject({
+      code: "conflict",
+      details: [expect.objectContaining({ path: "units.0.code" })],
+    });
   });
 
   it("refuses a move of a unit under its own subtree", async () => {
     const ge = await db.unit.findUniqueOrThrow({ where: { code: "JC-GE" } });
-    await api.post("/units/upsert", { units: [{ externalId: "HR-GE", code: "JC-GE", nameZh: ge.nameZh, nameEn: ge.nameEn, kind: "department", parentCode: "JC", sortOrder: ge.sortOrder }] });
-    const response = await api.post("/units/upsert", { units: [{ externalId: "HR-GE", code: "JC-GE", nameZh: ge.nameZh, nameEn: ge.nameEn, kind: "department", parentCode: "SYNC-1" }] });
+    await api.post("/units/upsert", {
+      units: [
+        {
+          externalId: "HR-GE",
+          code: "JC-GE",
+          nameZh: ge.nameZh,
+          nameEn: ge.nameEn,
+          kind: "department",
+          parentCode: "JC",
+          sortOrder: ge.sortOrder,
+        },
+      ],
+    });
+    const response = await api.post("/units/upsert", {
+      units: [{ externalId: "HR-GE", code: "JC-GE", nameZh: ge.nameZh, nameEn: ge.nameEn, kind: "department", parentCode: "SYNC-1" }],
+    });
     expect(response.status).toBe(400);
   });
 });
@@ -102,7 +144,13 @@ describe("units and employees lists", () => {
     const total = await db.employee.count({ where: { active: true } });
     const page2 = await api.get("/employees?page=2&pageSize=10");
     expect(page2.status).toBe(200);
-    const body = (await page2.json()) as { data: { employeeNo: string }[]; page: number; pageSize: number; total: number; pageCount: number };
+    const body = (await page2.json()) as {
+      data: { employeeNo: string }[];
+      page: number;
+      pageSize: number;
+      total: number;
+      pageCount: number;
+    };
     expect(body).toMatchObject({ page: 2, pageSize: 10, total, pageCount: Math.ceil(total / 10) });
     expect(body.data).toHaveLength(10);
     const all = await db.employee.findMany({ where: { active: true }, orderBy: { employeeNo: "asc" }, select: { employeeNo: true } });
@@ -110,7 +158,10 @@ describe("units and employees lists", () => {
     expect((await api.get("/employees?pageSize=500")).status).toBe(400);
     expect((await api.get("/employees?pageSize=abc")).status).toBe(400);
     expect((await api.get("/units?unknown=1")).status).toBe(400);
-    const units = (await (await api.get("/units?pageSize=200")).json()) as { total: number; data: { code: string; parentCode: string | null }[] };
+    const units = (await (await api.get("/units?pageSize=200")).json()) as {
+      total: number;
+      data: { code: string; parentCode: string | null }[];
+    };
     expect(units.data.find((u) => u.code === "JC-GE")).toMatchObject({ parentCode: "JC" });
   });
 });
@@ -130,7 +181,9 @@ const person = (n: number, extra: Record<string, unknown> = {}) => ({
 
 describe("employees upsert", () => {
   it("creates a batch whose manager comes later in it, then answers unchanged", async () => {
-    const body = { employees: [person(1, { managerExternalId: "HR-E2" }), person(2, { positionCode: "ROOM-HEAD", track: "management", level: "M2" })] };
+    const body = {
+      employees: [person(1, { managerExternalId: "HR-E2" }), person(2, { positionCode: "ROOM-HEAD", track: "management", level: "M2" })],
+    };
     const first = await api.post("/employees/upsert", body);
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ created: 2 });
@@ -143,7 +196,9 @@ describe("employees upsert", () => {
 
   it("refuses a level that is not on the track and an unknown unit, writing nothing", async () => {
     const before = await db.employee.count();
-    const response = await api.post("/employees/upsert", { employees: [person(3), person(4, { level: "M9" }), person(5, { unitCode: "NOPE" })] });
+    const response = await api.post("/employees/upsert", {
+      employees: [person(3), person(4, { level: "M9" }), person(5, { unitCode: "NOPE" })],
+    });
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as ErrorBody;
     expect(error.details!.map((d) => d.path)).toEqual(["employees.1.level"]);
@@ -159,7 +214,10 @@ describe("employees upsert", () => {
   });
 
   it("ends a leaver's sign-in when the HR system marks them inactive", async () => {
-    const employee = await db.employee.findUniqueOrThrow({ where: { employeeNo: "E000101" }, include: { unit: true, position: true, user: true } });
+    const employee = await db.employee.findUniqueOrThrow({
+      where: { employeeNo: "E000101" },
+      include: { unit: true, position: true, user: true },
+    });
     await createSession(db, employee.user!.id);
     const row = {
       externalId: "HR-LEAVER",

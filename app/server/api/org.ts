@@ -54,7 +54,10 @@ const listUnitsRoute = createRoute({
   middleware: [requireScope("org:read")] as const,
   request: { query: ListQuery },
   responses: {
-    200: { description: "A page of units", content: { "application/json": { schema: z.object({ data: z.array(UnitSchema) }).merge(pageMetaSchema()) } } },
+    200: {
+      description: "A page of units",
+      content: { "application/json": { schema: z.object({ data: z.array(UnitSchema) }).merge(pageMetaSchema()) } },
+    },
     ...errorResponses(400, 401, 403, 429),
   },
 });
@@ -65,9 +68,17 @@ const upsertUnitsRoute = createRoute({
   tags: ["Organisation"],
   summary: "Create or update units by external id (all or nothing, idempotent)",
   middleware: [requireScope("org:write")] as const,
-  request: { body: { required: true, content: { "application/json": { schema: z.object({ units: z.array(UnitSyncRowSchema).min(1).max(MAX_SYNC_ROWS) }).strict() } } } },
+  request: {
+    body: {
+      required: true,
+      content: { "application/json": { schema: z.object({ units: z.array(UnitSyncRowSchema).min(1).max(MAX_SYNC_ROWS) }).strict() } },
+    },
+  },
   responses: {
-    200: { description: "Every row applied; per row: created, updated or unchanged", content: { "application/json": { schema: SyncResultSchema } } },
+    200: {
+      description: "Every row applied; per row: created, updated or unchanged",
+      content: { "application/json": { schema: SyncResultSchema } },
+    },
     ...errorResponses(400, 401, 403, 409, 413, 415, 429),
   },
 });
@@ -80,7 +91,10 @@ const listEmployeesRoute = createRoute({
   middleware: [requireScope("org:read")] as const,
   request: { query: ListQuery },
   responses: {
-    200: { description: "A page of employees", content: { "application/json": { schema: z.object({ data: z.array(EmployeeSchema) }).merge(pageMetaSchema()) } } },
+    200: {
+      description: "A page of employees",
+      content: { "application/json": { schema: z.object({ data: z.array(EmployeeSchema) }).merge(pageMetaSchema()) } },
+    },
     ...errorResponses(400, 401, 403, 429),
   },
 });
@@ -91,9 +105,19 @@ const upsertEmployeesRoute = createRoute({
   tags: ["Organisation"],
   summary: "Create or update employees by external id (all or nothing, idempotent)",
   middleware: [requireScope("org:write")] as const,
-  request: { body: { required: true, content: { "application/json": { schema: z.object({ employees: z.array(EmployeeSyncRowSchema).min(1).max(MAX_SYNC_ROWS) }).strict() } } } },
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": { schema: z.object({ employees: z.array(EmployeeSyncRowSchema).min(1).max(MAX_SYNC_ROWS) }).strict() },
+      },
+    },
+  },
   responses: {
-    200: { description: "Every row applied; per row: created, updated or unchanged", content: { "application/json": { schema: SyncResultSchema } } },
+    200: {
+      description: "Every row applied; per row: created, updated or unchanged",
+      content: { "application/json": { schema: SyncResultSchema } },
+    },
     ...errorResponses(400, 401, 403, 409, 413, 415, 429),
   },
 });
@@ -108,10 +132,26 @@ export function orgApi(app: OpenAPIHono<ApiEnv>) {
         where,
         orderBy: [{ path: "asc" }],
         ...pageWindow(page, pageSize),
-        select: { id: true, externalId: true, code: true, nameZh: true, nameEn: true, kind: true, sortOrder: true, active: true, updatedAt: true, parent: { select: { code: true, externalId: true } } },
+        select: {
+          id: true,
+          externalId: true,
+          code: true,
+          nameZh: true,
+          nameEn: true,
+          kind: true,
+          sortOrder: true,
+          active: true,
+          updatedAt: true,
+          parent: { select: { code: true, externalId: true } },
+        },
       }),
     ]);
-    const data = rows.map(({ parent, updatedAt, ...u }) => ({ ...u, parentCode: parent?.code ?? null, parentExternalId: parent?.externalId ?? null, updatedAt: updatedAt.toISOString() }));
+    const data = rows.map(({ parent, updatedAt, ...u }) => ({
+      ...u,
+      parentCode: parent?.code ?? null,
+      parentExternalId: parent?.externalId ?? null,
+      updatedAt: updatedAt.toISOString(),
+    }));
     return c.json({ data, ...pageMeta(page, pageSize, total) }, 200);
   });
 

@@ -15,7 +15,8 @@ beforeAll(async () => {
   await payConfigFixture(db, org.unitId);
   app = await testApp();
   const passwordHash = await hashPassword(PASSWORD);
-  for (const no of ["E000005", "E000182"]) await db.user.update({ where: { id: org.userId.get(no)! }, data: { role: "hr_admin", passwordHash } });
+  for (const no of ["E000005", "E000182"])
+    await db.user.update({ where: { id: org.userId.get(no)! }, data: { role: "hr_admin", passwordHash } });
 });
 
 describe("payroll export API", () => {
@@ -32,7 +33,21 @@ describe("payroll export API", () => {
     const audits = await db.auditLog.count({ where: { action: "pay.run.export", entityId: run.id } });
     const response = await api.post(`/pay/runs/${run.id}/payroll-export`, {});
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { periodCode: string; lines: { employeeNo: string; basePayFen: number; performancePayFen: number; growthBonusFen: number; poolShareFen: number; adjustmentsFen: number; totalFen: number; rating: string | null; daysPaid: number; periodDays: number }[] };
+    const body = (await response.json()) as {
+      periodCode: string;
+      lines: {
+        employeeNo: string;
+        basePayFen: number;
+        performancePayFen: number;
+        growthBonusFen: number;
+        poolShareFen: number;
+        adjustmentsFen: number;
+        totalFen: number;
+        rating: string | null;
+        daysPaid: number;
+        periodDays: number;
+      }[];
+    };
     expect(body.periodCode).toBe(period.code);
     expect(body.lines).toHaveLength(await db.payLine.count({ where: { runId: run.id } }));
     for (const l of body.lines) {

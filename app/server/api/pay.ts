@@ -37,7 +37,11 @@ const exportRoute = createRoute({
   responses: {
     200: {
       description: "Every line of the locked run, amounts in integer fen",
-      content: { "application/json": { schema: z.object({ runId: z.string(), periodCode: z.string(), lines: z.array(PayrollRowSchema) }).openapi("PayrollExport") } },
+      content: {
+        "application/json": {
+          schema: z.object({ runId: z.string(), periodCode: z.string(), lines: z.array(PayrollRowSchema) }).openapi("PayrollExport"),
+        },
+      },
     },
     ...errorResponses(401, 403, 404, 409, 429),
   },
@@ -50,7 +54,13 @@ export function payApi(app: OpenAPIHono<ApiEnv>) {
     if (!run) return apiError(c, 404, "not_found", `No pay run ${runId}`) as never;
     if (run.status !== "locked") return apiError(c, 409, "conflict", "Only a locked run is exported to payroll") as never;
     const lines = await payrollRows(db, runId);
-    await audit(db, { actorId: c.get("caller").actorId, action: "pay.run.export", entity: "PayRun", entityId: runId, after: { status: run.status, via: "api" } });
+    await audit(db, {
+      actorId: c.get("caller").actorId,
+      action: "pay.run.export",
+      entity: "PayRun",
+      entityId: runId,
+      after: { status: run.status, via: "api" },
+    });
     return c.json({ runId, periodCode: run.periodCode, lines }, 200);
   });
 }

@@ -6,7 +6,9 @@ import { requireScope, type ApiEnv } from "./auth";
 import { apiError, errorResponses } from "./errors";
 import { pageMeta, pageMetaSchema } from "./pagination";
 
-const SplitSchema = z.object({ n: z.number(), favourable: z.number(), neutral: z.number(), unfavourable: z.number(), mean: z.number() }).nullable();
+const SplitSchema = z
+  .object({ n: z.number(), favourable: z.number(), neutral: z.number(), unfavourable: z.number(), mean: z.number() })
+  .nullable();
 
 const listRoute = createRoute({
   method: "get",
@@ -18,7 +20,24 @@ const listRoute = createRoute({
   responses: {
     200: {
       description: `A page of ${REPORT_PAGE_SIZE} surveys, newest first`,
-      content: { "application/json": { schema: z.object({ data: z.array(z.object({ id: z.string(), titleZh: z.string(), titleEn: z.string(), status: z.string(), opensAt: z.string(), closesAt: z.string() })) }).merge(pageMetaSchema()) } },
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              data: z.array(
+                z.object({
+                  id: z.string(),
+                  titleZh: z.string(),
+                  titleEn: z.string(),
+                  status: z.string(),
+                  opensAt: z.string(),
+                  closesAt: z.string(),
+                }),
+              ),
+            })
+            .merge(pageMetaSchema()),
+        },
+      },
     },
     ...errorResponses(400, 401, 403, 429),
   },
@@ -34,7 +53,12 @@ const resultsRoute = createRoute({
   middleware: [requireScope("surveys:read")] as const,
   request: {
     params: z.object({ surveyId: z.string().min(1).max(64) }),
-    query: z.object({ unitId: z.string().min(1).max(64).optional().openapi({ description: "A unit id, or \"org\" for the whole organisation (default)" }), filter: z.string().max(64).optional().openapi({ example: "track:skill" }) }).strict(),
+    query: z
+      .object({
+        unitId: z.string().min(1).max(64).optional().openapi({ description: 'A unit id, or "org" for the whole organisation (default)' }),
+        filter: z.string().max(64).optional().openapi({ example: "track:skill" }),
+      })
+      .strict(),
   },
   responses: {
     200: {

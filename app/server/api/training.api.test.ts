@@ -41,8 +41,14 @@ describe("training attendance", () => {
       ],
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { details: { path: string }[] } }).error.details.map((d) => d.path)).toEqual(["participants.1.employeeNo"]);
-    expect((await db.trainingEnrolment.findFirstOrThrow({ where: { sessionId, employee: { employeeNo: people[0] } } })).attendance).toBe("attended");
-    expect((await api.post(`/training/sessions/nope/attendance`, { participants: [{ employeeNo: people[0], attendance: "absent" }] })).status).toBe(404);
+    expect(((await response.json()) as { error: { details: { path: string }[] } }).error.details.map((d) => d.path)).toEqual([
+      "participants.1.employeeNo",
+    ]);
+    expect((await db.trainingEnrolment.findFirstOrThrow({ where: { sessionId, employee: { employeeNo: people[0] } } })).attendance).toBe(
+      "attended",
+    );
+    expect(
+      (await api.post(`/training/sessions/nope/attendance`, { participants: [{ employeeNo: people[0], attendance: "absent" }] })).status,
+    ).toBe(404);
   });
 });

@@ -27,7 +27,9 @@ export type LeaseRow = {
  * INSERT … ON CONFLICT DO UPDATE … WHERE: true when this holder has it.
  */
 export async function takeLease(db: Db, name: string, holder: string, leaseMs: number, now: Date, force = false) {
-  const due = force ? "" : ` AND ("JobLease"."nextRunAt" IS NULL OR julianday("JobLease"."nextRunAt") <= julianday(excluded."lastStartedAt"))`;
+  const due = force
+    ? ""
+    : ` AND ("JobLease"."nextRunAt" IS NULL OR julianday("JobLease"."nextRunAt") <= julianday(excluded."lastStartedAt"))`;
   const taken = await db.$executeRawUnsafe(
     `INSERT INTO "JobLease" ("name", "holder", "leaseUntil", "lastStartedAt", "failures", "runs") VALUES (?, ?, ?, ?, 0, 0)
      ON CONFLICT ("name") DO UPDATE SET "holder" = excluded."holder", "leaseUntil" = excluded."leaseUntil", "lastStartedAt" = excluded."lastStartedAt"
@@ -42,12 +44,22 @@ export async function takeLease(db: Db, name: string, holder: string, leaseMs: n
 
 /** Extends a lease still held by `holder` (a long run); false when it was lost. */
 export async function extendLease(db: Db, name: string, holder: string, until: Date) {
-  const n = await db.$executeRawUnsafe(`UPDATE "JobLease" SET "leaseUntil" = ? WHERE "name" = ? AND "holder" = ?`, sqliteDate(until), name, holder);
+  const n = await db.$executeRawUnsafe(
+    `UPDATE "JobLease" SET "leaseUntil" = ? WHERE "name" = ? AND "holder" = ?`,
+    sqliteDate(until),
+    name,
+    holder,
+  );
   return n === 1;
 }
 
 /** Gives the lease back with the run's outcome and when the job is next due. */
-export async function releaseLease(db: Db, name: string, holder: string, outcome: { finishedAt: Date; durationMs: number; error: string | null; nextRunAt: Date }) {
+export async function releaseLease(
+  db: Db,
+  name: string,
+  holder: string,
+  outcome: { finishedAt: Date; durationMs: number; error: string | null; nextRunAt: Date },
+) {
   const finished = sqliteDate(outcome.finishedAt);
   await db.$executeRawUnsafe(
     `UPDATE "JobLease" SET "holder" = NULL, "leaseUntil" = NULL, "lastFinishedAt" = ?, "lastDurationMs" = ?, "runs" = "runs" + 1, "nextRunAt" = ?,

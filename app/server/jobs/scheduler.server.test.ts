@@ -30,7 +30,10 @@ describe("job leases", () => {
     expect(await takeLease(db, "test.lease", "b", 60_000, new Date(now.getTime() + 60_000))).toBe(true);
     expect((await lease("test.lease"))?.holder).toBe("b");
 
-    await db.jobLease.update({ where: { name: "test.lease" }, data: { holder: null, leaseUntil: null, nextRunAt: new Date(now.getTime() + 5 * 60_000) } });
+    await db.jobLease.update({
+      where: { name: "test.lease" },
+      data: { holder: null, leaseUntil: null, nextRunAt: new Date(now.getTime() + 5 * 60_000) },
+    });
     expect(await takeLease(db, "test.lease", "c", 60_000, new Date(now.getTime() + 2 * 60_000))).toBe(false);
     expect(await takeLease(db, "test.lease", "c", 60_000, new Date(now.getTime() + 2 * 60_000), true)).toBe(true);
   });
@@ -67,7 +70,12 @@ describe("running jobs", () => {
 
   it("keeps a failure's error class, never its message", async () => {
     class PayrollError extends Error {}
-    const failing: JobDefinition = { name: "test.failing", intervalMs: 60_000, leaseMs: 60_000, run: () => Promise.reject(new PayrollError("张三 E000123 salary 12345")) };
+    const failing: JobDefinition = {
+      name: "test.failing",
+      intervalMs: 60_000,
+      leaseMs: 60_000,
+      run: () => Promise.reject(new PayrollError("张三 E000123 salary 12345")),
+    };
     expect(await runDefinition(failing)).toMatchObject({ ran: true, ok: false, error: "Error" });
     const row = await lease("test.failing");
     expect(row).toMatchObject({ failures: 1, runs: 1, lastError: "Error", holder: null });

@@ -18,7 +18,8 @@ const TICK_MS = 5_000;
 /** This process, as the lease holder: host, pid and a random part (a restarted pid is another holder). */
 const HOLDER = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-export type RunOutcome = { ran: false; reason: "unknown" | "busy" | "notDue" } | { ran: true; ok: boolean; durationMs: number; error: string | null };
+export type RunOutcome =
+  { ran: false; reason: "unknown" | "busy" | "notDue" } | { ran: true; ok: boolean; durationMs: number; error: string | null };
 
 /** What is kept of a failure: the error's class and code, never its message (it may name people). */
 export function errorKey(error: unknown) {
@@ -36,7 +37,10 @@ async function runUnderLease(db: Db, job: JobDefinition, force: boolean, now: Da
     return { ran: false, reason: force ? "busy" : "notDue" };
   }
   // A long run keeps its lease: renewed at a third of its length.
-  const renew = setInterval(() => void extendLease(db, job.name, HOLDER, new Date(Date.now() + job.leaseMs)).catch(() => undefined), Math.max(1_000, job.leaseMs / 3));
+  const renew = setInterval(
+    () => void extendLease(db, job.name, HOLDER, new Date(Date.now() + job.leaseMs)).catch(() => undefined),
+    Math.max(1_000, job.leaseMs / 3),
+  );
   renew.unref();
   const started = performance.now();
   let error: string | null = null;
@@ -95,7 +99,9 @@ function tick(db: Db, state: Scheduler) {
         return { ran: false, reason: "busy" } as const;
       })
       // Next look: after our own run's interval, or when the row says (another process ran it).
-      .then(async (outcome) => (outcome.ran ? Date.now() + job.intervalMs : ((await nextRunOf(db, job.name).catch(() => null))?.getTime() ?? 0)))
+      .then(async (outcome) =>
+        outcome.ran ? Date.now() + job.intervalMs : ((await nextRunOf(db, job.name).catch(() => null))?.getTime() ?? 0),
+      )
       .then((next) => state.due.set(job.name, Math.max(next, Date.now() + TICK_MS)));
   }
 }
