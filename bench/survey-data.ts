@@ -1,5 +1,5 @@
 import type { Db } from "~/utils/db.server";
-import type { SurveyItem } from "~/modules/surveys/template-schema";
+import type { SurveyItem } from "~/modules/surveys/campaigns/template-schema";
 
 /**
  * Generates a large organisation and one closed staff-satisfaction wave inside SQLite itself

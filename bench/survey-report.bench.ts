@@ -11,11 +11,11 @@ const RESPONSES = Number(process.env.SURVEY_BENCH_RESPONSES ?? 100_000);
 const { url } = freshDatabase("survey");
 process.env.DATABASE_URL = url;
 const { db } = await import("~/utils/db.server");
-const { getTemplate } = await import("~/modules/surveys/templates.server");
-const { computeSurveyResults } = await import("~/modules/surveys/report-aggregates.server");
-const { compactDatabase } = await import("~/modules/surveys/campaigns.server");
-const { loadReport } = await import("~/modules/surveys/report.server");
-const { childFigures } = await import("~/modules/surveys/report-figures.server");
+const { getTemplate } = await import("~/modules/surveys/campaigns/templates.server");
+const { computeSurveyResults } = await import("~/modules/surveys/reports/report-aggregates.server");
+const { compactDatabase } = await import("~/modules/surveys/campaigns/campaigns.server");
+const { loadReport } = await import("~/modules/surveys/reports/report.server");
+const { childFigures } = await import("~/modules/surveys/reports/report-figures.server");
 
 const items = getTemplate("staff-satisfaction")!.items;
 const size = `${RESPONSES.toLocaleString("en-US")} responses × ${items.length} items`;

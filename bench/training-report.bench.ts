@@ -17,7 +17,7 @@ const { url } = freshDatabase("training");
 process.env.DATABASE_URL = url;
 const { db } = await import("~/utils/db.server");
 const { seedOrganisation } = await import("../prisma/seed/index");
-const { effectivenessReport, hoursReport, yearWindow } = await import("~/modules/training/reports.server");
+const { effectivenessReport, hoursReport, yearWindow } = await import("~/modules/training/reports/reports.server");
 const { keepPeriodTotals } = await import("~/modules/kpi/period-totals.server");
 
 const org = await seedOrganisation(db);

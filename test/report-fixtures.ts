@@ -1,5 +1,5 @@
 import type { Db } from "~/utils/db.server";
-import { createSurvey, closeSurvey, launchSurvey } from "~/modules/surveys/campaigns.server";
+import { createSurvey, closeSurvey, launchSurvey } from "~/modules/surveys/campaigns/campaigns.server";
 import type { Answers, SurveyItem } from "~/modules/surveys/items";
 import { parseItems } from "~/modules/surveys/items";
 import { answerAs } from "./survey-answering";

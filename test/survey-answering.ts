@@ -1,7 +1,7 @@
 // Answering a survey the way a respondent's browser does, for tests: ask for the cell's key and
 // a blind signature while "signed in" (as the employee), then spend the token without them.
 import type { Answers } from "~/modules/surveys/items";
-import { signToken, spendToken, tokenKeyFor, type SpendResult } from "~/modules/surveys/tokens.server";
+import { signToken, spendToken, tokenKeyFor, type SpendResult } from "~/modules/surveys/responding/tokens.server";
 import type { HeldToken } from "~/modules/anonymity/blind-client";
 import type { Db } from "~/utils/db.server";
 import { fastBlind, fastFinish } from "./blind-client";

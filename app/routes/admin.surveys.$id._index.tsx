@@ -15,12 +15,12 @@ import {
   itemFromForm,
   RemoveItemForm,
   SimpleIntentForm,
-} from "~/modules/surveys/admin-forms";
-import { surveyAdminView } from "~/modules/surveys/admin-view.server";
-import { closeSurvey, deleteDraft, launchSurvey, updateItems, updateSettings } from "~/modules/surveys/campaigns.server";
+} from "~/modules/surveys/campaigns/admin-forms";
+import { surveyAdminView } from "~/modules/surveys/campaigns/admin-view.server";
+import { closeSurvey, deleteDraft, launchSurvey, updateItems, updateSettings } from "~/modules/surveys/campaigns/campaigns.server";
 import { newItemId } from "~/modules/surveys/items";
-import { sendReminders } from "~/modules/surveys/monitoring.server";
-import { parsePopulation } from "~/modules/surveys/population";
+import { sendReminders } from "~/modules/surveys/campaigns/monitoring.server";
+import { parsePopulation } from "~/modules/surveys/campaigns/population";
 import { dayEnd, dayStart } from "~/modules/surveys/settings";
 import { db } from "~/utils/db.server";
 import { domainError, refusal } from "~/utils/domain-error.server";

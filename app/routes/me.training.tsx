@@ -5,9 +5,9 @@ import { useLocale, useT } from "~/components/i18n";
 import { DateText } from "~/components/training/dates";
 import { RecordView } from "~/components/training/record-view";
 import { requireEmployee } from "~/modules/auth/guards.server";
-import { listAssessmentsFor } from "~/modules/training/behaviour.server";
-import { behaviourState } from "~/modules/training/evaluation";
-import { trainingRecord } from "~/modules/training/record.server";
+import { listAssessmentsFor } from "~/modules/training/evaluation/behaviour.server";
+import { behaviourState } from "~/modules/training/evaluation/evaluation";
+import { trainingRecord } from "~/modules/training/sessions/record.server";
 import { db } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {

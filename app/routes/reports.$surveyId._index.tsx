@@ -7,13 +7,13 @@ import { CommentsSection, DimensionsSection, DriversSection, Headline, ItemsSect
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { TRACKS } from "~/modules/org/org";
-import { planForReport } from "~/modules/surveys/report-plans.server";
-import { ORG, TENURE_BANDS } from "~/modules/surveys/report-forms";
-import { loadReport, type ClosedReport, type Report } from "~/modules/surveys/report.server";
+import { planForReport } from "~/modules/surveys/reports/report-plans.server";
+import { ORG, TENURE_BANDS } from "~/modules/surveys/reports/report-forms";
+import { loadReport, type ClosedReport, type Report } from "~/modules/surveys/reports/report.server";
 import { lastDay } from "~/modules/surveys/settings";
 import { db } from "~/utils/db.server";
 import { parseParams } from "~/utils/http.server";
-import { reportQuery } from "~/modules/surveys/report-query";
+import { reportQuery } from "~/modules/surveys/reports/report-query";
 import reportStyles from "~/styles/reports.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { reportCsv } from "~/modules/surveys/report-csv";
-import { reportQuery } from "~/modules/surveys/report-query";
-import { loadReport, ORG } from "~/modules/surveys/report.server";
+import { reportCsv } from "~/modules/surveys/reports/report-csv";
+import { reportQuery } from "~/modules/surveys/reports/report-query";
+import { loadReport, ORG } from "~/modules/surveys/reports/report.server";
 import { db } from "~/utils/db.server";
 import { notFound, parseParams } from "~/utils/http.server";
 import { getT } from "~/utils/i18n";

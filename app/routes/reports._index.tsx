@@ -4,7 +4,7 @@ import { EmptyState, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { listReportableSurveys } from "~/modules/surveys/report.server";
+import { listReportableSurveys } from "~/modules/surveys/reports/report.server";
 import { lastDay, chinaDate } from "~/modules/surveys/settings";
 import { db } from "~/utils/db.server";
 import { z } from "~/utils/validation";

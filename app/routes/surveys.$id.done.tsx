@@ -6,7 +6,7 @@ import { useLocale, useT } from "~/components/i18n";
 import { forgetProgress } from "~/components/surveys/progress";
 import { readReceipt } from "~/components/surveys/response-token";
 import { requireEmployee } from "~/modules/auth/guards.server";
-import { progressKey, surveyForRespondent } from "~/modules/surveys/responding.server";
+import { progressKey, surveyForRespondent } from "~/modules/surveys/responding/responding.server";
 import { db } from "~/utils/db.server";
 import { idParam, notFound, parseParams } from "~/utils/http.server";
 import surveyStyles from "~/styles/surveys.css?url";

@@ -5,7 +5,7 @@ import { readReceipt } from "~/components/surveys/response-token";
 import { EmptyState, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requireEmployee } from "~/modules/auth/guards.server";
-import { listMySurveys } from "~/modules/surveys/responding.server";
+import { listMySurveys } from "~/modules/surveys/responding/responding.server";
 import { lastDay } from "~/modules/surveys/settings";
 import { db } from "~/utils/db.server";
 import surveyStyles from "~/styles/surveys.css?url";

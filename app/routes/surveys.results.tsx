@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requireEmployee } from "~/modules/auth/guards.server";
-import { publishedPlansFor } from "~/modules/surveys/report-plans.server";
+import { publishedPlansFor } from "~/modules/surveys/reports/report-plans.server";
 import { chinaDate } from "~/modules/surveys/settings";
 import { db } from "~/utils/db.server";
 

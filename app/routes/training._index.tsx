@@ -9,7 +9,7 @@ import { CourseFields } from "~/components/training/course-form";
 import { SessionDates } from "~/components/training/dates";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
-import { createCourse, listCourses, listSessions } from "~/modules/training/catalogue.server";
+import { createCourse, listCourses, listSessions } from "~/modules/training/catalogue/catalogue.server";
 import { CourseSchema, FORMATS, hoursFromTenths, TOPICS } from "~/modules/training/training";
 import { db } from "~/utils/db.server";
 import { submissionRefusal } from "~/utils/domain-error.server";

@@ -6,8 +6,8 @@ import { FormErrors, PageHeader, SelectField, TextAreaField } from "~/components
 import { useLocale, useT } from "~/components/i18n";
 import { DateText } from "~/components/training/dates";
 import { requireEmployee } from "~/modules/auth/guards.server";
-import { submitAssessment } from "~/modules/training/behaviour.server";
-import { behaviourState } from "~/modules/training/evaluation";
+import { submitAssessment } from "~/modules/training/evaluation/behaviour.server";
+import { behaviourState } from "~/modules/training/evaluation/evaluation";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";

@@ -4,7 +4,7 @@ import { PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { RecordView } from "~/components/training/record-view";
 import { requireUser } from "~/modules/auth/guards.server";
-import { employeeForRecord, trainingRecord } from "~/modules/training/record.server";
+import { employeeForRecord, trainingRecord } from "~/modules/training/sessions/record.server";
 import { db } from "~/utils/db.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 

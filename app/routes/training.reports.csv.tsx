@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { CSV_KINDS, reportCsv } from "~/modules/training/report-csv.server";
-import { yearWindow } from "~/modules/training/reports.server";
+import { CSV_KINDS, reportCsv } from "~/modules/training/reports/report-csv.server";
+import { yearWindow } from "~/modules/training/reports/reports.server";
 import { db } from "~/utils/db.server";
 import { getT, isLocale, DEFAULT_LOCALE } from "~/utils/i18n";
 import { z } from "~/utils/validation";

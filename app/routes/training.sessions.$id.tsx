@@ -7,9 +7,9 @@ import { BehaviourCell, LearningCell, ReactionCell } from "~/components/training
 import { AttendanceSheet } from "~/components/training/attendance-sheet";
 import { requireEmployee, requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
-import { closeSurvey } from "~/modules/surveys/campaigns.server";
-import { getSession } from "~/modules/training/catalogue.server";
-import { courseEffectiveness } from "~/modules/training/effectiveness.server";
+import { closeSurvey } from "~/modules/surveys/campaigns/campaigns.server";
+import { getSession } from "~/modules/training/catalogue/catalogue.server";
+import { courseEffectiveness } from "~/modules/training/evaluation/effectiveness.server";
 import {
   cancelEnrolment,
   cancelSession,
@@ -18,16 +18,16 @@ import {
   nominate,
   recordAttendance,
   updateCapacity,
-} from "~/modules/training/enrolment.server";
-import { launchReactionSurvey } from "~/modules/training/reaction.server";
+} from "~/modules/training/sessions/enrolment.server";
+import { launchReactionSurvey } from "~/modules/training/evaluation/reaction.server";
 import {
   CapacitySchema,
   EnrolmentIdSchema,
   IntentOnly,
   NominateSchema,
   parseAttendanceSheet,
-} from "~/modules/training/session-actions.server";
-import { myEnrolment, nominationCandidates, reactionStatus, sessionRoster } from "~/modules/training/session-view.server";
+} from "~/modules/training/sessions/session-actions.server";
+import { myEnrolment, nominationCandidates, reactionStatus, sessionRoster } from "~/modules/training/sessions/session-view.server";
 import { hoursFromTenths } from "~/modules/training/training";
 import { db } from "~/utils/db.server";
 import { domainError } from "~/utils/domain-error.server";

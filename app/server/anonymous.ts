@@ -3,7 +3,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { base64urlOf, MODULUS_BYTES, TOKEN_BYTES } from "~/modules/anonymity/token-format";
 import { answersSchema, type Answers } from "~/modules/surveys/items";
-import { spendToken, surveyItemsForToken } from "~/modules/surveys/tokens.server";
+import { spendToken, surveyItemsForToken } from "~/modules/surveys/responding/tokens.server";
 import { SuggestionSchema } from "~/modules/suggestions/schemas";
 import { fileAnonymousSuggestion } from "~/modules/suggestions/tokens.server";
 import { db } from "~/utils/db.server";

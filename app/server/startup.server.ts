@@ -4,7 +4,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { checkDatabaseSettings, db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { loadTemplates } from "~/modules/surveys/templates.server";
+import { loadTemplates } from "~/modules/surveys/campaigns/templates.server";
 import { startScheduler } from "./jobs/scheduler.server";
 
 /** Applies committed migrations with Prisma's CLI (Wasm engine, no download). */

@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { base64urlOf, MODULUS_BYTES } from "~/modules/anonymity/token-format";
 import { signSuggestionToken, suggestionTokenKey } from "~/modules/suggestions/tokens.server";
-import { signToken, tokenKeyFor } from "~/modules/surveys/tokens.server";
+import { signToken, tokenKeyFor } from "~/modules/surveys/responding/tokens.server";
 import { db } from "~/utils/db.server";
 import type { AppEnv } from "./app";
 

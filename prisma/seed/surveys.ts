@@ -1,10 +1,10 @@
 import { seededRandom } from "~/utils/seeded-random";
 import { tenureBand } from "~/modules/org/org";
 import { answerRows, type Answers, type SurveyItem } from "~/modules/surveys/items";
-import { cutUnits } from "~/modules/surveys/population";
+import { cutUnits } from "~/modules/surveys/campaigns/population";
 import { chinaDate } from "~/modules/surveys/settings";
-import { computeSurveyResults } from "~/modules/surveys/report-aggregates.server";
-import { getTemplate } from "~/modules/surveys/templates.server";
+import { computeSurveyResults } from "~/modules/surveys/reports/report-aggregates.server";
+import { getTemplate } from "~/modules/surveys/campaigns/templates.server";
 
 import type { DemoContext } from "./index";
 

@@ -1,9 +1,9 @@
 import type { Db } from "~/utils/db.server";
 import { seededRandom } from "~/utils/seeded-random";
 import { answerRows, type Answers } from "~/modules/surveys/items";
-import { cutUnits } from "~/modules/surveys/population";
-import { getTemplate } from "~/modules/surveys/templates.server";
-import { createBehaviourAssessments } from "~/modules/training/behaviour.server";
+import { cutUnits } from "~/modules/surveys/campaigns/population";
+import { getTemplate } from "~/modules/surveys/campaigns/templates.server";
+import { createBehaviourAssessments } from "~/modules/training/evaluation/behaviour.server";
 import { DEMO_COURSES, TOPIC_TASTE } from "./training-data";
 import { NEEDS_TOPIC_ITEM, TOPICS, type Topic } from "~/modules/training/training";
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/modules/auth/scope";
-import { closeSurvey, createSurvey, launchSurvey, updateItems } from "~/modules/surveys/campaigns.server";
+import { closeSurvey, createSurvey, launchSurvey, updateItems } from "~/modules/surveys/campaigns/campaigns.server";
 import { DomainError as SurveyRuleError } from "~/utils/domain-error";
 import { parseItems, type Answers, type SurveyItem } from "~/modules/surveys/items";
-import { loadReport, ORG, type ClosedReport } from "~/modules/surveys/report.server";
+import { loadReport, ORG, type ClosedReport } from "~/modules/surveys/reports/report.server";
 import { recentArrivals } from "~/modules/org/units.server";
 import { db } from "~/utils/db.server";
 import { answerAs } from "../survey-answering";

@@ -1,5 +1,5 @@
 import { useLocale, useT } from "~/components/i18n";
-import type { ClosedReport } from "~/modules/surveys/report.server";
+import type { ClosedReport } from "~/modules/surveys/reports/report.server";
 import { pct } from "./chart";
 
 /** Red (0 % favourable) through amber to green (100 %), light enough for dark text. */

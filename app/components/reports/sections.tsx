@@ -1,5 +1,5 @@
 import { useLocale, useT } from "~/components/i18n";
-import type { ClosedReport } from "~/modules/surveys/report.server";
+import type { ClosedReport } from "~/modules/surveys/reports/report.server";
 import { ChartFigure, COLOURS, delta, pct, SERIES } from "./chart";
 
 type Props = { report: ClosedReport };

@@ -2,7 +2,7 @@ import { ErrorList } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import type { SurveyItem } from "~/modules/surveys/items";
 import { MAX_TEXT_ANSWER } from "~/modules/surveys/items";
-import { LIKERT5_LABELS } from "~/modules/surveys/template-schema";
+import { LIKERT5_LABELS } from "~/modules/surveys/campaigns/template-schema";
 
 type Props = { item: SurveyItem; number: number; errors?: string[] };
 

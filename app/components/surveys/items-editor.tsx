@@ -3,9 +3,9 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { ConfirmButton, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
-import { AddItemForm } from "~/modules/surveys/admin-forms";
+import { AddItemForm } from "~/modules/surveys/campaigns/admin-forms";
 import type { SurveyItem } from "~/modules/surveys/items";
-import { ITEM_TYPES } from "~/modules/surveys/template-schema";
+import { ITEM_TYPES } from "~/modules/surveys/campaigns/template-schema";
 
 type Dimension = { id: string; nameZh: string; nameEn: string };
 

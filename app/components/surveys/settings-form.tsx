@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { TRACKS } from "~/modules/org/org";
-import { DraftSettingsForm } from "~/modules/surveys/admin-forms";
+import { DraftSettingsForm } from "~/modules/surveys/campaigns/admin-forms";
 import { CUTS } from "~/modules/surveys/settings";
 
 type Unit = { id: string; nameZh: string; nameEn: string; depth: number };

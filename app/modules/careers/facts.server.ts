@@ -1,6 +1,6 @@
 import type { Db } from "~/utils/db.server";
 import { averageTotalScore } from "~/modules/kpi/scores.server";
-import { trainingFacts } from "~/modules/training/facts.server";
+import { trainingFacts } from "~/modules/training/evaluation/facts.server";
 import { rotationFactsFor } from "~/modules/rotations/facts.server";
 import type { CareerFacts } from "./criteria";
 import { monthsBetween } from "./dates";

@@ -1,6 +1,6 @@
 import type { Db } from "~/utils/db.server";
 import { DomainError } from "~/utils/domain-error";
-import { recordAttendance, type AttendanceEntry } from "~/modules/training/enrolment.server";
+import { recordAttendance, type AttendanceEntry } from "~/modules/training/sessions/enrolment.server";
 
 export type AttendanceRow = {
   employeeNo: string;

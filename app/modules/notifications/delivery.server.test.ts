@@ -1,8 +1,8 @@
 import { delay, http, HttpResponse } from "msw";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createSurvey, launchSurvey } from "~/modules/surveys/campaigns.server";
-import { sendReminders } from "~/modules/surveys/monitoring.server";
+import { createSurvey, launchSurvey } from "~/modules/surveys/campaigns/campaigns.server";
+import { sendReminders } from "~/modules/surveys/campaigns/monitoring.server";
 import { server } from "../../../test/mocks/server";
 import { demoOrg } from "../../../test/utils";
 import { MAX_ATTEMPTS } from "./backoff";

@@ -1,6 +1,6 @@
 import { z } from "~/utils/validation";
 import { BoundedMap } from "~/utils/bounded-map";
-import { surveyTemplateSchema, type SurveyItem } from "./template-schema";
+import { surveyTemplateSchema, type SurveyItem } from "./campaigns/template-schema";
 
 export type { SurveyItem };
 

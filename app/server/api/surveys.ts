@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { listReportableSurveys, loadReport, REPORT_PAGE_SIZE } from "~/modules/surveys/report.server";
+import { listReportableSurveys, loadReport, REPORT_PAGE_SIZE } from "~/modules/surveys/reports/report.server";
 import { db } from "~/utils/db.server";
 import { requireScope, type ApiEnv } from "./auth";
 import { apiError, errorResponses } from "./errors";

@@ -3,9 +3,9 @@ import { purgeSpentInvitations } from "~/modules/auth/password-reset.server";
 import { pullDueFeeds } from "~/modules/integration/kpi-feeds.server";
 import { keepClosedPeriodTotals } from "~/modules/kpi/period-totals.server";
 import { deliverDueNotifications } from "~/modules/notifications/delivery.server";
-import { closeDueSurveys } from "~/modules/surveys/campaigns.server";
-import { computeMissingResults } from "~/modules/surveys/report-aggregates.server";
-import { requestDueBehaviourAssessments } from "~/modules/training/behaviour.server";
+import { closeDueSurveys } from "~/modules/surveys/campaigns/campaigns.server";
+import { computeMissingResults } from "~/modules/surveys/reports/report-aggregates.server";
+import { requestDueBehaviourAssessments } from "~/modules/training/evaluation/behaviour.server";
 import { checkpointWal } from "~/utils/anonymous-writes.server";
 import type { Db } from "~/utils/db.server";
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/modules/auth/session.server";
-import { closeDueSurveys, createSurvey, launchSurvey } from "~/modules/surveys/campaigns.server";
+import { closeDueSurveys, createSurvey, launchSurvey } from "~/modules/surveys/campaigns/campaigns.server";
 import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
 import { JOB_NAMES, JOBS, type JobDefinition } from "./jobs.server";

@@ -1,0 +1,199 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import type { Actor } from "~/modules/auth/scope";
+import { demoOrg } from "../../../../test/utils";
+import { closedSurvey } from "../../../../test/report-fixtures";
+import { loadReport, ORG, type ClosedReport } from "./report.server";
+import { comments } from "./report-figures.server";
+import { parseItems } from "../items";
+
+let hr: Actor;
+let head: Actor;
+let finHead: Actor;
+let unit: Map<string, string>;
+let surveyId: string;
+
+async function actor(code: string, role: Actor["role"], scopeCode?: string): Promise<Actor> {
+  const user = await db.user.findFirstOrThrow({ where: { employee: { employeeNo: code } }, select: { id: true, employeeId: true } });
+  const scopePath = scopeCode ? (await db.unit.findUniqueOrThrow({ where: { code: scopeCode } })).path : null;
+  return { userId: user.id, role, employeeId: user.employeeId, scopePath };
+}
+
+const closed = (r: Awaited<ReturnType<typeof loadReport>>) => {
+  if (!r.closed) throw new Error("expected a closed report");
+  return r as ClosedReport;
+};
+
+beforeAll(async () => {
+  const org = await demoOrg();
+  unit = org.unitId;
+  hr = await actor("E000003", "hr_admin");
+  head = await actor("E000001", "dept_head", "JC-GE");
+  finHead = await actor("E000002", "dept_head", "JC-GE-FIN");
+  // Last year: finance and government rooms only. This year: also 4 answers from the VPN centre.
+  await closedSurvey(db, {
+    actorId: hr.userId,
+    answers: { "JC-GE-FIN": 6, "JC-GE-GOV": 7 },
+    opensAt: new Date(Date.now() - 400 * 86_400_000),
+    title: "去年",
+  });
+  surveyId = await closedSurvey(db, {
+    actorId: hr.userId,
+    answers: { "JC-GE-FIN": 6, "JC-GE-GOV": 7, "JC-GE-VPN": 4 },
+    minCommentGroupSize: 10,
+  });
+}, 120_000);
+
+describe("the department head's report", () => {
+  it("opens on their own unit with figures, and hides the 4-answer room and its complement", async () => {
+    const r = closed(await loadReport(db, head, surveyId, {}));
+    expect(r.unit.id).toBe(unit.get("JC-GE"));
+    expect(r.hidden).toBe(false);
+    expect(r.respondents).toBe(17);
+    const rows = Object.fromEntries(r.heatmap.map((h) => [h.nameEn, h]));
+    expect(rows["VPN Customer Service Centre"].respondents).toBeNull(); // 4 < 5
+    expect(rows["VPN Customer Service Centre"].dimensions).toBeNull();
+    // 17 − 7 (government) would give VPN + finance = 10 ≥ 5, but 17 − 6 − 7 = 4 would not: finance goes too.
+    expect(rows["Finance Customer Room"].respondents).toBeNull();
+    expect(rows["Party, Government & Military Customer Room"].respondents).toBe(7);
+    const picker = Object.fromEntries(r.units.map((u) => [u.id, u.hidden]));
+    expect(picker[unit.get("JC-GE-VPN")!]).toBe(true);
+    expect(picker[unit.get("JC-GE-GOV")!]).toBe(false);
+    expect(r.units.some((u) => u.id === ORG)).toBe(false); // heads do not pick the organisation
+  });
+
+  it("compares with the organisation and last year's wave, and shows a trend", async () => {
+    const r = closed(await loadReport(db, head, surveyId, {}));
+    expect(r.orgDimensions).not.toBeNull();
+    expect(r.previous?.titleZh).toBe("去年");
+    expect(r.previous?.respondents).toBe(13);
+    expect(r.trend.map((t) => t.titleZh)).toEqual(["去年", "报告测试调查"]);
+    expect(r.dimensionSplits!["pay-performance"]!.n).toBeGreaterThan(0);
+  });
+
+  it("gives per-item splits, eNPS and drivers from the aggregates", async () => {
+    const r = closed(await loadReport(db, head, surveyId, {}));
+    const pay = r.items.find((i) => i.id === "pay-01")!;
+    expect(pay.n).toBe(17);
+    expect(pay.split!.favourable + pay.split!.neutral + pay.split!.unfavourable).toBeCloseTo(1);
+    expect(r.enps).not.toBeNull();
+    expect(r.enps!.n).toBe(17);
+    expect(r.drivers.length).toBeGreaterThan(0);
+    expect(r.drivers.every((d) => Math.abs(d.r) <= 1)).toBe(true);
+    expect(r.drivers.map((d) => d.dimension)).not.toContain("overall");
+  });
+
+  it("shows comments only where the group reaches the comment minimum", async () => {
+    const dept = closed(await loadReport(db, head, surveyId, {}));
+    expect(dept.comments).not.toBeNull(); // 17 ≥ 10
+    const texts = dept.comments!.flatMap((c) => c.texts);
+    expect(texts.length).toBeGreaterThan(0);
+    const gov = closed(await loadReport(db, head, surveyId, { unitId: unit.get("JC-GE-GOV") }));
+    expect(gov.hidden).toBe(false);
+    expect(gov.comments).toBeNull(); // 7 < 10
+    expect(gov.commentsReason).toBe("small");
+  });
+
+  it("never shows comments under a filter", async () => {
+    const r = closed(await loadReport(db, head, surveyId, { filter: "track:skill" }));
+    expect(r.comments).toBeNull();
+  });
+
+  it("hides a suppressed unit's whole report", async () => {
+    const r = closed(await loadReport(db, head, surveyId, { unitId: unit.get("JC-GE-VPN") }));
+    expect(r.hidden).toBe(true);
+    expect([r.respondents, r.overall, r.enps, r.dimensionSplits, r.comments]).toEqual([null, null, null, null, null]);
+    expect(r.items).toEqual([]);
+    expect(r.drivers).toEqual([]);
+  });
+});
+
+describe("scope", () => {
+  it("refuses a head a unit outside their subtree with 404", async () => {
+    const refused = await loadReport(db, finHead, surveyId, { unitId: unit.get("JC-GE-GOV") }).catch((e: Response) => e.status);
+    expect(refused).toBe(404);
+    const org = await loadReport(db, finHead, surveyId, { unitId: ORG }).catch((e: Response) => e.status);
+    expect(org).toBe(404);
+  });
+
+  it("lets HR open the organisation and any unit", async () => {
+    const r = closed(await loadReport(db, hr, surveyId, {}));
+    expect(r.unit.id).toBe(ORG);
+    expect(r.respondents).toBe(17);
+    // The organisation's sums are stored once at close; they must equal the sum of the units.
+    expect(r.items.find((i) => i.id === "pay-01")!.n).toBe(17);
+    expect(r.drivers.length).toBeGreaterThan(0);
+    const dept = closed(await loadReport(db, hr, surveyId, { unitId: unit.get("JC-GE") }));
+    expect(r.dimensionSplits).toEqual(dept.dimensionSplits);
+    expect(r.comments!.map((c) => c.total)).toEqual(dept.comments!.map((c) => c.total));
+    expect(dept.comments!.map((c) => c.total)).toEqual([17, 17]); // every fixture respondent commented on both
+    expect(r.units[0].id).toBe(ORG);
+  });
+
+  it("refuses an employee", async () => {
+    const employee = await actor("E000004", "employee");
+    expect(await loadReport(db, employee, surveyId, {}).catch((e: Response) => e.status)).toBe(404);
+  });
+});
+
+describe("filters", () => {
+  it("applies the minimum and complements to filter values", async () => {
+    const r = closed(await loadReport(db, head, surveyId, { filter: "track:skill" }));
+    expect(r.filter).toEqual({ cut: "track", value: "skill" });
+    // The menu names values, never sizes (a hidden group's size would give it away).
+    for (const v of r.filterValues) expect(Object.keys(v).sort()).toEqual(["hidden", "value"]);
+    let shown = 0;
+    for (const v of r.filterValues.filter((x) => !x.hidden)) {
+      const n = closed(await loadReport(db, head, surveyId, { filter: `track:${v.value}` })).respondents;
+      expect(n).toBeGreaterThanOrEqual(5);
+      shown += n!;
+    }
+    const remainder = 17 - shown;
+    expect(remainder === 0 || remainder >= 5).toBe(true);
+  });
+
+  it("ignores a filter on a cut the survey did not collect or a malformed one", async () => {
+    const r = closed(await loadReport(db, head, surveyId, { filter: "salary:high" }));
+    expect(r.filter).toBeNull();
+  });
+});
+
+describe("comments of a large subtree", () => {
+  it("sample by response first and fall back to every answer when the sample comes up short, within the subtree", async () => {
+    const survey = await db.survey.findUniqueOrThrow({ where: { id: surveyId }, select: { itemsJson: true } });
+    const textItem = parseItems(survey.itemsJson).find((i) => i.type === "text")!;
+    const fin = unit.get("JC-GE-FIN")!;
+    // Sizes that call for sampling (1,000 texts among 10,000 respondents); the 6 answers found are fewer than wanted, so all are read.
+    const sampled = await comments(db, surveyId, [textItem.id], [fin], { respondents: 10_000, texts: new Map([[textItem.id, 1000]]) });
+    const all = await comments(db, surveyId, [textItem.id], [fin]);
+    expect(sampled.get(textItem.id)!.sort()).toEqual(all.get(textItem.id)!.sort());
+    expect(all.get(textItem.id)).toHaveLength(6);
+    expect(all.get(textItem.id)!.every((t) => t.startsWith("JC-GE-FIN"))).toBe(true);
+  });
+});
+
+describe("a running survey", () => {
+  it("shows a head nothing that moves as people answer; HR sees the rates under the minimum", async () => {
+    const { createSurvey, launchSurvey } = await import("../campaigns/campaigns.server");
+    const { answerAs } = await import("../../../../test/survey-answering");
+    const survey = await createSurvey(db, hr.userId, {
+      templateId: "pulse",
+      opensAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + 86_400_000),
+      population: { unitIds: [unit.get("JC-GE-FIN")!, unit.get("JC-GE-GOV")!], tracks: [] },
+      cuts: ["unit"],
+    });
+    await launchSurvey(db, hr.userId, survey.id);
+    const people = await db.surveyParticipation.findMany({ where: { surveyId: survey.id }, take: 6, select: { employeeId: true } });
+    const answers = { "pay-01": 2, "col-01": 4, "mgt-04": 3, "trn-02": 3, "car-01": 2, "ovr-01": 3, "ovr-05": 7 };
+    for (const p of people) await answerAs(db, { surveyId: survey.id, employeeId: p.employeeId, answers });
+    for (const who of [head, finHead]) {
+      const report = await loadReport(db, who, survey.id, {});
+      expect(report.closed).toBe(false);
+      expect(!report.closed && report.live).toEqual([]);
+      expect(JSON.stringify(report)).not.toMatch(/"answered"|"invited"/);
+    }
+    const forHr = await loadReport(db, hr, survey.id, {});
+    expect(!forHr.closed && forHr.live.length).toBeGreaterThan(0);
+  });
+});
