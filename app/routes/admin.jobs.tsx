@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ConfirmButton, PageHeader } from "~/components/forms";
-import { useLocale, useT } from "~/components/i18n";
+import { useT } from "~/components/i18n";
+import { DataTable } from "~/components/ui/data-table";
 import { audit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { JOB_NAMES, type JobName } from "~/server/jobs/jobs.server";
@@ -10,6 +11,7 @@ import { jobStatuses } from "~/server/jobs/status.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
+import { EMPTY, formatDateTime } from "~/utils/format";
 import { z } from "~/utils/validation";
 
 /** How long "run now" waits for the job before answering that it is still running. */
@@ -64,9 +66,8 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function Jobs() {
   const t = useT();
-  const locale = useLocale();
   const { jobs } = useLoaderData<typeof loader>();
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale) : null);
+  const when = (iso: string | null) => (iso ? formatDateTime(iso) : null);
   const every = (ms: number) =>
     ms % 60_000 === 0 ? t("jobs.minutes", { n: ms / 60_000 }) : t("jobs.seconds", { n: Math.round(ms / 1000) });
   return (
@@ -74,61 +75,61 @@ export default function Jobs() {
       <PageHeader title={t("jobs.title")}>
         <p className="hint">{t("jobs.intro")}</p>
       </PageHeader>
-      <table className="data-table" data-testid="jobs">
-        <thead>
-          <tr>
-            <th scope="col">{t("jobs.job")}</th>
-            <th scope="col">{t("jobs.interval")}</th>
-            <th scope="col">{t("jobs.lastRun")}</th>
-            <th scope="col" className="num">
-              {t("jobs.lastDuration")}
-            </th>
-            <th scope="col">{t("jobs.nextRun")}</th>
-            <th scope="col" className="num">
-              {t("jobs.runs")}
-            </th>
-            <th scope="col" className="num">
-              {t("jobs.failures")}
-            </th>
-            <th scope="col">{t("jobs.lastError")}</th>
-            <th scope="col">{t("common.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {jobs.map((j) => (
-            <tr key={j.name} data-job={j.name}>
-              <td>
+      <DataTable
+        testId="jobs"
+        rows={jobs}
+        rowKey={(j) => j.name}
+        rowProps={(j) => ({ "data-job": j.name })}
+        columns={[
+          {
+            key: "job",
+            header: "jobs.job",
+            rowHeader: true,
+            cell: (j) => (
+              <>
                 {t(`jobs.name.${j.name}`)} <code>{j.name}</code>
                 {j.running ? <span className="badge ok">{t("jobs.running")}</span> : null}
-              </td>
-              <td>{every(j.intervalMs)}</td>
-              <td>{when(j.lastStartedAt) ?? t("jobs.never")}</td>
-              <td className="num">{j.lastDurationMs === null ? "–" : t("jobs.milliseconds", { n: j.lastDurationMs })}</td>
-              <td>{when(j.nextRunAt) ?? t("jobs.dueNow")}</td>
-              <td className="num">{j.runs}</td>
-              <td className="num">{j.failures}</td>
-              <td>
-                {j.lastError ? (
-                  <>
-                    <code>{j.lastError}</code> {when(j.lastErrorAt)}
-                  </>
-                ) : (
-                  t("jobs.noError")
-                )}
-              </td>
-              <td>
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="run" />
-                  <input type="hidden" name="name" value={j.name} />
-                  <ConfirmButton className="" confirm={t("jobs.confirmRun")}>
-                    {t("jobs.runNow")}
-                  </ConfirmButton>
-                </Form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { key: "interval", header: "jobs.interval", cell: (j) => every(j.intervalMs) },
+          { key: "lastRun", header: "jobs.lastRun", cell: (j) => when(j.lastStartedAt) ?? t("jobs.never") },
+          {
+            key: "lastDuration",
+            header: "jobs.lastDuration",
+            numeric: true,
+            cell: (j) => (j.lastDurationMs === null ? EMPTY : t("jobs.milliseconds", { n: j.lastDurationMs })),
+          },
+          { key: "nextRun", header: "jobs.nextRun", cell: (j) => when(j.nextRunAt) ?? t("jobs.dueNow") },
+          { key: "runs", header: "jobs.runs", numeric: true, cell: (j) => j.runs },
+          { key: "failures", header: "jobs.failures", numeric: true, cell: (j) => j.failures },
+          {
+            key: "lastError",
+            header: "jobs.lastError",
+            cell: (j) =>
+              j.lastError ? (
+                <>
+                  <code>{j.lastError}</code> {when(j.lastErrorAt)}
+                </>
+              ) : (
+                t("jobs.noError")
+              ),
+          },
+          {
+            key: "actions",
+            header: "common.actions",
+            cell: (j) => (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="run" />
+                <input type="hidden" name="name" value={j.name} />
+                <ConfirmButton className="" confirm={t("jobs.confirmRun")}>
+                  {t("jobs.runNow")}
+                </ConfirmButton>
+              </Form>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }
