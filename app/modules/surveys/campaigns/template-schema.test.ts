@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadTemplates } from "./templates.server";
 
-const SHIPPED = path.resolve(import.meta.dirname, "../../../survey-templates");
+const SHIPPED = path.resolve(import.meta.dirname, "../../../../survey-templates");
 const tempDirs: string[] = [];
 afterAll(() => tempDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
