@@ -52,4 +52,14 @@ export const optionalTrimmed = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+/** A calendar day as `YYYY-MM-DD` that exists (no 2026-02-30). */
+export const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate")
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "errors.invalidDate",
+  );
+
 export { z };

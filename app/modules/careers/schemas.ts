@@ -1,18 +1,11 @@
 import { TRACKS } from "~/modules/org/org";
-import { z } from "~/utils/validation";
+import { isoDate, z } from "~/utils/validation";
 
 const optionalCount = (max: number) =>
   z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().finite().int().min(0).max(max).nullable());
 const text = (max: number) => z.string().trim().max(max).default("");
 
-export const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate")
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    "errors.invalidDate",
-  );
+export { isoDate };
 
 /** A level's titles, description, competencies and promotion criteria. KPI average is typed in points (e.g. 85.5). */
 export const LevelFormSchema = z

@@ -1,5 +1,5 @@
 import { audit } from "~/modules/audit/audit.server";
-import type { Db } from "~/utils/db.server";
+import { sqliteDate, type Db } from "~/utils/db.server";
 import { msg } from "~/utils/i18n";
 import { loadPeriodData } from "./period-data.server";
 
@@ -96,7 +96,7 @@ export async function importActuals(
       for (let start = 0; start < valid.length; start += BATCH) {
         const batch = valid.slice(start, start + BATCH);
         const placeholders = batch.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ");
-        const now = new Date().toISOString();
+        const now = sqliteDate(new Date());
         const params = batch.flatMap((v) => [crypto.randomUUID(), periodId, v.employeeId, v.kpiId, v.value, source, actorId, now]);
         await tx.$executeRawUnsafe(
           `INSERT INTO "KpiActual" ("id", "periodId", "employeeId", "kpiId", "value", "source", "enteredById", "updatedAt") VALUES ${placeholders}

@@ -1,4 +1,4 @@
-import { z } from "~/utils/validation";
+import { isoDate, z } from "~/utils/validation";
 import { KPI_UNITS } from "./units";
 
 export const DIRECTIONS = ["higher", "lower"] as const;
@@ -40,15 +40,6 @@ export const KpiSchema = z
       ctx.addIssue({ code: "custom", path: ["direction"], message: "kpi.errors.ratedDirection" });
   });
 export type KpiInput = z.infer<typeof KpiSchema>;
-
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate")
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    "errors.invalidDate",
-  );
 
 export const PeriodSchema = z
   .object({

@@ -1,4 +1,4 @@
-import { z } from "~/utils/validation";
+import { isoDate, z } from "~/utils/validation";
 
 export const UNIT_KINDS = ["company", "branch", "department", "room"] as const;
 export const TRACKS = ["management", "technical", "skill"] as const;
@@ -37,15 +37,6 @@ export const UnitFormSchema = z
     sortOrder: z.coerce.number().int().min(0).max(9999).default(0),
   })
   .strict();
-
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate")
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    "errors.invalidDate",
-  );
 
 const platformUserId = z
   .string()

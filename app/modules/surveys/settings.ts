@@ -1,4 +1,4 @@
-import { z } from "~/utils/validation";
+import { isoDate, z } from "~/utils/validation";
 
 /** Demographic cuts a survey may collect, from a fixed list. */
 export const CUTS = ["unit", "track", "tenure"] as const;
@@ -33,15 +33,6 @@ export function chinaDate(instant: Date) {
 export function lastDay(closesAt: Date) {
   return chinaDate(new Date(closesAt.getTime() - 1));
 }
-
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate")
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    "errors.invalidDate",
-  );
 
 /** The settings HR edits on a draft: titles, dates, group minimums and cuts. */
 export const SettingsFields = z.object({
