@@ -47,6 +47,32 @@ describe("bulk writes past Prisma", () => {
     expect(await bulkWrite(db, async (tx) => Number((await tx.execute("SELECT 1")).rows[0][0]))).toBe(1);
   });
 
+  it("lets Prisma's reads through while a bulk write holds the turn, and makes its writes wait", async () => {
+    let release!: () => void;
+    const holding = new Promise<void>((r) => (release = r));
+    let inside!: () => void;
+    const started = new Promise<void>((r) => (inside = r));
+    const writing = bulkWrite(db, async (tx) => {
+      await tx.execute(`UPDATE "Position" SET "code" = "code"`);
+      inside();
+      await holding;
+    });
+    await started;
+    // A read finishes while the transaction is open (and does not see it uncommitted)...
+    expect(await db.position.count()).toBeGreaterThanOrEqual(0);
+    // ...a write does not.
+    let written = false;
+    const write = db.auditLog
+      .create({ data: { actorId: null, action: "test.turn", entity: "Test", entityId: "1" } })
+      .then(() => (written = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(written).toBe(false);
+    release();
+    await writing;
+    await write;
+    expect(written).toBe(true);
+  });
+
   it("commits with the same settings and dates Prisma reads back", async () => {
     await bulkWrite(db, async (tx) => {
       expect(Number((await tx.execute("PRAGMA foreign_keys")).rows[0][0])).toBe(1);

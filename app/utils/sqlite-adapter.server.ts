@@ -113,7 +113,20 @@ async function lockedTransaction(client: Client, lock: Lock, mode: TransactionMo
   });
 }
 
-/** The client as Prisma sees it: each statement, batch and transaction waits for the lock. */
+/**
+ * A statement that only reads: Prisma's plain SELECTs outside a transaction. In WAL mode a reader
+ * never waits for the writer and never blocks it, so these skip the line; they run on a connection
+ * of their own while a transaction holds the client's (the client opens a new one after
+ * `transaction()`).
+ */
+const READ_ONLY = /^\s*SELECT\b/i;
+
+function isRead(stmt: unknown) {
+  const sql = typeof stmt === "string" ? stmt : (stmt as { sql?: unknown } | null)?.sql;
+  return typeof sql === "string" && READ_ONLY.test(sql) && !/\bRETURNING\b/i.test(sql);
+}
+
+/** The client as Prisma sees it: each write statement, batch and transaction waits for the lock; reads do not. */
 function inLine(client: Client, lock: Lock): Client {
   const locked =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
@@ -129,7 +142,12 @@ function inLine(client: Client, lock: Lock): Client {
     get(target, key, receiver) {
       if (key === "transaction") return (mode?: TransactionMode) => lockedTransaction(target, lock, mode ?? "write");
       const value = Reflect.get(target, key, receiver);
-      if (key === "execute" || key === "batch" || key === "executeMultiple" || key === "migrate")
+      if (key === "execute") {
+        const run = locked(value as (...args: unknown[]) => Promise<unknown>);
+        return (stmt: unknown, ...rest: unknown[]) =>
+          isRead(stmt) ? (value as (...args: unknown[]) => Promise<unknown>).call(target, stmt, ...rest) : run(stmt, ...rest);
+      }
+      if (key === "batch" || key === "executeMultiple" || key === "migrate")
         return locked(value as (...args: unknown[]) => Promise<unknown>);
       return typeof value === "function" ? value.bind(target) : value;
     },

@@ -1,5 +1,4 @@
 import { createHmac } from "node:crypto";
-import type { Transaction } from "@libsql/client";
 import { blindSign, keyOnce, spentHash, TokenError, verifiedToken } from "~/modules/anonymity/blind-tokens.server";
 import { decodeBytes, encodeBytes } from "~/modules/anonymity/token-format";
 import { anonymousWrite } from "~/utils/anonymous-writes.server";
@@ -109,16 +108,13 @@ export async function fileAnonymousSuggestion(
   const hash = spentHash(token);
   const s = input.suggestion;
   const id = crypto.randomUUID();
-  const stored = await anonymousWrite(db, async (tx: Transaction) => {
-    const taken = await tx.execute({ sql: `SELECT 1 FROM "Suggestion" WHERE "followUpHash" = ?`, args: [input.followUpHash] });
-    if (taken.rows.length > 0) return false;
-    const spent = await tx.execute({ sql: `INSERT OR IGNORE INTO "SuggestionSpentToken" ("hash") VALUES (?)`, args: [hash] });
-    if (spent.rowsAffected !== 1) return false;
-    await tx.execute({
+  const stored = await anonymousWrite(db, [
+    { sql: `SELECT 1 FROM "Suggestion" WHERE "followUpHash" = ?`, args: [input.followUpHash], noRows: true },
+    { sql: `INSERT OR IGNORE INTO "SuggestionSpentToken" ("hash") VALUES (?)`, args: [hash], changes: 1 },
+    {
       sql: `INSERT INTO "Suggestion" ("id","title","body","category","unitId","anonymous","period","followUpHash","status") VALUES (?,?,?,?,?,1,?,?,'new')`,
       args: [id, s.title, s.body, s.category, unit.id, input.keyId, input.followUpHash],
-    });
-    return true;
-  });
-  return stored ? { ok: true, id } : { ok: false, reason: "alreadyUsed" };
+    },
+  ]);
+  return stored.ok ? { ok: true, id } : { ok: false, reason: "alreadyUsed" };
 }

@@ -1,4 +1,3 @@
-import type { Transaction } from "@libsql/client";
 import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { createHash } from "node:crypto";
 import { blindedHash, blindSign, keyOnce, spentHash, TokenError, verifiedToken } from "~/modules/anonymity/blind-tokens.server";
@@ -137,14 +136,14 @@ export async function signToken(
     throw error;
   }
   // Taken by many people at once when a survey opens: group-committed (one sync for many).
-  const count = await groupWrite(db, async (tx) => {
-    const marked = await tx.execute({
+  const marked = await groupWrite(db, [
+    {
       sql: `UPDATE "SurveyParticipation" SET "tokenTaken" = 1, "blindedHash" = ? WHERE "surveyId" = ? AND "employeeId" = ? AND ("tokenTaken" = 0 OR "blindedHash" = ?)`,
       args: [hash, input.surveyId, input.employeeId, hash],
-    });
-    return marked.rowsAffected;
-  });
-  if (count !== 1) return { ok: false, reason: "alreadyTaken" };
+      changes: 1,
+    },
+  ]);
+  if (!marked.ok) return { ok: false, reason: "alreadyTaken" };
   return { ok: true, blindSignature: encodeBytes(signature) };
 }
 
@@ -205,23 +204,19 @@ export async function spendToken(db: Db, input: SpendInput, now = new Date()): P
   const rows = answerRows(items, parsed.data as Answers);
   const hash = spentHash(token);
 
-  const stored = await anonymousWrite(db, async (tx: Transaction) => {
-    const spent = await tx.execute({
-      sql: `INSERT OR IGNORE INTO "SurveySpentToken" ("surveyId","hash") VALUES (?,?)`,
-      args: [input.surveyId, hash],
-    });
-    if (spent.rowsAffected !== 1) return false;
-    const id = crypto.randomUUID();
-    await tx.execute({
+  const id = crypto.randomUUID();
+  const stored = await anonymousWrite(db, [
+    // A token already spent changes nothing here, and the whole write is refused.
+    { sql: `INSERT OR IGNORE INTO "SurveySpentToken" ("surveyId","hash") VALUES (?,?)`, args: [input.surveyId, hash], changes: 1 },
+    {
       sql: `INSERT INTO "SurveyResponse" ("id","surveyId","unitId","track","tenureBand") VALUES (?,?,?,?,?)`,
       args: [id, input.surveyId, key.unitId, key.track, key.tenureBand],
-    });
-    await tx.execute({
+    },
+    {
       sql: `INSERT INTO "SurveyAnswer" ("responseId","itemId","value","text") SELECT ?, a.value->>0, a.value->>1, a.value->>2 FROM json_each(?) a`,
       args: [id, JSON.stringify(rows.map((r) => [r.itemId, r.value, r.text]))],
-    });
-    return true;
-  });
-  if (!stored) return { ok: false, reason: "alreadyAnswered" };
+    },
+  ]);
+  if (!stored.ok) return { ok: false, reason: "alreadyAnswered" };
   return { ok: true, receipt: receiptFor(token) };
 }
