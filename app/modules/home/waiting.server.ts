@@ -1,0 +1,119 @@
+import { may, unitWhere, type Actor } from "~/modules/auth/scope";
+import type { Db } from "~/utils/db.server";
+
+/**
+ * What waits for one person, for the home page: things they can act on now, most urgent
+ * first. Each capability's item is read with the person's own permissions and scope, so the
+ * list shows nothing their pages would not.
+ */
+export type WaitingItem =
+  | { kind: "survey"; id: string; titleZh: string; titleEn: string; closesAt: Date; opened: boolean }
+  | { kind: "payslip"; runId: string; employeeId: string; periodCode: string; lockedAt: Date }
+  | { kind: "assessments"; count: number; dueUntil: Date }
+  | { kind: "session"; id: string; titleZh: string; titleEn: string; startsAt: Date }
+  | { kind: "payRun"; id: string; periodCode: string; step: "review" | "approve" | "lock" }
+  | { kind: "nominations"; cycleId: string; name: string; count: number }
+  | { kind: "suggestions"; count: number };
+
+/** Payslips locked in this many days are announced. */
+const PAYSLIP_DAYS = 45;
+/** Training sessions starting within this many days are announced. */
+const SESSION_DAYS = 14;
+const DAY = 24 * 60 * 60 * 1000;
+
+export async function whatWaits(db: Db, actor: Actor, now = new Date()): Promise<WaitingItem[]> {
+  const employeeId = actor.employeeId;
+  const [surveys, payslip, assessments, sessions, runs, cycles, suggestions] = await Promise.all([
+    employeeId
+      ? db.surveyParticipation.findMany({
+          where: { employeeId, survey: { status: "open", opensAt: { lte: now }, closesAt: { gt: now } } },
+          select: { tokenTaken: true, survey: { select: { id: true, titleZh: true, titleEn: true, closesAt: true } } },
+          orderBy: { survey: { closesAt: "asc" } },
+          take: 5,
+        })
+      : [],
+    employeeId
+      ? db.payLine.findFirst({
+          where: { employeeId, run: { status: "locked", lockedAt: { gte: new Date(now.getTime() - PAYSLIP_DAYS * DAY) } } },
+          orderBy: { run: { lockedAt: "desc" } },
+          select: { runId: true, run: { select: { periodCode: true, lockedAt: true } } },
+        })
+      : null,
+    employeeId
+      ? db.trainingBehaviourAssessment.findMany({
+          where: { managerId: employeeId, submittedAt: null, dueFrom: { lte: now }, dueUntil: { gt: now } },
+          select: { dueUntil: true },
+          orderBy: { dueUntil: "asc" },
+        })
+      : [],
+    employeeId
+      ? db.trainingEnrolment.findMany({
+          where: {
+            employeeId,
+            status: "enrolled",
+            session: { startsAt: { gt: now, lte: new Date(now.getTime() + SESSION_DAYS * DAY) } },
+          },
+          select: { session: { select: { id: true, startsAt: true, course: { select: { titleZh: true, titleEn: true } } } } },
+          orderBy: { session: { startsAt: "asc" } },
+          take: 3,
+        })
+      : [],
+    may(actor, "pay.approve")
+      ? db.payRun.findMany({
+          where: { status: { in: ["draft", "reviewed", "approved"] } },
+          select: { id: true, periodCode: true, status: true, issueCount: true, preparedById: true, reviewedById: true },
+          orderBy: { createdAt: "desc" },
+          take: 5,
+        })
+      : [],
+    may(actor, "career.review")
+      ? db.promotionCycle.findMany({
+          where: { status: "reviewing" },
+          select: {
+            id: true,
+            name: true,
+            _count: { select: { nominations: { where: { status: "nominated", employee: { unit: unitWhere(actor) } } } } },
+          },
+        })
+      : [],
+    may(actor, "suggestion.handle")
+      ? db.suggestion.count({ where: { ownerUserId: actor.userId, status: { in: ["new", "under_review"] } } })
+      : 0,
+  ]);
+
+  const items: WaitingItem[] = [];
+  for (const a of surveys) items.push({ kind: "survey", ...a.survey, opened: a.tokenTaken });
+  if (assessments.length) items.push({ kind: "assessments", count: assessments.length, dueUntil: assessments[0].dueUntil });
+  for (const run of runs) {
+    // The step this person may take: never one on a run they prepared or reviewed (separation of duties).
+    const step =
+      run.status === "draft" && run.issueCount === 0 && run.preparedById !== actor.userId
+        ? "review"
+        : run.status === "reviewed" && run.preparedById !== actor.userId && run.reviewedById !== actor.userId
+          ? "approve"
+          : run.status === "approved"
+            ? "lock"
+            : null;
+    if (step) items.push({ kind: "payRun", id: run.id, periodCode: run.periodCode, step });
+  }
+  for (const c of cycles)
+    if (c._count.nominations > 0) items.push({ kind: "nominations", cycleId: c.id, name: c.name, count: c._count.nominations });
+  if (suggestions > 0) items.push({ kind: "suggestions", count: suggestions });
+  if (payslip?.run.lockedAt)
+    items.push({
+      kind: "payslip",
+      runId: payslip.runId,
+      employeeId: employeeId!,
+      periodCode: payslip.run.periodCode,
+      lockedAt: payslip.run.lockedAt,
+    });
+  for (const e of sessions)
+    items.push({
+      kind: "session",
+      id: e.session.id,
+      titleZh: e.session.course.titleZh,
+      titleEn: e.session.course.titleEn,
+      startsAt: e.session.startsAt,
+    });
+  return items;
+}
