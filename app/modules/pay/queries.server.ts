@@ -37,11 +37,7 @@ const RUN_FIGURES = ["paramsJson", "poolsJson", "issuesJson", "issueCount", "emp
 /** What a run row stores of a computation, in the order of RUN_FIGURES. */
 export type RunFigures = [string, string, string, number, number, number];
 
-/**
- * Inserts a draft run unless the period has one: false when it has. Checked inside the write
- * transaction: two people starting a run at once get one. The database holds the rule too
- * (trigger PayRun_one_per_period): one run per period, ever.
- */
+/** Inserts a draft run unless the period already has a run: false when it has (see `createRun`). */
 export async function insertDraftRun(
   tx: BulkTransaction,
   run: { id: string; periodId: string; periodCode: string; figures: RunFigures; preparedById: string; at: string },
