@@ -2,6 +2,8 @@ import { Hono, type Context } from "hono";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { db } from "~/utils/db.server";
+import { rows } from "~/utils/sql.server";
+import { databaseAnswers } from "~/modules/ops/queries.server";
 import { getEnv } from "~/utils/env.server";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/utils/i18n";
 import {
@@ -71,7 +73,7 @@ export function createApp(options: {
   app.use("*", requestLog(patternOf));
   app.use("*", securityHeaders());
   app.get("/healthz", async (c) => {
-    await db.$queryRawUnsafe("SELECT 1");
+    await rows(db, databaseAnswers);
     return c.json({ status: "ok" });
   });
   if (options.staticHandler) app.use("*", options.staticHandler);

@@ -1,4 +1,5 @@
 import { sqliteDate, type BulkTransaction, type Db } from "~/utils/db.server";
+import { insertAuditEntry } from "./queries.server";
 
 type Tx = Pick<Db, "auditLog">;
 type Entry = { actorId: string | null; action: string; entity: string; entityId: string; before?: unknown; after?: unknown };
@@ -21,8 +22,10 @@ export async function audit(db: Tx, entry: Entry) {
 
 /** The same entry inside a bulk write (see `bulkWrite`). */
 export async function auditBulk(tx: BulkTransaction, entry: Entry) {
-  await tx.execute({
-    sql: `INSERT INTO "AuditLog" ("actorId","action","entity","entityId","before","after","at") VALUES (?,?,?,?,?,?,?)`,
-    args: [entry.actorId, entry.action, entry.entity, entry.entityId, json(entry.before), json(entry.after), sqliteDate(new Date())],
+  await insertAuditEntry(tx, {
+    ...entry,
+    before: json(entry.before),
+    after: json(entry.after),
+    at: sqliteDate(new Date()),
   });
 }

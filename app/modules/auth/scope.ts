@@ -33,24 +33,6 @@ export function may(actor: Actor, permission: Permission, unitPath?: string) {
   return isInScope(actor, unitPath);
 }
 
-/**
- * `unitWhere` for direct SQL: a condition that `column` (a unit id) lies in the actor's
- * subtree, with its parameters. Everything and nothing need no join: "1" and "0".
- */
-export function unitIdScopeSql(actor: Actor, column: string): { sql: string; params: string[] } {
-  const scope = unitPathScope(actor);
-  if (scope === null) return { sql: "1", params: [] };
-  if (scope === undefined) return { sql: "0", params: [] };
-  return { sql: `${column} IN (SELECT "id" FROM "Unit" WHERE substr("path", 1, length(?)) = ?)`, params: [scope, scope] };
-}
-
-/** The same for `column` holding an employee id. */
-export function employeeIdScopeSql(actor: Actor, column: string): { sql: string; params: string[] } {
-  const units = unitIdScopeSql(actor, `"unitId"`);
-  if (units.params.length === 0) return units;
-  return { sql: `${column} IN (SELECT "id" FROM "Employee" WHERE ${units.sql})`, params: units.params };
-}
-
 /** A Prisma `where` fragment restricting a relation to the actor's unit subtree. */
 export function unitWhere(actor: Actor): { path?: { startsWith: string } } | { id: { in: never[] } } {
   const scope = unitPathScope(actor);

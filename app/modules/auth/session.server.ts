@@ -1,7 +1,9 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { readDate, sqlRead, type Db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
+import { firstRow } from "~/utils/sql.server";
+import { sessionWithUser } from "./queries.server";
 import { isRole } from "./roles";
 import type { Actor } from "./scope";
 
@@ -53,43 +55,20 @@ export async function createSession(db: Db, userId: string, now = new Date()) {
   return { token: `${id}.${secret}`, expiresAt };
 }
 
-type SessionRow = {
-  secretHash: string;
-  expiresAt: string | number;
-  absoluteExpiresAt: string | number;
-  userId: string;
-  email: string;
-  role: string;
-  locale: string;
-  disabled: number;
-  employeeId: string | null;
-  scopePath: string | null;
-  name: string | null;
-  unitId: string | null;
-};
-
 export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidSession | null> {
   const parts = token.split(".");
   if (parts.length !== 2 || !/^[a-z2-7]{24}$/.test(parts[0]) || !/^[a-z2-7]{32}$/.test(parts[1])) return null;
   const [id, secret] = parts;
   // Every request runs this: one direct query rather than Prisma's nested selects (several times slower).
-  const [row] = await sqlRead<SessionRow>(
-    db,
-    `SELECT s."secretHash", s."expiresAt", s."absoluteExpiresAt", u."id" AS "userId", u."email", u."role", u."locale", u."disabled", u."employeeId",
-            su."path" AS "scopePath", e."name", e."unitId"
-     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-     LEFT JOIN "Unit" su ON su."id" = u."scopeUnitId" LEFT JOIN "Employee" e ON e."id" = u."employeeId"
-     WHERE s."id" = ?`,
-    [id],
-  );
+  const row = await firstRow(db, sessionWithUser, [id]);
   if (!row) return null;
   const given = new TextEncoder().encode(hashSecret(secret));
   const stored = new TextEncoder().encode(row.secretHash);
   if (given.length !== stored.length || !constantTimeEqual(given, stored)) return null;
-  const storedExpiry = readDate(row.expiresAt);
-  const absoluteExpiresAt = readDate(row.absoluteExpiresAt);
+  const storedExpiry = row.expiresAt;
+  const absoluteExpiresAt = row.absoluteExpiresAt;
   // An expired row is left to the purge job (`sessions.purge`): validating never deletes.
-  if (now >= storedExpiry || now >= absoluteExpiresAt || Number(row.disabled) !== 0 || !isRole(row.role)) return null;
+  if (now >= storedExpiry || now >= absoluteExpiresAt || row.disabled || !isRole(row.role)) return null;
   let expiresAt = storedExpiry;
   let renewed = false;
   if (expiresAt.getTime() - now.getTime() < SESSION_IDLE_MS / 2) {

@@ -1,7 +1,9 @@
 import { audit } from "~/modules/audit/audit.server";
 import { sqliteDate, type Db } from "~/utils/db.server";
 import { msg } from "~/utils/i18n";
+import { packedRows } from "~/utils/packed-rows.server";
 import { loadPeriodData } from "./period-data.server";
+import { employeeNumbers, upsertActuals } from "./queries.server";
 
 export type ActualRowInput = { employeeNo: string; kpiCode: string; value: number };
 export type ActualRowError = { row: number; field?: string; message: string };
@@ -33,8 +35,8 @@ export async function importActuals(
     return { ok: false, errors: [{ row: 0, message: msg("import.errors.tooManyRows", { max: MAX_ACTUAL_ROWS }) }] };
 
   const [employees, kpis] = await Promise.all([
-    db.$queryRawUnsafe<{ id: string; employeeNo: string; active: number | boolean }[]>(
-      `SELECT "id", "employeeNo", "active" FROM "Employee"`,
+    packedRows(db, employeeNumbers.columns, employeeNumbers.from).then((rows) =>
+      rows.map(([id, employeeNo, active]) => ({ id, employeeNo, active: active === "1" })),
     ),
     db.kpi.findMany({ select: { id: true, code: true, kind: true, active: true } }),
   ]);
@@ -94,15 +96,7 @@ export async function importActuals(
       const now = await tx.appraisalPeriod.findUnique({ where: { id: periodId }, select: { status: true } });
       if (now?.status !== "open") return true;
       for (let start = 0; start < valid.length; start += BATCH) {
-        const batch = valid.slice(start, start + BATCH);
-        const placeholders = batch.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ");
-        const now = sqliteDate(new Date());
-        const params = batch.flatMap((v) => [crypto.randomUUID(), periodId, v.employeeId, v.kpiId, v.value, source, actorId, now]);
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "KpiActual" ("id", "periodId", "employeeId", "kpiId", "value", "source", "enteredById", "updatedAt") VALUES ${placeholders}
-           ON CONFLICT ("periodId", "employeeId", "kpiId") DO UPDATE SET "value" = excluded."value", "source" = excluded."source", "enteredById" = excluded."enteredById", "updatedAt" = excluded."updatedAt"`,
-          ...params,
-        );
+        await upsertActuals(tx, periodId, valid.slice(start, start + BATCH), { source, actorId, at: sqliteDate(new Date()) });
       }
       await audit(tx, {
         actorId,

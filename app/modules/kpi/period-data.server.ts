@@ -1,5 +1,7 @@
 import type { Db } from "~/utils/db.server";
 import { packedRows } from "~/utils/packed-rows.server";
+import { firstRow, rows as queryRows } from "~/utils/sql.server";
+import { actualsOf, employeePositions, packedPeriodActuals } from "./queries.server";
 import { resolveLines, type Adjustment, type EffectiveLine, type KpiInfo, type PlanItem, type TeamLine } from "./lines";
 import type { Direction, KpiKind } from "./scoring";
 
@@ -150,11 +152,9 @@ export async function loadPeriodData(
 
 /** Every employee's id, position and status (100,000 of them for a pay run). */
 async function allEmployees(db: Db) {
-  const rows = await packedRows(db, [`"id"`, `"positionId"`, `"active"`], `FROM "Employee"`);
+  const rows = await packedRows(db, employeePositions.columns, employeePositions.from);
   return rows.map(([id, positionId, active]) => ({ id, positionId, active: active === "1" }));
 }
-
-type ActualRow = { employeeId: string; kpiId: string; value: number | bigint };
 
 /**
  * Actuals by employee and KPI id. A whole period (a pay run reads 800,000 rows) comes back
@@ -164,30 +164,18 @@ type ActualRow = { employeeId: string; kpiId: string; value: number | bigint };
 export async function loadActuals(db: Db, periodId: string, employeeIds: string[] | null, kpiIds?: string[]) {
   const actuals = new Map<string, Map<string, number>>();
   if (employeeIds) {
-    const params: unknown[] = [periodId, ...employeeIds];
-    let sql = `SELECT "employeeId", "kpiId", "value" FROM "KpiActual" WHERE "periodId" = ? AND "employeeId" IN (${employeeIds.map(() => "?").join(",") || "NULL"})`;
-    if (kpiIds) {
-      sql += ` AND "kpiId" IN (${kpiIds.map(() => "?").join(",") || "NULL"})`;
-      params.push(...kpiIds);
-    }
-    for (const r of await db.$queryRawUnsafe<ActualRow[]>(sql, ...params)) {
+    const { query, args } = actualsOf(periodId, employeeIds, kpiIds);
+    for (const r of await queryRows(db, query, args)) {
       let m = actuals.get(r.employeeId);
       if (!m) actuals.set(r.employeeId, (m = new Map()));
-      m.set(r.kpiId, Number(r.value));
+      m.set(r.kpiId, r.value);
     }
     return actuals;
   }
   const ids = kpiIds ?? (await db.kpi.findMany({ select: { id: true } })).map((k) => k.id);
   if (ids.length === 0) return actuals;
-  const index = ids.map((_, i) => `WHEN ? THEN ${i}`).join(" ");
-  const [row] = await db.$queryRawUnsafe<{ packed: string | null }[]>(
-    `SELECT group_concat("line", ';') AS "packed" FROM (
-       SELECT "employeeId" || ':' || group_concat((CASE "kpiId" ${index} END) || ',' || "value", ',') AS "line"
-       FROM "KpiActual" WHERE "periodId" = ? AND "kpiId" IN (${ids.map(() => "?").join(",")}) GROUP BY "employeeId")`,
-    ...ids,
-    periodId,
-    ...ids,
-  );
+  const { query, args } = packedPeriodActuals(periodId, ids);
+  const row = await firstRow(db, query, args);
   if (!row?.packed) return actuals;
   for (const line of row.packed.split(";")) {
     const colon = line.indexOf(":");

@@ -1,5 +1,18 @@
-import { bulkWrite, sqlRead, sqliteDate, type Db } from "~/utils/db.server";
+import { bulkWrite, sqliteDate, type Db } from "~/utils/db.server";
 import { eachPackedRow, packedRows } from "~/utils/packed-rows.server";
+import { firstRow, rows as queryRows } from "~/utils/sql.server";
+import {
+  closedPeriods,
+  deleteKeptTotals,
+  employeeChangeCount,
+  employeesBesideKeptTotals,
+  insertKeptTotals,
+  keptTotals,
+  keptTotalsStateOf,
+  kpiDefinitionsStamp,
+  periodClosing,
+  saveKeptTotalsState,
+} from "./queries.server";
 import { loadPeriodData } from "./period-data.server";
 import { periodTotals, scoreFromData } from "./scores.server";
 
@@ -11,8 +24,8 @@ const INSERT_CHUNK = 20_000;
  * targets and actuals: when it was closed (a reopened and closed-again period gets another key)
  * and the KPI definitions (direction and kind shape every curve).
  */
-async function totalsKey(db: Db, closedAt: unknown) {
-  const [kpis] = await sqlRead<{ n: number; at: string | null }>(db, `SELECT count(*) AS n, max("updatedAt") AS at FROM "Kpi"`);
+async function totalsKey(db: Db, closedAt: string | null) {
+  const kpis = (await firstRow(db, kpiDefinitionsStamp))!;
   return `${String(closedAt)}|${kpis.n}|${kpis.at ?? ""}`;
 }
 
@@ -26,8 +39,8 @@ async function totalsKey(db: Db, closedAt: unknown) {
 export async function closedPeriodTotals(db: Db, periodId: string): Promise<Map<string, number>> {
   if (!(await keptTotalsHold(db, periodId))) return periodTotals(db, periodId);
   const totals = new Map<string, number>();
-  const kept = `FROM "KpiPeriodTotal" WHERE "periodId" = ? AND "total" IS NOT NULL`;
-  await eachPackedRow(db, [`"employeeId"`, `"total"`], kept, ([id, total]) => totals.set(id, Number(total)), periodId);
+  const kept = keptTotals(periodId);
+  await eachPackedRow(db, kept.columns, kept.from, ([id, total]) => totals.set(id, Number(total)), ...kept.params);
   return totals;
 }
 
@@ -37,22 +50,14 @@ export async function closedPeriodTotals(db: Db, periodId: string): Promise<Map<
  * up to date ("stale", the background job's work) or do not apply ("open"). A read.
  */
 export async function keptTotalsState(db: Db, periodId: string): Promise<"open" | "holds" | "stale"> {
-  const [period] = await sqlRead<{ status: string; closedAt: unknown }>(
-    db,
-    `SELECT "status", "closedAt" FROM "AppraisalPeriod" WHERE "id" = ?`,
-    [periodId],
-  );
+  const period = await firstRow(db, periodClosing, [periodId]);
   if (!period || period.status !== "closed") return "open";
-  const [key, [changes], [state]] = await Promise.all([
+  const [key, changes, state] = await Promise.all([
     totalsKey(db, period.closedAt),
-    sqlRead<{ count: number }>(db, `SELECT ifnull(max("count"), 0) AS count FROM "EmployeeChangeCount"`),
-    sqlRead<{ key: string; employeeChanges: number }>(
-      db,
-      `SELECT "key", "employeeChanges" FROM "KpiPeriodTotalsState" WHERE "periodId" = ?`,
-      [periodId],
-    ),
+    firstRow(db, employeeChangeCount).then((r) => r!),
+    firstRow(db, keptTotalsStateOf, [periodId]),
   ]);
-  return state?.key === key && Number(state.employeeChanges) === Number(changes.count) ? "holds" : "stale";
+  return state?.key === key && state.employeeChanges === changes.count ? "holds" : "stale";
 }
 
 export async function keptTotalsHold(db: Db, periodId: string) {
@@ -61,7 +66,7 @@ export async function keptTotalsHold(db: Db, periodId: string) {
 
 /** Background work: brings every closed period's kept totals up to date. Returns the periods brought up to date. */
 export async function keepClosedPeriodTotals(db: Db) {
-  const closed = await sqlRead<{ id: string }>(db, `SELECT "id" FROM "AppraisalPeriod" WHERE "status" = 'closed' ORDER BY "startsOn" DESC`);
+  const closed = await queryRows(db, closedPeriods);
   let kept = 0;
   for (const { id } of closed) if ((await keptTotalsState(db, id)) === "stale" && (await keepPeriodTotals(db, id))) kept++;
   return kept;
@@ -76,34 +81,20 @@ export async function keepClosedPeriodTotals(db: Db) {
  * under their current position and status: SQL may join the table as the period's totals.
  */
 export async function keepPeriodTotals(db: Db, periodId: string): Promise<boolean> {
-  const [period] = await sqlRead<{ status: string; closedAt: unknown }>(
-    db,
-    `SELECT "status", "closedAt" FROM "AppraisalPeriod" WHERE "id" = ?`,
-    [periodId],
-  );
+  const period = await firstRow(db, periodClosing, [periodId]);
   if (!period || period.status !== "closed") return false;
   // The change count is read before the employees: a change after it makes the next read check again.
-  const [key, [changes], [state]] = await Promise.all([
+  const [key, changes, state] = await Promise.all([
     totalsKey(db, period.closedAt),
-    sqlRead<{ count: number }>(db, `SELECT ifnull(max("count"), 0) AS count FROM "EmployeeChangeCount"`),
-    sqlRead<{ key: string; employeeChanges: number }>(
-      db,
-      `SELECT "key", "employeeChanges" FROM "KpiPeriodTotalsState" WHERE "periodId" = ?`,
-      [periodId],
-    ),
+    firstRow(db, employeeChangeCount).then((r) => r!),
+    firstRow(db, keptTotalsStateOf, [periodId]),
   ]);
   const fresh = state?.key === key;
-  if (fresh && Number(state.employeeChanges) === Number(changes.count)) return true;
+  if (fresh && state.employeeChanges === changes.count) return true;
 
-  // Everyone as they are now, beside their kept row (when the kept totals still hold): "1"
-  // marks a kept row, then its position and status.
-  const rows = await packedRows(
-    db,
-    [`e."id"`, `e."positionId"`, `e."active"`, `t."employeeId" IS NOT NULL`, `t."positionId"`, `t."active"`],
-    `FROM "Employee" e LEFT JOIN "KpiPeriodTotal" t ON ? AND t."periodId" = ? AND t."employeeId" = e."id"`,
-    fresh ? 1 : 0,
-    periodId,
-  );
+  // Everyone as they are now, beside their kept row (when the kept totals still hold).
+  const beside = employeesBesideKeptTotals(periodId, fresh);
+  const rows = await packedRows(db, beside.columns, beside.from, ...beside.params);
   const changed: KeptRow[] = [];
   for (const [id, positionId, active, kept, keptPosition, keptActive] of rows) {
     if (kept !== "1" || keptPosition !== positionId || keptActive !== active) changed.push({ id, positionId, active, total: null });
@@ -114,7 +105,7 @@ export async function keepPeriodTotals(db: Db, periodId: string): Promise<boolea
     const computed = new Map(scoreFromData(data, { lines: false }).scores.map((s) => [s.employeeId, s.total]));
     for (const row of changed) row.total = computed.get(row.id) ?? null;
   }
-  return store(db, periodId, { key, closedAt: period.closedAt, employeeChanges: Number(changes.count), replace: !fresh }, changed);
+  return store(db, periodId, { key, closedAt: period.closedAt, employeeChanges: changes.count, replace: !fresh }, changed);
 }
 
 type KeptRow = { id: string; positionId: string; active: string; total: number | null };
@@ -127,33 +118,22 @@ type KeptRow = { id: string; positionId: string; active: string; total: number |
 async function store(
   db: Db,
   periodId: string,
-  as: { key: string; closedAt: unknown; employeeChanges: number; replace: boolean },
+  as: { key: string; closedAt: string | null; employeeChanges: number; replace: boolean },
   rows: KeptRow[],
 ): Promise<boolean> {
   // In key order each B-tree insert lands next to the one before it.
   const ordered = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return bulkWrite(db, async (tx) => {
-    const now = await tx.execute({ sql: `SELECT "status", "closedAt" FROM "AppraisalPeriod" WHERE "id" = ?`, args: [periodId] });
-    const period = now.rows[0];
+    const period = await firstRow(tx, periodClosing, [periodId]);
     if (!period || period.status !== "closed" || String(period.closedAt) !== String(as.closedAt)) return false;
-    if (as.replace) await tx.execute({ sql: `DELETE FROM "KpiPeriodTotal" WHERE "periodId" = ?`, args: [periodId] });
-    else
-      await tx.execute({
-        sql: `DELETE FROM "KpiPeriodTotal" WHERE "periodId" = ? AND "employeeId" NOT IN (SELECT "id" FROM "Employee")`,
-        args: [periodId],
-      });
+    await deleteKeptTotals(tx, periodId, as.replace);
     for (let i = 0; i < ordered.length; i += INSERT_CHUNK) {
-      const chunk = ordered.slice(i, i + INSERT_CHUNK).map((r) => [r.id, r.positionId, Number(r.active), r.total]);
-      await tx.execute({
-        sql: `INSERT OR REPLACE INTO "KpiPeriodTotal" ("periodId","employeeId","positionId","active","total")
-              SELECT ?, r.value->>0, r.value->>1, r.value->>2, r.value->>3 FROM json_each(?) r`,
-        args: [periodId, JSON.stringify(chunk)],
-      });
+      const chunk = ordered
+        .slice(i, i + INSERT_CHUNK)
+        .map((r): [string, string, number, number | null] => [r.id, r.positionId, Number(r.active), r.total]);
+      await insertKeptTotals(tx, periodId, chunk);
     }
-    await tx.execute({
-      sql: `INSERT OR REPLACE INTO "KpiPeriodTotalsState" ("periodId","key","employeeChanges","computedAt") VALUES (?, ?, ?, ?)`,
-      args: [periodId, as.key, as.employeeChanges, sqliteDate(new Date())],
-    });
+    await saveKeptTotalsState(tx, periodId, as.key, as.employeeChanges, sqliteDate(new Date()));
     return true;
   });
 }

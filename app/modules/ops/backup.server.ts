@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient, type Db } from "~/utils/db.server";
+import { rows } from "~/utils/sql.server";
+import { integrityCheck, vacuumInto } from "./queries.server";
 
 async function integrityOf(client: Db) {
-  const rows = await client.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check");
-  return rows.map((r) => r.integrity_check).join("; ");
+  return (await rows(client, integrityCheck)).map((r) => r.integrity_check).join("; ");
 }
 
 /**
@@ -15,7 +16,7 @@ export async function backupDatabase(db: Db, target: string) {
   const file = path.resolve(target);
   if (fs.existsSync(file)) throw new Error(`Backup target already exists: ${file}`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  await db.$executeRawUnsafe(`VACUUM INTO '${file.replaceAll("'", "''")}'`);
+  await vacuumInto(db, file);
   const copy = createPrismaClient(`file:${file}`);
   try {
     const integrity = await integrityOf(copy);

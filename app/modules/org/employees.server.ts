@@ -3,6 +3,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { unitWhere, type Actor } from "~/modules/auth/scope";
 import { invalidateUserSessions } from "~/modules/auth/session.server";
 import type { EmployeeInput } from "./org";
+import { applyImportStaging, createImportStaging, insertEmployees, stageImportedEmployees } from "./queries.server";
 import { parseEmployeeCsv, type ParsedImport } from "./csv-import";
 import { fieldError } from "~/utils/domain-error";
 import { paginate, pageWindow } from "~/utils/pagination";
@@ -216,61 +217,39 @@ export async function importEmployees(db: Db, actorId: string, text: string) {
   const toUpdate = parsed.rows.filter((r) => existingNos.has(r.employeeNo));
   for (const row of toCreate) ids.set(row.employeeNo, crypto.randomUUID());
   const now = sqliteDate(new Date());
+  const fieldsOf = (r: (typeof parsed.rows)[number]) => ({
+    id: ids.get(r.employeeNo)!,
+    name: r.name,
+    email: r.email,
+    unitId: unitId.get(r.unitCode)!,
+    positionId: positionId.get(r.positionCode)!,
+    track: r.track,
+    level: r.level,
+    hireDate: sqliteDate(new Date(`${r.hireDate}T00:00:00Z`)),
+  });
   await db.$transaction(
     async (tx) => {
       for (let i = 0; i < toCreate.length; i += CHUNK) {
         const chunk = toCreate.slice(i, i + CHUNK);
-        const params = chunk.flatMap((r) => [
-          ids.get(r.employeeNo)!,
-          r.employeeNo,
-          r.name,
-          r.email,
-          unitId.get(r.unitCode)!,
-          positionId.get(r.positionCode)!,
-          r.track,
-          r.level,
-          sqliteDate(new Date(`${r.hireDate}T00:00:00Z`)),
+        await insertEmployees(
+          tx,
+          chunk.map((r) => ({ employeeNo: r.employeeNo, ...fieldsOf(r) })),
           now,
-          now,
-        ]);
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "Employee" ("id", "employeeNo", "name", "email", "unitId", "positionId", "track", "level", "hireDate", "createdAt", "updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?,?,?,?)").join(",")}`,
-          ...params,
         );
       }
-      // Updates and manager links go through a keyed temporary table and one UPDATE … FROM each.
-      await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS temp."import_employee"`);
-      await tx.$executeRawUnsafe(
-        `CREATE TEMP TABLE "import_employee" (id TEXT PRIMARY KEY, name TEXT, email TEXT, unitId TEXT, positionId TEXT, track TEXT, level TEXT, hireDate TEXT, managerId TEXT, isUpdate INTEGER) WITHOUT ROWID`,
-      );
+      await createImportStaging(tx);
       for (let i = 0; i < parsed.rows.length; i += CHUNK) {
         const chunk = parsed.rows.slice(i, i + CHUNK);
-        const params = chunk.flatMap((r) => [
-          ids.get(r.employeeNo)!,
-          r.name,
-          r.email,
-          unitId.get(r.unitCode)!,
-          positionId.get(r.positionCode)!,
-          r.track,
-          r.level,
-          sqliteDate(new Date(`${r.hireDate}T00:00:00Z`)),
-          r.managerNo ? ids.get(r.managerNo)! : null,
-          existingNos.has(r.employeeNo) ? 1 : 0,
-        ]);
-        await tx.$executeRawUnsafe(
-          `INSERT INTO temp."import_employee" VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?,?,?)").join(",")}`,
-          ...params,
+        await stageImportedEmployees(
+          tx,
+          chunk.map((r) => ({
+            ...fieldsOf(r),
+            managerId: r.managerNo ? ids.get(r.managerNo)! : null,
+            isUpdate: existingNos.has(r.employeeNo),
+          })),
         );
       }
-      await tx.$executeRawUnsafe(
-        `UPDATE "Employee" SET "name" = i.name, "email" = i.email, "unitId" = i.unitId, "positionId" = i.positionId, "track" = i.track, "level" = i.level, "hireDate" = i.hireDate, "updatedAt" = ?
-         FROM temp."import_employee" AS i WHERE "Employee"."id" = i.id AND i.isUpdate = 1`,
-        now,
-      );
-      await tx.$executeRawUnsafe(
-        `UPDATE "Employee" SET "managerId" = i.managerId FROM temp."import_employee" AS i WHERE "Employee"."id" = i.id`,
-      );
-      await tx.$executeRawUnsafe(`DROP TABLE temp."import_employee"`);
+      await applyImportStaging(tx, now);
       await audit(tx, {
         actorId,
         action: "employee.import",

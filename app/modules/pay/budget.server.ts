@@ -1,6 +1,8 @@
 import { audit } from "~/modules/audit/audit.server";
 import { unitPathScope, type Actor } from "~/modules/auth/scope";
 import type { Db } from "~/utils/db.server";
+import { rows as queryRows } from "~/utils/sql.server";
+import { committedSpend, committedSpendArgs, runSpend } from "./queries.server";
 import { budgetStatus, checkRun, totalExcess, type Budget, type Spend } from "./budget";
 import { formError } from "~/utils/domain-error";
 
@@ -37,26 +39,8 @@ async function budgetsOf(db: Db, year: number): Promise<(Budget & { nameZh: stri
 
 /** What locked runs of the year and their adjustments paid, by unit path (one row per unit). */
 async function committed(db: Db, year: number, exceptRunId = ""): Promise<Spend[]> {
-  const rows = await db.$queryRawUnsafe<{ path: string; fen: number | bigint | null }[]>(
-    `SELECT u."path" AS "path", SUM(x."fen") AS "fen" FROM (
-       SELECT l."unitId" AS "unitId", SUM(l."totalFen") AS "fen" FROM "PayLine" l
-         JOIN "PayRun" r ON r."id" = l."runId" JOIN "AppraisalPeriod" p ON p."id" = r."periodId"
-         WHERE r."status" = 'locked' AND r."id" <> ? AND substr(p."startsOn", 1, 4) = ? GROUP BY l."unitId"
-       UNION ALL
-       SELECT l."unitId", SUM(a."amountFen") FROM "PayAdjustment" a
-         JOIN "PayLine" l ON l."runId" = a."runId" AND l."employeeId" = a."employeeId"
-         JOIN "PayRun" r ON r."id" = a."runId" JOIN "AppraisalPeriod" p ON p."id" = r."periodId"
-         WHERE r."id" <> ? AND substr(p."startsOn", 1, 4) = ? GROUP BY l."unitId"
-     ) x JOIN "Unit" u ON u."id" = x."unitId" GROUP BY x."unitId"`,
-    ...yearBounds(exceptRunId, year),
-    ...yearBounds(exceptRunId, year),
-  );
-  return rows.map((r) => ({ unitPath: r.path, fen: Number(r.fen ?? 0) }));
-}
-
-function yearBounds(runId: string, year: number) {
-  // Dates are stored as ISO text: the year is its first four characters.
-  return [runId, String(year)];
+  const rows = await queryRows(db, committedSpend, committedSpendArgs(year, exceptRunId));
+  return rows.map((r) => ({ unitPath: r.path, fen: r.fen }));
 }
 
 /** Budget, committed and remaining per unit for a year: HR sees every budget, a head those of their subtree. */
@@ -77,14 +61,11 @@ export async function runBudgetCheck(db: Db, runId: string) {
   const year = yearOf(period.startsOn);
   const budgets = await budgetsOf(db, year);
   if (budgets.length === 0) return { year, checks: [], excessFen: 0 };
-  const own = await db.$queryRawUnsafe<{ path: string; fen: number | bigint | null }[]>(
-    `SELECT u."path" AS "path", SUM(l."totalFen") AS "fen" FROM "PayLine" l JOIN "Unit" u ON u."id" = l."unitId" WHERE l."runId" = ? GROUP BY l."unitId"`,
-    runId,
-  );
+  const own = await queryRows(db, runSpend, [runId]);
   const checks = checkRun(
     budgets,
     await committed(db, year, runId),
-    own.map((r) => ({ unitPath: r.path, fen: Number(r.fen ?? 0) })),
+    own.map((r) => ({ unitPath: r.path, fen: r.fen })),
   ).map((c) => {
     const b = budgets.find((x) => x.unitId === c.unitId)!;
     return { ...c, nameZh: b.nameZh, nameEn: b.nameEn };

@@ -1,6 +1,8 @@
 import { audit } from "~/modules/audit/audit.server";
-import { isInScope, unitIdScopeSql, type Actor } from "~/modules/auth/scope";
+import { isInScope, type Actor } from "~/modules/auth/scope";
 import type { Db } from "~/utils/db.server";
+import { rows as queryRows } from "~/utils/sql.server";
+import { runCalibrations, unitRatingCounts } from "./queries.server";
 import { bandRatings, checkDistribution, guidelineProblem, type Guideline, type RatingRange } from "./calibration";
 import { currentParams } from "./config.server";
 import { inputsPacker, unpackInputs, type PackedInputs } from "./line-snapshot";
@@ -64,13 +66,8 @@ export async function unitDistributions(db: Db, actor: Actor, runId: string) {
   const snapshot = JSON.parse(run.paramsJson) as Pick<RunSnapshot, "coefficients">;
   const ratings = bandRatings(snapshot.coefficients.bands).slice().reverse();
   const guideline = await guidelineOf(db, run.periodId);
-  const scope = unitIdScopeSql(actor, `l."unitId"`);
-  const rows = await db.$queryRawUnsafe<{ unitId: string; nameZh: string; nameEn: string; rating: string | null; n: number | bigint }[]>(
-    `SELECT l."unitId", u."nameZh", u."nameEn", l."rating", count(*) AS n FROM "PayLine" l JOIN "Unit" u ON u."id" = l."unitId"
-     WHERE l."runId" = ? AND ${scope.sql} GROUP BY l."unitId", l."rating" ORDER BY u."sortOrder", u."code"`,
-    runId,
-    ...scope.params,
-  );
+  const counts = unitRatingCounts(actor, runId);
+  const rows = await queryRows(db, counts.query, counts.args);
   const units = new Map<string, UnitDistribution>();
   for (const r of rows) {
     let u = units.get(r.unitId);
@@ -86,7 +83,7 @@ export async function unitDistributions(db: Db, actor: Actor, runId: string) {
           check: null,
         }),
       );
-    const n = Number(r.n);
+    const n = r.n;
     u.size += n;
     const c = u.counts.find((x) => x.rating === r.rating);
     if (c) c.count += n;
@@ -192,23 +189,6 @@ export async function calibrate(db: Db, actor: Actor, runId: string, input: { em
 
 /** The calibrations of a run in the actor's scope, newest first. */
 export async function listCalibrations(db: Db, actor: Actor, runId: string) {
-  const scope = unitIdScopeSql(actor, `c."unitId"`);
-  return db.$queryRawUnsafe<
-    {
-      id: string;
-      employeeNo: string;
-      name: string;
-      fromRating: string;
-      toRating: string;
-      reason: string;
-      by: string | null;
-      createdAt: string;
-    }[]
-  >(
-    `SELECT c."id", e."employeeNo", e."name", c."fromRating", c."toRating", c."reason", be."name" AS "by", c."createdAt"
-     FROM "PayCalibration" c JOIN "Employee" e ON e."id" = c."employeeId" LEFT JOIN "User" b ON b."id" = c."createdById" LEFT JOIN "Employee" be ON be."id" = b."employeeId"
-     WHERE c."runId" = ? AND ${scope.sql} ORDER BY c."createdAt" DESC LIMIT 200`,
-    runId,
-    ...scope.params,
-  );
+  const { query, args } = runCalibrations(actor, runId);
+  return queryRows(db, query, args);
 }

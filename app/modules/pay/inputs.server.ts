@@ -4,6 +4,7 @@ import { actualsByCode, scoreFromData } from "~/modules/kpi/scores.server";
 import { packedRows } from "~/utils/packed-rows.server";
 import { schemeKpiCodes, type EmployeeInputs, type RunParams } from "./payroll";
 import { dayNumber } from "./prorate";
+import { runEmployees } from "./queries.server";
 
 export type KpiNames = Record<string, { nameZh: string; nameEn: string; unit?: string }>;
 
@@ -20,24 +21,7 @@ export async function gatherInputs(
   options: { period?: { startsOn: Date; endsOn: Date }; calibrated?: Map<string, string> } = {},
 ): Promise<{ inputs: EmployeeInputs[]; kpiNames: KpiNames }> {
   const codes = schemeKpiCodes(params);
-  const [data, employeeRows] = await Promise.all([
-    loadPeriodData(db, periodId),
-    packedRows(
-      db,
-      [
-        `e."id"`,
-        `e."employeeNo"`,
-        `e."unitId"`,
-        `u."path"`,
-        `e."track"`,
-        `e."level"`,
-        `p."code"`,
-        `p."postValue"`,
-        `substr(e."hireDate", 1, 10)`,
-      ],
-      `FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId" JOIN "Position" p ON p."id" = e."positionId"`,
-    ),
-  ]);
+  const [data, employeeRows] = await Promise.all([loadPeriodData(db, periodId), packedRows(db, runEmployees.columns, runEmployees.from)]);
   const { scores, missing, malformed } = scoreFromData(data);
   const actuals = codes.length ? actualsByCode(data, codes, data.lines) : new Map<string, Map<string, number>>();
   const employees = employeeRows.map(([id, employeeNo, unitId, path, track, level, positionCode, postValue, hiredOn]) => ({

@@ -24,6 +24,7 @@ import { runBudgetCheck } from "./budget.server";
 import { unitsOutsideGuideline } from "./calibration.server";
 import { transition, type RunAction, type RunActor, type RunForTransition, type TransitionError } from "./run-state";
 import { formError } from "~/utils/domain-error";
+import { deletePayLines, insertDraftRun, insertPayLines, updateDraftRun, type PayLineRow, type RunFigures } from "./queries.server";
 
 export type { RunSnapshot } from "./payroll";
 
@@ -33,10 +34,9 @@ export type StoredIssue = Issue & { employeeNo?: string };
 const INSERT_CHUNK = 10_000;
 
 /**
- * Writes a run's lines inside a bulk write. Each chunk goes to SQLite as one JSON array and is
- * expanded there (json_each): tens of thousands of bound parameters per statement cost far
- * more to pass than one text. The packed inputs travel as a JSON string (already text), which
- * SQLite reads two to three times faster than an object it would have to render back to text.
+ * Writes a run's lines inside a bulk write, in chunks of one JSON array each (`insertPayLines`).
+ * The packed inputs travel as a JSON string (already text), which SQLite reads two to three
+ * times faster than an object it would have to render back to text.
  */
 async function writeLines(
   tx: BulkTransaction,
@@ -47,7 +47,7 @@ async function writeLines(
   // In key order each B-tree insert lands next to the one before it.
   const ordered = [...lines].sort((a, b) => (a.employeeId < b.employeeId ? -1 : a.employeeId > b.employeeId ? 1 : 0));
   for (let i = 0; i < ordered.length; i += INSERT_CHUNK) {
-    const rows = ordered.slice(i, i + INSERT_CHUNK).map((l) => {
+    const rows = ordered.slice(i, i + INSERT_CHUNK).map((l): PayLineRow => {
       const e = packed.get(l.employeeId)!;
       return [
         l.employeeId,
@@ -61,11 +61,7 @@ async function writeLines(
         JSON.stringify(e.json),
       ];
     });
-    await tx.execute({
-      sql: `INSERT INTO "PayLine" ("runId","employeeId","unitId","basePayFen","performancePayFen","growthBonusFen","poolShareFen","totalFen","rating","inputsJson")
-            SELECT ?, r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5, r.value->>6, r.value->>7, r.value->>8 FROM json_each(?) r`,
-      args: [runId, JSON.stringify(rows)],
-    });
+    await insertPayLines(tx, runId, rows);
   }
 }
 
@@ -128,7 +124,7 @@ async function compute(db: Db, periodId: string, periodKind: string, runId?: str
     issueCount: issues.length,
   };
   // What a run row stores of a computation, in the order of RUN_FIGURES.
-  const figures = [
+  const figures: RunFigures = [
     JSON.stringify(snapshot),
     JSON.stringify(result.pools),
     JSON.stringify(issues),
@@ -138,9 +134,6 @@ async function compute(db: Db, periodId: string, periodKind: string, runId?: str
   ];
   return { lines: result.lines, packed, draft, figures };
 }
-
-/** The run row's columns that hold a computation (`compute().figures`). */
-const RUN_FIGURES = ["paramsJson", "poolsJson", "issuesJson", "issueCount", "employeeCount", "totalFen"].map((c) => `"${c}"`);
 
 function summary(run: { status: string; totalFen: number; employeeCount: number; issueCount: number }) {
   return { status: run.status, totalFen: run.totalFen, employeeCount: run.employeeCount, issueCount: run.issueCount };
@@ -167,12 +160,15 @@ export async function createRun(db: Db, actorId: string, periodId: string) {
   return bulkWrite(db, async (tx) => {
     // Checked again inside the write transaction: two people starting a run at once get one. The
     // database holds the rule too (trigger PayRun_one_per_period): one run per period, ever.
-    const inserted = await tx.execute({
-      sql: `INSERT INTO "PayRun" ("id","periodId","periodCode","status",${RUN_FIGURES.join(",")},"preparedById","computedAt","createdAt")
-            SELECT ?,?,?,'draft',?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM "PayRun" WHERE "periodId" = ?)`,
-      args: [id, period.id, period.code, ...c.figures, actorId, now, now, period.id],
+    const inserted = await insertDraftRun(tx, {
+      id,
+      periodId: period.id,
+      periodCode: period.code,
+      figures: c.figures,
+      preparedById: actorId,
+      at: now,
     });
-    if (inserted.rowsAffected !== 1) throw formError("pay.errors.runInProgress");
+    if (!inserted) throw formError("pay.errors.runInProgress");
     await writeLines(tx, id, c.lines, c.packed);
     await auditBulk(tx, {
       actorId,
@@ -196,12 +192,8 @@ export async function recomputeRun(db: Db, actorId: string, runId: string) {
   const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: run.periodId }, select: { kind: true } });
   const c = await compute(db, run.periodId, period.kind, runId);
   return bulkWrite(db, async (tx) => {
-    const updated = await tx.execute({
-      sql: `UPDATE "PayRun" SET ${RUN_FIGURES.map((c) => `${c} = ?`).join(", ")}, "preparedById" = ?, "computedAt" = ? WHERE "id" = ? AND "status" = 'draft'`,
-      args: [...c.figures, actorId, sqliteDate(new Date()), runId],
-    });
-    if (updated.rowsAffected !== 1) throw formError("pay.errors.wrongState");
-    await tx.execute({ sql: `DELETE FROM "PayLine" WHERE "runId" = ?`, args: [runId] });
+    if (!(await updateDraftRun(tx, runId, c.figures, actorId, sqliteDate(new Date())))) throw formError("pay.errors.wrongState");
+    await deletePayLines(tx, runId);
     await writeLines(tx, runId, c.lines, c.packed);
     await auditBulk(tx, { actorId, action: "pay.run.recompute", entity: "PayRun", entityId: runId, before: summary(run), after: c.draft });
     return c.draft;

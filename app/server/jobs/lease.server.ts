@@ -1,4 +1,6 @@
-import { readDate, sqlRead, sqliteDate, type Db } from "~/utils/db.server";
+import { sqliteDate, type Db } from "~/utils/db.server";
+import { firstRow } from "~/utils/sql.server";
+import { extendJobLease, jobNextRun, releaseJobLease, takeJobLease } from "./queries.server";
 
 /**
  * The lease of one job (`JobLease`): a process runs a job only while it holds the row's lease,
@@ -27,30 +29,18 @@ export type LeaseRow = {
  * INSERT … ON CONFLICT DO UPDATE … WHERE: true when this holder has it.
  */
 export async function takeLease(db: Db, name: string, holder: string, leaseMs: number, now: Date, force = false) {
-  const due = force
-    ? ""
-    : ` AND ("JobLease"."nextRunAt" IS NULL OR julianday("JobLease"."nextRunAt") <= julianday(excluded."lastStartedAt"))`;
-  const taken = await db.$executeRawUnsafe(
-    `INSERT INTO "JobLease" ("name", "holder", "leaseUntil", "lastStartedAt", "failures", "runs") VALUES (?, ?, ?, ?, 0, 0)
-     ON CONFLICT ("name") DO UPDATE SET "holder" = excluded."holder", "leaseUntil" = excluded."leaseUntil", "lastStartedAt" = excluded."lastStartedAt"
-     WHERE ("JobLease"."holder" IS NULL OR "JobLease"."leaseUntil" IS NULL OR julianday("JobLease"."leaseUntil") <= julianday(excluded."lastStartedAt"))${due}`,
+  return takeJobLease(db, {
     name,
     holder,
-    sqliteDate(new Date(now.getTime() + leaseMs)),
-    sqliteDate(now),
-  );
-  return taken === 1;
+    until: sqliteDate(new Date(now.getTime() + leaseMs)),
+    startedAt: sqliteDate(now),
+    mustBeDue: !force,
+  });
 }
 
 /** Extends a lease still held by `holder` (a long run); false when it was lost. */
 export async function extendLease(db: Db, name: string, holder: string, until: Date) {
-  const n = await db.$executeRawUnsafe(
-    `UPDATE "JobLease" SET "leaseUntil" = ? WHERE "name" = ? AND "holder" = ?`,
-    sqliteDate(until),
-    name,
-    holder,
-  );
-  return n === 1;
+  return extendJobLease(db, name, holder, sqliteDate(until));
 }
 
 /** Gives the lease back with the run's outcome and when the job is next due. */
@@ -60,22 +50,12 @@ export async function releaseLease(
   holder: string,
   outcome: { finishedAt: Date; durationMs: number; error: string | null; nextRunAt: Date },
 ) {
-  const finished = sqliteDate(outcome.finishedAt);
-  await db.$executeRawUnsafe(
-    `UPDATE "JobLease" SET "holder" = NULL, "leaseUntil" = NULL, "lastFinishedAt" = ?, "lastDurationMs" = ?, "runs" = "runs" + 1, "nextRunAt" = ?,
-       "lastError" = coalesce(?, "lastError"), "lastErrorAt" = CASE WHEN ? IS NULL THEN "lastErrorAt" ELSE ? END,
-       "failures" = "failures" + (? IS NOT NULL)
-     WHERE "name" = ? AND "holder" = ?`,
-    finished,
-    Math.round(outcome.durationMs),
-    sqliteDate(outcome.nextRunAt),
-    outcome.error,
-    outcome.error,
-    finished,
-    outcome.error,
-    name,
-    holder,
-  );
+  await releaseJobLease(db, name, holder, {
+    finishedAt: sqliteDate(outcome.finishedAt),
+    durationMs: Math.round(outcome.durationMs),
+    error: outcome.error,
+    nextRunAt: sqliteDate(outcome.nextRunAt),
+  });
 }
 
 /** Every job's row, by name (a read: the operators' page and the scheduler's next look). */
@@ -86,6 +66,5 @@ export async function leaseRows(db: Db): Promise<Map<string, LeaseRow>> {
 
 /** When a job is next due by its row (null: never ran, due now). */
 export async function nextRunOf(db: Db, name: string) {
-  const [row] = await sqlRead<{ nextRunAt: string | null }>(db, `SELECT "nextRunAt" FROM "JobLease" WHERE "name" = ?`, [name]);
-  return row?.nextRunAt ? readDate(row.nextRunAt) : null;
+  return (await firstRow(db, jobNextRun, [name]))?.nextRunAt ?? null;
 }

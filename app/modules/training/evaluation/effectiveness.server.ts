@@ -1,8 +1,9 @@
 import type { Db } from "~/utils/db.server";
-import { employeeIdScopeSql, type Actor } from "~/modules/auth/scope";
+import type { Actor } from "~/modules/auth/scope";
 import { packedRows } from "~/utils/packed-rows.server";
 import { costFigures, groupLearning, type SessionLearning } from "./evaluation";
 import { completedSessionsWhere } from "../training";
+import { sessionEnrolments } from "../queries.server";
 import { reactionData, reactionFigures, type ReactionData, type ReactionFigures } from "./reaction.server";
 
 export type BehaviourFigures = { n: number; application: number | null; improvement: number | null; awaiting: number };
@@ -55,25 +56,11 @@ async function loadSessions(db: Db, actor: Actor, courseIds: string[], options: 
   });
   const bySession = new Map(sessions.map((s) => [s.id, [] as ScopedEnrolment[]]));
   if (sessions.length > 0) {
-    const scope = employeeIdScopeSql(actor, `e."employeeId"`);
-    const rows = await packedRows(
-      db,
-      [
-        `e."sessionId"`,
-        `e."attendance"`,
-        `e."completedAt" IS NOT NULL`,
-        `e."preScore"`,
-        `e."postScore"`,
-        `b."id" IS NOT NULL`,
-        `b."applicationScore"`,
-        `b."improvementScore"`,
-        `b."submittedAt" IS NOT NULL`,
-      ],
-      `FROM "TrainingEnrolment" e LEFT JOIN "TrainingBehaviourAssessment" b ON b."enrolmentId" = e."id"
-       WHERE e."sessionId" IN (${sessions.map(() => "?").join(",")}) AND e."status" = 'enrolled' AND ${scope.sql}`,
-      ...sessions.map((s) => s.id),
-      ...scope.params,
+    const enrolments = sessionEnrolments(
+      actor,
+      sessions.map((s) => s.id),
     );
+    const rows = await packedRows(db, enrolments.columns, enrolments.from, ...enrolments.params);
     for (const [sessionId, attendance, completed, pre, post, assessed, application, improvement, submitted] of rows) {
       bySession.get(sessionId)!.push({
         attendance: attendance === "" ? null : attendance,

@@ -1,10 +1,11 @@
 import { readSnapshot, type Db } from "~/utils/db.server";
-import { unitIdScopeSql, type Actor } from "~/modules/auth/scope";
+import type { Actor } from "~/modules/auth/scope";
 import { eachPackedRow } from "~/utils/packed-rows.server";
 import { keptTotalsState } from "~/modules/kpi/period-totals.server";
 import { periodTotals } from "~/modules/kpi/scores.server";
 import { addPair, differenceInDifferencesOfSums, type DidResult, type KpiPair, type PairSums } from "./evaluation";
 import { completedSessionsWhere, MIN_GROUP_SIZE } from "../training";
+import { completionsInScope, employeeProfiles, employeeRowIds, keptTotalsInScope } from "../queries.server";
 
 type Period = { id: string; code: string };
 type Window = { before: Period; after: Period };
@@ -78,7 +79,6 @@ export function resultsContext(db: Db, actor: Actor, inputs: Map<string, Results
       if (state === "stale") scored.set(kept.length, await periodTotals(db, id));
       kept.push(id);
     }
-    const scope = unitIdScopeSql(actor, `e."unitId"`);
     const courseIds = [...inputs.keys()];
     // People by their row's id in the employee table: stable within the snapshot, and a small
     // integer, so every later step finds a person by array index rather than by id.
@@ -96,10 +96,11 @@ export function resultsContext(db: Db, actor: Actor, inputs: Map<string, Results
       return profile;
     };
     await readSnapshot(db, async (tx) => {
+      const everyone = employeeProfiles(actor);
       await eachPackedRow(
         tx,
-        [`e."rowid"`, `e."positionId"`, `e."track"`, `e."active"`],
-        `FROM "Employee" e WHERE ${scope.sql}`,
+        everyone.columns,
+        everyone.from,
         ([rowid, positionId, track, active]) => {
           const person: Person = { profile: profileOf(positionId, track), active: active === "1", totals: [] };
           people[Number(rowid)] = person;
@@ -108,46 +109,46 @@ export function resultsContext(db: Db, actor: Actor, inputs: Map<string, Results
           if (group) group.push(person);
           else byProfile.set(person.profile, [person]);
         },
-        ...scope.params,
+        ...everyone.params,
       );
       for (const [slot, periodId] of kept.entries()) {
         const totals = scored.get(slot);
         if (totals) {
+          const ids = employeeRowIds(actor);
           await eachPackedRow(
             tx,
-            [`e."rowid"`, `e."id"`],
-            `FROM "Employee" e WHERE ${scope.sql}`,
+            ids.columns,
+            ids.from,
             ([rowid, id]) => {
               const total = totals.get(id);
               if (total !== undefined) people[Number(rowid)].totals[slot] = total;
             },
-            ...scope.params,
+            ...ids.params,
           );
           continue;
         }
+        const kept = keptTotalsInScope(actor, periodId);
         await eachPackedRow(
           tx,
-          [`e."rowid"`, `t."total"`],
-          `FROM "Employee" e JOIN "KpiPeriodTotal" t ON t."periodId" = ? AND t."employeeId" = e."id" WHERE t."total" IS NOT NULL AND ${scope.sql}`,
+          kept.columns,
+          kept.from,
           ([rowid, total]) => (people[Number(rowid)].totals[slot] = Number(total)),
-          periodId,
-          ...scope.params,
+          ...kept.params,
         );
       }
       if (courseIds.length === 0) return;
+      const completions = completionsInScope(actor, courseIds);
       await eachPackedRow(
         tx,
-        [`s."courseId"`, `en."sessionId"`, `e."rowid"`],
-        `FROM "TrainingEnrolment" en JOIN "TrainingSession" s ON s."id" = en."sessionId" JOIN "Employee" e ON e."id" = en."employeeId"
-         WHERE s."courseId" IN (${courseIds.map(() => "?").join(",")}) AND en."completedAt" IS NOT NULL AND ${scope.sql}`,
+        completions.columns,
+        completions.from,
         ([courseId, sessionId, rowid]) => {
           everCompleted.get(courseId)?.add(Number(rowid));
           let list = completers.get(sessionId);
           if (!list) completers.set(sessionId, (list = []));
           list.push(Number(rowid));
         },
-        ...courseIds,
-        ...scope.params,
+        ...completions.params,
       );
     });
     return { windows, people, byProfile, everCompleted, completers, slots: new Map(kept.map((id, slot) => [id, slot])) };

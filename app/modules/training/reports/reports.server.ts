@@ -1,13 +1,14 @@
 import { divideRounded } from "~/utils/exact-round";
 import { sqliteDate, type Db } from "~/utils/db.server";
 import { packedRows } from "~/utils/packed-rows.server";
-import { unitIdScopeSql, unitWhere, type Actor } from "~/modules/auth/scope";
+import { unitWhere, type Actor } from "~/modules/auth/scope";
 import { courseEffectiveness, effectivenessSessions } from "../evaluation/effectiveness.server";
 import { reactionData } from "../evaluation/reaction.server";
 import { needsByTopicAndUnit } from "../catalogue/needs.server";
 import { courseResults, resultsContext, resultsInputs } from "../evaluation/results.server";
 import { hoursFromTenths, parseTopics, TOPICS, type Topic } from "../training";
 import { pageOf } from "~/utils/pagination";
+import { hoursCompleted } from "../queries.server";
 
 export type Window = { from: Date; to: Date };
 
@@ -31,21 +32,9 @@ const HOUR_BANDS = [
  * everyone when no page is asked for (the CSV export). A page past the end gives the last.
  */
 export async function hoursReport(db: Db, actor: Actor, window: Window, options: { page?: number; pageSize?: number } = {}) {
-  const scope = unitIdScopeSql(actor, `e."unitId"`);
   // Ordered as listed: by unit, then employee number.
-  const rows = await packedRows(
-    db,
-    { select: [`e."id"`, `e."unitId"`, `c."tenths"`, `c."courses"`], orderBy: `u."path", e."employeeNo"` },
-    `FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId"
-     LEFT JOIN (SELECT en."employeeId", sum(co."hoursTenths") AS "tenths", count(*) AS "courses"
-                FROM "TrainingEnrolment" en JOIN "TrainingSession" s ON s."id" = en."sessionId" JOIN "TrainingCourse" co ON co."id" = s."courseId"
-                WHERE en."completedAt" IS NOT NULL AND julianday(s."endsAt") >= julianday(?) AND julianday(s."endsAt") < julianday(?)
-                GROUP BY en."employeeId") c ON c."employeeId" = e."id"
-     WHERE e."active" = 1 AND ${scope.sql}`,
-    sqliteDate(window.from),
-    sqliteDate(window.to),
-    ...scope.params,
-  );
+  const hours = hoursCompleted(actor, sqliteDate(window.from), sqliteDate(window.to));
+  const rows = await packedRows(db, hours.columns, hours.from, ...hours.params);
   const figures = rows.map(([id, unitId, tenths, courses]) => ({
     id,
     unitId,

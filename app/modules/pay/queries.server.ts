@@ -1,0 +1,159 @@
+// SQLite dialect; the statements this capability runs beside Prisma.
+import type { InValue } from "@libsql/client";
+import { z } from "zod";
+import { unitIdScopeSql } from "~/modules/auth/queries.server";
+import type { Actor } from "~/modules/auth/scope";
+import type { BulkTransaction } from "~/utils/db.server";
+import type { PackedColumns } from "~/utils/packed-rows.server";
+import { col, defineQuery, exec, type Query } from "~/utils/sql.server";
+
+/** A packed read (`packedRows`/`eachPackedRow`): its columns, its FROM clause onwards and their parameters. */
+export type PackedRead = { columns: PackedColumns; from: string; params: InValue[] };
+
+// --- Run inputs ---
+
+/** Every employee with unit path, level and post value, for a run (packed: 100,000 people). Hire date as its day. */
+export const runEmployees: PackedRead = {
+  columns: [
+    `e."id"`,
+    `e."employeeNo"`,
+    `e."unitId"`,
+    `u."path"`,
+    `e."track"`,
+    `e."level"`,
+    `p."code"`,
+    `p."postValue"`,
+    `substr(e."hireDate", 1, 10)`,
+  ],
+  from: `FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId" JOIN "Position" p ON p."id" = e."positionId"`,
+  params: [],
+};
+
+// --- Runs and their lines ---
+
+/** The run row's columns that hold a computation, in the order of `compute().figures`. */
+const RUN_FIGURES = ["paramsJson", "poolsJson", "issuesJson", "issueCount", "employeeCount", "totalFen"].map((c) => `"${c}"`);
+
+/** What a run row stores of a computation, in the order of RUN_FIGURES. */
+export type RunFigures = [string, string, string, number, number, number];
+
+/** Inserts a draft run unless the period already has a run: false when it has (see `createRun`). */
+export async function insertDraftRun(
+  tx: BulkTransaction,
+  run: { id: string; periodId: string; periodCode: string; figures: RunFigures; preparedById: string; at: string },
+) {
+  const inserted = await exec(
+    tx,
+    `INSERT INTO "PayRun" ("id","periodId","periodCode","status",${RUN_FIGURES.join(",")},"preparedById","computedAt","createdAt")
+     SELECT ?,?,?,'draft',?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM "PayRun" WHERE "periodId" = ?)`,
+    [run.id, run.periodId, run.periodCode, ...run.figures, run.preparedById, run.at, run.at, run.periodId],
+  );
+  return inserted === 1;
+}
+
+/** Stores a recomputation on a run still in draft: false when it is no longer one. */
+export async function updateDraftRun(tx: BulkTransaction, runId: string, figures: RunFigures, preparedById: string, at: string) {
+  const updated = await exec(
+    tx,
+    `UPDATE "PayRun" SET ${RUN_FIGURES.map((c) => `${c} = ?`).join(", ")}, "preparedById" = ?, "computedAt" = ? WHERE "id" = ? AND "status" = 'draft'`,
+    [...figures, preparedById, at, runId],
+  );
+  return updated === 1;
+}
+
+export async function deletePayLines(tx: BulkTransaction, runId: string) {
+  await exec(tx, `DELETE FROM "PayLine" WHERE "runId" = ?`, [runId]);
+}
+
+/** One pay line as written: employeeId, unitId, the four parts and total in fen, rating, and the packed inputs as JSON text. */
+export type PayLineRow = [string, string, number, number, number, number, number, string | null, string];
+
+/**
+ * Writes lines as one JSON array, expanded by SQLite (json_each): tens of thousands of bound
+ * parameters per statement cost far more to pass than one text.
+ */
+export async function insertPayLines(tx: BulkTransaction, runId: string, rows: PayLineRow[]) {
+  await exec(
+    tx,
+    `INSERT INTO "PayLine" ("runId","employeeId","unitId","basePayFen","performancePayFen","growthBonusFen","poolShareFen","totalFen","rating","inputsJson")
+     SELECT ?, r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5, r.value->>6, r.value->>7, r.value->>8 FROM json_each(?) r`,
+    [runId, JSON.stringify(rows)],
+  );
+}
+
+// --- Budgets ---
+
+const spendRow = z.object({ path: col.text, fen: col.sum });
+
+/**
+ * What locked runs of a year and their adjustments paid, by unit path (one row per unit), leaving
+ * out one run. Dates are stored as ISO text: the year is its first four characters.
+ * Arguments: `committedSpendArgs`.
+ */
+export const committedSpend = defineQuery(
+  "pay.committedSpend",
+  spendRow,
+  `SELECT u."path" AS "path", SUM(x."fen") AS "fen" FROM (
+     SELECT l."unitId" AS "unitId", SUM(l."totalFen") AS "fen" FROM "PayLine" l
+       JOIN "PayRun" r ON r."id" = l."runId" JOIN "AppraisalPeriod" p ON p."id" = r."periodId"
+       WHERE r."status" = 'locked' AND r."id" <> ? AND substr(p."startsOn", 1, 4) = ? GROUP BY l."unitId"
+     UNION ALL
+     SELECT l."unitId", SUM(a."amountFen") FROM "PayAdjustment" a
+       JOIN "PayLine" l ON l."runId" = a."runId" AND l."employeeId" = a."employeeId"
+       JOIN "PayRun" r ON r."id" = a."runId" JOIN "AppraisalPeriod" p ON p."id" = r."periodId"
+       WHERE r."id" <> ? AND substr(p."startsOn", 1, 4) = ? GROUP BY l."unitId"
+   ) x JOIN "Unit" u ON u."id" = x."unitId" GROUP BY x."unitId"`,
+);
+
+export const committedSpendArgs = (year: number, exceptRunId: string): InValue[] => [exceptRunId, String(year), exceptRunId, String(year)];
+
+/** What one run pays, by unit path. */
+export const runSpend = defineQuery(
+  "pay.runSpend",
+  spendRow,
+  `SELECT u."path" AS "path", SUM(l."totalFen") AS "fen" FROM "PayLine" l JOIN "Unit" u ON u."id" = l."unitId" WHERE l."runId" = ? GROUP BY l."unitId"`,
+);
+
+// --- Calibration ---
+
+const ratingCountRow = z.object({ unitId: col.text, nameZh: col.text, nameEn: col.text, rating: col.text.nullable(), n: col.int });
+
+/** Each unit's count of each rating in a run, for the units in the actor's scope: one GROUP BY over the run's lines. */
+export function unitRatingCounts(actor: Actor, runId: string): { query: Query<typeof ratingCountRow>; args: InValue[] } {
+  const scope = unitIdScopeSql(actor, `l."unitId"`);
+  return {
+    query: defineQuery(
+      "pay.unitRatingCounts",
+      ratingCountRow,
+      `SELECT l."unitId", u."nameZh", u."nameEn", l."rating", count(*) AS n FROM "PayLine" l JOIN "Unit" u ON u."id" = l."unitId"
+       WHERE l."runId" = ? AND ${scope.sql} GROUP BY l."unitId", l."rating" ORDER BY u."sortOrder", u."code"`,
+    ),
+    args: [runId, ...scope.params],
+  };
+}
+
+const calibrationRow = z.object({
+  id: col.text,
+  employeeNo: col.text,
+  name: col.text,
+  fromRating: col.text,
+  toRating: col.text,
+  reason: col.text,
+  by: col.text.nullable(),
+  createdAt: col.date,
+});
+
+/** The calibrations of a run in the actor's scope, newest first (at most 200). */
+export function runCalibrations(actor: Actor, runId: string): { query: Query<typeof calibrationRow>; args: InValue[] } {
+  const scope = unitIdScopeSql(actor, `c."unitId"`);
+  return {
+    query: defineQuery(
+      "pay.runCalibrations",
+      calibrationRow,
+      `SELECT c."id", e."employeeNo", e."name", c."fromRating", c."toRating", c."reason", be."name" AS "by", c."createdAt"
+       FROM "PayCalibration" c JOIN "Employee" e ON e."id" = c."employeeId" LEFT JOIN "User" b ON b."id" = c."createdById" LEFT JOIN "Employee" be ON be."id" = b."employeeId"
+       WHERE c."runId" = ? AND ${scope.sql} ORDER BY c."createdAt" DESC LIMIT 200`,
+    ),
+    args: [runId, ...scope.params],
+  };
+}
