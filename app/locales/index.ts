@@ -13,6 +13,7 @@ import rotations from "./rotations";
 import accounts from "./accounts";
 import identity from "./identity";
 import jobs from "./jobs";
+import talk from "./talk";
 
 /** Every message group, merged per language. A new capability adds its group here. */
 const groups = [
@@ -31,6 +32,7 @@ const groups = [
   accounts,
   identity,
   jobs,
+  talk,
 ] as const;
 
 type Merge<G extends readonly { "zh-CN": object }[]> = G extends readonly [
