@@ -3,6 +3,7 @@ import { unitPathScope, type Actor } from "~/modules/auth/scope";
 import type { Db } from "~/utils/db.server";
 import { budgetStatus, checkRun, totalExcess, type Budget, type Spend } from "./budget";
 import { formError } from "~/utils/domain-error";
+import { heldSpend } from "./appeals.server";
 
 /**
  * Wage-bill budgets in the database. A run counts against the budgets of the year its period
@@ -51,7 +52,9 @@ async function committed(db: Db, year: number, exceptRunId = ""): Promise<Spend[
     ...yearBounds(exceptRunId, year),
     ...yearBounds(exceptRunId, year),
   );
-  return rows.map((r) => ({ unitPath: r.path, fen: Number(r.fen ?? 0) }));
+  // A line held by an open appeal is not committed until the appeal is decided.
+  const held = new Map((await heldSpend(db, year, exceptRunId)).map((h) => [h.unitPath, h.fen]));
+  return rows.map((r) => ({ unitPath: r.path, fen: Number(r.fen ?? 0) - (held.get(r.path) ?? 0) }));
 }
 
 function yearBounds(runId: string, year: number) {
