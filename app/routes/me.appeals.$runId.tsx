@@ -68,7 +68,9 @@ export default function MyAppeal() {
       {explanation ? (
         <>
           <h2>{t("pay.kpisBehind")}</h2>
-          <KpiTable explanation={explanation} />
+          <div className="table-scroll">
+            <KpiTable explanation={explanation} />
+          </div>
         </>
       ) : null}
       <div className="panel" data-testid="my-appeal">
