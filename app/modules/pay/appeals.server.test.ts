@@ -121,6 +121,11 @@ describe("appeals against a run", () => {
       decideAppeal(db, hrActor(hr1), { appealId: appeal.id, outcome: "dismissed", reason: "再决定" }),
       "pay.appeals.errors.decided",
     );
+    // The database keeps the decision too.
+    await expect(db.$executeRawUnsafe(`UPDATE "PayAppeal" SET "status" = 'open' WHERE "id" = ?`, appeal.id)).rejects.toThrow(
+      /decided appeal/,
+    );
+    await expect(db.$executeRawUnsafe(`DELETE FROM "PayAppeal" WHERE "id" = ?`, appeal.id)).rejects.toThrow(/appeals are kept/);
   });
 
   it("upheld in a draft, the rating moves through calibration; dismissed, the line stays as computed", async () => {

@@ -53,3 +53,14 @@ CREATE INDEX "PayAppeal_employeeId_idx" ON "PayAppeal"("employeeId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PayAppeal_runId_employeeId_key" ON "PayAppeal"("runId", "employeeId");
+
+-- A decided appeal is a record of the decision: it never changes, and no appeal is deleted.
+CREATE TRIGGER "PayAppeal_decided_final" BEFORE UPDATE ON "PayAppeal"
+WHEN OLD."status" <> 'open'
+BEGIN
+    SELECT RAISE(ABORT, 'a decided appeal cannot change');
+END;
+CREATE TRIGGER "PayAppeal_no_delete" BEFORE DELETE ON "PayAppeal"
+BEGIN
+    SELECT RAISE(ABORT, 'appeals are kept');
+END;
