@@ -14,6 +14,7 @@ import accounts from "./accounts";
 import identity from "./identity";
 import jobs from "./jobs";
 import home from "./home";
+import talk from "./talk";
 
 /** Every message group, merged per language. A new capability adds its group here. */
 const groups = [
@@ -33,6 +34,7 @@ const groups = [
   identity,
   jobs,
   home,
+  talk,
 ] as const;
 
 type Merge<G extends readonly { "zh-CN": object }[]> = G extends readonly [

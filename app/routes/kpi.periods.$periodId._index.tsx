@@ -107,6 +107,9 @@ export default function PeriodOverview() {
             <Link className="button" to={`/kpi/periods/${period.id}/joint`}>
               {t("kpi.joint")}
             </Link>
+            <Link className="button" to={`/kpi/periods/${period.id}/confirmations`}>
+              {t("talk.targets.pageLink")}
+            </Link>
           </>
         }
       >

@@ -6,6 +6,7 @@ import { money } from "~/components/pay/format";
 import { requireEmployee } from "~/modules/auth/guards.server";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
 import { myPayslips } from "~/modules/pay/views.server";
+import { myAppeals } from "~/modules/pay/appeals.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { DataTable } from "~/components/ui/data-table";
@@ -15,13 +16,13 @@ export const headers = noStoreHeaders;
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);
   const payslips = await myPayslips(db, user.employeeId);
-  return data({ payslips, employeeId: user.employeeId }, { headers: NO_STORE });
+  return data({ payslips, employeeId: user.employeeId, appeals: await myAppeals(db, user) }, { headers: NO_STORE });
 }
 
 export default function MyPay() {
   const t = useT();
   const when = formatDateTime;
-  const { payslips, employeeId } = useLoaderData<typeof loader>();
+  const { payslips, employeeId, appeals } = useLoaderData<typeof loader>();
   return (
     <section>
       <PageHeader title={t("pay.myPayTitle")}>
@@ -42,6 +43,37 @@ export default function MyPay() {
           { key: "locked", header: "pay.lockedAt", cell: (p) => when(p.run.lockedAt), sort: (p) => p.run.lockedAt },
         ]}
       />
+      {appeals.open.length > 0 || appeals.appeals.length > 0 ? (
+        <>
+          <h2>{t("pay.appeals.myListTitle")}</h2>
+          <DataTable
+            rows={[
+              ...appeals.open
+                .filter((o) => !o.appealed)
+                .map((o) => ({ runId: o.runId, periodCode: o.periodCode, status: null, deadline: o.deadline })),
+              ...appeals.appeals.map((a) => ({ runId: a.runId, periodCode: a.periodCode, status: a.status, deadline: null })),
+            ]}
+            rowKey={(r) => r.runId}
+            testId="my-appeals"
+            sortParam="appealSort"
+            columns={[
+              {
+                key: "period",
+                header: "pay.period",
+                cell: (r) => <Link to={`/me/appeals/${r.runId}`}>{t("pay.appeals.scoreOf", { period: r.periodCode })}</Link>,
+              },
+              {
+                key: "status",
+                header: "pay.status",
+                cell: (r) =>
+                  r.status
+                    ? t(`pay.appeals.status.${r.status as "open" | "upheld" | "dismissed"}`)
+                    : t("pay.appeals.openUntil", { at: when(r.deadline) }),
+              },
+            ]}
+          />
+        </>
+      ) : null}
     </section>
   );
 }

@@ -9,6 +9,12 @@ import { currentPeriod, listPeriods } from "~/modules/kpi/library.server";
 import { loadPerformancePage, performanceAction } from "~/modules/kpi/performance-page.server";
 import { employeeForPlan } from "~/modules/kpi/progress.server";
 import { formatScore } from "~/modules/kpi/units";
+import { TargetResponsePanel } from "~/components/kpi/target-response";
+import { TargetResponseSchema } from "~/modules/kpi/target-responses";
+import { myTargetResponse, respondToTargets } from "~/modules/kpi/target-responses.server";
+import { parseWithZod } from "@conform-to/zod";
+import { data } from "@remix-run/node";
+import { submissionRefusal } from "~/utils/domain-error.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
@@ -32,17 +38,29 @@ async function resolve(args: LoaderFunctionArgs) {
 export async function loader(args: LoaderFunctionArgs) {
   const { user, period, employee } = await resolve(args);
   const periods = await listPeriods(db);
-  if (!period) return { periods, page: null };
+  if (!period) return { periods, page: null, targets: null };
   const page = await loadPerformancePage(db, user, period.id, employee);
   invariantResponse(page, 404);
-  return { periods, page };
+  return { periods, page, targets: await myTargetResponse(db, user, period.id) };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const { user, period, employee } = await resolve(args);
   invariantResponse(period, 404);
   const formData = await args.request.formData();
-  // The employee's own page only records check-ins.
+  const intent = formData.get("intent");
+  if (intent === "confirmTargets" || intent === "objectTargets") {
+    const submission = parseWithZod(formData, { schema: TargetResponseSchema });
+    if (submission.status !== "success") return data({ targets: submission.reply() }, { status: 400 });
+    try {
+      await respondToTargets(db, user, period.id, submission.value);
+    } catch (error) {
+      return submissionRefusal(error, submission, { on: "form", wrap: (reply) => ({ targets: reply }) });
+    }
+    const message = intent === "confirmTargets" ? "talk.targets.confirmed" : "talk.targets.objected";
+    return redirectWithFlash(`/me/performance?period=${period.id}`, { kind: "success", message });
+  }
+  // Otherwise the employee's own page only records check-ins.
   if (formData.get("intent") !== "checkin") throw new Response("Forbidden", { status: 403 });
   const result = await performanceAction(db, user, period.id, employee, formData);
   if ("done" in result) return redirectWithFlash(`/me/performance?period=${period.id}`, { kind: "success", message: result.done });
@@ -51,8 +69,9 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function MyPerformance() {
   const t = useT();
-  const { periods, page } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { checkin?: SubmissionResult<string[]> } | undefined;
+  const { periods, page, targets } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as
+    { checkin?: SubmissionResult<string[]>; targets?: SubmissionResult<string[]> } | undefined;
   return (
     <section>
       <PageHeader title={t("kpi.myPerformance")}>
@@ -88,6 +107,7 @@ export default function MyPerformance() {
             </div>
           </div>
           <PerformanceTable lines={page.performance.lines} total={page.performance.total} />
+          {targets ? <TargetResponsePanel standing={targets} lastResult={result?.targets} /> : null}
           <CheckIns checkIns={page.checkIns} canAdd={page.can.checkIn} lastResult={result?.checkin} />
         </>
       )}

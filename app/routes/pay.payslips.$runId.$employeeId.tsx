@@ -8,6 +8,7 @@ import { requireUser } from "~/modules/auth/guards.server";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
 import { WhatIfPercentSchema } from "~/modules/pay/forms";
 import { getPayslip } from "~/modules/pay/views.server";
+import { appealOnLine } from "~/modules/pay/appeals.server";
 import { db } from "~/utils/db.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
 import { z } from "~/utils/validation";
@@ -39,7 +40,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const payslip = await getPayslip(db, user, runId, employeeId, what);
   invariantResponse(payslip, 404);
   return data(
-    { ...payslip, query: { kpi: query.kpi, pct: query.pct, pctError }, own: user.employeeId === employeeId },
+    {
+      ...payslip,
+      query: { kpi: query.kpi, pct: query.pct, pctError },
+      own: user.employeeId === employeeId,
+      appeal: await appealOnLine(db, runId, employeeId),
+    },
     { headers: NO_STORE },
   );
 }
@@ -47,7 +53,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function Payslip() {
   const t = useT();
   const when = formatDateTime;
-  const { run, employee, line, explanation, whatIf, adjustments, calibrations, adjustedTotalFen, query, own } =
+  const { run, employee, line, explanation, whatIf, adjustments, calibrations, adjustedTotalFen, query, own, appeal } =
     useLoaderData<typeof loader>();
   return (
     <section>
@@ -57,6 +63,19 @@ export default function Payslip() {
         </p>
         <p>{own ? <Link to="/me/pay">{t("pay.backToMyPay")}</Link> : <Link to={`/pay/runs/${run.id}`}>{t("pay.backToRun")}</Link>}</p>
       </PageHeader>
+      {appeal ? (
+        <p className={appeal.status === "open" ? "notice warn" : "notice"} data-testid="payslip-appeal">
+          {appeal.status === "open"
+            ? t("pay.appeals.payslipHeld")
+            : appeal.status === "upheld"
+              ? t("pay.appeals.payslipUpheld", {
+                  from: appeal.fromRating ?? "",
+                  to: appeal.toRating ?? "",
+                  reason: appeal.decisionReason ?? "",
+                })
+              : t("pay.appeals.payslipDismissed", { reason: appeal.decisionReason ?? "" })}
+        </p>
+      ) : null}
       <PayslipBreakdown line={line} explanation={explanation} calibrations={calibrations} />
       {adjustments.length > 0 ? (
         <div className="panel">

@@ -14,6 +14,7 @@ import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
 import { addAdjustment, recomputeRun, stepRefusal, transitionRun, verifyRun } from "~/modules/pay/runs.server";
 import { getRun } from "~/modules/pay/views.server";
 import { runBudgetCheck } from "~/modules/pay/budget.server";
+import { appealSummary } from "~/modules/pay/appeals.server";
 import { db } from "~/utils/db.server";
 import { domainError, refusal, submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -57,6 +58,7 @@ export async function loader(args: LoaderFunctionArgs) {
       signOffRefusal,
       budget,
       canCalibrate: may(user, "pay.calibrate"),
+      appeals: await appealSummary(db, user, id),
       verification,
       mayVerify: checkable && !verification,
     },
@@ -161,6 +163,7 @@ export default function PayRun() {
     signOffRefusal,
     budget,
     canCalibrate,
+    appeals,
     verification,
     mayVerify,
   } = useLoaderData<typeof loader>();
@@ -239,6 +242,12 @@ export default function PayRun() {
             <Link to={`/pay/runs/${run.id}/calibration`} data-testid="calibration-link">
               {t("pay.calibration.link")}
             </Link>
+          </p>
+        ) : null}
+        {canCalibrate ? (
+          <p data-testid="appeal-summary" className={appeals.open > 0 ? "notice warn" : undefined}>
+            {t("pay.appeals.summary", { open: appeals.open, held: appeals.held.length, decided: appeals.decided })}{" "}
+            <Link to={`/pay/runs/${run.id}/appeals`}>{t("pay.appeals.link")}</Link>
           </p>
         ) : null}
         {run.budgetExcessFen ? (
@@ -401,6 +410,12 @@ export default function PayRun() {
                   <td>{l.employee.employeeNo}</td>
                   <td>
                     <Link to={`/pay/payslips/${run.id}/${l.employeeId}`}>{l.employee.name}</Link>
+                    {appeals.held.includes(l.employeeId) ? (
+                      <span className="badge warn" data-testid="held-line">
+                        {" "}
+                        {t("pay.appeals.held")}
+                      </span>
+                    ) : null}
                   </td>
                   <td>{pick(locale, l.unit)}</td>
                   <td>{money(l.basePayFen)}</td>

@@ -8,6 +8,7 @@ import { seedSuggestionDemo } from "./suggestions";
 import { seedRotationsDemo } from "./rotations";
 import { seedCareersDemo } from "./careers";
 import { seedTrainingDemo } from "./training";
+import { seedTalkDemo } from "./talk";
 
 /** Every demo account signs in with this password (demo data only; shown on start and in the README). */
 export const DEMO_PASSWORD = "ge-demo-2026";
@@ -19,6 +20,7 @@ const MODULE_SEEDS: { name: string; run: (ctx: DemoContext) => Promise<void> }[]
   { name: "surveys", run: (ctx) => seedSurveyDemo(ctx) },
   { name: "kpi", run: (ctx) => seedKpiDemo(ctx) },
   { name: "pay", run: (ctx) => seedPayDemo(ctx) },
+  { name: "talk", run: (ctx) => seedTalkDemo(ctx) },
   { name: "suggestions", run: (ctx) => seedSuggestionDemo(ctx) },
   { name: "rotations", run: (ctx) => seedRotationsDemo(ctx) },
   { name: "careers", run: (ctx) => seedCareersDemo(ctx) },

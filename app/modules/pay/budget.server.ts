@@ -5,6 +5,7 @@ import { rows as queryRows } from "~/utils/sql.server";
 import { committedSpend, committedSpendArgs, runSpend } from "./queries.server";
 import { budgetStatus, checkRun, totalExcess, type Budget, type Spend } from "./budget";
 import { formError } from "~/utils/domain-error";
+import { heldSpend } from "./appeals.server";
 
 /**
  * Wage-bill budgets in the database. A run counts against the budgets of the year its period
@@ -40,7 +41,9 @@ async function budgetsOf(db: Db, year: number): Promise<(Budget & { nameZh: stri
 /** What locked runs of the year and their adjustments paid, by unit path (one row per unit). */
 async function committed(db: Db, year: number, exceptRunId = ""): Promise<Spend[]> {
   const rows = await queryRows(db, committedSpend, committedSpendArgs(year, exceptRunId));
-  return rows.map((r) => ({ unitPath: r.path, fen: r.fen }));
+  // A line held by an open appeal is not committed until the appeal is decided.
+  const held = new Map((await heldSpend(db, year, exceptRunId)).map((h) => [h.unitPath, h.fen]));
+  return rows.map((r) => ({ unitPath: r.path, fen: r.fen - (held.get(r.path) ?? 0) }));
 }
 
 /** Budget, committed and remaining per unit for a year: HR sees every budget, a head those of their subtree. */

@@ -5,6 +5,8 @@ import { unpackInputs } from "./line-snapshot";
 import type { EmployeeInputs, PoolResult, RunSnapshot } from "./payroll";
 import type { StoredIssue } from "./runs.server";
 import { paginate, pageWindow } from "~/utils/pagination";
+import { heldEmployeeIds } from "./appeals.server";
+import { withoutHeld } from "./appeals";
 
 export const LINES_PAGE_SIZE = 50;
 
@@ -266,10 +268,12 @@ export async function payrollRows(db: Db, runId: string): Promise<PayrollRow[]> 
     db.payRun.findUniqueOrThrow({ where: { id: runId }, select: { paramsJson: true } }),
   ]);
   const periodDays = (JSON.parse(run.paramsJson) as RunSnapshot).periodDays ?? null;
+  // A line held by an open appeal goes to payroll once the appeal is decided.
+  const held = await heldEmployeeIds(db, runId);
   const adjusted = new Map(adjustments.map((a) => [a.employeeId, a._sum.amountFen ?? 0]));
   // The reason of the calibration the line's rating follows (the latest).
   const calibrated = new Map(calibrations.map((c) => [c.employeeId, c.reason]));
-  return lines.map((l) => {
+  return withoutHeld(lines, held).map((l) => {
     // Both the packed and the earlier whole form keep track, level and score under these names.
     const inputs = JSON.parse(l.inputsJson) as Pick<EmployeeInputs, "track" | "level" | "score"> & { d?: number };
     const adj = adjusted.get(l.employeeId) ?? 0;
