@@ -21,6 +21,10 @@ export default defineMessages(
     "home.waiting.nominationsAction": "去评审",
     "home.waiting.suggestions": "{count} 条分派给您的建议待答复",
     "home.waiting.suggestionsAction": "去处理",
+    "home.waiting.appeals": "{period} 的绩效申诉有 {count} 件待您决定",
+    "home.waiting.appealsAction": "去处理申诉",
+    "home.waiting.objections": "{period} 有 {count} 项目标异议待您答复",
+    "home.waiting.objectionsAction": "去答复",
     "home.shortcuts": "常用入口",
   },
   {
@@ -43,6 +47,10 @@ export default defineMessages(
     "home.waiting.nominationsAction": "Review",
     "home.waiting.suggestions": "{count} suggestions assigned to you wait for an answer",
     "home.waiting.suggestionsAction": "Handle",
+    "home.waiting.appeals": "{count} score appeals for {period} wait for your decision",
+    "home.waiting.appealsAction": "Decide appeals",
+    "home.waiting.objections": "{count} objections to targets for {period} wait for your answer",
+    "home.waiting.objectionsAction": "Answer",
     "home.shortcuts": "Shortcuts",
   },
 );

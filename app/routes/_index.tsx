@@ -64,6 +64,18 @@ function describe(item: Serialized, t: ReturnType<typeof useT>, en: boolean): { 
         to: `/careers/cycles/${item.cycleId}`,
         action: t("home.waiting.nominationsAction"),
       };
+    case "appeals":
+      return {
+        text: t("home.waiting.appeals", { period: item.periodCode, count: item.count }),
+        to: `/pay/runs/${item.runId}/appeals`,
+        action: t("home.waiting.appealsAction"),
+      };
+    case "objections":
+      return {
+        text: t("home.waiting.objections", { period: item.periodCode, count: item.count }),
+        to: `/kpi/periods/${item.periodId}/confirmations`,
+        action: t("home.waiting.objectionsAction"),
+      };
     case "suggestions":
       return {
         text: t("home.waiting.suggestions", { count: item.count }),

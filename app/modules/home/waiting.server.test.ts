@@ -119,4 +119,39 @@ describe("what waits on the home page", () => {
     expect((await whatWaits(db, head)).find((i) => i.kind === "suggestions")).toMatchObject({ count: 2 });
     expect((await whatWaits(db, { ...head, role: "employee" })).some((i) => i.kind === "suggestions")).toBe(false);
   });
+
+  it("asks heads and HR to decide open score appeals in their scope, never their own", async () => {
+    const hr = await actor("E000003", "hr_admin");
+    const appellant = await actor("E000004");
+    const employee = await db.employee.findUniqueOrThrow({ where: { id: appellant.employeeId! }, select: { unitId: true } });
+    const period = await db.appraisalPeriod.create({
+      data: { code: "HOME-APPEAL", kind: "quarter", startsOn: new Date("2026-01-01Z"), endsOn: new Date("2026-03-31Z"), status: "closed" },
+    });
+    const run = await db.payRun.create({
+      data: {
+        periodId: period.id,
+        periodCode: "HOME-APPEAL",
+        status: "draft",
+        paramsJson: "{}",
+        preparedById: hr.userId,
+        computedAt: new Date(),
+      },
+    });
+    await db.payAppeal.create({
+      data: {
+        runId: run.id,
+        employeeId: appellant.employeeId!,
+        unitId: employee.unitId,
+        reason: "r",
+        createdById: appellant.userId,
+        createdAt: new Date(),
+      },
+    });
+    const find = async (a: Actor) => (await whatWaits(db, a)).find((i) => i.kind === "appeals" && i.runId === run.id);
+    expect(await find(hr)).toMatchObject({ count: 1, periodCode: "HOME-APPEAL" });
+    expect(await find({ ...appellant, role: "hr_admin" })).toBeUndefined();
+    expect(await find(appellant)).toBeUndefined();
+    const elsewhere = await db.unit.findFirstOrThrow({ where: { id: { not: employee.unitId }, kind: "room" }, select: { path: true } });
+    expect(await find({ ...hr, role: "dept_head", scopePath: elsewhere.path })).toBeUndefined();
+  });
 });

@@ -13,7 +13,9 @@ export type WaitingItem =
   | { kind: "session"; id: string; titleZh: string; titleEn: string; startsAt: Date }
   | { kind: "payRun"; id: string; periodCode: string; step: "review" | "approve" | "lock" }
   | { kind: "nominations"; cycleId: string; name: string; count: number }
-  | { kind: "suggestions"; count: number };
+  | { kind: "suggestions"; count: number }
+  | { kind: "appeals"; runId: string; periodCode: string; count: number }
+  | { kind: "objections"; periodId: string; periodCode: string; count: number };
 
 /** Payslips locked in this many days are announced. */
 const PAYSLIP_DAYS = 45;
@@ -23,7 +25,8 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export async function whatWaits(db: Db, actor: Actor, now = new Date()): Promise<WaitingItem[]> {
   const employeeId = actor.employeeId;
-  const [surveys, payslip, assessments, sessions, runs, cycles, suggestions] = await Promise.all([
+  const scopedUnits = may(actor, "pay.calibrate") || may(actor, "kpi.view") ? await unitIdsInScope(db, actor) : [];
+  const [surveys, payslip, assessments, sessions, runs, cycles, suggestions, appeals, objections] = await Promise.all([
     employeeId
       ? db.surveyParticipation.findMany({
           where: { employeeId, survey: { status: "open", opensAt: { lte: now }, closesAt: { gt: now } } },
@@ -79,6 +82,25 @@ export async function whatWaits(db: Db, actor: Actor, now = new Date()): Promise
     may(actor, "suggestion.handle")
       ? db.suggestion.count({ where: { ownerUserId: actor.userId, status: { in: ["new", "under_review"] } } })
       : 0,
+    // Appeals and objections to decide: in the actor's scope, never their own.
+    may(actor, "pay.calibrate")
+      ? db.payAppeal.groupBy({
+          by: ["runId"],
+          where: { status: "open", unitId: { in: scopedUnits }, employeeId: { not: employeeId ?? "" } },
+          _count: { _all: true },
+        })
+      : [],
+    may(actor, "kpi.view")
+      ? db.kpiTargetResponse.groupBy({
+          by: ["periodId"],
+          where: {
+            kind: "objection",
+            answeredAt: null,
+            employeeId: { not: employeeId ?? "", in: await employeeIdsIn(db, scopedUnits) },
+          },
+          _count: { _all: true },
+        })
+      : [],
   ]);
 
   const items: WaitingItem[] = [];
@@ -99,6 +121,23 @@ export async function whatWaits(db: Db, actor: Actor, now = new Date()): Promise
   for (const c of cycles)
     if (c._count.nominations > 0) items.push({ kind: "nominations", cycleId: c.id, name: c.name, count: c._count.nominations });
   if (suggestions > 0) items.push({ kind: "suggestions", count: suggestions });
+  if (appeals.length) {
+    const codes = new Map(
+      (await db.payRun.findMany({ where: { id: { in: appeals.map((a) => a.runId) } }, select: { id: true, periodCode: true } })).map(
+        (r) => [r.id, r.periodCode],
+      ),
+    );
+    for (const a of appeals) items.push({ kind: "appeals", runId: a.runId, periodCode: codes.get(a.runId) ?? "", count: a._count._all });
+  }
+  if (objections.length) {
+    const codes = new Map(
+      (
+        await db.appraisalPeriod.findMany({ where: { id: { in: objections.map((o) => o.periodId) } }, select: { id: true, code: true } })
+      ).map((p) => [p.id, p.code]),
+    );
+    for (const o of objections)
+      items.push({ kind: "objections", periodId: o.periodId, periodCode: codes.get(o.periodId) ?? "", count: o._count._all });
+  }
   if (payslip?.run.lockedAt)
     items.push({
       kind: "payslip",
@@ -116,4 +155,13 @@ export async function whatWaits(db: Db, actor: Actor, now = new Date()): Promise
       startsAt: e.session.startsAt,
     });
   return items;
+}
+
+async function unitIdsInScope(db: Db, actor: Actor) {
+  return (await db.unit.findMany({ where: unitWhere(actor), select: { id: true } })).map((u) => u.id);
+}
+
+async function employeeIdsIn(db: Db, unitIds: string[]) {
+  if (unitIds.length === 0) return [];
+  return (await db.employee.findMany({ where: { unitId: { in: unitIds } }, select: { id: true } })).map((e) => e.id);
 }
