@@ -48,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
         cycleId: submission.value.cycleId,
         employeeId: user.employeeId,
         justification: submission.value.justification,
-        source: "self",
+        self: true,
       });
       invariantResponse(saved, 404);
     } catch (error) {

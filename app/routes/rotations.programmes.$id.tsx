@@ -6,7 +6,7 @@ import { EmptyState, Field, FormErrors, PageHeader, SelectField, TextAreaField }
 import { replyErrors } from "~/components/rotations/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { isInScope, may } from "~/modules/auth/scope";
+import { may } from "~/modules/auth/scope";
 import { listUnits } from "~/modules/org/units.server";
 import { applicationsInScope, decideApplication, submitApplication } from "~/modules/rotations/applications.server";
 import { createOpening, getProgramme } from "~/modules/rotations/programmes.server";
@@ -31,11 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
       ...programme,
       openings: programme.openings.map(({ hostUnit: { path: _p, ...unit }, ...o }) => ({ ...o, hostUnit: unit })),
     },
-    applications: applications.map((a) => ({
-      ...a,
-      mayHome: user.role === "hr_admin" || isInScope(user, a.employee.unit.path),
-      mayHost: user.role === "hr_admin" || isInScope(user, a.opening.hostUnit.path),
-    })),
+    applications,
     units: units.map((u) => ({ id: u.id, nameZh: u.nameZh, nameEn: u.nameEn, depth: u.depth })),
     canManage: may(user, "rotation.manage"),
   };

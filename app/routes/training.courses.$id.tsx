@@ -11,7 +11,14 @@ import { SessionForm } from "~/components/training/session-form";
 import { withoutIntent } from "~/components/training/form-data";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
-import { createSession, getCourse, listSessions, setCourseActive, updateCourse } from "~/modules/training/catalogue/catalogue.server";
+import {
+  courseFor,
+  createSession,
+  getCourse,
+  listSessions,
+  setCourseActive,
+  updateCourse,
+} from "~/modules/training/catalogue/catalogue.server";
 import { courseEffectiveness } from "~/modules/training/evaluation/effectiveness.server";
 import { needsByTopicAndUnit } from "~/modules/training/catalogue/needs.server";
 import { courseResults } from "~/modules/training/evaluation/results.server";
@@ -25,10 +32,9 @@ import { fenToInput } from "~/utils/format";
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const { id } = parseParams(args.params, idParam);
-  const course = await getCourse(db, id);
+  const course = await courseFor(db, user, id);
   invariantResponse(course, 404);
   const canManage = may(user, "training.manage");
-  invariantResponse(course.active || canManage, 404);
   const canReport = may(user, "training.report");
   const sessions = await listSessions(db, { courseId: id, take: 100 });
   let evaluation = null;
