@@ -39,9 +39,10 @@ export default function CareerReports() {
               {
                 key: "unit",
                 header: "careers.unit",
+                className: "nowrap",
                 cell: (r) => <span style={{ paddingInlineStart: `${r.depth}rem` }}>{locale === "en" ? r.unit.nameEn : r.unit.nameZh}</span>,
               },
-              { key: "track", header: "careers.track", cell: (r) => t(`track.${r.track}`) },
+              { key: "track", header: "careers.track", className: "nowrap", cell: (r) => t(`track.${r.track}`) },
               ...RANKS.map((rank) => ({
                 key: `rank${rank}`,
                 header: "careers.rank",
