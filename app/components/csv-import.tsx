@@ -1,5 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useT } from "./i18n";
+import { EMPTY } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 export type ImportError = { row: number; field?: string; message: string };
 
@@ -31,24 +33,17 @@ export function ImportErrorTable({ errors }: { errors: ImportError[] }) {
   return (
     <div className="panel" role="alert">
       <h2>{t("import.failed", { count: errors.length })}</h2>
-      <table className="data-table" data-testid="import-errors">
-        <thead>
-          <tr>
-            <th scope="col">{t("import.row")}</th>
-            <th scope="col">{t("import.field")}</th>
-            <th scope="col">{t("import.problem")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.slice(0, SHOWN).map((e, i) => (
-            <tr key={i}>
-              <td>{e.row || "—"}</td>
-              <td>{typeof e.field === "string" && e.field ? e.field : "—"}</td>
-              <td>{t(e.message)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="import-errors"
+        rows={errors.slice(0, SHOWN)}
+        rowKey={(_e, i) => i}
+        empty={null}
+        columns={[
+          { key: "row", header: "import.row", cell: (e) => e.row || EMPTY },
+          { key: "field", header: "import.field", cell: (e) => (typeof e.field === "string" && e.field ? e.field : EMPTY) },
+          { key: "problem", header: "import.problem", cell: (e) => t(e.message) },
+        ]}
+      />
       {errors.length > SHOWN ? <p>{t("import.moreErrors", { count: errors.length - SHOWN })}</p> : null}
     </div>
   );

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, EmptyState, ErrorList, Field, FormErrors, PageHeader } from "~/components/forms";
+import { ConfirmButton, ErrorList, Field, FormErrors, PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -14,6 +14,7 @@ import { invariantResponse } from "~/utils/http.server";
 import { z } from "~/utils/validation";
 import { pageFromUrl } from "~/utils/pagination";
 import { formatDateTime } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 const PAGE_SIZE = 25;
 const DAY = 24 * 60 * 60 * 1000;
@@ -107,57 +108,47 @@ export default function ApiTokens() {
         </div>
       ) : null}
 
-      {tokens.length === 0 ? (
-        <EmptyState>{t("tokens.none")}</EmptyState>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("tokens.name")}</th>
-                <th scope="col">{t("tokens.prefix")}</th>
-                <th scope="col">{t("tokens.scopes")}</th>
-                <th scope="col">{t("tokens.createdBy")}</th>
-                <th scope="col">{t("tokens.expiresAt")}</th>
-                <th scope="col">{t("tokens.lastUsed")}</th>
-                <th scope="col">{t("tokens.status")}</th>
-                <th scope="col">{t("common.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((tok) => (
-                <tr key={tok.id}>
-                  <td>{tok.name}</td>
-                  <td>
-                    <code>{tok.prefix}…</code>
-                  </td>
-                  <td>{tok.scopes.map((s) => t(`scope.${s}`)).join("、")}</td>
-                  <td>
-                    {tok.createdBy}
-                    <br />
-                    <small className="hint">{when(tok.createdAt)}</small>
-                  </td>
-                  <td>{when(tok.expiresAt)}</td>
-                  <td>{when(tok.lastUsedAt)}</td>
-                  <td>
-                    <span className={`badge ${status(tok) === "active" ? "ok" : "bad"}`}>{t(`tokens.status.${status(tok)}`)}</span>
-                  </td>
-                  <td>
-                    {status(tok) === "revoked" ? null : (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="id" value={tok.id} />
-                        <ConfirmButton confirm={t("tokens.revokeConfirm")}>{t("tokens.revoke")}</ConfirmButton>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={page} pageCount={pageCount} total={total} />
-        </div>
-      )}
+      <DataTable
+        rows={tokens}
+        rowKey={(tok) => tok.id}
+        empty="tokens.none"
+        columns={[
+          { key: "name", header: "tokens.name", cell: (tok) => tok.name },
+          { key: "prefix", header: "tokens.prefix", cell: (tok) => <code>{tok.prefix}…</code> },
+          { key: "scopes", header: "tokens.scopes", cell: (tok) => tok.scopes.map((s) => t(`scope.${s}`)).join("、") },
+          {
+            key: "createdBy",
+            header: "tokens.createdBy",
+            cell: (tok) => (
+              <>
+                {tok.createdBy}
+                <br />
+                <small className="hint">{when(tok.createdAt)}</small>
+              </>
+            ),
+          },
+          { key: "expiresAt", header: "tokens.expiresAt", cell: (tok) => when(tok.expiresAt) },
+          { key: "lastUsed", header: "tokens.lastUsed", cell: (tok) => when(tok.lastUsedAt) },
+          {
+            key: "status",
+            header: "tokens.status",
+            cell: (tok) => <span className={`badge ${status(tok) === "active" ? "ok" : "bad"}`}>{t(`tokens.status.${status(tok)}`)}</span>,
+          },
+          {
+            key: "actions",
+            header: "common.actions",
+            cell: (tok) =>
+              status(tok) === "revoked" ? null : (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="revoke" />
+                  <input type="hidden" name="id" value={tok.id} />
+                  <ConfirmButton confirm={t("tokens.revokeConfirm")}>{t("tokens.revoke")}</ConfirmButton>
+                </Form>
+              ),
+          },
+        ]}
+      />
+      {tokens.length ? <Pagination page={page} pageCount={pageCount} total={total} /> : null}
 
       <div className="panel">
         <h2>{t("tokens.new")}</h2>

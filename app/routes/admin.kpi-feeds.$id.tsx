@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, EmptyState, PageHeader } from "~/components/forms";
+import { ConfirmButton, PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { FeedForm } from "~/components/integration/feed-form";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "kpi.manage");
@@ -92,51 +93,37 @@ export default function KpiFeed() {
         }
       />
       <h2>{t("feeds.history")}</h2>
-      {pulls.length === 0 ? (
-        <EmptyState>{t("feeds.noHistory")}</EmptyState>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("feeds.lastPull")}</th>
-              <th scope="col">{t("feeds.trigger")}</th>
-              <th scope="col">{t("tokens.status")}</th>
-              <th scope="col" className="num">
-                {t("feeds.rowsReceived")}
-              </th>
-              <th scope="col" className="num">
-                {t("feeds.rowsImported")}
-              </th>
-              <th scope="col">{t("feeds.errors")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pulls.map((p) => (
-              <tr key={p.id}>
-                <td>{formatDateTime(p.startedAt)}</td>
-                <td>{t(`feeds.trigger.${p.trigger}`)}</td>
-                <td>
-                  <span className={`badge ${p.status === "imported" ? "ok" : "bad"}`}>{t(`feeds.status.${p.status}`)}</span>
-                </td>
-                <td className="num">{p.rowsReceived}</td>
-                <td className="num">{p.rowsImported}</td>
-                <td>
-                  {p.errors.length ? (
-                    <ul>
-                      {p.errors.slice(0, 10).map((e, i) => (
-                        <li key={i}>
-                          {e.row !== undefined ? `#${e.row + 1}${e.field ? ` ${e.field}` : ""}: ` : ""}
-                          {t(e.message)}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={pulls}
+        rowKey={(p) => p.id}
+        empty="feeds.noHistory"
+        columns={[
+          { key: "startedAt", header: "feeds.lastPull", cell: (p) => formatDateTime(p.startedAt) },
+          { key: "trigger", header: "feeds.trigger", cell: (p) => t(`feeds.trigger.${p.trigger}`) },
+          {
+            key: "status",
+            header: "tokens.status",
+            cell: (p) => <span className={`badge ${p.status === "imported" ? "ok" : "bad"}`}>{t(`feeds.status.${p.status}`)}</span>,
+          },
+          { key: "rowsReceived", header: "feeds.rowsReceived", numeric: true, cell: (p) => p.rowsReceived },
+          { key: "rowsImported", header: "feeds.rowsImported", numeric: true, cell: (p) => p.rowsImported },
+          {
+            key: "errors",
+            header: "feeds.errors",
+            cell: (p) =>
+              p.errors.length ? (
+                <ul>
+                  {p.errors.slice(0, 10).map((e, i) => (
+                    <li key={i}>
+                      {e.row !== undefined ? `#${e.row + 1}${e.field ? ` ${e.field}` : ""}: ` : ""}
+                      {t(e.message)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null,
+          },
+        ]}
+      />
       <div className="panel">
         <h2>{t("common.edit")}</h2>
         <FeedForm lastResult={lastResult} defaults={defaults} periods={periods} hasSecret={feed.hasSecret} />

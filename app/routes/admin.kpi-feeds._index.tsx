@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, PageHeader } from "~/components/forms";
+import { PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { FeedForm } from "~/components/integration/feed-form";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -9,7 +9,8 @@ import { FeedFormSchema, feedInput } from "~/modules/integration/feed-form";
 import { saveFeed } from "~/modules/integration/kpi-feeds.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formatDateTime } from "~/utils/format";
+import { EMPTY, formatDateTime } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "kpi.manage");
@@ -56,32 +57,22 @@ export default function KpiFeeds() {
       <PageHeader title={t("feeds.title")}>
         <p className="hint">{t("feeds.intro")}</p>
       </PageHeader>
-      {feeds.length === 0 ? (
-        <EmptyState>{t("feeds.none")}</EmptyState>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("feeds.name")}</th>
-              <th scope="col">{t("feeds.url")}</th>
-              <th scope="col">{t("feeds.interval")}</th>
-              <th scope="col">{t("feeds.lastPull")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {feeds.map((f) => (
-              <tr key={f.id}>
-                <td>
-                  <Link to={`/admin/kpi-feeds/${f.id}`}>{f.name}</Link>
-                </td>
-                <td>{f.host}</td>
-                <td>{f.enabled ? f.intervalMinutes : "—"}</td>
-                <td>{f.lastPullAt ? `${formatDateTime(f.lastPullAt)} · ${t(`feeds.status.${f.lastStatus ?? "running"}`)}` : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={feeds}
+        rowKey={(f) => f.id}
+        empty="feeds.none"
+        columns={[
+          { key: "name", header: "feeds.name", cell: (f) => <Link to={`/admin/kpi-feeds/${f.id}`}>{f.name}</Link>, sort: (f) => f.name },
+          { key: "url", header: "feeds.url", cell: (f) => f.host },
+          { key: "interval", header: "feeds.interval", cell: (f) => (f.enabled ? f.intervalMinutes : EMPTY) },
+          {
+            key: "lastPull",
+            header: "feeds.lastPull",
+            cell: (f) => (f.lastPullAt ? `${formatDateTime(f.lastPullAt)} · ${t(`feeds.status.${f.lastStatus ?? "running"}`)}` : EMPTY),
+            sort: (f) => f.lastPullAt,
+          },
+        ]}
+      />
       <div className="panel">
         <h2>{t("feeds.new")}</h2>
         <FeedForm

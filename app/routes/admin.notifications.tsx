@@ -13,6 +13,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 import { optionalTrimmed, z } from "~/utils/validation";
 import { formatDateTime } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 const ChannelSchema = z
   .object({
@@ -117,38 +118,27 @@ export default function NotificationChannel() {
             <input type="hidden" name="intent" value="retry" />
             <button type="submit">{t("channel.retryAll")}</button>
           </Form>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("channel.type")}</th>
-                <th scope="col">{t("tokens.createdAt")}</th>
-                <th scope="col" className="num">
-                  {t("channel.attempts")}
-                </th>
-                <th scope="col">{t("channel.lastError")}</th>
-                <th scope="col">{t("common.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {failed.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <code>{m.type}</code>
-                  </td>
-                  <td>{formatDateTime(m.createdAt)}</td>
-                  <td className="num">{m.attempts}</td>
-                  <td>{m.lastError}</td>
-                  <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="retry" />
-                      <input type="hidden" name="id" value={m.id} />
-                      <button type="submit">{t("channel.retry")}</button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={failed}
+            rowKey={(m) => m.id}
+            columns={[
+              { key: "type", header: "channel.type", cell: (m) => <code>{m.type}</code> },
+              { key: "createdAt", header: "tokens.createdAt", cell: (m) => formatDateTime(m.createdAt) },
+              { key: "attempts", header: "channel.attempts", numeric: true, cell: (m) => m.attempts },
+              { key: "lastError", header: "channel.lastError", cell: (m) => m.lastError },
+              {
+                key: "actions",
+                header: "common.actions",
+                cell: (m) => (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="retry" />
+                    <input type="hidden" name="id" value={m.id} />
+                    <button type="submit">{t("channel.retry")}</button>
+                  </Form>
+                ),
+              },
+            ]}
+          />
         </>
       )}
     </section>

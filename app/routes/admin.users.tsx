@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { EmptyState, PageHeader } from "~/components/forms";
+import { PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -10,7 +10,8 @@ import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
 import { PageParam, paginate, pageWindow } from "~/utils/pagination";
-import { formatDateTime } from "~/utils/format";
+import { EMPTY, formatDateTime } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 const PAGE_SIZE = 25;
 const QuerySchema = z.object({
@@ -83,34 +84,22 @@ export default function Users() {
       </PageHeader>
       <div className="panel" data-testid="pending-requests">
         <h2>{t("accounts.pendingAll")}</h2>
-        {pending.length === 0 ? (
-          <p className="hint">{t("accounts.noPending")}</p>
-        ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("accounts.account")}</th>
-                <th scope="col">{t("accounts.request")}</th>
-                <th scope="col">{t("accounts.requestedBy")}</th>
-                <th scope="col">{t("accounts.requestedAt")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pending.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/admin/users/${r.userId}`}>{r.who}</Link>
-                  </td>
-                  <td>
-                    {r.kind === "role" ? t("accounts.kind.role", { role: t(`role.${r.role ?? "employee"}`) }) : t("accounts.kind.reset")}
-                  </td>
-                  <td>{r.requestedBy}</td>
-                  <td>{when(r.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          rows={pending}
+          rowKey={(r) => r.id}
+          empty="accounts.noPending"
+          columns={[
+            { key: "account", header: "accounts.account", cell: (r) => <Link to={`/admin/users/${r.userId}`}>{r.who}</Link> },
+            {
+              key: "request",
+              header: "accounts.request",
+              cell: (r) =>
+                r.kind === "role" ? t("accounts.kind.role", { role: t(`role.${r.role ?? "employee"}`) }) : t("accounts.kind.reset"),
+            },
+            { key: "requestedBy", header: "accounts.requestedBy", cell: (r) => r.requestedBy },
+            { key: "requestedAt", header: "accounts.requestedAt", cell: (r) => when(r.createdAt) },
+          ]}
+        />
       </div>
       <Form method="get" className="filter-bar" role="search">
         <label htmlFor="q">{t("common.search")}</label>
@@ -126,39 +115,24 @@ export default function Users() {
         </select>
         <button type="submit">{t("common.filter")}</button>
       </Form>
-      {users.length === 0 ? (
-        <EmptyState>{t("users.none")}</EmptyState>
-      ) : (
-        <>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("auth.email")}</th>
-                <th scope="col">{t("org.name")}</th>
-                <th scope="col">{t("org.role")}</th>
-                <th scope="col">{t("org.scopeUnit")}</th>
-                <th scope="col">{t("org.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <td>
-                    <Link to={`/admin/users/${u.id}`}>{u.email}</Link>
-                  </td>
-                  <td>{u.employee ? u.employee.name : "—"}</td>
-                  <td>{t(`role.${u.role}`)}</td>
-                  <td>{u.scopeUnit ? pick(locale, u.scopeUnit) : "—"}</td>
-                  <td>
-                    {u.disabled ? t("org.accountDisabled") : u.hasPassword ? t("org.accountActive") : t("org.accountAwaitingPassword")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={page} pageCount={pageCount} total={total} />
-        </>
-      )}
+      <DataTable
+        rows={users}
+        rowKey={(u) => u.id}
+        empty="users.none"
+        columns={[
+          { key: "email", header: "auth.email", cell: (u) => <Link to={`/admin/users/${u.id}`}>{u.email}</Link> },
+          { key: "name", header: "org.name", cell: (u) => (u.employee ? u.employee.name : EMPTY) },
+          { key: "role", header: "org.role", cell: (u) => t(`role.${u.role}`) },
+          { key: "scopeUnit", header: "org.scopeUnit", cell: (u) => (u.scopeUnit ? pick(locale, u.scopeUnit) : EMPTY) },
+          {
+            key: "status",
+            header: "org.status",
+            cell: (u) =>
+              u.disabled ? t("org.accountDisabled") : u.hasPassword ? t("org.accountActive") : t("org.accountAwaitingPassword"),
+          },
+        ]}
+      />
+      {users.length ? <Pagination page={page} pageCount={pageCount} total={total} /> : null}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { title } from "~/components/careers/career-view";
 import { FormErrors, PageHeader } from "~/components/forms";
+import { DataTable } from "~/components/ui/data-table";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
@@ -77,35 +78,25 @@ export default function Ladders() {
         <h2>{t("careers.matrixTitle")}</h2>
         <p className="hint">{t("careers.matrixHint")}</p>
         <div className="table-scroll">
-          <table className="data-table" data-testid="equivalence-matrix">
-            <thead>
-              <tr>
-                <th scope="col">{t("careers.grade")}</th>
-                {TRACKS.map((tr) => (
-                  <th scope="col" key={tr}>
-                    {t(`track.${tr}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {[...matrix].reverse().map((row) => (
-                <tr key={row.grade}>
-                  <th scope="row">{row.grade}</th>
-                  {TRACKS.map((tr) => (
-                    <td key={tr}>
-                      {row.cells[tr].map((l) => (
-                        <div key={l.code}>
-                          {canManage ? <Link to={`/careers/levels/${l.code}`}>{l.code}</Link> : <strong>{l.code}</strong>}{" "}
-                          {title(locale, l)}
-                        </div>
-                      ))}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="equivalence-matrix"
+            rows={[...matrix].reverse()}
+            rowKey={(row) => row.grade}
+            empty={null}
+            columns={[
+              { key: "grade", header: "careers.grade", rowHeader: true, cell: (row) => row.grade },
+              ...TRACKS.map((tr) => ({
+                key: tr,
+                header: `track.${tr}`,
+                cell: (row: (typeof matrix)[number]) =>
+                  row.cells[tr].map((l) => (
+                    <div key={l.code}>
+                      {canManage ? <Link to={`/careers/levels/${l.code}`}>{l.code}</Link> : <strong>{l.code}</strong>} {title(locale, l)}
+                    </div>
+                  )),
+              })),
+            ]}
+          />
         </div>
       </div>
       {canManage ? (

@@ -13,7 +13,7 @@ import {
   getCycle,
   nominate,
   nominationsInScope,
-  quotaUse,
+  quotasInScope,
   setQuota,
 } from "~/modules/careers/cycles.server";
 import { DecideSchema, NominateSchema, QuotaSchema } from "~/modules/careers/schemas";
@@ -35,16 +35,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const [list, nominations, quotas, units] = await Promise.all([
     cycle.status === "nominating" ? candidates(db, user, id, { page, eligibleOnly }) : null,
     nominationsInScope(db, user, id),
-    quotaUse(db, id),
+    quotasInScope(db, user, id),
     listUnits(db, user),
   ]);
-  const visiblePaths = new Set(units.map((u) => u.path));
   return {
     cycle,
     candidates: list,
     eligibleOnly,
     nominations,
-    quotas: quotas.uses.filter((q) => visiblePaths.has(q.unitPath) || may(user, "career.manage")).map(({ unitPath: _p, ...q }) => q),
+    quotas,
     units: units.map((u) => ({ id: u.id, nameZh: u.nameZh, nameEn: u.nameEn, depth: u.depth })),
     canManage: may(user, "career.manage"),
   };
@@ -67,7 +66,6 @@ export async function action(args: ActionFunctionArgs) {
         cycleId: id,
         employeeId: parsed.value.employeeId,
         justification: parsed.value.justification,
-        source: user.role === "hr_admin" ? "hr" : "head",
       });
       invariantResponse(saved, 404);
       return redirectWithFlash(`/careers/cycles/${id}`, { kind: "success", message: "careers.nominated" });

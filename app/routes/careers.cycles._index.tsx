@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, Field, FormErrors, PageHeader } from "~/components/forms";
+import { Field, FormErrors, PageHeader } from "~/components/forms";
+import { DataTable } from "~/components/ui/data-table";
 import { useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
@@ -37,34 +38,22 @@ export default function Cycles() {
   return (
     <section>
       <PageHeader title={t("careers.cyclesTitle")} actions={<Link to="/careers">{t("careers.ladderTitle")}</Link>} />
-      {cycles.length === 0 ? (
-        <EmptyState>{t("careers.noCycles")}</EmptyState>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("careers.cycleName")}</th>
-              <th scope="col">{t("careers.statusLabel")}</th>
-              <th scope="col">{t("careers.effectiveDate")}</th>
-              <th scope="col" className="num">
-                {t("careers.nominations")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {cycles.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/careers/cycles/${c.id}`}>{c.name}</Link>
-                </td>
-                <td>{t(`careers.cycleStatus.${c.status}`)}</td>
-                <td>{formatDate(c.effectiveDate)}</td>
-                <td className="num">{c._count.nominations}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={cycles}
+        rowKey={(c) => c.id}
+        empty="careers.noCycles"
+        columns={[
+          {
+            key: "name",
+            header: "careers.cycleName",
+            cell: (c) => <Link to={`/careers/cycles/${c.id}`}>{c.name}</Link>,
+            sort: (c) => c.name,
+          },
+          { key: "status", header: "careers.statusLabel", cell: (c) => t(`careers.cycleStatus.${c.status}`) },
+          { key: "effectiveDate", header: "careers.effectiveDate", cell: (c) => formatDate(c.effectiveDate), sort: (c) => c.effectiveDate },
+          { key: "nominations", header: "careers.nominations", numeric: true, cell: (c) => c._count.nominations },
+        ]}
+      />
       {canManage ? (
         <div className="panel">
           <h2>{t("careers.newCycle")}</h2>

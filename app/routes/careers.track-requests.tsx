@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, FormErrors, PageHeader } from "~/components/forms";
+import { FormErrors, PageHeader } from "~/components/forms";
+import { DataTable } from "~/components/ui/data-table";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { decideTrackRequest, pendingTrackRequests } from "~/modules/careers/career.server";
@@ -41,57 +42,51 @@ export default function TrackRequests() {
   return (
     <section>
       <PageHeader title={t("careers.trackRequestsTitle")} actions={<Link to="/careers">{t("careers.ladderTitle")}</Link>} />
-      {requests.length === 0 ? (
-        <EmptyState>{t("careers.noTrackRequests")}</EmptyState>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("careers.employee")}</th>
-              <th scope="col">{t("careers.change")}</th>
-              <th scope="col">{t("careers.reasonForChange")}</th>
-              <th scope="col">{t("careers.decision")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {r.employee.name} · {r.employee.employeeNo}
-                  <br />
-                  <small>{locale === "en" ? r.employee.unit.nameEn : r.employee.unit.nameZh}</small>
-                  <br />
-                  <small>{formatDate(r.createdAt)}</small>
-                </td>
-                <td>
-                  {t(`track.${r.fromTrack}`)} {r.fromLevel} → {t(`track.${r.toTrack}`)} {r.toLevel}
-                </td>
-                <td>{r.reason}</td>
-                <td>
-                  <Form method="post" className="stack">
-                    <input type="hidden" name="requestId" value={r.id} />
-                    <select name="decision" aria-label={t("careers.decision")}>
-                      <option value="approved">{t("careers.approve")}</option>
-                      <option value="rejected">{t("careers.reject")}</option>
-                    </select>
-                    <label>
-                      {t("careers.effectiveFrom")} <input type="date" name="effectiveFrom" defaultValue={today} required />
-                    </label>
-                    <textarea
-                      name="comment"
-                      rows={2}
-                      aria-label={t("careers.reviewComment")}
-                      placeholder={t("careers.reviewCommentHint")}
-                    />
-                    <FormErrors errors={result && result.target === r.id ? result.errors : undefined} />
-                    <button type="submit">{t("careers.saveDecision")}</button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={requests}
+        rowKey={(r) => r.id}
+        empty="careers.noTrackRequests"
+        columns={[
+          {
+            key: "employee",
+            header: "careers.employee",
+            cell: (r) => (
+              <>
+                {r.employee.name} · {r.employee.employeeNo}
+                <br />
+                <small>{locale === "en" ? r.employee.unit.nameEn : r.employee.unit.nameZh}</small>
+                <br />
+                <small>{formatDate(r.createdAt)}</small>
+              </>
+            ),
+          },
+          {
+            key: "change",
+            header: "careers.change",
+            cell: (r) => `${t(`track.${r.fromTrack}`)} ${r.fromLevel} → ${t(`track.${r.toTrack}`)} ${r.toLevel}`,
+          },
+          { key: "reason", header: "careers.reasonForChange", cell: (r) => r.reason },
+          {
+            key: "decision",
+            header: "careers.decision",
+            cell: (r) => (
+              <Form method="post" className="stack">
+                <input type="hidden" name="requestId" value={r.id} />
+                <select name="decision" aria-label={t("careers.decision")}>
+                  <option value="approved">{t("careers.approve")}</option>
+                  <option value="rejected">{t("careers.reject")}</option>
+                </select>
+                <label>
+                  {t("careers.effectiveFrom")} <input type="date" name="effectiveFrom" defaultValue={today} required />
+                </label>
+                <textarea name="comment" rows={2} aria-label={t("careers.reviewComment")} placeholder={t("careers.reviewCommentHint")} />
+                <FormErrors errors={result && result.target === r.id ? result.errors : undefined} />
+                <button type="submit">{t("careers.saveDecision")}</button>
+              </Form>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, Field, PageHeader, SelectField } from "~/components/forms";
+import { Field, PageHeader, SelectField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
@@ -15,6 +15,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { DataTable } from "~/components/ui/data-table";
 
 const EditParam = z
   .string()
@@ -65,43 +66,29 @@ export default function KpiLibrary() {
       <PageHeader title={t("kpi.library")}>
         <p>{t("kpi.libraryIntro")}</p>
       </PageHeader>
-      {kpis.length === 0 ? (
-        <EmptyState>{t("kpi.noKpis")}</EmptyState>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("org.code")}</th>
-                <th scope="col">{t("kpi.name")}</th>
-                <th scope="col">{t("kpi.unit")}</th>
-                <th scope="col">{t("kpi.direction")}</th>
-                <th scope="col">{t("kpi.kind")}</th>
-                <th scope="col">{t("kpi.source")}</th>
-                <th scope="col">{t("org.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {kpis.map((k) => (
-                <tr key={k.id}>
-                  <td>
-                    <code>{k.code}</code>
-                  </td>
-                  <td>
-                    {canManage ? <Link to={`/kpi/library?edit=${k.id}`}>{pick(locale, k)}</Link> : pick(locale, k)}{" "}
-                    {k.basicWork ? <span className="badge warn">{t("kpi.basicWork")}</span> : null}
-                  </td>
-                  <td>{t(`kpi.unit.${k.unit}`)}</td>
-                  <td>{t(`kpi.direction.${k.direction}`)}</td>
-                  <td>{t(`kpi.kind.${k.kind}`)}</td>
-                  <td>{t(`kpi.source.${k.source}`)}</td>
-                  <td>{k.active ? t("org.active") : t("org.inactive")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={kpis}
+        rowKey={(k) => k.id}
+        empty="kpi.noKpis"
+        columns={[
+          { key: "code", header: "org.code", cell: (k) => <code>{k.code}</code>, sort: (k) => k.code },
+          {
+            key: "name",
+            header: "kpi.name",
+            cell: (k) => (
+              <>
+                {canManage ? <Link to={`/kpi/library?edit=${k.id}`}>{pick(locale, k)}</Link> : pick(locale, k)}{" "}
+                {k.basicWork ? <span className="badge warn">{t("kpi.basicWork")}</span> : null}
+              </>
+            ),
+          },
+          { key: "unit", header: "kpi.unit", cell: (k) => t(`kpi.unit.${k.unit}`) },
+          { key: "direction", header: "kpi.direction", cell: (k) => t(`kpi.direction.${k.direction}`) },
+          { key: "kind", header: "kpi.kind", cell: (k) => t(`kpi.kind.${k.kind}`) },
+          { key: "source", header: "kpi.source", cell: (k) => t(`kpi.source.${k.source}`) },
+          { key: "status", header: "org.status", cell: (k) => (k.active ? t("org.active") : t("org.inactive")) },
+        ]}
+      />
       {canManage ? (
         <div className="panel">
           <h2>{editing ? t("kpi.editKpi", { code: editing.code }) : t("kpi.newKpi")}</h2>

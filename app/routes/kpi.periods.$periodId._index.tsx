@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, EmptyState, PageHeader } from "~/components/forms";
+import { ConfirmButton, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -9,6 +9,7 @@ import { getPeriod, setPeriodStatus } from "~/modules/kpi/library.server";
 import { listPlans } from "~/modules/kpi/plans.server";
 import { periodScores } from "~/modules/kpi/scores.server";
 import { formatScore } from "~/modules/kpi/units";
+import { EMPTY } from "~/utils/format";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
@@ -16,6 +17,7 @@ import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
 import { pageFromUrl, pageOf } from "~/utils/pagination";
 import { formatDateRange } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 const Params = z.object({ periodId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const PAGE_SIZE = 25;
@@ -155,84 +157,60 @@ export default function PeriodOverview() {
 
       <div className="panel">
         <h2>{t("kpi.plans")}</h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("org.position")}</th>
-              <th scope="col" className="num">
-                {t("kpi.staff")}
-              </th>
-              <th scope="col" className="num">
-                {t("kpi.kpiCount")}
-              </th>
-              <th scope="col" className="num">
-                {t("kpi.weightTotal")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {plans.map((p) => (
-              <tr key={p.id}>
-                <td>
+        <DataTable
+          rows={plans}
+          rowKey={(p) => p.id}
+          empty={null}
+          columns={[
+            {
+              key: "position",
+              header: "org.position",
+              cell: (p) => (
+                <>
                   <Link to={`/kpi/periods/${period.id}/plans/${p.id}`}>{pick(locale, p)}</Link>
                   {p.planned ? null : <span className="hint"> · {t("kpi.noPlan")}</span>}
-                </td>
-                <td className="num">{p.staff}</td>
-                <td className="num">
+                </>
+              ),
+            },
+            { key: "staff", header: "kpi.staff", numeric: true, cell: (p) => p.staff },
+            {
+              key: "kpiCount",
+              header: "kpi.kpiCount",
+              numeric: true,
+              cell: (p) => (
+                <>
                   {p.kpiCount}
                   {p.kpiCount > 8 ? <span className="badge warn"> {t("kpi.tooMany")}</span> : null}
-                </td>
-                <td className="num">{p.planned ? `${p.weightTotal}%` : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { key: "weightTotal", header: "kpi.weightTotal", numeric: true, cell: (p) => (p.planned ? `${p.weightTotal}%` : EMPTY) },
+          ]}
+        />
       </div>
 
       <h2>{t("kpi.scores")}</h2>
-      {rows.length === 0 ? (
-        <EmptyState>{t("kpi.noScores")}</EmptyState>
-      ) : (
-        <>
-          <table className="data-table" data-testid="period-scores">
-            <thead>
-              <tr>
-                <th scope="col">{t("org.employeeNo")}</th>
-                <th scope="col">{t("org.name")}</th>
-                <th scope="col">{t("org.unit")}</th>
-                <th scope="col">{t("org.position")}</th>
-                <th scope="col" className="num">
-                  {t("kpi.kpiCount")}
-                </th>
-                <th scope="col" className="num">
-                  {t("kpi.total")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.employeeNo}</td>
-                  <td>
-                    <Link to={`/kpi/periods/${period.id}/employees/${r.id}`}>{r.name}</Link>
-                  </td>
-                  <td>{pick(locale, r.unit)}</td>
-                  <td>{pick(locale, r.position)}</td>
-                  <td className="num">{r.kpiCount}</td>
-                  <td className="num">
-                    {r.total === null ? (
-                      <span className="badge bad">{t("kpi.missingCount", { count: r.missing })}</span>
-                    ) : (
-                      formatScore(r.total)
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={page} pageCount={pageCount} total={total} />
-        </>
-      )}
+      <DataTable
+        testId="period-scores"
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty="kpi.noScores"
+        columns={[
+          { key: "employeeNo", header: "org.employeeNo", cell: (r) => r.employeeNo },
+          { key: "name", header: "org.name", cell: (r) => <Link to={`/kpi/periods/${period.id}/employees/${r.id}`}>{r.name}</Link> },
+          { key: "unit", header: "org.unit", cell: (r) => pick(locale, r.unit) },
+          { key: "position", header: "org.position", cell: (r) => pick(locale, r.position) },
+          { key: "kpiCount", header: "kpi.kpiCount", numeric: true, cell: (r) => r.kpiCount },
+          {
+            key: "total",
+            header: "kpi.total",
+            numeric: true,
+            cell: (r) =>
+              r.total === null ? <span className="badge bad">{t("kpi.missingCount", { count: r.missing })}</span> : formatScore(r.total),
+          },
+        ]}
+      />
+      {rows.length ? <Pagination page={page} pageCount={pageCount} total={total} /> : null}
 
       {canManage ? (
         <Form method="post" className="panel">

@@ -12,6 +12,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { DataTable } from "~/components/ui/data-table";
 
 const Params = z.object({ periodId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -152,31 +153,27 @@ export default function Allocate() {
         <>
           <Form method="post">
             <input type="hidden" name="intent" value="baselines" />
-            <table className="data-table" data-testid="allocation">
-              <thead>
-                <tr>
-                  <th scope="col">{t("org.name")}</th>
-                  <th scope="col">{t("kpi.baselineRevenue")}</th>
-                  <th scope="col">{t("kpi.importance")}</th>
-                  <th scope="col" className="num">
-                    {t("kpi.currentTarget")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("kpi.equalSplit")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("kpi.baselineSplit")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {allocation.people.map((p, i) => (
-                  <tr key={p.id}>
-                    <td>
+            <DataTable
+              testId="allocation"
+              rows={allocation.people}
+              rowKey={(p) => p.id}
+              empty={null}
+              columns={[
+                {
+                  key: "name",
+                  header: "org.name",
+                  cell: (p, i) => (
+                    <>
                       {p.name} <span className="hint">{p.employeeNo}</span>
                       <input type="hidden" name={`rows[${i}].employeeId`} value={p.id} />
-                    </td>
-                    <td>
+                    </>
+                  ),
+                },
+                {
+                  key: "revenue",
+                  header: "kpi.baselineRevenue",
+                  cell: (p, i) => (
+                    <>
                       <input
                         name={`rows[${i}].revenue`}
                         defaultValue={p.hasBaseline ? toInput("fen", p.revenueFen) : ""}
@@ -189,30 +186,53 @@ export default function Allocate() {
                           {t("kpi.noBaseline")}
                         </span>
                       )}
-                    </td>
-                    <td>
-                      <input
-                        name={`rows[${i}].importance`}
-                        type="number"
-                        min={0}
-                        defaultValue={p.hasBaseline ? p.importance : ""}
-                        size={5}
-                        aria-label={t("kpi.importanceOf", { name: p.name })}
-                      />
-                    </td>
-                    <td className="num">{formatValue(kpi!.unit, p.currentTarget, locale)}</td>
-                    <td className="num">
+                    </>
+                  ),
+                },
+                {
+                  key: "importance",
+                  header: "kpi.importance",
+                  cell: (p, i) => (
+                    <input
+                      name={`rows[${i}].importance`}
+                      type="number"
+                      min={0}
+                      defaultValue={p.hasBaseline ? p.importance : ""}
+                      size={5}
+                      aria-label={t("kpi.importanceOf", { name: p.name })}
+                    />
+                  ),
+                },
+                {
+                  key: "currentTarget",
+                  header: "kpi.currentTarget",
+                  numeric: true,
+                  cell: (p) => formatValue(kpi!.unit, p.currentTarget, locale),
+                },
+                {
+                  key: "equal",
+                  header: "kpi.equalSplit",
+                  numeric: true,
+                  cell: (p, i) => (
+                    <>
                       {formatValue(kpi!.unit, allocation.equal[i], locale)}
                       {total && allocation.broken.equal.includes(p.id) ? <div className="badge bad">{t("kpi.wouldBreak")}</div> : null}
-                    </td>
-                    <td className="num">
+                    </>
+                  ),
+                },
+                {
+                  key: "byBaseline",
+                  header: "kpi.baselineSplit",
+                  numeric: true,
+                  cell: (p, i) => (
+                    <>
                       <strong>{formatValue(kpi!.unit, allocation.byBaseline[i], locale)}</strong>
                       {total && allocation.broken.byBaseline.includes(p.id) ? <div className="badge bad">{t("kpi.wouldBreak")}</div> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
+                    </>
+                  ),
+                },
+              ]}
+              footer={
                 <tr>
                   <th scope="row" colSpan={3}>
                     {t("kpi.sum")}
@@ -221,8 +241,8 @@ export default function Allocate() {
                   <td className="num">{formatValue(kpi!.unit, sum(allocation.equal), locale)}</td>
                   <td className="num">{formatValue(kpi!.unit, sum(allocation.byBaseline), locale)}</td>
                 </tr>
-              </tfoot>
-            </table>
+              }
+            />
             <p className="hint">{t("kpi.importanceHint")}</p>
             <button type="submit">{t("kpi.saveBaselines")}</button>
           </Form>

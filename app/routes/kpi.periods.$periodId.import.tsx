@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { DataTable } from "~/components/ui/data-table";
 
 const Params = z.object({ periodId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const MAX_CSV_BYTES = 5 * 1024 * 1024;
@@ -73,19 +74,17 @@ export default function ImportActuals() {
         <p className="hint">{t("kpi.importRules")}</p>
         <details>
           <summary>{t("kpi.codesAndUnits")}</summary>
-          <table className="data-table">
-            <tbody>
-              {kpis.map((k) => (
-                <tr key={k.id}>
-                  <td>
-                    <code>{k.code}</code>
-                  </td>
-                  <td>{pick(locale, k)}</td>
-                  <td>{t(`kpi.unitTyped.${k.unit}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={kpis}
+            rowKey={(k) => k.id}
+            empty={null}
+            stacked={false}
+            columns={[
+              { key: "code", header: "org.code", cell: (k) => <code>{k.code}</code> },
+              { key: "name", header: "kpi.name", cell: (k) => pick(locale, k) },
+              { key: "unit", header: "kpi.unit", cell: (k) => t(`kpi.unitTyped.${k.unit}`) },
+            ]}
+          />
         </details>
         <a
           download="kpi-actuals-template.csv"

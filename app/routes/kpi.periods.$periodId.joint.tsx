@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, EmptyState, FormErrors, PageHeader } from "~/components/forms";
+import { ConfirmButton, FormErrors, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may, unitWhere } from "~/modules/auth/scope";
@@ -14,6 +14,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { DataTable } from "~/components/ui/data-table";
 
 const Params = z.object({ periodId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -127,66 +128,66 @@ export default function JointKpis() {
         </p>
       </PageHeader>
       <FormErrors errors={result?.errors} />
-      {teams.length === 0 ? (
-        <EmptyState>{t("kpi.noTeams")}</EmptyState>
-      ) : (
-        <table className="data-table" data-testid="teams">
-          <thead>
-            <tr>
-              <th scope="col">{t("kpi.teamName")}</th>
-              <th scope="col">{t("kpi.kpi")}</th>
-              <th scope="col">{t("kpi.members")}</th>
-              <th scope="col" className="num">
-                {t("kpi.target")}
-              </th>
-              <th scope="col" className="num">
-                {t("kpi.teamActual")}
-              </th>
-              <th scope="col">{t("common.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {teams.map((team) => (
-              <tr key={team.id}>
-                <td>{team.name}</td>
-                <td>{pick(locale, team.kpi)}</td>
-                <td>{team.members.map((m) => `${m.employee.name} (${m.employee.employeeNo}) ${m.share}%`).join(" · ")}</td>
-                <td className="num">
-                  {formatValue(team.kpi.unit, team.target, locale)}
-                  <div className="hint">
-                    {formatValue(team.kpi.unit, team.threshold, locale)} / {formatValue(team.kpi.unit, team.stretch, locale)} ·{" "}
-                    {formatScore(team.cap)}
-                  </div>
-                </td>
-                <td className="num">
-                  {team.actual === null ? (
-                    <span className="badge bad">{t("kpi.noActual")}</span>
-                  ) : (
-                    formatValue(team.kpi.unit, team.actual, locale)
-                  )}
-                </td>
-                <td>
-                  {canManage ? (
-                    <>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="actual" />
-                        <input type="hidden" name="teamId" value={team.id} />
-                        <input name="actual" size={10} aria-label={t("kpi.teamActual")} />
-                        <button type="submit">{t("common.save")}</button>
-                      </Form>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="delete" />
-                        <input type="hidden" name="teamId" value={team.id} />
-                        <ConfirmButton confirm={t("kpi.confirmDeleteTeam")}>{t("common.delete")}</ConfirmButton>
-                      </Form>
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        testId="teams"
+        rows={teams}
+        rowKey={(team) => team.id}
+        empty="kpi.noTeams"
+        columns={[
+          { key: "name", header: "kpi.teamName", cell: (team) => team.name },
+          { key: "kpi", header: "kpi.kpi", cell: (team) => pick(locale, team.kpi) },
+          {
+            key: "members",
+            header: "kpi.members",
+            cell: (team) => team.members.map((m) => `${m.employee.name} (${m.employee.employeeNo}) ${m.share}%`).join(" · "),
+          },
+          {
+            key: "target",
+            header: "kpi.target",
+            numeric: true,
+            cell: (team) => (
+              <>
+                {formatValue(team.kpi.unit, team.target, locale)}
+                <div className="hint">
+                  {formatValue(team.kpi.unit, team.threshold, locale)} / {formatValue(team.kpi.unit, team.stretch, locale)} ·{" "}
+                  {formatScore(team.cap)}
+                </div>
+              </>
+            ),
+          },
+          {
+            key: "actual",
+            header: "kpi.teamActual",
+            numeric: true,
+            cell: (team) =>
+              team.actual === null ? (
+                <span className="badge bad">{t("kpi.noActual")}</span>
+              ) : (
+                formatValue(team.kpi.unit, team.actual, locale)
+              ),
+          },
+          {
+            key: "actions",
+            header: "common.actions",
+            hidden: !canManage,
+            cell: (team) => (
+              <>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="actual" />
+                  <input type="hidden" name="teamId" value={team.id} />
+                  <input name="actual" size={10} aria-label={t("kpi.teamActual")} />
+                  <button type="submit">{t("common.save")}</button>
+                </Form>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="delete" />
+                  <input type="hidden" name="teamId" value={team.id} />
+                  <ConfirmButton confirm={t("kpi.confirmDeleteTeam")}>{t("common.delete")}</ConfirmButton>
+                </Form>
+              </>
+            ),
+          },
+        ]}
+      />
       {canManage ? (
         <div className="panel">
           <h2>{t("kpi.newTeam")}</h2>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { EmptyState, PageHeader } from "~/components/forms";
+import { PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/suggestions/thread";
@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
 import { PageParam } from "~/utils/pagination";
+import { DataTable } from "~/components/ui/data-table";
 
 const QuerySchema = z.object({
   status: z
@@ -88,43 +89,30 @@ export default function HandleSuggestions() {
         </select>
         <button type="submit">{t("common.filter")}</button>
       </Form>
-      {rows.length === 0 ? (
-        <EmptyState>{t("suggestions.noneInScope")}</EmptyState>
-      ) : (
-        <>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("suggestions.fieldTitle")}</th>
-                <th scope="col">{t("suggestions.category")}</th>
-                <th scope="col">{t("suggestions.unit")}</th>
-                <th scope="col">{t("suggestions.month")}</th>
-                <th scope="col">{t("suggestions.statusLabel")}</th>
-                <th scope="col">{t("suggestions.owner")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/manage/suggestions/${r.id}`}>{r.hidden ? t("suggestions.hidden") : r.title}</Link>
-                    {r.anonymous ? <span className="badge"> {t("suggestions.identity.anonymous")}</span> : null}
-                    {r.awaitingReply && !r.merged ? <span className="badge warn"> {t("suggestions.awaitingReply")}</span> : null}
-                  </td>
-                  <td>{t(`suggestions.category.${r.category}`)}</td>
-                  <td>{pick(locale, r.unit)}</td>
-                  <td>{r.period}</td>
-                  <td>
-                    <StatusBadge status={r.status} merged={r.merged} />
-                  </td>
-                  <td>{r.owner ?? t("suggestions.noOwner")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={page} pageCount={pageCount} total={total} />
-        </>
-      )}
+      <DataTable
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty="suggestions.noneInScope"
+        columns={[
+          {
+            key: "title",
+            header: "suggestions.fieldTitle",
+            cell: (r) => (
+              <>
+                <Link to={`/manage/suggestions/${r.id}`}>{r.hidden ? t("suggestions.hidden") : r.title}</Link>
+                {r.anonymous ? <span className="badge"> {t("suggestions.identity.anonymous")}</span> : null}
+                {r.awaitingReply && !r.merged ? <span className="badge warn"> {t("suggestions.awaitingReply")}</span> : null}
+              </>
+            ),
+          },
+          { key: "category", header: "suggestions.category", cell: (r) => t(`suggestions.category.${r.category}`) },
+          { key: "unit", header: "suggestions.unit", cell: (r) => pick(locale, r.unit) },
+          { key: "month", header: "suggestions.month", cell: (r) => r.period },
+          { key: "status", header: "suggestions.statusLabel", cell: (r) => <StatusBadge status={r.status} merged={r.merged} /> },
+          { key: "owner", header: "suggestions.owner", cell: (r) => r.owner ?? t("suggestions.noOwner") },
+        ]}
+      />
+      {rows.length ? <Pagination page={page} pageCount={pageCount} total={total} /> : null}
     </section>
   );
 }

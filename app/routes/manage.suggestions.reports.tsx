@@ -9,6 +9,7 @@ import { suggestionStats } from "~/modules/suggestions/stats.server";
 import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { DataTable } from "~/components/ui/data-table";
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const QuerySchema = z.object({
@@ -113,57 +114,29 @@ export default function SuggestionReports() {
       <div className="card-grid">
         <div className="panel">
           <h2>{t("suggestions.report.byCategory")}</h2>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("suggestions.category")}</th>
-                <th scope="col" className="num">
-                  {t("suggestions.report.total")}
-                </th>
-                <th scope="col" className="num">
-                  {t("suggestions.identity.anonymous")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.byCategory.map((c) => (
-                <tr key={c.category}>
-                  <td>{t(`suggestions.category.${c.category}`)}</td>
-                  <td className="num">{c.total}</td>
-                  <td className="num">
-                    <Count value={c.anonymous} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={stats.byCategory}
+            rowKey={(c) => c.category}
+            empty={null}
+            columns={[
+              { key: "category", header: "suggestions.category", cell: (c) => t(`suggestions.category.${c.category}`) },
+              { key: "total", header: "suggestions.report.total", numeric: true, cell: (c) => c.total },
+              { key: "anonymous", header: "suggestions.identity.anonymous", numeric: true, cell: (c) => <Count value={c.anonymous} /> },
+            ]}
+          />
         </div>
         <div className="panel">
           <h2>{t("suggestions.report.byUnit")}</h2>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("suggestions.unit")}</th>
-                <th scope="col" className="num">
-                  {t("suggestions.report.total")}
-                </th>
-                <th scope="col" className="num">
-                  {t("suggestions.identity.anonymous")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.byUnit.map((u) => (
-                <tr key={u.unitId}>
-                  <td>{pick(locale, u)}</td>
-                  <td className="num">{u.total}</td>
-                  <td className="num">
-                    <Count value={u.anonymous} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={stats.byUnit}
+            rowKey={(u) => u.unitId}
+            empty={null}
+            columns={[
+              { key: "unit", header: "suggestions.unit", cell: (u) => pick(locale, u) },
+              { key: "total", header: "suggestions.report.total", numeric: true, cell: (u) => u.total },
+              { key: "anonymous", header: "suggestions.identity.anonymous", numeric: true, cell: (u) => <Count value={u.anonymous} /> },
+            ]}
+          />
         </div>
       </div>
       <p className="hint">{t("suggestions.report.minGroup", { min: stats.minGroupSize })}</p>

@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CareerView } from "~/components/careers/career-view";
 import { ConfirmButton, FormErrors, PageHeader, SelectField, TextAreaField } from "~/components/forms";
+import { DataTable } from "~/components/ui/data-table";
 import { useLocale, useT } from "~/components/i18n";
 import { requireEmployee } from "~/modules/auth/guards.server";
 import { careerOverview, requestTrackChange, withdrawTrackRequest } from "~/modules/careers/career.server";
@@ -15,7 +16,7 @@ import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 import { z } from "~/utils/validation";
-import { formatDate } from "~/utils/format";
+import { EMPTY, formatDate } from "~/utils/format";
 
 const WithdrawSchema = z.object({ intent: z.literal("withdraw"), requestId: z.string().min(1).max(64) }).strict();
 
@@ -48,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
         cycleId: submission.value.cycleId,
         employeeId: user.employeeId,
         justification: submission.value.justification,
-        source: "self",
+        self: true,
       });
       invariantResponse(saved, 404);
     } catch (error) {
@@ -119,26 +120,16 @@ export default function MyCareer() {
       <div className="panel">
         <h2>{t("careers.trackChange")}</h2>
         {view.trackRequests.length ? (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("careers.requestedOn")}</th>
-                <th scope="col">{t("careers.change")}</th>
-                <th scope="col">{t("careers.statusLabel")}</th>
-                <th scope="col">{t("careers.decisionComment")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.trackRequests.map((r) => (
-                <tr key={r.id}>
-                  <td>{formatDate(r.createdAt)}</td>
-                  <td>{`${r.fromLevel} → ${r.toLevel}`}</td>
-                  <td>{t(`careers.requestStatus.${r.status}`)}</td>
-                  <td>{r.decisionComment ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={view.trackRequests}
+            rowKey={(r) => r.id}
+            columns={[
+              { key: "requestedOn", header: "careers.requestedOn", cell: (r) => formatDate(r.createdAt) },
+              { key: "change", header: "careers.change", cell: (r) => `${r.fromLevel} → ${r.toLevel}` },
+              { key: "status", header: "careers.statusLabel", cell: (r) => t(`careers.requestStatus.${r.status}`) },
+              { key: "comment", header: "careers.decisionComment", cell: (r) => r.decisionComment ?? EMPTY },
+            ]}
+          />
         ) : null}
         {pending ? (
           <Form method="post" className="inline-form">

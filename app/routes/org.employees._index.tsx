@@ -5,7 +5,7 @@ import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
-import { pendingRequests } from "~/modules/org/accounts.server";
+import { pendingEmployeeRequests } from "~/modules/org/accounts.server";
 import { EMPLOYEE_SORTS, listEmployees } from "~/modules/org/employees.server";
 import { listUnits } from "~/modules/org/units.server";
 import { db } from "~/utils/db.server";
@@ -36,16 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
     listUnits(db, user),
   ]);
   // HR decides account requests on the employee's page: list the ones waiting, with a link there.
-  const pending = may(user, "accounts.request") && may(user, "org.manage") ? await pendingRequests(db) : [];
-  const accounts = await db.user.findMany({
-    where: { id: { in: pending.map((r) => r.userId) }, employeeId: { not: null } },
-    select: { id: true, employee: { select: { id: true, name: true, employeeNo: true } } },
-  });
-  const byUser = new Map(accounts.map((a) => [a.id, a.employee!]));
-  const pendingAccounts = pending.flatMap((r) => {
-    const employee = byUser.get(r.userId);
-    return employee ? [{ id: r.id, kind: r.kind, role: r.role, employee }] : [];
-  });
+  const pendingAccounts = await pendingEmployeeRequests(db, user);
   return { ...result, units, query, canManage: may(user, "org.manage"), pendingAccounts };
 }
 

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
+import { Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
@@ -14,6 +14,7 @@ import { getEnv } from "~/utils/env.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { pick } from "~/utils/i18n";
+import { DataTable } from "~/components/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "org.view");
@@ -72,70 +73,48 @@ export default function Units() {
           </Link>
         }
       />
-      {units.length === 0 ? (
-        <EmptyState>{t("org.noUnits")}</EmptyState>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("org.unitName")}</th>
-              <th scope="col">{t("org.code")}</th>
-              <th scope="col">{t("org.kind")}</th>
-              <th scope="col" className="num">
-                {t("org.staff")}
-              </th>
-              <th scope="col">{t("org.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.id}>
-                <td style={{ paddingInlineStart: `${0.5 + u.depth * 1.25}rem` }}>
-                  {canManage ? <Link to={`/org/units/${u.id}`}>{pick(locale, u)}</Link> : pick(locale, u)}
-                </td>
-                <td>{u.code}</td>
-                <td>{t(`org.kind.${u.kind}`)}</td>
-                <td className="num">
-                  <Link to={`/org/employees?unitId=${u.id}`}>{u.staff}</Link>
-                </td>
-                <td>{u.active ? t("org.active") : t("org.inactive")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={units}
+        rowKey={(u) => u.id}
+        empty="org.noUnits"
+        columns={[
+          {
+            key: "name",
+            header: "org.unitName",
+            cell: (u) => (
+              <span style={{ paddingInlineStart: `${u.depth * 1.25}rem` }}>
+                {canManage ? <Link to={`/org/units/${u.id}`}>{pick(locale, u)}</Link> : pick(locale, u)}
+              </span>
+            ),
+          },
+          { key: "code", header: "org.code", cell: (u) => u.code },
+          { key: "kind", header: "org.kind", cell: (u) => t(`org.kind.${u.kind}`) },
+          { key: "staff", header: "org.staff", numeric: true, cell: (u) => <Link to={`/org/employees?unitId=${u.id}`}>{u.staff}</Link> },
+          { key: "status", header: "org.status", cell: (u) => (u.active ? t("org.active") : t("org.inactive")) },
+        ]}
+      />
       {days > 0 ? (
         <div className="panel" data-testid="recent-arrivals">
           <h2>{t("org.recentArrivals.title", { days })}</h2>
           <p className="hint">{t("org.recentArrivals.hint", { days })}</p>
-          {arrivals.length === 0 ? (
-            <p className="hint">{t("org.recentArrivals.none")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("org.recentArrivals.person")}</th>
-                    <th scope="col">{t("org.recentArrivals.unit")}</th>
-                    <th scope="col">{t("org.recentArrivals.since")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {arrivals.map((a) => (
-                    <tr key={a.id}>
-                      <td>
-                        {a.name} <code>{a.employeeNo}</code>
-                      </td>
-                      <td>{pick(locale, a.unit)}</td>
-                      <td>
-                        <DateText value={a.unitSince} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            rows={arrivals}
+            rowKey={(a) => a.id}
+            empty="org.recentArrivals.none"
+            columns={[
+              {
+                key: "person",
+                header: "org.recentArrivals.person",
+                cell: (a) => (
+                  <>
+                    {a.name} <code>{a.employeeNo}</code>
+                  </>
+                ),
+              },
+              { key: "unit", header: "org.recentArrivals.unit", cell: (a) => pick(locale, a.unit) },
+              { key: "since", header: "org.recentArrivals.since", cell: (a) => <DateText value={a.unitSince} />, sort: (a) => a.unitSince },
+            ]}
+          />
         </div>
       ) : null}
       {canManage ? (

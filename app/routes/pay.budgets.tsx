@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { getFormProps, useForm } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
+import { Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { money } from "~/components/pay/format";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -17,6 +17,7 @@ import { formError } from "~/utils/domain-error";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
+import { DataTable } from "~/components/ui/data-table";
 
 export const headers = noStoreHeaders;
 
@@ -89,34 +90,36 @@ export default function Budgets() {
         <input id="year" name="year" inputMode="numeric" defaultValue={year} size={6} />
         <button type="submit">{t("common.filter")}</button>
       </Form>
-      {budgets.length === 0 ? (
-        <EmptyState>{t("pay.budget.none")}</EmptyState>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="budgets">
-            <thead>
-              <tr>
-                <th scope="col">{t("pay.budget.unit")}</th>
-                <th scope="col">{t("pay.budget.basis")}</th>
-                <th scope="col">{t("pay.budget.amount")}</th>
-                <th scope="col">{t("pay.budget.committed")}</th>
-                <th scope="col">{t("pay.budget.remaining")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {budgets.map((b) => (
-                <tr key={b.unitId}>
-                  <th scope="row">{pick(locale, b)}</th>
-                  <td>{t(b.basis === "growthLinked" ? "pay.budget.basis.growthLinked" : "pay.budget.basis.allocation")}</td>
-                  <td>{money(b.amountFen)}</td>
-                  <td>{money(b.committedFen)}</td>
-                  <td className={b.remainingFen < 0 ? "warn" : undefined}>{money(b.remainingFen)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        testId="budgets"
+        rows={budgets}
+        rowKey={(b) => b.unitId}
+        empty="pay.budget.none"
+        columns={[
+          { key: "unit", header: "pay.budget.unit", rowHeader: true, cell: (b) => pick(locale, b) },
+          {
+            key: "basis",
+            header: "pay.budget.basis",
+            cell: (b) => t(b.basis === "growthLinked" ? "pay.budget.basis.growthLinked" : "pay.budget.basis.allocation"),
+          },
+          { key: "amount", header: "pay.budget.amount", numeric: true, cell: (b) => money(b.amountFen), sort: (b) => b.amountFen },
+          {
+            key: "committed",
+            header: "pay.budget.committed",
+            numeric: true,
+            cell: (b) => money(b.committedFen),
+            sort: (b) => b.committedFen,
+          },
+          {
+            key: "remaining",
+            header: "pay.budget.remaining",
+            numeric: true,
+            className: (b) => (b.remainingFen < 0 ? "warn" : undefined),
+            cell: (b) => money(b.remainingFen),
+            sort: (b) => b.remainingFen,
+          },
+        ]}
+      />
       {canManage ? (
         <div className="panel">
           <h2>{t("pay.budget.set")}</h2>

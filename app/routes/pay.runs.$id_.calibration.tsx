@@ -16,7 +16,8 @@ import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
-import { formatDateTime } from "~/utils/format";
+import { EMPTY, formatDateTime } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 export const headers = noStoreHeaders;
 
@@ -227,38 +228,21 @@ export default function Calibration() {
       ) : null}
 
       <h2>{t("pay.calibration.history")}</h2>
-      {calibrations.length === 0 ? (
-        <EmptyState>{t("pay.calibration.none")}</EmptyState>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="calibrations">
-            <thead>
-              <tr>
-                <th scope="col">{t("pay.employeeNo")}</th>
-                <th scope="col">{t("pay.name")}</th>
-                <th scope="col">{t("pay.calibration.from")}</th>
-                <th scope="col">{t("pay.calibration.to")}</th>
-                <th scope="col">{t("pay.reason")}</th>
-                <th scope="col">{t("pay.calibration.by")}</th>
-                <th scope="col">{t("pay.createdAt")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {calibrations.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.employeeNo}</td>
-                  <td>{c.name}</td>
-                  <td>{c.fromRating}</td>
-                  <td>{c.toRating}</td>
-                  <td>{c.reason}</td>
-                  <td>{c.by ?? "—"}</td>
-                  <td>{when(c.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        testId="calibrations"
+        rows={calibrations}
+        rowKey={(c) => c.id}
+        empty="pay.calibration.none"
+        columns={[
+          { key: "employeeNo", header: "pay.employeeNo", cell: (c) => c.employeeNo },
+          { key: "name", header: "pay.name", cell: (c) => c.name },
+          { key: "from", header: "pay.calibration.from", cell: (c) => c.fromRating },
+          { key: "to", header: "pay.calibration.to", cell: (c) => c.toRating },
+          { key: "reason", header: "pay.reason", cell: (c) => c.reason },
+          { key: "by", header: "pay.calibration.by", cell: (c) => c.by ?? EMPTY },
+          { key: "createdAt", header: "pay.createdAt", cell: (c) => when(c.createdAt) },
+        ]}
+      />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { EmptyState, PageHeader } from "~/components/forms";
+import { PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listSchemes } from "~/modules/pay/config.server";
@@ -8,6 +8,7 @@ import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
 import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
 import { formatDateTime } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 export const headers = noStoreHeaders;
 
@@ -39,42 +40,29 @@ export default function Schemes() {
       >
         <p className="hint">{t("pay.schemesIntro")}</p>
       </PageHeader>
-      {schemes.length === 0 ? (
-        <EmptyState>{t("pay.noSchemes")}</EmptyState>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("pay.schemeCode")}</th>
-              <th scope="col">{t("pay.schemeName")}</th>
-              <th scope="col">{t("pay.schemeKind")}</th>
-              <th scope="col">{t("pay.version")}</th>
-              <th scope="col">{t("pay.status")}</th>
-              <th scope="col">{t("pay.updatedAt")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {schemes.map((s) => (
-              <tr key={s.code}>
-                <td>
-                  {s.kind === "coefficients" ? (
-                    <Link to="/pay/settings">{s.code}</Link>
-                  ) : (
-                    <Link to={`/pay/schemes/${s.code}`}>{s.code}</Link>
-                  )}
-                </td>
-                <td>{pick(locale, s)}</td>
-                <td>{t(`pay.kind.${s.kind}`)}</td>
-                <td>v{s.version}</td>
-                <td>
-                  {s.active ? <span className="badge ok">{t("pay.active")}</span> : <span className="badge">{t("pay.retired")}</span>}
-                </td>
-                <td>{when(s.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={schemes}
+        rowKey={(s) => s.code}
+        empty="pay.noSchemes"
+        columns={[
+          {
+            key: "code",
+            header: "pay.schemeCode",
+            cell: (s) =>
+              s.kind === "coefficients" ? <Link to="/pay/settings">{s.code}</Link> : <Link to={`/pay/schemes/${s.code}`}>{s.code}</Link>,
+          },
+          { key: "name", header: "pay.schemeName", cell: (s) => pick(locale, s) },
+          { key: "kind", header: "pay.schemeKind", cell: (s) => t(`pay.kind.${s.kind}`) },
+          { key: "version", header: "pay.version", cell: (s) => `v${s.version}` },
+          {
+            key: "status",
+            header: "pay.status",
+            cell: (s) =>
+              s.active ? <span className="badge ok">{t("pay.active")}</span> : <span className="badge">{t("pay.retired")}</span>,
+          },
+          { key: "updatedAt", header: "pay.updatedAt", cell: (s) => when(s.createdAt) },
+        ]}
+      />
     </section>
   );
 }

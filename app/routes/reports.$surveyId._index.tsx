@@ -15,6 +15,8 @@ import { db } from "~/utils/db.server";
 import { parseParams } from "~/utils/http.server";
 import { reportQuery } from "~/modules/surveys/reports/report-query";
 import reportStyles from "~/styles/reports.css?url";
+import { DataTable } from "~/components/ui/data-table";
+import { EMPTY, formatRatio } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 
@@ -95,40 +97,35 @@ function LiveRates({ report }: { report: Extract<Report, { closed: false }> }) {
   return (
     <div className="panel">
       <h2>{t("reports.responseRate")}</h2>
-      <table className="data-table" data-testid="live-rates">
-        <thead>
-          <tr>
-            <th scope="col">{t("reports.unit")}</th>
-            <th scope="col" className="num">
-              {t("reports.invited")}
-            </th>
-            <th scope="col" className="num">
-              {t("reports.answered")}
-            </th>
-            <th scope="col" className="num">
-              {t("reports.rate")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.live.map((r) => (
-            <tr key={r.unitId}>
-              <th scope="row">{unitName({ id: r.unitId, nameZh: r.nameZh, nameEn: r.nameEn })}</th>
-              <td className="num">{r.invited}</td>
-              {r.answered === null ? (
-                <td colSpan={2} className="suppressed">
-                  {t("reports.suppressed")}
-                </td>
-              ) : (
-                <>
-                  <td className="num">{r.answered}</td>
-                  <td className="num">{r.invited ? `${Math.round((r.answered / r.invited) * 100)}%` : "—"}</td>
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="live-rates"
+        rows={report.live}
+        rowKey={(r) => r.unitId}
+        empty={null}
+        columns={[
+          {
+            key: "unit",
+            header: "reports.unit",
+            rowHeader: true,
+            cell: (r) => unitName({ id: r.unitId, nameZh: r.nameZh, nameEn: r.nameEn }),
+          },
+          { key: "invited", header: "reports.invited", numeric: true, cell: (r) => r.invited },
+          {
+            key: "answered",
+            header: "reports.answered",
+            numeric: true,
+            span: (r) => (r.answered === null ? 2 : undefined),
+            className: (r) => (r.answered === null ? "suppressed" : undefined),
+            cell: (r) => (r.answered === null ? t("reports.suppressed") : r.answered),
+          },
+          {
+            key: "rate",
+            header: "reports.rate",
+            numeric: true,
+            cell: (r) => (r.invited && r.answered !== null ? formatRatio(r.answered / r.invited) : EMPTY),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { EmptyState, PageHeader } from "~/components/forms";
+import { PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -10,6 +10,7 @@ import { db } from "~/utils/db.server";
 import { z } from "~/utils/validation";
 import reportStyles from "~/styles/reports.css?url";
 import { PageParam } from "~/utils/pagination";
+import { DataTable } from "~/components/ui/data-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 
@@ -41,37 +42,26 @@ export default function Reports() {
       <PageHeader title={t("reports.title")}>
         <p>{t("reports.intro")}</p>
       </PageHeader>
-      {rows.length === 0 ? (
-        <EmptyState>{t("reports.none")}</EmptyState>
-      ) : (
-        <>
-          <table className="data-table" data-testid="report-surveys">
-            <thead>
-              <tr>
-                <th scope="col">{t("reports.survey")}</th>
-                <th scope="col">{t("reports.period")}</th>
-                <th scope="col">{t("reports.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link to={`/reports/${s.id}`}>{locale === "en" ? s.titleEn : s.titleZh}</Link>
-                  </td>
-                  <td>
-                    {s.from} – {s.to}
-                  </td>
-                  <td>
-                    <span className={s.status === "closed" ? "badge" : "badge ok"}>{t(`reports.status.${s.status}`)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={page} pageCount={pageCount} total={total} />
-        </>
-      )}
+      <DataTable
+        testId="report-surveys"
+        rows={rows}
+        rowKey={(s) => s.id}
+        empty="reports.none"
+        columns={[
+          {
+            key: "survey",
+            header: "reports.survey",
+            cell: (s) => <Link to={`/reports/${s.id}`}>{locale === "en" ? s.titleEn : s.titleZh}</Link>,
+          },
+          { key: "period", header: "reports.period", cell: (s) => `${s.from} – ${s.to}` },
+          {
+            key: "status",
+            header: "reports.status",
+            cell: (s) => <span className={s.status === "closed" ? "badge" : "badge ok"}>{t(`reports.status.${s.status}`)}</span>,
+          },
+        ]}
+      />
+      {rows.length ? <Pagination page={page} pageCount={pageCount} total={total} /> : null}
     </section>
   );
 }

@@ -1,12 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, Field, FormErrors, PageHeader, SelectField, TextAreaField } from "~/components/forms";
+import { Field, FormErrors, PageHeader, SelectField, TextAreaField } from "~/components/forms";
 import { replyErrors } from "~/components/rotations/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { isInScope, may } from "~/modules/auth/scope";
+import { may } from "~/modules/auth/scope";
 import { listUnits } from "~/modules/org/units.server";
 import { applicationsInScope, decideApplication, submitApplication } from "~/modules/rotations/applications.server";
 import { createOpening, getProgramme } from "~/modules/rotations/programmes.server";
@@ -16,6 +16,7 @@ import { db } from "~/utils/db.server";
 import { domainError } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
+import { DataTable } from "~/components/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "rotation.host");
@@ -31,11 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
       ...programme,
       openings: programme.openings.map(({ hostUnit: { path: _p, ...unit }, ...o }) => ({ ...o, hostUnit: unit })),
     },
-    applications: applications.map((a) => ({
-      ...a,
-      mayHome: user.role === "hr_admin" || isInScope(user, a.employee.unit.path),
-      mayHost: user.role === "hr_admin" || isInScope(user, a.opening.hostUnit.path),
-    })),
+    applications,
     units: units.map((u) => ({ id: u.id, nameZh: u.nameZh, nameEn: u.nameEn, depth: u.depth })),
     canManage: may(user, "rotation.manage"),
   };
@@ -90,6 +87,8 @@ export async function action(args: ActionFunctionArgs) {
   }
 }
 
+type Application = SerializeFrom<typeof loader>["applications"][number];
+
 export default function Programme() {
   const t = useT();
   const locale = useLocale();
@@ -123,124 +122,117 @@ export default function Programme() {
       </PageHeader>
       <div className="panel">
         <h2>{t("rotations.openings")}</h2>
-        {programme.openings.length === 0 ? (
-          <EmptyState>{t("rotations.noOpenings")}</EmptyState>
-        ) : (
-          <table className="data-table" data-testid="openings">
-            <thead>
-              <tr>
-                <th scope="col">{t("rotations.opening")}</th>
-                <th scope="col">{t("rotations.hostUnit")}</th>
-                <th scope="col">{t("rotations.typeLabel")}</th>
-                <th scope="col" className="num">
-                  {t("rotations.months")}
-                </th>
-                <th scope="col" className="num">
-                  {t("rotations.placesTaken")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {programme.openings.map((o) => (
-                <tr key={o.id}>
-                  <td>
-                    {o.title}
-                    <br />
-                    <small>{o.description}</small>
-                  </td>
-                  <td>{name(o.hostUnit)}</td>
-                  <td>{t(`rotations.type.${o.type}`)}</td>
-                  <td className="num">{o.months}</td>
-                  <td className="num">{`${o._count.assignments} / ${o.capacity}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          testId="openings"
+          rows={programme.openings}
+          rowKey={(o) => o.id}
+          empty="rotations.noOpenings"
+          columns={[
+            {
+              key: "opening",
+              header: "rotations.opening",
+              cell: (o) => (
+                <>
+                  {o.title}
+                  <br />
+                  <small>{o.description}</small>
+                </>
+              ),
+            },
+            { key: "hostUnit", header: "rotations.hostUnit", cell: (o) => name(o.hostUnit) },
+            { key: "type", header: "rotations.typeLabel", cell: (o) => t(`rotations.type.${o.type}`) },
+            { key: "months", header: "rotations.months", numeric: true, cell: (o) => o.months },
+            { key: "places", header: "rotations.placesTaken", numeric: true, cell: (o) => `${o._count.assignments} / ${o.capacity}` },
+          ]}
+        />
       </div>
       <div className="panel">
         <h2>{t("rotations.applications")}</h2>
-        {applications.length === 0 ? (
-          <EmptyState>{t("rotations.noApplications")}</EmptyState>
-        ) : (
-          <table className="data-table" data-testid="applications">
-            <thead>
-              <tr>
-                <th scope="col">{t("rotations.employee")}</th>
-                <th scope="col">{t("rotations.opening")}</th>
-                <th scope="col">{t("rotations.homeSide")}</th>
-                <th scope="col">{t("rotations.hostSide")}</th>
-                <th scope="col">{t("rotations.statusLabel")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {applications.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    {a.employee.name} · {a.employee.employeeNo}
-                    <br />
-                    <small>
-                      {name(a.employee.unit)} · {t(`rotations.source.${a.source}`)}
-                    </small>
-                    <br />
-                    <small>{a.motivation}</small>
-                  </td>
-                  <td>
-                    {a.opening.title}
-                    <br />
-                    <small>{name(a.opening.hostUnit)}</small>
-                  </td>
-                  {(["home", "host"] as const).map((side) => {
-                    const decision = side === "home" ? a.homeDecision : a.hostDecision;
-                    const may = side === "home" ? a.mayHome : a.mayHost;
-                    return (
-                      <td key={side}>
-                        {t(`rotations.decision.${decision}`)}
-                        {a.status === "pending" && decision === "pending" && may ? (
-                          <Form method="post" className="stack">
-                            <input type="hidden" name="intent" value="decide" />
-                            <input type="hidden" name="applicationId" value={a.id} />
-                            <input type="hidden" name="side" value={side} />
-                            <textarea
-                              name="comment"
-                              rows={1}
-                              aria-label={t("rotations.comment")}
-                              placeholder={t("rotations.commentHint")}
-                            />
-                            <span>
-                              <button type="submit" name="decision" value="approved">
-                                {t("rotations.approve")}
-                              </button>{" "}
-                              <button type="submit" name="decision" value="rejected" className="danger">
-                                {t("rotations.reject")}
-                              </button>
-                            </span>
-                          </Form>
-                        ) : null}
-                      </td>
-                    );
-                  })}
-                  <td>
-                    {t(`rotations.applicationStatus.${a.status}`)}
-                    {a.assignmentId ? (
-                      <>
-                        <br />
-                        <Link to={`/rotations/assignments/${a.assignmentId}`}>{t("rotations.viewAssignment")}</Link>
-                      </>
+        <DataTable
+          testId="applications"
+          rows={applications}
+          rowKey={(a) => a.id}
+          empty="rotations.noApplications"
+          columns={[
+            {
+              key: "employee",
+              header: "rotations.employee",
+              cell: (a) => (
+                <>
+                  {a.employee.name} · {a.employee.employeeNo}
+                  <br />
+                  <small>
+                    {name(a.employee.unit)} · {t(`rotations.source.${a.source}`)}
+                  </small>
+                  <br />
+                  <small>{a.motivation}</small>
+                </>
+              ),
+            },
+            {
+              key: "opening",
+              header: "rotations.opening",
+              cell: (a) => (
+                <>
+                  {a.opening.title}
+                  <br />
+                  <small>{name(a.opening.hostUnit)}</small>
+                </>
+              ),
+            },
+            ...(["home", "host"] as const).map((side) => ({
+              key: side,
+              header: side === "home" ? "rotations.homeSide" : "rotations.hostSide",
+              cell: (a: Application) => {
+                const decision = side === "home" ? a.homeDecision : a.hostDecision;
+                const decides = side === "home" ? a.mayHome : a.mayHost;
+                return (
+                  <>
+                    {t(`rotations.decision.${decision}`)}
+                    {a.status === "pending" && decision === "pending" && decides ? (
+                      <Form method="post" className="stack">
+                        <input type="hidden" name="intent" value="decide" />
+                        <input type="hidden" name="applicationId" value={a.id} />
+                        <input type="hidden" name="side" value={side} />
+                        <textarea name="comment" rows={1} aria-label={t("rotations.comment")} placeholder={t("rotations.commentHint")} />
+                        <span>
+                          <button type="submit" name="decision" value="approved">
+                            {t("rotations.approve")}
+                          </button>{" "}
+                          <button type="submit" name="decision" value="rejected" className="danger">
+                            {t("rotations.reject")}
+                          </button>
+                        </span>
+                      </Form>
                     ) : null}
-                    {a.decisionComment ? (
-                      <>
-                        <br />
-                        <small>{a.decisionComment}</small>
-                      </>
-                    ) : null}
-                    <FormErrors errors={errorsFor(a.id)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+                  </>
+                );
+              },
+            })),
+            {
+              key: "status",
+              header: "rotations.statusLabel",
+              cell: (a) => (
+                <>
+                  {t(`rotations.applicationStatus.${a.status}`)}
+                  {a.assignmentId ? (
+                    <>
+                      <br />
+                      <Link to={`/rotations/assignments/${a.assignmentId}`}>{t("rotations.viewAssignment")}</Link>
+                    </>
+                  ) : null}
+                  {a.decisionComment ? (
+                    <>
+                      <br />
+                      <small>{a.decisionComment}</small>
+                    </>
+                  ) : null}
+                  <FormErrors errors={errorsFor(a.id)} />
+                </>
+              ),
+            },
+          ]}
+        />
       </div>
       {programme.status === "open" && programme.openings.length ? (
         <div className="panel">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { EmptyState, PageHeader } from "~/components/forms";
+import { PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/suggestions/thread";
@@ -11,6 +11,7 @@ import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
 import { PageParam } from "~/utils/pagination";
 import { formatDate } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 const QuerySchema = z.object({ page: PageParam.optional() });
 
@@ -43,47 +44,29 @@ export default function MySuggestions() {
       </PageHeader>
       <h2>{t("suggestions.mine")}</h2>
       <p className="hint">{t("suggestions.mineHint")}</p>
-      {rows.length === 0 ? (
-        <EmptyState>{t("suggestions.noneMine")}</EmptyState>
-      ) : (
-        <>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("suggestions.fieldTitle")}</th>
-                <th scope="col">{t("suggestions.category")}</th>
-                <th scope="col">{t("suggestions.unit")}</th>
-                <th scope="col">{t("suggestions.submitted")}</th>
-                <th scope="col">{t("suggestions.statusLabel")}</th>
-                <th scope="col" className="num">
-                  {t("suggestions.replies")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/suggestions/${r.id}`}>{r.title}</Link>
-                  </td>
-                  <td>{t(`suggestions.category.${r.category}`)}</td>
-                  <td>{pick(locale, r.unit)}</td>
-                  <td>{formatDate(r.submittedAt)}</td>
-                  <td>
-                    {r.hiddenReason ? (
-                      <span className="badge bad">{t("suggestions.hidden")}</span>
-                    ) : (
-                      <StatusBadge status={r.status} merged={r.merged} />
-                    )}
-                  </td>
-                  <td className="num">{r.replies}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={page} pageCount={pageCount} total={total} />
-        </>
-      )}
+      <DataTable
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty="suggestions.noneMine"
+        columns={[
+          { key: "title", header: "suggestions.fieldTitle", cell: (r) => <Link to={`/suggestions/${r.id}`}>{r.title}</Link> },
+          { key: "category", header: "suggestions.category", cell: (r) => t(`suggestions.category.${r.category}`) },
+          { key: "unit", header: "suggestions.unit", cell: (r) => pick(locale, r.unit) },
+          { key: "submitted", header: "suggestions.submitted", cell: (r) => formatDate(r.submittedAt) },
+          {
+            key: "status",
+            header: "suggestions.statusLabel",
+            cell: (r) =>
+              r.hiddenReason ? (
+                <span className="badge bad">{t("suggestions.hidden")}</span>
+              ) : (
+                <StatusBadge status={r.status} merged={r.merged} />
+              ),
+          },
+          { key: "replies", header: "suggestions.replies", numeric: true, cell: (r) => r.replies },
+        ]}
+      />
+      {rows.length ? <Pagination page={page} pageCount={pageCount} total={total} /> : null}
     </section>
   );
 }

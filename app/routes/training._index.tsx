@@ -30,7 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const query = QuerySchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
   const canManage = may(user, "training.manage");
   const [courses, upcoming] = await Promise.all([
-    listCourses(db, { page: query.page, topic: query.topic, format: query.format, includeRetired: canManage && query.retired === "1" }),
+    listCourses(db, user, { page: query.page, topic: query.topic, format: query.format, retired: query.retired === "1" }),
     listSessions(db, { upcomingFrom: new Date(), take: 20 }),
   ]);
   return { courses, upcoming, query, canManage, showCost: canManage || may(user, "training.report") };

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, EmptyState, PageHeader } from "~/components/forms";
+import { ConfirmButton, PageHeader } from "~/components/forms";
 import { useLocale, useMoney, useT } from "~/components/i18n";
 import { CourseFields } from "~/components/training/course-form";
 import { SessionDates } from "~/components/training/dates";
@@ -11,7 +11,14 @@ import { SessionForm } from "~/components/training/session-form";
 import { withoutIntent } from "~/components/training/form-data";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
-import { createSession, getCourse, listSessions, setCourseActive, updateCourse } from "~/modules/training/catalogue/catalogue.server";
+import {
+  courseFor,
+  createSession,
+  getCourse,
+  listSessions,
+  setCourseActive,
+  updateCourse,
+} from "~/modules/training/catalogue/catalogue.server";
 import { courseEffectiveness } from "~/modules/training/evaluation/effectiveness.server";
 import { needsByTopicAndUnit } from "~/modules/training/catalogue/needs.server";
 import { courseResults } from "~/modules/training/evaluation/results.server";
@@ -21,14 +28,14 @@ import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import { fenToInput } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const { id } = parseParams(args.params, idParam);
-  const course = await getCourse(db, id);
+  const course = await courseFor(db, user, id);
   invariantResponse(course, 404);
   const canManage = may(user, "training.manage");
-  invariantResponse(course.active || canManage, 404);
   const canReport = may(user, "training.report");
   const sessions = await listSessions(db, { courseId: id, take: 100 });
   let evaluation = null;
@@ -126,38 +133,31 @@ export default function CoursePage() {
         {course.grantsCertificate ? <span className="badge ok">{t("training.certificate")}</span> : null}
       </p>
       <h2>{t("training.sessions")}</h2>
-      {sessions.length === 0 ? (
-        <EmptyState>{t("training.noSessions")}</EmptyState>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("training.when")}</th>
-              <th scope="col">{t("training.place")}</th>
-              <th scope="col">{t("training.trainer")}</th>
-              <th scope="col">{t("training.status")}</th>
-              <th scope="col" className="num">
-                {t("training.seatsTaken")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Link to={`/training/sessions/${s.id}`}>
-                    <SessionDates startsAt={s.startsAt} endsAt={s.endsAt} />
-                  </Link>
-                </td>
-                <td>{s.place}</td>
-                <td>{s.trainer}</td>
-                <td>{t(`training.sessionStatus.${s.status}`)}</td>
-                <td className="num">{t("training.seatsValue", { taken: s._count.enrolments, capacity: s.capacity })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={sessions}
+        rowKey={(s) => s.id}
+        empty="training.noSessions"
+        columns={[
+          {
+            key: "when",
+            header: "training.when",
+            cell: (s) => (
+              <Link to={`/training/sessions/${s.id}`}>
+                <SessionDates startsAt={s.startsAt} endsAt={s.endsAt} />
+              </Link>
+            ),
+          },
+          { key: "place", header: "training.place", cell: (s) => s.place },
+          { key: "trainer", header: "training.trainer", cell: (s) => s.trainer },
+          { key: "status", header: "training.status", cell: (s) => t(`training.sessionStatus.${s.status}`) },
+          {
+            key: "seats",
+            header: "training.seatsTaken",
+            numeric: true,
+            cell: (s) => t("training.seatsValue", { taken: s._count.enrolments, capacity: s.capacity }),
+          },
+        ]}
+      />
       {canReport && evaluation ? <EffectivenessPanel evaluation={evaluation} /> : null}
       {canManage ? (
         <>

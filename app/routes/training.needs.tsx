@@ -17,6 +17,7 @@ import { domainError, refusal, submissionRefusal } from "~/utils/domain-error.se
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http.server";
 import { z } from "~/utils/validation";
+import { DataTable } from "~/components/ui/data-table";
 
 const LaunchSchema = z
   .object({
@@ -111,51 +112,47 @@ export default function Needs() {
         </div>
       ) : null}
       <h2>{t("training.needs.surveys")}</h2>
-      {surveys.length === 0 ? (
-        <EmptyState>{t("training.needs.noSurveys")}</EmptyState>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("training.needs.unit")}</th>
-              <th scope="col">{t("training.status")}</th>
-              <th scope="col">{t("training.needs.period")}</th>
-              <th scope="col" className="num">
-                {t("training.needs.rate")}
-              </th>
-              {canManage ? <th scope="col">{t("common.actions")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {surveys.map((s) => (
-              <tr key={s.id}>
-                <td>{name(s.unit)}</td>
-                <td>{t(`training.surveyStatus.${s.status}`)}</td>
-                <td>
-                  <DateText value={s.opensAt} /> – <DateText value={s.closesAt} />
-                </td>
-                <td className="num">
-                  {s.answered === null
-                    ? t("training.invitedOnly", { invited: s.invited })
-                    : t("training.responseRate", { answered: s.answered, invited: s.invited })}
-                </td>
-                {canManage ? (
-                  <td>
-                    {s.status === "open" ? (
-                      <Form method="post">
-                        <input type="hidden" name="surveyId" value={s.id} />
-                        <ConfirmButton name="intent" value="close" className="" confirm={t("training.needs.confirmClose")}>
-                          {t("training.needs.close")}
-                        </ConfirmButton>
-                      </Form>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={surveys}
+        rowKey={(s) => s.id}
+        empty="training.needs.noSurveys"
+        columns={[
+          { key: "unit", header: "training.needs.unit", cell: (s) => name(s.unit) },
+          { key: "status", header: "training.status", cell: (s) => t(`training.surveyStatus.${s.status}`) },
+          {
+            key: "period",
+            header: "training.needs.period",
+            cell: (s) => (
+              <>
+                <DateText value={s.opensAt} /> – <DateText value={s.closesAt} />
+              </>
+            ),
+          },
+          {
+            key: "rate",
+            header: "training.needs.rate",
+            numeric: true,
+            cell: (s) =>
+              s.answered === null
+                ? t("training.invitedOnly", { invited: s.invited })
+                : t("training.responseRate", { answered: s.answered, invited: s.invited }),
+          },
+          {
+            key: "actions",
+            header: "common.actions",
+            hidden: !canManage,
+            cell: (s) =>
+              s.status === "open" ? (
+                <Form method="post">
+                  <input type="hidden" name="surveyId" value={s.id} />
+                  <ConfirmButton name="intent" value="close" className="" confirm={t("training.needs.confirmClose")}>
+                    {t("training.needs.close")}
+                  </ConfirmButton>
+                </Form>
+              ) : null,
+          },
+        ]}
+      />
       <ChartWithTable
         id="needs-topics"
         title={t("training.needs.byTopic", { n: needs.shownResponses })}
@@ -169,28 +166,16 @@ export default function Needs() {
           needs.shownResponses === 0 ? (
             <p className="hint">{t("training.needs.noResults")}</p>
           ) : (
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("training.topic")}</th>
-                  <th scope="col" className="num">
-                    {t("training.needs.wanted")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("training.needs.urgent")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranked.map((topic) => (
-                  <tr key={topic}>
-                    <td>{t(`training.topic.${topic}`)}</td>
-                    <td className="num">{needs.totals[topic].wanted}</td>
-                    <td className="num">{needs.totals[topic].urgent}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              rows={ranked}
+              rowKey={(topic) => topic}
+              empty={null}
+              columns={[
+                { key: "topic", header: "training.topic", cell: (topic) => t(`training.topic.${topic}`) },
+                { key: "wanted", header: "training.needs.wanted", numeric: true, cell: (topic) => needs.totals[topic].wanted },
+                { key: "urgent", header: "training.needs.urgent", numeric: true, cell: (topic) => needs.totals[topic].urgent },
+              ]}
+            />
           )
         }
       />

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { EmptyState, PageHeader } from "~/components/forms";
+import { PageHeader } from "~/components/forms";
 import { useLocale, useMoney, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { ChartWithTable } from "~/components/training/chart";
@@ -11,6 +11,8 @@ import { yearStartCst } from "~/modules/training/sessions/record.server";
 import { db } from "~/utils/db.server";
 import { z } from "~/utils/validation";
 import { PageParam } from "~/utils/pagination";
+import { EMPTY, formatDecimal } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 const PEOPLE_PAGE = 25;
 
@@ -101,61 +103,58 @@ export default function Reports() {
           },
         ]}
         table={
-          d.courses.length === 0 ? (
-            <EmptyState>{t("training.report.noCourses")}</EmptyState>
-          ) : (
-            <table className="data-table" data-testid="effectiveness-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("training.course")}</th>
-                  <th scope="col">{t("training.eval.completion")}</th>
-                  <th scope="col">{t("training.eval.reaction")}</th>
-                  <th scope="col">{t("training.eval.learning")}</th>
-                  <th scope="col">{t("training.eval.behaviour")}</th>
-                  <th scope="col">{t("training.eval.results")}</th>
-                  <th scope="col">{t("training.eval.cost")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.courses.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Link to={`/training/courses/${c.id}`}>{title(c)}</Link>
-                      <br />
-                      <small className="hint">
-                        {c.code} · {t("training.report.sessionsN", { n: c.sessions })}
-                      </small>
-                    </td>
-                    <td>
-                      {pct(c.completionRate)}{" "}
-                      <small className="hint">
-                        ({c.completedInScope}/{c.enrolledInScope})
-                      </small>
-                    </td>
-                    <td>
-                      <ReactionCell reaction={c.reaction} />
-                    </td>
-                    <td>
-                      <LearningCell learning={c.learning} />
-                    </td>
-                    <td>
-                      <BehaviourCell behaviour={c.behaviour} />
-                    </td>
-                    <td>
-                      <ResultsCell results={c.results} />
-                    </td>
-                    <td>
-                      {money(c.costFen)}
-                      <br />
-                      <small>
-                        {t("training.eval.perParticipant")} {c.cost.perParticipant === null ? "—" : money(c.cost.perParticipant)}
-                      </small>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
+          <DataTable
+            testId="effectiveness-table"
+            rows={d.courses}
+            rowKey={(c) => c.id}
+            empty="training.report.noCourses"
+            columns={[
+              {
+                key: "course",
+                header: "training.course",
+                cell: (c) => (
+                  <>
+                    <Link to={`/training/courses/${c.id}`}>{title(c)}</Link>
+                    <br />
+                    <small className="hint">
+                      {c.code} · {t("training.report.sessionsN", { n: c.sessions })}
+                    </small>
+                  </>
+                ),
+              },
+              {
+                key: "completion",
+                header: "training.eval.completion",
+                cell: (c) => (
+                  <>
+                    {pct(c.completionRate)}{" "}
+                    <small className="hint">
+                      ({c.completedInScope}/{c.enrolledInScope})
+                    </small>
+                  </>
+                ),
+                sort: (c) => c.completionRate,
+              },
+              { key: "reaction", header: "training.eval.reaction", cell: (c) => <ReactionCell reaction={c.reaction} /> },
+              { key: "learning", header: "training.eval.learning", cell: (c) => <LearningCell learning={c.learning} /> },
+              { key: "behaviour", header: "training.eval.behaviour", cell: (c) => <BehaviourCell behaviour={c.behaviour} /> },
+              { key: "results", header: "training.eval.results", cell: (c) => <ResultsCell results={c.results} /> },
+              {
+                key: "cost",
+                header: "training.eval.cost",
+                cell: (c) => (
+                  <>
+                    {money(c.costFen)}
+                    <br />
+                    <small>
+                      {t("training.eval.perParticipant")} {c.cost.perParticipant === null ? EMPTY : money(c.cost.perParticipant)}
+                    </small>
+                  </>
+                ),
+                sort: (c) => c.costFen,
+              },
+            ]}
+          />
         }
       />
       <p>
@@ -174,40 +173,20 @@ export default function Reports() {
           { label: t("training.report.trainedPeople"), data: d.needs.map((n) => n.trainedPeople), color: "#16a34a" },
         ]}
         table={
-          <table className="data-table" data-testid="needs-delivery-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("training.topic")}</th>
-                <th scope="col" className="num">
-                  {t("training.needs.wanted")}
-                </th>
-                <th scope="col" className="num">
-                  {t("training.needs.urgent")}
-                </th>
-                <th scope="col" className="num">
-                  {t("training.report.trainedPeople")}
-                </th>
-                <th scope="col" className="num">
-                  {t("training.report.sessionsDelivered")}
-                </th>
-                <th scope="col" className="num">
-                  {t("training.report.learnerHours")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.needs.map((n) => (
-                <tr key={n.topic}>
-                  <td>{t(`training.topic.${n.topic}`)}</td>
-                  <td className="num">{n.wanted}</td>
-                  <td className="num">{n.urgent}</td>
-                  <td className="num">{n.trainedPeople}</td>
-                  <td className="num">{n.sessions}</td>
-                  <td className="num">{n.learnerHours}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="needs-delivery-table"
+            rows={d.needs}
+            rowKey={(n) => n.topic}
+            empty={null}
+            columns={[
+              { key: "topic", header: "training.topic", cell: (n) => t(`training.topic.${n.topic}`) },
+              { key: "wanted", header: "training.needs.wanted", numeric: true, cell: (n) => n.wanted, sort: (n) => n.wanted },
+              { key: "urgent", header: "training.needs.urgent", numeric: true, cell: (n) => n.urgent, sort: (n) => n.urgent },
+              { key: "trained", header: "training.report.trainedPeople", numeric: true, cell: (n) => n.trainedPeople },
+              { key: "sessions", header: "training.report.sessionsDelivered", numeric: true, cell: (n) => n.sessions },
+              { key: "learnerHours", header: "training.report.learnerHours", numeric: true, cell: (n) => n.learnerHours },
+            ]}
+          />
         }
       />
       <p>
@@ -223,36 +202,24 @@ export default function Reports() {
         labels={d.hours.units.map(name)}
         series={[{ label: t("training.report.coverage"), data: d.hours.units.map((u) => Math.round(u.coverage * 100)), color: "#1d4ed8" }]}
         table={
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("training.needs.unit")}</th>
-                <th scope="col" className="num">
-                  {t("training.report.staff")}
-                </th>
-                <th scope="col" className="num">
-                  {t("training.report.trained")}
-                </th>
-                <th scope="col" className="num">
-                  {t("training.report.coverage")}
-                </th>
-                <th scope="col" className="num">
-                  {t("training.report.averageHours")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.hours.units.map((u) => (
-                <tr key={u.unitId}>
-                  <td>{name(u)}</td>
-                  <td className="num">{u.staff}</td>
-                  <td className="num">{u.trained}</td>
-                  <td className="num">{pct(u.coverage)}</td>
-                  <td className="num">{u.averageHours.toFixed(1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={d.hours.units}
+            rowKey={(u) => u.unitId}
+            empty={null}
+            columns={[
+              { key: "unit", header: "training.needs.unit", cell: (u) => name(u) },
+              { key: "staff", header: "training.report.staff", numeric: true, cell: (u) => u.staff },
+              { key: "trained", header: "training.report.trained", numeric: true, cell: (u) => u.trained },
+              { key: "coverage", header: "training.report.coverage", numeric: true, cell: (u) => pct(u.coverage), sort: (u) => u.coverage },
+              {
+                key: "averageHours",
+                header: "training.report.averageHours",
+                numeric: true,
+                cell: (u) => formatDecimal(u.averageHours, 1),
+                sort: (u) => u.averageHours,
+              },
+            ]}
+          />
         }
       />
       <p>
@@ -267,24 +234,16 @@ export default function Reports() {
         labels={d.hours.bands.map((b) => t("training.report.band", { band: b.key }))}
         series={[{ label: t("training.report.people"), data: d.hours.bands.map((b) => b.people), color: "#1d4ed8" }]}
         table={
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("training.hours")}</th>
-                <th scope="col" className="num">
-                  {t("training.report.people")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.hours.bands.map((b) => (
-                <tr key={b.key}>
-                  <td>{t("training.report.band", { band: b.key })}</td>
-                  <td className="num">{b.people}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={d.hours.bands}
+            rowKey={(b) => b.key}
+            empty={null}
+            stacked={false}
+            columns={[
+              { key: "band", header: "training.hours", cell: (b) => t("training.report.band", { band: b.key }) },
+              { key: "people", header: "training.report.people", numeric: true, cell: (b) => b.people },
+            ]}
+          />
         }
       />
 
@@ -295,39 +254,26 @@ export default function Reports() {
             {t("common.exportCsv")}
           </a>
         </p>
-        {d.hours.people.length === 0 ? (
-          <EmptyState>{t("training.report.noPeople")}</EmptyState>
-        ) : (
-          <>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("training.employee")}</th>
-                  <th scope="col">{t("training.needs.unit")}</th>
-                  <th scope="col" className="num">
-                    {t("training.hours")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("training.report.courses")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.hours.people.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link to={`/training/people/${p.id}`}>{p.name}</Link> <small className="hint">{p.employeeNo}</small>
-                    </td>
-                    <td>{name(p.unit)}</td>
-                    <td className="num">{p.hours}</td>
-                    <td className="num">{p.courses}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pagination page={d.page} pageCount={d.pageCount} total={d.peopleTotal} />
-          </>
-        )}
+        <DataTable
+          rows={d.hours.people}
+          rowKey={(p) => p.id}
+          empty="training.report.noPeople"
+          columns={[
+            {
+              key: "employee",
+              header: "training.employee",
+              cell: (p) => (
+                <>
+                  <Link to={`/training/people/${p.id}`}>{p.name}</Link> <small className="hint">{p.employeeNo}</small>
+                </>
+              ),
+            },
+            { key: "unit", header: "training.needs.unit", cell: (p) => name(p.unit) },
+            { key: "hours", header: "training.hours", numeric: true, cell: (p) => p.hours },
+            { key: "courses", header: "training.report.courses", numeric: true, cell: (p) => p.courses },
+          ]}
+        />
+        {d.hours.people.length ? <Pagination page={d.page} pageCount={d.pageCount} total={d.peopleTotal} /> : null}
       </div>
     </section>
   );

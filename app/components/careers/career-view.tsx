@@ -1,8 +1,9 @@
 import type { SerializeFrom } from "@remix-run/node";
 import type { careerOverview } from "~/modules/careers/career.server";
 import { useLocale, useT } from "../i18n";
+import { DataTable } from "../ui/data-table";
 import { CriteriaList } from "./criteria-list";
-import { formatDate, formatMoney } from "~/utils/format";
+import { EMPTY, formatDate, formatMoney } from "~/utils/format";
 
 export type CareerOverview = SerializeFrom<NonNullable<Awaited<ReturnType<typeof careerOverview>>>>;
 
@@ -74,54 +75,41 @@ export function CareerView({ view }: { view: CareerOverview }) {
       </div>
       <div className="panel">
         <h2>{t("careers.equivalentMoves")}</h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("careers.track")}</th>
-              <th scope="col">{t("careers.sameGrade")}</th>
-              <th scope="col">{t("careers.gradeUp")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.moves.map((m) => (
-              <tr key={m.track}>
-                <td>{t(`track.${m.track}`)}</td>
-                <td>{m.same.length ? m.same.map((l) => `${l.code} ${titleOf(l.code)}`).join(" / ") : "—"}</td>
-                <td>{m.up ? `${m.up.code} ${titleOf(m.up.code)}` : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={view.moves}
+          rowKey={(m) => m.track}
+          empty={null}
+          columns={[
+            { key: "track", header: "careers.track", rowHeader: true, cell: (m) => t(`track.${m.track}`) },
+            {
+              key: "same",
+              header: "careers.sameGrade",
+              cell: (m) => (m.same.length ? m.same.map((l) => `${l.code} ${titleOf(l.code)}`).join(" / ") : EMPTY),
+            },
+            { key: "up", header: "careers.gradeUp", cell: (m) => (m.up ? `${m.up.code} ${titleOf(m.up.code)}` : EMPTY) },
+          ]}
+        />
         <p className="hint">{t("careers.movesHint")}</p>
       </div>
       <div className="panel">
         <h2>{t("careers.history")}</h2>
-        {view.history.length === 0 ? (
-          <p className="empty-state">{t("careers.noHistory")}</p>
-        ) : (
-          <table className="data-table" data-testid="level-history">
-            <thead>
-              <tr>
-                <th scope="col">{t("careers.effectiveFrom")}</th>
-                <th scope="col">{t("careers.track")}</th>
-                <th scope="col">{t("careers.level")}</th>
-                <th scope="col">{t("careers.reason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.history.map((h) => (
-                <tr key={h.id}>
-                  <td>{formatDate(h.effectiveFrom)}</td>
-                  <td>{t(`track.${h.track}`)}</td>
-                  <td>
-                    {h.level} {titleOf(h.level)}
-                  </td>
-                  <td>{t(`careers.reason.${h.reason}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          testId="level-history"
+          rows={view.history}
+          rowKey={(h) => h.id}
+          empty="careers.noHistory"
+          columns={[
+            {
+              key: "effectiveFrom",
+              header: "careers.effectiveFrom",
+              cell: (h) => formatDate(h.effectiveFrom),
+              sort: (h) => h.effectiveFrom,
+            },
+            { key: "track", header: "careers.track", cell: (h) => t(`track.${h.track}`) },
+            { key: "level", header: "careers.level", cell: (h) => `${h.level} ${titleOf(h.level)}` },
+            { key: "reason", header: "careers.reason", cell: (h) => t(`careers.reason.${h.reason}`) },
+          ]}
+        />
       </div>
     </>
   );

@@ -5,7 +5,9 @@ import type { candidates, nominationsInScope } from "~/modules/careers/cycles.se
 import { FormErrors } from "../forms";
 import { useLocale, useT } from "../i18n";
 import { Pagination } from "../pagination";
+import { DataTable } from "../ui/data-table";
 import { CriteriaList, CriteriaSummary } from "./criteria-list";
+import { EMPTY } from "~/utils/format";
 
 type Named = { nameZh: string; nameEn: string };
 const useName = () => {
@@ -30,32 +32,17 @@ export function QuotaPanel({
     <div className="panel">
       <h2>{t("careers.quotasTitle")}</h2>
       <p className="hint">{t("careers.quotasHint")}</p>
-      {quotas.length === 0 ? (
-        <p className="empty-state">{t("careers.noQuotas")}</p>
-      ) : (
-        <table className="data-table" data-testid="quotas">
-          <thead>
-            <tr>
-              <th scope="col">{t("careers.unit")}</th>
-              <th scope="col" className="num">
-                {t("careers.posts")}
-              </th>
-              <th scope="col" className="num">
-                {t("careers.used")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {quotas.map((q) => (
-              <tr key={q.unitId}>
-                <td>{name(q)}</td>
-                <td className="num">{q.posts}</td>
-                <td className="num">{q.used}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        testId="quotas"
+        rows={quotas}
+        rowKey={(q) => q.unitId}
+        empty="careers.noQuotas"
+        columns={[
+          { key: "unit", header: "careers.unit", rowHeader: true, cell: (q) => name(q), sort: (q) => name(q) },
+          { key: "posts", header: "careers.posts", numeric: true, cell: (q) => q.posts, sort: (q) => q.posts },
+          { key: "used", header: "careers.used", numeric: true, cell: (q) => q.used, sort: (q) => q.used },
+        ]}
+      />
       {canManage ? (
         <Form method="post" className="inline-form" data-testid="quota-form">
           <input type="hidden" name="intent" value="quota" />
@@ -91,85 +78,93 @@ export function NominationTable({
   return (
     <div className="panel">
       <h2>{t("careers.nominationsTitle")}</h2>
-      {nominations.length === 0 ? (
-        <p className="empty-state">{t("careers.noNominations")}</p>
-      ) : (
-        <table className="data-table" data-testid="nominations">
-          <thead>
-            <tr>
-              <th scope="col">{t("careers.employee")}</th>
-              <th scope="col">{t("careers.change")}</th>
-              <th scope="col">{t("careers.source")}</th>
-              <th scope="col">{t("careers.criteriaNow")}</th>
-              <th scope="col">{t("careers.statusLabel")}</th>
-              {canDecide ? <th scope="col">{t("careers.decision")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {nominations.map((n) => (
-              <tr key={n.id} data-testid={`nomination-${n.employee.employeeNo}`}>
-                <td>
-                  {n.employee.name} · {n.employee.employeeNo}
-                  <br />
-                  <small>{name(n.employee.unit)}</small>
-                </td>
-                <td>{`${n.fromLevel} → ${n.toLevel}`}</td>
-                <td>
-                  {t(`careers.source.${n.source}`)}
-                  <br />
-                  <small>{n.justification}</small>
-                </td>
-                <td>
-                  {n.results ? (
-                    <details>
-                      <summary>
-                        <CriteriaSummary results={n.results as CriterionResult[]} />
-                      </summary>
-                      <CriteriaList results={n.results as CriterionResult[]} kpiPeriods={4} />
-                    </details>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td>
-                  {t(`careers.nominationStatus.${n.status}`)}
-                  {n.reviewComment ? (
-                    <>
-                      <br />
-                      <small>{n.reviewComment}</small>
-                    </>
-                  ) : null}
-                </td>
-                {canDecide ? (
-                  <td>
-                    <Form method="post" className="stack">
-                      <input type="hidden" name="intent" value="decide" />
-                      <input type="hidden" name="nominationId" value={n.id} />
-                      <select
-                        name="decision"
-                        aria-label={t("careers.decision")}
-                        defaultValue={n.status === "rejected" ? "rejected" : "approved"}
-                      >
-                        <option value="approved">{t("careers.approve")}</option>
-                        <option value="rejected">{t("careers.reject")}</option>
-                      </select>
-                      <textarea
-                        name="comment"
-                        rows={2}
-                        aria-label={t("careers.reviewComment")}
-                        placeholder={t("careers.reviewCommentHint")}
-                        defaultValue={n.reviewComment ?? ""}
-                      />
-                      <FormErrors errors={errorsFor(n.id)} />
-                      <button type="submit">{t("careers.saveDecision")}</button>
-                    </Form>
-                  </td>
+      <DataTable
+        testId="nominations"
+        rows={nominations}
+        rowKey={(n) => n.id}
+        rowProps={(n) => ({ "data-testid": `nomination-${n.employee.employeeNo}` })}
+        empty="careers.noNominations"
+        columns={[
+          {
+            key: "employee",
+            header: "careers.employee",
+            cell: (n) => (
+              <>
+                {n.employee.name} · {n.employee.employeeNo}
+                <br />
+                <small>{name(n.employee.unit)}</small>
+              </>
+            ),
+            sort: (n) => n.employee.employeeNo,
+          },
+          { key: "change", header: "careers.change", cell: (n) => `${n.fromLevel} → ${n.toLevel}` },
+          {
+            key: "source",
+            header: "careers.source",
+            cell: (n) => (
+              <>
+                {t(`careers.source.${n.source}`)}
+                <br />
+                <small>{n.justification}</small>
+              </>
+            ),
+          },
+          {
+            key: "criteria",
+            header: "careers.criteriaNow",
+            cell: (n) =>
+              n.results ? (
+                <details>
+                  <summary>
+                    <CriteriaSummary results={n.results as CriterionResult[]} />
+                  </summary>
+                  <CriteriaList results={n.results as CriterionResult[]} kpiPeriods={4} />
+                </details>
+              ) : (
+                EMPTY
+              ),
+          },
+          {
+            key: "status",
+            header: "careers.statusLabel",
+            cell: (n) => (
+              <>
+                {t(`careers.nominationStatus.${n.status}`)}
+                {n.reviewComment ? (
+                  <>
+                    <br />
+                    <small>{n.reviewComment}</small>
+                  </>
                 ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+              </>
+            ),
+          },
+          {
+            key: "decision",
+            header: "careers.decision",
+            hidden: !canDecide,
+            cell: (n) => (
+              <Form method="post" className="stack">
+                <input type="hidden" name="intent" value="decide" />
+                <input type="hidden" name="nominationId" value={n.id} />
+                <select name="decision" aria-label={t("careers.decision")} defaultValue={n.status === "rejected" ? "rejected" : "approved"}>
+                  <option value="approved">{t("careers.approve")}</option>
+                  <option value="rejected">{t("careers.reject")}</option>
+                </select>
+                <textarea
+                  name="comment"
+                  rows={2}
+                  aria-label={t("careers.reviewComment")}
+                  placeholder={t("careers.reviewCommentHint")}
+                  defaultValue={n.reviewComment ?? ""}
+                />
+                <FormErrors errors={errorsFor(n.id)} />
+                <button type="submit">{t("careers.saveDecision")}</button>
+              </Form>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }
@@ -194,63 +189,67 @@ export function CandidateTable({
         {t("careers.candidatesSummary", { eligible: list.eligibleCount, total: list.total })} ·{" "}
         <a href={eligibleOnly ? "?" : "?eligible=1"}>{t(eligibleOnly ? "careers.showAllCandidates" : "careers.showEligibleOnly")}</a>
       </p>
-      {list.rows.length === 0 ? (
-        <p className="empty-state">{t("careers.noCandidates")}</p>
-      ) : (
-        <table className="data-table" data-testid="candidates">
-          <thead>
-            <tr>
-              <th scope="col">{t("careers.employee")}</th>
-              <th scope="col">{t("careers.change")}</th>
-              <th scope="col">{t("careers.criteria")}</th>
-              <th scope="col">{t("careers.nominate")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((r) => (
-              <tr key={r.id} data-testid={`candidate-${r.employeeNo}`}>
-                <td>
-                  {r.name} · {r.employeeNo}
-                  <br />
-                  <small>{name(r.unit)}</small>
-                </td>
-                <td>{`${r.level} → ${r.nextLevel}`}</td>
-                <td>
-                  <span className={`badge badge-${r.eligible ? "met" : "missing"}`}>
-                    {t(r.eligible ? "careers.eligible" : "careers.notYetEligible")}
-                  </span>{" "}
-                  <details>
-                    <summary>
-                      <CriteriaSummary results={r.results as CriterionResult[]} />
-                    </summary>
-                    <CriteriaList results={r.results as CriterionResult[]} kpiPeriods={4} />
-                  </details>
-                </td>
-                <td>
-                  {r.nomination ? (
-                    t(`careers.nominationStatus.${r.nomination}`)
-                  ) : (
-                    <Form method="post" className="stack">
-                      <input type="hidden" name="intent" value="nominate" />
-                      <input type="hidden" name="employeeId" value={r.id} />
-                      <textarea
-                        name="justification"
-                        rows={2}
-                        required
-                        maxLength={2000}
-                        aria-label={t("careers.justification")}
-                        placeholder={t("careers.justification")}
-                      />
-                      <FormErrors errors={errorsFor(r.id)} />
-                      <button type="submit">{t("careers.nominate")}</button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        testId="candidates"
+        rows={list.rows}
+        rowKey={(r) => r.id}
+        rowProps={(r) => ({ "data-testid": `candidate-${r.employeeNo}` })}
+        empty="careers.noCandidates"
+        columns={[
+          {
+            key: "employee",
+            header: "careers.employee",
+            cell: (r) => (
+              <>
+                {r.name} · {r.employeeNo}
+                <br />
+                <small>{name(r.unit)}</small>
+              </>
+            ),
+          },
+          { key: "change", header: "careers.change", cell: (r) => `${r.level} → ${r.nextLevel}` },
+          {
+            key: "criteria",
+            header: "careers.criteria",
+            cell: (r) => (
+              <>
+                <span className={`badge badge-${r.eligible ? "met" : "missing"}`}>
+                  {t(r.eligible ? "careers.eligible" : "careers.notYetEligible")}
+                </span>{" "}
+                <details>
+                  <summary>
+                    <CriteriaSummary results={r.results as CriterionResult[]} />
+                  </summary>
+                  <CriteriaList results={r.results as CriterionResult[]} kpiPeriods={4} />
+                </details>
+              </>
+            ),
+          },
+          {
+            key: "nominate",
+            header: "careers.nominate",
+            cell: (r) =>
+              r.nomination ? (
+                t(`careers.nominationStatus.${r.nomination}`)
+              ) : (
+                <Form method="post" className="stack">
+                  <input type="hidden" name="intent" value="nominate" />
+                  <input type="hidden" name="employeeId" value={r.id} />
+                  <textarea
+                    name="justification"
+                    rows={2}
+                    required
+                    maxLength={2000}
+                    aria-label={t("careers.justification")}
+                    placeholder={t("careers.justification")}
+                  />
+                  <FormErrors errors={errorsFor(r.id)} />
+                  <button type="submit">{t("careers.nominate")}</button>
+                </Form>
+              ),
+          },
+        ]}
+      />
       {list.pageCount > 1 ? <Pagination page={list.page} pageCount={list.pageCount} total={list.total} /> : null}
     </div>
   );

@@ -6,7 +6,8 @@ import { useLocale, useT } from "~/components/i18n";
 import { CheckInSchema } from "~/modules/kpi/kpi";
 import { formatScore, formatValue } from "~/modules/kpi/units";
 import { pick } from "~/utils/i18n";
-import { formatDate } from "~/utils/format";
+import { EMPTY, formatDate } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 export type PerformanceLine = {
   kpiId: string;
@@ -68,35 +69,18 @@ export function PerformanceTable({
   const locale = useLocale();
   return (
     <div className="table-scroll">
-      <table className="data-table" data-testid="performance-lines">
-        <thead>
-          <tr>
-            <th scope="col">{t("kpi.kpi")}</th>
-            <th scope="col" className="num">
-              {t("kpi.weight")}
-            </th>
-            <th scope="col" className="num">
-              {t("kpi.threshold")}
-            </th>
-            <th scope="col" className="num">
-              {t("kpi.target")}
-            </th>
-            <th scope="col" className="num">
-              {t("kpi.stretch")}
-            </th>
-            <th scope="col" className="num">
-              {t("kpi.actual")}
-            </th>
-            <th scope="col">{t("kpi.progress")}</th>
-            <th scope="col" className="num">
-              {t("kpi.score")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={l.kpiId} data-kpi={l.code}>
-              <td>
+      <DataTable
+        testId="performance-lines"
+        rows={lines}
+        rowKey={(l) => l.kpiId}
+        rowProps={(l) => ({ "data-kpi": l.code })}
+        empty={null}
+        columns={[
+          {
+            key: "kpi",
+            header: "kpi.kpi",
+            cell: (l) => (
+              <>
                 {pick(locale, l)} <code className="hint">{l.code}</code>
                 {l.basicWork ? <span className="badge warn"> {t("kpi.basicWork")}</span> : null}
                 {l.adjusted ? <span className="badge"> {t("kpi.adjusted")}</span> : null}
@@ -105,31 +89,59 @@ export function PerformanceTable({
                     {t("kpi.jointWith", { team: l.team.name })}: {l.team.members.map((m) => `${m.employee.name} ${m.share}%`).join(" · ")}
                   </div>
                 ) : null}
-              </td>
-              <td className="num">{l.weight}%</td>
-              <td className="num">{l.kind === "rated" ? "—" : formatValue(l.unit, l.threshold, locale)}</td>
-              <td className="num">{l.kind === "rated" ? t("kpi.ratingTarget") : formatValue(l.unit, l.target, locale)}</td>
-              <td className="num">{l.kind === "rated" ? "—" : formatValue(l.unit, l.stretch, locale)}</td>
-              <td className="num">
+              </>
+            ),
+          },
+          { key: "weight", header: "kpi.weight", numeric: true, cell: (l) => `${l.weight}%` },
+          {
+            key: "threshold",
+            header: "kpi.threshold",
+            numeric: true,
+            cell: (l) => (l.kind === "rated" ? EMPTY : formatValue(l.unit, l.threshold, locale)),
+          },
+          {
+            key: "target",
+            header: "kpi.target",
+            numeric: true,
+            cell: (l) => (l.kind === "rated" ? t("kpi.ratingTarget") : formatValue(l.unit, l.target, locale)),
+          },
+          {
+            key: "stretch",
+            header: "kpi.stretch",
+            numeric: true,
+            cell: (l) => (l.kind === "rated" ? EMPTY : formatValue(l.unit, l.stretch, locale)),
+          },
+          {
+            key: "actual",
+            header: "kpi.actual",
+            numeric: true,
+            cell: (l) => (
+              <>
                 {l.actual === null ? <span className="badge bad">{t("kpi.noActual")}</span> : formatValue(l.unit, l.actual, locale)}
                 {actualForm ? actualForm(l) : null}
-              </td>
-              <td>
-                <ProgressBar progress={l.progress} label={t("kpi.progressOf", { name: pick(locale, l) })} />
-              </td>
-              <td className="num">
-                {l.problem ? (
-                  <span className="badge bad" role="alert" data-testid="line-problem">
-                    {t(`kpi.curveProblem.${l.problem}`)}
-                  </span>
-                ) : (
-                  formatScore(l.score)
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
+              </>
+            ),
+          },
+          {
+            key: "progress",
+            header: "kpi.progress",
+            cell: (l) => <ProgressBar progress={l.progress} label={t("kpi.progressOf", { name: pick(locale, l) })} />,
+          },
+          {
+            key: "score",
+            header: "kpi.score",
+            numeric: true,
+            cell: (l) =>
+              l.problem ? (
+                <span className="badge bad" role="alert" data-testid="line-problem">
+                  {t(`kpi.curveProblem.${l.problem}`)}
+                </span>
+              ) : (
+                formatScore(l.score)
+              ),
+          },
+        ]}
+        footer={
           <tr>
             <th scope="row" colSpan={7}>
               {t("kpi.total")}
@@ -138,8 +150,8 @@ export function PerformanceTable({
               <strong>{total === null ? t("kpi.totalPending") : formatScore(total)}</strong>
             </td>
           </tr>
-        </tfoot>
-      </table>
+        }
+      />
       <p className="hint">{t("kpi.scoringRule")}</p>
     </div>
   );

@@ -3,6 +3,7 @@ import { ConfirmButton, FormErrors } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { pick } from "~/utils/i18n";
 import { formatDateTime } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 type Unit = { id: string; nameZh: string; nameEn: string; depth: number };
 type Panel = {
@@ -81,45 +82,41 @@ export function AccountPanel({
       {panel.pending.length > 0 ? (
         <div data-testid="pending-requests">
           <h3>{t("accounts.pendingTitle")}</h3>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("accounts.request")}</th>
-                <th scope="col">{t("accounts.requestedBy")}</th>
-                <th scope="col">{t("accounts.requestedAt")}</th>
-                <th scope="col">{t("accounts.decision")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {panel.pending.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    {r.kind === "role"
-                      ? t("accounts.kind.role", { role: t(`role.${r.role ?? "employee"}`) }) +
-                        (r.scopeUnit ? ` · ${pick(locale, r.scopeUnit)}` : "")
-                      : t("accounts.kind.reset")}
-                  </td>
-                  <td>{r.requestedBy}</td>
-                  <td>{when(r.createdAt)}</td>
-                  <td>
-                    {r.refusal ? (
-                      <span className="hint">{t(r.refusal)}</span>
-                    ) : (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="requestId" value={r.id} />
-                        <ConfirmButton name="intent" value="approve" confirm={t("accounts.confirmApprove")} className="primary">
-                          {t("accounts.approve")}
-                        </ConfirmButton>
-                        <button type="submit" name="intent" value="reject">
-                          {t("accounts.reject")}
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={panel.pending}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                key: "request",
+                header: "accounts.request",
+                cell: (r) =>
+                  r.kind === "role"
+                    ? t("accounts.kind.role", { role: t(`role.${r.role ?? "employee"}`) }) +
+                      (r.scopeUnit ? ` · ${pick(locale, r.scopeUnit)}` : "")
+                    : t("accounts.kind.reset"),
+              },
+              { key: "requestedBy", header: "accounts.requestedBy", cell: (r) => r.requestedBy },
+              { key: "requestedAt", header: "accounts.requestedAt", cell: (r) => when(r.createdAt) },
+              {
+                key: "decision",
+                header: "accounts.decision",
+                cell: (r) =>
+                  r.refusal ? (
+                    <span className="hint">{t(r.refusal)}</span>
+                  ) : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="requestId" value={r.id} />
+                      <ConfirmButton name="intent" value="approve" confirm={t("accounts.confirmApprove")} className="primary">
+                        {t("accounts.approve")}
+                      </ConfirmButton>
+                      <button type="submit" name="intent" value="reject">
+                        {t("accounts.reject")}
+                      </button>
+                    </Form>
+                  ),
+              },
+            ]}
+          />
         </div>
       ) : null}
       {!panel.isSelf && panel.roleChoices.length > 0 ? (

@@ -5,6 +5,7 @@ import type { Explanation, WhatIf } from "~/modules/pay/explain";
 import { dec, yuanExact } from "~/modules/pay/money";
 import { pick } from "~/utils/i18n";
 import { money, points, pts } from "./format";
+import { DataTable } from "~/components/ui/data-table";
 
 const exact = (fen: string) => `¥${yuanExact(dec(fen))}`;
 
@@ -173,34 +174,27 @@ export function KpiTable({ explanation }: { explanation: Explanation }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <table className="data-table" data-testid="payslip-kpis">
-      <thead>
-        <tr>
-          <th scope="col">{t("pay.kpi")}</th>
-          <th scope="col">{t("pay.weight")}</th>
-          <th scope="col">{t("pay.target")}</th>
-          <th scope="col">{t("pay.actual")}</th>
-          <th scope="col">{t("pay.score")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {explanation.kpis.map((k) => (
-          <tr key={k.code}>
-            <td>{pick(locale, k)}</td>
-            <td>{k.weight}%</td>
-            <td>{formatValue(k.unit ?? "count", k.target, locale)}</td>
-            <td>{formatValue(k.unit ?? "count", k.actual, locale)}</td>
-            <td>{pts(k.score)}</td>
-          </tr>
-        ))}
+    <DataTable
+      testId="payslip-kpis"
+      rows={explanation.kpis}
+      rowKey={(k) => k.code}
+      empty={null}
+      columns={[
+        { key: "kpi", header: "pay.kpi", cell: (k) => pick(locale, k) },
+        { key: "weight", header: "pay.weight", cell: (k) => `${k.weight}%` },
+        { key: "target", header: "pay.target", cell: (k) => formatValue(k.unit ?? "count", k.target, locale) },
+        { key: "actual", header: "pay.actual", cell: (k) => formatValue(k.unit ?? "count", k.actual, locale) },
+        { key: "score", header: "pay.score", cell: (k) => pts(k.score) },
+      ]}
+      footer={
         <tr className="total-row">
           <th scope="row" colSpan={4}>
             {t("pay.weightedScore")}
           </th>
           <td>{pts(explanation.performance.score)}</td>
         </tr>
-      </tbody>
-    </table>
+      }
+    />
   );
 }
 

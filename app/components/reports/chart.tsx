@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { useT } from "~/components/i18n";
 import type { ReportChart } from "./chart-impl";
+import { formatRatio } from "~/utils/format";
 
 const ChartCanvas = lazy(() => import("./chart-impl"));
 
@@ -46,8 +47,9 @@ export function ChartFigure({
 export const COLOURS = { favourable: "#2e7d32", neutral: "#9e9e9e", unfavourable: "#c62828" };
 export const SERIES = ["#1d4ed8", "#c2410c", "#15803d", "#7c3aed", "#0e7490", "#be123c", "#4d7c0f", "#a16207"];
 
+/** A share as a whole percentage ("45%"), through the one formatter; nothing for no value. */
 export function pct(fraction: number | null | undefined) {
-  return fraction === null || fraction === undefined ? "" : `${Math.round(fraction * 100)}%`;
+  return fraction === null || fraction === undefined ? "" : formatRatio(fraction);
 }
 
 /** Signed difference in percentage points, e.g. "+5" or "−3". */

@@ -1,6 +1,8 @@
 import { useLocale, useT } from "~/components/i18n";
 import type { ClosedReport } from "~/modules/surveys/reports/report.server";
 import { ChartFigure, COLOURS, delta, pct, SERIES } from "./chart";
+import { DataTable } from "~/components/ui/data-table";
+import { formatDecimal } from "~/utils/format";
 
 type Props = { report: ClosedReport };
 
@@ -75,80 +77,49 @@ export function DimensionsSection({ report }: Props) {
         title={t("reports.chart.dimensions")}
         chart={chart}
         table={
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("reports.dimension")}</th>
-                <th scope="col" className="num">
-                  {t("reports.favourable")}
-                </th>
-                <th scope="col" className="num">
-                  {t("reports.neutral")}
-                </th>
-                <th scope="col" className="num">
-                  {t("reports.unfavourable")}
-                </th>
-                <th scope="col" className="num">
-                  {t("reports.mean")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.dimensions.map((d, i) => (
-                <tr key={d.id}>
-                  <th scope="row">{name(d)}</th>
-                  <td className="num">{pct(splits[i]?.favourable)}</td>
-                  <td className="num">{pct(splits[i]?.neutral)}</td>
-                  <td className="num">{pct(splits[i]?.unfavourable)}</td>
-                  <td className="num">{splits[i]?.mean.toFixed(2) ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={report.dimensions}
+            rowKey={(d) => d.id}
+            empty={null}
+            stacked={false}
+            columns={[
+              { key: "dimension", header: "reports.dimension", rowHeader: true, cell: (d) => name(d) },
+              { key: "favourable", header: "reports.favourable", numeric: true, cell: (_d, i) => pct(splits[i]?.favourable) },
+              { key: "neutral", header: "reports.neutral", numeric: true, cell: (_d, i) => pct(splits[i]?.neutral) },
+              { key: "unfavourable", header: "reports.unfavourable", numeric: true, cell: (_d, i) => pct(splits[i]?.unfavourable) },
+              { key: "mean", header: "reports.mean", numeric: true, cell: (_d, i) => (splits[i] ? formatDecimal(splits[i].mean, 2) : "") },
+            ]}
+          />
         }
       />
-      <table className="data-table" data-testid="dimension-comparison">
-        <thead>
-          <tr>
-            <th scope="col">{t("reports.dimension")}</th>
-            <th scope="col" className="num">
-              {t("reports.favourable")}
-            </th>
-            {report.orgDimensions ? (
-              <th scope="col" className="num">
-                {t("reports.vsOrg")}
-              </th>
-            ) : null}
-            {report.previous ? (
-              <th scope="col" className="num">
-                {t("reports.vsPrevious")}
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {report.dimensions.map((d, i) => (
-            <tr key={d.id}>
-              <th scope="row">{name(d)}</th>
-              <td className="num">{pct(splits[i]?.favourable)}</td>
-              {report.orgDimensions ? (
-                <td className="num">
-                  {report.orgDimensions[d.id]
-                    ? delta(splits[i]?.favourable, report.orgDimensions[d.id]?.favourable)
-                    : t("reports.suppressed")}
-                </td>
-              ) : null}
-              {report.previous ? (
-                <td className="num">
-                  {report.previous.dimensions
-                    ? delta(splits[i]?.favourable, report.previous.dimensions[d.id]?.favourable)
-                    : t("reports.suppressed")}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="dimension-comparison"
+        rows={report.dimensions}
+        rowKey={(d) => d.id}
+        empty={null}
+        columns={[
+          { key: "dimension", header: "reports.dimension", rowHeader: true, cell: (d) => name(d) },
+          { key: "favourable", header: "reports.favourable", numeric: true, cell: (_d, i) => pct(splits[i]?.favourable) },
+          {
+            key: "vsOrg",
+            header: "reports.vsOrg",
+            numeric: true,
+            hidden: !report.orgDimensions,
+            cell: (d, i) =>
+              report.orgDimensions?.[d.id] ? delta(splits[i]?.favourable, report.orgDimensions[d.id]?.favourable) : t("reports.suppressed"),
+          },
+          {
+            key: "vsPrevious",
+            header: "reports.vsPrevious",
+            numeric: true,
+            hidden: !report.previous,
+            cell: (d, i) =>
+              report.previous?.dimensions
+                ? delta(splits[i]?.favourable, report.previous.dimensions[d.id]?.favourable)
+                : t("reports.suppressed"),
+          },
+        ]}
+      />
     </section>
   );
 }
@@ -192,24 +163,16 @@ export function ItemsSection({ report }: Props) {
             options: { plugins: { legend: { display: false } } },
           }}
           table={
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("reports.score")}</th>
-                  <th scope="col" className="num">
-                    {t("reports.count")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {nps.distribution.map((d) => (
-                  <tr key={d.value}>
-                    <th scope="row">{d.value}</th>
-                    <td className="num">{d.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              rows={nps.distribution}
+              rowKey={(d) => d.value}
+              empty={null}
+              stacked={false}
+              columns={[
+                { key: "score", header: "reports.score", rowHeader: true, cell: (d) => d.value },
+                { key: "count", header: "reports.count", numeric: true, cell: (d) => d.count },
+              ]}
+            />
           }
         />
       ) : null}
@@ -218,70 +181,51 @@ export function ItemsSection({ report }: Props) {
         if (items.length === 0) return null;
         return (
           <div key={dim.id} className="table-scroll">
-            <table className="data-table report-items">
-              <caption>{name(dim)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("reports.item")}</th>
-                  <th scope="col" className="num">
-                    {t("reports.count")}
-                  </th>
-                  <th scope="col">{t("reports.distribution")}</th>
-                  <th scope="col" className="num">
-                    {t("reports.favourable")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("reports.neutral")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("reports.unfavourable")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("reports.mean")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row">{text(item)}</th>
-                    {item.hidden ? (
-                      <td colSpan={6} className="suppressed">
-                        {t("reports.suppressed")}
-                      </td>
-                    ) : item.split ? (
-                      <>
-                        <td className="num">{item.n}</td>
-                        <td>
-                          <SplitBar split={item.split} />
-                        </td>
-                        <td className="num">{pct(item.split.favourable)}</td>
-                        <td className="num">{pct(item.split.neutral)}</td>
-                        <td className="num">{pct(item.split.unfavourable)}</td>
-                        <td className="num">{item.split.mean.toFixed(2)}</td>
-                      </>
+            <DataTable
+              className="report-items"
+              caption={name(dim)}
+              rows={items}
+              rowKey={(item) => item.id}
+              empty={null}
+              columns={[
+                { key: "item", header: "reports.item", rowHeader: true, cell: (item) => text(item) },
+                {
+                  key: "count",
+                  header: "reports.count",
+                  numeric: true,
+                  span: (item) => (item.hidden ? 6 : undefined),
+                  className: (item) => (item.hidden ? "suppressed" : undefined),
+                  cell: (item) => (item.hidden ? t("reports.suppressed") : item.n),
+                },
+                {
+                  key: "distribution",
+                  header: "reports.distribution",
+                  span: (item) => (item.split ? undefined : 5),
+                  cell: (item) =>
+                    item.split ? (
+                      <SplitBar split={item.split} />
                     ) : item.enps ? (
-                      <>
-                        <td className="num">{item.n}</td>
-                        <td colSpan={5}>eNPS {item.enps.score}</td>
-                      </>
+                      `eNPS ${item.enps.score}`
                     ) : (
-                      <>
-                        <td className="num">{item.n}</td>
-                        <td colSpan={5}>
-                          {(item.distribution ?? [])
-                            .map(
-                              (d) =>
-                                `${item.options?.[d.value] ? name({ nameZh: item.options[d.value].labelZh, nameEn: item.options[d.value].labelEn }) : d.value}: ${d.count}`,
-                            )
-                            .join(" · ")}
-                        </td>
-                      </>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                      (item.distribution ?? [])
+                        .map(
+                          (d) =>
+                            `${item.options?.[d.value] ? name({ nameZh: item.options[d.value].labelZh, nameEn: item.options[d.value].labelEn }) : d.value}: ${d.count}`,
+                        )
+                        .join(" · ")
+                    ),
+                },
+                { key: "favourable", header: "reports.favourable", numeric: true, cell: (item) => pct(item.split?.favourable) },
+                { key: "neutral", header: "reports.neutral", numeric: true, cell: (item) => pct(item.split?.neutral) },
+                { key: "unfavourable", header: "reports.unfavourable", numeric: true, cell: (item) => pct(item.split?.unfavourable) },
+                {
+                  key: "mean",
+                  header: "reports.mean",
+                  numeric: true,
+                  cell: (item) => (item.split ? formatDecimal(item.split.mean, 2) : ""),
+                },
+              ]}
+            />
           </div>
         );
       })}
@@ -319,28 +263,17 @@ export function DriversSection({ report }: Props) {
               options: { indexAxis: "y", scales: { x: { min: -1, max: 1 } }, plugins: { legend: { display: false } } },
             }}
             table={
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("reports.dimension")}</th>
-                    <th scope="col" className="num">
-                      {t("reports.correlation")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("reports.favourable")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.drivers.map((d) => (
-                    <tr key={d.dimension}>
-                      <th scope="row">{dimName(d.dimension)}</th>
-                      <td className="num">{d.r.toFixed(2)}</td>
-                      <td className="num">{pct(d.favourable)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                rows={report.drivers}
+                rowKey={(d) => d.dimension}
+                empty={null}
+                stacked={false}
+                columns={[
+                  { key: "dimension", header: "reports.dimension", rowHeader: true, cell: (d) => dimName(d.dimension) },
+                  { key: "correlation", header: "reports.correlation", numeric: true, cell: (d) => formatDecimal(d.r, 2) },
+                  { key: "favourable", header: "reports.favourable", numeric: true, cell: (d) => pct(d.favourable) },
+                ]}
+              />
             }
           />
         </>

@@ -1,5 +1,7 @@
 import { EmptyState } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
+import { DataTable } from "~/components/ui/data-table";
+import { formatRatio } from "~/utils/format";
 
 type Row = {
   unitId: string;
@@ -19,51 +21,51 @@ export function RatesTable({ rows, minGroupSize }: { rows: Row[]; minGroupSize: 
   if (rows.length === 0) return <EmptyState>{t("surveys.rates.none")}</EmptyState>;
   return (
     <>
-      <table className="data-table" data-testid="response-rates">
-        <thead>
-          <tr>
-            <th scope="col">{t("surveys.rates.unit")}</th>
-            <th scope="col" className="num">
-              {t("surveys.rates.invited")}
-            </th>
-            <th scope="col" className="num">
-              {t("surveys.rates.answered")}
-            </th>
-            <th scope="col" className="num">
-              {t("surveys.rates.rate")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.unitId} data-unit={r.unitId}>
-              <th scope="row" style={{ paddingLeft: `${0.6 + r.depth * 1.25}rem`, fontWeight: r.depth === 0 ? 700 : 400 }}>
+      <DataTable
+        testId="response-rates"
+        rows={rows}
+        rowKey={(r) => r.unitId}
+        rowProps={(r) => ({ "data-unit": r.unitId })}
+        columns={[
+          {
+            key: "unit",
+            header: "surveys.rates.unit",
+            rowHeader: true,
+            cell: (r) => (
+              <span style={{ paddingLeft: `${r.depth * 1.25}rem`, fontWeight: r.depth === 0 ? 700 : 400 }}>
                 {locale === "en" ? r.nameEn : r.nameZh}
-              </th>
-              {r.suppressed ? (
-                <td colSpan={3} className="suppressed">
-                  {t(r.suppressed === "small" ? "surveys.rates.suppressedSmall" : "surveys.rates.suppressedComplement", {
+              </span>
+            ),
+          },
+          {
+            key: "invited",
+            header: "surveys.rates.invited",
+            numeric: true,
+            span: (r) => (r.suppressed ? 3 : undefined),
+            className: (r) => (r.suppressed ? "suppressed" : undefined),
+            cell: (r) =>
+              r.suppressed
+                ? t(r.suppressed === "small" ? "surveys.rates.suppressedSmall" : "surveys.rates.suppressedComplement", {
                     min: minGroupSize,
-                  })}
-                </td>
-              ) : r.answeredBand ? (
-                <>
-                  <td className="num">{r.invited}</td>
-                  <td colSpan={2} className="suppressed">
-                    {t("surveys.rates.answeredBand", { min: minGroupSize })}
-                  </td>
-                </>
-              ) : (
-                <>
-                  <td className="num">{r.invited}</td>
-                  <td className="num">{r.answered}</td>
-                  <td className="num">{r.invited ? `${Math.round(((r.answered ?? 0) / r.invited) * 100)}%` : "–"}</td>
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  })
+                : r.invited,
+          },
+          {
+            key: "answered",
+            header: "surveys.rates.answered",
+            numeric: true,
+            span: (r) => (r.answeredBand ? 2 : undefined),
+            className: (r) => (r.answeredBand ? "suppressed" : undefined),
+            cell: (r) => (r.answeredBand ? t("surveys.rates.answeredBand", { min: minGroupSize }) : r.answered),
+          },
+          {
+            key: "rate",
+            header: "surveys.rates.rate",
+            numeric: true,
+            cell: (r) => (r.invited ? formatRatio((r.answered ?? 0) / r.invited) : "–"),
+          },
+        ]}
+      />
       <p className="hint">{t("surveys.rates.explained", { min: minGroupSize })}</p>
     </>
   );

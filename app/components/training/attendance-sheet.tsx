@@ -1,5 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
+import { DataTable } from "~/components/ui/data-table";
+import { EMPTY, formatDecimal } from "~/utils/format";
 
 type Row = {
   id: string;
@@ -30,107 +32,100 @@ export function AttendanceSheet({
   const locale = useLocale();
   const enrolled = roster.filter((r) => r.status === "enrolled");
   const waiting = roster.filter((r) => r.status === "waitlisted");
+  const score = (r: Row, which: "pre" | "post") => {
+    const value = which === "pre" ? r.preScore : r.postScore;
+    return editable ? (
+      <input
+        name={`${which}-${r.id}`}
+        type="number"
+        min={0}
+        max={maxScore}
+        defaultValue={value ?? ""}
+        form="attendance-form"
+        style={{ width: "5rem" }}
+        aria-label={t(which === "pre" ? "training.preScoreFor" : "training.postScoreFor", { name: r.employee.name })}
+      />
+    ) : (
+      (value ?? EMPTY)
+    );
+  };
   const table = (
-    <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col">{t("training.employee")}</th>
-          <th scope="col">{t("training.source")}</th>
-          <th scope="col">{t("training.attendance")}</th>
-          <th scope="col">{t("training.preScore", { max: maxScore })}</th>
-          <th scope="col">{t("training.postScore", { max: maxScore })}</th>
-          <th scope="col">{t("training.gain")}</th>
-          <th scope="col">{t("training.certificate")}</th>
-          {canCancel ? <th scope="col">{t("common.actions")}</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {enrolled.map((r) => (
-          <tr key={r.id}>
-            <td>
+    <DataTable
+      rows={enrolled}
+      rowKey={(r) => r.id}
+      empty={null}
+      columns={[
+        {
+          key: "employee",
+          header: "training.employee",
+          cell: (r) => (
+            <>
               <a href={`/training/people/${r.employee.id}`}>{r.employee.name}</a>{" "}
               <small className="hint">
                 {r.employee.employeeNo} · {locale === "en" ? r.employee.unit.nameEn : r.employee.unit.nameZh}
               </small>
               {editable ? <input type="hidden" name="enrolmentId" value={r.id} form="attendance-form" /> : null}
-            </td>
-            <td>{t(`training.sourceValue.${r.source}`)}</td>
-            <td>
-              {editable ? (
-                <select
-                  name={`attendance-${r.id}`}
-                  defaultValue={r.attendance ?? ""}
-                  form="attendance-form"
-                  aria-label={t("training.attendanceFor", { name: r.employee.name })}
-                >
-                  <option value="">—</option>
-                  <option value="attended">{t("training.attendanceValue.attended")}</option>
-                  <option value="absent">{t("training.attendanceValue.absent")}</option>
-                </select>
-              ) : r.attendance ? (
-                t(`training.attendanceValue.${r.attendance}`)
-              ) : (
-                "—"
-              )}
-            </td>
-            <td>
-              {editable ? (
-                <input
-                  name={`pre-${r.id}`}
-                  type="number"
-                  min={0}
-                  max={maxScore}
-                  defaultValue={r.preScore ?? ""}
-                  form="attendance-form"
-                  style={{ width: "5rem" }}
-                  aria-label={t("training.preScoreFor", { name: r.employee.name })}
-                />
-              ) : (
-                (r.preScore ?? "—")
-              )}
-            </td>
-            <td>
-              {editable ? (
-                <input
-                  name={`post-${r.id}`}
-                  type="number"
-                  min={0}
-                  max={maxScore}
-                  defaultValue={r.postScore ?? ""}
-                  form="attendance-form"
-                  style={{ width: "5rem" }}
-                  aria-label={t("training.postScoreFor", { name: r.employee.name })}
-                />
-              ) : (
-                (r.postScore ?? "—")
-              )}
-            </td>
-            <td>
-              {r.gain
-                ? `${r.gain.raw >= 0 ? "+" : ""}${r.gain.raw}${r.gain.normalised === null ? "" : ` · g=${r.gain.normalised.toFixed(2)}`}`
-                : "—"}
-            </td>
-            <td>{r.certificateNo ?? (r.completedAt ? t("training.completed") : "—")}</td>
-            {canCancel ? (
-              <td>
-                <Form method="post">
-                  <input type="hidden" name="enrolmentId" value={r.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="cancel"
-                    className="danger"
-                    onClick={(e) => !window.confirm(t("training.confirmRemove")) && e.preventDefault()}
-                  >
-                    {t("training.remove")}
-                  </button>
-                </Form>
-              </td>
-            ) : null}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { key: "source", header: "training.source", cell: (r) => t(`training.sourceValue.${r.source}`) },
+        {
+          key: "attendance",
+          header: "training.attendance",
+          cell: (r) =>
+            editable ? (
+              <select
+                name={`attendance-${r.id}`}
+                defaultValue={r.attendance ?? ""}
+                form="attendance-form"
+                aria-label={t("training.attendanceFor", { name: r.employee.name })}
+              >
+                <option value="">—</option>
+                <option value="attended">{t("training.attendanceValue.attended")}</option>
+                <option value="absent">{t("training.attendanceValue.absent")}</option>
+              </select>
+            ) : r.attendance ? (
+              t(`training.attendanceValue.${r.attendance}`)
+            ) : (
+              EMPTY
+            ),
+        },
+        { key: "pre", header: "training.preScore", headerParams: { max: maxScore }, cell: (r) => score(r, "pre") },
+        { key: "post", header: "training.postScore", headerParams: { max: maxScore }, cell: (r) => score(r, "post") },
+        {
+          key: "gain",
+          header: "training.gain",
+          cell: (r) =>
+            r.gain
+              ? `${r.gain.raw >= 0 ? "+" : ""}${r.gain.raw}${r.gain.normalised === null ? "" : ` · g=${formatDecimal(r.gain.normalised, 2)}`}`
+              : EMPTY,
+        },
+        {
+          key: "certificate",
+          header: "training.certificate",
+          cell: (r) => r.certificateNo ?? (r.completedAt ? t("training.completed") : EMPTY),
+        },
+        {
+          key: "actions",
+          header: "common.actions",
+          hidden: !canCancel,
+          cell: (r) => (
+            <Form method="post">
+              <input type="hidden" name="enrolmentId" value={r.id} />
+              <button
+                type="submit"
+                name="intent"
+                value="cancel"
+                className="danger"
+                onClick={(e) => !window.confirm(t("training.confirmRemove")) && e.preventDefault()}
+              >
+                {t("training.remove")}
+              </button>
+            </Form>
+          ),
+        },
+      ]}
+    />
   );
   return (
     <>

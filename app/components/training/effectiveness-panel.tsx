@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useMoney, useT } from "~/components/i18n";
 import { DateText } from "./dates";
 import { BehaviourCell, LearningCell, pct, ReactionCell, ResultsCell } from "./figures";
+import { DataTable } from "~/components/ui/data-table";
 
 type Evaluation = {
   course: {
@@ -107,59 +108,51 @@ export function EffectivenessPanel({ evaluation }: { evaluation: Evaluation }) {
         </ul>
       )}
       <h3>{t("training.eval.bySession")}</h3>
-      {evaluation.perSession.length === 0 ? (
-        <p className="hint">{t("training.eval.noCompletedSessions")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("training.session")}</th>
-                <th scope="col" className="num">
-                  {t("training.eval.participants")}
-                </th>
-                <th scope="col">{t("training.eval.reaction")}</th>
-                <th scope="col">{t("training.eval.learning")}</th>
-                <th scope="col">{t("training.eval.behaviour")}</th>
-                <th scope="col">{t("training.eval.cost")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {evaluation.perSession.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link to={`/training/sessions/${s.id}`}>
-                      <DateText value={s.startsAt} />
-                    </Link>
-                  </td>
-                  <td className="num">
-                    {s.completers}
-                    {s.completedInScope !== s.completers ? (
-                      <small className="hint"> ({t("training.eval.inScope", { n: s.completedInScope })})</small>
-                    ) : null}
-                  </td>
-                  <td>
-                    <ReactionCell reaction={s.reaction} />
-                  </td>
-                  <td>
-                    <LearningCell learning={s.learning} />
-                  </td>
-                  <td>
-                    <BehaviourCell behaviour={s.behaviour} />
-                  </td>
-                  <td>
-                    {money(s.costFen)}
-                    <br />
-                    <small>
-                      {t("training.eval.perParticipant")} {m(s.cost.perParticipant)} · {t("training.eval.perHour")} {m(s.cost.perHour)}
-                    </small>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={evaluation.perSession}
+        rowKey={(s) => s.id}
+        empty="training.eval.noCompletedSessions"
+        columns={[
+          {
+            key: "session",
+            header: "training.session",
+            cell: (s) => (
+              <Link to={`/training/sessions/${s.id}`}>
+                <DateText value={s.startsAt} />
+              </Link>
+            ),
+          },
+          {
+            key: "participants",
+            header: "training.eval.participants",
+            numeric: true,
+            cell: (s) => (
+              <>
+                {s.completers}
+                {s.completedInScope !== s.completers ? (
+                  <small className="hint"> ({t("training.eval.inScope", { n: s.completedInScope })})</small>
+                ) : null}
+              </>
+            ),
+          },
+          { key: "reaction", header: "training.eval.reaction", cell: (s) => <ReactionCell reaction={s.reaction} /> },
+          { key: "learning", header: "training.eval.learning", cell: (s) => <LearningCell learning={s.learning} /> },
+          { key: "behaviour", header: "training.eval.behaviour", cell: (s) => <BehaviourCell behaviour={s.behaviour} /> },
+          {
+            key: "cost",
+            header: "training.eval.cost",
+            cell: (s) => (
+              <>
+                {money(s.costFen)}
+                <br />
+                <small>
+                  {t("training.eval.perParticipant")} {m(s.cost.perParticipant)} · {t("training.eval.perHour")} {m(s.cost.perHour)}
+                </small>
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

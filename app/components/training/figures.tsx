@@ -1,5 +1,6 @@
 import { useT } from "~/components/i18n";
 import { formatPoints } from "~/utils/format";
+import { formatRatio } from "~/utils/format";
 
 type Reaction =
   | { status: "ok"; n: number; overall: number; average: number; nps: number | null }
@@ -8,7 +9,7 @@ type Reaction =
   | { status: "none" };
 
 export const fmt1 = (v: number) => v.toFixed(1);
-export const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
+export const pct = (v: number | null) => formatRatio(v);
 
 export function ReactionCell({ reaction }: { reaction: Reaction }) {
   const t = useT();

@@ -2,6 +2,8 @@ import { Link } from "@remix-run/react";
 import { EmptyState } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { DateText, SessionDates } from "./dates";
+import { EMPTY, formatDecimal } from "~/utils/format";
+import { DataTable } from "~/components/ui/data-table";
 
 type Course = { id: string; code: string; titleZh: string; titleEn: string; format: string; hoursTenths: number };
 type Session = { id: string; startsAt: string | Date; endsAt: string | Date; place: string; status: string; course: Course };
@@ -66,58 +68,49 @@ export function RecordView({ record }: { record: Record }) {
         </ul>
       )}
       <h2 style={{ marginTop: "1.25rem" }}>{t("training.record.history")}</h2>
-      {record.history.length === 0 ? (
-        <EmptyState>{t("training.record.noHistory")}</EmptyState>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("training.course")}</th>
-                <th scope="col">{t("training.when")}</th>
-                <th scope="col" className="num">
-                  {t("training.hours")}
-                </th>
-                <th scope="col">{t("training.attendance")}</th>
-                <th scope="col">{t("training.record.tests")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {record.history.map((h) => (
-                <tr key={h.id}>
-                  <td>
-                    <Link to={`/training/sessions/${h.session.id}`}>{title(h.session.course)}</Link>
-                  </td>
-                  <td>
-                    <DateText value={h.session.startsAt} />
-                  </td>
-                  <td className="num">{h.completedAt ? h.session.course.hoursTenths / 10 : 0}</td>
-                  <td>
-                    {h.completedAt
-                      ? t("training.completed")
-                      : h.session.status === "cancelled"
-                        ? t("training.sessionStatus.cancelled")
-                        : h.attendance
-                          ? t(`training.attendanceValue.${h.attendance}`)
-                          : t(`training.sessionStatus.${h.session.status}`)}
-                  </td>
-                  <td>
-                    {h.preScore ?? "—"} → {h.postScore ?? "—"}
-                    {h.gain ? (
-                      <small className="hint">
-                        {" "}
-                        ({h.gain.raw >= 0 ? "+" : ""}
-                        {h.gain.raw}
-                        {h.gain.normalised === null ? "" : `, g=${h.gain.normalised.toFixed(2)}`})
-                      </small>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={record.history}
+        rowKey={(h) => h.id}
+        empty="training.record.noHistory"
+        columns={[
+          {
+            key: "course",
+            header: "training.course",
+            cell: (h) => <Link to={`/training/sessions/${h.session.id}`}>{title(h.session.course)}</Link>,
+          },
+          { key: "when", header: "training.when", cell: (h) => <DateText value={h.session.startsAt} /> },
+          { key: "hours", header: "training.hours", numeric: true, cell: (h) => (h.completedAt ? h.session.course.hoursTenths / 10 : 0) },
+          {
+            key: "attendance",
+            header: "training.attendance",
+            cell: (h) =>
+              h.completedAt
+                ? t("training.completed")
+                : h.session.status === "cancelled"
+                  ? t("training.sessionStatus.cancelled")
+                  : h.attendance
+                    ? t(`training.attendanceValue.${h.attendance}`)
+                    : t(`training.sessionStatus.${h.session.status}`),
+          },
+          {
+            key: "tests",
+            header: "training.record.tests",
+            cell: (h) => (
+              <>
+                {h.preScore ?? EMPTY} → {h.postScore ?? EMPTY}
+                {h.gain ? (
+                  <small className="hint">
+                    {" "}
+                    ({h.gain.raw >= 0 ? "+" : ""}
+                    {h.gain.raw}
+                    {h.gain.normalised === null ? "" : `, g=${formatDecimal(h.gain.normalised, 2)}`})
+                  </small>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
       {record.certificates.length ? (
         <>
           <h2 style={{ marginTop: "1.25rem" }}>{t("training.record.certificates")}</h2>

@@ -16,12 +16,17 @@ export type Column<Row> = {
   sort?: ((row: Row) => SortValue) | true;
   /** Right-aligned, tabular figures. */
   numeric?: boolean;
-  /** Extra class for the column's cells. */
-  className?: string;
+  /** Extra class for the column's cells, or for a given row's cell. */
+  className?: string | ((row: Row) => string | undefined);
   /** Leaves the column out (a column only some roles see). */
   hidden?: boolean;
   /** A row header (`<th scope="row">`) instead of a plain cell. */
   rowHeader?: boolean;
+  /**
+   * How many columns this cell covers in a given row (it and the next ones), e.g. one "suppressed" note
+   * across the figures; a cell that covers several is a note, not a figure, and is not right-aligned.
+   */
+  span?: (row: Row) => number | undefined;
 };
 
 type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | number | undefined };
@@ -129,15 +134,16 @@ export function DataTable<Row>({
       <tbody>
         {ordered.map((row, i) => (
           <tr key={rowKey(row, i)} {...rowProps?.(row, i)}>
-            {shown.map((c) => {
-              const cls = [c.numeric ? "num" : "", c.className ?? ""].filter(Boolean).join(" ") || undefined;
+            {rowCells(shown, row).map(({ column: c, colSpan }) => {
+              const extra = typeof c.className === "function" ? c.className(row) : c.className;
+              const cls = [c.numeric && !colSpan ? "num" : "", extra ?? ""].filter(Boolean).join(" ") || undefined;
               const label = c.header ? t(c.header, c.headerParams) : undefined;
               return c.rowHeader ? (
-                <th key={c.key} scope="row" className={cls} data-label={label}>
+                <th key={c.key} scope="row" className={cls} data-label={label} colSpan={colSpan}>
                   {c.cell(row, i)}
                 </th>
               ) : (
-                <td key={c.key} className={cls} data-label={label}>
+                <td key={c.key} className={cls} data-label={label} colSpan={colSpan}>
                   {c.cell(row, i)}
                 </td>
               );
@@ -148,4 +154,16 @@ export function DataTable<Row>({
       {footer ? <tfoot>{footer}</tfoot> : null}
     </table>
   );
+}
+
+/** The cells of a row: each column's, except those covered by an earlier cell's `span`. */
+export function rowCells<Row>(columns: readonly Column<Row>[], row: Row): { column: Column<Row>; colSpan?: number }[] {
+  const cells: { column: Column<Row>; colSpan?: number }[] = [];
+  for (let n = 0; n < columns.length;) {
+    const wanted = columns[n].span?.(row);
+    const colSpan = wanted && wanted > 1 ? Math.min(wanted, columns.length - n) : undefined;
+    cells.push(colSpan ? { column: columns[n], colSpan } : { column: columns[n] });
+    n += colSpan ?? 1;
+  }
+  return cells;
 }

@@ -4,7 +4,7 @@ import { demoOrg } from "../../../test/utils";
 import type { Actor } from "~/modules/auth/scope";
 import { seedRotationsDemo } from "../../../prisma/seed/rotations";
 import { careerOverview, decideTrackRequest, requestTrackChange } from "./career.server";
-import { advanceCycle, candidates, createCycle, decide, nominate, nominationsInScope, setQuota } from "./cycles.server";
+import { advanceCycle, candidates, createCycle, decide, nominate, nominationsInScope, quotasInScope, setQuota } from "./cycles.server";
 import { seedCareersDemo } from "../../../prisma/seed/careers";
 import { DomainError as CareerRuleError } from "~/utils/domain-error";
 
@@ -68,16 +68,16 @@ describe("a promotion cycle", () => {
       where: { unit: { code: "JC-GE-GOV" }, track: "skill", level: { not: "S7" } },
       select: { id: true },
     });
-    expect(await nominate(db, finHead, { cycleId: cycle.id, employeeId: gov.id, justification: "x", source: "head" })).toBeNull();
+    expect(await nominate(db, finHead, { cycleId: cycle.id, employeeId: gov.id, justification: "x" })).toBeNull();
 
-    const a = await nominate(db, finHead, { cycleId: cycle.id, employeeId: liu, justification: "Strong year", source: "head" });
-    const b = await nominate(db, finHead, { cycleId: cycle.id, employeeId: zhao, justification: "Solution wins", source: "head" });
-    await expect(nominate(db, finHead, { cycleId: cycle.id, employeeId: liu, justification: "again", source: "head" })).rejects.toThrow(
+    const a = await nominate(db, finHead, { cycleId: cycle.id, employeeId: liu, justification: "Strong year" });
+    const b = await nominate(db, finHead, { cycleId: cycle.id, employeeId: zhao, justification: "Solution wins" });
+    await expect(nominate(db, finHead, { cycleId: cycle.id, employeeId: liu, justification: "again" })).rejects.toThrow(
       "careers.errors.alreadyNominated",
     );
     // Self-nomination by someone short of a criterion is refused.
     const self: Actor = { userId: ctx.userId.get("E000004")!, role: "employee", employeeId: liu, scopePath: null };
-    await expect(nominate(db, self, { cycleId: cycle.id, employeeId: liu, justification: "me", source: "self" })).rejects.toBeInstanceOf(
+    await expect(nominate(db, self, { cycleId: cycle.id, employeeId: liu, justification: "me", self: true })).rejects.toBeInstanceOf(
       CareerRuleError,
     );
 
@@ -143,7 +143,7 @@ describe("nobody nominates or reviews themselves", () => {
     };
     const audits = await db.auditLog.count({ where: { action: "career.refused", actorId: deptHead.userId } });
     await expect(
-      nominate(db, deptHead, { cycleId: cycle.id, employeeId: deptHead.employeeId!, justification: "Me", source: "head" }),
+      nominate(db, deptHead, { cycleId: cycle.id, employeeId: deptHead.employeeId!, justification: "Me" }),
     ).rejects.toMatchObject({ key: "careers.errors.selfNomination" });
     expect(await db.promotionNomination.count({ where: { cycleId: cycle.id } })).toBe(0);
     expect(await db.auditLog.count({ where: { action: "career.refused", actorId: deptHead.userId } })).toBe(audits + 1);
@@ -154,7 +154,6 @@ describe("nobody nominates or reviews themselves", () => {
       cycleId: cycle.id,
       employeeId: finHead.employeeId!,
       justification: "Room results",
-      source: "head",
     });
     expect(finHeadSelf).not.toBeNull();
     expect((await nominationsInScope(db, deptHead, cycle.id)).map((n) => n.employee.id)).toContain(finHead.employeeId);
@@ -173,7 +172,6 @@ describe("nobody nominates or reviews themselves", () => {
       cycleId: cycle.id,
       employeeId: hr().employeeId!,
       justification: "HR work",
-      source: "head",
     });
     await advanceCycle(db, hr().userId, cycle.id);
     await expect(
@@ -181,5 +179,33 @@ describe("nobody nominates or reviews themselves", () => {
     ).rejects.toMatchObject({ key: "careers.errors.selfReview" });
     expect((await db.promotionNomination.findUniqueOrThrow({ where: { id: saved!.id } })).status).toBe("nominated");
     expect(await db.auditLog.count({ where: { action: "career.refused", entityId: saved!.id } })).toBe(1);
+  });
+});
+
+describe("who sees and does what in a cycle, decided by the service", () => {
+  it("a nomination's source follows the nominator's role; the quotas follow the actor's scope", async () => {
+    const cycle = await createCycle(db, hr().userId, { name: "Source cycle", effectiveDate: "2027-10-01", allowSelfNomination: true });
+    const fin = await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-FIN" }, select: { id: true } });
+    const gov = await db.unit.findUniqueOrThrow({ where: { code: "JC-GE-GOV" }, select: { id: true } });
+    await setQuota(db, hr().userId, cycle.id, fin.id, 2);
+    await setQuota(db, hr().userId, cycle.id, gov.id, 1);
+
+    const byHead = await nominate(db, finHead, { cycleId: cycle.id, employeeId: ctx.employeeId.get("E000004")!, justification: "Head's" });
+    const byHr = await nominate(db, hr(), { cycleId: cycle.id, employeeId: ctx.employeeId.get("E000005")!, justification: "HR's" });
+    const sources = await db.promotionNomination.findMany({
+      where: { id: { in: [byHead!.id, byHr!.id] } },
+      select: { id: true, source: true },
+    });
+    expect(Object.fromEntries(sources.map((n) => [n.id, n.source]))).toEqual({ [byHead!.id]: "head", [byHr!.id]: "hr" });
+
+    expect((await quotasInScope(db, hr(), cycle.id)).map((q) => q.unitId).sort()).toEqual([fin.id, gov.id].sort());
+    expect((await quotasInScope(db, finHead, cycle.id)).map((q) => q.unitId)).toEqual([fin.id]);
+    const employee: Actor = {
+      userId: ctx.userId.get("E000004")!,
+      role: "employee",
+      employeeId: ctx.employeeId.get("E000004")!,
+      scopePath: null,
+    };
+    expect(await quotasInScope(db, employee, cycle.id)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
-import { unitWhere, type Actor } from "~/modules/auth/scope";
+import { isInScope, may, unitWhere, type Actor } from "~/modules/auth/scope";
 import { decisionProblem, nextCycleStatus, nominationProblem, type NominationSource } from "./cycle-rules";
 import { dayStart } from "./dates";
 import { evaluatePromotion } from "./eligibility.server";
@@ -71,6 +71,20 @@ export async function quotaUse(db: Db, cycleId: string) {
   }));
   const approvedPaths = approved.map((a) => a.employee.unit.path);
   return { list, approvedPaths, uses: list.map((q) => ({ ...q, used: approvedPaths.filter((p) => p.startsWith(q.unitPath)).length })) };
+}
+
+/**
+ * The quotas the actor sees, with approvals used so far: HR (who sets them) sees every quota, a
+ * head those of active units inside their scope.
+ */
+export async function quotasInScope(db: Db, actor: Actor, cycleId: string) {
+  const manages = may(actor, "career.manage");
+  const [{ uses }, activeUnits] = await Promise.all([
+    quotaUse(db, cycleId),
+    manages ? null : db.unit.findMany({ where: { ...unitWhere(actor), active: true }, select: { path: true } }),
+  ]);
+  const visible = new Set(activeUnits?.map((u) => u.path));
+  return uses.filter((q) => manages || (isInScope(actor, q.unitPath) && visible.has(q.unitPath))).map(({ unitPath: _p, ...q }) => q);
 }
 
 /** Everyone in scope below the top of their track, with the next level's criteria checked; eligible first. */
@@ -152,12 +166,14 @@ export async function nominationsInScope(db: Db, actor: Actor, cycleId: string, 
 export async function nominate(
   db: Db,
   actor: Actor,
-  input: { cycleId: string; employeeId: string; justification: string; source: NominationSource },
+  input: { cycleId: string; employeeId: string; justification: string; self?: boolean },
   now = new Date(),
 ) {
+  // One's own request, or a review's nomination: HR's (who decides) or a head's.
+  const source: NominationSource = input.self ? "self" : may(actor, "career.manage") ? "hr" : "head";
   const cycle = await getCycle(db, input.cycleId);
   if (!cycle) throw fieldError("cycleId", "errors.notFound");
-  if (input.source !== "self" && input.employeeId === actor.employeeId) {
+  if (source !== "self" && input.employeeId === actor.employeeId) {
     // A head or HR nominating themselves: refused, and the attempt audited.
     await audit(db, {
       actorId: actor.userId,
@@ -170,11 +186,10 @@ export async function nominate(
   }
   // Self-nominations concern only oneself; others only people inside the nominator's scope.
   const employee = await db.employee.findFirst({
-    where:
-      input.source === "self" ? { id: input.employeeId, active: true } : { id: input.employeeId, active: true, unit: unitWhere(actor) },
+    where: source === "self" ? { id: input.employeeId, active: true } : { id: input.employeeId, active: true, unit: unitWhere(actor) },
     select: { id: true, track: true, level: true },
   });
-  if (!employee || (input.source === "self" && input.employeeId !== actor.employeeId)) return null;
+  if (!employee || (source === "self" && input.employeeId !== actor.employeeId)) return null;
   const evaluation = (await evaluatePromotion(db, [employee], now)).get(employee.id)!;
   const existing = await db.promotionNomination.findUnique({
     where: { cycleId_employeeId: { cycleId: cycle.id, employeeId: employee.id } },
@@ -182,18 +197,18 @@ export async function nominate(
   });
   const problem = nominationProblem({
     cycleStatus: cycle.status,
-    source: input.source,
+    source,
     allowSelfNomination: cycle.allowSelfNomination,
     nextLevel: evaluation.next?.code ?? null,
     eligible: evaluation.eligible,
     alreadyNominated: Boolean(existing && existing.status !== "withdrawn"),
   });
-  if (problem) throw fieldError(input.source === "self" ? "justification" : "employeeId", problem);
+  if (problem) throw fieldError(source === "self" ? "justification" : "employeeId", problem);
   const data = {
     track: employee.track,
     fromLevel: employee.level,
     toLevel: evaluation.next!.code,
-    source: input.source,
+    source,
     nominatedById: actor.userId,
     justification: input.justification,
     criteriaJson: JSON.stringify(evaluation.results),

@@ -3,7 +3,14 @@ import { db } from "~/utils/db.server";
 import { acceptInvitation, findInvitation, RESET_TTL_MS } from "~/modules/auth/auth.server";
 import type { Role } from "~/modules/auth/roles";
 import { demoOrg } from "../../../test/utils";
-import { accountChanges, decideRequest, requestPasswordReset, requestRoleChange, setUserDisabled } from "./accounts.server";
+import {
+  accountChanges,
+  decideRequest,
+  pendingEmployeeRequests,
+  requestPasswordReset,
+  requestRoleChange,
+  setUserDisabled,
+} from "./accounts.server";
 
 // The bypasses of issue "separation of duties", replayed as the insider would try them: each is
 // refused with a message, writes nothing but an audit entry, and the legitimate path works.
@@ -145,5 +152,26 @@ describe("password resets", () => {
     expect((await accountChanges(db, owner)).map((c) => c.action)).toEqual(
       expect.arrayContaining(["invitation.accept", "invitation.create"]),
     );
+  });
+});
+
+describe("who is shown the requests waiting on the employees' list", () => {
+  it("HR sees them with their employees; a sysadmin, a head and an employee see none", async () => {
+    const requestId = await requestRoleChange(db, hr, org.userId.get("E000188")!, { role: "hr_admin" });
+    const asActor = (no: string, role: Role) => ({
+      userId: org.userId.get(no)!,
+      role,
+      employeeId: org.employeeId.get(no)!,
+      scopePath: null,
+    });
+    const seen = await pendingEmployeeRequests(db, asActor("E000003", "hr_admin"));
+    expect(seen.find((r) => r.id === requestId)).toMatchObject({
+      kind: "role",
+      role: "hr_admin",
+      employee: { id: org.employeeId.get("E000188")!, employeeNo: "E000188" },
+    });
+    expect(await pendingEmployeeRequests(db, asActor("E000006", "sysadmin"))).toEqual([]);
+    expect(await pendingEmployeeRequests(db, asActor("E000001", "dept_head"))).toEqual([]);
+    expect(await pendingEmployeeRequests(db, asActor("E000004", "employee"))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { createInvitation, notifyOwner } from "~/modules/auth/auth.server";
 import { isRole, type Role } from "~/modules/auth/roles";
+import { may, type Actor } from "~/modules/auth/scope";
 import { invalidateUserSessions } from "~/modules/auth/session.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import {
@@ -192,6 +193,24 @@ export function pendingRequests(db: Db, where: { userId?: string } = {}) {
     orderBy: { createdAt: "desc" },
     take: 100,
     select: { id: true, kind: true, userId: true, role: true, scopeUnitId: true, requestedById: true, createdAt: true },
+  });
+}
+
+/**
+ * The pending requests about employees' accounts that HR decides on the employee's page, each
+ * with its employee; nothing for anyone who does not both decide requests and manage the organisation.
+ */
+export async function pendingEmployeeRequests(db: Db, actor: Actor) {
+  if (!may(actor, "accounts.request") || !may(actor, "org.manage")) return [];
+  const pending = await pendingRequests(db);
+  const accounts = await db.user.findMany({
+    where: { id: { in: pending.map((r) => r.userId) }, employeeId: { not: null } },
+    select: { id: true, employee: { select: { id: true, name: true, employeeNo: true } } },
+  });
+  const byUser = new Map(accounts.map((a) => [a.id, a.employee!]));
+  return pending.flatMap((r) => {
+    const employee = byUser.get(r.userId);
+    return employee ? [{ id: r.id, kind: r.kind, role: r.role, employee }] : [];
   });
 }
 

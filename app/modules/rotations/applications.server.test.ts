@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
 import type { Actor } from "~/modules/auth/scope";
-import { decideApplication, submitApplication } from "./applications.server";
+import { applicationsInScope, decideApplication, submitApplication } from "./applications.server";
 import { seedRotationsDemo } from "../../../prisma/seed/rotations";
 
 let ctx: Awaited<ReturnType<typeof demoOrg>>;
@@ -53,6 +53,17 @@ describe("rotation applications", () => {
       source: "nomination",
     });
     expect(app).not.toBeNull();
+    // Each reader is told which sides they decide: the finance head the home side, the head above both, HR both.
+    const programmeId = (await db.rotationOpening.findUniqueOrThrow({ where: { id: opening.id }, select: { programmeId: true } }))
+      .programmeId;
+    const hr: Actor = { userId: ctx.userId.get("E000003")!, role: "hr_admin", employeeId: ctx.employeeId.get("E000003")!, scopePath: null };
+    const sides = async (actor: Actor) => {
+      const row = (await applicationsInScope(db, actor, programmeId)).find((a) => a.id === app!.id);
+      return row ? { home: row.mayHome, host: row.mayHost } : null;
+    };
+    expect(await sides(finHead)).toEqual({ home: true, host: false });
+    expect(await sides(deptHead)).toEqual({ home: true, host: true });
+    expect(await sides(hr)).toEqual({ home: true, host: true });
     // The finance head speaks for the home side only.
     await expect(
       decideApplication(db, finHead, { applicationId: app!.id, side: "host", decision: "approved", comment: "" }),

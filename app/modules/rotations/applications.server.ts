@@ -1,6 +1,6 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
-import { isInScope, unitWhere, type Actor } from "~/modules/auth/scope";
+import { isInScope, may, unitWhere, type Actor } from "~/modules/auth/scope";
 import { parseCodeList } from "~/modules/careers/criteria";
 import { addMonths, dayStart } from "~/modules/careers/dates";
 import { createAssignment } from "./assignments.server";
@@ -106,7 +106,7 @@ export async function decideApplication(
   const hr = actor.role === "hr_admin";
   const visible = hr || isInScope(actor, application.employee.unit.path) || isInScope(actor, application.opening.hostUnit.path);
   if (!visible) return null;
-  if (!hr && !(actor.role === "dept_head" && isInScope(actor, sidePath))) throw fieldError("side", "rotations.errors.notYourSide");
+  if (!decidesSide(actor, sidePath)) throw fieldError("side", "rotations.errors.notYourSide");
   if (application.status !== "pending") throw fieldError("side", "rotations.errors.applicationDecided");
   if (input.decision === "rejected" && !input.comment.trim()) throw fieldError("comment", "rotations.errors.rejectionNeedsComment");
   const home = input.side === "home" ? input.decision : application.homeDecision;
@@ -154,10 +154,18 @@ export async function decideApplication(
   });
 }
 
-/** Applications the actor can see on a programme: their staff's, or those for openings they host. */
-export function applicationsInScope(db: Db, actor: Actor, programmeId: string) {
+/** Whether the actor decides for the side (home or host) whose unit is at `unitPath`: HR, or its head. */
+function decidesSide(actor: Actor, unitPath: string) {
+  return may(actor, "rotation.host", unitPath);
+}
+
+/**
+ * Applications the actor can see on a programme: their staff's, or those for openings they host;
+ * each says which sides the actor decides (`mayHome`, `mayHost`).
+ */
+export async function applicationsInScope(db: Db, actor: Actor, programmeId: string) {
   const scope = unitWhere(actor);
-  return db.rotationApplication.findMany({
+  const applications = await db.rotationApplication.findMany({
     where: { opening: { programmeId }, OR: [{ employee: { unit: scope } }, { opening: { hostUnit: scope } }] },
     orderBy: { createdAt: "desc" },
     take: 200,
@@ -175,6 +183,11 @@ export function applicationsInScope(db: Db, actor: Actor, programmeId: string) {
       opening: { select: { title: true, hostUnit: { select: { nameZh: true, nameEn: true, path: true } } } },
     },
   });
+  return applications.map((a) => ({
+    ...a,
+    mayHome: decidesSide(actor, a.employee.unit.path),
+    mayHost: decidesSide(actor, a.opening.hostUnit.path),
+  }));
 }
 
 /** The employee's own page: open openings with eligibility, their applications and assignments. */

@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
 import { seedKpiDemo } from "../../../prisma/seed/kpi";
 import type { Actor } from "~/modules/auth/scope";
-import { createCourse, createSession } from "./catalogue/catalogue.server";
+import { courseFor, createCourse, createSession, listCourses, setCourseActive } from "./catalogue/catalogue.server";
 import { cancelEnrolment, completeSession, enrolSelf, nominate, recordAttendance } from "./sessions/enrolment.server";
 import { requestDueBehaviourAssessments } from "./evaluation/behaviour.server";
 import { seedTrainingDemo } from "../../../prisma/seed/training";
@@ -263,5 +263,45 @@ describe("enrolment, waiting list and completion", () => {
     });
     expect((await nominate(db, head, session.id, insider.id, now))?.status).toBe("enrolled");
     expect(hr).toBeTruthy();
+  });
+});
+
+describe("the catalogue", () => {
+  it("lists retired courses only to someone who manages it, and only when asked", async () => {
+    const hr = ctx.userId.get("E000003")!;
+    const course = await createCourse(db, hr, {
+      code: "T-RETIRED",
+      titleZh: "停用",
+      titleEn: "Retired",
+      topic: "negotiation",
+      needTopics: [],
+      format: "classroom",
+      hours: 1,
+      costYuan: 0,
+      grantsCertificate: false,
+    });
+    await setCourseActive(db, hr, course.id, false);
+    const employee: Actor = {
+      userId: ctx.userId.get("E000004")!,
+      role: "employee",
+      employeeId: ctx.employeeId.get("E000004")!,
+      scopePath: null,
+    };
+    const head: Actor = {
+      userId: ctx.userId.get("E000001")!,
+      role: "dept_head",
+      employeeId: ctx.employeeId.get("E000001")!,
+      scopePath: "/",
+    };
+    const codes = async (actor: Actor, retired: boolean) =>
+      (await listCourses(db, actor, { retired, page: 1, topic: "negotiation" })).rows.map((c) => c.code);
+    expect(await codes(hrActor(hr), true)).toContain("T-RETIRED");
+    expect(await codes(hrActor(hr), false)).not.toContain("T-RETIRED");
+    expect(await codes(head, true)).not.toContain("T-RETIRED");
+    expect(await codes(employee, true)).not.toContain("T-RETIRED");
+    // Its page: found by HR, not found by anyone else.
+    expect((await courseFor(db, hrActor(hr), course.id))?.code).toBe("T-RETIRED");
+    expect(await courseFor(db, head, course.id)).toBeNull();
+    expect(await courseFor(db, employee, course.id)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
+import { may, type Actor } from "~/modules/auth/scope";
 import { cstToDate, parseHoursTenths, parseTopics, yuanToFen, type CourseInput, type SessionInput } from "../training";
 import { fieldError } from "~/utils/domain-error";
 import { paginate, pageWindow } from "~/utils/pagination";
@@ -75,9 +76,11 @@ const courseSelect = {
   active: true,
 } as const;
 
-export async function listCourses(db: Db, options: { page?: number; includeRetired?: boolean; topic?: string; format?: string }) {
+/** The catalogue, a page at a time; retired courses too when asked for by someone who manages it. */
+export async function listCourses(db: Db, actor: Actor, options: { page?: number; retired?: boolean; topic?: string; format?: string }) {
+  const includeRetired = Boolean(options.retired) && may(actor, "training.manage");
   const where = {
-    ...(options.includeRetired ? {} : { active: true }),
+    ...(includeRetired ? {} : { active: true }),
     ...(options.topic ? { topic: options.topic } : {}),
     ...(options.format ? { format: options.format } : {}),
   };
@@ -104,6 +107,12 @@ export async function listCourses(db: Db, options: { page?: number; includeRetir
 export async function getCourse(db: Db, id: string) {
   const course = await db.trainingCourse.findUnique({ where: { id }, select: courseSelect });
   return course && { ...course, needTopics: parseTopics(course.needTopicsJson) };
+}
+
+/** A course as the actor may read it: a retired one only for someone who manages the catalogue (else null). */
+export async function courseFor(db: Db, actor: Actor, id: string) {
+  const course = await getCourse(db, id);
+  return course && (course.active || may(actor, "training.manage")) ? course : null;
 }
 
 export async function createSession(db: Db, actorId: string, courseId: string, input: SessionInput) {
