@@ -4,6 +4,7 @@ import { decodeBytes, encodeBytes } from "~/modules/anonymity/token-format";
 import { anonymousWrite } from "~/utils/anonymous-writes.server";
 import { getEnv } from "~/utils/env.server";
 import type { Db } from "~/utils/db.server";
+import { followUpCodeUnused, insertAnonymousSuggestion, spendSuggestionToken } from "./queries.server";
 import { coarsePeriod } from "./rules";
 import { MONTHLY_ALLOWANCE, type SuggestionInput } from "./schemas";
 
@@ -109,12 +110,17 @@ export async function fileAnonymousSuggestion(
   const s = input.suggestion;
   const id = crypto.randomUUID();
   const stored = await anonymousWrite(db, [
-    { sql: `SELECT 1 FROM "Suggestion" WHERE "followUpHash" = ?`, args: [input.followUpHash], noRows: true },
-    { sql: `INSERT OR IGNORE INTO "SuggestionSpentToken" ("hash") VALUES (?)`, args: [hash], changes: 1 },
-    {
-      sql: `INSERT INTO "Suggestion" ("id","title","body","category","unitId","anonymous","period","followUpHash","status") VALUES (?,?,?,?,?,1,?,?,'new')`,
-      args: [id, s.title, s.body, s.category, unit.id, input.keyId, input.followUpHash],
-    },
+    followUpCodeUnused(input.followUpHash),
+    spendSuggestionToken(hash),
+    insertAnonymousSuggestion({
+      id,
+      title: s.title,
+      body: s.body,
+      category: s.category,
+      unitId: unit.id,
+      period: input.keyId,
+      followUpHash: input.followUpHash,
+    }),
   ]);
   return stored.ok ? { ok: true, id } : { ok: false, reason: "alreadyUsed" };
 }

@@ -1,10 +1,12 @@
-import { sqliteDate, sqlRead, type Db } from "~/utils/db.server";
+import { sqliteDate, withWriteTurn, type Db } from "~/utils/db.server";
+import { rows } from "~/utils/sql.server";
 import { audit } from "~/modules/audit/audit.server";
 import { getEnv } from "~/utils/env.server";
 import { arrivedAfter } from "~/modules/org/units.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { z } from "~/utils/validation";
 import { checkItems, parseItems, type SurveyItem } from "../items";
+import { dueSurveys, secureDelete, truncateWal, vacuum } from "../queries.server";
 import {
   cellText,
   cutUnits,
@@ -291,24 +293,20 @@ export async function closeSurvey(db: Db, actorId: string | null, surveyId: stri
 /** Closes every open survey whose closing time has passed (background work, never a page read). */
 export async function closeDueSurveys(db: Db, now = new Date()) {
   // Asked on every answer page and submission: direct SQL (see sqlRead).
-  const due = await sqlRead<{ id: string }>(
-    db,
-    `SELECT "id" FROM "Survey" WHERE "status" = 'open' AND julianday("closesAt") <= julianday(?)`,
-    [sqliteDate(now)],
-  );
+  const due = await rows(db, dueSurveys, [sqliteDate(now)]);
   for (const { id } of due) await closeSurvey(db, null, id, now).catch((e) => (e instanceof DomainError ? undefined : Promise.reject(e)));
   return due.length;
 }
 
 /** secure_delete zeroes freed pages; VACUUM rebuilds the file in key order; TRUNCATE empties the WAL. */
 export async function compactDatabase(db: Db) {
-  await db.$queryRawUnsafe("PRAGMA secure_delete = ON");
-  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
-  await db.$executeRawUnsafe("VACUUM");
+  // Each statement takes the write turn on its own, as a Prisma statement would.
+  await withWriteTurn(db, secureDelete);
+  await withWriteTurn(db, truncateWal);
+  await withWriteTurn(db, vacuum);
   // A reader holding an old snapshot blocks the checkpoint; give it a moment and try again.
   for (let attempt = 0; attempt < 5; attempt++) {
-    const rows = await db.$queryRawUnsafe<{ busy: number | bigint }[]>("PRAGMA wal_checkpoint(TRUNCATE)");
-    if (Number(rows[0]?.busy ?? 0) === 0) return { checkpointComplete: true };
+    if (await withWriteTurn(db, truncateWal)) return { checkpointComplete: true };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return { checkpointComplete: false };

@@ -1,8 +1,10 @@
-import { sqlRead, type Db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
+import { firstRow } from "~/utils/sql.server";
 import { audit } from "~/modules/audit/audit.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { pathIds } from "./population";
 import { answeredShowable, responseRates } from "./rates";
+import { liveUnitCounts, surveyCuts } from "../queries.server";
 import { isAnswerable, parseCuts } from "../settings";
 import { formError } from "~/utils/domain-error";
 
@@ -13,32 +15,21 @@ import { formError } from "~/utils/domain-error";
  * When the survey does not collect the unit, everything is counted at the top of the population.
  */
 export async function liveCounts(db: Db, surveyId: string): Promise<{ unitId: string; invited: number; answered: number }[]> {
-  const [survey] = await sqlRead<{ cutsJson: string }>(db, `SELECT "cutsJson" FROM "Survey" WHERE "id" = ?`, [surveyId]);
+  const survey = await firstRow(db, surveyCuts, [surveyId]);
   if (!survey) return [];
-  const invited = await sqlRead<{ unitId: string; n: number }>(
-    db,
-    `SELECT COALESCE("cutUnitId", "unitId") AS "unitId", COUNT(*) AS "n" FROM "SurveyParticipation" WHERE "surveyId" = ? GROUP BY 1`,
-    [surveyId],
-  );
-  const answered = await sqlRead<{ unitId: string | null; n: number }>(
-    db,
-    `SELECT "unitId", COUNT(*) AS "n" FROM "SurveyResponse" WHERE "surveyId" = ? GROUP BY 1`,
-    [surveyId],
-  );
+  const { invited, answered } = await liveUnitCounts(db, surveyId);
   if (!parseCuts(survey.cutsJson).includes("unit")) {
     if (invited.length === 0) return [];
     const top = await commonAncestor(
       db,
       invited.map((r) => r.unitId),
     );
-    return [
-      { unitId: top, invited: invited.reduce((s, r) => s + Number(r.n), 0), answered: answered.reduce((s, r) => s + Number(r.n), 0) },
-    ];
+    return [{ unitId: top, invited: invited.reduce((s, r) => s + r.n, 0), answered: answered.reduce((s, r) => s + r.n, 0) }];
   }
-  const counts = new Map(invited.map((r) => [r.unitId, { unitId: r.unitId, invited: Number(r.n), answered: 0 }]));
+  const counts = new Map(invited.map((r) => [r.unitId, { unitId: r.unitId, invited: r.n, answered: 0 }]));
   for (const r of answered) {
     const c = r.unitId ? counts.get(r.unitId) : undefined;
-    if (c) c.answered += Number(r.n);
+    if (c) c.answered += r.n;
   }
   return [...counts.values()];
 }

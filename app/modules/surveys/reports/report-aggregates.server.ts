@@ -1,6 +1,15 @@
-import { bulkWrite, sqliteDate, sqlRead, type Db } from "~/utils/db.server";
+import { bulkWrite, type Db } from "~/utils/db.server";
 import { eachPackedRow } from "~/utils/packed-rows.server";
+import { firstRow, rows } from "~/utils/sql.server";
 import { parseItems, type SurveyItem } from "../items";
+import {
+  closedWithoutResults,
+  deleteSurveyResults,
+  insertSurveyResults,
+  keepSurveyResults,
+  respondentAnswers,
+  keptResultSet,
+} from "../queries.server";
 import { parseCuts } from "../settings";
 
 /** The cuts reports can filter by, with the response column each one is stored in. */
@@ -63,54 +72,26 @@ export async function computeSurveyResults(db: Db, surveyId: string) {
   const collected = parseCuts(survey.cutsJson);
   const cuts = (Object.keys(REPORT_CUTS) as ReportCut[]).filter((c) => collected.includes(c));
   const fold = new ResultFold(items, cuts);
-  // Each respondent's answers, found by key: no sort of millions of rows, only of the survey's
-  // respondents (by unit, from the index, then by key within it). Item ids and values come as
-  // two lists in the same order: most respondents answer the same items, so the list of item
-  // ids repeats and is parsed once. A respondent who answered nothing still counts.
   await eachPackedRow(
     db,
-    ["unitId", "track", "tenureBand", "itemIds", "answerValues"],
-    `FROM (SELECT coalesce(r.unitId, '') AS unitId, coalesce(r.track, '') AS track, coalesce(r.tenureBand, '') AS tenureBand,
-                  group_concat(a.itemId) AS itemIds, group_concat(a.value) AS answerValues
-           FROM "SurveyResponse" r LEFT JOIN "SurveyAnswer" a ON a.responseId = r.id
-           WHERE r.surveyId = ? GROUP BY r.unitId, r.id)`,
+    respondentAnswers.columns,
+    respondentAnswers.from,
     (row) => fold.respondent(row[0], row[1], row[2], row[3], row[4]),
     surveyId,
   );
-  const rows = fold.rows();
+  const kept = fold.rows();
   await bulkWrite(db, async (tx) => {
-    for (const table of ["SurveyResultSet", "SurveyResultGroup", "SurveyResultCount", "SurveyResultDriver", "SurveyResultReach"]) {
-      await tx.execute({ sql: `DELETE FROM "${table}" WHERE surveyId = ?`, args: [surveyId] });
-    }
-    const insert = async (table: string, columns: string[], list: unknown[][]) => {
-      for (let i = 0; i < list.length; i += INSERT_CHUNK) {
-        await tx.execute({
-          sql: `INSERT INTO "${table}" (surveyId, ${columns.join(", ")}) SELECT ?, ${columns
-            .map((_, j) => `value->>${j}`)
-            .join(", ")} FROM json_each(?)`,
-          args: [surveyId, JSON.stringify(list.slice(i, i + INSERT_CHUNK))],
-        });
-      }
-    };
-    await insert("SurveyResultGroup", ["cut", "cutValue", "unitId", "respondents"], rows.groups);
-    await insert("SurveyResultCount", ["cut", "cutValue", "unitId", "itemId", "value", "count"], rows.counts);
-    await insert(
-      "SurveyResultDriver",
-      ["cut", "cutValue", "unitId", "dimension", "n", "sumX", "sumXX", "sumY", "sumYY", "sumXY"],
-      rows.drivers,
-    );
-    await insert("SurveyResultReach", ["cut", "cutValue", "figure", "unitId", "respondents"], rows.reach);
-    await tx.execute({
-      sql: `INSERT INTO "SurveyResultSet" (surveyId, computedAt) VALUES (?, ?)`,
-      args: [surveyId, sqliteDate(new Date())],
-    });
+    await deleteSurveyResults(tx, surveyId);
+    await insertSurveyResults(tx, surveyId, "SurveyResultGroup", kept.groups);
+    await insertSurveyResults(tx, surveyId, "SurveyResultCount", kept.counts);
+    await insertSurveyResults(tx, surveyId, "SurveyResultDriver", kept.drivers);
+    await insertSurveyResults(tx, surveyId, "SurveyResultReach", kept.reach);
+    await keepSurveyResults(tx, surveyId, new Date());
   });
 }
 
 /** An answer's slot key: the item's index plus this times the value (any integer). */
 const ANSWER_CODE = 1024;
-/** Rows per INSERT … SELECT FROM json_each. */
-const INSERT_CHUNK = 20_000;
 
 /** Per driver dimension: n, then value and error of each running sum (sumX, sumXX, sumY, sumYY, sumXY). */
 const DRIVER_WIDTH = 11;
@@ -383,16 +364,12 @@ class ResultFold {
 
 /** Whether a closed survey's aggregates are kept (a report reads them; it never computes them). */
 export async function resultsKept(db: Db, surveyId: string) {
-  return (await sqlRead(db, `SELECT 1 FROM "SurveyResultSet" WHERE "surveyId" = ?`, [surveyId])).length > 0;
+  return (await firstRow(db, keptResultSet, [surveyId])) !== null;
 }
 
 /** Aggregates every closed survey that has none yet (databases from before results were kept at closing). Background work. */
 export async function computeMissingResults(db: Db) {
-  const missing = await sqlRead<{ id: string }>(
-    db,
-    `SELECT "id" FROM "Survey" WHERE "status" = 'closed' AND "id" NOT IN (SELECT "surveyId" FROM "SurveyResultSet")`,
-    [],
-  );
+  const missing = await rows(db, closedWithoutResults);
   for (const { id } of missing) await ensureSurveyResults(db, id);
   return missing.length;
 }

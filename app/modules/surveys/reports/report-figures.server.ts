@@ -1,4 +1,6 @@
 import type { Db } from "~/utils/db.server";
+import { rows } from "~/utils/sql.server";
+import { answerCounts, childAnswerCounts, driverSums, itemComments, sampledComments } from "../queries.server";
 import type { SurveyItem } from "../items";
 import { enps, likertSplit, mergeDistributions, pearson, type Distribution, type Enps, type Split } from "./report-stats";
 import { ORG_ROW } from "./report-aggregates.server";
@@ -10,26 +12,16 @@ import type { Filter } from "./report-groups.server";
  * sums are stored under ORG_ROW.
  */
 
-type CountRow = { itemId: string; value: number | bigint; n: number | bigint };
-
-function cutArgs(filter: Filter) {
-  return [filter?.cut ?? "", filter?.value ?? ""] as const;
+function cutKey(filter: Filter) {
+  return { cut: filter?.cut ?? "", cutValue: filter?.value ?? "" };
 }
 
 /** value → count per item, for the respondents of a subtree (null: the whole organisation). */
 export async function itemDistributions(db: Db, surveyId: string, filter: Filter, unitIds: string[] | null) {
-  const rows = await db.$queryRawUnsafe<CountRow[]>(
-    `SELECT itemId, value, sum(count) AS n FROM "SurveyResultCount"
-     WHERE surveyId = ? AND cut = ? AND cutValue = ? AND unitId IN (SELECT value FROM json_each(?))
-     GROUP BY itemId, value`,
-    surveyId,
-    ...cutArgs(filter),
-    JSON.stringify(unitIds ?? [ORG_ROW]),
-  );
   const byItem = new Map<string, Distribution>();
-  for (const r of rows) {
+  for (const r of await answerCounts(db, surveyId, cutKey(filter), unitIds ?? [ORG_ROW])) {
     const d = byItem.get(r.itemId) ?? new Map<number, number>();
-    d.set(Number(r.value), Number(r.n));
+    d.set(r.value, r.n);
     byItem.set(r.itemId, d);
   }
   return byItem;
@@ -58,8 +50,6 @@ export function dimensionFigures(items: SurveyItem[], byItem: Map<string, Distri
   return { split: all, enps: e && e.n >= min ? e : null, dimensions };
 }
 
-type HeatRow = { child: string; itemId: string; value: number | bigint; n: number | bigint };
-
 /**
  * Per child unit: value counts per item, summed over the child's subtree in SQL (the mapping
  * unit → child travels as JSON), then folded into dimension splits and eNPS.
@@ -73,42 +63,23 @@ export async function childFigures(
   min: number,
 ) {
   const wanted = items.filter((i) => i.type === "likert5" || i.type === "nps").map((i) => i.id);
-  const rows = await db.$queryRawUnsafe<HeatRow[]>(
-    `WITH m(unitId, child) AS (SELECT key, value FROM json_each(?))
-     SELECT m.child AS child, c.itemId AS itemId, c.value AS value, sum(c.count) AS n
-     FROM "SurveyResultCount" c JOIN m ON m.unitId = c.unitId
-     WHERE c.surveyId = ? AND c.cut = ? AND c.cutValue = ? AND c.itemId IN (SELECT value FROM json_each(?))
-     GROUP BY m.child, c.itemId, c.value`,
-    JSON.stringify(unitToChild),
-    surveyId,
-    ...cutArgs(filter),
-    JSON.stringify(wanted),
-  );
   const byChild = new Map<string, Map<string, Distribution>>();
-  for (const r of rows) {
+  for (const r of await childAnswerCounts(db, surveyId, cutKey(filter), unitToChild, wanted)) {
     const items = byChild.get(r.child) ?? new Map<string, Distribution>();
     const d = items.get(r.itemId) ?? new Map<number, number>();
-    d.set(Number(r.value), Number(r.n));
+    d.set(r.value, r.n);
     items.set(r.itemId, d);
     byChild.set(r.child, items);
   }
   return new Map([...byChild].map(([child, byItem]) => [child, dimensionFigures(items, byItem, min)]));
 }
 
-type DriverRow = { dimension: string; n: number | bigint; sumX: number; sumXX: number; sumY: number; sumYY: number; sumXY: number };
-
 /** Correlation of each dimension's per-respondent mean with the outcome item, strongest first. */
 export async function drivers(db: Db, surveyId: string, filter: Filter, unitIds: string[] | null, min: number) {
-  const rows = await db.$queryRawUnsafe<DriverRow[]>(
-    `SELECT dimension, sum(n) AS n, sum(sumX) AS sumX, sum(sumXX) AS sumXX, sum(sumY) AS sumY, sum(sumYY) AS sumYY, sum(sumXY) AS sumXY
-     FROM "SurveyResultDriver" WHERE surveyId = ? AND cut = ? AND cutValue = ? AND unitId IN (SELECT value FROM json_each(?))
-     GROUP BY dimension`,
-    surveyId,
-    ...cutArgs(filter),
-    JSON.stringify(unitIds ?? [ORG_ROW]),
-  );
-  return rows
-    .map((r) => ({ dimension: r.dimension, n: Number(r.n), r: Number(r.n) >= min ? pearson({ ...r, n: Number(r.n) }) : null }))
+  const { cut, cutValue } = cutKey(filter);
+  const sums = await rows(db, driverSums, [surveyId, cut, cutValue, JSON.stringify(unitIds ?? [ORG_ROW])]);
+  return sums
+    .map((r) => ({ dimension: r.dimension, n: r.n, r: r.n >= min ? pearson(r) : null }))
     .filter((d): d is { dimension: string; n: number; r: number } => d.r !== null)
     .sort((a, b) => Math.abs(b.r) - Math.abs(a.r));
 }
@@ -130,42 +101,26 @@ export async function comments(
   sizes?: { respondents: number; texts: Map<string, number> },
 ) {
   const out = new Map<string, string[]>();
-  const scope = unitIds ? `AND r.unitId IN (SELECT value FROM json_each(?))` : "";
-  const args = unitIds ? [JSON.stringify(unitIds)] : [];
+  const scope = unitIds ? [JSON.stringify(unitIds)] : [];
   for (const itemId of textItemIds) {
     const texts = sizes?.texts.get(itemId) ?? 0;
     const wanted = Math.min(COMMENTS_SHOWN, texts);
     // Enough responses that, at this item's answer rate, half again as many texts as shown come up.
     const sample = texts > 0 ? Math.ceil((1.5 * COMMENTS_SHOWN * (sizes?.respondents ?? 0)) / texts) + 50 : 0;
     if (sizes && sample < sizes.respondents) {
-      const rows = await db.$queryRawUnsafe<{ text: string }[]>(
-        `SELECT a.text AS text FROM (SELECT r.id FROM "SurveyResponse" r WHERE r.surveyId = ? ${scope} ORDER BY random() LIMIT ${sample}) s
-         CROSS JOIN "SurveyAnswer" a ON a.responseId = s.id AND a.itemId = ? WHERE a.text IS NOT NULL AND a.text <> '' LIMIT ${COMMENTS_SHOWN}`,
-        surveyId,
-        ...args,
-        itemId,
-      );
-      if (rows.length >= wanted) {
+      const sampled = await rows(db, sampledComments(unitIds !== null, sample, COMMENTS_SHOWN), [surveyId, ...scope, itemId]);
+      if (sampled.length >= wanted) {
         out.set(
           itemId,
-          rows.map((t) => t.text),
+          sampled.map((t) => t.text),
         );
         continue;
       }
     }
-    // For a subtree, the subtree's responses lead (CROSS JOIN fixes the order) and each answer is
-    // a key lookup; for the whole organisation, the item's answers are read through its index.
-    const rows = await db.$queryRawUnsafe<{ text: string }[]>(
-      `SELECT a.text AS text FROM ${unitIds ? `"SurveyResponse" r CROSS JOIN "SurveyAnswer" a` : `"SurveyAnswer" a JOIN "SurveyResponse" r`} ON r.id = a.responseId
-       WHERE r.surveyId = ? AND a.itemId = ? AND a.text IS NOT NULL AND a.text <> '' ${scope}
-       ORDER BY random() LIMIT ${COMMENTS_SHOWN}`,
-      surveyId,
-      itemId,
-      ...args,
-    );
+    const all = await rows(db, itemComments(unitIds !== null, COMMENTS_SHOWN), [surveyId, itemId, ...scope]);
     out.set(
       itemId,
-      rows.map((t) => t.text),
+      all.map((t) => t.text),
     );
   }
   return out;

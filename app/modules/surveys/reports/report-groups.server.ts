@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
-import { sqlRead, type Db } from "~/utils/db.server";
+import type { z } from "zod";
+import type { Db } from "~/utils/db.server";
+import { firstRow, rows } from "~/utils/sql.server";
 import { BoundedMap } from "~/utils/bounded-map";
 import { rollUp, suppressUnits, suppressWithCut, type CutCounts, type Suppression, type UnitNode } from "./report-suppression";
 import type { ReportCut } from "./report-aggregates.server";
+import { everyUnit, invitedByUnit, resultGroups, resultReach, unitListVersion } from "../queries.server";
 
 import { ORG } from "./report-forms";
 
@@ -36,35 +39,18 @@ export type WaveGroups = {
   nodeOf: (unitId: string) => string;
 };
 
-type GroupRow = { unitId: string; cut: string; cutValue: string; respondents: number | bigint };
-
-type UnitRow = { id: string; parentId: string | null; path: string; nameZh: string; nameEn: string; sortOrder: number; code: string };
-const unitLists = new WeakMap<Db, { version: string; rows: UnitRow[] }>();
+type UnitRow = z.output<typeof everyUnit.row>;
+const unitLists = new WeakMap<Db, { version: string | undefined; rows: UnitRow[] }>();
 
 /**
  * Every unit, as every report needs it. The list is kept while a fingerprint of the table (one
  * cheap aggregate: count, latest change, lengths of what a report shows) is unchanged.
  */
 async function unitList(db: Db): Promise<UnitRow[]> {
-  const [{ version }] = await sqlRead<{ version: string }>(
-    db,
-    `SELECT count(*) || '|' || ifnull(max("updatedAt"), '') || '|' || total(length("path") + length("nameZh") + length("nameEn") + length(ifnull("parentId", '')) + "sortOrder") AS "version" FROM "Unit"`,
-  );
+  const version = (await firstRow(db, unitListVersion))?.version;
   let units = unitLists.get(db);
-  if (units?.version !== version) {
-    const rows = await sqlRead<UnitRow>(db, `SELECT "id", "parentId", "path", "nameZh", "nameEn", "sortOrder", "code" FROM "Unit"`);
-    units = {
-      version,
-      rows: rows.map((r) => ({
-        id: r.id,
-        parentId: r.parentId,
-        path: r.path,
-        nameZh: r.nameZh,
-        nameEn: r.nameEn,
-        sortOrder: Number(r.sortOrder),
-        code: r.code,
-      })),
-    };
+  if (units === undefined || units.version !== version) {
+    units = { version, rows: await rows(db, everyUnit) };
     unitLists.set(db, units);
   }
   return units.rows;
@@ -75,8 +61,7 @@ type Invited = { unitId: string; n: number };
 const invitedOfClosed = new BoundedMap<string, Promise<Invited[]>>(100);
 
 function invitedCounts(db: Db, survey: { id: string; status?: string }): Promise<Invited[]> {
-  const read = () =>
-    sqlRead<Invited>(db, `SELECT "unitId", count(*) AS "n" FROM "SurveyParticipation" WHERE "surveyId" = ? GROUP BY "unitId"`, [survey.id]);
+  const read = () => invitedByUnit(db, survey.id);
   if (survey.status !== "closed") return read();
   let found = invitedOfClosed.get(survey.id);
   if (!found) {
@@ -93,14 +78,10 @@ export async function loadWaveGroups(
   filter: Filter,
   options: { extraUnitIds?: string[]; selectedUnitId?: string } = {},
 ): Promise<WaveGroups> {
-  const rows = await db.$queryRawUnsafe<GroupRow[]>(
-    `SELECT unitId, cut, cutValue, respondents FROM "SurveyResultGroup" WHERE surveyId = ? AND cut IN ('', ?)`,
-    survey.id,
-    filter?.cut ?? "",
-  );
+  const groupRows = await resultGroups(db, survey.id, filter?.cut ?? "");
   const participation = await invitedCounts(db, survey);
   const seedIds = new Set(
-    [...rows.map((r) => r.unitId), ...participation.map((p) => p.unitId), ...(options.extraUnitIds ?? [])].filter(Boolean),
+    [...groupRows.map((r) => r.unitId), ...participation.map((p) => p.unitId), ...(options.extraUnitIds ?? [])].filter(Boolean),
   );
   const everyUnit = await unitList(db);
   const allIds = new Set(everyUnit.filter((u) => seedIds.has(u.id)).flatMap((u) => u.path.split("/").filter(Boolean)));
@@ -116,11 +97,11 @@ export async function loadWaveGroups(
   const nodeOf = (unitId: string) => (unitId && units.has(unitId) ? unitId : ORG);
   const direct = (cut: string, value?: string) =>
     directCounts(
-      rows.filter((r) => r.cut === cut && (value === undefined || r.cutValue === value)).map((r) => [r.unitId, r.respondents]),
+      groupRows.filter((r) => r.cut === cut && (value === undefined || r.cutValue === value)).map((r) => [r.unitId, r.respondents]),
       nodeOf,
     );
   const totals = rollUp(nodes, direct(""));
-  const invited = rollUp(nodes, new Map(participation.map((p) => [p.unitId, Number(p.n)])));
+  const invited = rollUp(nodes, new Map(participation.map((p) => [p.unitId, p.n])));
   const commentsHidden = suppressUnits(nodes, totals, survey.minCommentGroupSize);
 
   if (!filter) {
@@ -139,7 +120,7 @@ export async function loadWaveGroups(
       nodeOf,
     };
   }
-  const values = [...new Set(rows.filter((r) => r.cut === filter.cut && r.cutValue !== "").map((r) => r.cutValue))].sort();
+  const values = [...new Set(groupRows.filter((r) => r.cut === filter.cut && r.cutValue !== "").map((r) => r.cutValue))].sort();
   const byValue = new Map(values.map((v) => [v, rollUp(nodes, direct(filter.cut, v))]));
   const pattern = suppressWithCut(nodes, { total: totals, byValue }, survey.minGroupSize);
   const at = options.selectedUnitId ?? ORG;
@@ -162,9 +143,9 @@ export async function loadWaveGroups(
   };
 }
 
-function directCounts(rows: [string, number | bigint][], nodeOf: (unitId: string) => string) {
+function directCounts(counts: [string, number][], nodeOf: (unitId: string) => string) {
   const out = new Map<string, number>();
-  for (const [unitId, n] of rows) out.set(nodeOf(unitId), (out.get(nodeOf(unitId)) ?? 0) + Number(n));
+  for (const [unitId, n] of counts) out.set(nodeOf(unitId), (out.get(nodeOf(unitId)) ?? 0) + n);
   return out;
 }
 
@@ -183,8 +164,6 @@ export type FigureView = {
   reach: (figure: string, unitId: string) => number;
   shown: (figure: string, unitId: string) => boolean;
 };
-
-type ReachRow = { unitId: string; cut: string; cutValue: string; figure: string; respondents: number | bigint };
 
 /** Figure views of closed surveys: their counts never change, so one per survey, filter and unit tree. */
 const figureViews = new BoundedMap<string, Promise<FigureView>>(64);
@@ -220,13 +199,9 @@ async function computeFigureView(
   filter: Filter,
   groups: WaveGroups,
 ): Promise<{ view: FigureView; empty: boolean }> {
-  const rows = await db.$queryRawUnsafe<ReachRow[]>(
-    `SELECT unitId, cut, cutValue, figure, respondents FROM "SurveyResultReach" WHERE surveyId = ? AND cut IN ('', ?)`,
-    survey.id,
-    filter?.cut ?? "",
-  );
-  const byFigure = new Map<string, ReachRow[]>();
-  for (const r of rows) {
+  const reachRows = await resultReach(db, survey.id, filter?.cut ?? "");
+  const byFigure = new Map<string, typeof reachRows>();
+  for (const r of reachRows) {
     const list = byFigure.get(r.figure) ?? [];
     list.push(r);
     byFigure.set(r.figure, list);
@@ -268,7 +243,7 @@ async function computeFigureView(
       );
     },
   };
-  return { view, empty: rows.length === 0 };
+  return { view, empty: reachRows.length === 0 };
 }
 
 /** The unit ids of a unit's subtree as stored on responses; null for the organisation (no restriction). */

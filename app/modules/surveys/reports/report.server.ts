@@ -1,9 +1,11 @@
 import { liveCounts } from "../campaigns/monitoring.server";
 import type { Actor } from "~/modules/auth/scope";
 import { unitPathScope } from "~/modules/auth/scope";
-import { readDate, sqliteDate, sqlRead, type Db } from "~/utils/db.server";
+import { sqliteDate, type Db } from "~/utils/db.server";
+import { firstRow, rows } from "~/utils/sql.server";
 import { notFound } from "~/utils/http.server";
 import { parseItems, type SurveyItem } from "../items";
+import { closedWaves, surveyForReport, type ReportSurvey } from "../queries.server";
 import { REPORT_CUTS, resultsKept, type ReportCut } from "./report-aggregates.server";
 import { childFigures, comments, dimensionFigures, drivers, itemDistributions, type DimensionFigures } from "./report-figures.server";
 import {
@@ -25,21 +27,6 @@ import { paginate, pageWindow } from "~/utils/pagination";
 
 export { ORG };
 
-type SurveyRow = {
-  id: string;
-  templateId: string;
-  titleZh: string;
-  titleEn: string;
-  status: string;
-  itemsJson: string;
-  cutsJson: string;
-  minGroupSize: number;
-  minCommentGroupSize: number;
-  opensAt: Date;
-  closesAt: Date;
-  closedAt: Date | null;
-};
-
 export const REPORT_PAGE_SIZE = 20;
 
 /** Surveys with reports: launched staff surveys, newest first (training surveys report in training). */
@@ -57,34 +44,11 @@ export async function listReportableSurveys(db: Db, page = 1) {
   return { total, rows, page, pageCount: paginate({ page, pageSize: REPORT_PAGE_SIZE, total }).pageCount };
 }
 
-const SURVEY_COLUMNS = `"id", "templateId", "titleZh", "titleEn", "status", "itemsJson", "cutsJson", "minGroupSize", "minCommentGroupSize", "opensAt", "closesAt", "closedAt"`;
-type RawSurvey = Omit<SurveyRow, "opensAt" | "closesAt" | "closedAt" | "minGroupSize" | "minCommentGroupSize"> & {
-  minGroupSize: number;
-  minCommentGroupSize: number;
-  opensAt: string;
-  closesAt: string;
-  closedAt: string | null;
-};
-const surveyRow = (r: RawSurvey): SurveyRow => ({
-  id: r.id,
-  templateId: r.templateId,
-  titleZh: r.titleZh,
-  titleEn: r.titleEn,
-  status: r.status,
-  itemsJson: r.itemsJson,
-  cutsJson: r.cutsJson,
-  minGroupSize: Number(r.minGroupSize),
-  minCommentGroupSize: Number(r.minCommentGroupSize),
-  opensAt: readDate(r.opensAt),
-  closesAt: readDate(r.closesAt),
-  closedAt: r.closedAt === null ? null : readDate(r.closedAt),
-});
-
 /** The launched survey, or 404 (drafts have no report). Read on every report page: direct SQL (see sqlRead). */
-export async function reportSurvey(db: Db, surveyId: string): Promise<SurveyRow> {
-  const [raw] = await sqlRead<RawSurvey>(db, `SELECT ${SURVEY_COLUMNS} FROM "Survey" WHERE "id" = ?`, [surveyId]);
-  if (!raw || raw.status === "draft") notFound();
-  return surveyRow(raw);
+export async function reportSurvey(db: Db, surveyId: string): Promise<ReportSurvey> {
+  const survey = await firstRow(db, surveyForReport, [surveyId]);
+  if (!survey || survey.status === "draft") notFound();
+  return survey;
 }
 
 /** Parses "track:skill" into a filter on a cut the survey collected; anything else is no filter. */
@@ -138,7 +102,7 @@ type GroupsCache = Map<string, Promise<{ groups: WaveGroups; figureView: FigureV
 
 async function waveFigures(
   db: Db,
-  survey: SurveyRow,
+  survey: ReportSurvey,
   filter: Filter,
   unitId: string,
   extraUnitIds: string[],
@@ -265,13 +229,7 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
     unitId === ORG
       ? current
       : await waveFigures(db, survey, filter, ORG, extra, cache, own === ORG ? undefined : comparableOutside(own, min));
-  const waves = (
-    await sqlRead<RawSurvey>(
-      db,
-      `SELECT ${SURVEY_COLUMNS} FROM "Survey" WHERE "templateId" = ? AND "status" = 'closed' AND julianday("opensAt") <= julianday(?) ORDER BY julianday("opensAt") DESC, "id" ASC LIMIT 6`,
-      [survey.templateId, sqliteDate(survey.opensAt)],
-    )
-  ).map(surveyRow);
+  const waves = await rows(db, closedWaves, [survey.templateId, sqliteDate(survey.opensAt)]);
   const trend = [];
   for (const wave of waves.reverse()) {
     const w =
@@ -418,7 +376,7 @@ function picker(actor: Actor, groups: WaveGroups) {
 
 type Participation = { unitId: string; invited: number; answered: number };
 
-async function liveGroups(db: Db, survey: SurveyRow, participation: Participation[], extraUnitIds: string[]) {
+async function liveGroups(db: Db, survey: ReportSurvey, participation: Participation[], extraUnitIds: string[]) {
   // An open survey has no aggregates yet: the groups are built from participation alone.
   const groups = await loadWaveGroups(db, { ...survey, id: `${survey.id}\u0000live` }, null, { extraUnitIds });
   const answered = new Map<string, number>();

@@ -1,7 +1,9 @@
 import { createHmac } from "node:crypto";
-import { readDate, sqlRead, type Db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { firstRow } from "~/utils/sql.server";
 import { parseItems } from "../items";
+import { respondentSurvey } from "../queries.server";
 import { effectiveStatus, isAnswerable } from "../settings";
 
 /**
@@ -29,22 +31,7 @@ export async function listMySurveys(db: Db, employeeId: string, now = new Date()
 
 /** A survey as its respondent sees it, or null when they are not invited to it. */
 export async function surveyForRespondent(db: Db, surveyId: string, employeeId: string, now = new Date()) {
-  const [row] = await sqlRead<{
-    tokenTaken: number;
-    id: string;
-    templateId: string;
-    titleZh: string;
-    titleEn: string;
-    status: string;
-    opensAt: string;
-    closesAt: string;
-    itemsJson: string;
-  }>(
-    db,
-    `SELECT p."tokenTaken", s."id", s."templateId", s."titleZh", s."titleEn", s."status", s."opensAt", s."closesAt", s."itemsJson"
-     FROM "SurveyParticipation" p JOIN "Survey" s ON s."id" = p."surveyId" WHERE p."surveyId" = ? AND p."employeeId" = ?`,
-    [surveyId, employeeId],
-  );
+  const row = await firstRow(db, respondentSurvey, [surveyId, employeeId]);
   if (!row) return null;
   const survey = {
     id: row.id,
@@ -52,14 +39,14 @@ export async function surveyForRespondent(db: Db, surveyId: string, employeeId: 
     titleZh: row.titleZh,
     titleEn: row.titleEn,
     status: row.status,
-    opensAt: readDate(row.opensAt),
-    closesAt: readDate(row.closesAt),
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
   };
   return {
     ...survey,
     status: effectiveStatus(survey, now),
     items: parseItems(row.itemsJson),
-    tokenTaken: Number(row.tokenTaken) !== 0,
+    tokenTaken: row.tokenTaken,
     answerable: isAnswerable(survey, now),
   };
 }

@@ -4,8 +4,17 @@ import { blindedHash, blindSign, keyOnce, spentHash, TokenError, verifiedToken }
 import { decodeBytes, encodeBytes } from "~/modules/anonymity/token-format";
 import { tenureBand } from "~/modules/org/org";
 import { anonymousWrite, groupWrite } from "~/utils/anonymous-writes.server";
-import { readDate, sqlRead, type Db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
+import { firstRow } from "~/utils/sql.server";
 import { answerRows, answersSchema, parseItems, type Answers } from "../items";
+import {
+  insertResponse,
+  markTokenTaken,
+  participantInvitation,
+  spendSurveyToken,
+  surveyItems,
+  tokenKeyWithSurvey,
+} from "../queries.server";
 import { isAnswerable, parseCuts } from "../settings";
 import { cellText, parseCellText, type CellParts } from "../campaigns/population";
 
@@ -40,32 +49,13 @@ type Invitation = { tokenTaken: boolean; blindedHash: string | null; cell: Cell;
 
 /** A survey past its closing time is not answerable (`isAnswerable`) whether or not the background job has closed it yet. */
 async function invitation(db: Db, surveyId: string, employeeId: string, now: Date): Promise<Invitation | null> {
-  const [row] = await sqlRead<{
-    tokenTaken: number;
-    blindedHash: string | null;
-    cell: string | null;
-    cutUnitId: string | null;
-    unitId: string;
-    track: string;
-    hireDate: string;
-    status: string;
-    opensAt: string;
-    closesAt: string;
-    cutsJson: string;
-  }>(
-    db,
-    `SELECT p."tokenTaken", p."blindedHash", p."cell", p."cutUnitId", p."unitId", e."track", e."hireDate", s."status", s."opensAt", s."closesAt", s."cutsJson"
-     FROM "SurveyParticipation" p JOIN "Employee" e ON e."id" = p."employeeId" JOIN "Survey" s ON s."id" = p."surveyId"
-     WHERE p."surveyId" = ? AND p."employeeId" = ?`,
-    [surveyId, employeeId],
-  );
+  const row = await firstRow(db, participantInvitation, [surveyId, employeeId]);
   if (!row) return null;
-  const survey = { status: row.status, opensAt: readDate(row.opensAt), closesAt: readDate(row.closesAt) };
   return {
-    tokenTaken: Number(row.tokenTaken) !== 0,
+    tokenTaken: row.tokenTaken,
     blindedHash: row.blindedHash,
-    cell: cellOf(parseCuts(row.cutsJson), { ...row, hireDate: readDate(row.hireDate) }, survey.opensAt),
-    answerable: isAnswerable(survey, now),
+    cell: cellOf(parseCuts(row.cutsJson), row, row.opensAt),
+    answerable: isAnswerable(row, now),
   };
 }
 
@@ -136,13 +126,7 @@ export async function signToken(
     throw error;
   }
   // Taken by many people at once when a survey opens: group-committed (one sync for many).
-  const marked = await groupWrite(db, [
-    {
-      sql: `UPDATE "SurveyParticipation" SET "tokenTaken" = 1, "blindedHash" = ? WHERE "surveyId" = ? AND "employeeId" = ? AND ("tokenTaken" = 0 OR "blindedHash" = ?)`,
-      args: [hash, input.surveyId, input.employeeId, hash],
-      changes: 1,
-    },
-  ]);
+  const marked = await groupWrite(db, [markTokenTaken({ surveyId: input.surveyId, employeeId: input.employeeId, blindedHash: hash })]);
   if (!marked.ok) return { ok: false, reason: "alreadyTaken" };
   return { ok: true, blindSignature: encodeBytes(signature) };
 }
@@ -166,7 +150,7 @@ export type SpendInput = { surveyId: string; keyId: string; token: string; signa
 
 /** The survey's items, for the answer request (which has no session to find a participation by). */
 export async function surveyItemsForToken(db: Db, surveyId: string) {
-  const [row] = await sqlRead<{ itemsJson: string }>(db, `SELECT "itemsJson" FROM "Survey" WHERE "id" = ?`, [surveyId]);
+  const row = await firstRow(db, surveyItems, [surveyId]);
   return row ? parseItems(row.itemsJson) : null;
 }
 
@@ -176,27 +160,11 @@ export async function surveyItemsForToken(db: Db, surveyId: string) {
  * own that points at nothing; a token already spent, or signed for another survey, is refused.
  */
 export async function spendToken(db: Db, input: SpendInput, now = new Date()): Promise<SpendResult> {
-  const [key] = await sqlRead<{
-    surveyId: string;
-    unitId: string | null;
-    track: string | null;
-    tenureBand: string | null;
-    publicKey: string;
-    status: string;
-    opensAt: string;
-    closesAt: string;
-    itemsJson: string;
-  }>(
-    db,
-    `SELECT k."surveyId", k."unitId", k."track", k."tenureBand", k."publicKey", s."status", s."opensAt", s."closesAt", s."itemsJson"
-     FROM "SurveyTokenKey" k JOIN "Survey" s ON s."id" = k."surveyId" WHERE k."id" = ?`,
-    [input.keyId],
-  );
+  const key = await firstRow(db, tokenKeyWithSurvey, [input.keyId]);
   if (!key || key.surveyId !== input.surveyId) return { ok: false, reason: "badToken" };
   const token = await verifiedToken(key.publicKey, input.token, input.signature);
   if (!token) return { ok: false, reason: "badToken" };
-  if (!isAnswerable({ status: key.status, opensAt: readDate(key.opensAt), closesAt: readDate(key.closesAt) }, now))
-    return { ok: false, reason: "notOpen" };
+  if (!isAnswerable(key, now)) return { ok: false, reason: "notOpen" };
 
   const items = parseItems(key.itemsJson);
   const parsed = answersSchema(items).safeParse(input.answers);
@@ -204,19 +172,9 @@ export async function spendToken(db: Db, input: SpendInput, now = new Date()): P
   const rows = answerRows(items, parsed.data as Answers);
   const hash = spentHash(token);
 
-  const id = crypto.randomUUID();
-  const stored = await anonymousWrite(db, [
-    // A token already spent changes nothing here, and the whole write is refused.
-    { sql: `INSERT OR IGNORE INTO "SurveySpentToken" ("surveyId","hash") VALUES (?,?)`, args: [input.surveyId, hash], changes: 1 },
-    {
-      sql: `INSERT INTO "SurveyResponse" ("id","surveyId","unitId","track","tenureBand") VALUES (?,?,?,?,?)`,
-      args: [id, input.surveyId, key.unitId, key.track, key.tenureBand],
-    },
-    {
-      sql: `INSERT INTO "SurveyAnswer" ("responseId","itemId","value","text") SELECT ?, a.value->>0, a.value->>1, a.value->>2 FROM json_each(?) a`,
-      args: [id, JSON.stringify(rows.map((r) => [r.itemId, r.value, r.text]))],
-    },
-  ]);
+  const response = { id: crypto.randomUUID(), surveyId: input.surveyId, unitId: key.unitId, track: key.track, tenureBand: key.tenureBand };
+  // A token already spent changes nothing in the first step, and the whole write is refused.
+  const stored = await anonymousWrite(db, [spendSurveyToken(input.surveyId, hash), ...insertResponse(response, rows)]);
   if (!stored.ok) return { ok: false, reason: "alreadyAnswered" };
   return { ok: true, receipt: receiptFor(token) };
 }
