@@ -67,6 +67,20 @@ export const surveyItems = defineQuery(
   `SELECT "itemsJson" FROM "Survey" WHERE "id" = ?`,
 );
 
+/** A signing key of one survey's cell, asked on every token request (direct SQL: Prisma's cost dominates there). Args: surveyId, cell. */
+export const signingKeyOfCell = defineQuery(
+  "surveys.signingKeyOfCell",
+  z.object({ id: col.text, publicKey: col.text, privateKey: col.text }),
+  `SELECT "id", "publicKey", "privateKey" FROM "SurveyTokenKey" WHERE "surveyId" = ? AND "cell" = ?`,
+);
+
+/** A signing key by its id, with the survey and cell it belongs to. Args: keyId. */
+export const signingKey = defineQuery(
+  "surveys.signingKey",
+  z.object({ surveyId: col.text, cell: col.text, publicKey: col.text, privateKey: col.text }),
+  `SELECT "surveyId", "cell", "publicKey", "privateKey" FROM "SurveyTokenKey" WHERE "id" = ?`,
+);
+
 /** A token key with the cell it attests and its survey's window and items. Args: keyId. */
 export const tokenKeyWithSurvey = defineQuery(
   "surveys.tokenKeyWithSurvey",

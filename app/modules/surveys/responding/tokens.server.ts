@@ -8,6 +8,8 @@ import type { Db } from "~/utils/db.server";
 import { firstRow } from "~/utils/sql.server";
 import { answerRows, answersSchema, parseItems, type Answers } from "../items";
 import {
+  signingKey,
+  signingKeyOfCell,
   insertResponse,
   markTokenTaken,
   participantInvitation,
@@ -64,11 +66,7 @@ function keyForCell(db: Db, surveyId: string, cell: Cell) {
   const text = cellText(cell);
   return keyOnce(
     `survey\0${surveyId}\0${text}`,
-    () =>
-      db.surveyTokenKey.findUnique({
-        where: { surveyId_cell: { surveyId, cell: text } },
-        select: { id: true, publicKey: true, privateKey: true },
-      }),
+    () => firstRow(db, signingKeyOfCell, [surveyId, text]),
     (pair) =>
       db.surveyTokenKey.createMany({
         data: [{ id: encodeBytes(crypto.getRandomValues(new Uint8Array(12))), surveyId, cell: text, ...cell, ...pair }],
@@ -105,10 +103,7 @@ export async function signToken(
   const inv = await invitation(db, input.surveyId, input.employeeId, now);
   if (!inv) return { ok: false, reason: "notInvited" };
   if (!inv.answerable) return { ok: false, reason: "notOpen" };
-  const key = await db.surveyTokenKey.findUnique({
-    where: { id: input.keyId },
-    select: { surveyId: true, cell: true, publicKey: true, privateKey: true },
-  });
+  const key = await firstRow(db, signingKey, [input.keyId]);
   if (!key || key.surveyId !== input.surveyId || key.cell !== cellText(inv.cell)) return { ok: false, reason: "badRequest" };
   let blinded: Uint8Array;
   try {
