@@ -15,6 +15,7 @@ import { z } from "~/utils/validation";
 import { pageFromUrl } from "~/utils/pagination";
 import { formatDateTime } from "~/utils/format";
 import { DataTable } from "~/components/ui/data-table";
+import { CopyButton } from "~/components/ui/buttons";
 
 const PAGE_SIZE = 25;
 const DAY = 24 * 60 * 60 * 1000;
@@ -104,7 +105,8 @@ export default function ApiTokens() {
             {t("tokens.created")}: {actionData.created.name}
           </strong>
           <p>{t("tokens.showOnce")}</p>
-          <code style={{ userSelect: "all", wordBreak: "break-all" }}>{actionData.created.token}</code>
+          <code style={{ userSelect: "all", wordBreak: "break-all" }}>{actionData.created.token}</code>{" "}
+          <CopyButton value={actionData.created.token} />
         </div>
       ) : null}
 

@@ -13,6 +13,7 @@ import { db } from "~/utils/db.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
 import { z } from "~/utils/validation";
 import { formatDateTime } from "~/utils/format";
+import { PrintButton } from "~/components/ui/buttons";
 
 export const headers = noStoreHeaders;
 
@@ -61,7 +62,10 @@ export default function Payslip() {
         <p>
           {employee.name} · {employee.employeeNo} · <span className={STATUS_BADGE[run.status]}>{t(`pay.status.${run.status}`)}</span>
         </p>
-        <p>{own ? <Link to="/me/pay">{t("pay.backToMyPay")}</Link> : <Link to={`/pay/runs/${run.id}`}>{t("pay.backToRun")}</Link>}</p>
+        <p className="no-print">
+          {own ? <Link to="/me/pay">{t("pay.backToMyPay")}</Link> : <Link to={`/pay/runs/${run.id}`}>{t("pay.backToRun")}</Link>}{" "}
+          <PrintButton />
+        </p>
       </PageHeader>
       {appeal ? (
         <p className={appeal.status === "open" ? "notice warn" : "notice"} data-testid="payslip-appeal">

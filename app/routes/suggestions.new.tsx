@@ -14,6 +14,7 @@ import { useState } from "react";
 import { db } from "~/utils/db.server";
 import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { CopyButton } from "~/components/ui/buttons";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireEmployee(args);
@@ -64,7 +65,8 @@ export default function NewSuggestion() {
           <p>
             <code data-testid="follow-up-code" style={{ fontSize: "1.4rem", letterSpacing: "0.05em", userSelect: "all" }}>
               {followUpCode}
-            </code>
+            </code>{" "}
+            <CopyButton value={followUpCode} label="common.copyCode" />
           </p>
           <p className="notice warn">{t("suggestions.codeOnce")}</p>
           <p>

@@ -10,6 +10,7 @@ import { progressKey, surveyForRespondent } from "~/modules/surveys/responding/r
 import { db } from "~/utils/db.server";
 import { idParam, notFound, parseParams } from "~/utils/http.server";
 import surveyStyles from "~/styles/surveys.css?url";
+import { CopyButton } from "~/components/ui/buttons";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
@@ -46,7 +47,8 @@ export default function SurveyReceipt() {
           <>
             <p className="notice success">{t("surveys.receipt.recorded")}</p>
             <p>
-              {t("surveys.receipt.code")} <strong className="receipt-code">{receipt ?? "…"}</strong>
+              {t("surveys.receipt.code")} <strong className="receipt-code">{receipt ?? "…"}</strong>{" "}
+              {receipt ? <CopyButton value={receipt} label="common.copyCode" /> : null}
             </p>
             <p className="hint">{t("surveys.receipt.codeExplained")}</p>
           </>

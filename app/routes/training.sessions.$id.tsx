@@ -175,7 +175,11 @@ export default function SessionPage() {
     <section>
       <PageHeader title={title} actions={<Link to={`/training/courses/${session.course.id}`}>{t("training.courseDetails")}</Link>}>
         <p>
-          <SessionDates startsAt={session.startsAt} endsAt={session.endsAt} /> · {session.place} · {t("training.trainer")} {session.trainer}
+          <SessionDates startsAt={session.startsAt} endsAt={session.endsAt} /> · {session.place} · {t("training.trainer")} {session.trainer}{" "}
+          ·{" "}
+          <a href={`/training/sessions/${session.id}.ics`} download data-testid="session-ics">
+            {t("training.addToCalendar")}
+          </a>
         </p>
         <p>
           {t(`training.format.${session.course.format}`)} ·{" "}

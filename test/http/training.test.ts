@@ -33,6 +33,25 @@ describe("training routes: roles and scope", () => {
     expect((await employee.get(`/training/people/${ctx.employeeId.get("E000005")}`)).status).toBe(404);
   });
 
+  it("offers a session as a calendar file to anyone signed in, and nothing to a visitor", async () => {
+    const session = await db.trainingSession.findFirstOrThrow({
+      select: { id: true, startsAt: true, course: { select: { titleZh: true } } },
+    });
+    const response = await employee.get(`/training/sessions/${session.id}.ics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/calendar/);
+    const ics = await response.text();
+    expect(ics).toContain(
+      `DTSTART:${session.startsAt
+        .toISOString()
+        .replace(/[-:]/g, "")
+        .replace(/\.\d{3}/, "")}`,
+    );
+    expect(ics).toContain("BEGIN:VEVENT");
+    expect((await employee.get("/training/sessions/nope.ics")).status).toBe(404);
+    expect((await app.request(`/training/sessions/${session.id}.ics`)).status).toBe(302);
+  });
+
   it("refuses reports and needs to employees with 403", async () => {
     expect((await employee.get("/training/reports")).status).toBe(403);
     expect((await employee.get("/training/needs")).status).toBe(403);
