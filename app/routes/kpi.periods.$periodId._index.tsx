@@ -1,17 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmButton, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may, unitWhere } from "~/modules/auth/scope";
 import { getPeriod, setPeriodStatus } from "~/modules/kpi/library.server";
-import { listPlans } from "~/modules/kpi/plans.server";
+import { copyPreviousPlans, listPlans } from "~/modules/kpi/plans.server";
 import { periodScores } from "~/modules/kpi/scores.server";
 import { formatScore } from "~/modules/kpi/units";
 import { EMPTY } from "~/utils/format";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { domainError, refusal } from "~/utils/domain-error.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
@@ -69,7 +70,7 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const StatusSchema = z.object({ intent: z.enum(["close", "reopen"]) }).strict();
+const StatusSchema = z.object({ intent: z.enum(["close", "reopen", "copyPlans"]) }).strict();
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "kpi.manage");
@@ -77,6 +78,18 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = StatusSchema.safeParse(Object.fromEntries(await args.request.formData()));
   if (!parsed.success) return data({ error: "errors.page.badRequest.body" }, { status: 400 });
   invariantResponse(await getPeriod(db, periodId), 404);
+  if (parsed.data.intent === "copyPlans") {
+    try {
+      const result = await copyPreviousPlans(db, user.userId, periodId);
+      return redirectWithFlash(`/kpi/periods/${periodId}`, {
+        kind: "success",
+        message: result.copied > 0 ? "kpi.plansCopied" : "kpi.plansCopiedNone",
+      });
+    } catch (error) {
+      const refused = domainError(error);
+      return refusal(refused, { error: refused.key });
+    }
+  }
   await setPeriodStatus(db, user.userId, periodId, parsed.data.intent === "close" ? "closed" : "open");
   return redirectWithFlash(`/kpi/periods/${periodId}`, {
     kind: "success",
@@ -89,6 +102,7 @@ export default function PeriodOverview() {
   const locale = useLocale();
   const { period, plans, rows, total, page, pageCount, missing, missingCount, malformed, malformedCount, canManage } =
     useLoaderData<typeof loader>();
+  const actionError = (useActionData<typeof action>() as { error?: string } | undefined)?.error;
   const open = period.status === "open";
   return (
     <section>
@@ -214,6 +228,16 @@ export default function PeriodOverview() {
 
       {canManage ? (
         <Form method="post" className="panel">
+          {actionError ? (
+            <p className="notice error" role="alert">
+              {t(actionError)}
+            </p>
+          ) : null}
+          {open ? (
+            <ConfirmButton name="intent" value="copyPlans" confirm={t("kpi.confirmCopyPlans")} className="">
+              {t("kpi.copyPlans")}
+            </ConfirmButton>
+          ) : null}{" "}
           {open ? (
             <ConfirmButton name="intent" value="close" confirm={t("kpi.confirmClose")}>
               {t("kpi.closePeriod")}

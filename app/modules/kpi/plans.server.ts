@@ -1,5 +1,6 @@
 import { audit } from "~/modules/audit/audit.server";
 import type { Db } from "~/utils/db.server";
+import { DomainError } from "~/utils/domain-error";
 import { requireOpenPeriod } from "./library.server";
 import type { CheckedLine, KpiRef } from "./plan-rules";
 import type { Direction } from "./scoring";
@@ -150,4 +151,49 @@ export async function saveEmployeePlan(
 /** BigInt does not survive JSON.stringify; audit entries carry decimal strings instead. */
 export function stringifyBig<T>(value: T): unknown {
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+}
+
+/**
+ * "Copy last period's plans": every position plan of the latest earlier period that has plans,
+ * copied into this (open) period for the positions that have no plan here yet; plans already
+ * made here are left as they are. Employees' own adjustments are not copied (they belong to a
+ * period). Audited once, with what was copied. A changed target asks employees to confirm again.
+ */
+export async function copyPreviousPlans(db: Db, actorId: string, periodId: string) {
+  await requireOpenPeriod(db, periodId);
+  const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { startsOn: true } });
+  const source = await db.appraisalPeriod.findFirst({
+    where: { id: { not: periodId }, startsOn: { lt: period.startsOn }, plans: { some: {} } },
+    orderBy: { startsOn: "desc" },
+    select: { id: true, code: true },
+  });
+  if (!source) throw new DomainError("kpi.errors.noEarlierPlans", { status: 409 });
+  return db.$transaction(async (tx) => {
+    await requireOpenPeriod(tx, periodId);
+    const [plans, existing] = await Promise.all([
+      tx.kpiPlan.findMany({
+        where: { periodId: source.id },
+        select: {
+          positionId: true,
+          items: { select: { kpiId: true, weight: true, threshold: true, target: true, stretch: true, cap: true, sortOrder: true } },
+        },
+      }),
+      tx.kpiPlan.findMany({ where: { periodId }, select: { positionId: true } }),
+    ]);
+    const taken = new Set(existing.map((p) => p.positionId));
+    const copied: string[] = [];
+    for (const plan of plans) {
+      if (taken.has(plan.positionId)) continue;
+      await tx.kpiPlan.create({ data: { periodId, positionId: plan.positionId, items: { create: plan.items } } });
+      copied.push(plan.positionId);
+    }
+    await audit(tx, {
+      actorId,
+      action: "kpi.plan.copy",
+      entity: "AppraisalPeriod",
+      entityId: periodId,
+      after: { from: source.code, positions: copied, kept: plans.length - copied.length },
+    });
+    return { from: source.code, copied: copied.length, kept: plans.length - copied.length };
+  });
 }
