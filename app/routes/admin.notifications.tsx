@@ -65,7 +65,7 @@ export default function NotificationChannel() {
       enabled: channel ? (channel.enabled ? "on" : undefined) : "on",
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChannelSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section>

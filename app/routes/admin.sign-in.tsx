@@ -114,7 +114,7 @@ function ProviderPanel({ provider }: { provider: Provider }) {
     lastResult: mine?.result ?? undefined,
     defaultValue: stored,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProviderForm[provider] }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const meta = fields as unknown as Record<string, Parameters<typeof Field>[0]["meta"]>;
   const spec = FIELDS[provider];

@@ -73,7 +73,7 @@ export default function SurveyAdminList() {
     lastResult,
     defaultValue: { templateId: templates[0]?.id ?? "", opensOn: today, closesOn: "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateFormSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section>

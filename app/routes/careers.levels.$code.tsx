@@ -44,7 +44,7 @@ export default function EditLevel() {
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LevelFormSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
     defaultValue: {
       ...level,
       kpiPeriods: String(level.kpiPeriods),

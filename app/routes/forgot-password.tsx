@@ -30,7 +30,7 @@ export default function ForgotPassword() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult: answer?.result,
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
   });
   return (

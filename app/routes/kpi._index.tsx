@@ -38,7 +38,7 @@ export default function KpiHome() {
   const [form, fields] = useForm({
     lastResult: result?.form,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PeriodSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section>

@@ -59,7 +59,7 @@ export default function KpiLibrary() {
       ? { ...editing, basicWork: editing.basicWork ? "on" : undefined, active: editing.active ? "on" : undefined }
       : { direction: "higher", kind: "quantitative", source: "csv", unit: "fen" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: KpiSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section>

@@ -53,7 +53,7 @@ function AnswerForm({ periodId, person, lastResult }: { periodId: string; person
     id: `answer-${person.employeeId}`,
     lastResult: mine ? lastResult : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ObjectionAnswerSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" action={`/kpi/periods/${periodId}/confirmations`} {...getFormProps(form)} className="grid-form">

@@ -51,7 +51,7 @@ export default function MyAppeal() {
     id: "appeal",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AppealSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section>

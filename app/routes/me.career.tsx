@@ -72,13 +72,13 @@ export default function MyCareer() {
     id: "track-request",
     lastResult: result && "track" in result ? result.track : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TrackRequestSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [selfForm, selfFields] = useForm({
     id: "self-nominate",
     lastResult: result && "self" in result ? result.self : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SelfNominateSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const pending = view.trackRequests.find((r) => r.status === "pending");
   const cycle = view.openCycle;

@@ -72,7 +72,7 @@ export default function EditUnit() {
       sortOrder: String(unit.sortOrder),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EditSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const activeErrors = result && !("initialValue" in result) ? result.formErrors : undefined;
   return (

@@ -77,7 +77,7 @@ export default function Budgets() {
     lastResult: result?.reply,
     defaultValue: { year: String(year), basis: "allocation" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: BudgetSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const growth = fields.basis.value === "growthLinked";
   return (

@@ -174,7 +174,7 @@ export default function PayRun() {
     id: "adjust",
     lastResult: result?.kind === "adjust" ? result.reply : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AdjustmentSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section>

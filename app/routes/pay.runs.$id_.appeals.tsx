@@ -83,7 +83,7 @@ function DecideForm({ appeal, ratings, lastResult }: { appeal: Appeal; ratings: 
     id: `decide-${appeal.id}`,
     lastResult: mine ? lastResult : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DecideAppealSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)} className="grid-form">

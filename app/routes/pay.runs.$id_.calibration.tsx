@@ -97,7 +97,7 @@ export default function Calibration() {
     id: "calibrate",
     lastResult: result?.kind === "calibrate" ? result.reply : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CalibrateSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [guideForm] = useForm({ id: "guideline", lastResult: result?.kind === "guideline" ? result.reply : undefined });
   const range = (rating: string) => guideline?.ranges.find((r) => r.rating === rating);

@@ -136,7 +136,7 @@ export default function SchemeEditor() {
           lastYearRevenue: "0",
         },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const f = fields as unknown as Fields;
   const kpiOptions = kpis.map((k) => ({ value: k.code, label: `${k.code} · ${pick(locale, k)}` }));

@@ -55,7 +55,7 @@ export default function ActionPlanPage() {
     lastResult,
     defaultValue: { summary: plan?.summary ?? "", actions: plan?.actions ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const name = (x: { nameZh: string; nameEn: string }) => (locale === "en" ? x.nameEn : x.nameZh);
   return (

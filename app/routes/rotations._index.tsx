@@ -45,7 +45,7 @@ export default function Rotations() {
     lastResult,
     defaultValue: { minMonthsInPost: "24" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section>

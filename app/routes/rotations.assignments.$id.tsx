@@ -87,14 +87,14 @@ export default function Assignment() {
       returnPlan: a.returnPlan,
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [evaluationForm, evaluation] = useForm({
     id: "evaluate",
     lastResult: lastResult("evaluate"),
     defaultValue: Object.fromEntries(SCORE_FIELDS.map((f) => [f, ""])),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EvaluationSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section>

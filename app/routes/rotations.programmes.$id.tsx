@@ -102,14 +102,14 @@ export default function Programme() {
     lastResult: lastResult("nominate"),
     defaultValue: { openingId: programme.openings[0]?.id ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NominateSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [openingForm, opening] = useForm({
     id: "opening",
     lastResult: lastResult("opening"),
     defaultValue: { hostUnitId: units[0]?.id ?? "", type: ROTATION_TYPES[0], capacity: "1", months: "6" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OpeningSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section>

@@ -66,7 +66,7 @@ export default function Assessment() {
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: BehaviourSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const scale = [1, 2, 3, 4, 5].map((v) => ({ value: String(v), label: t(`training.behaviour.scale.${v}`) }));
   const course = a.enrolment.session.course;

@@ -115,7 +115,7 @@ export default function CoursePage() {
       descriptionEn: course.descriptionEn ?? "",
     },
     onValidate: ({ formData }) => parseWithZod(withoutIntent(formData), { schema: CourseSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const description = locale === "en" ? course.descriptionEn : course.descriptionZh;
   return (

@@ -180,7 +180,7 @@ export function CheckIns({
     lastResult,
     defaultValue: { intent: "checkin", heldOn: new Date().toISOString().slice(0, 10) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CheckInSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="panel">

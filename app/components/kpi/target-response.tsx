@@ -27,7 +27,7 @@ export function TargetResponsePanel({ standing, lastResult }: { standing: Standi
     id: "object-targets",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TargetResponseSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const { state, response } = standing;
   return (

@@ -27,7 +27,7 @@ export function EmployeeForm({
     lastResult,
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EmployeeSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const track = (fields.track.value as keyof typeof LEVELS | undefined) ?? "skill";
   return (

@@ -18,7 +18,7 @@ export function ReflectionForm({ assignmentId, lastResult }: { assignmentId: str
     lastResult,
     defaultValue: { intent: "reflect", assignmentId },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ReflectionSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
@@ -41,7 +41,7 @@ export function ApplyForm({ openingId, lastResult }: { openingId: string; lastRe
     lastResult,
     defaultValue: { intent: "apply", openingId },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplySchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)} className="inline-form">

@@ -20,7 +20,7 @@ type Result = SubmissionResult<string[]> | undefined;
 type Schema = Parameters<typeof parseWithZod>[1]["schema"];
 
 function useIntentForm(intent: string, schema: Schema, lastResult: Result) {
-  return useForm({ id: intent, lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema }), shouldRevalidate: "onBlur" });
+  return useForm({ id: intent, lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema }), shouldRevalidate: "onInput" });
 }
 
 function IntentForm({

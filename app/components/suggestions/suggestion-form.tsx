@@ -86,7 +86,7 @@ export function SuggestionForm({
   const [form, fields] = useForm({
     lastResult: clientResult ?? lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SuggestionSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {

@@ -53,7 +53,7 @@ export function ItemsEditor({
     lastResult,
     defaultValue: { dimension: dimensions[0]?.id ?? "", type: "likert5", required: "on" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AddItemForm }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

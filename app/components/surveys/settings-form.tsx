@@ -39,7 +39,7 @@ export function SettingsForm({
     lastResult,
     defaultValue: { ...settings, minGroupSize: String(settings.minGroupSize), minCommentGroupSize: String(settings.minCommentGroupSize) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DraftSettingsForm }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)}>

@@ -14,7 +14,7 @@ export function SessionForm({ lastResult, defaultCostYuan }: { lastResult?: Subm
     lastResult,
     defaultValue: { costYuan: String(defaultCostYuan), testMaxScore: "100" },
     onValidate: ({ formData }) => parseWithZod(withoutIntent(formData), { schema: SessionSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)} className="grid-form">
