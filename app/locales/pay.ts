@@ -38,7 +38,8 @@ export default defineMessages(
     "pay.verifyNow": "按冻结的输入重新计算并核对",
     "pay.nextStep": "下一步",
     "pay.stepHint.draft": "检查问题与明细；由编制人以外的人力资源同事复核。实际值更正后可重新计算。",
-    "pay.stepHint.reviewed": "由编制人以外的人力资源同事审批，需再次输入密码。",
+    "pay.stepHint.reviewed":
+      "审批链含负责人签核时，各单位负责人先签核本单位的明细；之后由编制人、复核人和签核人以外的人力资源同事审批，需再次输入密码。",
     "pay.stepHint.approved": "锁定后核算不再改变，工资表可导出，员工可查看工资条。",
     "pay.recompute": "重新计算",
     "pay.markReviewed": "复核通过",
@@ -400,7 +401,8 @@ export default defineMessages(
     "pay.verifyNow": "Recompute from the frozen inputs and compare",
     "pay.nextStep": "Next step",
     "pay.stepHint.draft": "Check the issues and lines; another HR colleague than the preparer reviews. Recompute after correcting actuals.",
-    "pay.stepHint.reviewed": "Another HR colleague than the preparer approves, entering their password again.",
+    "pay.stepHint.reviewed":
+      "Where the chain has head sign-off, each unit's head signs off its lines first; then an HR colleague other than the preparer, reviewer and signers approves, entering their password again.",
     "pay.stepHint.approved": "Once locked, the run never changes; the payroll can be exported and employees see their payslips.",
     "pay.recompute": "Recompute",
     "pay.markReviewed": "Mark reviewed",
