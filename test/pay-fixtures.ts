@@ -103,7 +103,17 @@ async function fixtureKpis(db: Db) {
   return kpiId;
 }
 
-export async function payConfigFixture(db: Db, unitId: Map<string, string>) {
+/**
+ * Pay settings for a test file. The approval chain is prepare → review → approve unless
+ * `headSignOff` is asked for: the files that prove the three-person chain keep it that way, and
+ * the head sign-off step has its own tests (test/http/pay-sign-off.test.ts).
+ */
+export async function payConfigFixture(db: Db, unitId: Map<string, string>, options: { headSignOff?: boolean } = {}) {
   await fixtureKpis(db);
   await seedPayConfig(db, null, { poolUnitId: unitId.get("JC-GE-FIN"), revenueKpi: "REVENUE" });
+  await db.payChainSetting.upsert({
+    where: { id: "default" },
+    create: { id: "default", headSignOff: options.headSignOff ?? false },
+    update: { headSignOff: options.headSignOff ?? false },
+  });
 }

@@ -9,7 +9,8 @@ import { money, points, STATUS_BADGE } from "~/components/pay/format";
 import { RunIssues } from "~/components/pay/run-issues";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
-import { AdjustmentSchema, ApproveSchema, StepSchema } from "~/modules/pay/forms";
+import { AdjustmentSchema, ApproveSchema, SignOffSchema, StepSchema } from "~/modules/pay/forms";
+import { returnRunFromSignOff, signOffRunUnit, signOffState, unitsForSigner } from "~/modules/pay/sign-off.server";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
 import { addAdjustment, recomputeRun, stepRefusal, transitionRun, verifyRun } from "~/modules/pay/runs.server";
 import { getRun } from "~/modules/pay/views.server";
@@ -46,6 +47,21 @@ export async function loader(args: LoaderFunctionArgs) {
   const verification = checkable && (verify === "1" || found.run.employeeCount <= AUTO_VERIFY_LIMIT) ? await verifyRun(db, id) : null;
   // What this run does to the wage-bill budgets of its year, for those who prepare and sign it off.
   const budget = (canManage || canApprove) && found.run.status !== "locked" ? await runBudgetCheck(db, id) : null;
+  // The head sign-off step: every unit that signs is counted, but each person sees the rows of their scope only.
+  const chain = found.run.headSignOff && found.run.status !== "draft" ? await signOffState(db, id, user.employeeId) : null;
+  const mine = chain && found.run.status === "reviewed" ? unitsForSigner(found.run, chain, user) : [];
+  const signOffs = (chain?.units ?? [])
+    .filter((u) => may(user, "pay.view", u.path))
+    .map((u) => ({
+      unitId: u.unitId,
+      nameZh: u.nameZh,
+      nameEn: u.nameEn,
+      lineCount: u.lineCount,
+      totalFen: u.totalFen,
+      signedBy: u.signedBy,
+      signedAt: u.signedAt,
+      mine: mine.includes(u.unitId),
+    }));
   return data(
     {
       ...found,
@@ -57,6 +73,8 @@ export async function loader(args: LoaderFunctionArgs) {
       isPreparer: found.run.preparedById === user.userId,
       signOffRefusal,
       budget,
+      signOffs,
+      signOffCount: chain ? { signed: chain.units.length - chain.pending, total: chain.units.length } : null,
       canCalibrate: may(user, "pay.calibrate"),
       appeals: await appealSummary(db, user, id),
       verification,
@@ -79,6 +97,19 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   const intent = formData.get("intent");
   try {
+    if (intent === "signOff" || intent === "returnRun") {
+      const user = requirePermission(args, "pay.view");
+      const parsed = SignOffSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success)
+        return data({ kind: "step" as const, formErrors: ["pay.errors.sendBackReason"] }, { status: 400, headers: NO_STORE });
+      if (parsed.data.intent === "signOff") await signOffRunUnit(db, user, id, parsed.data.unitId);
+      else await returnRunFromSignOff(db, user, id, parsed.data.unitId, parsed.data.reason);
+      return redirectWithFlash(
+        `/pay/runs/${id}`,
+        { kind: "success", message: parsed.data.intent === "signOff" ? "pay.signOff.signed" : "pay.signOff.returned" },
+        { headers: NO_STORE },
+      );
+    }
     if (intent === "adjust") {
       const user = requirePermission(args, "pay.manage");
       const submission = parseWithZod(formData, { schema: AdjustmentSchema });
@@ -162,6 +193,8 @@ export default function PayRun() {
     isPreparer,
     signOffRefusal,
     budget,
+    signOffs,
+    signOffCount,
     canCalibrate,
     appeals,
     verification,
@@ -205,6 +238,14 @@ export default function PayRun() {
           </dd>
           <dt>{t("pay.reviewedBy")}</dt>
           <dd>{run.reviewedBy ? `${run.reviewedBy} · ${when(run.reviewedAt)}` : "—"}</dd>
+          {run.headSignOff ? (
+            <>
+              <dt>{t("pay.chain.signOff")}</dt>
+              <dd data-testid="chain-sign-off">
+                {signOffCount ? t("pay.chain.unitsWaiting", { signed: signOffCount.signed, total: signOffCount.total }) : "—"}
+              </dd>
+            </>
+          ) : null}
           <dt>{t("pay.approvedBy")}</dt>
           <dd>{run.approvedBy ? `${run.approvedBy} · ${when(run.approvedAt)}` : "—"}</dd>
           <dt>{t("pay.lockedBy")}</dt>
@@ -231,6 +272,14 @@ export default function PayRun() {
             {schemes.pools.map((g) => ` · ${pick(locale, g)} v${g.version}`)}
           </dd>
         </dl>
+        {!run.headSignOff ? <p className="hint">{t("pay.chain.noSignOff")}</p> : null}
+        {run.status === "draft" && run.sentBackBy ? (
+          <p className="notice warn" data-testid="sent-back">
+            {run.sentBackReason
+              ? t("pay.chain.sentBack", { name: run.sentBackBy, reason: run.sentBackReason })
+              : t("pay.chain.sentBackNoReason", { name: run.sentBackBy })}
+          </p>
+        ) : null}
         {verification?.checked ? (
           <p className={verification.identical ? "notice success" : "notice warn"} data-testid="verification">
             {verification.identical ? t("pay.verifiedIdentical") : t("pay.verifiedDiffers", { count: verification.differing })}
@@ -295,6 +344,60 @@ export default function PayRun() {
               {budget.excessFen > 0 ? t("pay.budget.overHint", { excess: money(budget.excessFen) }) : t("pay.budget.withinAll")}
             </p>
           ) : null}
+        </div>
+      ) : null}
+
+      {signOffs.length > 0 ? (
+        <div className="panel" data-testid="sign-offs">
+          <h2>{t("pay.signOff.title")}</h2>
+          <p className="hint">{t("pay.signOff.hint")}</p>
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("pay.signOff.unit")}</th>
+                  <th scope="col">{t("pay.signOff.lines")}</th>
+                  <th scope="col">{t("pay.signOff.total")}</th>
+                  <th scope="col">{t("pay.signOff.state")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {signOffs.map((u) => (
+                  <tr key={u.unitId} data-testid={`sign-off-${u.unitId}`}>
+                    <th scope="row">{pick(locale, u)}</th>
+                    <td>{u.lineCount}</td>
+                    <td>{money(u.totalFen)}</td>
+                    <td>
+                      {u.signedBy ? (
+                        `${u.signedBy} · ${when(u.signedAt)}`
+                      ) : u.mine ? (
+                        <>
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="unitId" value={u.unitId} />
+                            <button type="submit" name="intent" value="signOff" className="primary" disabled={busy}>
+                              {t("pay.signOff.sign")}
+                            </button>
+                          </Form>
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="returnRun" />
+                            <input type="hidden" name="unitId" value={u.unitId} />
+                            <label htmlFor={`return-${u.unitId}`}>{t("pay.signOff.reason")}</label>
+                            <input id={`return-${u.unitId}`} name="reason" minLength={5} maxLength={500} required />
+                            <button type="submit" disabled={busy}>
+                              {t("pay.signOff.sendBack")}
+                            </button>
+                          </Form>
+                        </>
+                      ) : (
+                        t("pay.signOff.pending")
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {!canManage && !canApprove ? <FormErrors errors={stepErrors} /> : null}
         </div>
       ) : null}
 

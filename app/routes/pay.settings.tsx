@@ -7,6 +7,8 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { listBands, listSchemes, saveBands, saveScheme } from "~/modules/pay/config.server";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
 import { MAX_COEFFICIENT_ROWS, parseBandsForm, parseCoefficientForm } from "~/modules/pay/settings-form";
+import { ChainSettingSchema } from "~/modules/pay/forms";
+import { chainSetting, saveChainSetting } from "~/modules/pay/sign-off.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { CoefficientBand } from "~/modules/pay/coefficients";
@@ -16,10 +18,11 @@ export const headers = noStoreHeaders;
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "pay.manage");
-  const [bands, schemes] = await Promise.all([listBands(db), listSchemes(db)]);
+  const [bands, schemes, chain] = await Promise.all([listBands(db), listSchemes(db), chainSetting(db)]);
   const table = schemes.find((s) => s.kind === "coefficients" && s.active) ?? null;
   return data(
     {
+      chain,
       bands,
       table: table ? { code: table.code, version: table.version, bands: (table.params as { bands: CoefficientBand[] }).bands } : null,
     },
@@ -30,6 +33,12 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "pay.manage");
   const form = Object.fromEntries([...(await args.request.formData())].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  if (form.intent === "chain") {
+    const parsed = ChainSettingSchema.safeParse(form);
+    if (!parsed.success) throw new Response("Bad request", { status: 400 });
+    await saveChainSetting(db, user, { headSignOff: parsed.data.headSignOff === "on" });
+    return redirectWithFlash("/pay/settings", { kind: "success", message: "pay.chainSaved" }, { headers: NO_STORE });
+  }
   if (form.intent === "bands") {
     const { rows, errors } = parseBandsForm(form);
     if (Object.keys(errors).length) return data({ intent: "bands" as const, errors, values: form }, { status: 400, headers: NO_STORE });
@@ -55,7 +64,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function PaySettings() {
   const t = useT();
-  const { bands, table } = useLoaderData<typeof loader>();
+  const { bands, table, chain } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const bandValues = result?.intent === "bands" ? result.values : null;
   const bandErrors = result?.intent === "bands" ? result.errors : {};
@@ -70,6 +79,19 @@ export default function PaySettings() {
       <PageHeader title={t("pay.settingsTitle")}>
         <p className="hint">{t("pay.settingsIntro")}</p>
       </PageHeader>
+      <div className="panel">
+        <h2>{t("pay.chainSettingsTitle")}</h2>
+        <p className="hint">{t("pay.chainSettingsHint")}</p>
+        <Form method="post" data-testid="chain-form">
+          <input type="hidden" name="intent" value="chain" />
+          <label className="checkbox">
+            <input type="checkbox" name="headSignOff" defaultChecked={chain.headSignOff} /> {t("pay.headSignOffLabel")}
+          </label>
+          <button type="submit" className="primary">
+            {t("pay.saveChain")}
+          </button>
+        </Form>
+      </div>
       <div className="panel">
         <h2>{t("pay.coefficientTable")}</h2>
         <p className="hint">{t("pay.coefficientHint")}</p>

@@ -122,13 +122,14 @@ export async function seedPayConfig(db: Db, actorId: string | null, options: { p
 
 /**
  * Marks a run reviewed, approved and locked as seeded history (audited as the system's doing),
- * by three different people as the rules require.
+ * by three different people as the rules require. Seeded history went through the chain without
+ * the head sign-off step, so the locked run does not show units that never signed.
  */
 export async function lockAsHistory(db: Db, runId: string, by: { reviewerId: string; approverId: string; lockerId: string }) {
   const at = new Date();
   await db.$transaction(async (tx) => {
     for (const [status, data] of [
-      ["reviewed", { reviewedById: by.reviewerId, reviewedAt: at }],
+      ["reviewed", { reviewedById: by.reviewerId, reviewedAt: at, headSignOff: false }],
       ["approved", { approvedById: by.approverId, approvedAt: at }],
       ["locked", { lockedById: by.lockerId, lockedAt: at }],
     ] as const) {

@@ -25,3 +25,24 @@ export async function signOut(page: Page) {
   await page.locator('form[action="/logout"] button').click();
   await expect(page).toHaveURL(/\/login/);
 }
+
+/**
+ * The heads sign off a reviewed demo run before approval: the finance room head her room (seen
+ * first on her home page), then the department head the rest of the department.
+ */
+export async function headsSignOff(page: Page, runUrl: string) {
+  await signIn(page, DEMO.roomHead);
+  await page.goto("/");
+  await expect(page.getByText("的薪酬核算待您签核本单位的明细")).toBeVisible();
+  await page.goto(runUrl);
+  await expect(page.getByTestId("chain-sign-off")).toContainText("0/2 个单位已签核");
+  await page.getByTestId("sign-offs").getByRole("button", { name: "签核本单位明细" }).click();
+  await expect(page.getByTestId("chain-sign-off")).toContainText("1/2 个单位已签核");
+  await signOut(page);
+  await signIn(page, DEMO.head);
+  await page.goto(runUrl);
+  await page.getByTestId("sign-offs").getByRole("button", { name: "签核本单位明细" }).click();
+  await expect(page.getByTestId("chain-sign-off")).toContainText("2/2 个单位已签核");
+  await expect(page.getByTestId("sign-offs").getByRole("button")).toHaveCount(0);
+  await signOut(page);
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn, signOut } from "./fixtures";
+import { DEMO, headsSignOff, signIn, signOut } from "./fixtures";
 
 const acceptDialogs = (page: Page) => page.on("dialog", (d) => void d.accept());
 
@@ -102,6 +102,9 @@ test("a quarter from target confirmation to an appeal held through locking, deci
   await page.getByRole("button", { name: "复核通过" }).click();
   await expect(page.getByTestId("run-status")).toHaveText("已复核");
   await signOut(page);
+
+  // Each head signs off their unit's lines; approval waits for them.
+  await headsSignOff(page, runUrl);
 
   await signIn(page, DEMO.payApprover);
   await page.goto(runUrl);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn, signOut } from "./fixtures";
+import { DEMO, headsSignOff, signIn, signOut } from "./fixtures";
 
 const acceptDialogs = (page: Page) => page.on("dialog", (d) => void d.accept());
 
@@ -80,6 +80,9 @@ test("HR imports the missing actual and prepares the run, a second HR user revie
   await expect(page.getByRole("button", { name: "审批通过" })).toHaveCount(0);
   await expect(page.getByTestId("sign-off-refusal")).toContainText("复核人不能再审批");
   await signOut(page);
+
+  // Each head signs off their unit's lines; approval waits for them.
+  await headsSignOff(page, runUrl);
 
   // The third fails the password once, then approves and locks.
   await signIn(page, DEMO.payApprover);

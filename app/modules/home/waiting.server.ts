@@ -1,5 +1,6 @@
 import { may, unitWhere, type Actor } from "~/modules/auth/scope";
 import type { Db } from "~/utils/db.server";
+import { signOffState, unitsForSigner } from "~/modules/pay/sign-off.server";
 
 /**
  * What waits for one person, for the home page: things they can act on now, most urgent
@@ -11,7 +12,7 @@ export type WaitingItem =
   | { kind: "payslip"; runId: string; employeeId: string; periodCode: string; lockedAt: Date }
   | { kind: "assessments"; count: number; dueUntil: Date }
   | { kind: "session"; id: string; titleZh: string; titleEn: string; startsAt: Date }
-  | { kind: "payRun"; id: string; periodCode: string; step: "review" | "approve" | "lock" }
+  | { kind: "payRun"; id: string; periodCode: string; step: "review" | "signOff" | "approve" | "lock" }
   | { kind: "nominations"; cycleId: string; name: string; count: number }
   | { kind: "suggestions"; count: number }
   | { kind: "appeals"; runId: string; periodCode: string; count: number }
@@ -61,10 +62,21 @@ export async function whatWaits(db: Db, actor: Actor, now = new Date()): Promise
           take: 3,
         })
       : [],
-    may(actor, "pay.approve")
+    // HR sees every run in flight; a head only reviewed runs whose chain waits for heads' sign-offs.
+    may(actor, "pay.approve") || may(actor, "pay.view")
       ? db.payRun.findMany({
-          where: { status: { in: ["draft", "reviewed", "approved"] } },
-          select: { id: true, periodCode: true, status: true, issueCount: true, preparedById: true, reviewedById: true },
+          where: may(actor, "pay.approve")
+            ? { status: { in: ["draft", "reviewed", "approved"] } }
+            : { status: "reviewed", headSignOff: true },
+          select: {
+            id: true,
+            periodCode: true,
+            status: true,
+            issueCount: true,
+            preparedById: true,
+            reviewedById: true,
+            headSignOff: true,
+          },
           orderBy: { createdAt: "desc" },
           take: 5,
         })
@@ -107,11 +119,22 @@ export async function whatWaits(db: Db, actor: Actor, now = new Date()): Promise
   for (const a of surveys) items.push({ kind: "survey", ...a.survey, opened: a.tokenTaken });
   if (assessments.length) items.push({ kind: "assessments", count: assessments.length, dueUntil: assessments[0].dueUntil });
   for (const run of runs) {
-    // The step this person may take: never one on a run they prepared or reviewed (separation of duties).
+    // While heads sign off, the run waits for those who may sign a unit now, not for approval.
+    const chain = run.status === "reviewed" && run.headSignOff ? await signOffState(db, run.id, employeeId) : null;
+    if (chain && chain.pending > 0) {
+      if (unitsForSigner(run, chain, actor).length > 0)
+        items.push({ kind: "payRun", id: run.id, periodCode: run.periodCode, step: "signOff" });
+      continue;
+    }
+    if (!may(actor, "pay.approve")) continue;
+    // The step this person may take: never one on a run they prepared, reviewed or signed off (separation of duties).
     const step =
       run.status === "draft" && run.issueCount === 0 && run.preparedById !== actor.userId
         ? "review"
-        : run.status === "reviewed" && run.preparedById !== actor.userId && run.reviewedById !== actor.userId
+        : run.status === "reviewed" &&
+            run.preparedById !== actor.userId &&
+            run.reviewedById !== actor.userId &&
+            !chain?.signerIds.includes(actor.userId)
           ? "approve"
           : run.status === "approved"
             ? "lock"

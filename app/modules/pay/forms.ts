@@ -161,6 +161,21 @@ export const BudgetSchema = z.discriminatedUnion("basis", [
 ]);
 export const StepSchema = z.object({ intent: z.enum(["recompute", "review", "lock", "sendBack"]) }).strict();
 
+/** A head signs off one unit of a reviewed run, or sends the run back to draft with a reason. */
+export const SignOffSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("signOff"), unitId: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      intent: z.literal("returnRun"),
+      unitId: z.string().min(1).max(64),
+      reason: z.string().trim().min(5, "pay.errors.sendBackReason").max(500, "pay.errors.sendBackReason"),
+    })
+    .strict(),
+]);
+
+/** The approval chain's settings: the head sign-off checkbox (absent when unticked). */
+export const ChainSettingSchema = z.object({ intent: z.literal("chain"), headSignOff: z.literal("on").optional() }).strict();
+
 /** The what-if's percent of target as typed: a whole number 0–300, never blank (blank is not 0 %) and never clamped. */
 export const WHAT_IF_MAX_PERCENT = 300;
 export const WhatIfPercentSchema = z

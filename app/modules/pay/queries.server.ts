@@ -40,23 +40,30 @@ export type RunFigures = [string, string, string, number, number, number];
 /** Inserts a draft run unless the period already has a run: false when it has (see `createRun`). */
 export async function insertDraftRun(
   tx: BulkTransaction,
-  run: { id: string; periodId: string; periodCode: string; figures: RunFigures; preparedById: string; at: string },
+  run: { id: string; periodId: string; periodCode: string; figures: RunFigures; preparedById: string; at: string; headSignOff: boolean },
 ) {
   const inserted = await exec(
     tx,
-    `INSERT INTO "PayRun" ("id","periodId","periodCode","status",${RUN_FIGURES.join(",")},"preparedById","computedAt","createdAt")
-     SELECT ?,?,?,'draft',?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM "PayRun" WHERE "periodId" = ?)`,
-    [run.id, run.periodId, run.periodCode, ...run.figures, run.preparedById, run.at, run.at, run.periodId],
+    `INSERT INTO "PayRun" ("id","periodId","periodCode","status",${RUN_FIGURES.join(",")},"preparedById","computedAt","createdAt","headSignOff")
+     SELECT ?,?,?,'draft',?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM "PayRun" WHERE "periodId" = ?)`,
+    [run.id, run.periodId, run.periodCode, ...run.figures, run.preparedById, run.at, run.at, run.headSignOff ? 1 : 0, run.periodId],
   );
   return inserted === 1;
 }
 
 /** Stores a recomputation on a run still in draft: false when it is no longer one. */
-export async function updateDraftRun(tx: BulkTransaction, runId: string, figures: RunFigures, preparedById: string, at: string) {
+export async function updateDraftRun(
+  tx: BulkTransaction,
+  runId: string,
+  figures: RunFigures,
+  preparedById: string,
+  at: string,
+  headSignOff: boolean,
+) {
   const updated = await exec(
     tx,
-    `UPDATE "PayRun" SET ${RUN_FIGURES.map((c) => `${c} = ?`).join(", ")}, "preparedById" = ?, "computedAt" = ? WHERE "id" = ? AND "status" = 'draft'`,
-    [...figures, preparedById, at, runId],
+    `UPDATE "PayRun" SET ${RUN_FIGURES.map((c) => `${c} = ?`).join(", ")}, "preparedById" = ?, "computedAt" = ?, "headSignOff" = ? WHERE "id" = ? AND "status" = 'draft'`,
+    [...figures, preparedById, at, headSignOff ? 1 : 0, runId],
   );
   return updated === 1;
 }

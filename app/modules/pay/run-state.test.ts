@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRecentRole, transition } from "./run-state";
+import { headsWhoMaySign, isRecentRole, signOffRefusal, signOffUnits, transition, type Head, type Signer } from "./run-state";
 
 const run = (status: string, issueCount = 0) => ({ status, preparedById: "hr1", issueCount });
 
@@ -70,5 +70,80 @@ describe("separation of duties", () => {
     });
     // A role held from the start (not granted through a request) has no waiting period.
     expect(isRecentRole(null, now)).toBe(false);
+  });
+});
+
+describe("head sign-off", () => {
+  // Company /c/ with branch /c/b/ and its room /c/b/r/; the branch head (e-bh) sits in the branch,
+  // the room head (e-rh) in the room, and the company head (e-ch) at the top.
+  const heads: Head[] = [
+    { userId: "ch", scopePath: "/c/", employeeId: "e-ch" },
+    { userId: "bh", scopePath: "/c/b/", employeeId: "e-bh" },
+    { userId: "rh", scopePath: "/c/b/r/", employeeId: "e-rh" },
+  ];
+  const lines = [
+    { employeeId: "e-ch", unitPath: "/c/" },
+    { employeeId: "e-bh", unitPath: "/c/b/" },
+    { employeeId: "e-x", unitPath: "/c/b/x/" },
+    { employeeId: "e-rh", unitPath: "/c/b/r/" },
+    { employeeId: "e-r1", unitPath: "/c/b/r/" },
+    { employeeId: "e-lone", unitPath: "/other/" },
+  ].map((l) => ({ unitPath: l.unitPath, employeeIds: [l.employeeId], lineCount: 1, totalFen: 100 }));
+  const units = signOffUnits(lines, heads);
+  const unit = (id: string) => units.find((u) => u.unitId === id)!;
+  const reviewed = { status: "reviewed", preparedById: "hr1", reviewedById: "hr2", issueCount: 0, headSignOff: true };
+  const head = (userId: string): Signer => {
+    const h = heads.find((x) => x.userId === userId)!;
+    return { kind: "head", userId, scopePath: h.scopePath, employeeId: h.employeeId };
+  };
+
+  it("gives each line to the nearest unit above it that has a head; lines with no head need none", () => {
+    expect(units.map((u) => [u.unitId, u.employeeIds])).toEqual([
+      ["c", ["e-ch"]],
+      ["b", ["e-bh", "e-x"]],
+      ["r", ["e-rh", "e-r1"]],
+    ]);
+    expect(units.map((u) => [u.lineCount, u.totalFen])).toEqual([
+      [1, 100],
+      [2, 200],
+      [2, 200],
+    ]);
+    expect(signOffUnits(lines, [])).toEqual([]);
+  });
+
+  it("lets a head sign a unit in their scope, never one outside it", () => {
+    expect(signOffRefusal(reviewed, unit("r"), head("bh"), heads)).toBeNull();
+    expect(signOffRefusal(reviewed, unit("b"), head("rh"), heads)).toBe("pay.errors.notYourUnit");
+  });
+
+  it("keeps a head from signing the unit that holds their own line; a head above signs it", () => {
+    expect(signOffRefusal(reviewed, unit("r"), head("rh"), heads)).toBe("pay.errors.ownLineSignOff");
+    expect(headsWhoMaySign(unit("r"), heads).map((h) => h.userId)).toEqual(["ch", "bh"]);
+    expect(headsWhoMaySign(unit("c"), heads)).toEqual([]);
+  });
+
+  it("lets HR sign only a unit no head may sign, and never the preparer or reviewer", () => {
+    const hr = (userId: string): Signer => ({ kind: "hr", userId, employeeId: null });
+    expect(signOffRefusal(reviewed, unit("r"), hr("hr3"), heads)).toBe("pay.errors.headMustSign");
+    expect(signOffRefusal(reviewed, unit("c"), hr("hr3"), heads)).toBeNull();
+    expect(signOffRefusal(reviewed, unit("c"), hr("hr1"), heads)).toBe("pay.errors.samePerson");
+    expect(signOffRefusal(reviewed, unit("c"), hr("hr2"), heads)).toBe("pay.errors.samePerson");
+  });
+
+  it("signs only a reviewed run whose chain has the step", () => {
+    expect(signOffRefusal({ ...reviewed, status: "draft" }, unit("r"), head("bh"), heads)).toBe("pay.errors.wrongState");
+    expect(signOffRefusal({ ...reviewed, status: "approved" }, unit("r"), head("bh"), heads)).toBe("pay.errors.wrongState");
+    expect(signOffRefusal({ ...reviewed, headSignOff: false }, unit("r"), head("bh"), heads)).toBe("pay.errors.wrongState");
+  });
+
+  it("refuses approval until every sign-off is in, and to anyone who signed", () => {
+    expect(transition({ ...reviewed, pendingSignOffs: 1 }, "approve", "hr3")).toEqual({ ok: false, error: "pay.errors.signOffsPending" });
+    expect(transition({ ...reviewed, pendingSignOffs: 0, signerIds: ["bh"] }, "approve", "hr3")).toEqual({ ok: true, next: "approved" });
+    expect(transition({ ...reviewed, pendingSignOffs: 0, signerIds: ["hr3"] }, "approve", "hr3")).toEqual({
+      ok: false,
+      error: "pay.errors.signerCannotApprove",
+    });
+    // A chain without the step ignores what would be pending.
+    expect(transition({ ...reviewed, headSignOff: false, pendingSignOffs: 3 }, "approve", "hr3")).toEqual({ ok: true, next: "approved" });
   });
 });

@@ -24,6 +24,7 @@ import { runBudgetCheck } from "./budget.server";
 import { unitsOutsideGuideline } from "./calibration.server";
 import { transition, type RunAction, type RunActor, type RunForTransition, type TransitionError } from "./run-state";
 import { formError } from "~/utils/domain-error";
+import { chainSetting, signOffState } from "./sign-off.server";
 import { deletePayLines, insertDraftRun, insertPayLines, updateDraftRun, type PayLineRow, type RunFigures } from "./queries.server";
 
 export type { RunSnapshot } from "./payroll";
@@ -155,6 +156,7 @@ export async function createRun(db: Db, actorId: string, periodId: string) {
   const existing = await db.payRun.findFirst({ where: { periodId }, select: { status: true } });
   if (existing) throw formError(existing.status === "locked" ? "pay.errors.periodPaid" : "pay.errors.runInProgress");
   const c = await compute(db, period.id, period.kind);
+  const { headSignOff } = await chainSetting(db);
   const id = randomUUID();
   const now = sqliteDate(new Date());
   return bulkWrite(db, async (tx) => {
@@ -167,6 +169,7 @@ export async function createRun(db: Db, actorId: string, periodId: string) {
       figures: c.figures,
       preparedById: actorId,
       at: now,
+      headSignOff,
     });
     if (!inserted) throw formError("pay.errors.runInProgress");
     await writeLines(tx, id, c.lines, c.packed);
@@ -191,8 +194,11 @@ export async function recomputeRun(db: Db, actorId: string, runId: string) {
   if (run.status !== "draft") throw formError("pay.errors.wrongState");
   const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: run.periodId }, select: { kind: true } });
   const c = await compute(db, run.periodId, period.kind, runId);
+  // The chain is taken with the figures: a run computed before the setting changed keeps its own.
+  const { headSignOff } = await chainSetting(db);
   return bulkWrite(db, async (tx) => {
-    if (!(await updateDraftRun(tx, runId, c.figures, actorId, sqliteDate(new Date())))) throw formError("pay.errors.wrongState");
+    if (!(await updateDraftRun(tx, runId, c.figures, actorId, sqliteDate(new Date()), headSignOff)))
+      throw formError("pay.errors.wrongState");
     await deletePayLines(tx, runId);
     await writeLines(tx, runId, c.lines, c.packed);
     await auditBulk(tx, { actorId, action: "pay.run.recompute", entity: "PayRun", entityId: runId, before: summary(run), after: c.draft });
@@ -201,10 +207,17 @@ export async function recomputeRun(db: Db, actorId: string, runId: string) {
 }
 
 const STAMP: Record<RunAction, (actorId: string, at: Date) => Record<string, unknown>> = {
-  review: (id, at) => ({ reviewedById: id, reviewedAt: at }),
+  review: (id, at) => ({ reviewedById: id, reviewedAt: at, sentBackById: null, sentBackReason: null }),
   approve: (id, at) => ({ approvedById: id, approvedAt: at }),
   lock: (id, at) => ({ lockedById: id, lockedAt: at }),
-  sendBack: () => ({ reviewedById: null, reviewedAt: null, approvedById: null, approvedAt: null }),
+  sendBack: (id) => ({
+    reviewedById: null,
+    reviewedAt: null,
+    approvedById: null,
+    approvedAt: null,
+    sentBackById: id,
+    sentBackReason: null,
+  }),
 };
 
 /** The facts the separation-of-duty rules need about the person acting on a run. */
@@ -223,8 +236,17 @@ export async function stepRefusal(
   run: RunForTransition & { id: string },
   action: RunAction,
 ): Promise<TransitionError | null> {
-  const result = transition(run, action, await runActor(db, userId, run.id), { recentRoleDays: getEnv().RECENT_ROLE_DAYS });
+  const result = transition(await withSignOffs(db, run, action), action, await runActor(db, userId, run.id), {
+    recentRoleDays: getEnv().RECENT_ROLE_DAYS,
+  });
   return result.ok ? null : result.error;
+}
+
+/** Approval needs to know which sign-offs are in and who gave them (when the run's chain has the step). */
+async function withSignOffs<T extends RunForTransition & { id: string }>(db: Db, run: T, action: RunAction): Promise<T> {
+  if (action !== "approve" || !run.headSignOff || run.status !== "reviewed") return run;
+  const state = await signOffState(db, run.id);
+  return { ...run, pendingSignOffs: state.pending, signerIds: state.signerIds };
 }
 
 /**
@@ -236,10 +258,12 @@ export async function stepRefusal(
 export async function transitionRun(db: Db, actorId: string, runId: string, action: RunAction, password?: string, overrideReason?: string) {
   const run = await db.payRun.findUnique({
     where: { id: runId },
-    select: { id: true, status: true, preparedById: true, reviewedById: true, issueCount: true, periodCode: true },
+    select: { id: true, status: true, preparedById: true, reviewedById: true, issueCount: true, periodCode: true, headSignOff: true },
   });
   if (!run) throw formError("pay.errors.unknownRun", 404);
-  const result = transition(run, action, await runActor(db, actorId, runId), { recentRoleDays: getEnv().RECENT_ROLE_DAYS });
+  const result = transition(await withSignOffs(db, run, action), action, await runActor(db, actorId, runId), {
+    recentRoleDays: getEnv().RECENT_ROLE_DAYS,
+  });
   if (!result.ok) {
     await audit(db, {
       actorId,
@@ -281,6 +305,8 @@ export async function transitionRun(db: Db, actorId: string, runId: string, acti
       data: { status: result.next, ...STAMP[action](actorId, new Date()), ...override, ...reset },
     });
     if (updated.count !== 1) throw formError("pay.errors.wrongState");
+    // Sending back starts the chain again: the heads sign off the recomputed lines anew.
+    if (action === "sendBack") await tx.paySignOff.deleteMany({ where: { runId } });
     await audit(tx, {
       actorId,
       action: `pay.run.${action}`,

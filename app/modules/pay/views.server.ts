@@ -65,6 +65,9 @@ export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
       lockedAt: true,
       budgetExcessFen: true,
       budgetOverrideReason: true,
+      headSignOff: true,
+      sentBackById: true,
+      sentBackReason: true,
     },
   });
   if (!run) return null;
@@ -94,7 +97,13 @@ export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
       select: { id: true, amountFen: true, reason: true, createdAt: true, employee: { select: { employeeNo: true, name: true } } },
     }),
     db.user.findMany({
-      where: { id: { in: [run.preparedById, run.reviewedById, run.approvedById, run.lockedById].filter((x): x is string => Boolean(x)) } },
+      where: {
+        id: {
+          in: [run.preparedById, run.reviewedById, run.approvedById, run.lockedById, run.sentBackById].filter((x): x is string =>
+            Boolean(x),
+          ),
+        },
+      },
       select: { id: true, ...USER_NAME.select },
     }),
   ]);
@@ -112,6 +121,7 @@ export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
       reviewedBy: nameOf(run.reviewedById),
       approvedBy: nameOf(run.approvedById),
       lockedBy: nameOf(run.lockedById),
+      sentBackBy: nameOf(run.sentBackById),
     },
     issues: (JSON.parse(run.issuesJson) as StoredIssue[]).slice(0, 500),
     pools: (JSON.parse(run.poolsJson) as PoolResult[]).map((p) => ({
