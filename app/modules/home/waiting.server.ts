@@ -26,7 +26,6 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export async function whatWaits(db: Db, actor: Actor, now = new Date()): Promise<WaitingItem[]> {
   const employeeId = actor.employeeId;
-  const scopedUnits = may(actor, "pay.calibrate") || may(actor, "kpi.view") ? await unitIdsInScope(db, actor) : [];
   const [surveys, payslip, assessments, sessions, runs, cycles, suggestions, appeals, objections] = await Promise.all([
     employeeId
       ? db.surveyParticipation.findMany({
@@ -94,23 +93,14 @@ export async function whatWaits(db: Db, actor: Actor, now = new Date()): Promise
     may(actor, "suggestion.handle")
       ? db.suggestion.count({ where: { ownerUserId: actor.userId, status: { in: ["new", "under_review"] } } })
       : 0,
-    // Appeals and objections to decide: in the actor's scope, never their own.
+    // Appeals and objections to decide (few at any time): read whole, then kept to the actor's scope.
     may(actor, "pay.calibrate")
-      ? db.payAppeal.groupBy({
-          by: ["runId"],
-          where: { status: "open", unitId: { in: scopedUnits }, employeeId: { not: employeeId ?? "" } },
-          _count: { _all: true },
-        })
+      ? db.payAppeal.findMany({ where: { status: "open", employeeId: { not: employeeId ?? "" } }, select: { runId: true, unitId: true } })
       : [],
     may(actor, "kpi.view")
-      ? db.kpiTargetResponse.groupBy({
-          by: ["periodId"],
-          where: {
-            kind: "objection",
-            answeredAt: null,
-            employeeId: { not: employeeId ?? "", in: await employeeIdsIn(db, scopedUnits) },
-          },
-          _count: { _all: true },
+      ? db.kpiTargetResponse.findMany({
+          where: { kind: "objection", answeredAt: null, employeeId: { not: employeeId ?? "" } },
+          select: { periodId: true, employeeId: true },
         })
       : [],
   ]);
@@ -144,22 +134,39 @@ export async function whatWaits(db: Db, actor: Actor, now = new Date()): Promise
   for (const c of cycles)
     if (c._count.nominations > 0) items.push({ kind: "nominations", cycleId: c.id, name: c.name, count: c._count.nominations });
   if (suggestions > 0) items.push({ kind: "suggestions", count: suggestions });
-  if (appeals.length) {
+  const scoped = appeals.length || objections.length ? await unitIdsInScope(db, actor) : new Set<string>();
+  const myAppeals = countBy(
+    appeals.filter((a) => scoped.has(a.unitId)),
+    (a) => a.runId,
+  );
+  if (myAppeals.size) {
     const codes = new Map(
-      (await db.payRun.findMany({ where: { id: { in: appeals.map((a) => a.runId) } }, select: { id: true, periodCode: true } })).map(
-        (r) => [r.id, r.periodCode],
+      (await db.payRun.findMany({ where: { id: { in: [...myAppeals.keys()] } }, select: { id: true, periodCode: true } })).map((r) => [
+        r.id,
+        r.periodCode,
+      ]),
+    );
+    for (const [runId, count] of myAppeals) items.push({ kind: "appeals", runId, periodCode: codes.get(runId) ?? "", count });
+  }
+  const inScope = objections.length
+    ? new Set(
+        (await db.employee.findMany({ where: { id: { in: objections.map((o) => o.employeeId) } }, select: { id: true, unitId: true } }))
+          .filter((e) => scoped.has(e.unitId))
+          .map((e) => e.id),
+      )
+    : new Set<string>();
+  const myObjections = countBy(
+    objections.filter((o) => inScope.has(o.employeeId)),
+    (o) => o.periodId,
+  );
+  if (myObjections.size) {
+    const codes = new Map(
+      (await db.appraisalPeriod.findMany({ where: { id: { in: [...myObjections.keys()] } }, select: { id: true, code: true } })).map(
+        (p) => [p.id, p.code],
       ),
     );
-    for (const a of appeals) items.push({ kind: "appeals", runId: a.runId, periodCode: codes.get(a.runId) ?? "", count: a._count._all });
-  }
-  if (objections.length) {
-    const codes = new Map(
-      (
-        await db.appraisalPeriod.findMany({ where: { id: { in: objections.map((o) => o.periodId) } }, select: { id: true, code: true } })
-      ).map((p) => [p.id, p.code]),
-    );
-    for (const o of objections)
-      items.push({ kind: "objections", periodId: o.periodId, periodCode: codes.get(o.periodId) ?? "", count: o._count._all });
+    for (const [periodId, count] of myObjections)
+      items.push({ kind: "objections", periodId, periodCode: codes.get(periodId) ?? "", count });
   }
   if (payslip?.run.lockedAt)
     items.push({
@@ -181,10 +188,11 @@ export async function whatWaits(db: Db, actor: Actor, now = new Date()): Promise
 }
 
 async function unitIdsInScope(db: Db, actor: Actor) {
-  return (await db.unit.findMany({ where: unitWhere(actor), select: { id: true } })).map((u) => u.id);
+  return new Set((await db.unit.findMany({ where: unitWhere(actor), select: { id: true } })).map((u) => u.id));
 }
 
-async function employeeIdsIn(db: Db, unitIds: string[]) {
-  if (unitIds.length === 0) return [];
-  return (await db.employee.findMany({ where: { unitId: { in: unitIds } }, select: { id: true } })).map((e) => e.id);
+function countBy<T>(items: T[], key: (item: T) => string) {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
 }
