@@ -4,6 +4,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ConfirmButton, EmptyState, Field, FormErrors, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
+import { DataTable } from "~/components/ui/data-table";
+import { EMPTY } from "~/utils/format";
 import { Pagination } from "~/components/pagination";
 import { money, points, STATUS_BADGE } from "~/components/pay/format";
 import { RunIssues } from "~/components/pay/run-issues";
@@ -312,32 +314,24 @@ export default function PayRun() {
           {budget.checks.length === 0 ? (
             <p className="hint">{t("pay.budget.noBudgets")}</p>
           ) : (
-            <div className="table-scroll">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("pay.budget.unit")}</th>
-                    <th scope="col">{t("pay.budget.amount")}</th>
-                    <th scope="col">{t("pay.budget.committed")}</th>
-                    <th scope="col">{t("pay.budget.thisRun")}</th>
-                    <th scope="col">{t("pay.budget.after")}</th>
-                    <th scope="col">{t("pay.budget.excess")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {budget.checks.map((c) => (
-                    <tr key={c.unitId}>
-                      <th scope="row">{pick(locale, c)}</th>
-                      <td>{money(c.amountFen)}</td>
-                      <td>{money(c.committedFen)}</td>
-                      <td>{money(c.runFen)}</td>
-                      <td>{money(c.afterFen)}</td>
-                      <td className={c.excessFen > 0 ? "warn" : undefined}>{c.excessFen > 0 ? money(c.excessFen) : "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              rows={budget.checks}
+              rowKey={(c) => c.unitId}
+              empty={null}
+              columns={[
+                { key: "unit", header: "pay.budget.unit", rowHeader: true, cell: (c) => pick(locale, c) },
+                { key: "amount", header: "pay.budget.amount", numeric: true, cell: (c) => money(c.amountFen) },
+                { key: "committed", header: "pay.budget.committed", numeric: true, cell: (c) => money(c.committedFen) },
+                { key: "run", header: "pay.budget.thisRun", numeric: true, cell: (c) => money(c.runFen) },
+                { key: "after", header: "pay.budget.after", numeric: true, cell: (c) => money(c.afterFen) },
+                {
+                  key: "excess",
+                  header: "pay.budget.excess",
+                  numeric: true,
+                  cell: (c) => (c.excessFen > 0 ? <span className="warn">{money(c.excessFen)}</span> : EMPTY),
+                },
+              ]}
+            />
           )}
           {budget.checks.length > 0 ? (
             <p className={budget.excessFen > 0 ? "notice warn" : "hint"}>
@@ -351,52 +345,48 @@ export default function PayRun() {
         <div className="panel" data-testid="sign-offs">
           <h2>{t("pay.signOff.title")}</h2>
           <p className="hint">{t("pay.signOff.hint")}</p>
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("pay.signOff.unit")}</th>
-                  <th scope="col">{t("pay.signOff.lines")}</th>
-                  <th scope="col">{t("pay.signOff.total")}</th>
-                  <th scope="col">{t("pay.signOff.state")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {signOffs.map((u) => (
-                  <tr key={u.unitId} data-testid={`sign-off-${u.unitId}`}>
-                    <th scope="row">{pick(locale, u)}</th>
-                    <td>{u.lineCount}</td>
-                    <td>{money(u.totalFen)}</td>
-                    <td>
-                      {u.signedBy ? (
-                        `${u.signedBy} · ${when(u.signedAt)}`
-                      ) : u.mine ? (
-                        <>
-                          <Form method="post" className="inline-form">
-                            <input type="hidden" name="unitId" value={u.unitId} />
-                            <button type="submit" name="intent" value="signOff" className="primary" disabled={busy}>
-                              {t("pay.signOff.sign")}
-                            </button>
-                          </Form>
-                          <Form method="post" className="inline-form">
-                            <input type="hidden" name="intent" value="returnRun" />
-                            <input type="hidden" name="unitId" value={u.unitId} />
-                            <label htmlFor={`return-${u.unitId}`}>{t("pay.signOff.reason")}</label>
-                            <input id={`return-${u.unitId}`} name="reason" minLength={5} maxLength={500} required />
-                            <button type="submit" disabled={busy}>
-                              {t("pay.signOff.sendBack")}
-                            </button>
-                          </Form>
-                        </>
-                      ) : (
-                        t("pay.signOff.pending")
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={signOffs}
+            rowKey={(u) => u.unitId}
+            rowProps={(u) => ({ "data-testid": `sign-off-${u.unitId}` })}
+            empty={null}
+            columns={[
+              { key: "unit", header: "pay.signOff.unit", rowHeader: true, cell: (u) => pick(locale, u) },
+              { key: "lines", header: "pay.signOff.lines", numeric: true, cell: (u) => u.lineCount },
+              { key: "total", header: "pay.signOff.total", numeric: true, cell: (u) => money(u.totalFen) },
+              {
+                key: "state",
+                header: "pay.signOff.state",
+                cell: (u) => (
+                  <>
+                    {u.signedBy ? (
+                      `${u.signedBy} · ${when(u.signedAt)}`
+                    ) : u.mine ? (
+                      <>
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="unitId" value={u.unitId} />
+                          <button type="submit" name="intent" value="signOff" className="primary" disabled={busy}>
+                            {t("pay.signOff.sign")}
+                          </button>
+                        </Form>
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="returnRun" />
+                          <input type="hidden" name="unitId" value={u.unitId} />
+                          <label htmlFor={`return-${u.unitId}`}>{t("pay.signOff.reason")}</label>
+                          <input id={`return-${u.unitId}`} name="reason" minLength={5} maxLength={500} required />
+                          <button type="submit" disabled={busy}>
+                            {t("pay.signOff.sendBack")}
+                          </button>
+                        </Form>
+                      </>
+                    ) : (
+                      t("pay.signOff.pending")
+                    )}
+                  </>
+                ),
+              },
+            ]}
+          />
           {!canManage && !canApprove ? <FormErrors errors={stepErrors} /> : null}
         </div>
       ) : null}
@@ -494,24 +484,18 @@ export default function PayRun() {
         <EmptyState>{t("pay.noLines")}</EmptyState>
       ) : (
         <>
-          <table className="data-table" data-testid="pay-lines">
-            <thead>
-              <tr>
-                <th scope="col">{t("pay.employeeNo")}</th>
-                <th scope="col">{t("pay.name")}</th>
-                <th scope="col">{t("pay.unit")}</th>
-                <th scope="col">{t("pay.line.base")}</th>
-                <th scope="col">{t("pay.line.performance")}</th>
-                <th scope="col">{t("pay.line.growth")}</th>
-                <th scope="col">{t("pay.line.pool")}</th>
-                <th scope="col">{t("pay.total")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={l.employeeId}>
-                  <td>{l.employee.employeeNo}</td>
-                  <td>
+          <DataTable
+            testId="pay-lines"
+            rows={lines}
+            rowKey={(l) => l.employeeId}
+            empty={null}
+            columns={[
+              { key: "employeeNo", header: "pay.employeeNo", cell: (l) => l.employee.employeeNo },
+              {
+                key: "name",
+                header: "pay.name",
+                cell: (l) => (
+                  <>
                     <Link to={`/pay/payslips/${run.id}/${l.employeeId}`}>{l.employee.name}</Link>
                     {appeals.held.includes(l.employeeId) ? (
                       <span className="badge warn" data-testid="held-line">
@@ -519,17 +503,17 @@ export default function PayRun() {
                         {t("pay.appeals.held")}
                       </span>
                     ) : null}
-                  </td>
-                  <td>{pick(locale, l.unit)}</td>
-                  <td>{money(l.basePayFen)}</td>
-                  <td>{money(l.performancePayFen)}</td>
-                  <td>{money(l.growthBonusFen)}</td>
-                  <td>{money(l.poolShareFen)}</td>
-                  <td>{money(l.totalFen)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { key: "unit", header: "pay.unit", cell: (l) => pick(locale, l.unit) },
+              { key: "base", header: "pay.line.base", numeric: true, cell: (l) => money(l.basePayFen) },
+              { key: "performance", header: "pay.line.performance", numeric: true, cell: (l) => money(l.performancePayFen) },
+              { key: "growth", header: "pay.line.growth", numeric: true, cell: (l) => money(l.growthBonusFen) },
+              { key: "pool", header: "pay.line.pool", numeric: true, cell: (l) => money(l.poolShareFen) },
+              { key: "total", header: "pay.total", numeric: true, cell: (l) => money(l.totalFen) },
+            ]}
+          />
           <Pagination page={page} pageCount={pageCount} total={linesInScope} />
         </>
       )}
@@ -539,28 +523,18 @@ export default function PayRun() {
           <h2>{t("pay.adjustmentsTitle")}</h2>
           <p className="hint">{t("pay.adjustmentsHint")}</p>
           {adjustments.length > 0 ? (
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("pay.employeeNo")}</th>
-                  <th scope="col">{t("pay.name")}</th>
-                  <th scope="col">{t("pay.amount")}</th>
-                  <th scope="col">{t("pay.reason")}</th>
-                  <th scope="col">{t("pay.createdAt")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {adjustments.map((a) => (
-                  <tr key={a.id}>
-                    <td>{a.employee.employeeNo}</td>
-                    <td>{a.employee.name}</td>
-                    <td>{money(a.amountFen)}</td>
-                    <td>{a.reason}</td>
-                    <td>{when(a.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              rows={adjustments}
+              rowKey={(a) => a.id}
+              empty={null}
+              columns={[
+                { key: "employeeNo", header: "pay.employeeNo", cell: (a) => a.employee.employeeNo },
+                { key: "name", header: "pay.name", cell: (a) => a.employee.name },
+                { key: "amount", header: "pay.amount", numeric: true, cell: (a) => money(a.amountFen) },
+                { key: "reason", header: "pay.reason", cell: (a) => a.reason },
+                { key: "createdAt", header: "pay.createdAt", cell: (a) => when(a.createdAt) },
+              ]}
+            />
           ) : null}
           {canManage ? (
             <Form method="post" {...getFormProps(adjustForm)} className="grid-form">

@@ -7,7 +7,7 @@ import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 
 /** A session as a calendar file, for anyone who may open the session's page. */
 export async function loader(args: LoaderFunctionArgs) {
-  const user = requireUser(args);
+  requireUser(args);
   const { id } = parseParams(args.params, idParam);
   const session = await getSession(db, id);
   invariantResponse(session, 404);
