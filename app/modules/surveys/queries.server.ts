@@ -67,6 +67,16 @@ export const surveyItems = defineQuery(
   `SELECT "itemsJson" FROM "Survey" WHERE "id" = ?`,
 );
 
+/** The frozen cells of open surveys that have no signing key yet (at most `limit`). Args: now, limit. */
+export const cellsWithoutKey = defineQuery(
+  "surveys.cellsWithoutKey",
+  z.object({ surveyId: col.text, cell: col.text }),
+  `SELECT DISTINCT p."surveyId", p."cell" FROM "SurveyParticipation" p JOIN "Survey" s ON s."id" = p."surveyId"
+   WHERE s."status" = 'open' AND s."closesAt" > ? AND p."cell" IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM "SurveyTokenKey" k WHERE k."surveyId" = p."surveyId" AND k."cell" = p."cell")
+   LIMIT ?`,
+);
+
 /** A signing key of one survey's cell, asked on every token request (direct SQL: Prisma's cost dominates there). Args: surveyId, cell. */
 export const signingKeyOfCell = defineQuery(
   "surveys.signingKeyOfCell",

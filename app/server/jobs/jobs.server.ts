@@ -5,6 +5,7 @@ import { keepClosedPeriodTotals } from "~/modules/kpi/period-totals.server";
 import { deliverDueNotifications } from "~/modules/notifications/delivery.server";
 import { closeDueSurveys } from "~/modules/surveys/campaigns/campaigns.server";
 import { computeMissingResults } from "~/modules/surveys/reports/report-aggregates.server";
+import { prepareTokenKeys } from "~/modules/surveys/responding/tokens.server";
 import { requestDueBehaviourAssessments } from "~/modules/training/evaluation/behaviour.server";
 import { checkpointWal } from "~/utils/anonymous-writes.server";
 import type { Db } from "~/utils/db.server";
@@ -38,6 +39,13 @@ export const JOBS = [
       await computeMissingResults(db);
       return closed;
     },
+  },
+  {
+    // A survey's cells get their signing keys soon after launch, not when their first respondent asks.
+    name: "surveys.tokenKeys",
+    intervalMs: MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: (db, now) => prepareTokenKeys(db, now),
   },
   {
     name: "kpi.periodTotals",

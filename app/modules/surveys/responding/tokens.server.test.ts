@@ -5,7 +5,7 @@ import { client, demoOrg, ORIGIN, signedIn, testApp, userFor } from "../../../..
 import { fastBlind, fastFinish } from "../../../../test/blind-client";
 import { takeToken } from "../../../../test/survey-answering";
 import { createSurvey, launchSurvey } from "../campaigns/campaigns.server";
-import { signToken, spendToken, tokenKeyFor } from "./tokens.server";
+import { prepareTokenKeys, signToken, spendToken, tokenKeyFor } from "./tokens.server";
 
 const DAY = 86_400_000;
 let org: Awaited<ReturnType<typeof demoOrg>>;
@@ -40,6 +40,22 @@ describe("response tokens", () => {
     if (!signed.ok) throw new Error(signed.reason);
     const token = await finishToken(pending, signed.blindSignature);
     expect(await spendToken(db, { surveyId, ...token, answers })).toMatchObject({ ok: true });
+  });
+
+  it("get their cells' signing keys from the background job, before anyone asks", async () => {
+    const surveyId = await openPulse("JC-GE-ENT");
+    const cells = await db.surveyParticipation.findMany({ where: { surveyId }, distinct: ["cell"], select: { cell: true } });
+    expect(await db.surveyTokenKey.count({ where: { surveyId } })).toBe(0);
+    expect(await prepareTokenKeys(db)).toBeGreaterThanOrEqual(cells.length);
+    expect(await db.surveyTokenKey.count({ where: { surveyId } })).toBe(cells.length);
+    expect(await prepareTokenKeys(db)).toBe(0);
+    // The first respondent gets the key made in advance.
+    const employee = await db.surveyParticipation.findFirstOrThrow({ where: { surveyId }, select: { employeeId: true, cell: true } });
+    const key = await tokenKeyFor(db, surveyId, employee.employeeId);
+    if (!key.ok) throw new Error(key.reason);
+    expect(await db.surveyTokenKey.findUniqueOrThrow({ where: { id: key.keyId }, select: { cell: true } })).toEqual({
+      cell: employee.cell,
+    });
   });
 
   it("cannot be spent twice, for another survey, or under another cell's key", async () => {

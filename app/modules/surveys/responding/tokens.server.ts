@@ -5,9 +5,11 @@ import { decodeBytes, encodeBytes } from "~/modules/anonymity/token-format";
 import { tenureBand } from "~/modules/org/org";
 import { anonymousWrite, groupWrite } from "~/utils/anonymous-writes.server";
 import type { Db } from "~/utils/db.server";
-import { firstRow } from "~/utils/sql.server";
+import { firstRow, rows } from "~/utils/sql.server";
+import { sqliteDate } from "~/utils/db.server";
 import { answerRows, answersSchema, parseItems, type Answers } from "../items";
 import {
+  cellsWithoutKey,
   signingKey,
   signingKeyOfCell,
   insertResponse,
@@ -72,6 +74,17 @@ function keyForCell(db: Db, surveyId: string, cell: Cell) {
         data: [{ id: encodeBytes(crypto.getRandomValues(new Uint8Array(12))), surveyId, cell: text, ...cell, ...pair }],
       }),
   );
+}
+
+/**
+ * Background work: makes the signing keys of open surveys' cells ahead of their first respondent,
+ * who would otherwise wait for the key to be generated (100–250 ms each). At most `limit` per run;
+ * the job comes back for the rest. Returns how many were made.
+ */
+export async function prepareTokenKeys(db: Db, now = new Date(), limit = 200) {
+  const missing = await rows(db, cellsWithoutKey, [sqliteDate(now), limit]);
+  for (const m of missing) await keyForCell(db, m.surveyId, parseCellText(m.cell));
+  return missing.length;
 }
 
 export type TokenKeyResult =
