@@ -63,7 +63,7 @@ export default defineMessages(
     "jobs.stillRunning": "The job has started and is still running.",
     "jobs.busy": "The job is running; try again shortly.",
     "jobs.name.surveys.close": "Close due surveys and aggregate their results",
-    "jobs.name.surveys.tokenKeys": "Make the signing keys of open surveys' cells ahead of their first respondents",
+    "jobs.name.surveys.tokenKeys": "Make signing keys for the cells of open surveys before their first respondents",
     "jobs.name.kpi.periodTotals": "Keep the KPI totals of closed periods up to date",
     "jobs.name.notifications.deliver": "Deliver pending notifications",
     "jobs.name.kpiFeeds.pull": "Pull KPI feeds",
