@@ -1,6 +1,7 @@
 import { may, unitWhere, type Actor } from "~/modules/auth/scope";
 import type { Db } from "~/utils/db.server";
 import { signOffState, unitsForSigner } from "~/modules/pay/sign-off.server";
+import { transition } from "~/modules/pay/run-state";
 
 /**
  * What waits for one person, for the home page: things they can act on now, most urgent
@@ -17,6 +18,9 @@ export type WaitingItem =
   | { kind: "suggestions"; count: number }
   | { kind: "appeals"; runId: string; periodCode: string; count: number }
   | { kind: "objections"; periodId: string; periodCode: string; count: number };
+
+/** The step that moves a run on from each status. */
+const NEXT_ACTION: Partial<Record<string, "review" | "approve" | "lock">> = { draft: "review", reviewed: "approve", approved: "lock" };
 
 /** Payslips locked in this many days are announced. */
 const PAYSLIP_DAYS = 45;
@@ -117,18 +121,12 @@ export async function whatWaits(db: Db, actor: Actor, now = new Date()): Promise
       continue;
     }
     if (!may(actor, "pay.approve")) continue;
-    // The step this person may take: never one on a run they prepared, reviewed or signed off (separation of duties).
+    // The step this person may take, by the run rules themselves (never one on a run they prepared, reviewed or signed off).
+    const action = NEXT_ACTION[run.status];
     const step =
-      run.status === "draft" && run.issueCount === 0 && run.preparedById !== actor.userId
-        ? "review"
-        : run.status === "reviewed" &&
-            run.preparedById !== actor.userId &&
-            run.reviewedById !== actor.userId &&
-            !chain?.signerIds.includes(actor.userId)
-          ? "approve"
-          : run.status === "approved"
-            ? "lock"
-            : null;
+      action && transition({ ...run, pendingSignOffs: chain?.pending ?? 0, signerIds: chain?.signerIds }, action, actor.userId).ok
+        ? action
+        : null;
     if (step) items.push({ kind: "payRun", id: run.id, periodCode: run.periodCode, step });
   }
   for (const c of cycles)
