@@ -14,6 +14,9 @@ type Source = Pick<Db, "$queryRawUnsafe"> | Pick<Transaction, "execute">;
  */
 export type PackedColumns = string[] | { select: string[]; orderBy: string };
 
+/** A packed read as a queries file names it: its columns, its FROM clause onwards, and its parameters. */
+export type PackedRead = { columns: PackedColumns; from: string; params: InValue[] };
+
 /**
  * Reads many rows as one text that SQLite builds (group_concat), split here. Reading 100,000
  * rows one object at a time costs seconds in the driver; one string costs a few hundred

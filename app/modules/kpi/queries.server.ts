@@ -3,10 +3,7 @@ import type { InValue } from "@libsql/client";
 import { z } from "zod";
 import { exec, col, defineQuery, type Query } from "~/utils/sql.server";
 import type { BulkTransaction, Db } from "~/utils/db.server";
-import type { PackedColumns } from "~/utils/packed-rows.server";
-
-/** A packed read (`packedRows`/`eachPackedRow`): its columns, its FROM clause onwards and their parameters. */
-export type PackedRead = { columns: PackedColumns; from: string; params: InValue[] };
+import type { PackedRead } from "~/utils/packed-rows.server";
 
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
 

@@ -4,11 +4,8 @@ import { z } from "zod";
 import { unitIdScopeSql } from "~/modules/auth/queries.server";
 import type { Actor } from "~/modules/auth/scope";
 import type { BulkTransaction } from "~/utils/db.server";
-import type { PackedColumns } from "~/utils/packed-rows.server";
+import type { PackedRead } from "~/utils/packed-rows.server";
 import { col, defineQuery, exec, type Query } from "~/utils/sql.server";
-
-/** A packed read (`packedRows`/`eachPackedRow`): its columns, its FROM clause onwards and their parameters. */
-export type PackedRead = { columns: PackedColumns; from: string; params: InValue[] };
 
 // --- Run inputs ---
 

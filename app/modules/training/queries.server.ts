@@ -3,11 +3,8 @@ import type { InValue } from "@libsql/client";
 import { z } from "zod";
 import { employeeIdScopeSql, unitIdScopeSql } from "~/modules/auth/queries.server";
 import type { Actor } from "~/modules/auth/scope";
-import type { PackedColumns } from "~/utils/packed-rows.server";
+import type { PackedRead } from "~/utils/packed-rows.server";
 import { col, defineQuery, type Query } from "~/utils/sql.server";
-
-/** A packed read (`packedRows`/`eachPackedRow`): its columns, its FROM clause onwards and their parameters. */
-export type PackedRead = { columns: PackedColumns; from: string; params: InValue[] };
 
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
 
