@@ -127,6 +127,15 @@ describe("head sign-off", () => {
     expect((await hr2.post(`/pay/runs/${runId}`, { intent: "review" })).status).toBe(302);
     const s = await state();
     const head = s.units.map((u) => headsWhoMaySign(u, s.heads)[0]).find(Boolean)!;
+    // The heads are told the run reached them; the approvers not yet.
+    const told = async (type: string) =>
+      (await db.outboxMessage.findMany({ where: { type } })).filter((m) => JSON.parse(m.payloadJson).runId === runId);
+    expect((await told("pay.signOffRequest")).map((m) => m.recipientId)).toContain(head.employeeId);
+    expect(await told("pay.approvalRequest")).toEqual([]);
+    // Which units sign is frozen at review: a head leaving meanwhile does not regroup the lines.
+    await db.user.update({ where: { id: head.userId }, data: { disabled: true } });
+    expect((await state()).units.map((u) => u.unitId)).toEqual(s.units.map((u) => u.unitId));
+    await db.user.update({ where: { id: head.userId }, data: { disabled: false } });
     const waiting = await whatWaits(db, await actorOf(head.userId));
     expect(waiting).toContainEqual(expect.objectContaining({ kind: "payRun", id: runId, step: "signOff" }));
     const page = await (await asUser(head.userId)).get(`/pay/runs/${runId}`);
@@ -158,6 +167,11 @@ describe("head sign-off", () => {
     expect(rows.every((r) => r.signedAt instanceof Date && r.signedById)).toBe(true);
     expect(await db.auditLog.count({ where: { action: "pay.run.signOff", entityId: runId } })).toBe(s.units.length + 1);
     expect((await state()).pending).toBe(0);
+    // The last sign-off tells the approvers, never someone who signed.
+    const approvals = await told("pay.approvalRequest");
+    expect(approvals.length).toBeGreaterThan(0);
+    const signerEmployees = await db.user.findMany({ where: { id: { in: rows.map((r) => r.signedById) } }, select: { employeeId: true } });
+    expect(approvals.some((m) => signerEmployees.some((u) => u.employeeId === m.recipientId))).toBe(false);
 
     const approver = fallback.length ? await signedIn(app, await userFor("E000183", "hr_admin")) : hr3;
     if (fallback.length) {

@@ -109,6 +109,12 @@ const TEXTS: Record<string, (p: Payload) => Omit<MessageText, "link">> = {
     bodyZh: "有一项角色变更或密码重置申请等待另一位管理员批准，请登录处理。",
     bodyEn: "A role change or password reset awaits a second admin's approval; sign in to decide it.",
   }),
+  "pay.signOffRequest": (p) => ({
+    titleZh: "薪酬核算待您签核",
+    titleEn: "Pay run awaiting your sign-off",
+    bodyZh: `${str(p.periodCode) ? `${str(p.periodCode)} ` : ""}薪酬核算已复核，请登录核对并签核您所辖单位的明细。`,
+    bodyEn: `The pay run${str(p.periodCode) ? ` for ${str(p.periodCode)}` : ""} was reviewed; sign in to check and sign off your units' lines.`,
+  }),
   "pay.approvalRequest": (p) => ({
     titleZh: "薪酬核算待审批",
     titleEn: "Pay run awaiting approval",

@@ -89,7 +89,10 @@ describe("head sign-off", () => {
     { employeeId: "e-r1", unitPath: "/c/b/r/" },
     { employeeId: "e-lone", unitPath: "/other/" },
   ].map((l) => ({ unitPath: l.unitPath, employeeIds: [l.employeeId], lineCount: 1, totalFen: 100 }));
-  const units = signOffUnits(lines, heads);
+  const units = signOffUnits(
+    lines,
+    heads.map((h) => h.scopePath),
+  );
   const unit = (id: string) => units.find((u) => u.unitId === id)!;
   const reviewed = { status: "reviewed", preparedById: "hr1", reviewedById: "hr2", issueCount: 0, headSignOff: true };
   const head = (userId: string): Signer => {
@@ -109,6 +112,17 @@ describe("head sign-off", () => {
       [2, 200],
     ]);
     expect(signOffUnits(lines, [])).toEqual([]);
+  });
+
+  it("groups by the units frozen at review: a head appointed below later does not split a unit's lines", () => {
+    const frozen = signOffUnits(lines, ["/c/", "/c/b/"]);
+    expect(frozen.map((u) => [u.unitId, u.employeeIds, u.totalFen])).toEqual([
+      ["c", ["e-ch"], 100],
+      ["b", ["e-bh", "e-x", "e-rh", "e-r1"], 400],
+    ]);
+    // The head of r, appointed after the freeze, may sign b's lines only if b lies in their scope: it does not.
+    expect(signOffRefusal(reviewed, frozen[1], head("rh"), heads)).toBe("pay.errors.notYourUnit");
+    expect(headsWhoMaySign(frozen[1], heads).map((h) => h.userId)).toEqual(["ch"]);
   });
 
   it("lets a head sign a unit in their scope, never one outside it", () => {

@@ -97,11 +97,12 @@ export type LineGroup = { unitPath: string; employeeIds: string[]; lineCount: nu
 
 /**
  * The units that sign off a run: each line goes to the nearest unit at or above its own unit
- * whose head is in `heads`. Lines with no head above them need no sign-off (HR reviewed them).
- * Unit paths are materialised ("/root/…/unit/"), so an ancestor's path is a prefix.
+ * among `headedPaths` (the units with a head when the run was reviewed). Lines with no such unit
+ * above them need no sign-off (HR reviewed them). Unit paths are materialised ("/root/…/unit/"),
+ * so an ancestor's path is a prefix.
  */
-export function signOffUnits(lines: LineGroup[], heads: Head[]): SignOffUnit[] {
-  const headed = [...new Set(heads.map((h) => h.scopePath))].sort((a, b) => b.length - a.length);
+export function signOffUnits(lines: LineGroup[], headedPaths: string[]): SignOffUnit[] {
+  const headed = [...new Set(headedPaths)].sort((a, b) => b.length - a.length);
   const units = new Map<string, SignOffUnit>();
   for (const line of lines) {
     const path = headed.find((p) => line.unitPath.startsWith(p));

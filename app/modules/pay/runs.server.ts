@@ -24,7 +24,7 @@ import { runBudgetCheck } from "./budget.server";
 import { unitsOutsideGuideline } from "./calibration.server";
 import { transition, type RunAction, type RunActor, type RunForTransition, type TransitionError } from "./run-state";
 import { formError } from "~/utils/domain-error";
-import { chainSetting, signOffState } from "./sign-off.server";
+import { chainSetting, notifyApprovers, notifySigners, signOffState } from "./sign-off.server";
 import { deletePayLines, insertDraftRun, insertPayLines, updateDraftRun, type PayLineRow, type RunFigures } from "./queries.server";
 
 export type { RunSnapshot } from "./payroll";
@@ -296,13 +296,21 @@ export async function transitionRun(db: Db, actorId: string, runId: string, acti
     budget = await runBudgetCheck(db, runId);
     if (budget.excessFen > 0 && !overrideReason) throw formError("pay.errors.overBudget");
   }
+  // A run reaching the heads freezes which units sign (today's heads), so a head appointed or leaving meanwhile changes who may sign, not what.
+  const chain = action === "review" && run.headSignOff ? await signOffState(db, runId) : null;
+  const frozen =
+    action === "review"
+      ? { signOffPathsJson: chain ? JSON.stringify(chain.units.map((u) => u.path)) : null }
+      : action === "sendBack"
+        ? { signOffPathsJson: null }
+        : {};
   const override =
     budget && budget.excessFen > 0 ? { budgetExcessFen: BigInt(budget.excessFen), budgetOverrideReason: overrideReason! } : {};
   await db.$transaction(async (tx) => {
     const reset = action === "sendBack" ? { budgetExcessFen: null, budgetOverrideReason: null } : {};
     const updated = await tx.payRun.updateMany({
       where: { id: runId, status: run.status },
-      data: { status: result.next, ...STAMP[action](actorId, new Date()), ...override, ...reset },
+      data: { status: result.next, ...STAMP[action](actorId, new Date()), ...override, ...reset, ...frozen },
     });
     if (updated.count !== 1) throw formError("pay.errors.wrongState");
     // Sending back starts the chain again: the heads sign off the recomputed lines anew.
@@ -324,16 +332,10 @@ export async function transitionRun(db: Db, actorId: string, runId: string, acti
         after: { excessFen: budget.excessFen, reason: overrideReason, budgets: budget.checks },
       });
     }
+    // The next people in the chain are told: the heads who sign off, or (without that step, or with no unit to sign) the approvers.
     if (action === "review") {
-      const approvers = await tx.user.findMany({
-        where: { role: "hr_admin", disabled: false, id: { notIn: [run.preparedById, actorId] }, employeeId: { not: null } },
-        select: { employeeId: true },
-      });
-      await enqueueNotification(tx, {
-        type: "pay.approvalRequest",
-        recipientIds: approvers.map((a) => a.employeeId!),
-        payload: { runId, periodCode: run.periodCode },
-      });
+      if (chain && chain.units.length > 0) await notifySigners(tx, { ...run, reviewedById: actorId }, chain);
+      else await notifyApprovers(tx, run, [run.preparedById, actorId]);
     }
     if (action === "lock") {
       const lines = await tx.payLine.findMany({ where: { runId }, select: { employeeId: true } });

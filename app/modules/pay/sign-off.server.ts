@@ -1,8 +1,10 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
+import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { may, type Actor } from "~/modules/auth/scope";
 import { formError } from "~/utils/domain-error";
-import { signOffRefusal, signOffUnits, type Head, type LineGroup, type Signer, type SignOffUnit } from "./run-state";
+import { z } from "~/utils/validation";
+import { headsWhoMaySign, signOffRefusal, signOffUnits, type Head, type LineGroup, type Signer, type SignOffUnit } from "./run-state";
 
 /** The approval chain's settings; no row means the defaults (head sign-off on). */
 export async function chainSetting(db: Db) {
@@ -54,7 +56,10 @@ export type SignOffRow = SignOffUnit & {
  * rules ask about.
  */
 export async function signOffState(db: Db, runId: string, alsoEmployeeId?: string | null) {
-  const heads = await activeHeads(db);
+  const [heads, run] = await Promise.all([
+    activeHeads(db),
+    db.payRun.findUnique({ where: { id: runId }, select: { signOffPathsJson: true } }),
+  ]);
   const groups = await db.payLine.groupBy({ by: ["unitId"], where: { runId }, _count: { _all: true }, _sum: { totalFen: true } });
   const watched = [...new Set([...heads.map((h) => h.employeeId), alsoEmployeeId].filter((x): x is string => Boolean(x)))];
   const [lineUnits, own, signed] = await Promise.all([
@@ -71,7 +76,7 @@ export async function signOffState(db: Db, runId: string, alsoEmployeeId?: strin
     lineCount: g._count._all,
     totalFen: g._sum.totalFen ?? 0,
   }));
-  const units = signOffUnits(lines, heads);
+  const units = signOffUnits(lines, signingPaths(run?.signOffPathsJson, heads));
   const [names, signers] = await Promise.all([
     db.unit.findMany({ where: { id: { in: units.map((u) => u.unitId) } }, select: { id: true, nameZh: true, nameEn: true } }),
     db.user.findMany({
@@ -98,6 +103,15 @@ export async function signOffState(db: Db, runId: string, alsoEmployeeId?: strin
     pending: rows.filter((r) => !r.signedById).length,
     signerIds: [...new Set(signed.map((s) => s.signedById))],
   };
+}
+
+/** The units that sign: as frozen when the run was reviewed, or (not yet reviewed) those with a head today. */
+function signingPaths(frozenJson: string | null | undefined, heads: Head[]): string[] {
+  if (frozenJson) {
+    const parsed = z.array(z.string()).safeParse(JSON.parse(frozenJson));
+    if (parsed.success) return parsed.data;
+  }
+  return heads.map((h) => h.scopePath);
 }
 
 /** The actor as a signer: a head by their scope, HR as the last resort, anyone else nobody. */
@@ -133,12 +147,13 @@ async function loadForSignOff(db: Db, actor: Actor, runId: string, unitId: strin
     });
     throw formError(refused);
   }
-  return { run, unit };
+  return { run, unit, units: state.units };
 }
 
 /** A head (or HR, when no head may) signs off one unit's lines of a reviewed run; recorded and audited. */
 export async function signOffRunUnit(db: Db, actor: Actor, runId: string, unitId: string) {
-  const { unit } = await loadForSignOff(db, actor, runId, unitId);
+  const { run, unit, units } = await loadForSignOff(db, actor, runId, unitId);
+  const pendingUnitIds = units.map((u) => u.unitId);
   await db.$transaction(async (tx) => {
     // Still reviewed at the moment of writing: a send-back in between wins.
     const still = await tx.payRun.count({ where: { id: runId, status: "reviewed" } });
@@ -146,6 +161,9 @@ export async function signOffRunUnit(db: Db, actor: Actor, runId: string, unitId
     const done = await tx.paySignOff.findUnique({ where: { runId_unitId: { runId, unitId } }, select: { id: true } });
     if (done) throw formError("pay.errors.alreadySignedOff");
     await tx.paySignOff.create({ data: { runId, unitId, signedById: actor.userId, signedAt: new Date() } });
+    const signed = await tx.paySignOff.findMany({ where: { runId }, select: { unitId: true, signedById: true } });
+    if (pendingUnitIds.every((id) => signed.some((s) => s.unitId === id)))
+      await notifyApprovers(tx, run, [run.preparedById, run.reviewedById ?? "", ...signed.map((s) => s.signedById)]);
     await audit(tx, {
       actorId: actor.userId,
       action: "pay.run.signOff",
@@ -172,6 +190,7 @@ export async function returnRunFromSignOff(db: Db, actor: Actor, runId: string, 
         budgetOverrideReason: null,
         sentBackById: actor.userId,
         sentBackReason: reason,
+        signOffPathsJson: null,
       },
     });
     if (updated.count !== 1) throw formError("pay.errors.wrongState");
@@ -198,4 +217,53 @@ export function unitsForSigner(
   return state.units
     .filter((u) => !u.signedById && may(actor, "pay.view", u.path) && signOffRefusal(run, u, signer, state.heads) === null)
     .map((u) => u.unitId);
+}
+
+type Outbox = Parameters<typeof enqueueNotification>[0];
+type Tx = Outbox & Pick<Db, "user">;
+
+/** Tells the HR approvers (never the preparer, the reviewer or anyone who signed) that a run awaits approval. */
+export async function notifyApprovers(tx: Tx, run: { id: string; periodCode: string }, notIds: string[]) {
+  const approvers = await tx.user.findMany({
+    where: { role: "hr_admin", disabled: false, id: { notIn: notIds }, employeeId: { not: null } },
+    select: { employeeId: true },
+  });
+  if (approvers.length)
+    await enqueueNotification(tx, {
+      type: "pay.approvalRequest",
+      recipientIds: approvers.map((a) => a.employeeId!),
+      payload: { runId: run.id, periodCode: run.periodCode },
+    });
+}
+
+/**
+ * When a run reaches the sign-off step, each head who may sign one of its units is told; where
+ * no head may sign a unit (their own line is in it), the HR people other than preparer and reviewer.
+ */
+export async function notifySigners(
+  tx: Tx,
+  run: { id: string; periodCode: string; preparedById: string; reviewedById: string },
+  state: { heads: Head[]; units: SignOffUnit[] },
+) {
+  const notIds = [run.preparedById, run.reviewedById];
+  const heads = new Set<string>();
+  let hrSigns = false;
+  for (const unit of state.units) {
+    const may = headsWhoMaySign(unit, state.heads).filter((h) => !notIds.includes(h.userId) && h.employeeId);
+    if (may.length === 0) hrSigns = true;
+    for (const h of may) heads.add(h.employeeId!);
+  }
+  const hr = hrSigns
+    ? await tx.user.findMany({
+        where: { role: "hr_admin", disabled: false, id: { notIn: notIds }, employeeId: { not: null } },
+        select: { employeeId: true },
+      })
+    : [];
+  const recipients = [...new Set([...heads, ...hr.map((h) => h.employeeId!)])];
+  if (recipients.length)
+    await enqueueNotification(tx, {
+      type: "pay.signOffRequest",
+      recipientIds: recipients,
+      payload: { runId: run.id, periodCode: run.periodCode, link: `/pay/runs/${run.id}` },
+    });
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PayRun" ADD COLUMN "signOffPathsJson" TEXT;
