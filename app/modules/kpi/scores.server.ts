@@ -33,6 +33,9 @@ export type EmployeeScore = { employeeId: string; total: number | null; lines: K
 export type MissingActual = { employeeId: string; kpiCode: string };
 export type MalformedLine = { employeeId: string; kpiCode: string; problem: CurveProblem };
 
+/** Each scored line, employee by employee in plan order: the shared line, its KPI, the actual and the score. */
+export type LineVisitor = (employeeId: string, line: EffectiveLine, kpi: KpiInfo, actual: number | null, score: number | null) => void;
+
 type LineInfo = { kpi: KpiInfo; curve: Curve & { kind: KpiKind }; problem: CurveProblem | null };
 
 /**
@@ -42,10 +45,12 @@ type LineInfo = { kpi: KpiInfo; curve: Curve & { kind: KpiKind }; problem: Curve
  */
 export function scoreFromData(
   data: PeriodData,
-  options: { lines?: boolean } = {},
+  options: { lines?: boolean; onLine?: LineVisitor } = {},
 ): { scores: EmployeeScore[]; missing: MissingActual[]; malformed: MalformedLine[] } {
-  // Without lines (totals only: the training results read four quarters of a whole organisation) no line objects are built.
-  const withLines = options.lines ?? true;
+  // Without lines (totals only: the training results read four quarters of a whole organisation) no line objects are built;
+  // a caller that keeps lines its own way (the pay run, packed) is handed each one instead.
+  const { onLine } = options;
+  const withLines = options.lines ?? !onLine;
   const scores: EmployeeScore[] = [];
   const missing: MissingActual[] = [];
   const malformed: MalformedLine[] = [];
@@ -88,6 +93,7 @@ export function scoreFromData(
         score = kpi.kind === "rated" ? ratingScore(actual, line.cap) : curveScoreUnchecked(curve, actual);
         weighted += line.weight * score;
       }
+      if (onLine) onLine(employeeId, line, kpi, actual, score);
       if (!withLines) continue;
       scored[i] = {
         kpiId: line.kpiId,

@@ -2,7 +2,8 @@ import type { Db } from "~/utils/db.server";
 import { loadPeriodData } from "~/modules/kpi/period-data.server";
 import { actualsByCode, scoreFromData } from "~/modules/kpi/scores.server";
 import { packedRows } from "~/utils/packed-rows.server";
-import { schemeKpiCodes, type EmployeeInputs, type RunParams } from "./payroll";
+import { schemeKpiCodes, type RunParams } from "./payroll";
+import { inputsPacker, type PackedLine, type PrepackedInputs } from "./line-snapshot";
 import { dayNumber } from "./prorate";
 import { runEmployees } from "./queries.server";
 
@@ -12,17 +13,35 @@ export type KpiNames = Record<string, { nameZh: string; nameEn: string; unit?: s
  * Everything a run needs about the appraised employees, in a handful of reads: their scores
  * and KPI lines, the actuals the schemes read (from the same read of the period), and their
  * unit, level and post value.
- * Sorted by employee number: the stable order for pool remainders.
+ * Sorted by employee number: the stable order for pool remainders. KPI lines are packed as they
+ * are scored, against the run's table of curves (`packer`), so no line object is built for
+ * 100,000 people: the computation never reads them, the payslip unpacks them.
  */
 export async function gatherInputs(
   db: Db,
   periodId: string,
   params: RunParams,
   options: { period?: { startsOn: Date; endsOn: Date }; calibrated?: Map<string, string> } = {},
-): Promise<{ inputs: EmployeeInputs[]; kpiNames: KpiNames }> {
+): Promise<{ inputs: PrepackedInputs[]; kpiNames: KpiNames; packer: ReturnType<typeof inputsPacker> }> {
   const codes = schemeKpiCodes(params);
+  const packer = inputsPacker(codes);
+  const kpiNames: KpiNames = {};
+  const packedLines = new Map<string, PackedLine[]>();
+  let current: PackedLine[] = [];
+  let currentId = "";
   const [data, employeeRows] = await Promise.all([loadPeriodData(db, periodId), packedRows(db, runEmployees.columns, runEmployees.from)]);
-  const { scores, missing, malformed } = scoreFromData(data);
+  const { scores, missing, malformed } = scoreFromData(data, {
+    onLine(employeeId, line, kpi, actual, score) {
+      if (employeeId !== currentId) packedLines.set((currentId = employeeId), (current = []));
+      const curve = packer.curveOf(line, () => {
+        // Names are frozen once per run (kpiNames), not on each of 100,000 lines.
+        kpiNames[kpi.code] ??= { nameZh: kpi.nameZh, nameEn: kpi.nameEn, unit: kpi.unit };
+        const { weight, threshold, target, stretch, cap } = line;
+        return { code: kpi.code, weight, threshold, target, stretch, cap, direction: kpi.direction, kind: kpi.kind, unit: kpi.unit };
+      });
+      current.push([curve, actual, score]);
+    },
+  });
   const actuals = codes.length ? actualsByCode(data, codes, data.lines) : new Map<string, Map<string, number>>();
   const employees = employeeRows.map(([id, employeeNo, unitId, path, track, level, positionCode, postValue, hiredOn]) => ({
     id,
@@ -57,13 +76,10 @@ export async function gatherInputs(
   const malformedBy = new Map<string, string[]>();
   for (const m of malformed) malformedBy.set(m.employeeId, [...(malformedBy.get(m.employeeId) ?? []), m.kpiCode]);
   const byId = new Map(employees.map((e) => [e.id, e]));
-  const kpiNames: KpiNames = {};
-  const inputs: EmployeeInputs[] = [];
+  const inputs: PrepackedInputs[] = [];
   for (const s of scores) {
     const e = byId.get(s.employeeId);
     if (!e) continue;
-    // Names are frozen once per run (kpiNames), not on each of 100,000 lines.
-    for (const l of s.lines) kpiNames[l.code] ??= { nameZh: l.nameZh, nameEn: l.nameEn, unit: l.unit };
     inputs.push({
       employeeId: e.id,
       employeeNo: e.employeeNo,
@@ -74,7 +90,7 @@ export async function gatherInputs(
       positionCode: e.positionCode,
       postValue: Number(e.postValue),
       score: s.total,
-      lines: s.lines,
+      packedLines: packedLines.get(e.id) ?? [],
       actuals: Object.fromEntries(actuals.get(e.id) ?? []),
       missing: missingBy.get(e.id) ?? [],
       ...(malformedBy.has(e.id) ? { malformed: malformedBy.get(e.id) } : {}),
@@ -85,5 +101,5 @@ export async function gatherInputs(
     if (rating !== undefined) inputs[inputs.length - 1].rating = rating;
   }
   inputs.sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : a.employeeNo > b.employeeNo ? 1 : 0));
-  return { inputs, kpiNames };
+  return { inputs, kpiNames, packer };
 }

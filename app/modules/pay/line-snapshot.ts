@@ -1,4 +1,4 @@
-import type { EmployeeInputs, KpiLine } from "./payroll";
+import type { EmployeeInputs, KpiLine, LineInputs } from "./payroll";
 
 /**
  * How a pay line's frozen inputs are stored. A run of 100,000 people repeats the same few KPI
@@ -21,6 +21,12 @@ export type RunTables = {
   actualCodes: string[];
 };
 
+/** One KPI line of a person as stored: [index into the run's curves, actual, score]. */
+export type PackedLine = [number, number | null, number | null];
+
+/** A person's inputs whose KPI lines were packed as they were scored (the run does so, never building line objects). */
+export type PrepackedInputs = LineInputs & { packedLines: PackedLine[] };
+
 export type PackedInputs = {
   v: 2;
   no: string;
@@ -30,7 +36,7 @@ export type PackedInputs = {
   pv: number;
   score: number | null;
   /** [index into the run's curves, actual, score] per KPI line, in plan order. */
-  l: [number, number | null, number | null][];
+  l: PackedLine[];
   /** The value of each of the run's `actualCodes`, null where the person has none. */
   a: (number | null)[];
   m?: string[];
@@ -40,7 +46,7 @@ export type PackedInputs = {
   r?: string;
 };
 
-const sameCurve = (c: LineCurve, l: KpiLine) =>
+const sameCurve = (c: LineCurve, l: Omit<KpiLine, "actual" | "score">) =>
   c.weight === l.weight &&
   c.threshold === l.threshold &&
   c.target === l.target &&
@@ -56,7 +62,7 @@ export function inputsPacker(actualCodes: string[]) {
   const unitPaths: Record<string, string> = {};
   // By KPI code, the indexes of its curves: usually one (the position's plan), a few with adjustments.
   const byCode = new Map<string, number[]>();
-  const curveIndex = (l: KpiLine) => {
+  const curveIndex = (l: Omit<KpiLine, "actual" | "score">) => {
     let found = byCode.get(l.code);
     if (!found) byCode.set(l.code, (found = []));
     for (const i of found) if (sameCurve(curves[i], l)) return i;
@@ -74,9 +80,17 @@ export function inputsPacker(actualCodes: string[]) {
     found.push(curves.length);
     return curves.push(curve) - 1;
   };
+  // A line object shared by many people (a position's plan) is looked up once.
+  const known = new WeakMap<object, number>();
   return {
     tables: { lineCurves: curves, unitPaths, actualCodes } satisfies RunTables,
-    pack(e: EmployeeInputs): PackedInputs {
+    /** The index of a line's curve; `shared` is an object standing for that line, the same for everyone it applies to. */
+    curveOf(shared: object, line: () => Omit<KpiLine, "actual" | "score">): number {
+      let i = known.get(shared);
+      if (i === undefined) known.set(shared, (i = curveIndex(line())));
+      return i;
+    },
+    pack(e: EmployeeInputs | PrepackedInputs): PackedInputs {
       unitPaths[e.unitId] = e.unitPath;
       const packed: PackedInputs = {
         v: 2,
@@ -86,7 +100,7 @@ export function inputsPacker(actualCodes: string[]) {
         pos: e.positionCode,
         pv: e.postValue,
         score: e.score,
-        l: e.lines.map((l) => [curveIndex(l), l.actual, l.score]),
+        l: "packedLines" in e ? e.packedLines : e.lines.map((l) => [curveIndex(l), l.actual, l.score]),
         a: actualCodes.map((code) => e.actuals[code] ?? null),
       };
       for (const code in e.actuals) if (!actualCodes.includes(code)) throw new RangeError(`Actual ${code} is not among the run's codes`);

@@ -83,6 +83,9 @@ export type EmployeeInputs = {
   rating?: string;
 };
 
+/** What computing a line reads: everything but the KPI lines, which only the explanation shows. */
+export type LineInputs = Omit<EmployeeInputs, "lines">;
+
 export type Issue =
   | { kind: "missingActual"; employeeId: string; kpiCode: string }
   | { kind: "malformedLine"; employeeId: string; kpiCode: string }
@@ -116,7 +119,7 @@ export type RunResult = { lines: PayLineResult[]; pools: PoolResult[]; issues: I
 export const bandKey = (track: string, level: string) => `${track}:${level}`;
 
 /** What one employee earns before pools, or the reasons they cannot be computed. */
-export function employeeLine(params: RunParams, e: EmployeeInputs): { ok: true; line: PayLineResult } | { ok: false; issues: Issue[] } {
+export function employeeLine(params: RunParams, e: LineInputs): { ok: true; line: PayLineResult } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   for (const code of e.missing) issues.push({ kind: "missingActual", employeeId: e.employeeId, kpiCode: code });
   const malformed = e.malformed ?? [];
@@ -166,15 +169,15 @@ export function employeeLine(params: RunParams, e: EmployeeInputs): { ok: true; 
 }
 
 /** A period amount for the days employed (the whole amount for a whole period), rounded once. */
-export function proratedAmount(params: RunParams, e: EmployeeInputs, periodFen: number) {
+export function proratedAmount(params: RunParams, e: LineInputs, periodFen: number) {
   return isProrated(params, e) ? prorateFen(periodFen, e.days!, params.periodDays!) : periodFen;
 }
 
-export const isProrated = (params: RunParams, e: EmployeeInputs) =>
+export const isProrated = (params: RunParams, e: LineInputs) =>
   e.days !== undefined && Boolean(params.periodDays) && e.days !== params.periodDays;
 
 /** The rating a line's coefficient follows: the calibrated one, else the band its score falls in. */
-export function lineRating(params: RunParams, e: EmployeeInputs): string | null {
+export function lineRating(params: RunParams, e: LineInputs): string | null {
   if (e.rating !== undefined) return e.rating;
   return e.score === null ? null : ratingOf(params.coefficients.bands, e.score);
 }
@@ -188,7 +191,7 @@ export function schemeKpiCodes(params: RunParams) {
 }
 
 /** The whole run. Employees are taken in the given order (callers sort by employee number). */
-export function computeRun(params: RunParams, employees: EmployeeInputs[]): RunResult {
+export function computeRun(params: RunParams, employees: LineInputs[]): RunResult {
   const issues: Issue[] = [];
   const lines: PayLineResult[] = [];
   const lineOf = new Map<string, PayLineResult>();

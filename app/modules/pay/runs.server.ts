@@ -5,12 +5,11 @@ import { verifyPassword } from "~/modules/auth/password.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { currentParams } from "./config.server";
 import { gatherInputs } from "./inputs.server";
-import { inputsPacker, unpackInputs, type PackedInputs } from "./line-snapshot";
+import { unpackInputs, type PackedInputs } from "./line-snapshot";
 import { periodActuals } from "~/modules/kpi/scores.server";
 import { comparesWithLastYear } from "./dept-pool";
 import {
   computeRun,
-  schemeKpiCodes,
   type EmployeeInputs,
   type Issue,
   type PayLineResult,
@@ -71,7 +70,12 @@ async function writeLines(
  * pool members' actuals on its revenue KPI in the period of the same kind starting a year
  * earlier (joint KPIs credited by share, as this year). null when that period or its data is missing.
  */
-async function lastYearRevenue(db: Db, periodId: string, params: RunParams, inputs: EmployeeInputs[]): Promise<RunParams["pools"]> {
+async function lastYearRevenue(
+  db: Db,
+  periodId: string,
+  params: RunParams,
+  inputs: Pick<EmployeeInputs, "unitPath" | "employeeId">[],
+): Promise<RunParams["pools"]> {
   if (!params.pools.some((p) => comparesWithLastYear(p.params))) return params.pools;
   const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { kind: true, startsOn: true } });
   const start = new Date(period.startsOn);
@@ -106,7 +110,7 @@ async function compute(db: Db, periodId: string, periodKind: string, runId?: str
   if ("error" in current) throw formError(current.error);
   const calibrated = runId ? await calibratedRatings(db, runId) : undefined;
   const gathered = await gatherInputs(db, periodId, current, { period, calibrated });
-  const { inputs, kpiNames } = gathered;
+  const { inputs, kpiNames, packer } = gathered;
   const params: RunParams = {
     ...current,
     periodDays: daysInclusive(period.startsOn, period.endsOn),
@@ -115,7 +119,6 @@ async function compute(db: Db, periodId: string, periodKind: string, runId?: str
   const result = computeRun(params, inputs);
   const numbers = new Map(inputs.map((e) => [e.employeeId, e.employeeNo]));
   const issues: StoredIssue[] = result.issues.map((i) => ("employeeId" in i ? { ...i, employeeNo: numbers.get(i.employeeId) } : i));
-  const packer = inputsPacker(schemeKpiCodes(params));
   const packed = new Map(inputs.map((e) => [e.employeeId, { unitId: e.unitId, json: packer.pack(e) }]));
   const snapshot: RunSnapshot = { ...params, kpiNames, ...packer.tables };
   const draft = {
