@@ -457,7 +457,8 @@ export default defineMessages(
     "training.eval.noScores": "No paired pre- and post-test scores yet",
     "training.eval.learningValue": "{pre} → {post}, mean gain {gain} points (n={n})",
     "training.eval.normalisedGain": "{share} of the possible improvement reached",
-    "training.eval.normalisedGainHover": "Normalised gain g = {g}: the points gained as a share of the gap to the full score before training",
+    "training.eval.normalisedGainHover":
+      "Normalised gain g = {g}: the points gained as a share of the gap to the full score before training",
     "training.eval.behaviourAwaiting": "{awaiting} awaiting assessment",
     "training.eval.behaviourValue": "Applies learning {application}/5, improvement {improvement}/5 (n={n})",
     "training.eval.resultsNoWindow": "The appraisal periods before and after are not closed yet",

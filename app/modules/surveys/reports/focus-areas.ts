@@ -55,22 +55,19 @@ export function chooseFocus(dimensions: DimensionInput[], options: { count?: num
   const averageFavourable = mean(candidates.map((d) => d.favourable));
 
   const withR = candidates.filter((d): d is typeof d & { r: number } => d.r !== null);
-  const meanR = mean(withR.map((d) => d.r));
-  const spread = Math.sqrt(mean(withR.map((d) => (d.r - meanR) ** 2)));
-  const byImpact = withR.length >= 2 && Math.max(...withR.map((d) => d.r)) - Math.min(...withR.map((d) => d.r)) > SAME_IMPACT;
-  const impactOf = (r: number) => (byImpact ? (r - meanR) / spread : 0);
-  const rankOf = (r: number) => 1 + withR.filter((o) => o.r - r > SAME_IMPACT).length;
+  const { byImpact, impacts } = relativeImpacts(withR);
+  const impactOf = (r: { dimension: string }) => impacts.get(r.dimension)!;
   const high = (favourable: number) => favourable >= averageFavourable;
   const quadrantOf = (favourable: number, impact: number): Quadrant =>
     impact > 0 ? (high(favourable) ? "keep" : "act") : high(favourable) ? "maintain" : "watch";
 
   const matrix: MatrixPoint[] = withR.map((d) => {
-    const impact = impactOf(d.r);
+    const { rank, impact } = impactOf(d);
     return {
       dimension: d.dimension,
       favourable: d.favourable,
       r: d.r,
-      rank: rankOf(d.r),
+      rank,
       impact,
       quadrant: quadrantOf(d.favourable, impact),
     };
@@ -83,7 +80,8 @@ export function chooseFocus(dimensions: DimensionInput[], options: { count?: num
     quadrant: byImpact ? (point.get(d.dimension)?.quadrant ?? null) : null,
   });
   // Without told-apart impacts every dimension ranks alike and the score decides.
-  const impactRank = (d: (typeof candidates)[number]) => (byImpact && d.r !== null ? rankOf(d.r) : Number.POSITIVE_INFINITY);
+  const impactRank = (d: (typeof candidates)[number]) =>
+    byImpact ? (impacts.get(d.dimension)?.rank ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
   const order = (scoreDirection: 1 | -1) => (a: (typeof candidates)[number], b: (typeof candidates)[number]) =>
     impactRank(a) - impactRank(b) || scoreDirection * (b.favourable - a.favourable) || a.order - b.order;
 
@@ -102,6 +100,32 @@ export function chooseFocus(dimensions: DimensionInput[], options: { count?: num
     averageFavourable,
     byImpact,
   };
+}
+
+/**
+ * Each dimension's link with the outcome relative to the others: its rank (1 = strongest, ties
+ * share a rank) and its correlation centred on the dimensions' mean and divided by their spread
+ * (0 = an average link). Correlations that all lie within SAME_IMPACT of each other are not told
+ * apart: every impact is 0 and `byImpact` is false.
+ */
+export function relativeImpacts(rows: { dimension: string; r: number }[]) {
+  const meanR = mean(rows.map((d) => d.r));
+  const spread = Math.sqrt(mean(rows.map((d) => (d.r - meanR) ** 2)));
+  const byImpact = rows.length >= 2 && Math.max(...rows.map((d) => d.r)) - Math.min(...rows.map((d) => d.r)) > SAME_IMPACT;
+  const impacts = new Map(
+    rows.map((d) => [
+      d.dimension,
+      { rank: 1 + rows.filter((o) => o.r - d.r > SAME_IMPACT).length, impact: byImpact ? (d.r - meanR) / spread : 0 },
+    ]),
+  );
+  return { byImpact, impacts };
+}
+
+export type RelativeImpact = "above" | "average" | "below";
+
+/** An impact in words against the other dimensions: beyond half a spread above or below the mean. */
+export function relativeWord(impact: number): RelativeImpact {
+  return impact > 0.5 ? "above" : impact < -0.5 ? "below" : "average";
 }
 
 export type Change = { dimension: string; points: number; size: ChangeSize };
