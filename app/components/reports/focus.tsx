@@ -86,9 +86,17 @@ export function FocusSection({ report, planHref }: Props) {
               {list(focus.opportunities, "opportunities")}
               {list(focus.strengths, "strengths")}
             </div>
-            {focus.byImpact ? <ScoreImpactMatrix points={focus.matrix} average={focus.averageFavourable} dimName={dimName} /> : null}
+            {focus.byImpact ? (
+              <ScoreImpactMatrix
+                points={focus.matrix}
+                average={focus.averageFavourable}
+                dimName={dimName}
+                help={t("reports.focus.impactHelp", { outcome: outcomeText })}
+              />
+            ) : (
+              <p className="hint">{t("reports.focus.scoreOnly")}</p>
+            )}
           </div>
-          <p className="hint">{focus.byImpact ? t("reports.focus.impactHelp", { outcome: outcomeText }) : t("reports.focus.scoreOnly")}</p>
         </>
       )}
       <Changes report={report} />
@@ -143,10 +151,12 @@ export function ScoreImpactMatrix({
   points,
   average,
   dimName,
+  help,
 }: {
   points: MatrixPoint[];
   average: number;
   dimName: (id: string) => string;
+  help: string;
 }) {
   const t = useT();
   const favs = points.map((p) => p.favourable);
@@ -154,7 +164,9 @@ export function ScoreImpactMatrix({
   const hi = Math.min(1, Math.ceil((Math.max(...favs, average) + 0.05) * 10) / 10);
   const reach = Math.max(1.5, ...points.map((p) => Math.abs(p.impact))) * 1.15;
   const x = (f: number) => PAD.left + ((f - lo) / (hi - lo || 1)) * (W - PAD.left - PAD.right);
-  const y = (impact: number) => PAD.top + ((reach - impact) / (2 * reach)) * (H - PAD.top - PAD.bottom);
+  // Dots keep clear of the quadrant labels in the corners.
+  const inner = { top: PAD.top + 22, bottom: H - PAD.bottom - 20 };
+  const y = (impact: number) => inner.top + ((reach - impact) / (2 * reach)) * (inner.bottom - inner.top);
   const midX = x(average);
   const midY = y(0);
   const corner = (q: Quadrant, cx: number, cy: number, anchor: "start" | "end") => (
@@ -218,7 +230,9 @@ export function ScoreImpactMatrix({
           </li>
         ))}
       </ol>
-      <p className="hint">{t("reports.matrix.average", { share: pct(average) })}</p>
+      <p className="hint">
+        {t("reports.matrix.average", { share: pct(average) })} {help}
+      </p>
     </figure>
   );
 }

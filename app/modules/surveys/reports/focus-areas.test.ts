@@ -49,6 +49,11 @@ describe("chooseFocus", () => {
     expect(focus.matrix.map((p) => p.rank)).toEqual([2, 3, 1, 4]);
   });
 
+  it("ranks correlations as shown, to two decimals: equal ones share a rank and the next rank skips", () => {
+    const focus = chooseFocus(dims(["a", 0.3, 0.7], ["b", 0.4, 0.652], ["c", 0.6, 0.648], ["d", 0.7, 0.6]))!;
+    expect(focus.matrix.map((p) => p.rank)).toEqual([1, 2, 2, 4]);
+  });
+
   it("keeps suppressed dimensions out, and dimensions without an impact after those with one", () => {
     const focus = chooseFocus(
       dims(["pay", null, 0.9], ["career", 0.1, null], ["training", 0.3, 0.5], ["manager", 0.9, 0.6], ["team", 0.7, 0.4]),

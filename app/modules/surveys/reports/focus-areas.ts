@@ -35,9 +35,6 @@ export type Focus = {
   byImpact: boolean;
 };
 
-/** Correlations closer than this are treated as equal: no dimension stands out. */
-const SAME_IMPACT = 0.005;
-
 /**
  * Strengths are the dimensions scoring at or above the unit's average, areas to improve those
  * below; within each, the strongest link with overall satisfaction comes first, then the score
@@ -105,17 +102,18 @@ export function chooseFocus(dimensions: DimensionInput[], options: { count?: num
 /**
  * Each dimension's link with the outcome relative to the others: its rank (1 = strongest, ties
  * share a rank) and its correlation centred on the dimensions' mean and divided by their spread
- * (0 = an average link). Correlations that all lie within SAME_IMPACT of each other are not told
- * apart: every impact is 0 and `byImpact` is false.
+ * (0 = an average link). Correlations are compared as shown, to two decimals: equal ones share a
+ * rank, and when all are equal every impact is 0 and `byImpact` is false.
  */
 export function relativeImpacts(rows: { dimension: string; r: number }[]) {
   const meanR = mean(rows.map((d) => d.r));
   const spread = Math.sqrt(mean(rows.map((d) => (d.r - meanR) ** 2)));
-  const byImpact = rows.length >= 2 && Math.max(...rows.map((d) => d.r)) - Math.min(...rows.map((d) => d.r)) > SAME_IMPACT;
+  const shown = (r: number) => Math.round(r * 100);
+  const byImpact = rows.length >= 2 && Math.max(...rows.map((d) => shown(d.r))) > Math.min(...rows.map((d) => shown(d.r)));
   const impacts = new Map(
     rows.map((d) => [
       d.dimension,
-      { rank: 1 + rows.filter((o) => o.r - d.r > SAME_IMPACT).length, impact: byImpact ? (d.r - meanR) / spread : 0 },
+      { rank: 1 + rows.filter((o) => shown(o.r) > shown(d.r)).length, impact: byImpact ? (d.r - meanR) / spread : 0 },
     ]),
   );
   return { byImpact, impacts };
