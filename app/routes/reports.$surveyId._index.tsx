@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
+import { FocusSection } from "~/components/reports/focus";
 import { Heatmap } from "~/components/reports/heatmap";
 import { CommentsSection, DimensionsSection, DriversSection, Headline, ItemsSection, TrendSection } from "~/components/reports/sections";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -132,12 +133,11 @@ function LiveRates({ report }: { report: Extract<Report, { closed: false }> }) {
 
 function ActionPlan({
   plan,
-  canPlan,
   href,
 }: {
   plan: { summary: string; actions: string; publishedAt: Date | null } | null;
-  canPlan: boolean;
-  href: string;
+  /** The way to the form, when the focus areas (which carry it) are not shown. */
+  href: string | null;
 }) {
   const t = useT();
   return (
@@ -156,7 +156,7 @@ function ActionPlan({
       ) : (
         <p className="hint">{t("reports.actionPlanNone")}</p>
       )}
-      {canPlan ? (
+      {href ? (
         <p className="no-print">
           <Link to={href}>{t("reports.actionPlanEdit")}</Link>
         </p>
@@ -191,6 +191,7 @@ export default function SurveyReport() {
     unit: report.unit.id,
     ...(report.closed && report.filter ? { filter: `${report.filter.cut}:${report.filter.value}` } : {}),
   });
+  const planHref = canPlan ? `/reports/${report.survey.id}/plan?${new URLSearchParams({ unit: report.unit.id })}` : null;
   const unitHref = (unitId: string) =>
     `/reports/${report.survey.id}?${new URLSearchParams({ unit: unitId, ...(report.closed && report.filter ? { filter: `${report.filter.cut}:${report.filter.value}` } : {}) })}`;
   return (
@@ -221,16 +222,19 @@ export default function SurveyReport() {
           {report.live.length > 0 ? <LiveRates report={report} /> : null}
         </>
       ) : (
-        <ClosedBody report={report} unitHref={unitHref} />
+        <ClosedBody report={report} unitHref={unitHref} planHref={planHref} />
       )}
-      {report.closed && report.unit.id !== ORG ? (
-        <ActionPlan plan={plan} canPlan={canPlan} href={`/reports/${report.survey.id}/plan?unit=${report.unit.id}`} />
-      ) : null}
+      {report.closed && report.unit.id !== ORG ? <ActionPlan plan={plan} href={focusShown(report) ? null : planHref} /> : null}
     </section>
   );
 }
 
-function ClosedBody({ report, unitHref }: { report: ClosedReport; unitHref: (id: string) => string }) {
+/** Whether the report's body (and with it the focus areas and their way to the action plan) is shown. */
+function focusShown(report: Report) {
+  return report.closed && !report.hidden && report.respondents !== 0;
+}
+
+function ClosedBody({ report, unitHref, planHref }: { report: ClosedReport; unitHref: (id: string) => string; planHref: string | null }) {
   const t = useT();
   if (report.hidden) {
     return (
@@ -243,13 +247,14 @@ function ClosedBody({ report, unitHref }: { report: ClosedReport; unitHref: (id:
   return (
     <>
       <Headline report={report} />
+      <FocusSection report={report} planHref={planHref} />
       <DimensionsSection report={report} />
       <section className="panel">
         <h2>{t("reports.heatmap")}</h2>
         <Heatmap report={report} unitHref={unitHref} />
       </section>
-      <DriversSection report={report} />
       <TrendSection report={report} />
+      <DriversSection report={report} />
       <ItemsSection report={report} />
       <CommentsSection report={report} />
     </>

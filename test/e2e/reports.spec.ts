@@ -33,9 +33,26 @@ test("the department head sees the report with charts; the 4-answer room is hidd
   await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
   await expect(page.getByTestId("headline")).toContainText("17");
 
+  // Where to focus comes first: areas to improve and strengths on a score × impact chart, and the way to the plan.
+  const focus = page.getByTestId("focus-areas");
+  await expect(focus).toBeVisible();
+  await expect(focus.getByRole("heading", { name: "重点关注" })).toBeVisible();
+  expect(await focus.locator("[data-testid^='focus-'] li").count()).toBeGreaterThanOrEqual(2);
+  await expect(focus.getByTestId("score-impact").locator("svg circle").first()).toBeVisible();
+  await expect(focus.getByRole("link", { name: "编写改进计划" })).toBeVisible();
+  const focusBox = await focus.boundingBox();
+  const dimensionsBox = await page.getByTestId("dimension-comparison").boundingBox();
+  expect(focusBox!.y).toBeLessThan(dimensionsBox!.y);
+  // Everyone who answered is in the department: it is not compared with itself.
+  await expect(page.getByTestId("dimension-comparison")).not.toContainText("对比全组织");
+  await expect(page.getByTestId("headline")).not.toContainText("对比全组织");
+  // Links with overall satisfaction in words, the correlation only in a hover.
+  await expect(page.getByTestId("drivers")).toContainText("关联");
+  await expect(page.getByTestId("drivers")).not.toContainText("0.");
+
   // Charts are drawn in the browser, each with its data table.
   await expect(page.locator(".report-chart canvas").first()).toBeVisible();
-  expect(await page.locator(".report-chart canvas").count()).toBeGreaterThanOrEqual(3);
+  expect(await page.locator(".report-chart canvas").count()).toBeGreaterThanOrEqual(2);
   await page.locator("details.report-data summary").first().click();
   await expect(page.locator("details.report-data table").first()).toBeVisible();
 

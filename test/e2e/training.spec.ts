@@ -126,7 +126,8 @@ test("a course runs from the needs survey to an effectiveness report", async ({ 
   await expect(evaluation).toContainText("样本不足，不予显示");
   await expect(evaluation).not.toContainText("n=1）");
   await expect(evaluation).toContainText("55.0 → 85.0，平均提升 30.0 分（n=2）");
-  await expect(evaluation).toContainText("标准化提升 g = 0.67");
+  await expect(evaluation).toContainText("达到可提升空间的 67%");
+  await expect(evaluation.getByTitle(/标准化提升 g = 0\.67/)).toBeVisible();
 
   // The effectiveness report has the course across the four levels, and exports.
   await page.goto("/training/reports");

@@ -65,6 +65,22 @@ describe("the department head's report page", () => {
     expect(html).toMatch(new RegExp(`data-unit="${unit("JC-GE-GOV")}" data-hidden="false"`));
   });
 
+  it("opens with the focus areas and the way to the action plan; a hidden room shows none", async () => {
+    const html = await (await head.get(`/reports/${surveyId}`)).text();
+    const focus = html.slice(html.indexOf('data-testid="focus-areas"'), html.indexOf('data-testid="dimension-comparison"'));
+    expect(focus).toContain('data-testid="focus-opportunities"');
+    expect(focus).toContain('data-testid="score-impact"');
+    expect(focus).toContain(`href="/reports/${surveyId}/plan?unit=${unit("JC-GE")}"`);
+    expect(html.indexOf('data-testid="focus-areas"')).toBeLessThan(html.indexOf('data-testid="heatmap"'));
+
+    const vpn = await (await head.get(`/reports/${surveyId}?unit=${unit("JC-GE-VPN")}`)).text();
+    expect(vpn).toContain('data-testid="group-hidden"');
+    expect(vpn).not.toContain('data-testid="focus-areas"');
+    expect(vpn).not.toContain('data-testid="score-impact"');
+    // The plan stays reachable from its own panel.
+    expect(vpn).toContain(`href="/reports/${surveyId}/plan?unit=${unit("JC-GE-VPN")}"`);
+  });
+
   it("exports the aggregated results as CSV with suppressed cells", async () => {
     const response = await head.get(`/reports/${surveyId}/csv?lng=en`);
     expect(response.status).toBe(200);

@@ -3,6 +3,7 @@ import type { ClosedReport } from "~/modules/surveys/reports/report.server";
 import { ChartFigure, COLOURS, delta, pct, SERIES } from "./chart";
 import { DataTable } from "~/components/ui/data-table";
 import { formatDecimal } from "~/utils/format";
+import { linkStrength, relativeWord } from "~/modules/surveys/reports/focus-areas";
 
 type Props = { report: ClosedReport };
 
@@ -241,40 +242,33 @@ export function DriversSection({ report }: Props) {
     const d = report.dimensions.find((x) => x.id === id);
     return d ? name(d) : id;
   };
+  const rows = [...report.drivers].sort((a, b) => a.rank - b.rank || b.r - a.r);
   return (
     <section className="panel">
       <h2>{t("reports.drivers")}</h2>
-      {report.drivers.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="hint">{t("reports.driversNone")}</p>
       ) : (
         <>
           <p className="hint">{t("reports.driversHelp", { outcome: outcome ? text(outcome) : "" })}</p>
-          <ChartFigure
-            title={t("reports.chart.drivers")}
-            height={220}
-            chart={{
-              type: "bar",
-              data: {
-                labels: report.drivers.map((d) => dimName(d.dimension)),
-                datasets: [
-                  { label: t("reports.correlation"), data: report.drivers.map((d) => Number(d.r.toFixed(2))), backgroundColor: SERIES[0] },
-                ],
+          <DataTable
+            testId="drivers"
+            rows={rows}
+            rowKey={(d) => d.dimension}
+            empty={null}
+            columns={[
+              { key: "rank", header: "reports.impactRank", numeric: true, cell: (d) => `${d.rank}/${rows.length}` },
+              { key: "dimension", header: "reports.dimension", rowHeader: true, cell: (d) => dimName(d.dimension) },
+              {
+                key: "link",
+                header: "reports.link",
+                cell: (d) => (
+                  <span title={t("reports.correlationHover", { r: formatDecimal(d.r, 2) })}>{t(`reports.link.${linkStrength(d.r)}`)}</span>
+                ),
               },
-              options: { indexAxis: "y", scales: { x: { min: -1, max: 1 } }, plugins: { legend: { display: false } } },
-            }}
-            table={
-              <DataTable
-                rows={report.drivers}
-                rowKey={(d) => d.dimension}
-                empty={null}
-                stacked={false}
-                columns={[
-                  { key: "dimension", header: "reports.dimension", rowHeader: true, cell: (d) => dimName(d.dimension) },
-                  { key: "correlation", header: "reports.correlation", numeric: true, cell: (d) => formatDecimal(d.r, 2) },
-                  { key: "favourable", header: "reports.favourable", numeric: true, cell: (d) => pct(d.favourable) },
-                ]}
-              />
-            }
+              { key: "relative", header: "reports.relative", cell: (d) => t(`reports.relative.${relativeWord(d.impact)}`) },
+              { key: "favourable", header: "reports.favourable", numeric: true, cell: (d) => pct(d.favourable) },
+            ]}
           />
         </>
       )}

@@ -40,7 +40,11 @@ export function LearningCell({
         n: learning.n,
       })}
       <br />
-      <small>{t("training.eval.normalisedGain", { g: learning.normalisedGain === null ? "—" : learning.normalisedGain.toFixed(2) })}</small>
+      {learning.normalisedGain === null ? null : (
+        <small title={t("training.eval.normalisedGainHover", { g: learning.normalisedGain.toFixed(2) })}>
+          {t("training.eval.normalisedGain", { share: pct(learning.normalisedGain) })}
+        </small>
+      )}
     </span>
   );
 }
@@ -84,7 +88,7 @@ export function ResultsCell({ results }: { results: Results }) {
     );
   return (
     <span data-testid="did">
-      {t("training.eval.resultsValue", { did: points(results.did) })}
+      <span title={t("training.eval.resultsValueHover")}>{t("training.eval.resultsValue", { did: points(results.did) })}</span>
       <br />
       <small>
         {t("training.eval.resultsDetail", {

@@ -62,9 +62,20 @@ describe("the department head's report", () => {
     expect(r.units.some((u) => u.id === ORG)).toBe(false); // heads do not pick the organisation
   });
 
-  it("compares with the organisation and last year's wave, and shows a trend", async () => {
+  it("never compares the department with itself, and compares a room with the larger organisation", async () => {
+    // Every respondent of the survey is in the department: the organisation figure is the department's own.
+    const dept = closed(await loadReport(db, head, surveyId, {}));
+    expect(dept.orgDimensions).toBeNull();
+    expect(dept.orgEnps).toBeNull();
+    const gov = closed(await loadReport(db, head, surveyId, { unitId: unit.get("JC-GE-GOV") }));
+    expect(gov.respondents).toBe(7);
+    expect(gov.orgDimensions).not.toBeNull();
+    expect(gov.orgDimensions!["pay-performance"]!.n).toBe(17);
+    expect(gov.orgEnps).not.toBeNull();
+  });
+
+  it("compares with last year's wave, and shows a trend", async () => {
     const r = closed(await loadReport(db, head, surveyId, {}));
-    expect(r.orgDimensions).not.toBeNull();
     expect(r.previous?.titleZh).toBe("去年");
     expect(r.previous?.respondents).toBe(13);
     expect(r.trend.map((t) => t.titleZh)).toEqual(["去年", "报告测试调查"]);
@@ -81,6 +92,43 @@ describe("the department head's report", () => {
     expect(r.drivers.length).toBeGreaterThan(0);
     expect(r.drivers.every((d) => Math.abs(d.r) <= 1)).toBe(true);
     expect(r.drivers.map((d) => d.dimension)).not.toContain("overall");
+  });
+
+  it("puts focus areas first, chosen from the shown dimensions with their impact ranked, and the changes since last year", async () => {
+    const r = closed(await loadReport(db, head, surveyId, {}));
+    const focus = r.focus!;
+    const chosen = [...focus.strengths, ...focus.opportunities];
+    expect(chosen.length).toBeGreaterThanOrEqual(2);
+    expect(focus.strengths.length).toBeLessThanOrEqual(3);
+    expect(focus.opportunities.length).toBeLessThanOrEqual(3);
+    // The overall-satisfaction dimension is the outcome, not a lever.
+    expect(chosen.map((a) => a.dimension)).not.toContain("overall");
+    for (const a of chosen) expect(a.favourable).toBe(r.dimensionSplits![a.dimension]!.favourable);
+    for (const a of focus.strengths) expect(a.favourable).toBeGreaterThanOrEqual(focus.averageFavourable);
+    for (const a of focus.opportunities) expect(a.favourable).toBeLessThan(focus.averageFavourable);
+    // Drivers carry their rank among the dimensions, 1 for the strongest link.
+    const strongest = [...r.drivers].sort((a, b) => b.r - a.r)[0];
+    expect(strongest.rank).toBe(1);
+    expect(r.drivers.every((d) => d.rank >= 1 && d.rank <= r.drivers.length)).toBe(true);
+    // Changes are in whole points against last year's shown figures.
+    const changes = [...r.changes!.rises, ...r.changes!.falls];
+    for (const c of changes) {
+      const before = Math.round(r.previous!.dimensions![c.dimension]!.favourable * 100);
+      expect(c.points).toBe(Math.round(r.dimensionSplits![c.dimension]!.favourable * 100) - before);
+    }
+  });
+
+  it("shows no focus areas and no changes for a unit under the minimum or hidden by its complement", async () => {
+    const vpn = closed(await loadReport(db, head, surveyId, { unitId: unit.get("JC-GE-VPN") }));
+    expect(vpn.hidden).toBe(true);
+    expect(vpn.focus).toBeNull();
+    expect(vpn.changes).toBeNull();
+    expect(vpn.orgDimensions).toBeNull();
+    // Finance has 6 answers but is hidden by subtraction (17 − 7 − 6 = 4): no focus areas either.
+    const fin = closed(await loadReport(db, head, surveyId, { unitId: unit.get("JC-GE-FIN") }));
+    expect(fin.hidden).toBe(true);
+    expect(fin.focus).toBeNull();
+    expect(fin.changes).toBeNull();
   });
 
   it("shows comments only where the group reaches the comment minimum", async () => {

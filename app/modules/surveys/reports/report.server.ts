@@ -21,6 +21,7 @@ import {
 } from "./report-groups.server";
 import { enps, likertSplit, type Enps, type Split } from "./report-stats";
 import { rollUp, suppressUnits } from "./report-suppression";
+import { biggestChanges, chooseFocus, relativeImpacts } from "./focus-areas";
 import { parseCuts } from "../settings";
 import { getTemplate } from "../campaigns/templates.server";
 import { paginate, pageWindow } from "~/utils/pagination";
@@ -225,10 +226,21 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
 
   // A head compares with the organisation only where the organisation minus their own subtree
   // is not a group they may not open (nor too small): see comparableOutside.
+  // Never a comparison of the unit with itself: where the unit's respondents are all of the
+  // organisation's (a department that is the whole survey), the organisation figure is left out.
+  const outsideOwn = own === ORG ? null : comparableOutside(own, min);
   const org =
     unitId === ORG
       ? current
-      : await waveFigures(db, survey, filter, ORG, extra, cache, own === ORG ? undefined : comparableOutside(own, min));
+      : await waveFigures(
+          db,
+          survey,
+          filter,
+          ORG,
+          extra,
+          cache,
+          (figure, g, fv) => fv.reach(figure, ORG) > fv.reach(figure, unitId) && (outsideOwn?.(figure, g, fv) ?? true),
+        );
   const waves = await rows(db, closedWaves, [survey.templateId, sqliteDate(survey.opensAt)]);
   const trend = [];
   for (const wave of waves.reverse()) {
@@ -276,6 +288,33 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
     : (await drivers(db, survey.id, filter, units, min))
         .filter((d) => current.figureView.shown(`r:${d.dimension}`, unitId))
         .map((d) => ({ ...d, n: current.figureView.reach(`r:${d.dimension}`, unitId) }));
+  const { impacts } = relativeImpacts(driverRows);
+  const driversShown = driverRows.map((d) => ({
+    ...d,
+    ...impacts.get(d.dimension)!,
+    favourable: current.figures?.dimensions.get(d.dimension)?.favourable ?? null,
+  }));
+  const dimensionSplits = dimensionRecord(current.figures);
+  const outcomeItem = items.find((i) => i.outcome);
+  // Chosen only from what the report shows: a suppressed dimension or driver is null here.
+  const focus = hidden
+    ? null
+    : chooseFocus(
+        dimensionIds.map((dimension) => ({
+          dimension,
+          favourable: dimensionSplits?.[dimension]?.favourable ?? null,
+          r: driversShown.find((d) => d.dimension === dimension)?.r ?? null,
+        })),
+        { exclude: driversShown.length > 0 && outcomeItem ? [outcomeItem.dimension] : [] },
+      );
+  const changes = hidden
+    ? null
+    : biggestChanges(
+        Object.fromEntries(dimensionIds.map((d) => [d, dimensionSplits?.[d]?.favourable])),
+        previous?.dimensions ? Object.fromEntries(dimensionIds.map((d) => [d, previous.dimensions?.[d]?.favourable])) : null,
+        dimensionIds,
+      );
+  const orgDimensions = unitId === ORG || hidden ? null : dimensionRecord(org.figures);
   const textItems = items.filter((i) => i.type === "text");
   const commentsVisible = !hidden && !filter && !groups.commentsHidden.has(unitId);
   const sizes = {
@@ -305,17 +344,19 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
     invited: filter || hidden ? null : (groups.invited.get(unitId) ?? 0) || null,
     overall: hidden ? null : view(current.figures!.split),
     enps: hidden ? null : (current.figures!.enps as Enps | null),
-    dimensionSplits: dimensionRecord(current.figures),
-    orgDimensions: unitId === ORG ? null : dimensionRecord(org.figures),
-    orgEnps: unitId === ORG ? null : (org.figures?.enps?.score ?? null),
+    dimensionSplits,
+    orgDimensions: orgDimensions && Object.values(orgDimensions).some((d) => d !== null) ? orgDimensions : null,
+    orgEnps: unitId === ORG || hidden ? null : (org.figures?.enps?.score ?? null),
     previous,
     trend,
     items: hidden
       ? []
       : items.filter((i) => i.type !== "text").map((i) => itemView(i, current.byItem!.get(i.id), current.figureView, unitId)),
     heatmap,
-    drivers: driverRows.map((d) => ({ ...d, favourable: current.figures?.dimensions.get(d.dimension)?.favourable ?? null })),
-    outcomeItemId: items.find((i) => i.outcome)?.id ?? null,
+    drivers: driversShown,
+    outcomeItemId: outcomeItem?.id ?? null,
+    focus,
+    changes,
     comments: commentRows
       ? textItems.map((i) => ({
           itemId: i.id,
