@@ -15,7 +15,7 @@ import { formatDate } from "~/utils/format";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "career.manage");
-  return { requests: await pendingTrackRequests(db), today: new Date().toISOString().slice(0, 10) };
+  return { requests: await pendingTrackRequests(db), today: formatDate(new Date()) };
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -178,7 +178,7 @@ export function CheckIns({
   const [form, fields] = useForm({
     id: "checkin",
     lastResult,
-    defaultValue: { intent: "checkin", heldOn: new Date().toISOString().slice(0, 10) },
+    defaultValue: { intent: "checkin", heldOn: formatDate(new Date()) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CheckInSchema }),
     shouldRevalidate: "onInput",
   });

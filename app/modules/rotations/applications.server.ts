@@ -6,6 +6,7 @@ import { addMonths, dayStart } from "~/modules/careers/dates";
 import { createAssignment } from "./assignments.server";
 import { applicationOutcome, HOLDING, rotationEligibility } from "./rules";
 import { fieldError } from "~/utils/domain-error";
+import { formatDate } from "~/utils/format";
 
 /** Whether the employee may apply to rotations under a programme's rules, and why not. */
 export async function eligibilityFor(db: Db, employeeId: string, rules: { minMonthsInPost: number; tracksJson: string }, now = new Date()) {
@@ -51,8 +52,7 @@ export async function submitApplication(
   });
   if (!employee || (input.source === "self" && employee.id !== actor.employeeId)) return null;
   if (employee.unitId === opening.hostUnitId) throw fieldError("openingId", "rotations.errors.sameUnit");
-  if (dayStart(input.proposedStart) < dayStart(now.toISOString().slice(0, 10)))
-    throw fieldError("proposedStart", "rotations.errors.startInPast");
+  if (dayStart(input.proposedStart) < dayStart(formatDate(now))) throw fieldError("proposedStart", "rotations.errors.startInPast");
   const eligibility = await eligibilityFor(db, employee.id, opening.programme, now);
   if (!eligibility.eligible) throw fieldError("openingId", "rotations.errors.notEligible");
   return db.$transaction(async (tx) => {
