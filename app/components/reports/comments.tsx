@@ -107,7 +107,7 @@ function ItemComments({
               </ul>
             </nav>
           ) : null}
-          {searching || item.theme !== null ? (
+          {(searching || item.theme !== null) && item.matching > 0 ? (
             <p className="hint" data-testid="comments-matching">
               {t("reports.commentsMatching", { people: item.people })}
             </p>

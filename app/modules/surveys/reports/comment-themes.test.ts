@@ -77,6 +77,23 @@ describe("comment themes", () => {
     expect(english.entries.find((e) => e.text.includes("laptops"))!.themes).toEqual([]);
   });
 
+  it("names a theme by the subject word said beside a rarer one, and places comments past those searched", () => {
+    const training = buildCommentThemes(
+      [
+        "培训时间太集中，希望多一些实战演练。",
+        "培训时间太集中，希望多一些实战演练！",
+        "培训太少。",
+        "希望组织一次实战演练。",
+        "团建活动太少。",
+      ],
+      commentKeywords(),
+    );
+    expect(training.themes.map((t) => t.key)).toContain("培训");
+    expect(training.themes.find((t) => t.key === "培训")!.count).toBeGreaterThanOrEqual(3);
+    const late = buildCommentThemes(["加班太多。", "加班太多。", "周末也加班。"], commentKeywords(), { maxSearched: 1 });
+    expect(late.themes).toEqual([{ key: "加班", label: "加班", keywords: ["加班"], count: 3 }]);
+  });
+
   it("has no themes and no counts for no comments", () => {
     expect(buildCommentThemes([], commentKeywords())).toEqual({ total: 0, entries: [], themes: [], other: 0 });
   });

@@ -7,7 +7,8 @@
  * 2. Each distinct comment gives its keywords (TF-IDF over a general corpus: words frequent in
  *    the comment and rare in ordinary Chinese; the extractor is passed in, see
  *    comment-themes.server.ts). Stop words, single Chinese characters, short English words and
- *    numbers are dropped; a few HR synonyms count as one word.
+ *    numbers are dropped; a few HR synonyms count as one word. Past a few thousand distinct
+ *    comments, themes are looked for among the most written only (step 4 still places all).
  * 3. A keyword written by at least `minSupport` people is a candidate; candidates are ranked by
  *    their summed weight and the best become themes. One that is part of a chosen theme's word
  *    (工资 / 涨工资) joins that theme; one said mostly in the same comments as a chosen theme
@@ -62,10 +63,10 @@ const SYNONYMS: string[][] = [
 /** Words that name a subject of working life: preferred as a theme's name over a rarer word said beside them. */
 const SUBJECTS = new Set([
   ...SYNONYMS.map((group) => group[0]),
-  ..."考核 绩效 指标 沟通 反馈 领导 管理 团队 氛围 会议 例会 客户 流程 制度 设备 环境 办公 轮岗 发展 任务 分工 协作 配合 支撑 激励 福利 休假 通勤 安全".split(
+  ..."考核 绩效 指标 沟通 反馈 领导 管理 团队 氛围 会议 例会 客户 流程 制度 设备 环境 办公 轮岗 发展 任务 分工 协作 配合 支撑 激励 福利 休假 通勤 安全 系统".split(
     " ",
   ),
-  ..."appraisal target feedback manager management meeting customer process equipment office workload recognition".split(" "),
+  ..."appraisal target feedback manager management meeting customer process equipment office workload recognition system".split(" "),
 ]);
 const countIn = (a: Set<number>, b: Set<number>) => [...a].reduce((n, i) => n + (b.has(i) ? 1 : 0), 0);
 const SYNONYM_OF = new Map(SYNONYMS.flatMap((group) => group.map((word) => [word, group[0]] as const)));
@@ -131,17 +132,23 @@ export function collapseComments(texts: string[]): { text: string; count: number
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export type ThemeOptions = { maxThemes?: number; minSupport?: number; keywordsPerComment?: number };
+export type ThemeOptions = {
+  maxThemes?: number;
+  minSupport?: number;
+  keywordsPerComment?: number;
+  /** Themes are found among this many distinct comments (the most written first); every comment is then placed. */
+  maxSearched?: number;
+};
 
 /** Themes of one group's comments, every comment placed in its themes or in "other". */
 export function buildCommentThemes(texts: string[], extract: KeywordExtractor, options: ThemeOptions = {}): CommentThemes {
-  const { maxThemes = 8, minSupport = 2, keywordsPerComment = 8 } = options;
+  const { maxThemes = 12, minSupport = 2, keywordsPerComment = 8, maxSearched = 3000 } = options;
   const collapsed = collapseComments(texts);
   const total = collapsed.reduce((sum, c) => sum + c.count, 0);
 
   // Candidates: keyword → summed weight and the comments (indexes) that gave it.
   const candidates = new Map<string, { weight: number; people: number; comments: Set<number> }>();
-  collapsed.forEach((comment, index) => {
+  collapsed.slice(0, maxSearched).forEach((comment, index) => {
     const seen = new Set<string>();
     for (const { keyword, weight } of extract(comment.text).slice(0, keywordsPerComment)) {
       const key = keywordKey(keyword);
