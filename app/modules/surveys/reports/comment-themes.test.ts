@@ -77,6 +77,11 @@ describe("comment themes", () => {
     expect(english.entries.find((e) => e.text.includes("laptops"))!.themes).toEqual([]);
   });
 
+  it("finds an English word written against Chinese text", () => {
+    const mixed = buildCommentThemes(["VPN经常断线。", "VPN太慢了", "希望VPN更稳定。"], commentKeywords());
+    expect(mixed.themes.map((t) => [t.key, t.count])).toContainEqual(["vpn", 3]);
+  });
+
   it("names a theme by the subject word said beside a rarer one, and places comments past those searched", () => {
     const training = buildCommentThemes(
       [

@@ -192,7 +192,7 @@ export function buildCommentThemes(texts: string[], extract: KeywordExtractor, o
   const searched = chosen.map((t) => ({ key: t.key, words: themeWords(t.keywords) }));
   const entries: CommentEntry[] = collapsed.map((comment) => {
     const folded = comment.text.normalize("NFKC").toLowerCase();
-    const words = new Set(folded.split(/[^\p{L}'-]+/u).filter(Boolean));
+    const words = new Set(folded.match(/[a-z][a-z'-]*/g) ?? []);
     const themes = searched.filter((t) => t.words.some((w) => mentions(folded, words, w))).map((t) => t.key);
     return { ...comment, themes };
   });
