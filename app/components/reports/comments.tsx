@@ -121,7 +121,7 @@ function ItemComments({
                   <span className="comment-text">{entry.text}</span>
                   {entry.count > 1 ? (
                     <span className="badge comment-same" title={t("reports.commentsSame", { count: entry.count })}>
-                      ×{entry.count}
+                      {`×${entry.count}`}
                     </span>
                   ) : null}
                 </li>
