@@ -25,7 +25,15 @@ export function answersFor(items: SurveyItem[], tone: number, comment?: string):
  */
 export async function closedSurvey(
   db: Db,
-  input: { actorId: string; answers: Record<string, number>; minCommentGroupSize?: number; opensAt?: Date; title?: string },
+  input: {
+    actorId: string;
+    answers: Record<string, number>;
+    minCommentGroupSize?: number;
+    opensAt?: Date;
+    title?: string;
+    /** The comment of the `i`-th respondent of a unit (default: the unit's code and a number). */
+    comment?: (unitCode: string, i: number) => string;
+  },
 ) {
   const now = new Date();
   const opensAt = input.opensAt ?? new Date(now.getTime() - DAY);
@@ -54,10 +62,11 @@ export async function closedSurvey(
       select: { employeeId: true },
     });
     if (people.length < input.answers[unit.code]) throw new Error(`${unit.code} has only ${people.length} people`);
-    for (const p of people) {
+    for (const [i, p] of people.entries()) {
+      const comment = input.comment ? input.comment(unit.code, i) : `${unit.code} 意见 ${tone + 1}`;
       const result = await answerAs(
         db,
-        { surveyId: id, employeeId: p.employeeId, answers: answersFor(items, tone++ % 5, `${unit.code} 意见 ${tone}`) },
+        { surveyId: id, employeeId: p.employeeId, answers: answersFor(items, tone++ % 5, comment) },
         launchAt,
       );
       if (!result.ok) throw new Error(`answer refused: ${result.reason}`);

@@ -7,6 +7,27 @@ import { DEMO, signIn, signOut } from "./fixtures";
 const TITLE = "报告演示调查";
 let surveyId: string;
 
+const COMMENTS: Record<string, string[]> = {
+  "JC-GE-GOV": [
+    "加班太多，周末也要加班。",
+    "加班太多，周末也要加班",
+    "晚上加班没有加班费。",
+    "工资三年没涨了。",
+    "薪资和同行比偏低。",
+    "食堂的饭菜太贵了。",
+    "办公室空调坏了。",
+  ],
+  "JC-GE-FIN": [
+    "食堂的饭菜太贵了。",
+    "食堂的饭菜太贵了！",
+    "食堂菜品单一。",
+    "项目忙的时候天天加班。",
+    "绩效工资和贡献挂钩不够。",
+    "希望多一些培训。",
+  ],
+  "JC-GE-VPN": ["培训时间太集中。", "客服系统太卡。", "客服系统太卡。", "排班不合理。"],
+};
+
 /** The database of the server the browser tests run against (see scripts/e2e-server.mjs). */
 function e2eDatabase() {
   return createPrismaClient(`file:${path.resolve(".cache", `e2e-${process.env.E2E_PORT ?? 3100}`, "app.db")}`);
@@ -20,7 +41,12 @@ test.beforeAll(async () => {
   const db = e2eDatabase();
   try {
     const hr = await db.user.findFirstOrThrow({ where: { employee: { employeeNo: "E000003" } }, select: { id: true } });
-    surveyId = await closedSurvey(db, { actorId: hr.id, answers: { "JC-GE-GOV": 7, "JC-GE-FIN": 6, "JC-GE-VPN": 4 }, title: TITLE });
+    surveyId = await closedSurvey(db, {
+      actorId: hr.id,
+      answers: { "JC-GE-GOV": 7, "JC-GE-FIN": 6, "JC-GE-VPN": 4 },
+      title: TITLE,
+      comment: (code, i) => COMMENTS[code][i],
+    });
   } finally {
     await db.$disconnect();
   }
@@ -79,6 +105,28 @@ test("the department head sees the report with charts; the 4-answer room is hidd
   const vpnRows = csv.split("\r\n").filter((l) => l.includes("VPN客户服务中心"));
   expect(vpnRows.length).toBeGreaterThan(0);
   for (const row of vpnRows) expect(row).toContain("suppressed");
+});
+
+test("the department head reads the comments by theme, searches them, and sees a repeated one once", async ({ page }) => {
+  await signIn(page, DEMO.head);
+  await page.goto(`/reports/${surveyId}`);
+  const first = page.getByTestId("report-comments").first();
+  const overtime = first.getByTestId("theme-chip").filter({ hasText: "加班" });
+  await expect(overtime).toContainText("4");
+  await expect(first.getByTestId("comment-list").locator("li", { hasText: "食堂的饭菜太贵了" })).toContainText("×3");
+  await overtime.click();
+  await expect(overtime).toHaveAttribute("aria-current", "true");
+  await expect(page).toHaveURL(/ct\./);
+  const shown = first.getByTestId("comment-list").locator("li");
+  await expect(shown).toHaveCount(3);
+  for (const text of await shown.allTextContents()) expect(text).toContain("加班");
+
+  await page.getByLabel("搜索意见").fill("空调");
+  await page.getByRole("button", { name: "搜索", exact: true }).click();
+  await expect(page).toHaveURL(/cq=/);
+  await expect(first).toContainText("没有符合条件的意见"); // 空调 is not among the overtime comments
+  await first.getByRole("link", { name: /全部/ }).click();
+  await expect(first.getByTestId("comment-list").locator("li")).toHaveText(["办公室空调坏了。"]);
 });
 
 test("the head publishes an action plan and the department's employee reads it", async ({ page }) => {

@@ -110,3 +110,37 @@ describe("action plans", () => {
     expect((await employee.post(url, { intent: "save", summary: "s", actions: "a" })).status).toBe(403);
   });
 });
+
+describe("comment themes on the page", () => {
+  let themed: string;
+  const comment = (code: string, i: number) =>
+    i % 2 === 0 ? "加班太多，周末也要加班。" : `${code === "JC-GE-GOV" ? "食堂" : "培训"}不够好，第${i}条`;
+
+  beforeAll(async () => {
+    themed = await closedSurvey(db, {
+      actorId: org.userId.get("E000003")!,
+      answers: { "JC-GE-FIN": 6, "JC-GE-GOV": 7 },
+      minCommentGroupSize: 10,
+      comment,
+    });
+  }, 120_000);
+
+  it("shows the department's themes as links that filter, and takes any comment params without failing", async () => {
+    const html = await (await head.get(`/reports/${themed}`)).text();
+    expect(html).toContain('data-testid="theme-chip"');
+    expect(html).toMatch(/加班(<!-- -->)? <span class="theme-count">7<\/span>/);
+    expect(html).toMatch(/×(<!-- -->)?7/);
+    for (const query of ["ct.ovr-07=%E5%8A%A0%E7%8F%AD", "cq=x&cn.ovr-07=abc", "cn.ovr-07=1e309&ct.../x=1", `cq=${"食".repeat(500)}`]) {
+      expect((await head.get(`/reports/${themed}?${query}`)).status, query).toBe(200);
+    }
+    const filtered = await (await head.get(`/reports/${themed}?ct.ovr-07=${encodeURIComponent("加班")}`)).text();
+    expect(filtered).toMatch(/aria-current="true"[^>]*data-testid="theme-chip"/);
+  });
+
+  it("shows a room under the comment minimum no theme, count or search result", async () => {
+    const html = await (await head.get(`/reports/${themed}?unit=${unit("JC-GE-GOV")}&cq=${encodeURIComponent("食堂")}`)).text();
+    expect(html).toContain('data-testid="headline"'); // its figures pass the group minimum
+    expect(html).toContain('data-testid="comments-hidden"');
+    for (const marker of ["theme-chip", "theme-count", "comment-list", "食堂不够好", "加班太多"]) expect(html).not.toContain(marker);
+  });
+});

@@ -1,6 +1,7 @@
 import { useLocale, useT } from "~/components/i18n";
 import type { ClosedReport } from "~/modules/surveys/reports/report.server";
 import { ChartFigure, COLOURS, delta, pct, SERIES } from "./chart";
+import { ReportComments } from "./comments";
 import { DataTable } from "~/components/ui/data-table";
 import { formatDecimal } from "~/utils/format";
 import { linkStrength, relativeWord } from "~/modules/surveys/reports/focus-areas";
@@ -355,9 +356,8 @@ export function TrendSection({ report }: Props) {
 
 export function CommentsSection({ report }: Props) {
   const t = useT();
-  const { text } = useNames();
   return (
-    <section className="panel">
+    <section className="panel" id="comments">
       <h2>{t("reports.comments")}</h2>
       {report.comments === null ? (
         <p className="hint" data-testid="comments-hidden">
@@ -366,23 +366,7 @@ export function CommentsSection({ report }: Props) {
             : t("reports.commentsSmall", { min: report.survey.minCommentGroupSize })}
         </p>
       ) : (
-        report.comments.map((c) => (
-          <div key={c.itemId} className="report-comments">
-            <h3>{text(c)}</h3>
-            {c.total === 0 ? (
-              <p className="hint">{t("reports.commentsNone")}</p>
-            ) : (
-              <>
-                <p className="hint">{t("reports.commentsCount", { total: c.total, shown: c.texts.length })}</p>
-                <ul>
-                  {c.texts.map((text, i) => (
-                    <li key={i}>{text}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </div>
-        ))
+        <ReportComments items={report.comments} />
       )}
     </section>
   );

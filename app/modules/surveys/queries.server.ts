@@ -405,31 +405,14 @@ const commentRow = z.object({ text: col.text });
 const scopeFilter = (scoped: boolean) => (scoped ? `AND r.unitId IN (SELECT value FROM json_each(?))` : "");
 
 /**
- * A random sample of an item's text answers drawn from `sample` random responses (a few hundred
- * key lookups instead of reading every answer), at most `limit`.
- * Args: surveyId, then the unit ids (JSON) when `scoped`, then itemId.
+ * Every text answer of an item (for a subtree when `scoped`), in no meaningful order: the report
+ * groups them into themes. Args: surveyId, itemId, then the unit ids (JSON) when `scoped`.
  */
-export function sampledComments(scoped: boolean, sample: number, limit: number) {
+export function allItemComments(scoped: boolean) {
   return defineQuery(
-    "surveys.sampledComments",
-    commentRow,
-    `SELECT a.text AS text FROM (SELECT r.id FROM "SurveyResponse" r WHERE r.surveyId = ? ${scopeFilter(scoped)} ORDER BY random() LIMIT ${Math.trunc(sample)}) s
-     CROSS JOIN "SurveyAnswer" a ON a.responseId = s.id AND a.itemId = ? WHERE a.text IS NOT NULL AND a.text <> '' LIMIT ${Math.trunc(limit)}`,
-  );
-}
-
-/**
- * An item's text answers in random order, at most `limit`. For a subtree, the subtree's responses
- * lead (CROSS JOIN fixes the order) and each answer is a key lookup; for the whole organisation,
- * the item's answers are read through its index.
- * Args: surveyId, itemId, then the unit ids (JSON) when `scoped`.
- */
-export function itemComments(scoped: boolean, limit: number) {
-  return defineQuery(
-    "surveys.itemComments",
+    "surveys.allItemComments",
     commentRow,
     `SELECT a.text AS text FROM ${scoped ? `"SurveyResponse" r CROSS JOIN "SurveyAnswer" a` : `"SurveyAnswer" a JOIN "SurveyResponse" r`} ON r.id = a.responseId
-     WHERE r.surveyId = ? AND a.itemId = ? AND a.text IS NOT NULL AND a.text <> '' ${scopeFilter(scoped)}
-     ORDER BY random() LIMIT ${Math.trunc(limit)}`,
+     WHERE r.surveyId = ? AND a.itemId = ? AND a.text IS NOT NULL AND a.text <> '' ${scopeFilter(scoped)}`,
   );
 }

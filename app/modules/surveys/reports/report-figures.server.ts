@@ -1,6 +1,6 @@
 import type { Db } from "~/utils/db.server";
 import { rows } from "~/utils/sql.server";
-import { answerCounts, childAnswerCounts, driverSums, itemComments, sampledComments } from "../queries.server";
+import { answerCounts, childAnswerCounts, driverSums } from "../queries.server";
 import type { SurveyItem } from "../items";
 import { enps, likertSplit, mergeDistributions, pearson, type Distribution, type Enps, type Split } from "./report-stats";
 import { ORG_ROW } from "./report-aggregates.server";
@@ -82,46 +82,4 @@ export async function drivers(db: Db, surveyId: string, filter: Filter, unitIds:
     .map((r) => ({ dimension: r.dimension, n: r.n, r: r.n >= min ? pearson(r) : null }))
     .filter((d): d is { dimension: string; n: number; r: number } => d.r !== null)
     .sort((a, b) => Math.abs(b.r) - Math.abs(a.r));
-}
-
-export const COMMENTS_SHOWN = 100;
-
-/**
- * Free-text answers of a subtree: a random sample of at most COMMENTS_SHOWN per item, in
- * random order. How many there are comes from the counts; `sizes` (respondents, and text
- * answers per item) lets a large subtree be sampled by response first (a few hundred key
- * lookups instead of reading every answer), falling back to reading them all whenever the
- * first sample comes up short.
- */
-export async function comments(
-  db: Db,
-  surveyId: string,
-  textItemIds: string[],
-  unitIds: string[] | null,
-  sizes?: { respondents: number; texts: Map<string, number> },
-) {
-  const out = new Map<string, string[]>();
-  const scope = unitIds ? [JSON.stringify(unitIds)] : [];
-  for (const itemId of textItemIds) {
-    const texts = sizes?.texts.get(itemId) ?? 0;
-    const wanted = Math.min(COMMENTS_SHOWN, texts);
-    // Enough responses that, at this item's answer rate, half again as many texts as shown come up.
-    const sample = texts > 0 ? Math.ceil((1.5 * COMMENTS_SHOWN * (sizes?.respondents ?? 0)) / texts) + 50 : 0;
-    if (sizes && sample < sizes.respondents) {
-      const sampled = await rows(db, sampledComments(unitIds !== null, sample, COMMENTS_SHOWN), [surveyId, ...scope, itemId]);
-      if (sampled.length >= wanted) {
-        out.set(
-          itemId,
-          sampled.map((t) => t.text),
-        );
-        continue;
-      }
-    }
-    const all = await rows(db, itemComments(unitIds !== null, COMMENTS_SHOWN), [surveyId, itemId, ...scope]);
-    out.set(
-      itemId,
-      all.map((t) => t.text),
-    );
-  }
-  return out;
 }

@@ -4,8 +4,6 @@ import type { Actor } from "~/modules/auth/scope";
 import { demoOrg } from "../../../../test/utils";
 import { closedSurvey } from "../../../../test/report-fixtures";
 import { loadReport, ORG, type ClosedReport } from "./report.server";
-import { comments } from "./report-figures.server";
-import { parseItems } from "../items";
 
 let hr: Actor;
 let head: Actor;
@@ -134,7 +132,7 @@ describe("the department head's report", () => {
   it("shows comments only where the group reaches the comment minimum", async () => {
     const dept = closed(await loadReport(db, head, surveyId, {}));
     expect(dept.comments).not.toBeNull(); // 17 ≥ 10
-    const texts = dept.comments!.flatMap((c) => c.texts);
+    const texts = dept.comments!.flatMap((c) => c.shown);
     expect(texts.length).toBeGreaterThan(0);
     const gov = closed(await loadReport(db, head, surveyId, { unitId: unit.get("JC-GE-GOV") }));
     expect(gov.hidden).toBe(false);
@@ -206,17 +204,78 @@ describe("filters", () => {
   });
 });
 
-describe("comments of a large subtree", () => {
-  it("sample by response first and fall back to every answer when the sample comes up short, within the subtree", async () => {
-    const survey = await db.survey.findUniqueOrThrow({ where: { id: surveyId }, select: { itemsJson: true } });
-    const textItem = parseItems(survey.itemsJson).find((i) => i.type === "text")!;
-    const fin = unit.get("JC-GE-FIN")!;
-    // Sizes that call for sampling (1,000 texts among 10,000 respondents); the 6 answers found are fewer than wanted, so all are read.
-    const sampled = await comments(db, surveyId, [textItem.id], [fin], { respondents: 10_000, texts: new Map([[textItem.id, 1000]]) });
-    const all = await comments(db, surveyId, [textItem.id], [fin]);
-    expect(sampled.get(textItem.id)!.sort()).toEqual(all.get(textItem.id)!.sort());
-    expect(all.get(textItem.id)).toHaveLength(6);
-    expect(all.get(textItem.id)!.every((t) => t.startsWith("JC-GE-FIN"))).toBe(true);
+describe("comment themes", () => {
+  // Finance (6) and government (7): the department's 13 comments pass its minimum of 10, each room's do not.
+  const FIN = [
+    "食堂的饭菜太贵了。",
+    "食堂的饭菜太贵了！",
+    "食堂的饭菜 太贵了",
+    "食堂菜品单一。",
+    "加班太多，周末也要加班。",
+    "晚上加班没有加班费。",
+  ];
+  const GOV = [
+    "项目忙的时候天天加班。",
+    "工资三年没涨了。",
+    "薪资和同行比偏低。",
+    "绩效工资和贡献挂钩不够。",
+    "食堂太远了。",
+    "办公室空调坏了。",
+    "希望多一些培训。",
+  ];
+  let themed: string;
+  const comments = { q: "", themes: {}, shown: {} };
+  const text = (r: ClosedReport) => r.comments![0];
+
+  beforeAll(async () => {
+    themed = await closedSurvey(db, {
+      actorId: hr.userId,
+      answers: { "JC-GE-FIN": 6, "JC-GE-GOV": 7 },
+      minCommentGroupSize: 10,
+      title: "意见主题",
+      comment: (code, i) => (code === "JC-GE-FIN" ? FIN : GOV)[i],
+    });
+  }, 120_000);
+
+  it("groups the department's comments into themes counted in people, most first, duplicates collapsed", async () => {
+    const r = closed(await loadReport(db, head, themed, { comments }));
+    const c = text(r);
+    expect(c.total).toBe(13);
+    const counts = Object.fromEntries(c.themes.map((t) => [t.key, t.count]));
+    expect(counts).toMatchObject({ 食堂: 5, 加班: 3, 薪酬: 3 });
+    expect(c.themes.map((t) => t.count)).toEqual(c.themes.map((t) => t.count).sort((a, b) => b - a));
+    expect(c.shown[0]).toEqual({ text: "食堂的饭菜 太贵了", count: 3 }); // one of the three ways it was written, always the same
+    expect(c.matching).toBe(11);
+    expect(c.people).toBe(13);
+  });
+
+  it("filters one item by theme, searches every item, and shows 20 more at a time", async () => {
+    const item = text(closed(await loadReport(db, head, themed, {}))).itemId;
+    const overtime = text(closed(await loadReport(db, head, themed, { comments: { ...comments, themes: { [item]: "加班" } } })));
+    expect(overtime.theme).toBe("加班");
+    expect(overtime.shown.map((e) => e.text).sort()).toEqual(
+      ["加班太多，周末也要加班。", "晚上加班没有加班费。", "项目忙的时候天天加班。"].sort(),
+    );
+    const unknown = text(closed(await loadReport(db, head, themed, { comments: { ...comments, themes: { [item]: "不存在" } } })));
+    expect(unknown.theme).toBeNull();
+    const found = closed(await loadReport(db, head, themed, { comments: { ...comments, q: "空调" } }));
+    expect(found.comments!.every((c) => c.shown.length === 1 && c.shown[0].text === "办公室空调坏了。")).toBe(true);
+    const few = text(closed(await loadReport(db, head, themed, { comments: { ...comments, shown: { [item]: 20 } } })));
+    expect(few.limit).toBe(20);
+  });
+
+  it("gives a group under the comment minimum no themes, no counts and no search results", async () => {
+    for (const code of ["JC-GE-GOV", "JC-GE-FIN"]) {
+      const r = closed(await loadReport(db, head, themed, { unitId: unit.get(code), comments: { ...comments, q: "食堂" } }));
+      expect(r.hidden).toBe(false); // its figures pass the group minimum of 5
+      expect(r.comments).toBeNull();
+      expect(r.commentsReason).toBe("small");
+      const body = JSON.stringify(r);
+      for (const word of ["食堂", "加班费", "themes", "matching"]) expect(body).not.toContain(word);
+    }
+    const filtered = closed(await loadReport(db, head, themed, { filter: "track:skill", comments }));
+    expect(filtered.comments).toBeNull();
+    expect(JSON.stringify(filtered)).not.toContain("食堂");
   });
 });
 

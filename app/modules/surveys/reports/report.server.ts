@@ -7,7 +7,9 @@ import { notFound } from "~/utils/http.server";
 import { parseItems, type SurveyItem } from "../items";
 import { closedWaves, surveyForReport, type ReportSurvey } from "../queries.server";
 import { REPORT_CUTS, resultsKept, type ReportCut } from "./report-aggregates.server";
-import { childFigures, comments, dimensionFigures, drivers, itemDistributions, type DimensionFigures } from "./report-figures.server";
+import { childFigures, dimensionFigures, drivers, itemDistributions, type DimensionFigures } from "./report-figures.server";
+import { reportComments } from "./comment-themes.server";
+import type { CommentsQuery } from "./report-query";
 import {
   childrenOf,
   loadFigureView,
@@ -166,7 +168,12 @@ const dimensionRecord = (f: DimensionFigures | null) => (f ? Object.fromEntries(
  * The report of one launched survey for one unit (ORG = the organisation), optionally under a
  * filter. Throws 404 for a unit outside the actor's scope. Results only once the survey closed.
  */
-export async function loadReport(db: Db, actor: Actor, surveyId: string, query: { unitId?: string; filter?: string | null }) {
+export async function loadReport(
+  db: Db,
+  actor: Actor,
+  surveyId: string,
+  query: { unitId?: string; filter?: string | null; comments?: CommentsQuery },
+) {
   const survey = await reportSurvey(db, surveyId);
   const own = scopeUnitId(actor);
   if (own === undefined) notFound();
@@ -317,19 +324,10 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
   const orgDimensions = unitId === ORG || hidden ? null : dimensionRecord(org.figures);
   const textItems = items.filter((i) => i.type === "text");
   const commentsVisible = !hidden && !filter && !groups.commentsHidden.has(unitId);
-  const sizes = {
-    respondents: groups.respondents.get(unitId) ?? 0,
-    texts: new Map(textItems.map((i) => [i.id, current.byItem?.get(i.id)?.get(0) ?? 0])),
-  };
-  const commentRows =
+  // Themes, counts and search only for a group whose comments may be shown at all.
+  const commentItems =
     commentsVisible && textItems.length > 0
-      ? await comments(
-          db,
-          survey.id,
-          textItems.map((i) => i.id),
-          units,
-          sizes,
-        )
+      ? await reportComments(db, survey.id, textItems, units, query.comments ?? { q: "", themes: {}, shown: {} })
       : null;
 
   return {
@@ -357,15 +355,7 @@ export async function loadReport(db: Db, actor: Actor, surveyId: string, query: 
     outcomeItemId: outcomeItem?.id ?? null,
     focus,
     changes,
-    comments: commentRows
-      ? textItems.map((i) => ({
-          itemId: i.id,
-          textZh: i.textZh,
-          textEn: i.textEn,
-          total: current.byItem?.get(i.id)?.get(0) ?? 0,
-          texts: commentRows.get(i.id) ?? [],
-        }))
-      : null,
+    comments: commentItems,
     commentsReason: commentsVisible ? null : filter ? ("filtered" as const) : ("small" as const),
   };
 }

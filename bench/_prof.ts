@@ -1,0 +1,16 @@
+import fs from "node:fs";
+fs.copyFileSync("/tmp/paybench/bench.db", "/tmp/paybench/run.db");
+for (const s of ["-wal", "-shm"]) fs.rmSync("/tmp/paybench/run.db" + s, { force: true });
+process.env.DATABASE_URL = "file:/tmp/paybench/run.db";
+const { db } = await import("~/utils/db.server");
+const { createRun } = await import("~/modules/pay/runs.server");
+const hr = await db.user.findFirstOrThrow({ where: { employee: { employeeNo: "E000003" } }, select: { id: true } });
+const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { code: "2026-Q3" }, select: { id: true } });
+const cpu = process.cpuUsage();
+const t = Date.now();
+const run = await createRun(db, hr.id, period.id);
+const c = process.cpuUsage(cpu);
+console.log("wall", Date.now() - t, "cpu", Math.round((c.user + c.system) / 1000), run.employeeCount, run.totalFen, process.memoryUsage().rss >> 20);
+const one = await db.payLine.findFirstOrThrow({ where: { runId: run.id }, orderBy: { employeeId: "asc" }, select: { inputsJson: true } });
+console.log(one.inputsJson);
+process.exit(0);
