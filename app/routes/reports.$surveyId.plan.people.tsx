@@ -6,6 +6,8 @@ import { reportQuery } from "~/modules/surveys/reports/report-query";
 import { db } from "~/utils/db.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
 
+export type OwnerSuggestions = { people: { label: string; unitZh: string; unitEn: string }[] };
+
 /** The owner picker's suggestions: people of the plan's unit (and below) matching a name or employee number. */
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "survey.actionPlan");
@@ -15,5 +17,6 @@ export async function loader(args: LoaderFunctionArgs) {
   invariantResponse(unitId, 404);
   const query = PeopleQuery.safeParse({ q: url.searchParams.get("q") ?? "" });
   const people = await searchOwners(db, user, { surveyId, unitId }, query.success ? query.data.q : "");
-  return { people: query.success ? people : [] };
+  const body: OwnerSuggestions = { people: query.success ? people : [] };
+  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }

@@ -23,7 +23,7 @@ import { db } from "~/utils/db.server";
 import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
-import type { loader as peopleLoader } from "./reports.$surveyId.plan.people";
+import type { OwnerSuggestions } from "./reports.$surveyId.plan.people";
 
 function target(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const { surveyId } = parseParams(args.params, reportQuery.params);
@@ -231,7 +231,7 @@ function ActionForm() {
 function OwnerPicker({ meta, surveyId, unitId }: { meta: FieldMetadata<unknown>; surveyId: string; unitId: string }) {
   const t = useT();
   const locale = useLocale();
-  const people = useFetcher<typeof peopleLoader>();
+  const people = useFetcher<OwnerSuggestions>();
   const [query, setQuery] = useState("");
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const { load } = people;
