@@ -26,6 +26,9 @@ export default defineMessages(
     "home.waiting.appealsAction": "去处理申诉",
     "home.waiting.objections": "{period} 有 {count} 项目标异议待您答复",
     "home.waiting.objectionsAction": "去答复",
+    "home.waiting.actionDueSoon": "您负责的改进行动“{title}”将于 {date} 到期",
+    "home.waiting.actionOverdue": "您负责的改进行动“{title}”已逾期（{date} 到期）",
+    "home.waiting.actionAction": "更新进展",
     "home.shortcuts": "常用入口",
   },
   {
@@ -53,6 +56,9 @@ export default defineMessages(
     "home.waiting.appealsAction": "Decide appeals",
     "home.waiting.objections": "Objections to targets for {period} waiting for your answer: {count}",
     "home.waiting.objectionsAction": "Answer",
+    "home.waiting.actionDueSoon": "The action “{title}” you own is due on {date}",
+    "home.waiting.actionOverdue": "The action “{title}” you own is overdue (due on {date})",
+    "home.waiting.actionAction": "Update progress",
     "home.shortcuts": "Shortcuts",
   },
 );

@@ -15,6 +15,7 @@ import identity from "./identity";
 import jobs from "./jobs";
 import home from "./home";
 import talk from "./talk";
+import surveyActions from "./survey-actions";
 
 /** Every message group, merged per language. A new capability adds its group here. */
 const groups = [
@@ -35,6 +36,7 @@ const groups = [
   jobs,
   home,
   talk,
+  surveyActions,
 ] as const;
 
 type Merge<G extends readonly { "zh-CN": object }[]> = G extends readonly [

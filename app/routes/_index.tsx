@@ -76,6 +76,15 @@ function describe(item: Serialized, t: ReturnType<typeof useT>, en: boolean): { 
         to: `/kpi/periods/${item.periodId}/confirmations`,
         action: t("home.waiting.objectionsAction"),
       };
+    case "surveyAction":
+      return {
+        text: t(item.overdue ? "home.waiting.actionOverdue" : "home.waiting.actionDueSoon", {
+          title: item.title,
+          date: formatDate(item.dueOn),
+        }),
+        to: `/surveys/actions/${item.id}`,
+        action: t("home.waiting.actionAction"),
+      };
     case "suggestions":
       return {
         text: t("home.waiting.suggestions", { count: item.count }),

@@ -9,6 +9,8 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { TRACKS } from "~/modules/org/org";
 import { planForReport } from "~/modules/surveys/reports/report-plans.server";
+import { PlanActionsTable, PreviousWaveActions, type ReportPlan } from "~/components/reports/plan-actions";
+import { reportActions } from "~/modules/surveys/reports/plan-actions.server";
 import { ORG, TENURE_BANDS } from "~/modules/surveys/reports/report-forms";
 import { loadReport, type ClosedReport, type Report } from "~/modules/surveys/reports/report.server";
 import { lastDay } from "~/modules/surveys/settings";
@@ -29,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const plan = report.closed && report.unit.id !== ORG ? await planForReport(db, surveyId, report.unit.id) : null;
   return {
     report,
-    plan,
+    ...(await reportActions(db, report, plan)),
     canPlan: may(user, "survey.actionPlan") && report.closed && report.unit.id !== ORG,
     lastDay: lastDay(report.survey.closesAt),
   };
@@ -135,7 +137,7 @@ function ActionPlan({
   plan,
   href,
 }: {
-  plan: { summary: string; actions: string; publishedAt: Date | null } | null;
+  plan: ReportPlan | null;
   /** The way to the form, when the focus areas (which carry it) are not shown. */
   href: string | null;
 }) {
@@ -150,8 +152,8 @@ function ActionPlan({
         <>
           <h3>{t("plans.summary")}</h3>
           <p className="plan-text">{plan.summary}</p>
-          <h3>{t("plans.actions")}</h3>
-          <p className="plan-text">{plan.actions}</p>
+          <PlanActionsTable rows={plan.items} dimensions={plan.dimensions} />
+          {plan.actions ? <p className="plan-text">{plan.actions}</p> : null}
         </>
       ) : (
         <p className="hint">{t("reports.actionPlanNone")}</p>
@@ -185,7 +187,7 @@ export default function SurveyReport() {
   const t = useT();
   const locale = useLocale();
   const unitName = useUnitName();
-  const { report, plan, canPlan, lastDay } = useLoaderData<typeof loader>();
+  const { report, plan, canPlan, lastDay, previousPlan } = useLoaderData<typeof loader>();
   const title = locale === "en" ? report.survey.titleEn : report.survey.titleZh;
   const query = new URLSearchParams({
     unit: report.unit.id,
@@ -224,6 +226,7 @@ export default function SurveyReport() {
       ) : (
         <ClosedBody report={report} unitHref={unitHref} planHref={planHref} />
       )}
+      <PreviousWaveActions previous={previousPlan} />
       {report.closed && report.unit.id !== ORG ? <ActionPlan plan={plan} href={focusShown(report) ? null : planHref} /> : null}
     </section>
   );

@@ -187,9 +187,10 @@ export async function seedSurveyDemo(ctx: DemoContext, now = new Date()) {
     { opensAt: new Date(now.getTime() - 410 * DAY), wave: 0, rate: 0.8, seed: 2025 },
     { opensAt: new Date(now.getTime() - 45 * DAY), wave: 1, rate: 0.86, seed: 2026 },
   ];
+  const waveIds: string[] = [];
   for (const w of waves) {
     const year = chinaDate(w.opensAt).slice(0, 4);
-    await seedWave(ctx, {
+    const id = await seedWave(ctx, {
       templateId: "staff-satisfaction",
       titleZh: `${year} 年度员工满意度调查`,
       titleEn: `${year} Staff Satisfaction Survey`,
@@ -201,7 +202,9 @@ export async function seedSurveyDemo(ctx: DemoContext, now = new Date()) {
       wave: w.wave,
       seed: w.seed,
     });
+    waveIds.push(id);
   }
+  await seedFollowedPlan(ctx, waveIds[0], now);
   await seedWave(ctx, {
     templateId: "pulse",
     titleZh: "季度快速调查",
@@ -214,5 +217,51 @@ export async function seedSurveyDemo(ctx: DemoContext, now = new Date()) {
     wave: 1.2,
     seed: 2027,
     notAnswering: ["E000004", "E000005"],
+  });
+}
+
+/**
+ * Last year's published plan for the department, followed through: one action done, one due
+ * soon (owned by the demo employee), one overdue; this year's report shows them.
+ */
+async function seedFollowedPlan(ctx: DemoContext, surveyId: string, now: Date) {
+  const day = (offset: number) => new Date(`${chinaDate(new Date(now.getTime() + offset * DAY))}T00:00:00+08:00`);
+  const publishedAt = new Date(now.getTime() - 380 * DAY);
+  await ctx.db.surveyActionPlan.create({
+    data: {
+      surveyId,
+      unitId: ctx.unitId.get("JC-GE")!,
+      summary: "薪酬绩效和职业发展是大家最不满意的两项；前后台协同也有改进空间。",
+      actions: "",
+      authorId: ctx.userId.get("E000001")!,
+      publishedAt,
+      items: {
+        create: [
+          {
+            title: "每季度公布绩效薪酬分配规则和结果口径",
+            dimension: "pay-performance",
+            ownerId: ctx.employeeId.get("E000002")!,
+            dueOn: day(-120),
+            status: "done",
+            progressNote: "已在每季度部门会上公布，并上传至共享目录。",
+          },
+          {
+            title: "建立前后台联合复盘机制，每月一次",
+            dimension: "channel-collaboration",
+            ownerId: ctx.employeeId.get("E000004")!,
+            dueOn: day(5),
+            status: "in_progress",
+            progressNote: "已开过两次复盘会。",
+          },
+          {
+            title: "开展职业发展通道宣讲",
+            dimension: "career",
+            ownerId: ctx.employeeId.get("E000001")!,
+            dueOn: day(-10),
+            status: "planned",
+          },
+        ],
+      },
+    },
   });
 }

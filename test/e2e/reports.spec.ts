@@ -145,6 +145,40 @@ test("the head publishes an action plan and the department's employee reads it",
   await expect(page.getByTestId("published-plan").filter({ hasText: TITLE })).toContainText("每月一次前后台联合复盘");
 });
 
+test("the head adds an action with an owner and a due date; the employee follows it under 'you said, we did'", async ({ page }) => {
+  await signIn(page, DEMO.head);
+  await page.goto(`/reports/${surveyId}`);
+  await page.getByRole("link", { name: "编写改进计划" }).click();
+  await page.getByLabel("行动内容").fill("前后台联合复盘会");
+  await page.getByLabel("针对的维度（可选）").selectOption({ label: "渠道与协同" });
+  // The owner picker suggests people of the unit from the server as one types.
+  const owner = page.getByTestId("owner-picker");
+  await owner.pressSequentially("刘洋");
+  await expect(page.locator('datalist option[value="刘洋 · E000004"]')).toHaveCount(1);
+  await owner.fill("刘洋 · E000004");
+  await page.getByLabel("完成期限").fill("2031-01-15");
+  await page.getByRole("button", { name: "添加行动" }).click();
+  await expect(page.getByTestId("plan-actions")).toContainText("刘洋 · E000004");
+  await expect(page.getByTestId("plan-actions")).toContainText("2031-01-15");
+  await page.getByRole("button", { name: "发布给本单位员工" }).click();
+  await expect(page.getByTestId("action-plan")).toContainText("前后台联合复盘会");
+  await signOut(page);
+
+  await signIn(page, DEMO.employee);
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "调查结果与改进" }).click();
+  const plan = page.getByTestId("published-plan").filter({ hasText: "前后台联合复盘会" });
+  await expect(plan).toContainText("您的反馈，我们的行动");
+  await expect(plan.getByTestId("we-did")).toContainText("计划中");
+  // The owner updates the status and a note of their own action.
+  await page.getByTestId("my-actions").getByRole("link", { name: "更新进展" }).click();
+  await page.getByLabel("状态").selectOption({ label: "进行中" });
+  await page.getByLabel("进展说明（可选）").fill("第一次复盘已开");
+  await page.getByRole("button", { name: "保存进展" }).click();
+  await page.goto("/surveys/results");
+  await expect(plan.getByTestId("we-did")).toContainText("进行中");
+  await expect(plan.getByTestId("we-did")).toContainText("第一次复盘已开");
+});
+
 test("an employee cannot open reports", async ({ page }) => {
   await signIn(page, DEMO.employee);
   await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "满意度报告" })).toHaveCount(0);

@@ -48,6 +48,8 @@ describe("no state change on GET", () => {
         for (const url of urls) {
           const response = await users[role].get(url);
           expect(response.status, `${role} GET ${url}`).toBeLessThan(500);
+          // Read each page to its end: a large body left unread stalls its render until the server aborts it.
+          await response.arrayBuffer();
         }
       }
     }

@@ -44,6 +44,8 @@ export async function sample(
       return first(() => db.rotationAssignment.findFirst({ select: { id: true } }));
     case "programmes":
       return first(() => db.rotationProgramme.findFirst({ select: { id: true } }));
+    case "actions":
+      return first(() => db.surveyAction.findFirst({ select: { id: true } }));
     case "assessments":
       return first(() => db.trainingBehaviourAssessment.findFirst({ select: { id: true } }));
     case "courses":

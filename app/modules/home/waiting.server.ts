@@ -2,6 +2,7 @@ import { may, unitWhere, type Actor } from "~/modules/auth/scope";
 import type { Db } from "~/utils/db.server";
 import { signOffState, unitsForSigner } from "~/modules/pay/sign-off.server";
 import { transition } from "~/modules/pay/run-state";
+import { dueBounds, dueState } from "~/modules/surveys/reports/plan-actions";
 
 /**
  * What waits for one person, for the home page: things they can act on now, most urgent
@@ -17,7 +18,8 @@ export type WaitingItem =
   | { kind: "nominations"; cycleId: string; name: string; count: number }
   | { kind: "suggestions"; count: number }
   | { kind: "appeals"; runId: string; periodCode: string; count: number }
-  | { kind: "objections"; periodId: string; periodCode: string; count: number };
+  | { kind: "objections"; periodId: string; periodCode: string; count: number }
+  | { kind: "surveyAction"; id: string; title: string; dueOn: Date; overdue: boolean };
 
 /** The step that moves a run on from each status. */
 const NEXT_ACTION: Partial<Record<string, "review" | "approve" | "lock">> = { draft: "review", reviewed: "approve", approved: "lock" };
@@ -30,7 +32,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export async function whatWaits(db: Db, actor: Actor, now = new Date()): Promise<WaitingItem[]> {
   const employeeId = actor.employeeId;
-  const [surveys, payslip, assessments, sessions, runs, cycles, suggestions, appeals, objections] = await Promise.all([
+  const [surveys, payslip, assessments, sessions, runs, cycles, suggestions, appeals, objections, actions] = await Promise.all([
     employeeId
       ? db.surveyParticipation.findMany({
           where: { employeeId, survey: { status: "open", opensAt: { lte: now }, closesAt: { gt: now } } },
@@ -107,10 +109,26 @@ export async function whatWaits(db: Db, actor: Actor, now = new Date()): Promise
           select: { periodId: true, employeeId: true },
         })
       : [],
+    // Survey actions the person owns in published plans, overdue or due soon.
+    employeeId
+      ? db.surveyAction.findMany({
+          where: {
+            ownerId: employeeId,
+            status: { not: "done" },
+            plan: { publishedAt: { not: null } },
+            dueOn: { lte: dueBounds(now).soonUntil },
+          },
+          select: { id: true, title: true, dueOn: true, status: true },
+          orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+          take: 5,
+        })
+      : [],
   ]);
 
   const items: WaitingItem[] = [];
   for (const a of surveys) items.push({ kind: "survey", ...a.survey, opened: a.tokenTaken });
+  for (const a of actions)
+    items.push({ kind: "surveyAction", id: a.id, title: a.title, dueOn: a.dueOn, overdue: dueState(a, now) === "overdue" });
   if (assessments.length) items.push({ kind: "assessments", count: assessments.length, dueUntil: assessments[0].dueUntil });
   for (const run of runs) {
     // While heads sign off, the run waits for those who may sign a unit now, not for approval.

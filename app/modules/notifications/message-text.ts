@@ -27,6 +27,18 @@ const TEXTS: Record<string, (p: Payload) => Omit<MessageText, "link">> = {
     bodyZh: `调查“${str(p.titleZh)}”${date(p.closesAt) ? `将于 ${date(p.closesAt)} 截止` : "即将截止"}，您的回答是匿名的。`,
     bodyEn: `The survey “${str(p.titleEn) || str(p.titleZh)}” closes ${date(p.closesAt) ? `on ${date(p.closesAt)}` : "soon"}. Your answers are anonymous.`,
   }),
+  "surveyAction.dueSoon": (p) => ({
+    titleZh: "改进行动即将到期",
+    titleEn: "An action is due soon",
+    bodyZh: `改进行动“${str(p.title)}”${date(p.dueOn) ? `将于 ${date(p.dueOn)} 到期` : "即将到期"}，请更新进展。`,
+    bodyEn: `The action “${str(p.title)}” is due${date(p.dueOn) ? ` on ${date(p.dueOn)}` : " soon"}; please update its progress.`,
+  }),
+  "surveyAction.overdue": (p) => ({
+    titleZh: "改进行动已逾期",
+    titleEn: "An action is overdue",
+    bodyZh: `改进行动“${str(p.title)}”${date(p.dueOn) ? `已于 ${date(p.dueOn)} 到期` : "已逾期"}，尚未完成，请更新进展。`,
+    bodyEn: `The action “${str(p.title)}” was due${date(p.dueOn) ? ` on ${date(p.dueOn)}` : ""} and is not done; please update its progress.`,
+  }),
   "suggestion.reply": () => ({
     titleZh: "您的建议有了答复",
     titleEn: "Your suggestion has a reply",

@@ -5,6 +5,7 @@ import { keepClosedPeriodTotals } from "~/modules/kpi/period-totals.server";
 import { deliverDueNotifications } from "~/modules/notifications/delivery.server";
 import { closeDueSurveys } from "~/modules/surveys/campaigns/campaigns.server";
 import { computeMissingResults } from "~/modules/surveys/reports/report-aggregates.server";
+import { remindActionOwners } from "~/modules/surveys/reports/plan-action-reminders.server";
 import { prepareTokenKeys } from "~/modules/surveys/responding/tokens.server";
 import { requestDueBehaviourAssessments } from "~/modules/training/evaluation/behaviour.server";
 import { checkpointWal } from "~/utils/anonymous-writes.server";
@@ -46,6 +47,13 @@ export const JOBS = [
     intervalMs: MINUTE,
     leaseMs: 10 * MINUTE,
     run: (db, now) => prepareTokenKeys(db, now),
+  },
+  {
+    // Owners of survey actions (and the plan's head) hear before the due day and once it has passed.
+    name: "surveys.actionReminders",
+    intervalMs: 60 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: (db, now) => remindActionOwners(db, now),
   },
   {
     name: "kpi.periodTotals",

@@ -10,7 +10,8 @@ export const PlanSchema = z
   .object({
     intent: z.enum(["save", "publish"]),
     summary: z.string().trim().min(1).max(2000),
-    actions: z.string().trim().min(1).max(4000),
+    /** Further notes beside the plan's actions (the plan's free text before actions had owners). */
+    actions: z.string().trim().max(4000).optional(),
   })
   .strict();
 

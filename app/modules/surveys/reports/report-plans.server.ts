@@ -5,6 +5,17 @@ import { notFound } from "~/utils/http.server";
 import type { z } from "~/utils/validation";
 import type { PlanSchema } from "./report-forms";
 
+/** What anyone who may read a plan sees of its actions: no reminder bookkeeping. */
+export const publicActionSelect = {
+  id: true,
+  title: true,
+  dimension: true,
+  dueOn: true,
+  status: true,
+  progressNote: true,
+  owner: { select: { name: true } },
+} as const;
+
 /**
  * The survey and unit an action plan is about, or 404: the survey must be closed and the unit
  * inside the actor's scope (a head writes for their own unit and the units below it).
@@ -14,14 +25,14 @@ export async function planTarget(db: Db, actor: Actor, surveyId: string, unitId:
   const [survey, unit] = await Promise.all([
     db.survey.findFirst({
       where: { id: surveyId, status: { in: ["open", "closed"] } },
-      select: { id: true, status: true, titleZh: true, titleEn: true },
+      select: { id: true, status: true, titleZh: true, titleEn: true, templateId: true, itemsJson: true },
     }),
     db.unit.findFirst({ where: { id: unitId, ...unitWhere(actor) }, select: { id: true, nameZh: true, nameEn: true, path: true } }),
   ]);
   if (!survey || !unit) notFound();
   const plan = await db.surveyActionPlan.findUnique({
     where: { surveyId_unitId: { surveyId, unitId } },
-    select: { summary: true, actions: true, publishedAt: true, updatedAt: true },
+    select: { id: true, summary: true, actions: true, publishedAt: true, updatedAt: true },
   });
   return { survey, unit, plan };
 }
@@ -38,7 +49,7 @@ export async function savePlan(
   const { survey, plan } = await planTarget(db, actor, surveyId, unitId);
   if (survey.status !== "closed") return { ok: false as const, error: "plans.notClosed" };
   const publishedAt = input.intent === "publish" ? (plan?.publishedAt ?? now) : (plan?.publishedAt ?? null);
-  const data = { summary: input.summary, actions: input.actions, authorId: actor.userId, publishedAt };
+  const data = { summary: input.summary, actions: input.actions ?? "", authorId: actor.userId, publishedAt };
   await db.$transaction(async (tx) => {
     const saved = await tx.surveyActionPlan.upsert({
       where: { surveyId_unitId: { surveyId, unitId } },
@@ -51,7 +62,7 @@ export async function savePlan(
       action: input.intent === "publish" ? "surveyPlan.publish" : "surveyPlan.save",
       entity: "SurveyActionPlan",
       entityId: saved.id,
-      before: plan,
+      before: plan && { summary: plan.summary, actions: plan.actions, publishedAt: plan.publishedAt },
       after: data,
     });
   });
@@ -86,7 +97,8 @@ export async function publishedPlansFor(db: Db, employeeId: string) {
       actions: true,
       publishedAt: true,
       unit: { select: { nameZh: true, nameEn: true } },
-      survey: { select: { titleZh: true, titleEn: true } },
+      survey: { select: { titleZh: true, titleEn: true, templateId: true } },
+      items: { orderBy: [{ dueOn: "asc" }, { id: "asc" }], select: publicActionSelect },
     },
   });
 }
@@ -95,6 +107,11 @@ export async function publishedPlansFor(db: Db, employeeId: string) {
 export async function planForReport(db: Db, surveyId: string, unitId: string) {
   return db.surveyActionPlan.findUnique({
     where: { surveyId_unitId: { surveyId, unitId } },
-    select: { summary: true, actions: true, publishedAt: true },
+    select: {
+      summary: true,
+      actions: true,
+      publishedAt: true,
+      items: { orderBy: [{ dueOn: "asc" }, { id: "asc" }], select: publicActionSelect },
+    },
   });
 }
