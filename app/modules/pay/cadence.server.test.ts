@@ -4,7 +4,7 @@ import { demoOrg } from "../../../test/utils";
 import { payConfigFixture, payFixture } from "../../../test/pay-fixtures";
 import { hashPassword } from "~/modules/auth/password.server";
 import type { Actor } from "~/modules/auth/scope";
-import { bandKey, type RunSnapshot } from "./payroll";
+import type { RunSnapshot } from "./payroll";
 import { coefficientFor, performancePay } from "./coefficients";
 import { proratedPerformancePay, prorateFen } from "./prorate";
 import { saveCadenceSetting } from "./cadence.server";
