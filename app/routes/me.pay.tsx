@@ -10,6 +10,7 @@ import { myAppeals } from "~/modules/pay/appeals.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { DataTable } from "~/components/ui/data-table";
+import type { RunKind } from "~/modules/pay/cadence";
 
 export const headers = noStoreHeaders;
 
@@ -39,6 +40,7 @@ export default function MyPay() {
             cell: (p) => <Link to={`/pay/payslips/${p.runId}/${employeeId}`}>{t("pay.payslipTitle", { period: p.run.periodCode })}</Link>,
             sort: (p) => p.run.periodCode,
           },
+          { key: "kind", header: "pay.kind", cell: (p) => t(`pay.kind.${p.run.kind as RunKind}`), sort: (p) => p.run.kind },
           { key: "total", header: "pay.total", numeric: true, cell: (p) => money(p.totalFen), sort: (p) => p.totalFen },
           { key: "locked", header: "pay.lockedAt", cell: (p) => when(p.run.lockedAt), sort: (p) => p.run.lockedAt },
         ]}

@@ -7,13 +7,16 @@ import { money, STATUS_BADGE } from "~/components/pay/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
-import { createRun } from "~/modules/pay/runs.server";
+import { createMonthlyRun, createRun } from "~/modules/pay/runs.server";
+import { cadenceSetting } from "~/modules/pay/cadence.server";
+import { MonthlyRunSchema } from "~/modules/pay/forms";
 import { listRuns, periodsForNewRun } from "~/modules/pay/views.server";
 import { db } from "~/utils/db.server";
 import { domainError, refusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { z } from "~/utils/validation";
 import { formatDateTime } from "~/utils/format";
+import type { RunKind } from "~/modules/pay/cadence";
 
 export const headers = noStoreHeaders;
 
@@ -22,18 +25,29 @@ const CreateSchema = z.object({ intent: z.literal("create"), periodId: z.string(
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "pay.view");
   const canManage = may(user, "pay.manage");
-  const [runs, periods] = await Promise.all([listRuns(db), canManage ? periodsForNewRun(db) : Promise.resolve([])]);
+  const [runs, periods, cadence] = await Promise.all([
+    listRuns(db),
+    canManage ? periodsForNewRun(db) : Promise.resolve([]),
+    cadenceSetting(db),
+  ]);
   // Organisation-wide totals are HR's; heads see their own scope's figures inside a run.
   const visible = canManage ? runs : runs.map((r) => ({ ...r, employeeCount: null, issueCount: null, totalFen: null }));
-  return data({ runs: visible, periods, canManage, canConfigure: canManage }, { headers: NO_STORE });
+  // The month offered first: the current one (a monthly run pays a month up to today).
+  const thisMonth = new Date().toISOString().slice(0, 7);
+  return data({ runs: visible, periods, cadence, thisMonth, canManage, canConfigure: canManage }, { headers: NO_STORE });
 }
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "pay.manage");
-  const parsed = CreateSchema.safeParse(Object.fromEntries(await args.request.formData()));
-  if (!parsed.success) return data({ formErrors: ["pay.errors.choosePeriod"] }, { status: 400, headers: NO_STORE });
+  const form = Object.fromEntries(await args.request.formData());
+  const monthly = form.intent === "createMonthly" ? MonthlyRunSchema.safeParse(form) : null;
+  const parsed = monthly ? null : CreateSchema.safeParse(form);
+  if (monthly && !monthly.success) return data({ formErrors: ["pay.errors.month"] }, { status: 400, headers: NO_STORE });
+  if (parsed && !parsed.success) return data({ formErrors: ["pay.errors.choosePeriod"] }, { status: 400, headers: NO_STORE });
   try {
-    const run = await createRun(db, user.userId, parsed.data.periodId);
+    const run = monthly?.success
+      ? await createMonthlyRun(db, user.userId, monthly.data.month)
+      : await createRun(db, user.userId, parsed!.data!.periodId);
     return redirectWithFlash(`/pay/runs/${run.id}`, { kind: "success", message: "pay.runCreated" }, { headers: NO_STORE });
   } catch (error) {
     const refused = domainError(error);
@@ -44,7 +58,8 @@ export async function action(args: ActionFunctionArgs) {
 export default function PayRuns() {
   const t = useT();
   const when = formatDateTime;
-  const { runs, periods, canManage, canConfigure } = useLoaderData<typeof loader>();
+  const { runs, periods, cadence, thisMonth, canManage, canConfigure } = useLoaderData<typeof loader>();
+  const monthlyPay = cadence.cadence === "monthly";
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
@@ -73,9 +88,24 @@ export default function PayRuns() {
       >
         <p className="hint">{t("pay.runsIntro")}</p>
       </PageHeader>
+      {canManage && monthlyPay ? (
+        <div className="panel" data-testid="monthly-run-form">
+          <h2>{t("pay.prepareMonthlyRun")}</h2>
+          <p className="hint">{t("pay.monthlyIntro", { rate: `${cadence.advanceRateBp / 100}%` })}</p>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="createMonthly" />
+            <label htmlFor="month">{t("pay.month")}</label>
+            <input type="month" id="month" name="month" required defaultValue={thisMonth} max={thisMonth} />
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? t("pay.computing") : t("pay.prepareMonthlyRun")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
       {canManage ? (
         <div className="panel">
-          <h2>{t("pay.prepareRun")}</h2>
+          <h2>{monthlyPay ? t("pay.prepareSettlement") : t("pay.prepareRun")}</h2>
+          {monthlyPay ? <p className="hint">{t("pay.settlementIntro")}</p> : null}
           {periods.length === 0 ? (
             <p className="hint">{t("pay.noPeriodsToRun")}</p>
           ) : (
@@ -90,7 +120,7 @@ export default function PayRuns() {
                 ))}
               </select>
               <button type="submit" className="primary" disabled={busy}>
-                {busy ? t("pay.computing") : t("pay.prepareRun")}
+                {busy ? t("pay.computing") : monthlyPay ? t("pay.prepareSettlement") : t("pay.prepareRun")}
               </button>
             </Form>
           )}
@@ -108,6 +138,7 @@ export default function PayRuns() {
             cell: (r) => <Link to={`/pay/runs/${r.id}`}>{r.periodCode}</Link>,
             sort: (r) => r.periodCode,
           },
+          { key: "kind", header: "pay.kind", cell: (r) => t(`pay.kind.${r.kind as RunKind}`), sort: (r) => r.kind },
           {
             key: "status",
             header: "pay.status",

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { money, STATUS_BADGE } from "~/components/pay/format";
-import { KpiTable, PayslipBreakdown, WhatIfPanel } from "~/components/pay/payslip";
+import { KpiTable, MonthlyPayslip, PayslipBreakdown, WhatIfPanel } from "~/components/pay/payslip";
+import type { RunKind } from "~/modules/pay/cadence";
 import { requireUser } from "~/modules/auth/guards.server";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
 import { WhatIfPercentSchema } from "~/modules/pay/forms";
@@ -54,13 +55,14 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function Payslip() {
   const t = useT();
   const when = formatDateTime;
-  const { run, employee, line, explanation, whatIf, adjustments, calibrations, adjustedTotalFen, query, own, appeal } =
+  const { run, employee, line, explanation, monthly, unitNames, whatIf, adjustments, calibrations, adjustedTotalFen, query, own, appeal } =
     useLoaderData<typeof loader>();
   return (
     <section>
       <PageHeader title={t("pay.payslipTitle", { period: run.periodCode })}>
         <p>
-          {employee.name} · {employee.employeeNo} · <span className={STATUS_BADGE[run.status]}>{t(`pay.status.${run.status}`)}</span>
+          {employee.name} · {employee.employeeNo} · {t(`pay.kind.${run.kind as RunKind}`)} ·{" "}
+          <span className={STATUS_BADGE[run.status]}>{t(`pay.status.${run.status}`)}</span>
         </p>
         <p className="no-print">
           {own ? <Link to="/me/pay">{t("pay.backToMyPay")}</Link> : <Link to={`/pay/runs/${run.id}`}>{t("pay.backToRun")}</Link>}{" "}
@@ -80,7 +82,11 @@ export default function Payslip() {
               : t("pay.appeals.payslipDismissed", { reason: appeal.decisionReason ?? "" })}
         </p>
       ) : null}
-      <PayslipBreakdown line={line} explanation={explanation} calibrations={calibrations} />
+      {run.kind === "monthly" ? (
+        <MonthlyPayslip line={line} explanation={monthly} unitNames={unitNames} />
+      ) : (
+        <PayslipBreakdown line={line} explanation={explanation} calibrations={calibrations} />
+      )}
       {adjustments.length > 0 ? (
         <div className="panel">
           <h2>{t("pay.adjustmentsTitle")}</h2>

@@ -26,6 +26,7 @@ import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
 import { PageParam } from "~/utils/pagination";
 import { formatDateTime } from "~/utils/format";
+import type { RunKind } from "~/modules/pay/cadence";
 
 export const headers = noStoreHeaders;
 
@@ -226,6 +227,9 @@ export default function PayRun() {
         }
       >
         <p>
+          <span className="badge" data-testid="run-kind">
+            {t(`pay.kind.${run.kind as RunKind}`)}
+          </span>{" "}
           <span className={STATUS_BADGE[run.status]} data-testid="run-status">
             {t(`pay.status.${run.status}`)}
           </span>
@@ -508,9 +512,35 @@ export default function PayRun() {
               },
               { key: "unit", header: "pay.unit", cell: (l) => pick(locale, l.unit) },
               { key: "base", header: "pay.line.base", numeric: true, cell: (l) => money(l.basePayFen) },
-              { key: "performance", header: "pay.line.performance", numeric: true, cell: (l) => money(l.performancePayFen) },
-              { key: "growth", header: "pay.line.growth", numeric: true, cell: (l) => money(l.growthBonusFen) },
-              { key: "pool", header: "pay.line.pool", numeric: true, cell: (l) => money(l.poolShareFen) },
+              {
+                key: "advance",
+                header: "pay.line.advance",
+                numeric: true,
+                hidden: run.kind !== "monthly",
+                cell: (l) => money(l.advanceFen),
+              },
+              {
+                key: "performance",
+                header: "pay.line.performance",
+                numeric: true,
+                hidden: run.kind === "monthly",
+                cell: (l) => money(l.performancePayFen),
+              },
+              {
+                key: "advancesDeducted",
+                header: "pay.line.advancesDeducted",
+                numeric: true,
+                hidden: run.kind !== "settlement",
+                cell: (l) => money(-l.advancesDeductedFen),
+              },
+              {
+                key: "growth",
+                header: "pay.line.growth",
+                numeric: true,
+                hidden: run.kind === "monthly",
+                cell: (l) => money(l.growthBonusFen),
+              },
+              { key: "pool", header: "pay.line.pool", numeric: true, hidden: run.kind === "monthly", cell: (l) => money(l.poolShareFen) },
               { key: "total", header: "pay.total", numeric: true, cell: (l) => money(l.totalFen) },
             ]}
           />

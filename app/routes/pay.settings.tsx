@@ -7,7 +7,8 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { listBands, listSchemes, saveBands, saveScheme } from "~/modules/pay/config.server";
 import { noStoreHeaders, NO_STORE } from "~/modules/pay/http.server";
 import { MAX_COEFFICIENT_ROWS, parseBandsForm, parseCoefficientForm } from "~/modules/pay/settings-form";
-import { ChainSettingSchema } from "~/modules/pay/forms";
+import { CadenceSettingSchema, ChainSettingSchema } from "~/modules/pay/forms";
+import { cadenceSetting, saveCadenceSetting } from "~/modules/pay/cadence.server";
 import { chainSetting, saveChainSetting } from "~/modules/pay/sign-off.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -18,11 +19,12 @@ export const headers = noStoreHeaders;
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "pay.manage");
-  const [bands, schemes, chain] = await Promise.all([listBands(db), listSchemes(db), chainSetting(db)]);
+  const [bands, schemes, chain, cadence] = await Promise.all([listBands(db), listSchemes(db), chainSetting(db), cadenceSetting(db)]);
   const table = schemes.find((s) => s.kind === "coefficients" && s.active) ?? null;
   return data(
     {
       chain,
+      cadence,
       bands,
       table: table ? { code: table.code, version: table.version, bands: (table.params as { bands: CoefficientBand[] }).bands } : null,
     },
@@ -38,6 +40,16 @@ export async function action(args: ActionFunctionArgs) {
     if (!parsed.success) throw new Response("Bad request", { status: 400 });
     await saveChainSetting(db, user, { headSignOff: parsed.data.headSignOff === "on" });
     return redirectWithFlash("/pay/settings", { kind: "success", message: "pay.chainSaved" }, { headers: NO_STORE });
+  }
+  if (form.intent === "cadence") {
+    const parsed = CadenceSettingSchema.safeParse(form);
+    if (!parsed.success)
+      return data(
+        { intent: "cadence" as const, errors: { advanceRate: parsed.error.issues[0].message }, values: form },
+        { status: 400, headers: NO_STORE },
+      );
+    await saveCadenceSetting(db, user, { cadence: parsed.data.cadence, advanceRateBp: parsed.data.advanceRate });
+    return redirectWithFlash("/pay/settings", { kind: "success", message: "pay.cadence.saved" }, { headers: NO_STORE });
   }
   if (form.intent === "bands") {
     const { rows, errors } = parseBandsForm(form);
@@ -64,12 +76,13 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function PaySettings() {
   const t = useT();
-  const { bands, table, chain } = useLoaderData<typeof loader>();
+  const { bands, table, chain, cadence } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const bandValues = result?.intent === "bands" ? result.values : null;
   const bandErrors = result?.intent === "bands" ? result.errors : {};
   const coefValues = result?.intent === "coefficients" ? result.values : null;
   const coefErrors = result?.intent === "coefficients" ? result.errors : {};
+  const cadenceError = result?.intent === "cadence" ? (result.errors as Record<string, string>).advanceRate : undefined;
   const rows = Array.from({ length: Math.max((table?.bands.length ?? 0) + 2, 5) }, (_, i) => table?.bands[i] ?? null).slice(
     0,
     MAX_COEFFICIENT_ROWS,
@@ -89,6 +102,34 @@ export default function PaySettings() {
           </label>
           <button type="submit" className="primary">
             {t("pay.saveChain")}
+          </button>
+        </Form>
+      </div>
+      <div className="panel">
+        <h2>{t("pay.cadence.title")}</h2>
+        <p className="hint">{t("pay.cadence.intro")}</p>
+        <Form method="post" data-testid="cadence-form">
+          <input type="hidden" name="intent" value="cadence" />
+          <fieldset>
+            <legend>{t("pay.cadence.label")}</legend>
+            {(["period", "monthly"] as const).map((c) => (
+              <label key={c} className="checkbox">
+                <input type="radio" name="cadence" value={c} defaultChecked={cadence.cadence === c} /> {t(`pay.cadence.${c}`)}
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor="advanceRate">{t("pay.cadence.advanceRate")}</label>
+          <input
+            id="advanceRate"
+            name="advanceRate"
+            inputMode="decimal"
+            defaultValue={(cadence.advanceRateBp / 100).toString()}
+            aria-invalid={cadenceError ? true : undefined}
+            aria-describedby={cadenceError ? "advanceRate-error" : undefined}
+          />
+          {cadenceError ? <ErrorList id="advanceRate-error" errors={[cadenceError]} /> : null}
+          <button type="submit" className="primary">
+            {t("pay.cadence.save")}
           </button>
         </Form>
       </div>

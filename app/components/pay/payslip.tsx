@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { formatValue } from "~/modules/kpi/units";
-import type { Explanation, WhatIf } from "~/modules/pay/explain";
+import type { Explanation, MonthlyExplanation, WhatIf } from "~/modules/pay/explain";
 import { dec, yuanExact } from "~/modules/pay/money";
 import { pick } from "~/utils/i18n";
 import { money, points, pts } from "./format";
@@ -40,19 +40,25 @@ export function PayslipBreakdown({
           <th scope="row">{t("pay.line.base")}</th>
           <td>{money(line.basePayFen)}</td>
           <td data-testid="explain-base">
-            {t("pay.explain.base", {
-              monthly: money(base.monthlyFen),
-              months: base.months,
-              level: `${t(`track.${base.track}`)} ${base.level}`,
-            })}
-            {base.prorated ? (
+            {base.paidMonthly ? (
+              t("pay.explain.paidMonthly")
+            ) : (
               <>
-                <br />
-                <small className="hint">
-                  {t("pay.explain.prorated", { days: base.prorated.days, periodDays: base.prorated.periodDays })}
-                </small>
+                {t("pay.explain.base", {
+                  monthly: money(base.monthlyFen),
+                  months: base.months,
+                  level: `${t(`track.${base.track}`)} ${base.level}`,
+                })}
+                {base.prorated ? (
+                  <>
+                    <br />
+                    <small className="hint">
+                      {t("pay.explain.prorated", { days: base.prorated.days, periodDays: base.prorated.periodDays })}
+                    </small>
+                  </>
+                ) : null}
               </>
-            ) : null}
+            )}
           </td>
         </tr>
         <tr>
@@ -160,6 +166,7 @@ export function PayslipBreakdown({
             </td>
           </tr>
         ))}
+        {explanation.settlement ? <SettlementRow settlement={explanation.settlement} /> : null}
         <tr className="total-row">
           <th scope="row">{t("pay.total")}</th>
           <td data-testid="payslip-total">{money(line.totalFen)}</td>
@@ -290,5 +297,135 @@ export function WhatIfPanel({
         </table>
       ) : null}
     </div>
+  );
+}
+
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "2026-07" as the reader says it: "7月" or "Jul" (the same text on server and browser). */
+export function monthName(month: string, locale: string) {
+  const m = Number(month.slice(5, 7));
+  return locale === "en" ? MONTHS_EN[m - 1] : `${m}月`;
+}
+
+/** The settlement's row: performance pay minus each month's advance, and what a negative difference means. */
+function SettlementRow({ settlement }: { settlement: NonNullable<Explanation["settlement"]> }) {
+  const t = useT();
+  const locale = useLocale();
+  const months = settlement.advances.map((a) => monthName(a.month, locale)).join(locale === "en" ? ", " : "、");
+  return (
+    <tr data-testid="explain-settlement">
+      <th scope="row">{t("pay.line.advancesDeducted")}</th>
+      <td>{money(-settlement.advancesDeductedFen)}</td>
+      <td>
+        {settlement.advances.length
+          ? t("pay.explain.settlement", {
+              performance: money(settlement.performancePayFen),
+              months,
+              advances: money(settlement.advancesDeductedFen),
+              amount: money(settlement.settlementFen),
+            })
+          : t("pay.explain.settlementNoAdvances", {
+              performance: money(settlement.performancePayFen),
+              amount: money(settlement.settlementFen),
+            })}
+        {settlement.advances.length > 1 ? (
+          <ul className="explain-list">
+            {settlement.advances.map((a) => (
+              <li key={a.month}>{t("pay.explain.advanceMonth", { month: monthName(a.month, locale), amount: money(a.fen) })}</li>
+            ))}
+          </ul>
+        ) : null}
+        {settlement.settlementFen < 0 ? (
+          <p className="notice warn">{t("pay.explain.settlementNegative", { amount: money(-settlement.settlementFen) })}</p>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+/** A monthly line: base pay and the performance advance for the days employed, and the split between units. */
+export function MonthlyPayslip({
+  line,
+  explanation,
+  unitNames,
+}: {
+  line: { basePayFen: number; advanceFen: number; totalFen: number };
+  explanation: MonthlyExplanation | null;
+  unitNames: { id: string; nameZh: string; nameEn: string }[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  if (!explanation) return <p className="notice warn">{t("pay.noExplanation")}</p>;
+  const whole = explanation.days === explanation.monthDays;
+  const level = `${t(`track.${explanation.track}`)} ${explanation.level}`;
+  const rate = `${explanation.advance.rateBp / 100}%`;
+  return (
+    <table className="data-table payslip" data-testid="payslip">
+      <thead>
+        <tr>
+          <th scope="col">{t("pay.payslipItem")}</th>
+          <th scope="col">{t("pay.amount")}</th>
+          <th scope="col">{t("pay.howComputed")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <th scope="row">{t("pay.line.base")}</th>
+          <td>{money(line.basePayFen)}</td>
+          <td data-testid="explain-base">
+            {whole
+              ? t("pay.explain.monthlyBaseWhole", { monthly: money(explanation.base.monthlyFen), level })
+              : t("pay.explain.monthlyBase", {
+                  monthly: money(explanation.base.monthlyFen),
+                  level,
+                  days: explanation.days,
+                  monthDays: explanation.monthDays,
+                })}
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">{t("pay.line.advance")}</th>
+          <td>{money(line.advanceFen)}</td>
+          <td data-testid="explain-advance">
+            {whole
+              ? t("pay.explain.advanceWhole", { monthly: money(explanation.advance.monthlyFen), rate })
+              : t("pay.explain.advance", {
+                  monthly: money(explanation.advance.monthlyFen),
+                  rate,
+                  days: explanation.days,
+                  monthDays: explanation.monthDays,
+                })}
+          </td>
+        </tr>
+        {explanation.units ? (
+          <tr>
+            <td colSpan={3}>
+              {t("pay.explain.unitSplit")}
+              <ul className="explain-list">
+                {explanation.units.map((u) => {
+                  const unit = unitNames.find((n) => n.id === u.unitId);
+                  return (
+                    <li key={u.unitId}>
+                      {t("pay.explain.unitShare", {
+                        unit: unit ? pick(locale, unit) : u.unitId,
+                        days: u.days,
+                        base: money(u.basePayFen),
+                        advance: money(u.advanceFen),
+                      })}
+                    </li>
+                  );
+                })}
+              </ul>
+            </td>
+          </tr>
+        ) : null}
+        <tr className="total-row">
+          <th scope="row">{t("pay.total")}</th>
+          <td data-testid="payslip-total">{money(line.totalFen)}</td>
+          <td className="hint">{t("pay.roundingRule")}</td>
+        </tr>
+      </tbody>
+    </table>
   );
 }

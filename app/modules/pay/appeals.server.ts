@@ -127,7 +127,8 @@ export async function myAppeals(db: Db, actor: Actor) {
   if (!actor.employeeId) return { open: [], appeals: [] };
   const [lines, appeals] = await Promise.all([
     db.payLine.findMany({
-      where: { employeeId: actor.employeeId, run: { status: { not: "locked" } } },
+      // A monthly line has no score or rating to appeal: its base pay and advance follow the band and the days.
+      where: { employeeId: actor.employeeId, run: { status: { not: "locked" }, kind: { not: "monthly" } } },
       select: { runId: true, run: { select: { periodId: true, periodCode: true, computedAt: true, status: true } } },
     }),
     db.payAppeal.findMany({ where: { employeeId: actor.employeeId }, orderBy: { createdAt: "desc" }, select: APPEAL }),
@@ -147,9 +148,9 @@ export async function fileAppeal(db: Db, actor: Actor, runId: string, reason: st
   if (!employeeId) throw formError("pay.appeals.errors.notAnEmployee", 403);
   const line = await db.payLine.findUnique({
     where: { runId_employeeId: { runId, employeeId } },
-    select: { unitId: true, run: { select: { status: true, computedAt: true, periodId: true } } },
+    select: { unitId: true, run: { select: { status: true, computedAt: true, periodId: true, kind: true } } },
   });
-  if (!line) throw formError("errors.notFound", 404);
+  if (!line || line.run.kind === "monthly") throw formError("errors.notFound", 404);
   const days = await appealWindowDays(db, line.run.periodId);
   const existing = await db.payAppeal.findUnique({ where: { runId_employeeId: { runId, employeeId } }, select: { status: true } });
   const refused = appealRefusal(line.run, days, existing);

@@ -9,8 +9,10 @@ import { heldSpend } from "./appeals.server";
 
 /**
  * Wage-bill budgets in the database. A run counts against the budgets of the year its period
- * starts in; what is committed is every locked run of that year and every adjustment to one,
- * by the unit each line was paid under.
+ * starts in (a monthly run: its month's); what is committed is every locked run of that year and
+ * every adjustment to one, by the unit each line was paid under. Each line counts what it pays:
+ * a monthly line its base pay and advance, a settlement line its performance pay minus the
+ * advances already counted in the monthly runs, so nothing is counted twice.
  */
 
 const yearOf = (startsOn: Date) => startsOn.getUTCFullYear();
@@ -58,10 +60,12 @@ export async function budgetOverview(db: Db, actor: Actor, year: number) {
 
 /** What a run not yet locked would do to each budget of its year, and the total excess. */
 export async function runBudgetCheck(db: Db, runId: string) {
-  const run = await db.payRun.findUnique({ where: { id: runId }, select: { id: true, periodId: true } });
+  const run = await db.payRun.findUnique({ where: { id: runId }, select: { id: true, periodId: true, month: true } });
   if (!run) throw formError("pay.errors.unknownRun", 404);
-  const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: run.periodId }, select: { startsOn: true } });
-  const year = yearOf(period.startsOn);
+  // A monthly run counts in its month's year; the other kinds in the year their period starts.
+  const year = run.month
+    ? Number(run.month.slice(0, 4))
+    : yearOf((await db.appraisalPeriod.findUniqueOrThrow({ where: { id: run.periodId }, select: { startsOn: true } })).startsOn);
   const budgets = await budgetsOf(db, year);
   if (budgets.length === 0) return { year, checks: [], excessFen: 0 };
   const own = await queryRows(db, runSpend, [runId]);

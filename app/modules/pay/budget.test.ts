@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { budgetStatus, checkRun, growthLinkedBudget, totalExcess, type Budget } from "./budget";
+import { monthSpan } from "./cadence";
+import { computeRun, type EmployeeInputs, type RunParams } from "./payroll";
 
 const CITY: Budget = { unitId: "city", unitPath: "/p/city/", year: 2026, amountFen: 10_000_000 };
 const FIN: Budget = { unitId: "fin", unitPath: "/p/city/fin/", year: 2026, amountFen: 3_000_000 };
@@ -67,5 +69,50 @@ describe("growth-linked wage bill", () => {
         solutionRate: "0.015",
       }),
     ).toBe(100_000_000);
+  });
+});
+
+describe("budget consumption with monthly pay", () => {
+  const band = { basePayFen: 800_000, performanceBaseFen: 300_000 };
+  const base = { bands: { "skill:S4": band }, growth: [], pools: [] };
+  const month = (m: string): RunParams => ({
+    ...base,
+    kind: "monthly",
+    month: m,
+    advanceRateBp: 8000,
+    periodMonths: 1,
+    periodDays: monthSpan(m).days,
+    coefficients: { schemeId: "", version: 0, bands: [] },
+  });
+  const coefficients = { schemeId: "c", version: 1, bands: [{ min: 0, max: 20000, coefficient: "1.1" }] };
+  const e = (advances?: { month: string; fen: number }[]): EmployeeInputs => ({
+    employeeId: "E1",
+    employeeNo: "E1",
+    unitId: "fin",
+    unitPath: "/p/city/fin/",
+    track: "skill",
+    level: "S4",
+    positionCode: "AM",
+    postValue: 100,
+    score: 9000,
+    lines: [],
+    actuals: {},
+    missing: [],
+    ...(advances ? { advances } : {}),
+  });
+
+  it("counts the advances once: three monthly runs and the settlement commit exactly base plus performance pay", () => {
+    const months = ["2026-01", "2026-02", "2026-03"].map((m) => ({ m, line: computeRun(month(m), [e()]).lines[0] }));
+    const settlement = computeRun({ ...base, kind: "settlement", periodMonths: 3, periodDays: 90, coefficients }, [
+      e(months.map(({ m, line }) => ({ month: m, fen: line.advanceFen }))),
+    ]).lines[0];
+    const spends = [...months.map(({ line }) => line), settlement].map((l) => ({ unitPath: "/p/city/fin/", fen: l.totalFen }));
+    const [fin] = budgetStatus([FIN], spends);
+    // Base 3 × 800,000 + performance pay 900,000 × 1.1 = 3,390,000 (not 3,390,000 + the 720,000 advanced).
+    expect(fin.committedFen).toBe(3_390_000);
+    // The same as a period run of the quarter, which pays both at once.
+    const period = computeRun({ ...base, kind: "period", periodMonths: 3, periodDays: 90, coefficients }, [e()]).lines[0];
+    expect(period.totalFen).toBe(3_390_000);
+    expect(fin.remainingFen).toBe(3_000_000 - 3_390_000);
   });
 });

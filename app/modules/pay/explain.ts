@@ -1,4 +1,5 @@
 import { lineScore, weightedTotal } from "~/modules/kpi/scoring";
+import { bpRate, settle, type Advance, type Settlement, type UnitShare } from "./cadence";
 import { bandOfRating, ratingOf } from "./calibration";
 import { coefficientFor } from "./coefficients";
 import { contributionPoints } from "./dept-pool";
@@ -19,7 +20,11 @@ export type Explanation = {
     months: number;
     amountFen: number;
     prorated: { days: number; periodDays: number } | null;
+    /** Settlement run: the base pay was paid in the monthly runs (amountFen is 0). */
+    paidMonthly: boolean;
   };
+  /** Settlement run: performance pay minus the advances paid in the period's months (null in a period run). */
+  settlement: (Settlement & { advances: Advance[] }) | null;
   performance: {
     track: string;
     level: string;
@@ -87,7 +92,17 @@ export function explainLine(snapshot: RunSnapshot, e: EmployeeInputs, pools: Poo
       ? { days: e.days, periodDays: snapshot.periodDays }
       : null;
   return {
-    base: { track: e.track, level: e.level, monthlyFen: band.basePayFen, months, amountFen: computed.line.basePayFen, prorated },
+    base: {
+      track: e.track,
+      level: e.level,
+      monthlyFen: band.basePayFen,
+      months,
+      amountFen: computed.line.basePayFen,
+      prorated,
+      paidMonthly: snapshot.kind === "settlement",
+    },
+    settlement:
+      snapshot.kind === "settlement" ? { ...settle(computed.line.performancePayFen, e.advances ?? []), advances: e.advances ?? [] } : null,
     performance: {
       track: e.track,
       level: e.level,
@@ -157,6 +172,40 @@ export function explainLine(snapshot: RunSnapshot, e: EmployeeInputs, pools: Poo
   };
 }
 
+/**
+ * A monthly line explained: base pay and the performance advance, each the band's monthly amount
+ * (× the advance rate) × the days employed ÷ the month's days, and the split between units of a
+ * person who moved. Computed by the same function as the run (employeeLine).
+ */
+export type MonthlyExplanation = {
+  month: string;
+  track: string;
+  level: string;
+  days: number;
+  monthDays: number;
+  base: { monthlyFen: number; amountFen: number };
+  advance: { monthlyFen: number; rate: string; rateBp: number; amountFen: number };
+  units: UnitShare[] | null;
+};
+
+export function explainMonthly(snapshot: RunSnapshot, e: EmployeeInputs): MonthlyExplanation | null {
+  if (snapshot.kind !== "monthly" || !snapshot.month || !snapshot.periodDays) return null;
+  const computed = employeeLine(snapshot, e);
+  if (!computed.ok) return null;
+  const band = snapshot.bands[bandKey(e.track, e.level)];
+  const rateBp = snapshot.advanceRateBp!;
+  return {
+    month: snapshot.month,
+    track: e.track,
+    level: e.level,
+    days: e.days ?? snapshot.periodDays,
+    monthDays: snapshot.periodDays,
+    base: { monthlyFen: band.basePayFen, amountFen: computed.line.basePayFen },
+    advance: { monthlyFen: band.performanceBaseFen, rate: bpRate(rateBp), rateBp, amountFen: computed.line.advanceFen },
+    units: computed.line.units ?? null,
+  };
+}
+
 export type WhatIf = {
   kpiCode: string;
   percent: number;
@@ -202,7 +251,8 @@ export function whatIf(
     performancePayFen: result.line.performancePayFen,
     growthBonusFen: result.line.growthBonusFen,
     poolShareFen,
-    totalFen: result.line.basePayFen + result.line.performancePayFen + result.line.growthBonusFen + poolShareFen,
+    // In a settlement the total is net of the advances already paid (result.line.totalFen subtracts them).
+    totalFen: result.line.totalFen + poolShareFen,
     score,
   };
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AdjustmentSchema, pointsToHundredths, yuanToFen } from "./forms";
+import { AdjustmentSchema, percentToBp, pointsToHundredths, yuanToFen } from "./forms";
 
 describe("amounts as typed", () => {
   it("converts yuan to fen exactly", () => {
@@ -26,5 +26,18 @@ describe("amounts as typed", () => {
     expect(
       AdjustmentSchema.safeParse({ intent: "adjust", employeeNo: "E1", amount: "10", reason: "restated revenue", amountFen: "1" }).success,
     ).toBe(false);
+  });
+});
+
+describe("advance rate as typed", () => {
+  it("turns a percentage into basis points exactly, and refuses what is not 0–100 with two decimals", () => {
+    expect(percentToBp("80")).toBe(8000);
+    expect(percentToBp("75.5")).toBe(7550);
+    expect(percentToBp("0.01")).toBe(1);
+    expect(percentToBp("100%")).toBe(10_000);
+    expect(percentToBp("100.01")).toBeNull();
+    expect(percentToBp("80.125")).toBeNull();
+    expect(percentToBp("-5")).toBeNull();
+    expect(percentToBp("")).toBeNull();
   });
 });

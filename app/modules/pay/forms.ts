@@ -176,6 +176,41 @@ export const SignOffSchema = z.discriminatedUnion("intent", [
 /** The approval chain's settings: the head sign-off checkbox (absent when unticked). */
 export const ChainSettingSchema = z.object({ intent: z.literal("chain"), headSignOff: z.literal("on").optional() }).strict();
 
+/** A percentage as typed ("80", "75.5") → basis points, exactly; null unless 0–100 with at most two decimals. */
+export function percentToBp(text: string): number | null {
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/[%％]$/, ""));
+  if (!m) return null;
+  const bp = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+  return bp <= 10_000 ? bp : null;
+}
+
+/** The pay cadence form: the cadence and the performance advance rate in percent (kept in basis points). */
+export const CadenceSettingSchema = z
+  .object({
+    intent: z.literal("cadence"),
+    cadence: z.enum(["period", "monthly"]),
+    advanceRate: z
+      .string()
+      .max(10)
+      .transform((text, ctx) => {
+        const bp = percentToBp(text);
+        if (bp === null) ctx.addIssue({ code: "custom", message: "pay.errors.advanceRate" });
+        return bp ?? 0;
+      }),
+  })
+  .strict();
+
+/** A monthly run's month as the month input sends it (YYYY-MM). */
+export const MonthlyRunSchema = z
+  .object({
+    intent: z.literal("createMonthly"),
+    month: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "pay.errors.month"),
+  })
+  .strict();
+
 /** The what-if's percent of target as typed: a whole number 0–300, never blank (blank is not 0 %) and never clamped. */
 export const WHAT_IF_MAX_PERCENT = 300;
 export const WhatIfPercentSchema = z

@@ -52,6 +52,20 @@ describe("pay line snapshot packing", () => {
     expect(stored[0].length * 3).toBeLessThan(JSON.stringify(people[0]).length * 2);
   });
 
+  it("keeps a monthly line's units and a settlement line's advances", () => {
+    const packer = inputsPacker(["REV", "NEW_SUBS"]);
+    const moved = {
+      ...people[0],
+      units: [
+        { unitId: "u1", days: 15 },
+        { unitId: "u2", days: 16 },
+      ],
+      advances: [{ month: "2026-01", fen: 240_000 }],
+    };
+    const back = unpackInputs(JSON.stringify(packer.pack(moved)), packer.tables, { employeeId: moved.employeeId, unitId: moved.unitId });
+    expect(back).toEqual(moved);
+  });
+
   it("refuses an actual outside the run's codes rather than dropping it", () => {
     const packer = inputsPacker(["REV"]);
     expect(() => packer.pack(people[0])).toThrow(/NEW_SUBS/);

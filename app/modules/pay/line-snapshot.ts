@@ -44,6 +44,10 @@ export type PackedInputs = {
   d?: number;
   /** The calibrated rating (calibrated lines only). */
   r?: string;
+  /** Monthly run: [unitId, days] of each unit of a person who moved in the month. */
+  u?: [string, number][];
+  /** Settlement run: [month, fen] of each advance subtracted. */
+  adv?: [string, number][];
 };
 
 const sameCurve = (c: LineCurve, l: Omit<KpiLine, "actual" | "score">) =>
@@ -107,6 +111,8 @@ export function inputsPacker(actualCodes: string[]) {
       if (e.missing.length) packed.m = e.missing;
       if (e.days !== undefined) packed.d = e.days;
       if (e.rating !== undefined) packed.r = e.rating;
+      if (e.units) packed.u = e.units.map((u) => [u.unitId, u.days]);
+      if (e.advances) packed.adv = e.advances.map((a) => [a.month, a.fen]);
       return packed;
     },
   };
@@ -140,5 +146,7 @@ export function unpackInputs(stored: string, tables: Partial<RunTables>, ids: { 
     missing: raw.m ?? [],
     ...(raw.d !== undefined ? { days: raw.d } : {}),
     ...(raw.r !== undefined ? { rating: raw.r } : {}),
+    ...(raw.u !== undefined ? { units: raw.u.map(([unitId, days]) => ({ unitId, days })) } : {}),
+    ...(raw.adv !== undefined ? { advances: raw.adv.map(([month, fen]) => ({ month, fen })) } : {}),
   };
 }

@@ -1,9 +1,19 @@
 import { bandOfRating, ratingOf, ratingOfBand } from "./calibration";
+import {
+  bpRate,
+  DEFAULT_ADVANCE_RATE_BP,
+  monthlyAmounts,
+  settle,
+  splitMonthly,
+  type Advance,
+  type RunKind,
+  type UnitShare,
+} from "./cadence";
 import { coefficientFor, performancePay, type CoefficientBand } from "./coefficients";
 import { allocateByPoints, comparesWithLastYear, contributionPoints, poolSize, type DeptPoolParams, type PoolSize } from "./dept-pool";
 import type { RunTables } from "./line-snapshot";
 import { int } from "./money";
-import { prorateFen, proratedPerformancePay } from "./prorate";
+import { prorateFen, proratedPerformancePay, type UnitDays } from "./prorate";
 import { subscriberGrowthReward, subscriberGrowthKpis, type SubscriberGrowthParams } from "./subscriber-growth";
 
 /**
@@ -33,6 +43,11 @@ export type KpiLine = {
 export type BandAmounts = { basePayFen: number; performanceBaseFen: number };
 
 export type RunParams = {
+  /** monthly | settlement | period (absent on runs stored before monthly pay: a period run). See cadence.ts. */
+  kind?: RunKind;
+  /** Monthly run: the month (YYYY-MM; periodMonths is 1 and periodDays its days) and the advance rate in basis points. */
+  month?: string;
+  advanceRateBp?: number;
   /** Months the appraisal period covers: bands are monthly amounts. */
   periodMonths: number;
   /** Calendar days of the period: base pay and performance base are pro-rated by days employed (absent on older runs). */
@@ -81,6 +96,10 @@ export type EmployeeInputs = {
   days?: number;
   /** The rating set in calibration, when it differs from the rating the score falls in. */
   rating?: string;
+  /** Monthly run: the days of the month in each unit, for a person who moved (a transfer or a rotation). */
+  units?: UnitDays[];
+  /** Settlement run: the advances paid in the locked monthly runs of the period's months. */
+  advances?: Advance[];
 };
 
 /** What computing a line reads: everything but the KPI lines, which only the explanation shows. */
@@ -104,10 +123,17 @@ export type PayLineResult = {
   performancePayFen: number;
   growthBonusFen: number;
   poolShareFen: number;
+  /** Monthly run: the performance advance (0 in the other kinds). */
+  advanceFen: number;
+  /** Settlement run: the advances subtracted (0 in the other kinds). */
+  advancesDeductedFen: number;
+  /** base + performance + growth + pool + advance − advances deducted (negative when a settlement claws back). */
   totalFen: number;
   coefficient: string;
-  /** The rating the coefficient follows. */
-  rating: string;
+  /** The rating the coefficient follows (null in a monthly run, which has no score). */
+  rating: string | null;
+  /** Monthly run: the amounts split between the units of a person who moved. */
+  units?: UnitShare[];
   growth: GrowthPart[];
   pools: PoolPart[];
 };
@@ -120,6 +146,7 @@ export const bandKey = (track: string, level: string) => `${track}:${level}`;
 
 /** What one employee earns before pools, or the reasons they cannot be computed. */
 export function employeeLine(params: RunParams, e: LineInputs): { ok: true; line: PayLineResult } | { ok: false; issues: Issue[] } {
+  if (params.kind === "monthly") return monthlyLine(params, e);
   const issues: Issue[] = [];
   for (const code of e.missing) issues.push({ kind: "missingActual", employeeId: e.employeeId, kpiCode: code });
   const malformed = e.malformed ?? [];
@@ -145,12 +172,15 @@ export function employeeLine(params: RunParams, e: LineInputs): { ok: true; line
   const own = calibrated ? null : coefficientFor(table, e.score);
   const coefficient = (calibrated ?? own!).coefficient;
   const rating = calibrated ? e.rating! : ratingOfBand(table, table.indexOf(own!));
-  const basePayFen = proratedAmount(params, e, band.basePayFen * params.periodMonths);
+  // A settlement pays performance only: the monthly runs paid the base pay.
+  const settlementRun = params.kind === "settlement";
+  const basePayFen = settlementRun ? 0 : proratedAmount(params, e, band.basePayFen * params.periodMonths);
   const performanceBaseFen = band.performanceBaseFen * params.periodMonths;
   const performancePayFen = isProrated(params, e)
     ? proratedPerformancePay(performanceBaseFen, coefficient, e.days!, params.periodDays!)
     : performancePay(performanceBaseFen, coefficient);
   const growthBonusFen = growth.reduce((s, g) => s + g.rewardFen, 0);
+  const advancesDeductedFen = settlementRun ? settle(performancePayFen, e.advances ?? []).advancesDeductedFen : 0;
   return {
     ok: true,
     line: {
@@ -159,13 +189,40 @@ export function employeeLine(params: RunParams, e: LineInputs): { ok: true; line
       performancePayFen,
       growthBonusFen,
       poolShareFen: 0,
-      totalFen: basePayFen + performancePayFen + growthBonusFen,
+      advanceFen: 0,
+      advancesDeductedFen,
+      totalFen: basePayFen + performancePayFen + growthBonusFen - advancesDeductedFen,
       coefficient,
       rating,
       growth,
       pools: [],
     },
   };
+}
+
+/** A monthly run's line: the month's base pay and performance advance for the days employed, split by unit when the person moved. */
+function monthlyLine(params: RunParams, e: LineInputs): { ok: true; line: PayLineResult } | { ok: false; issues: Issue[] } {
+  const band = params.bands[bandKey(e.track, e.level)];
+  if (!band) return { ok: false, issues: [{ kind: "noBand", employeeId: e.employeeId, track: e.track, level: e.level }] };
+  const monthDays = params.periodDays!;
+  const rateBp = params.advanceRateBp ?? DEFAULT_ADVANCE_RATE_BP;
+  const amounts = monthlyAmounts(band, rateBp, e.days ?? monthDays, monthDays);
+  const line: PayLineResult = {
+    employeeId: e.employeeId,
+    basePayFen: amounts.basePayFen,
+    performancePayFen: 0,
+    growthBonusFen: 0,
+    poolShareFen: 0,
+    advanceFen: amounts.advanceFen,
+    advancesDeductedFen: 0,
+    totalFen: amounts.basePayFen + amounts.advanceFen,
+    coefficient: bpRate(rateBp),
+    rating: null,
+    growth: [],
+    pools: [],
+  };
+  if (e.units && e.units.length > 1) line.units = splitMonthly(amounts, e.units);
+  return { ok: true, line };
 }
 
 /** A period amount for the days employed (the whole amount for a whole period), rounded once. */

@@ -26,6 +26,24 @@ export const runEmployees: PackedRead = {
   params: [],
 };
 
+/** The people a monthly run pays: active employees hired on or before the month's last day (YYYY-MM-DD), as `runEmployees`. */
+export const monthlyEmployees = (lastDay: string): PackedRead => ({
+  columns: runEmployees.columns,
+  from: `${runEmployees.from} WHERE e."active" = 1 AND substr(e."hireDate", 1, 10) <= ?`,
+  params: [lastDay],
+});
+
+/**
+ * The advances paid in the locked monthly runs of the given months: employee id, month and
+ * advance in fen, one row per person and month (packed: one read for a whole settlement).
+ */
+export const lockedAdvances = (months: string[]): PackedRead => ({
+  columns: [`l."employeeId"`, `r."month"`, `l."advanceFen"`],
+  from: `FROM "PayLine" l JOIN "PayRun" r ON r."id" = l."runId"
+    WHERE r."kind" = 'monthly' AND r."status" = 'locked' AND r."month" IN (${months.map(() => "?").join(",")}) AND l."advanceFen" <> 0`,
+  params: months,
+});
+
 // --- Runs and their lines ---
 
 /** The run row's columns that hold a computation, in the order of `compute().figures`. */
@@ -37,13 +55,35 @@ export type RunFigures = [string, string, string, number, number, number];
 /** Inserts a draft run unless the period already has a run: false when it has (see `createRun`). */
 export async function insertDraftRun(
   tx: BulkTransaction,
-  run: { id: string; periodId: string; periodCode: string; figures: RunFigures; preparedById: string; at: string; headSignOff: boolean },
+  run: {
+    id: string;
+    periodId: string;
+    periodCode: string;
+    kind: string;
+    month: string | null;
+    figures: RunFigures;
+    preparedById: string;
+    at: string;
+    headSignOff: boolean;
+  },
 ) {
   const inserted = await exec(
     tx,
-    `INSERT INTO "PayRun" ("id","periodId","periodCode","status",${RUN_FIGURES.join(",")},"preparedById","computedAt","createdAt","headSignOff")
-     SELECT ?,?,?,'draft',?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM "PayRun" WHERE "periodId" = ?)`,
-    [run.id, run.periodId, run.periodCode, ...run.figures, run.preparedById, run.at, run.at, run.headSignOff ? 1 : 0, run.periodId],
+    `INSERT INTO "PayRun" ("id","periodId","periodCode","kind","month","status",${RUN_FIGURES.join(",")},"preparedById","computedAt","createdAt","headSignOff")
+     SELECT ?,?,?,?,?,'draft',?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM "PayRun" WHERE "periodId" = ?)`,
+    [
+      run.id,
+      run.periodId,
+      run.periodCode,
+      run.kind,
+      run.month,
+      ...run.figures,
+      run.preparedById,
+      run.at,
+      run.at,
+      run.headSignOff ? 1 : 0,
+      run.periodId,
+    ],
   );
   return inserted === 1;
 }
@@ -69,8 +109,11 @@ export async function deletePayLines(tx: BulkTransaction, runId: string) {
   await exec(tx, `DELETE FROM "PayLine" WHERE "runId" = ?`, [runId]);
 }
 
-/** One pay line as written: employeeId, unitId, the four parts and total in fen, rating, and the packed inputs as JSON text. */
-export type PayLineRow = [string, string, number, number, number, number, number, string | null, string];
+/**
+ * One pay line as written: employeeId, unitId, the four parts and total in fen, rating, the packed
+ * inputs as JSON text, then the advance and the advances deducted in fen.
+ */
+export type PayLineRow = [string, string, number, number, number, number, number, string | null, string, number, number];
 
 /**
  * Writes lines as one JSON array, expanded by SQLite (json_each): tens of thousands of bound
@@ -79,8 +122,9 @@ export type PayLineRow = [string, string, number, number, number, number, number
 export async function insertPayLines(tx: BulkTransaction, runId: string, rows: PayLineRow[]) {
   await exec(
     tx,
-    `INSERT INTO "PayLine" ("runId","employeeId","unitId","basePayFen","performancePayFen","growthBonusFen","poolShareFen","totalFen","rating","inputsJson")
-     SELECT ?, r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5, r.value->>6, r.value->>7, r.value->>8 FROM json_each(?) r`,
+    `INSERT INTO "PayLine" ("runId","employeeId","unitId","basePayFen","performancePayFen","growthBonusFen","poolShareFen","totalFen","rating","inputsJson","advanceFen","advancesDeductedFen")
+     SELECT ?, r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5, r.value->>6, r.value->>7, r.value->>8, r.value->>9, r.value->>10
+     FROM json_each(?) r`,
     [runId, JSON.stringify(rows)],
   );
 }
@@ -91,7 +135,9 @@ const spendRow = z.object({ path: col.text, fen: col.sum });
 
 /**
  * What locked runs of a year and their adjustments paid, by unit path (one row per unit), leaving
- * out one run. Dates are stored as ISO text: the year is its first four characters.
+ * out one run. Dates are stored as ISO text: the year is its first four characters. A monthly run
+ * counts in its month's year (it has no appraisal period); a settlement line's total is already
+ * net of the advances it deducts, so each advance is counted once, in its monthly run.
  * Arguments: `committedSpendArgs`.
  */
 export const committedSpend = defineQuery(
@@ -99,13 +145,13 @@ export const committedSpend = defineQuery(
   spendRow,
   `SELECT u."path" AS "path", SUM(x."fen") AS "fen" FROM (
      SELECT l."unitId" AS "unitId", SUM(l."totalFen") AS "fen" FROM "PayLine" l
-       JOIN "PayRun" r ON r."id" = l."runId" JOIN "AppraisalPeriod" p ON p."id" = r."periodId"
-       WHERE r."status" = 'locked' AND r."id" <> ? AND substr(p."startsOn", 1, 4) = ? GROUP BY l."unitId"
+       JOIN "PayRun" r ON r."id" = l."runId" LEFT JOIN "AppraisalPeriod" p ON p."id" = r."periodId"
+       WHERE r."status" = 'locked' AND r."id" <> ? AND coalesce(substr(r."month", 1, 4), substr(p."startsOn", 1, 4)) = ? GROUP BY l."unitId"
      UNION ALL
      SELECT l."unitId", SUM(a."amountFen") FROM "PayAdjustment" a
        JOIN "PayLine" l ON l."runId" = a."runId" AND l."employeeId" = a."employeeId"
-       JOIN "PayRun" r ON r."id" = a."runId" JOIN "AppraisalPeriod" p ON p."id" = r."periodId"
-       WHERE r."id" <> ? AND substr(p."startsOn", 1, 4) = ? GROUP BY l."unitId"
+       JOIN "PayRun" r ON r."id" = a."runId" LEFT JOIN "AppraisalPeriod" p ON p."id" = r."periodId"
+       WHERE r."id" <> ? AND coalesce(substr(r."month", 1, 4), substr(p."startsOn", 1, 4)) = ? GROUP BY l."unitId"
    ) x JOIN "Unit" u ON u."id" = x."unitId" GROUP BY x."unitId"`,
 );
 

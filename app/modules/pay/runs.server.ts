@@ -5,11 +5,12 @@ import { verifyPassword } from "~/modules/auth/password.server";
 import { enqueueNotification } from "~/modules/notifications/outbox.server";
 import { currentParams } from "./config.server";
 import { gatherInputs } from "./inputs.server";
-import { unpackInputs, type PackedInputs } from "./line-snapshot";
+import { inputsPacker, unpackInputs, type PackedInputs, type PrepackedInputs } from "./line-snapshot";
 import { periodActuals } from "~/modules/kpi/scores.server";
 import { comparesWithLastYear } from "./dept-pool";
 import {
   computeRun,
+  schemeKpiCodes,
   type EmployeeInputs,
   type Issue,
   type PayLineResult,
@@ -22,7 +23,9 @@ import { daysInclusive } from "./prorate";
 import { runBudgetCheck } from "./budget.server";
 import { unitsOutsideGuideline } from "./calibration.server";
 import { transition, type RunAction, type RunActor, type RunForTransition, type TransitionError } from "./run-state";
-import { formError } from "~/utils/domain-error";
+import { fieldError, formError } from "~/utils/domain-error";
+import { MONTH_PATTERN, monthlyPeriodId, type RunKind } from "./cadence";
+import { advancesPaid, cadenceSetting, monthlyInputs, settlementMonths } from "./cadence.server";
 import { chainSetting, notifyApprovers, notifySigners, signOffState } from "./sign-off.server";
 import { deletePayLines, insertDraftRun, insertPayLines, updateDraftRun, type PayLineRow, type RunFigures } from "./queries.server";
 
@@ -59,6 +62,8 @@ async function writeLines(
         l.totalFen,
         l.rating,
         JSON.stringify(e.json),
+        l.advanceFen,
+        l.advancesDeductedFen,
       ];
     });
     await insertPayLines(tx, runId, rows);
@@ -104,18 +109,45 @@ export async function calibratedRatings(db: Db, runId: string): Promise<Map<stri
   return new Map(rows.map((r) => [r.employeeId, r.toRating]));
 }
 
-async function compute(db: Db, periodId: string, periodKind: string, runId?: string) {
-  const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { startsOn: true, endsOn: true } });
+/**
+ * Computes a period or settlement run of an appraisal period. A settlement subtracts from each
+ * person's performance pay the advances paid in the locked monthly runs of the period's months
+ * (read in one packed query, kept in each line's inputs so that the run recomputes from its snapshot).
+ */
+async function compute(db: Db, periodId: string, periodKind: string, kind: "period" | "settlement", runId?: string) {
+  const period = await db.appraisalPeriod.findUniqueOrThrow({
+    where: { id: periodId },
+    select: { id: true, startsOn: true, endsOn: true },
+  });
   const current = await currentParams(db, periodKind);
   if ("error" in current) throw formError(current.error);
+  const advances = kind === "settlement" ? await advancesPaid(db, await settlementMonths(db, period)) : null;
   const calibrated = runId ? await calibratedRatings(db, runId) : undefined;
   const gathered = await gatherInputs(db, periodId, current, { period, calibrated });
   const { inputs, kpiNames, packer } = gathered;
+  if (advances) for (const e of inputs) e.advances = advances.get(e.employeeId) ?? [];
   const params: RunParams = {
     ...current,
+    ...(kind === "settlement" ? { kind } : {}),
     periodDays: daysInclusive(period.startsOn, period.endsOn),
     pools: await lastYearRevenue(db, periodId, current, inputs),
   };
+  return figuresOf(params, inputs, kpiNames, packer);
+}
+
+/** A monthly run computed: the month's base pay and advance for every active employee (cadence.server.ts). */
+async function computeMonthly(db: Db, month: string) {
+  const { advanceRateBp } = await cadenceSetting(db);
+  const { params, inputs } = await monthlyInputs(db, month, advanceRateBp);
+  return figuresOf(params, inputs, {});
+}
+
+function figuresOf(
+  params: RunParams,
+  inputs: (EmployeeInputs | PrepackedInputs)[],
+  kpiNames: RunSnapshot["kpiNames"],
+  packer = inputsPacker(schemeKpiCodes(params)),
+) {
   const result = computeRun(params, inputs);
   const numbers = new Map(inputs.map((e) => [e.employeeId, e.employeeNo]));
   const issues: StoredIssue[] = result.issues.map((i) => ("employeeId" in i ? { ...i, employeeNo: numbers.get(i.employeeId) } : i));
@@ -150,6 +182,9 @@ function summary(run: { status: string; totalFen: number; employeeCount: number;
  * one transaction.
  */
 export async function createRun(db: Db, actorId: string, periodId: string) {
+  const { cadence } = await cadenceSetting(db);
+  // With monthly pay, a period's run settles performance pay only: the monthly runs paid base pay and advances.
+  const kind = cadence === "monthly" ? "settlement" : "period";
   const period = await db.appraisalPeriod.findUnique({
     where: { id: periodId },
     select: { id: true, code: true, kind: true, status: true },
@@ -158,7 +193,32 @@ export async function createRun(db: Db, actorId: string, periodId: string) {
   if (period.status !== "closed") throw formError("pay.errors.periodNotClosed");
   const existing = await db.payRun.findFirst({ where: { periodId }, select: { status: true } });
   if (existing) throw formError(existing.status === "locked" ? "pay.errors.periodPaid" : "pay.errors.runInProgress");
-  const c = await compute(db, period.id, period.kind);
+  const c = await compute(db, period.id, period.kind, kind);
+  return insertRun(db, actorId, { periodId: period.id, periodCode: period.code, kind, month: null }, c);
+}
+
+/**
+ * Prepares the monthly run of a calendar month (cadence `monthly`): base pay and the performance
+ * advance of every active employee, pro-rated by days. One run per month, as one per period.
+ */
+export async function createMonthlyRun(db: Db, actorId: string, month: string) {
+  const { cadence } = await cadenceSetting(db);
+  if (cadence !== "monthly") throw formError("pay.errors.notMonthlyCadence", 409);
+  if (!MONTH_PATTERN.test(month)) throw fieldError("month", "pay.errors.month");
+  if (month > new Date().toISOString().slice(0, 7)) throw fieldError("month", "pay.errors.futureMonth");
+  const periodId = monthlyPeriodId(month);
+  const existing = await db.payRun.findFirst({ where: { periodId }, select: { status: true } });
+  if (existing) throw formError(existing.status === "locked" ? "pay.errors.periodPaid" : "pay.errors.runInProgress");
+  const c = await computeMonthly(db, month);
+  return insertRun(db, actorId, { periodId, periodCode: month, kind: "monthly", month }, c);
+}
+
+async function insertRun(
+  db: Db,
+  actorId: string,
+  period: { periodId: string; periodCode: string; kind: RunKind; month: string | null },
+  c: Awaited<ReturnType<typeof figuresOf>>,
+) {
   const { headSignOff } = await chainSetting(db);
   const id = randomUUID();
   const now = sqliteDate(new Date());
@@ -167,8 +227,7 @@ export async function createRun(db: Db, actorId: string, periodId: string) {
     // database holds the rule too (trigger PayRun_one_per_period): one run per period, ever.
     const inserted = await insertDraftRun(tx, {
       id,
-      periodId: period.id,
-      periodCode: period.code,
+      ...period,
       figures: c.figures,
       preparedById: actorId,
       at: now,
@@ -181,7 +240,7 @@ export async function createRun(db: Db, actorId: string, periodId: string) {
       action: "pay.run.create",
       entity: "PayRun",
       entityId: id,
-      after: { periodCode: period.code, ...c.draft },
+      after: { periodCode: period.periodCode, kind: period.kind, ...c.draft },
     });
     return { id, ...c.draft };
   });
@@ -191,12 +250,20 @@ export async function createRun(db: Db, actorId: string, periodId: string) {
 export async function recomputeRun(db: Db, actorId: string, runId: string) {
   const run = await db.payRun.findUnique({
     where: { id: runId },
-    select: { id: true, status: true, periodId: true, totalFen: true, employeeCount: true, issueCount: true },
+    select: { id: true, status: true, periodId: true, kind: true, month: true, totalFen: true, employeeCount: true, issueCount: true },
   });
   if (!run) throw formError("pay.errors.unknownRun", 404);
   if (run.status !== "draft") throw formError("pay.errors.wrongState");
-  const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { id: run.periodId }, select: { kind: true } });
-  const c = await compute(db, run.periodId, period.kind, runId);
+  const c =
+    run.kind === "monthly" && run.month
+      ? await computeMonthly(db, run.month)
+      : await compute(
+          db,
+          run.periodId,
+          (await db.appraisalPeriod.findUniqueOrThrow({ where: { id: run.periodId }, select: { kind: true } })).kind,
+          run.kind === "settlement" ? "settlement" : "period",
+          runId,
+        );
   // The chain is taken with the figures: a run computed before the setting changed keeps its own.
   const { headSignOff } = await chainSetting(db);
   return bulkWrite(db, async (tx) => {
@@ -396,6 +463,8 @@ export async function verifyRun(db: Db, runId: string) {
       performancePayFen: true,
       growthBonusFen: true,
       poolShareFen: true,
+      advanceFen: true,
+      advancesDeductedFen: true,
       totalFen: true,
       inputsJson: true,
     },
@@ -411,6 +480,8 @@ export async function verifyRun(db: Db, runId: string) {
       s.performancePayFen !== l.performancePayFen ||
       s.growthBonusFen !== l.growthBonusFen ||
       s.poolShareFen !== l.poolShareFen ||
+      s.advanceFen !== l.advanceFen ||
+      s.advancesDeductedFen !== l.advancesDeductedFen ||
       s.totalFen !== l.totalFen
     );
   });

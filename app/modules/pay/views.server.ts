@@ -1,6 +1,7 @@
 import type { Db } from "~/utils/db.server";
 import { may, unitWhere, type Actor } from "~/modules/auth/scope";
-import { explainLine, whatIf } from "./explain";
+import type { RunKind } from "./cadence";
+import { explainLine, explainMonthly, whatIf } from "./explain";
 import { unpackInputs } from "./line-snapshot";
 import type { EmployeeInputs, PoolResult, RunSnapshot } from "./payroll";
 import type { StoredIssue } from "./runs.server";
@@ -17,6 +18,7 @@ export async function listRuns(db: Db) {
     select: {
       id: true,
       periodCode: true,
+      kind: true,
       status: true,
       employeeCount: true,
       issueCount: true,
@@ -48,6 +50,8 @@ export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
       id: true,
       periodId: true,
       periodCode: true,
+      kind: true,
+      month: true,
       status: true,
       employeeCount: true,
       issueCount: true,
@@ -85,6 +89,8 @@ export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
         performancePayFen: true,
         growthBonusFen: true,
         poolShareFen: true,
+        advanceFen: true,
+        advancesDeductedFen: true,
         totalFen: true,
         employee: { select: { employeeNo: true, name: true } },
         unit: { select: { nameZh: true, nameEn: true } },
@@ -148,7 +154,7 @@ export async function myPayslips(db: Db, employeeId: string) {
   return db.payLine.findMany({
     where: { employeeId, run: { status: "locked" } },
     orderBy: { run: { lockedAt: "desc" } },
-    select: { runId: true, totalFen: true, run: { select: { periodCode: true, lockedAt: true } } },
+    select: { runId: true, totalFen: true, run: { select: { periodCode: true, kind: true, lockedAt: true } } },
   });
 }
 
@@ -173,11 +179,13 @@ export async function getPayslip(db: Db, actor: Actor, runId: string, employeeId
       performancePayFen: true,
       growthBonusFen: true,
       poolShareFen: true,
+      advanceFen: true,
+      advancesDeductedFen: true,
       totalFen: true,
       inputsJson: true,
       unitId: true,
       employee: { select: { employeeNo: true, name: true } },
-      run: { select: { id: true, periodCode: true, status: true, paramsJson: true, poolsJson: true } },
+      run: { select: { id: true, periodCode: true, kind: true, status: true, paramsJson: true, poolsJson: true } },
     },
   });
   if (!line) return null;
@@ -211,14 +219,27 @@ export async function getPayslip(db: Db, actor: Actor, runId: string, employeeId
     performancePayFen: line.performancePayFen,
     growthBonusFen: line.growthBonusFen,
     poolShareFen: line.poolShareFen,
+    advanceFen: line.advanceFen,
+    advancesDeductedFen: line.advancesDeductedFen,
     totalFen: line.totalFen,
   };
+  const monthly = line.run.kind === "monthly";
+  // Units named for a monthly line split between the units of a person who moved.
+  const monthlyExplanation = monthly ? explainMonthly(snapshot, inputs) : null;
+  const unitNames = monthlyExplanation?.units
+    ? await db.unit.findMany({
+        where: { id: { in: monthlyExplanation.units.map((u) => u.unitId) } },
+        select: { id: true, nameZh: true, nameEn: true },
+      })
+    : [];
   return {
-    run: { id: line.run.id, periodCode: line.run.periodCode, status: line.run.status },
+    run: { id: line.run.id, periodCode: line.run.periodCode, status: line.run.status, kind: line.run.kind },
     employee: line.employee,
     line: stored,
-    explanation: explainLine(snapshot, inputs, pools),
-    whatIf: what ? whatIf(snapshot, inputs, pools, stored, what.kpi, what.pct) : null,
+    explanation: monthly ? null : explainLine(snapshot, inputs, pools),
+    monthly: monthlyExplanation,
+    unitNames,
+    whatIf: what && !monthly ? whatIf(snapshot, inputs, pools, stored, what.kpi, what.pct) : null,
     adjustments,
     calibrations,
     adjustedTotalFen: stored.totalFen + adjustments.reduce((s, a) => s + a.amountFen, 0),
@@ -252,6 +273,14 @@ export type PayrollRow = {
   adjustmentsFen: number;
   totalFen: number;
   calibrationReason: string | null;
+  /** The run's kind: period | monthly | settlement. */
+  runKind: RunKind;
+  /** Monthly run: the performance advance (0 otherwise). */
+  advanceFen: number;
+  /** Settlement run: the advances paid in the period's months, subtracted (0 otherwise). */
+  advancesDeductedFen: number;
+  /** Settlement run: performance pay − advances deducted (0 otherwise); negative is a deduction. */
+  settlementFen: number;
 };
 
 /** Every line of a run as the payroll system takes it: gross amounts, never net pay. */
@@ -266,6 +295,8 @@ export async function payrollRows(db: Db, runId: string): Promise<PayrollRow[]> 
         performancePayFen: true,
         growthBonusFen: true,
         poolShareFen: true,
+        advanceFen: true,
+        advancesDeductedFen: true,
         totalFen: true,
         rating: true,
         inputsJson: true,
@@ -275,7 +306,7 @@ export async function payrollRows(db: Db, runId: string): Promise<PayrollRow[]> 
     }),
     db.payAdjustment.groupBy({ by: ["employeeId"], where: { runId }, _sum: { amountFen: true } }),
     db.payCalibration.findMany({ where: { runId }, orderBy: { createdAt: "asc" }, select: { employeeId: true, reason: true } }),
-    db.payRun.findUniqueOrThrow({ where: { id: runId }, select: { paramsJson: true } }),
+    db.payRun.findUniqueOrThrow({ where: { id: runId }, select: { paramsJson: true, kind: true } }),
   ]);
   const periodDays = (JSON.parse(run.paramsJson) as RunSnapshot).periodDays ?? null;
   // A line held by an open appeal goes to payroll once the appeal is decided.
@@ -304,6 +335,10 @@ export async function payrollRows(db: Db, runId: string): Promise<PayrollRow[]> 
       adjustmentsFen: adj,
       totalFen: l.totalFen + adj,
       calibrationReason: l.rating !== null ? (calibrated.get(l.employeeId) ?? null) : null,
+      runKind: run.kind as RunKind,
+      advanceFen: l.advanceFen,
+      advancesDeductedFen: l.advancesDeductedFen,
+      settlementFen: run.kind === "settlement" ? l.performancePayFen - l.advancesDeductedFen : 0,
     };
   });
 }
@@ -331,6 +366,10 @@ export async function payrollCsv(db: Db, runId: string) {
     "adjustments",
     "total",
     "calibrationReason",
+    "runKind",
+    "advance",
+    "advancesDeducted",
+    "settlement",
   ];
   const rows = [header.join(",")];
   for (const r of await payrollRows(db, runId)) {
@@ -352,6 +391,10 @@ export async function payrollCsv(db: Db, runId: string) {
         yuanCell(r.adjustmentsFen),
         yuanCell(r.totalFen),
         r.calibrationReason ?? "",
+        r.runKind,
+        yuanCell(r.advanceFen),
+        yuanCell(r.advancesDeductedFen),
+        yuanCell(r.settlementFen),
       ]
         .map(csvCell)
         .join(","),

@@ -23,6 +23,13 @@ const PayrollRowSchema = z
     adjustmentsFen: z.number().int(),
     totalFen: z.number().int().openapi({ description: "Gross total in fen; tax and social insurance are the payroll system's" }),
     calibrationReason: z.string().nullable(),
+    runKind: z.enum(["period", "monthly", "settlement"]).openapi({ description: "period, monthly (base and advance) or settlement" }),
+    advanceFen: z.number().int().openapi({ description: "Monthly run: the performance advance; 0 otherwise" }),
+    advancesDeductedFen: z.number().int().openapi({ description: "Settlement run: the advances paid in the period's months, subtracted" }),
+    settlementFen: z
+      .number()
+      .int()
+      .openapi({ description: "Settlement run: performance pay minus the advances deducted; negative is a deduction" }),
   })
   .openapi("PayrollRow");
 
