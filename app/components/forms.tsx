@@ -1,5 +1,6 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
-import type { ReactNode } from "react";
+import { useNavigation, type Navigation } from "@remix-run/react";
+import { useRef, type ReactNode } from "react";
 import { useT } from "./i18n";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
@@ -141,6 +142,65 @@ export function ConfirmButton({
       }}
     >
       {children}
+    </button>
+  );
+}
+
+/** Whether the navigation under way is this button's form being sent (and, for a named button, by this button). */
+function sentBy(button: HTMLButtonElement | null, navigation: Navigation) {
+  if (navigation.state !== "submitting" || !button?.form || !navigation.formAction) return false;
+  const form = button.form;
+  const action = new URL(button.formAction || form.action, window.location.href);
+  const sent = new URL(navigation.formAction, window.location.href);
+  if (action.pathname !== sent.pathname) return false;
+  // Several forms may post to one action: the button's own intent tells them apart.
+  const intent = button.name ? [button.name, button.value] : intentOf(form);
+  return !intent || navigation.formData?.get(intent[0]) === intent[1];
+}
+
+function intentOf(form: HTMLFormElement): [string, string] | null {
+  const field = form.elements.namedItem("intent");
+  return field instanceof HTMLInputElement ? [field.name, field.value] : null;
+}
+
+/**
+ * A form's submit button that shows it is working: while its form is being sent it is disabled
+ * and says "提交中…", so the click is seen to be taken and is not sent twice. `busy` covers a
+ * form sent by script (an anonymous answer or suggestion).
+ */
+export function SubmitButton({
+  children,
+  className = "primary",
+  name,
+  value,
+  busy = false,
+  disabled = false,
+  testId,
+}: {
+  children: ReactNode;
+  className?: string;
+  name?: string;
+  value?: string;
+  busy?: boolean;
+  disabled?: boolean;
+  testId?: string;
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const ref = useRef<HTMLButtonElement>(null);
+  const working = busy || sentBy(ref.current, navigation);
+  return (
+    <button
+      ref={ref}
+      type="submit"
+      name={name}
+      value={value}
+      className={className || undefined}
+      disabled={disabled || working}
+      aria-busy={working || undefined}
+      data-testid={testId}
+    >
+      {working ? t("common.working") : children}
     </button>
   );
 }

@@ -20,7 +20,7 @@ const VIEWPORTS = [
   { name: "phone", width: 390, height: 844 },
 ] as const;
 /** Detail pages opened per role (the first row link of a list), to keep the walk short. */
-const MAX_DETAILS = 12;
+const MAX_DETAILS = 8;
 
 type Problem = { url: string; viewport: string; problem: string };
 
@@ -38,7 +38,8 @@ function overflow() {
     el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : "");
   // A table, chart or grid wider than the screen but cut off by its box hides its last columns.
   for (const el of Array.from(document.querySelectorAll("main table, main canvas, main svg"))) {
-    if (el.getBoundingClientRect().right > width + 0.5 && !scrollsInside(el)) return `${name(el)} is cut off or too wide (${Math.round(el.getBoundingClientRect().right)}px)`;
+    if (el.getBoundingClientRect().right > width + 0.5 && !scrollsInside(el))
+      return `${name(el)} is cut off or too wide (${Math.round(el.getBoundingClientRect().right)}px)`;
   }
   if (document.documentElement.scrollWidth <= width) return null;
   const culprits: string[] = [];
@@ -51,6 +52,11 @@ function overflow() {
     if (culprits.length >= 3) break;
   }
   return `page is ${document.documentElement.scrollWidth}px wide: ${culprits.join(", ")}`;
+}
+
+/** Two frames: hydration has run, and charts have followed a new window size. */
+async function settle(page: Page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
 }
 
 async function check(page: Page, url: string, viewport: string, problems: Problem[]) {
@@ -105,11 +111,12 @@ for (const [role, email] of ROLES) {
         if (response!.status() >= 500) problems.push({ url, viewport, problem: `answered ${response!.status()}` });
         await expect(page.locator("html")).toHaveAttribute("lang", locale);
         // Let hydration finish, so that its errors are counted against this page.
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+        await settle(page);
         await check(page, url, viewport, problems);
         // The same page on a phone: the layout follows the media queries without a reload.
         viewport = VIEWPORTS[1].name;
         await page.setViewportSize(VIEWPORTS[1]);
+        await settle(page);
         await check(page, url, viewport, problems);
         return firstRowLinks(page);
       };
