@@ -1,6 +1,6 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useNavigation, type Navigation } from "@remix-run/react";
-import { useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useT } from "./i18n";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
@@ -146,21 +146,26 @@ export function ConfirmButton({
   );
 }
 
-/** Whether the navigation under way is this button's form being sent (and, for a named button, by this button). */
-function sentBy(button: HTMLButtonElement | null, navigation: Navigation) {
-  if (navigation.state !== "submitting" || !button?.form || !navigation.formAction) return false;
+/** Where a submit button's form is sent, and the intent that tells it from other forms sent there. */
+type Target = { path: string; intent: [string, string] | null };
+
+function targetOf(button: HTMLButtonElement): Target | null {
   const form = button.form;
-  const action = new URL(button.formAction || form.action, window.location.href);
-  const sent = new URL(navigation.formAction, window.location.href);
-  if (action.pathname !== sent.pathname) return false;
-  // Several forms may post to one action: the button's own intent tells them apart.
-  const intent = button.name ? [button.name, button.value] : intentOf(form);
-  return !intent || navigation.formData?.get(intent[0]) === intent[1];
+  if (!form) return null;
+  const field = form.elements.namedItem("intent");
+  const intent: [string, string] | null = button.name
+    ? [button.name, button.value]
+    : field instanceof HTMLInputElement
+      ? [field.name, field.value]
+      : null;
+  return { path: new URL(button.formAction || form.action, window.location.href).pathname, intent };
 }
 
-function intentOf(form: HTMLFormElement): [string, string] | null {
-  const field = form.elements.namedItem("intent");
-  return field instanceof HTMLInputElement ? [field.name, field.value] : null;
+/** Whether the navigation under way is this button's form being sent (several forms may post to one action). */
+function sentTo(target: Target | null, navigation: Navigation) {
+  if (!target || navigation.state !== "submitting" || !navigation.formAction) return false;
+  if (new URL(navigation.formAction, window.location.href).pathname !== target.path) return false;
+  return !target.intent || navigation.formData?.get(target.intent[0]) === target.intent[1];
 }
 
 /**
@@ -188,7 +193,9 @@ export function SubmitButton({
   const t = useT();
   const navigation = useNavigation();
   const ref = useRef<HTMLButtonElement>(null);
-  const working = busy || sentBy(ref.current, navigation);
+  const [target, setTarget] = useState<Target | null>(null);
+  useEffect(() => setTarget(ref.current ? targetOf(ref.current) : null), [name, value]);
+  const working = busy || sentTo(target, navigation);
   return (
     <button
       ref={ref}

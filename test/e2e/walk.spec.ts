@@ -20,7 +20,7 @@ const VIEWPORTS = [
   { name: "phone", width: 390, height: 844 },
 ] as const;
 /** Detail pages opened per role (the first row link of a list), to keep the walk short. */
-const MAX_DETAILS = 8;
+const MAX_DETAILS = 6;
 
 type Problem = { url: string; viewport: string; problem: string };
 
