@@ -1,5 +1,6 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
-import type { ReactNode } from "react";
+import { useNavigation, type Navigation } from "@remix-run/react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useT } from "./i18n";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
@@ -141,6 +142,72 @@ export function ConfirmButton({
       }}
     >
       {children}
+    </button>
+  );
+}
+
+/** Where a submit button's form is sent, and the intent that tells it from other forms sent there. */
+type Target = { path: string; intent: [string, string] | null };
+
+function targetOf(button: HTMLButtonElement): Target | null {
+  const form = button.form;
+  if (!form) return null;
+  const field = form.elements.namedItem("intent");
+  const intent: [string, string] | null = button.name
+    ? [button.name, button.value]
+    : field instanceof HTMLInputElement
+      ? [field.name, field.value]
+      : null;
+  return { path: new URL(button.formAction || form.action, window.location.href).pathname, intent };
+}
+
+/** Whether the navigation under way is this button's form being sent (several forms may post to one action). */
+function sentTo(target: Target | null, navigation: Navigation) {
+  if (!target || navigation.state !== "submitting" || !navigation.formAction) return false;
+  if (new URL(navigation.formAction, window.location.href).pathname !== target.path) return false;
+  return !target.intent || navigation.formData?.get(target.intent[0]) === target.intent[1];
+}
+
+/**
+ * A form's submit button that shows it is working: while its form is being sent it is disabled
+ * and says "提交中…", so the click is seen to be taken and is not sent twice. `busy` covers a
+ * form sent by script (an anonymous answer or suggestion).
+ */
+export function SubmitButton({
+  children,
+  className = "primary",
+  name,
+  value,
+  busy = false,
+  disabled = false,
+  testId,
+}: {
+  children: ReactNode;
+  className?: string;
+  name?: string;
+  value?: string;
+  busy?: boolean;
+  disabled?: boolean;
+  testId?: string;
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const ref = useRef<HTMLButtonElement>(null);
+  const [target, setTarget] = useState<Target | null>(null);
+  useEffect(() => setTarget(ref.current ? targetOf(ref.current) : null), [name, value]);
+  const working = busy || sentTo(target, navigation);
+  return (
+    <button
+      ref={ref}
+      type="submit"
+      name={name}
+      value={value}
+      className={className || undefined}
+      disabled={disabled || working}
+      aria-busy={working || undefined}
+      data-testid={testId}
+    >
+      {working ? t("common.working") : children}
     </button>
   );
 }

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, PageHeader } from "~/components/forms";
+import { Field, FormErrors, PageHeader, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { changePassword } from "~/modules/auth/auth.server";
 import { clearSessionCookie, localeCookie } from "~/modules/auth/cookie.server";
@@ -148,9 +148,7 @@ export default function Account() {
           <Field meta={fields.next} label={t("account.newPassword")} type="password" autoComplete="new-password" />
           <Field meta={fields.confirm} label={t("account.confirmPassword")} type="password" autoComplete="new-password" />
           <FormErrors errors={form.errors} />
-          <button type="submit" className="primary">
-            {t("account.changePassword")}
-          </button>
+          <SubmitButton>{t("account.changePassword")}</SubmitButton>
         </Form>
       </div>
     </section>

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, ErrorList, Field, FormErrors, PageHeader } from "~/components/forms";
+import { ConfirmButton, ErrorList, Field, FormErrors, PageHeader, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -170,9 +170,7 @@ export default function ApiTokens() {
           <Field meta={fields.expiresInDays} label={t("tokens.expiresInDays")} type="number" min={1} max={365} />
           <Field meta={fields.rateLimitPerMinute} label={t("tokens.rateLimit")} type="number" min={1} max={6000} />
           <FormErrors errors={form.errors} />
-          <button type="submit" className="primary">
-            {t("common.create")}
-          </button>
+          <SubmitButton>{t("common.create")}</SubmitButton>
         </Form>
       </div>
     </section>

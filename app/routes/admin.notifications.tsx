@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
+import { EmptyState, Field, FormErrors, PageHeader, SelectField, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { httpUrl } from "~/modules/integration/http-url";
@@ -93,9 +93,7 @@ export default function NotificationChannel() {
             <input {...getInputProps(fields.enabled, { type: "checkbox", value: "on" })} /> {t("channel.enabled")}
           </label>
           <FormErrors errors={form.errors} />
-          <button type="submit" className="primary">
-            {t("common.save")}
-          </button>
+          <SubmitButton>{t("common.save")}</SubmitButton>
         </Form>
       </div>
 

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type LinksFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
+import { Field, FormErrors, PageHeader, SelectField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -92,9 +92,7 @@ export default function SurveyAdminList() {
           <Field meta={fields.opensOn} label={t("surveys.admin.opensOn")} type="date" />
           <Field meta={fields.closesOn} label={t("surveys.admin.closesOn")} type="date" />
           <FormErrors errors={form.errors} />
-          <button type="submit" className="primary">
-            {t("surveys.admin.createDraft")}
-          </button>
+          <SubmitButton>{t("surveys.admin.createDraft")}</SubmitButton>
         </Form>
       </div>
       <DataTable

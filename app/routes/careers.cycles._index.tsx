@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, PageHeader } from "~/components/forms";
+import { Field, FormErrors, PageHeader, SubmitButton } from "~/components/forms";
 import { DataTable } from "~/components/ui/data-table";
 import { useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -66,9 +66,7 @@ export default function Cycles() {
               </label>
             </div>
             <FormErrors errors={form.errors} />
-            <button type="submit" className="primary">
-              {t("common.create")}
-            </button>
+            <SubmitButton>{t("common.create")}</SubmitButton>
           </Form>
         </div>
       ) : null}

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, PageHeader, TextAreaField } from "~/components/forms";
+import { Field, FormErrors, PageHeader, TextAreaField, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { parseCodeList } from "~/modules/careers/criteria";
@@ -80,9 +80,7 @@ export default function EditLevel() {
         <Field meta={fields.requiredCertificates} label={t("careers.field.requiredCertificates")} hint={t("careers.certificatesHint")} />
         <Field meta={fields.minRotations} label={t("careers.field.minRotations")} type="number" min={0} />
         <FormErrors errors={form.errors} />
-        <button type="submit" className="primary">
-          {t("common.save")}
-        </button>
+        <SubmitButton>{t("common.save")}</SubmitButton>
       </Form>
     </section>
   );

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { acceptInvitation, findInvitation } from "~/modules/auth/auth.server";
 import { sessionCookie } from "~/modules/auth/cookie.server";
@@ -69,9 +69,7 @@ export default function AcceptInvitation() {
         <Field meta={fields.password} label={t("account.newPassword")} type="password" autoComplete="new-password" />
         <Field meta={fields.confirm} label={t("account.confirmPassword")} type="password" autoComplete="new-password" />
         <FormErrors errors={form.errors} />
-        <button type="submit" className="primary">
-          {t("invite.submit")}
-        </button>
+        <SubmitButton>{t("invite.submit")}</SubmitButton>
       </Form>
     </section>
   );

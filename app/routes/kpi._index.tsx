@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, PageHeader, SelectField } from "~/components/forms";
+import { Field, PageHeader, SelectField, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
@@ -80,9 +80,7 @@ export default function KpiHome() {
             />
             <Field meta={fields.startsOn} label={t("kpi.startsOn")} type="date" />
             <Field meta={fields.endsOn} label={t("kpi.endsOn")} type="date" />
-            <button type="submit" className="primary">
-              {t("common.create")}
-            </button>
+            <SubmitButton>{t("common.create")}</SubmitButton>
           </Form>
         </div>
       ) : null}

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, PageHeader, SelectField } from "~/components/forms";
+import { Field, PageHeader, SelectField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
@@ -130,9 +130,7 @@ export default function KpiLibrary() {
                 </label>
               </div>
             ) : null}
-            <button type="submit" className="primary">
-              {t("common.save")}
-            </button>
+            <SubmitButton>{t("common.save")}</SubmitButton>
           </Form>
         </div>
       ) : null}

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, EmptyState, FormErrors, PageHeader } from "~/components/forms";
+import { ConfirmButton, EmptyState, FormErrors, PageHeader, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { commitAllocation, roomAllocation, saveBaselines } from "~/modules/kpi/allocation.server";
@@ -141,7 +141,7 @@ export default function Allocate() {
         <input id="total" name="total" size={14} defaultValue={query.total ?? ""} aria-invalid={totalInvalid || undefined} />
         <label htmlFor="revenueWeight">{t("kpi.revenueWeight")}</label>
         <input id="revenueWeight" name="revenueWeight" type="number" min={0} max={100} defaultValue={revenueWeight} size={4} />
-        <button type="submit">{t("kpi.compare")}</button>
+        <SubmitButton className="">{t("kpi.compare")}</SubmitButton>
       </Form>
       {totalInvalid ? <p className="field-errors">{t("kpi.errors.total")}</p> : null}
       <FormErrors errors={result?.errors} />
@@ -244,7 +244,7 @@ export default function Allocate() {
               }
             />
             <p className="hint">{t("kpi.importanceHint")}</p>
-            <button type="submit">{t("kpi.saveBaselines")}</button>
+            <SubmitButton className="">{t("kpi.saveBaselines")}</SubmitButton>
           </Form>
           {total !== null && total > 0 ? (
             <Form method="post" className="panel inline-form">

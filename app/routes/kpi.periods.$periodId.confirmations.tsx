@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, PageHeader, SelectField, TextAreaField } from "~/components/forms";
+import { FormErrors, PageHeader, SelectField, TextAreaField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { DataTable } from "~/components/ui/data-table";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -70,7 +70,7 @@ function AnswerForm({ periodId, person, lastResult }: { periodId: string; person
       />
       <TextAreaField meta={fields.answer} label={t("talk.targets.answerText")} rows={2} />
       <FormErrors errors={form.errors} />
-      <button type="submit">{t("talk.targets.answer")}</button>
+      <SubmitButton className="">{t("talk.targets.answer")}</SubmitButton>
     </Form>
   );
 }

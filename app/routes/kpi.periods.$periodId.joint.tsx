@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, FormErrors, PageHeader } from "~/components/forms";
+import { ConfirmButton, FormErrors, PageHeader, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may, unitWhere } from "~/modules/auth/scope";
@@ -176,7 +176,7 @@ export default function JointKpis() {
                   <input type="hidden" name="intent" value="actual" />
                   <input type="hidden" name="teamId" value={team.id} />
                   <input name="actual" size={10} aria-label={t("kpi.teamActual")} />
-                  <button type="submit">{t("common.save")}</button>
+                  <SubmitButton className="">{t("common.save")}</SubmitButton>
                 </Form>
                 <Form method="post">
                   <input type="hidden" name="intent" value="delete" />
@@ -209,9 +209,7 @@ export default function JointKpis() {
                 <input id={name} name={name} defaultValue={v[name] ?? (name === "cap" ? "120" : "")} />
               </div>
             ))}
-            <button type="submit" className="primary">
-              {t("common.create")}
-            </button>
+            <SubmitButton>{t("common.create")}</SubmitButton>
           </Form>
         </div>
       ) : null}

@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Field, FormErrors } from "~/components/forms";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { signIn } from "~/modules/auth/auth.server";
 import { DEVICE_COOKIE, deviceCookie, readCookie, sessionCookie } from "~/modules/auth/cookie.server";
@@ -59,7 +59,6 @@ export default function Login() {
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "/";
   const viaProvider = (["oidc", "wecom", "dingtalk"] as const).filter((p) => signIns[p]);
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,
     shouldRevalidate: "onInput",
@@ -83,9 +82,7 @@ export default function Login() {
         <Field meta={fields.email} label={t("auth.email")} type="email" autoComplete="username" />
         <Field meta={fields.password} label={t("auth.password")} type="password" autoComplete="current-password" />
         <FormErrors errors={form.errors} />
-        <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
-          {t("auth.signIn")}
-        </button>
+        <SubmitButton>{t("auth.signIn")}</SubmitButton>
       </Form>
       <p className="hint">
         <Link to="/forgot-password">{t("auth.forgotLink")}</Link>

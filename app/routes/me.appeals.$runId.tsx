@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, PageHeader, TextAreaField } from "~/components/forms";
+import { FormErrors, PageHeader, TextAreaField, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { money, STATUS_BADGE } from "~/components/pay/format";
 import { KpiTable, PayslipBreakdown } from "~/components/pay/payslip";
@@ -101,9 +101,7 @@ export default function MyAppeal() {
             <p className="hint">{t("pay.appeals.hint")}</p>
             <TextAreaField meta={fields.reason} label={t("pay.appeals.reason")} rows={3} />
             <FormErrors errors={form.errors} />
-            <button type="submit" className="primary">
-              {t("pay.appeals.submit")}
-            </button>
+            <SubmitButton>{t("pay.appeals.submit")}</SubmitButton>
           </Form>
         ) : (
           <p className="hint">{refusal ? t(refusal) : null}</p>

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
+import { ConfirmButton, Field, FormErrors, PageHeader, SelectField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { UnitFormSchema, UNIT_KINDS } from "~/modules/org/org";
@@ -99,9 +99,7 @@ export default function EditUnit() {
           />
           <Field meta={fields.sortOrder} label={t("org.sortOrder")} type="number" />
           <FormErrors errors={form.errors} />
-          <button type="submit" className="primary">
-            {t("common.save")}
-          </button>
+          <SubmitButton>{t("common.save")}</SubmitButton>
         </Form>
       </div>
       <div className="panel">

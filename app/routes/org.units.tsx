@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
+import { Field, FormErrors, PageHeader, SelectField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
@@ -138,9 +138,7 @@ export default function Units() {
             />
             <Field meta={fields.sortOrder} label={t("org.sortOrder")} type="number" />
             <FormErrors errors={form.errors} />
-            <button type="submit" className="primary">
-              {t("common.create")}
-            </button>
+            <SubmitButton>{t("common.create")}</SubmitButton>
           </Form>
         </div>
       ) : null}

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { getFormProps, useForm } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
+import { Field, FormErrors, PageHeader, SelectField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { money } from "~/components/pay/format";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -148,9 +148,7 @@ export default function Budgets() {
               <Field meta={fields.amount as never} label={t("pay.budget.amountYuan")} hint={t("pay.amountHint")} />
             )}
             <FormErrors errors={form.errors} />
-            <button type="submit" className="primary">
-              {t("pay.budget.save")}
-            </button>
+            <SubmitButton>{t("pay.budget.save")}</SubmitButton>
           </Form>
         </div>
       ) : null}

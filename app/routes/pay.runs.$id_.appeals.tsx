@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, Field, FormErrors, PageHeader, SelectField, TextAreaField } from "~/components/forms";
+import { EmptyState, Field, FormErrors, PageHeader, SelectField, TextAreaField, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { money, STATUS_BADGE } from "~/components/pay/format";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -106,9 +106,7 @@ function DecideForm({ appeal, ratings, lastResult }: { appeal: Appeal; ratings: 
       />
       <TextAreaField meta={fields.reason} label={t("pay.appeals.decisionReason")} rows={2} />
       <FormErrors errors={form.errors} />
-      <button type="submit" className="primary">
-        {t("pay.appeals.decide")}
-      </button>
+      <SubmitButton>{t("pay.appeals.decide")}</SubmitButton>
     </Form>
   );
 }
@@ -176,7 +174,7 @@ export default function RunAppeals() {
             <input type="hidden" name="intent" value="appealWindow" />
             <Field meta={windowFields.days} label={t("pay.appeals.windowDays")} type="number" min="1" max="60" />
             <FormErrors errors={windowForm.errors} />
-            <button type="submit">{t("common.save")}</button>
+            <SubmitButton className="">{t("common.save")}</SubmitButton>
           </Form>
         </div>
       ) : null}

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { getFormProps, useForm } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EmptyState, Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
+import { EmptyState, Field, FormErrors, PageHeader, SelectField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
@@ -184,9 +184,7 @@ export default function Calibration() {
             />
             <Field meta={fields.reason} label={t("pay.reason")} />
             <FormErrors errors={form.errors} />
-            <button type="submit" className="primary">
-              {t("pay.calibration.calibrate")}
-            </button>
+            <SubmitButton>{t("pay.calibration.calibrate")}</SubmitButton>
           </Form>
         </div>
       ) : (
@@ -222,7 +220,7 @@ export default function Calibration() {
               </div>
             ))}
             <FormErrors errors={[...(guideForm.errors ?? []), ...Object.values(guideForm.allErrors).flat()]} />
-            <button type="submit">{t("pay.calibration.saveGuideline")}</button>
+            <SubmitButton className="">{t("pay.calibration.saveGuideline")}</SubmitButton>
           </Form>
         </div>
       ) : null}

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
+import { Field, FormErrors, PageHeader, SelectField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getScheme, PARAM_SCHEMAS, saveScheme } from "~/modules/pay/config.server";
@@ -230,9 +230,7 @@ export default function SchemeEditor() {
             </label>
           </div>
           <FormErrors errors={form.errors} />
-          <button type="submit" className="primary">
-            {t("pay.saveScheme")}
-          </button>
+          <SubmitButton>{t("pay.saveScheme")}</SubmitButton>
         </Form>
       </div>
     </section>

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorList, PageHeader } from "~/components/forms";
+import { ErrorList, PageHeader, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { pts } from "~/components/pay/format";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -100,9 +100,7 @@ export default function PaySettings() {
           <label className="checkbox">
             <input type="checkbox" name="headSignOff" defaultChecked={chain.headSignOff} /> {t("pay.headSignOffLabel")}
           </label>
-          <button type="submit" className="primary">
-            {t("pay.saveChain")}
-          </button>
+          <SubmitButton>{t("pay.saveChain")}</SubmitButton>
         </Form>
       </div>
       <div className="panel">
@@ -176,9 +174,7 @@ export default function PaySettings() {
             </tbody>
           </table>
           <ErrorList errors={coefErrors._form ? [coefErrors._form] : null} />
-          <button type="submit" className="primary">
-            {t("pay.saveCoefficients")}
-          </button>
+          <SubmitButton>{t("pay.saveCoefficients")}</SubmitButton>
         </Form>
       </div>
       <div className="panel">
@@ -225,9 +221,7 @@ export default function PaySettings() {
             </tbody>
           </table>
           <ErrorList errors={bandErrors._form ? [bandErrors._form] : null} />
-          <button type="submit" className="primary">
-            {t("pay.saveBands")}
-          </button>
+          <SubmitButton>{t("pay.saveBands")}</SubmitButton>
         </Form>
       </div>
     </section>

@@ -2,7 +2,7 @@ import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorList, Field, FormErrors, PageHeader, TextAreaField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, PageHeader, TextAreaField, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { Timeline } from "~/components/rotations/timeline";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -121,9 +121,7 @@ export default function Rotations() {
               <ErrorList id={fields.tracks.errorId} errors={fields.tracks.errors} />
             </fieldset>
             <FormErrors errors={form.errors} />
-            <button type="submit" className="primary">
-              {t("common.create")}
-            </button>
+            <SubmitButton>{t("common.create")}</SubmitButton>
           </Form>
         </div>
       ) : null}

@@ -2,7 +2,7 @@ import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@c
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, ErrorList, Field, FormErrors, PageHeader, TextAreaField } from "~/components/forms";
+import { ConfirmButton, ErrorList, Field, FormErrors, PageHeader, TextAreaField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requireUser } from "~/modules/auth/guards.server";
 import { assignmentForActor, evaluate, transition, updatePlan } from "~/modules/rotations/assignments.server";
@@ -185,9 +185,7 @@ export default function Assignment() {
             ))}
             <TextAreaField meta={evaluation.hostComment} label={t("rotations.hostComment")} rows={3} />
             <FormErrors errors={evaluationForm.errors} />
-            <button type="submit" className="primary">
-              {t("rotations.saveEvaluation")}
-            </button>
+            <SubmitButton>{t("rotations.saveEvaluation")}</SubmitButton>
           </Form>
         ) : (
           <p className="empty-state">{t("rotations.noEvaluationYet")}</p>

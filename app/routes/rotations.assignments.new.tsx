@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, PageHeader, SelectField, TextAreaField } from "~/components/forms";
+import { Field, FormErrors, PageHeader, SelectField, TextAreaField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { createAssignment } from "~/modules/rotations/assignments.server";
@@ -64,9 +64,7 @@ export default function NewAssignment() {
         <TextAreaField meta={fields.objectives} label={t("rotations.objectives")} rows={3} />
         <TextAreaField meta={fields.returnPlan} label={t("rotations.returnPlan")} rows={3} />
         <FormErrors errors={form.errors} />
-        <button type="submit" className="primary">
-          {t("rotations.planAssignment")}
-        </button>
+        <SubmitButton>{t("rotations.planAssignment")}</SubmitButton>
       </Form>
     </section>
   );

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, PageHeader, SelectField, TextAreaField } from "~/components/forms";
+import { Field, FormErrors, PageHeader, SelectField, TextAreaField, SubmitButton } from "~/components/forms";
 import { replyErrors } from "~/components/rotations/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -272,9 +272,7 @@ export default function Programme() {
             <Field meta={opening.capacity} label={t("rotations.capacity")} type="number" min={1} max={50} />
             <Field meta={opening.months} label={t("rotations.months")} type="number" min={1} max={36} />
             <FormErrors errors={openingForm.errors} />
-            <button type="submit" className="primary">
-              {t("common.create")}
-            </button>
+            <SubmitButton>{t("common.create")}</SubmitButton>
           </Form>
         </div>
       ) : null}

@@ -3,7 +3,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { Field, FormErrors, PageHeader } from "~/components/forms";
+import { Field, FormErrors, PageHeader, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { SubmitterReplyForm, SubmitterSuggestion } from "~/components/suggestions/submitter-view";
 import { submissionReply } from "~/utils/domain-error.server";
@@ -96,9 +96,7 @@ export default function FollowUp() {
         <input type="hidden" name="intent" value="view" />
         <Field meta={fields.code} label={t("suggestions.code")} autoComplete="off" />
         <FormErrors errors={form.errors} />
-        <button type="submit" className="primary">
-          {t("suggestions.openThread")}
-        </button>
+        <SubmitButton>{t("suggestions.openThread")}</SubmitButton>
       </Form>
     </section>
   );

@@ -2,7 +2,7 @@ import { useForm, type SubmissionResult } from "@conform-to/react";
 import type { LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate } from "@remix-run/react";
 import { useRef, useState, type FormEvent } from "react";
-import { FormErrors, PageHeader } from "~/components/forms";
+import { FormErrors, PageHeader, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { ItemInput } from "~/components/surveys/item-input";
 import { forgetProgress, useSurveyProgress } from "~/components/surveys/progress";
@@ -160,9 +160,9 @@ export default function AnswerSurvey() {
             {t(sendError)}
           </p>
         ) : null}
-        <button type="submit" className="primary" disabled={sending || token.state !== "ready"}>
+        <SubmitButton busy={sending} disabled={token.state !== "ready"}>
           {t("surveys.answer.submit")}
-        </button>
+        </SubmitButton>
       </form>
     </section>
   );

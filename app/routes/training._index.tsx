@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/forms";
+import { PageHeader, SubmitButton } from "~/components/forms";
 import { useLocale, useMoney, useT } from "~/components/i18n";
 import { Pagination } from "~/components/pagination";
 import { CourseFields } from "~/components/training/course-form";
@@ -160,9 +160,7 @@ export default function Catalogue() {
           <h2>{t("training.newCourse")}</h2>
           <Form method="post" {...getFormProps(form)} className="grid-form">
             <CourseFields fields={fields} />
-            <button type="submit" className="primary">
-              {t("common.create")}
-            </button>
+            <SubmitButton>{t("common.create")}</SubmitButton>
           </Form>
         </div>
       ) : null}

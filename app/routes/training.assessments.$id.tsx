@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, PageHeader, SelectField, TextAreaField } from "~/components/forms";
+import { FormErrors, PageHeader, SelectField, TextAreaField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { DateText } from "~/components/training/dates";
 import { requireEmployee } from "~/modules/auth/guards.server";
@@ -95,9 +95,7 @@ export default function Assessment() {
           <SelectField meta={fields.improvementScore} label={t("training.behaviour.improvement")} options={scale} placeholder="" />
           <TextAreaField meta={fields.comment} label={t("training.behaviour.comment")} rows={3} />
           <FormErrors errors={form.errors} />
-          <button type="submit" className="primary">
-            {t("training.behaviour.submit")}
-          </button>
+          <SubmitButton>{t("training.behaviour.submit")}</SubmitButton>
         </Form>
       )}
     </section>

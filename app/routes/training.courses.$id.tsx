@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, PageHeader } from "~/components/forms";
+import { ConfirmButton, PageHeader, SubmitButton } from "~/components/forms";
 import { useLocale, useMoney, useT } from "~/components/i18n";
 import { CourseFields } from "~/components/training/course-form";
 import { SessionDates } from "~/components/training/dates";
@@ -172,9 +172,7 @@ export default function CoursePage() {
             <Form method="post" {...getFormProps(form)} className="grid-form">
               <input type="hidden" name="intent" value="edit" />
               <CourseFields fields={fields} defaultNeedTopics={course.needTopics} />
-              <button type="submit" className="primary">
-                {t("common.save")}
-              </button>
+              <SubmitButton>{t("common.save")}</SubmitButton>
             </Form>
           </details>
           <Form method="post" className="inline-form">

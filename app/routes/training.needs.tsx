@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, EmptyState, Field, FormErrors, PageHeader, SelectField } from "~/components/forms";
+import { ConfirmButton, EmptyState, Field, FormErrors, PageHeader, SelectField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { ChartWithTable } from "~/components/training/chart";
 import { DateText } from "~/components/training/dates";
@@ -105,9 +105,7 @@ export default function Needs() {
             />
             <Field meta={fields.closesOn} label={t("training.needs.closesOn")} type="date" />
             <FormErrors errors={form.errors} />
-            <button type="submit" className="primary">
-              {t("training.needs.launch")}
-            </button>
+            <SubmitButton>{t("training.needs.launch")}</SubmitButton>
           </Form>
         </div>
       ) : null}

@@ -187,7 +187,7 @@ export default function SessionPage() {
           <span className="badge" data-testid="session-status">
             {t(`training.sessionStatus.${session.status}`)}
           </span>{" "}
-          · {t("training.seatsLeft", { left: seatsLeft, capacity: session.capacity, waiting: d.waitlistCount })}
+          · {t("training.seatsTakenWaiting", { taken: d.enrolledCount, capacity: session.capacity, waiting: d.waitlistCount })}
         </p>
       </PageHeader>
       {result && "error" in result ? <FormErrors errors={[result.error]} /> : null}

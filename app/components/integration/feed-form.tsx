@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { FeedFormSchema } from "~/modules/integration/feed-form";
 
@@ -72,9 +72,7 @@ export function FeedForm({
         <input {...getInputProps(fields.enabled, { type: "checkbox", value: "on" })} /> {t("feeds.enabled")}
       </label>
       <FormErrors errors={form.errors} />
-      <button type="submit" className="primary">
-        {t("common.save")}
-      </button>
+      <SubmitButton>{t("common.save")}</SubmitButton>
     </Form>
   );
 }

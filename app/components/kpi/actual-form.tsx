@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useT } from "~/components/i18n";
 import { toInput } from "~/modules/kpi/units";
 import type { PerformanceLine } from "./performance-view";
+import { SubmitButton } from "~/components/forms";
 
 /** A one-field form to record one actual (or a 1–5 rating) by hand. */
 export function ActualForm({ line, error }: { line: PerformanceLine; error?: string }) {
@@ -32,7 +33,7 @@ export function ActualForm({ line, error }: { line: PerformanceLine; error?: str
           aria-label={t("kpi.actualFor", { code: line.code })}
         />
       )}
-      <button type="submit">{t("common.save")}</button>
+      <SubmitButton className="">{t("common.save")}</SubmitButton>
       {error ? (
         <span className="field-errors" role="alert">
           {t(error)}

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { CheckInSchema } from "~/modules/kpi/kpi";
 import { formatScore, formatValue } from "~/modules/kpi/units";
@@ -221,9 +221,7 @@ export function CheckIns({
             <textarea {...getTextareaProps(fields.actions)} rows={2} />
             <ErrorList errors={fields.actions.errors} />
           </div>
-          <button type="submit" className="primary">
-            {t("kpi.addCheckIn")}
-          </button>
+          <SubmitButton>{t("kpi.addCheckIn")}</SubmitButton>
         </Form>
       ) : null}
     </div>

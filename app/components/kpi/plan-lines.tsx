@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { PlanFormSchema } from "~/modules/kpi/kpi";
 import { FOCUS_LIMIT } from "~/modules/kpi/scoring";
@@ -53,7 +53,7 @@ export function PlanLinesForm({
         </p>
       ) : null}
       <div className="table-scroll">
-        <table className="data-table" data-testid="plan-lines">
+        <table className="data-table stacked plan-lines" data-testid="plan-lines">
           <thead>
             <tr>
               <th scope="col">{t("kpi.kpi")}</th>
@@ -72,7 +72,7 @@ export function PlanLinesForm({
               const rated = kpi?.kind === "rated";
               return (
                 <tr key={line.key ?? `line-${index}`}>
-                  <td>
+                  <td data-label={t("kpi.kpi")}>
                     <select {...getSelectProps(f.kpiId)} aria-label={t("kpi.kpi")} disabled={disabled}>
                       <option value="">—</option>
                       {kpis.map((k) => (
@@ -90,7 +90,7 @@ export function PlanLinesForm({
                     ) : null}
                     <ErrorList errors={f.kpiId.errors} />
                   </td>
-                  <td>
+                  <td data-label={t("kpi.weight")}>
                     <input
                       {...getInputProps(f.weight, { type: "number" })}
                       min={1}
@@ -102,7 +102,7 @@ export function PlanLinesForm({
                     <ErrorList errors={f.weight.errors} />
                   </td>
                   {(["threshold", "target", "stretch"] as const).map((name) => (
-                    <td key={name}>
+                    <td key={name} data-label={t(`kpi.${name}`)}>
                       <input
                         {...getInputProps(f[name], { type: "text" })}
                         size={12}
@@ -114,7 +114,7 @@ export function PlanLinesForm({
                       <ErrorList errors={f[name].errors} />
                     </td>
                   ))}
-                  <td>
+                  <td data-label={t("kpi.cap")}>
                     <input {...getInputProps(f.cap, { type: "text" })} size={5} aria-label={t("kpi.cap")} disabled={disabled} />
                     <ErrorList errors={f.cap.errors} />
                   </td>
@@ -159,9 +159,7 @@ export function PlanLinesForm({
           >
             {t("kpi.addLine")}
           </button>
-          <button type="submit" className="primary">
-            {t("common.save")}
-          </button>
+          <SubmitButton>{t("common.save")}</SubmitButton>
         </div>
       )}
     </Form>

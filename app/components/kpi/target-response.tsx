@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { FormErrors, TextAreaField } from "~/components/forms";
+import { FormErrors, TextAreaField, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { TargetResponseSchema, type TargetState } from "~/modules/kpi/target-responses";
 import { formatDateTime } from "~/utils/format";
@@ -55,9 +55,7 @@ export function TargetResponsePanel({ standing, lastResult }: { standing: Standi
         <Form method="post">
           <input type="hidden" name="intent" value="confirmTargets" />
           <p className="hint">{t("talk.targets.confirmHint")}</p>
-          <button type="submit" className="primary">
-            {t("talk.targets.confirm")}
-          </button>
+          <SubmitButton>{t("talk.targets.confirm")}</SubmitButton>
         </Form>
       ) : null}
       {standing.can.object ? (
@@ -65,7 +63,7 @@ export function TargetResponsePanel({ standing, lastResult }: { standing: Standi
           <input type="hidden" name="intent" value="objectTargets" />
           <TextAreaField meta={fields.reason} label={t("talk.targets.objectionReason")} rows={3} />
           <FormErrors errors={form.errors} />
-          <button type="submit">{t("talk.targets.object")}</button>
+          <SubmitButton className="">{t("talk.targets.object")}</SubmitButton>
         </Form>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { EmployeeSchema, LEVELS, TRACKS } from "~/modules/org/org";
 import { pick } from "~/utils/i18n";
@@ -65,9 +65,7 @@ export function EmployeeForm({
       <Field meta={fields.wecomUserId} label={t("identity.wecomUserId")} hint={t("identity.platformIdHint")} />
       <Field meta={fields.dingtalkUserId} label={t("identity.dingtalkUserId")} />
       <FormErrors errors={form.errors} />
-      <button type="submit" className="primary">
-        {submitLabel}
-      </button>
+      <SubmitButton>{submitLabel}</SubmitButton>
     </Form>
   );
 }

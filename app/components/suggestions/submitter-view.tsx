@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { FormErrors, TextAreaField } from "~/components/forms";
+import { FormErrors, TextAreaField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { SubmitterReplySchema } from "~/modules/suggestions/schemas";
 import type { SubmitterView } from "~/modules/suggestions/suggestions.server";
@@ -65,9 +65,7 @@ export function SubmitterReplyForm({
       ))}
       <TextAreaField meta={fields.body} label={t("suggestions.yourReply")} rows={4} />
       <FormErrors errors={form.errors} />
-      <button type="submit" className="primary">
-        {t("suggestions.sendReply")}
-      </button>
+      <SubmitButton>{t("suggestions.sendReply")}</SubmitButton>
     </Form>
   );
 }

@@ -1,10 +1,10 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { obtainToken, tokenSource, type HeldToken } from "~/modules/anonymity/blind-client";
 import { hashFollowUpCode, newFollowUpCode, normalizeFollowUpCode } from "~/modules/suggestions/follow-up-code";
-import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextAreaField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { SUGGESTION_CATEGORIES } from "~/modules/suggestions/rules";
 import { BODY_MAX, MONTHLY_ALLOWANCE, SuggestionSchema } from "~/modules/suggestions/schemas";
@@ -78,7 +78,6 @@ export function SuggestionForm({
 }) {
   const t = useT();
   const locale = useLocale();
-  const navigation = useNavigation();
   const anonymous = useAnonymousToken(tokenStorageKey);
   const [clientResult, setClientResult] = useState<SubmissionResult<string[]> | undefined>(undefined);
   const [anonymousError, setAnonymousError] = useState<string | null>(null);
@@ -166,9 +165,7 @@ export function SuggestionForm({
           {t(anonymousError, { max: MONTHLY_ALLOWANCE })}
         </p>
       ) : null}
-      <button type="submit" className="primary" disabled={navigation.state === "submitting" || sending}>
-        {t("suggestions.submit")}
-      </button>
+      <SubmitButton busy={sending}>{t("suggestions.submit")}</SubmitButton>
     </Form>
   );
 }

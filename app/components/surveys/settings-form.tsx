@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { ErrorList, Field, FormErrors } from "~/components/forms";
+import { ErrorList, Field, FormErrors, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { TRACKS } from "~/modules/org/org";
 import { DraftSettingsForm } from "~/modules/surveys/campaigns/admin-forms";
@@ -99,9 +99,7 @@ export function SettingsForm({
         </>
       )}
       <FormErrors errors={form.errors} />
-      <button type="submit" className="primary">
-        {t("surveys.admin.saveSettings")}
-      </button>
+      <SubmitButton>{t("surveys.admin.saveSettings")}</SubmitButton>
     </Form>
   );
 }

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { SessionSchema } from "~/modules/training/training";
 import { withoutIntent } from "./form-data";
@@ -27,9 +27,7 @@ export function SessionForm({ lastResult, defaultCostYuan }: { lastResult?: Subm
       <Field meta={fields.costYuan} label={t("training.sessionCostYuan")} type="number" step="0.01" min={0} />
       <Field meta={fields.testMaxScore} label={t("training.testMaxScore")} type="number" min={1} />
       <FormErrors errors={form.errors} />
-      <button type="submit" className="primary">
-        {t("training.addSession")}
-      </button>
+      <SubmitButton>{t("training.addSession")}</SubmitButton>
     </Form>
   );
 }
