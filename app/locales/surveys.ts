@@ -24,6 +24,7 @@ export default defineMessages(
     "surveys.mine.receipt": "查看回执",
     "surveys.mine.back": "返回我的调查",
     "surveys.answer.closesOn": "截止日期：{date}",
+    "surveys.answer.count": "已答 {answered} / {total} 题",
     "surveys.answer.anonymity":
       "打开问卷时，您的浏览器会向系统领取一张“盲签名答卷凭证”：系统只记录“已领取”，但看不到凭证本身。提交时，浏览器不带登录信息、只带这张凭证发送答案，因此系统（包括管理员）无法把答案与您对应起来。",
     "surveys.answer.preparing": "正在为本浏览器准备匿名答卷凭证……",
@@ -175,6 +176,7 @@ export default defineMessages(
     "surveys.mine.receipt": "View receipt",
     "surveys.mine.back": "Back to my surveys",
     "surveys.answer.closesOn": "Closes on {date}",
+    "surveys.answer.count": "{answered} / {total} answered",
     "surveys.answer.anonymity":
       "When you open a survey, your browser obtains a blind-signed answer token: the system records that you took one, but never sees the token itself. Your answers are then sent without your sign-in, carrying only the token, so the system (its administrators included) cannot match them to you.",
     "surveys.answer.preparing": "Preparing the anonymous answer token for this browser…",

@@ -1,7 +1,7 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import type { LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate } from "@remix-run/react";
-import { useRef, useState, type FormEvent } from "react";
+import { useMemo, useRef, useState, type FormEvent } from "react";
 import { FormErrors, PageHeader, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { ItemInput } from "~/components/surveys/item-input";
@@ -50,7 +50,8 @@ export default function AnswerSurvey() {
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const progress = useSurveyProgress(formRef, progressKey);
+  const itemIds = useMemo(() => survey.items.map((i) => i.id), [survey.items]);
+  const progress = useSurveyProgress(formRef, progressKey, itemIds);
   const token = useResponseToken(survey.id, progressKey, survey.answerable);
   const [form, fields] = useForm({ lastResult, shouldValidate: "onSubmit" });
   const title = locale === "en" ? survey.titleEn : survey.titleZh;
@@ -143,6 +144,9 @@ export default function AnswerSurvey() {
             {t("surveys.answer.fixErrors", { count: errorCount })}
           </p>
         ) : null}
+        <p className="survey-progress" role="status" data-testid="answer-count">
+          {t("surveys.answer.count", { answered: progress.answered, total: survey.items.length })}
+        </p>
         <FormErrors errors={form.errors} />
         {survey.items.map((item, index) => {
           const heading = item.dimension !== lastDimension && survey.dimensions.length > 1 ? dimensionName(item.dimension) : null;

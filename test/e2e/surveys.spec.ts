@@ -47,6 +47,9 @@ test("an employee answers, leaves mid-way, comes back to their progress, submits
   await page.locator('label[for="col-01-4"]').click();
   await page.locator('label[for="ovr-05-8"]').click();
   await expect(page.getByText("请不要写姓名")).toBeVisible();
+  // The respondent sees how far they are: three questions answered of all of them.
+  const total = await page.locator(".survey-item").count();
+  await expect(page.getByTestId("answer-count")).toHaveText(`已答 3 / ${total} 题`);
 
   // Leave for another page, then come back: the answers come back from this browser.
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "首页" }).click();
@@ -55,6 +58,7 @@ test("an employee answers, leaves mid-way, comes back to their progress, submits
   await expect(page.locator("#pay-01-2")).toBeChecked();
   await expect(page.locator("#col-01-4")).toBeChecked();
   await expect(page.locator("#ovr-05-8")).toBeChecked();
+  await expect(page.getByTestId("answer-count")).toHaveText(`已答 3 / ${total} 题`);
   await expect(page.getByTestId("token-state")).toHaveAttribute("data-state", "ready");
   const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("survey-progress:")));
   // The progress and the answer token, both kept only in this browser.

@@ -16,8 +16,14 @@ function read(key: string): Saved | null {
  * Keeps unfinished answers in this browser's localStorage only (never on the server): restores
  * them into the form on load, saves on every change, and forgets them on request.
  */
-export function useSurveyProgress(formRef: RefObject<HTMLFormElement>, key: string) {
+export function useSurveyProgress(formRef: RefObject<HTMLFormElement>, key: string, itemIds: string[]) {
   const [restored, setRestored] = useState(false);
+  // How many questions have an answer, for the "12 / 40" the respondent sees while answering.
+  const [answered, setAnswered] = useState(0);
+  const count = useCallback(
+    (data: FormData) => setAnswered(itemIds.filter((id) => data.getAll(id).some((v) => String(v).trim() !== "")).length),
+    [itemIds],
+  );
 
   useEffect(() => {
     const form = formRef.current;
@@ -35,12 +41,14 @@ export function useSurveyProgress(formRef: RefObject<HTMLFormElement>, key: stri
       }
     }
     setRestored(any);
-  }, [formRef, key]);
+    count(new FormData(form));
+  }, [formRef, key, count]);
 
   const save = useCallback(() => {
     const form = formRef.current;
     if (!form) return;
     const data = new FormData(form);
+    count(data);
     const saved: Saved = {};
     for (const name of new Set(data.keys())) {
       const values = data.getAll(name).map(String).filter(Boolean);
@@ -51,15 +59,16 @@ export function useSurveyProgress(formRef: RefObject<HTMLFormElement>, key: stri
     } catch {
       // storage full or disabled: answering still works, only the resume does not
     }
-  }, [formRef, key]);
+  }, [formRef, key, count]);
 
   const discard = useCallback(() => {
     window.localStorage.removeItem(key);
     formRef.current?.reset();
     setRestored(false);
+    setAnswered(0);
   }, [formRef, key]);
 
-  return { restored, save, discard };
+  return { restored, answered, save, discard };
 }
 
 /** Forgets saved progress (after a successful submission). */
