@@ -7,14 +7,7 @@ import { ConfirmButton, ErrorList, Field, FormErrors, PageHeader, SelectField, T
 import { useLocale, useT } from "~/components/i18n";
 import { PlanActionsTable } from "~/components/reports/plan-actions";
 import { requirePermission } from "~/modules/auth/guards.server";
-import {
-  ACTION_STATUSES,
-  ActionSchema,
-  RemoveActionSchema,
-  dueDayInput,
-  ownerLabel,
-  withDueState,
-} from "~/modules/surveys/reports/plan-actions";
+import { ACTION_STATUSES, ActionSchema, RemoveActionSchema, dueDayInput, withDueState } from "~/modules/surveys/reports/plan-actions";
 import { planWithActions, removeAction, saveAction } from "~/modules/surveys/reports/plan-actions.server";
 import { PlanSchema, UnpublishSchema } from "~/modules/surveys/reports/report-forms";
 import { savePlan, unpublishPlan } from "~/modules/surveys/reports/report-plans.server";
@@ -23,6 +16,8 @@ import { db } from "~/utils/db.server";
 import { submissionRefusal } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse, parseParams } from "~/utils/http.server";
+import { personLabel } from "~/utils/people";
+import { PeopleList } from "~/components/ui/people-list";
 import type { OwnerSuggestions } from "./reports.$surveyId.plan.people";
 
 function target(args: LoaderFunctionArgs | ActionFunctionArgs) {
@@ -49,7 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
       id: editing.id,
       title: editing.title,
       dimension: editing.dimension ?? "",
-      owner: ownerLabel(editing.owner),
+      owner: personLabel(editing.owner),
       dueOn: dueDayInput(editing.dueOn),
       status: editing.status,
       progressNote: editing.progressNote,
@@ -254,13 +249,10 @@ function OwnerPicker({ meta, surveyId, unitId }: { meta: FieldMetadata<unknown>;
         onInput={(event) => setQuery(event.currentTarget.value)}
         data-testid="owner-picker"
       />
-      <datalist id={listId}>
-        {(people.data?.people ?? []).map((p) => (
-          <option key={p.label} value={p.label}>
-            {locale === "en" ? p.unitEn : p.unitZh}
-          </option>
-        ))}
-      </datalist>
+      <PeopleList
+        id={listId}
+        people={(people.data?.people ?? []).map((p) => ({ label: p.label, note: locale === "en" ? p.unitEn : p.unitZh }))}
+      />
       <small id={hintId} className="hint">
         {t("planActions.field.ownerHint")}
       </small>

@@ -30,6 +30,8 @@ import {
 import { myEnrolment, nominationCandidates, reactionStatus, sessionRoster } from "~/modules/training/sessions/session-view.server";
 import { hoursFromTenths } from "~/modules/training/training";
 import { db } from "~/utils/db.server";
+import { personLabel, personNumber } from "~/utils/people";
+import { PeopleList } from "~/components/ui/people-list";
 import { domainError } from "~/utils/domain-error.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
@@ -117,8 +119,12 @@ export async function action(args: ActionFunctionArgs) {
         requirePermission(args, "training.nominate");
         const parsed = NominateSchema.safeParse(fields);
         if (!parsed.success) return bad("training.errors.chooseEmployee");
-        const row = await nominate(db, user, id, parsed.data.employeeId);
-        invariantResponse(row, 404);
+        const number = personNumber(parsed.data.employee);
+        const nominee = number ? await db.employee.findUnique({ where: { employeeNo: number }, select: { id: true } }) : null;
+        if (!nominee) return bad("training.errors.chooseEmployee");
+        // Scope is the service's: a person outside the actor's units is not found there either.
+        const row = await nominate(db, user, id, nominee.id);
+        if (!row) return bad("training.errors.chooseEmployee");
         break;
       }
       case "attendance": {
@@ -237,16 +243,24 @@ export default function SessionPage() {
           {d.candidates.length === 0 ? (
             <p className="hint">{t("training.noCandidates")}</p>
           ) : (
-            <Form method="post" className="inline-form">
-              <label htmlFor="employeeId">{t("training.employee")}</label>
-              <select id="employeeId" name="employeeId" required defaultValue="">
-                <option value="">—</option>
-                {d.candidates.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {`${c.name} · ${c.employeeNo} · ${locale === "en" ? c.unit.nameEn : c.unit.nameZh}`}
-                  </option>
-                ))}
-              </select>
+            <Form method="post" className="inline-form" key={d.candidates.length}>
+              <label htmlFor="nominee">{t("training.employee")}</label>
+              <input
+                id="nominee"
+                name="employee"
+                list="nominee-people"
+                required
+                autoComplete="off"
+                placeholder={t("training.nomineePlaceholder")}
+                aria-describedby="nominee-hint"
+              />
+              <PeopleList
+                id="nominee-people"
+                people={d.candidates.map((c) => ({ label: personLabel(c), note: locale === "en" ? c.unit.nameEn : c.unit.nameZh }))}
+              />
+              <small id="nominee-hint" className="hint">
+                {t("training.nomineeHint", { count: d.candidates.length })}
+              </small>
               <button type="submit" name="intent" value="nominate">
                 {t("training.nominateButton")}
               </button>

@@ -70,8 +70,13 @@ test("a course runs from the needs survey to an effectiveness report", async ({ 
   await newSession.getByLabel("名额").fill("10");
   await newSession.getByRole("button", { name: "新增班次" }).click();
   await expect(page.getByTestId("session-status")).toHaveText("已排期");
-  for (const label of ["刘洋 · E000004 · 金融客户室", "赵磊 · E000005 · 金融客户室"]) {
-    await page.locator("#employeeId").selectOption({ label });
+  // The people picker: what is not a person in scope is refused and stays in the field.
+  await page.locator("#nominee").fill("无此人");
+  await page.getByRole("button", { name: "推荐", exact: true }).click();
+  await expect(page.getByText("请从建议中选择一位可推荐的员工")).toBeVisible();
+  await expect(page.locator("#nominee")).toHaveValue("无此人");
+  for (const label of ["刘洋 · E000004", "赵磊 · E000005"]) {
+    await page.locator("#nominee").fill(label);
     await page.getByRole("button", { name: "推荐", exact: true }).click();
     await expect(page.getByRole("link", { name: label.split(" ")[0] })).toBeVisible();
   }

@@ -121,6 +121,29 @@ describe("training routes: roles and scope", () => {
     expect((await employee.post(`/training/sessions/${session.id}`, { intent: "enrol", role: "hr_admin" })).status).toBe(400);
   });
 
+  it("lets a head nominate from the people picker inside their scope, and nobody outside it", async () => {
+    const session = await db.trainingSession.findFirstOrThrow({
+      where: { status: "scheduled", course: { code: "GE-BID" } },
+      select: { id: true },
+    });
+    const gov = await db.employee.findFirstOrThrow({
+      where: { unit: { code: "JC-GE-GOV" }, active: true },
+      select: { id: true, name: true, employeeNo: true },
+    });
+    const outside = await finHead.post(`/training/sessions/${session.id}`, {
+      intent: "nominate",
+      employee: `${gov.name} · ${gov.employeeNo}`,
+    });
+    expect([outside.status, await outside.text()]).toEqual([400, expect.stringContaining("training.errors.chooseEmployee")]);
+    expect(await db.trainingEnrolment.count({ where: { sessionId: session.id, employeeId: gov.id } })).toBe(0);
+    const nobody = await finHead.post(`/training/sessions/${session.id}`, { intent: "nominate", employee: "somebody" });
+    expect(nobody.status).toBe(400);
+    // The picker's text ("name · number"), or a bare number in lower case, finds the person.
+    const ok = await finHead.post(`/training/sessions/${session.id}`, { intent: "nominate", employee: "赵磊 · e000005" });
+    expect(ok.status).toBe(302);
+    expect(await db.trainingEnrolment.count({ where: { sessionId: session.id, employeeId: ctx.employeeId.get("E000005") } })).toBe(1);
+  });
+
   it("shows a manager only their own behaviour assessments", async () => {
     const headsAssessment = await db.trainingBehaviourAssessment.findFirstOrThrow({
       where: { managerId: ctx.employeeId.get("E000001") },

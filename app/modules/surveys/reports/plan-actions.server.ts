@@ -6,7 +6,8 @@ import { notFound } from "~/utils/http.server";
 import type { z } from "~/utils/validation";
 import { getTemplate } from "../campaigns/templates.server";
 import { parseItems } from "../items";
-import { dueDay, ownerLabel, ownerNumber, withDueState, type ActionProgressSchema, type ActionSchema } from "./plan-actions";
+import { personLabel, personNumber } from "~/utils/people";
+import { dueDay, withDueState, type ActionProgressSchema, type ActionSchema } from "./plan-actions";
 import { ORG } from "./report-forms";
 import { planTarget, publicActionSelect, type planForReport } from "./report-plans.server";
 
@@ -54,12 +55,12 @@ export async function searchOwners(db: Db, actor: Actor, target: Target, q: stri
     take: 10,
     select: { name: true, employeeNo: true, unit: { select: { nameZh: true, nameEn: true } } },
   });
-  return people.map((p) => ({ label: ownerLabel(p), unitZh: p.unit.nameZh, unitEn: p.unit.nameEn }));
+  return people.map((p) => ({ label: personLabel(p), unitZh: p.unit.nameZh, unitEn: p.unit.nameEn }));
 }
 
 /** The owner typed in the form: by employee number, else by an exact name that only one person in the unit has. */
 async function resolveOwner(db: Db, unitPath: string, typed: string) {
-  const number = ownerNumber(typed);
+  const number = personNumber(typed);
   const found = await db.employee.findMany({
     where: { ...ownerWhere(unitPath), ...(number ? { employeeNo: number } : { name: typed }) },
     select: { id: true },

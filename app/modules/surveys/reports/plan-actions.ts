@@ -43,20 +43,6 @@ export function dueBounds(now: Date) {
   };
 }
 
-/**
- * Finds the employee number in what was typed in the owner field: the picker fills in
- * "name · E000123"; a bare number or an exact name works too.
- */
-export function ownerNumber(typed: string) {
-  const match = /\b([A-Za-z]\d{3,})\b/.exec(typed);
-  return match ? match[1].toUpperCase() : null;
-}
-
-/** The picker's text for one person. */
-export function ownerLabel(p: { name: string; employeeNo: string }) {
-  return `${p.name} · ${p.employeeNo}`;
-}
-
 const id = z
   .string()
   .min(1)

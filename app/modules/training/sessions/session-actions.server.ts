@@ -33,6 +33,7 @@ export function parseAttendanceSheet(formData: FormData): { ok: true; entries: A
 }
 
 export const EnrolmentIdSchema = z.object({ intent: z.string(), enrolmentId: id }).strict();
-export const NominateSchema = z.object({ intent: z.string(), employeeId: id }).strict();
+/** A nomination names the person as the picker gives them ("Name · E000123") or by employee number. */
+export const NominateSchema = z.object({ intent: z.string(), employee: z.string().trim().min(1).max(120) }).strict();
 export const CapacitySchema = z.object({ intent: z.string(), capacity: z.coerce.number().int().min(1).max(1000) }).strict();
 export const IntentOnly = z.object({ intent: z.string() }).strict();
