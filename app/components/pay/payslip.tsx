@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Form } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { formatValue } from "~/modules/kpi/units";
@@ -11,6 +12,30 @@ const exact = (fen: string) => `¥${yuanExact(dec(fen))}`;
 
 /** Each payable line with the sum behind it, in the employee's words. */
 export type CalibrationNote = { fromRating: string; toRating: string; reason: string; by: string | null };
+
+/** A payslip's table: item, amount and how it was computed, rows given, then the total and the rounding rule. */
+function PayslipTable({ totalFen, children }: { totalFen: number; children: ReactNode }) {
+  const t = useT();
+  return (
+    <table className="data-table payslip" data-testid="payslip">
+      <thead>
+        <tr>
+          <th scope="col">{t("pay.payslipItem")}</th>
+          <th scope="col">{t("pay.amount")}</th>
+          <th scope="col">{t("pay.howComputed")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {children}
+        <tr className="total-row">
+          <th scope="row">{t("pay.total")}</th>
+          <td data-testid="payslip-total">{money(totalFen)}</td>
+          <td className="hint">{t("pay.roundingRule")}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
 
 export function PayslipBreakdown({
   line,
@@ -27,153 +52,139 @@ export function PayslipBreakdown({
   const { base, performance: perf } = explanation;
   const band = perf.last ? t("pay.bandFrom", { min: pts(perf.min) }) : t("pay.bandRange", { min: pts(perf.min), max: pts(perf.max) });
   return (
-    <table className="data-table payslip" data-testid="payslip">
-      <thead>
-        <tr>
-          <th scope="col">{t("pay.payslipItem")}</th>
-          <th scope="col">{t("pay.amount")}</th>
-          <th scope="col">{t("pay.howComputed")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          <th scope="row">{t("pay.line.base")}</th>
-          <td>{money(line.basePayFen)}</td>
-          <td data-testid="explain-base">
-            {base.paidMonthly ? (
-              t("pay.explain.paidMonthly")
+    <PayslipTable totalFen={line.totalFen}>
+      <tr>
+        <th scope="row">{t("pay.line.base")}</th>
+        <td>{money(line.basePayFen)}</td>
+        <td data-testid="explain-base">
+          {base.paidMonthly ? (
+            t("pay.explain.paidMonthly")
+          ) : (
+            <>
+              {t("pay.explain.base", {
+                monthly: money(base.monthlyFen),
+                months: base.months,
+                level: `${t(`track.${base.track}`)} ${base.level}`,
+              })}
+              {base.prorated ? (
+                <>
+                  <br />
+                  <small className="hint">
+                    {t("pay.explain.prorated", { days: base.prorated.days, periodDays: base.prorated.periodDays })}
+                  </small>
+                </>
+              ) : null}
+            </>
+          )}
+        </td>
+      </tr>
+      <tr>
+        <th scope="row">{t("pay.line.performance")}</th>
+        <td>{money(line.performancePayFen)}</td>
+        <td data-testid="explain-performance">
+          {t("pay.explain.performance", { base: money(perf.baseFen), coefficient: perf.coefficient, score: pts(perf.score), band })}
+          <br />
+          <small className="hint">{t("pay.explain.performanceBase", { monthly: money(perf.monthlyFen), months: perf.months })}</small>
+          {perf.prorated ? (
+            <>
+              <br />
+              <small className="hint">
+                {t("pay.explain.prorated", { days: perf.prorated.days, periodDays: perf.prorated.periodDays })}
+              </small>
+            </>
+          ) : null}
+          <br />
+          <small className="hint" data-testid="explain-rating">
+            {perf.rating === perf.scoreRating
+              ? t("pay.explain.rating", { rating: perf.rating })
+              : t("pay.explain.ratingCalibrated", { from: perf.scoreRating, to: perf.rating })}
+          </small>
+          {calibrations.map((c, i) => (
+            <small key={i} className="hint" style={{ display: "block" }}>
+              {t("pay.explain.calibration", { from: c.fromRating, to: c.toRating, reason: c.reason, by: c.by ?? "—" })}
+            </small>
+          ))}
+        </td>
+      </tr>
+      {explanation.growth.map((g, i) => (
+        <tr key={`g${i}`}>
+          <th scope="row">{pick(locale, g)}</th>
+          <td>{money(g.rewardFen)}</td>
+          <td>
+            {g.withheld ? (
+              t("pay.explain.growthWithheld", {
+                rate: formatValue("bp", g.arrearsRateBp, locale),
+                threshold: formatValue("bp", g.params.arrearsThresholdBp, locale),
+              })
             ) : (
               <>
-                {t("pay.explain.base", {
-                  monthly: money(base.monthlyFen),
-                  months: base.months,
-                  level: `${t(`track.${base.track}`)} ${base.level}`,
+                {t("pay.explain.growth", {
+                  quantity: exact(g.quantityFen),
+                  inNetwork: exact(g.inNetworkFen),
+                  profit: exact(g.profitFen),
                 })}
-                {base.prorated ? (
-                  <>
-                    <br />
-                    <small className="hint">
-                      {t("pay.explain.prorated", { days: base.prorated.days, periodDays: base.prorated.periodDays })}
-                    </small>
-                  </>
-                ) : null}
+                <ul className="explain-list">
+                  <li>
+                    {t("pay.explain.quantity", { count: g.actuals[g.params.newSubscribersKpi], unit: money(g.params.unitRewardFen) })}
+                  </li>
+                  <li>{t("pay.explain.inNetwork", { revenue: money(g.actuals[g.params.revenue6mKpi]), k1: g.params.k1 })}</li>
+                  <li>
+                    {g.params.arrearsDeduction === "handsetCost" && g.params.arrearsHandsetKpi
+                      ? t("pay.explain.profitHandset", {
+                          revenue: money(g.actuals[g.params.revenue2yKpi]),
+                          subsidy: money(g.actuals[g.params.subsidyKpi]),
+                          handset: money(g.actuals[g.params.arrearsHandsetKpi]),
+                          k2: g.params.k2,
+                        })
+                      : t("pay.explain.profit", {
+                          revenue: money(g.actuals[g.params.revenue2yKpi]),
+                          subsidy: money(g.actuals[g.params.subsidyKpi]),
+                          arrears: money(g.actuals[g.params.arrearsKpi]),
+                          k2: g.params.k2,
+                        })}
+                  </li>
+                  <li>
+                    {g.overThreshold
+                      ? t("pay.explain.arrearsFine", {
+                          rate: formatValue("bp", g.arrearsRateBp, locale),
+                          threshold: formatValue("bp", g.params.arrearsThresholdBp, locale),
+                          fine: exact(g.fineFen),
+                          fineRate: g.params.fineRate,
+                        })
+                      : t("pay.explain.arrearsTolerated", {
+                          rate: formatValue("bp", g.arrearsRateBp, locale),
+                          threshold: formatValue("bp", g.params.arrearsThresholdBp, locale),
+                        })}
+                  </li>
+                </ul>
               </>
             )}
           </td>
         </tr>
-        <tr>
-          <th scope="row">{t("pay.line.performance")}</th>
-          <td>{money(line.performancePayFen)}</td>
-          <td data-testid="explain-performance">
-            {t("pay.explain.performance", { base: money(perf.baseFen), coefficient: perf.coefficient, score: pts(perf.score), band })}
+      ))}
+      {explanation.pools.map((p, i) => (
+        <tr key={`p${i}`}>
+          <th scope="row">{pick(locale, p)}</th>
+          <td>{explanation.pools.length === 1 ? money(line.poolShareFen) : exact(p.shareExactFen)}</td>
+          <td>
+            {t("pay.explain.pool", {
+              pool: money(p.poolFen),
+              points: points(p.points),
+              total: points(p.totalPoints),
+              score: pts(p.score),
+              postValue: p.postValue.toLocaleString("en-US"),
+            })}
             <br />
-            <small className="hint">{t("pay.explain.performanceBase", { monthly: money(perf.monthlyFen), months: perf.months })}</small>
-            {perf.prorated ? (
-              <>
-                <br />
-                <small className="hint">
-                  {t("pay.explain.prorated", { days: perf.prorated.days, periodDays: perf.prorated.periodDays })}
-                </small>
-              </>
-            ) : null}
-            <br />
-            <small className="hint" data-testid="explain-rating">
-              {perf.rating === perf.scoreRating
-                ? t("pay.explain.rating", { rating: perf.rating })
-                : t("pay.explain.ratingCalibrated", { from: perf.scoreRating, to: perf.rating })}
+            <small className="hint">
+              {t("pay.explain.poolSize", { base: money(p.basePoolFen), growth: exact(p.growthFen), rate: p.growthRate })}
+              {p.capped ? ` ${t("pay.explain.poolCapped", { cap: money(p.capFen) })}` : ""}
+              {p.floored ? ` ${t("pay.explain.poolFloored")}` : ""}
             </small>
-            {calibrations.map((c, i) => (
-              <small key={i} className="hint" style={{ display: "block" }}>
-                {t("pay.explain.calibration", { from: c.fromRating, to: c.toRating, reason: c.reason, by: c.by ?? "—" })}
-              </small>
-            ))}
           </td>
         </tr>
-        {explanation.growth.map((g, i) => (
-          <tr key={`g${i}`}>
-            <th scope="row">{pick(locale, g)}</th>
-            <td>{money(g.rewardFen)}</td>
-            <td>
-              {g.withheld ? (
-                t("pay.explain.growthWithheld", {
-                  rate: formatValue("bp", g.arrearsRateBp, locale),
-                  threshold: formatValue("bp", g.params.arrearsThresholdBp, locale),
-                })
-              ) : (
-                <>
-                  {t("pay.explain.growth", {
-                    quantity: exact(g.quantityFen),
-                    inNetwork: exact(g.inNetworkFen),
-                    profit: exact(g.profitFen),
-                  })}
-                  <ul className="explain-list">
-                    <li>
-                      {t("pay.explain.quantity", { count: g.actuals[g.params.newSubscribersKpi], unit: money(g.params.unitRewardFen) })}
-                    </li>
-                    <li>{t("pay.explain.inNetwork", { revenue: money(g.actuals[g.params.revenue6mKpi]), k1: g.params.k1 })}</li>
-                    <li>
-                      {g.params.arrearsDeduction === "handsetCost" && g.params.arrearsHandsetKpi
-                        ? t("pay.explain.profitHandset", {
-                            revenue: money(g.actuals[g.params.revenue2yKpi]),
-                            subsidy: money(g.actuals[g.params.subsidyKpi]),
-                            handset: money(g.actuals[g.params.arrearsHandsetKpi]),
-                            k2: g.params.k2,
-                          })
-                        : t("pay.explain.profit", {
-                            revenue: money(g.actuals[g.params.revenue2yKpi]),
-                            subsidy: money(g.actuals[g.params.subsidyKpi]),
-                            arrears: money(g.actuals[g.params.arrearsKpi]),
-                            k2: g.params.k2,
-                          })}
-                    </li>
-                    <li>
-                      {g.overThreshold
-                        ? t("pay.explain.arrearsFine", {
-                            rate: formatValue("bp", g.arrearsRateBp, locale),
-                            threshold: formatValue("bp", g.params.arrearsThresholdBp, locale),
-                            fine: exact(g.fineFen),
-                            fineRate: g.params.fineRate,
-                          })
-                        : t("pay.explain.arrearsTolerated", {
-                            rate: formatValue("bp", g.arrearsRateBp, locale),
-                            threshold: formatValue("bp", g.params.arrearsThresholdBp, locale),
-                          })}
-                    </li>
-                  </ul>
-                </>
-              )}
-            </td>
-          </tr>
-        ))}
-        {explanation.pools.map((p, i) => (
-          <tr key={`p${i}`}>
-            <th scope="row">{pick(locale, p)}</th>
-            <td>{explanation.pools.length === 1 ? money(line.poolShareFen) : exact(p.shareExactFen)}</td>
-            <td>
-              {t("pay.explain.pool", {
-                pool: money(p.poolFen),
-                points: points(p.points),
-                total: points(p.totalPoints),
-                score: pts(p.score),
-                postValue: p.postValue.toLocaleString("en-US"),
-              })}
-              <br />
-              <small className="hint">
-                {t("pay.explain.poolSize", { base: money(p.basePoolFen), growth: exact(p.growthFen), rate: p.growthRate })}
-                {p.capped ? ` ${t("pay.explain.poolCapped", { cap: money(p.capFen) })}` : ""}
-                {p.floored ? ` ${t("pay.explain.poolFloored")}` : ""}
-              </small>
-            </td>
-          </tr>
-        ))}
-        {explanation.settlement ? <SettlementRow settlement={explanation.settlement} /> : null}
-        <tr className="total-row">
-          <th scope="row">{t("pay.total")}</th>
-          <td data-testid="payslip-total">{money(line.totalFen)}</td>
-          <td className="hint">{t("pay.roundingRule")}</td>
-        </tr>
-      </tbody>
-    </table>
+      ))}
+      {explanation.settlement ? <SettlementRow settlement={explanation.settlement} /> : null}
+    </PayslipTable>
   );
 }
 
@@ -361,71 +372,57 @@ export function MonthlyPayslip({
   const level = `${t(`track.${explanation.track}`)} ${explanation.level}`;
   const rate = `${explanation.advance.rateBp / 100}%`;
   return (
-    <table className="data-table payslip" data-testid="payslip">
-      <thead>
+    <PayslipTable totalFen={line.totalFen}>
+      <tr>
+        <th scope="row">{t("pay.line.base")}</th>
+        <td>{money(line.basePayFen)}</td>
+        <td data-testid="explain-base">
+          {whole
+            ? t("pay.explain.monthlyBaseWhole", { monthly: money(explanation.base.monthlyFen), level })
+            : t("pay.explain.monthlyBase", {
+                monthly: money(explanation.base.monthlyFen),
+                level,
+                days: explanation.days,
+                monthDays: explanation.monthDays,
+              })}
+        </td>
+      </tr>
+      <tr>
+        <th scope="row">{t("pay.line.advance")}</th>
+        <td>{money(line.advanceFen)}</td>
+        <td data-testid="explain-advance">
+          {whole
+            ? t("pay.explain.advanceWhole", { monthly: money(explanation.advance.monthlyFen), rate })
+            : t("pay.explain.advance", {
+                monthly: money(explanation.advance.monthlyFen),
+                rate,
+                days: explanation.days,
+                monthDays: explanation.monthDays,
+              })}
+        </td>
+      </tr>
+      {explanation.units ? (
         <tr>
-          <th scope="col">{t("pay.payslipItem")}</th>
-          <th scope="col">{t("pay.amount")}</th>
-          <th scope="col">{t("pay.howComputed")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          <th scope="row">{t("pay.line.base")}</th>
-          <td>{money(line.basePayFen)}</td>
-          <td data-testid="explain-base">
-            {whole
-              ? t("pay.explain.monthlyBaseWhole", { monthly: money(explanation.base.monthlyFen), level })
-              : t("pay.explain.monthlyBase", {
-                  monthly: money(explanation.base.monthlyFen),
-                  level,
-                  days: explanation.days,
-                  monthDays: explanation.monthDays,
-                })}
+          <td colSpan={3}>
+            {t("pay.explain.unitSplit")}
+            <ul className="explain-list">
+              {explanation.units.map((u) => {
+                const unit = unitNames.find((n) => n.id === u.unitId);
+                return (
+                  <li key={u.unitId}>
+                    {t("pay.explain.unitShare", {
+                      unit: unit ? pick(locale, unit) : u.unitId,
+                      days: u.days,
+                      base: money(u.basePayFen),
+                      advance: money(u.advanceFen),
+                    })}
+                  </li>
+                );
+              })}
+            </ul>
           </td>
         </tr>
-        <tr>
-          <th scope="row">{t("pay.line.advance")}</th>
-          <td>{money(line.advanceFen)}</td>
-          <td data-testid="explain-advance">
-            {whole
-              ? t("pay.explain.advanceWhole", { monthly: money(explanation.advance.monthlyFen), rate })
-              : t("pay.explain.advance", {
-                  monthly: money(explanation.advance.monthlyFen),
-                  rate,
-                  days: explanation.days,
-                  monthDays: explanation.monthDays,
-                })}
-          </td>
-        </tr>
-        {explanation.units ? (
-          <tr>
-            <td colSpan={3}>
-              {t("pay.explain.unitSplit")}
-              <ul className="explain-list">
-                {explanation.units.map((u) => {
-                  const unit = unitNames.find((n) => n.id === u.unitId);
-                  return (
-                    <li key={u.unitId}>
-                      {t("pay.explain.unitShare", {
-                        unit: unit ? pick(locale, unit) : u.unitId,
-                        days: u.days,
-                        base: money(u.basePayFen),
-                        advance: money(u.advanceFen),
-                      })}
-                    </li>
-                  );
-                })}
-              </ul>
-            </td>
-          </tr>
-        ) : null}
-        <tr className="total-row">
-          <th scope="row">{t("pay.total")}</th>
-          <td data-testid="payslip-total">{money(line.totalFen)}</td>
-          <td className="hint">{t("pay.roundingRule")}</td>
-        </tr>
-      </tbody>
-    </table>
+      ) : null}
+    </PayslipTable>
   );
 }
