@@ -222,16 +222,22 @@ export function unitsForSigner(
 type Outbox = Parameters<typeof enqueueNotification>[0];
 type Tx = Outbox & Pick<Db, "user">;
 
-/** Tells the HR approvers (never the preparer, the reviewer or anyone who signed) that a run awaits approval. */
-export async function notifyApprovers(tx: Tx, run: { id: string; periodCode: string }, notIds: string[]) {
-  const approvers = await tx.user.findMany({
+/** The employee records of the active HR people other than `notIds`: those who may still act on a run. */
+async function otherHr(tx: Tx, notIds: string[]): Promise<string[]> {
+  const rows = await tx.user.findMany({
     where: { role: "hr_admin", disabled: false, id: { notIn: notIds }, employeeId: { not: null } },
     select: { employeeId: true },
   });
+  return rows.map((r) => r.employeeId!);
+}
+
+/** Tells the HR approvers (never the preparer, the reviewer or anyone who signed) that a run awaits approval. */
+export async function notifyApprovers(tx: Tx, run: { id: string; periodCode: string }, notIds: string[]) {
+  const approvers = await otherHr(tx, notIds);
   if (approvers.length)
     await enqueueNotification(tx, {
       type: "pay.approvalRequest",
-      recipientIds: approvers.map((a) => a.employeeId!),
+      recipientIds: approvers,
       payload: { runId: run.id, periodCode: run.periodCode },
     });
 }
@@ -253,13 +259,8 @@ export async function notifySigners(
     if (may.length === 0) hrSigns = true;
     for (const h of may) heads.add(h.employeeId!);
   }
-  const hr = hrSigns
-    ? await tx.user.findMany({
-        where: { role: "hr_admin", disabled: false, id: { notIn: notIds }, employeeId: { not: null } },
-        select: { employeeId: true },
-      })
-    : [];
-  const recipients = [...new Set([...heads, ...hr.map((h) => h.employeeId!)])];
+  const hr = hrSigns ? await otherHr(tx, notIds) : [];
+  const recipients = [...new Set([...heads, ...hr])];
   if (recipients.length)
     await enqueueNotification(tx, {
       type: "pay.signOffRequest",
