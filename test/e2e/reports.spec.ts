@@ -179,7 +179,10 @@ test("the head adds an action with an owner and a due date; the employee follows
     .click();
   await page.getByLabel("状态").selectOption({ label: "进行中" });
   await page.getByLabel("进展说明（可选）").fill("第一次复盘已开");
+  // The save is answered before the results page is read again (otherwise the reload can overtake it).
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/surveys/actions/"));
   await page.getByRole("button", { name: "保存进展" }).click();
+  await saved;
   await page.goto("/surveys/results");
   await expect(plan.getByTestId("we-did")).toContainText("进行中");
   await expect(plan.getByTestId("we-did")).toContainText("第一次复盘已开");
