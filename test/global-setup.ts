@@ -1,9 +1,17 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
+import { migratePostgres } from "../scripts/pg-migrate";
+import { postgresUrl, startPostgres } from "../scripts/postgres.mjs";
 
-/** Migrates one template database; each test file then works on its own copy. */
-export default function setup() {
+/**
+ * Migrates one template database; each test file then works on its own copy. TEST_DATABASE=postgres
+ * runs the suite on PostgreSQL (scripts/postgres.mjs starts a local server): the template is a
+ * database of that server, and each file gets a database created from it.
+ */
+export default async function setup() {
+  if (process.env.TEST_DATABASE === "postgres") return setupPostgres();
   const dir = path.resolve(".cache", `test-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -15,4 +23,25 @@ export default function setup() {
   process.env.TEST_TEMPLATE_DB = template;
   process.env.TEST_DB_DIR = dir;
   return () => fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function setupPostgres() {
+  startPostgres();
+  const prefix = `t${process.pid}`;
+  const template = `${prefix}_template`;
+  const admin = new pg.Client({ connectionString: postgresUrl() });
+  await admin.connect();
+  const dropAll = async () => {
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}\\_%`]);
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  };
+  await dropAll();
+  await admin.query(`CREATE DATABASE "${template}"`);
+  await migratePostgres(postgresUrl(template));
+  process.env.TEST_TEMPLATE_PG = template;
+  process.env.TEST_PG_PREFIX = prefix;
+  return async () => {
+    await dropAll();
+    await admin.end();
+  };
 }

@@ -1,14 +1,26 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, afterEach, beforeEach, expect, vi } from "vitest";
+import { postgresUrl } from "../scripts/postgres.mjs";
 import { server } from "./mocks/server";
 
-// A fresh database per test file, copied from the migrated template.
-const template = process.env.TEST_TEMPLATE_DB!;
-const dbFile = path.join(path.dirname(template), `t-${process.pid}-${crypto.randomUUID()}.db`);
-fs.copyFileSync(template, dbFile);
-process.env.DATABASE_URL = `file:${dbFile}`;
+// A fresh database per test file, copied from the migrated template (on PostgreSQL, created from it).
+let dbFile: string | null = null;
+if (process.env.TEST_TEMPLATE_PG) {
+  const name = `${process.env.TEST_PG_PREFIX}_${crypto.randomUUID().replace(/-/g, "")}`;
+  const admin = new pg.Client({ connectionString: postgresUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${process.env.TEST_TEMPLATE_PG}"`);
+  await admin.end();
+  process.env.DATABASE_URL = postgresUrl(name);
+} else {
+  const template = process.env.TEST_TEMPLATE_DB!;
+  dbFile = path.join(path.dirname(template), `t-${process.pid}-${crypto.randomUUID()}.db`);
+  fs.copyFileSync(template, dbFile);
+  process.env.DATABASE_URL = `file:${dbFile}`;
+}
 process.env.NODE_ENV = "test";
 process.env.LOG_LEVEL = "silent";
 process.env.SESSION_SECRET ??= crypto.randomBytes(32).toString("base64url");
@@ -50,5 +62,5 @@ afterAll(async () => {
   server.close();
   const g = globalThis as { __db?: { $disconnect(): Promise<void> } };
   await g.__db?.$disconnect();
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
+  if (dbFile) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
 });

@@ -1,23 +1,71 @@
 import path from "node:path";
-import type { Client, InValue, Transaction } from "@libsql/client";
+import type { Client, InValue } from "@libsql/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PgPrismaClient } from "~/generated/prisma-pg/client";
+import { createPool, isPostgresUrl, pgExecutor, pgTransaction, type PgExecutor } from "./postgres.server";
 import { DurableLibSQL } from "./sqlite-adapter.server";
 import { getEnv } from "./env.server";
 
+/**
+ * The Prisma client, on SQLite (the embedded default) or PostgreSQL (`DATABASE_URL=postgres://…`).
+ * One set of models: the PostgreSQL client is generated from the derived schema
+ * (scripts/pg-schema.ts), so both have the same shape and this one type serves both.
+ */
 export type Db = InstanceType<typeof PrismaClient>;
-export type { Transaction as BulkTransaction } from "@libsql/client";
+
+export type Dialect = "sqlite" | "postgres";
+
+/** The rows a direct statement returns and how many it changed, as both drivers give them. */
+export type SqlResult = { rows: Record<string, unknown>[]; rowsAffected: number };
+
+/**
+ * Where direct SQL runs inside `bulkWrite` or `readSnapshot`: SQLite's transaction, or a
+ * PostgreSQL connection in a transaction. Statements use `?` placeholders on both; see
+ * `dialectOf` for the few that differ.
+ */
+export interface BulkTransaction {
+  execute(stmt: { sql: string; args?: InValue[] } | string): Promise<SqlResult>;
+}
 
 /** Where a client keeps its adapter; a registered symbol, since the server bundle and the app bundle each load this module. */
 const ADAPTER = Symbol.for("gehr.sqliteAdapter");
 
 const DATABASE_URL = Symbol.for("gehr.databaseUrl");
 
+/** Where a PostgreSQL client keeps its pool (the same connections Prisma uses). */
+const PG_POOL = Symbol.for("gehr.pgPool");
+
 export function createPrismaClient(databaseUrl: string): Db {
+  if (isPostgresUrl(databaseUrl)) return createPgClient(databaseUrl);
   const adapter = new DurableLibSQL({ url: databaseUrl });
   const client: Db = new PrismaClient({ adapter });
   Object.defineProperty(client, ADAPTER, { value: adapter });
   Object.defineProperty(client, DATABASE_URL, { value: databaseUrl });
   return keepingTurns(client, adapter);
+}
+
+/**
+ * PostgreSQL: no write turn in the process (the server orders concurrent writers, across
+ * processes too), and direct SQL on the pool Prisma uses.
+ */
+function createPgClient(databaseUrl: string): Db {
+  const pool = createPool(databaseUrl);
+  const client = new PgPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+  Object.defineProperty(client, PG_POOL, { value: pool });
+  Object.defineProperty(client, DATABASE_URL, { value: databaseUrl });
+  return client;
+}
+
+function poolOf(client: Db): pg.Pool | undefined {
+  return (client as unknown as Record<symbol, pg.Pool | undefined>)[PG_POOL];
+}
+
+/** Which database a client, or a handle from `bulkWrite`/`readSnapshot`/`withWriteTurn`, runs on. */
+export function dialectOf(source: object): Dialect {
+  if ((source as Partial<PgExecutor>).dialect === "postgres") return "postgres";
+  return poolOf(source as Db) ? "postgres" : "sqlite";
 }
 
 /**
@@ -71,6 +119,7 @@ function keepingTurns(client: Db, adapter: DurableLibSQL): Db {
 
 /** The WAL file of a client's database, or null when it is not a plain file path. */
 export function walPathOf(client: Db) {
+  if (poolOf(client)) return null;
   const url = (client as unknown as Record<symbol, string | undefined>)[DATABASE_URL];
   return url?.startsWith("file:") ? `${path.resolve(url.slice("file:".length))}-wal` : null;
 }
@@ -90,6 +139,8 @@ async function adapterOf(client: Db) {
  * Dates come back as the text Prisma stored (`readDate`) and are written with `sqliteDate`.
  */
 export async function sqlRead<T extends Record<string, unknown>>(client: Db, sql: string, args: InValue[] = []): Promise<T[]> {
+  const pool = poolOf(client);
+  if (pool) return (await pgExecutor(pool).execute({ sql, args })).rows as T[];
   // Reads need no turn: in WAL mode a reader never waits for the writer.
   const result = await (await adapterOf(client)).client!.execute({ sql, args });
   return result.rows as unknown as T[];
@@ -101,7 +152,9 @@ export async function sqlRead<T extends Record<string, unknown>>(client: Db, sql
  * call there would wait for the turn `fn` holds, so it throws `WriteTurnError` instead, and so does
  * a nested `bulkWrite` or one started inside a Prisma interactive transaction.
  */
-export async function bulkWrite<T>(client: Db, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function bulkWrite<T>(client: Db, fn: (tx: BulkTransaction) => Promise<T>): Promise<T> {
+  const pool = poolOf(client);
+  if (pool) return pgTransaction(pool, fn);
   const adapter = await adapterOf(client);
   const tx = await adapter.writeTransaction();
   try {
@@ -118,7 +171,9 @@ export async function bulkWrite<T>(client: Db, fn: (tx: Transaction) => Promise<
  * (a read transaction in WAL mode waits for no writer). For reads that must agree with each
  * other row by row. Inside `fn` use only `tx`.
  */
-export async function readSnapshot<T>(client: Db, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function readSnapshot<T>(client: Db, fn: (tx: BulkTransaction) => Promise<T>): Promise<T> {
+  const pool = poolOf(client);
+  if (pool) return pgTransaction(pool, fn, { snapshot: true });
   const tx = await (await adapterOf(client)).client!.transaction("read");
   try {
     return await fn(tx);
@@ -134,6 +189,9 @@ export async function readSnapshot<T>(client: Db, fn: (tx: Transaction) => Promi
  * call there throws `WriteTurnError`).
  */
 export async function withWriteTurn<T>(client: Db, fn: (sql: Client) => Promise<T>): Promise<T> {
+  const pool = poolOf(client);
+  // PostgreSQL has no turn to take: `fn` gets the pool (statements outside any transaction).
+  if (pool) return fn(pgExecutor(pool) as unknown as Client);
   const adapter = await adapterOf(client);
   const release = await adapter.lock.acquire();
   try {
@@ -160,6 +218,7 @@ export const db: Db = (globalForDb.__db ??= createPrismaClient(getEnv().DATABASE
 
 /** Sets WAL mode (kept in the file) and reads every durability setting back; throws if one did not take. */
 export async function checkDatabaseSettings(client: Db = db) {
+  if (poolOf(client)) return checkPostgresSettings(client);
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$executeRawUnsafe("PRAGMA synchronous = FULL");
   await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
@@ -176,4 +235,13 @@ export async function checkDatabaseSettings(client: Db = db) {
   const ok = settings.journal_mode === "wal" && settings.synchronous === 2 && settings.busy_timeout >= 5000 && settings.foreign_keys === 1;
   if (!ok) throw new Error(`SQLite settings did not take: ${JSON.stringify(settings)}`);
   return settings;
+}
+
+/** PostgreSQL's durability settings, read back: every commit waits for its WAL on disk. */
+async function checkPostgresSettings(client: Db) {
+  const [row] = await sqlRead<{ fsync: string; synchronous_commit: string }>(
+    client,
+    `SELECT current_setting('fsync') AS "fsync", current_setting('synchronous_commit') AS "synchronous_commit"`,
+  );
+  return { fsync: row.fsync, synchronous_commit: row.synchronous_commit };
 }

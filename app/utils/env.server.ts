@@ -11,7 +11,7 @@ export const EnvSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, "DATABASE_URL must be a file: path to the SQLite database")
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must be a file: path to the SQLite database or a postgres:// URL")
     .default("file:./data/app.db"),
   /**
    * The server secret: HMAC keys (sign-in throttle, device marks) and the key that seals stored
@@ -61,7 +61,9 @@ export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; SECURE_C
 
 let cached: Env | undefined;
 
+/** The SQLite file; on PostgreSQL, a file in ./data that names the folder of what the app keeps beside the database. */
 export function databasePathFromUrl(url: string) {
+  if (/^postgres(ql)?:\/\//.test(url)) return path.resolve("data", "postgres");
   return path.resolve(url.replace(/^file:/, ""));
 }
 

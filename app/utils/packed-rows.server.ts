@@ -1,11 +1,11 @@
-import type { InValue, Transaction } from "@libsql/client";
-import type { Db } from "./db.server";
+import type { InValue } from "@libsql/client";
+import { sqlRead, type BulkTransaction, type Db } from "./db.server";
 
 const FIELD = "\x1f";
 const RECORD = "\x1e";
 
 /** Where packed reads run: the Prisma client, or a direct transaction (`readSnapshot`, `bulkWrite`). */
-type Source = Pick<Db, "$queryRawUnsafe"> | Pick<Transaction, "execute">;
+type Source = Db | BulkTransaction;
 
 /**
  * The columns of a packed read: SQL expressions, and the order of the rows when it matters.
@@ -55,7 +55,7 @@ export async function eachPackedRow(
 /** The one text a packing query returns (null when it found no rows). */
 async function packedText(db: Source, sql: string, params: unknown[]): Promise<string | null> {
   if ("execute" in db) return ((await db.execute({ sql, args: params as InValue[] })).rows[0]?.packed as string | null | undefined) ?? null;
-  const [row] = await db.$queryRawUnsafe<{ packed: string | null }[]>(sql, ...params);
+  const [row] = await sqlRead<{ packed: string | null }>(db, sql, params as InValue[]);
   return row?.packed ?? null;
 }
 

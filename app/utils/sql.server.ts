@@ -1,6 +1,6 @@
-import type { Client, InValue, Transaction } from "@libsql/client";
+import type { Client, InValue } from "@libsql/client";
 import { z } from "zod";
-import { readDate, sqlRead, type Db } from "./db.server";
+import { dialectOf, readDate, sqlRead, type BulkTransaction, type Db, type Dialect } from "./db.server";
 
 /**
  * Direct SQL, written once per capability: every statement a module runs beside Prisma lives in
@@ -36,15 +36,26 @@ export const col = {
 
 export type RowSchema = z.ZodType<unknown, z.ZodTypeDef, unknown>;
 
-/** A statement and the shape of its rows. `sql` uses `?` placeholders. */
-export type Query<Row extends RowSchema> = { name: string; sql: string; row: Row };
+/**
+ * A statement and the shape of its rows. `sql` uses `?` placeholders; `postgres` is its
+ * PostgreSQL form where the dialects differ (absent: the same text runs on both).
+ */
+export type Query<Row extends RowSchema> = { name: string; sql: string; postgres?: string; row: Row };
 
-export function defineQuery<Row extends RowSchema>(name: string, row: Row, sql: string): Query<Row> {
-  return { name, sql, row };
+export function defineQuery<Row extends RowSchema>(name: string, row: Row, sql: string, postgres?: string): Query<Row> {
+  return { name, sql, postgres, row };
 }
 
-/** Where a statement runs: the Prisma client (a read on its SQLite client), a transaction, or the raw client holding the turn. */
-export type SqlSource = Db | Transaction | Client;
+/** Where a statement runs: the Prisma client (a read on its own connection), a transaction, or the raw client holding the turn. */
+export type SqlSource = Db | BulkTransaction | Client;
+
+/** A statement's form for the database `source` runs on. */
+export function pick(source: SqlSource, forms: Record<Dialect, string>): string {
+  return forms[dialectOf(source)];
+}
+
+/** Whether `source` runs on PostgreSQL. */
+export const onPostgres = (source: SqlSource) => dialectOf(source) === "postgres";
 
 /** A row that did not match its query's schema: a programming error, named after the query. */
 export class RowShapeError extends Error {
@@ -54,15 +65,16 @@ export class RowShapeError extends Error {
   }
 }
 
-function isDriver(source: SqlSource): source is Transaction | Client {
-  return typeof (source as Transaction).execute === "function" && !("$connect" in source);
+function isDriver(source: SqlSource): source is BulkTransaction | Client {
+  return typeof (source as BulkTransaction).execute === "function" && !("$connect" in source);
 }
 
 /** Runs a defined query and returns its rows, each checked and decoded by the query's row schema. */
 export async function rows<Row extends RowSchema>(source: SqlSource, query: Query<Row>, args: InValue[] = []): Promise<z.output<Row>[]> {
+  const sql = query.postgres !== undefined && onPostgres(source) ? query.postgres : query.sql;
   const raw = isDriver(source)
-    ? ((await source.execute({ sql: query.sql, args })).rows as unknown as Record<string, unknown>[])
-    : await sqlRead(source, query.sql, args);
+    ? ((await source.execute({ sql, args })).rows as unknown as Record<string, unknown>[])
+    : await sqlRead(source, sql, args);
   const schema = query.row as z.ZodType<z.output<Row>, z.ZodTypeDef, unknown>;
   const out: z.output<Row>[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
@@ -84,6 +96,6 @@ export async function firstRow<Row extends RowSchema>(
 }
 
 /** Runs a statement that returns no rows (inside `bulkWrite`/`withWriteTurn` pass the transaction or client); returns the rows changed. */
-export async function exec(source: Transaction | Client, sql: string, args: InValue[] = []): Promise<number> {
+export async function exec(source: BulkTransaction | Client, sql: string, args: InValue[] = []): Promise<number> {
   return (await source.execute({ sql, args })).rowsAffected;
 }

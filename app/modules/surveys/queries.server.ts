@@ -6,10 +6,10 @@
 // a schema check per row. Reads run here take no write turn (see `sqlRead`, `readSnapshot`);
 // writes run on the transaction or client they are given, and anonymous writes are plans of
 // steps (`WriteStep`, data that the writer thread runs; see `anonymousWrite`).
-import type { Client, InValue, Transaction } from "@libsql/client";
+import type { Client, InValue } from "@libsql/client";
 import { z } from "zod";
 import type { WriteStep } from "~/utils/anonymous-writes.server";
-import { readSnapshot, sqliteDate, type Db } from "~/utils/db.server";
+import { readSnapshot, sqliteDate, type BulkTransaction, type Db } from "~/utils/db.server";
 import { eachPackedRow, type PackedColumns } from "~/utils/packed-rows.server";
 import { col, defineQuery, exec, firstRow } from "~/utils/sql.server";
 
@@ -221,14 +221,14 @@ export type ResultTable = keyof typeof RESULT_COLUMNS;
 const INSERT_CHUNK = 20_000;
 
 /** Removes a wave's kept figures (to write them again). */
-export async function deleteSurveyResults(tx: Transaction, surveyId: string) {
+export async function deleteSurveyResults(tx: BulkTransaction, surveyId: string) {
   for (const table of ["SurveyResultSet", "SurveyResultGroup", "SurveyResultCount", "SurveyResultDriver", "SurveyResultReach"]) {
     await exec(tx, `DELETE FROM "${table}" WHERE surveyId = ?`, [surveyId]);
   }
 }
 
 /** Writes one table's kept rows, in key order, as JSON arrays expanded by SQLite. */
-export async function insertSurveyResults(tx: Transaction, surveyId: string, table: ResultTable, list: unknown[][]) {
+export async function insertSurveyResults(tx: BulkTransaction, surveyId: string, table: ResultTable, list: unknown[][]) {
   const columns = RESULT_COLUMNS[table];
   const sql = `INSERT INTO "${table}" (surveyId, ${columns.join(", ")}) SELECT ?, ${columns.map((_, j) => `value->>${j}`).join(", ")} FROM json_each(?)`;
   for (let i = 0; i < list.length; i += INSERT_CHUNK) {
@@ -237,7 +237,7 @@ export async function insertSurveyResults(tx: Transaction, surveyId: string, tab
 }
 
 /** Marks a wave's figures as kept. */
-export async function keepSurveyResults(tx: Transaction, surveyId: string, computedAt: Date) {
+export async function keepSurveyResults(tx: BulkTransaction, surveyId: string, computedAt: Date) {
   await exec(tx, `INSERT INTO "SurveyResultSet" (surveyId, computedAt) VALUES (?, ?)`, [surveyId, sqliteDate(computedAt)]);
 }
 
