@@ -5,5 +5,8 @@ import path from "node:path";
 
 const prisma = path.resolve("node_modules", "prisma", "build", "index.js");
 for (const url of ["file:./data/app.db", "postgresql://localhost/generate"]) {
-  execFileSync(process.execPath, [prisma, "generate"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_URL: url } });
+  execFileSync(process.execPath, [prisma, "generate"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: url },
+  });
 }

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { migratePostgres } from "../scripts/pg-migrate";
+import { migratePostgres } from "../app/utils/pg-migrate.server";
 import { postgresUrl, startPostgres } from "../scripts/postgres.mjs";
 
 /**

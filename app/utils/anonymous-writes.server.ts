@@ -2,7 +2,7 @@ import type { InValue } from "@libsql/client";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { walPathOf, withWriteTurn, type Db } from "./db.server";
+import { bulkWrite, dialectOf, walPathOf, withWriteTurn, type BulkTransaction, type Db } from "./db.server";
 import { BUSY_TIMEOUT_MS } from "./sqlite-adapter.server";
 
 /**
@@ -33,6 +33,8 @@ import { BUSY_TIMEOUT_MS } from "./sqlite-adapter.server";
 /** One statement of a write plan. */
 export type WriteStep = {
   sql: string;
+  /** The statement's PostgreSQL form, where the dialects differ. */
+  postgres?: string;
   args?: InValue[];
   /** The plan is refused (rolled back alone) unless this statement changes exactly this many rows. */
   changes?: number;
@@ -166,21 +168,62 @@ class WriterThread {
   }
 }
 
+/**
+ * PostgreSQL's runner of a batch: the same plans, savepoints and refusals in one transaction on
+ * the pool. There is no WAL to truncate from here (the server's WAL and its archives are the
+ * operator's; the README says what they hold), so every batch reports itself checkpointed.
+ */
+class PgBatchRunner {
+  constructor(private readonly db: Db) {}
+
+  async send(message: { batch?: WriteStep[][]; truncate?: boolean; checkpointOnly?: boolean }): Promise<Reply> {
+    if (message.checkpointOnly) return { id: 0, checkpointed: true };
+    const outcomes = await bulkWrite(this.db, async (tx) => {
+      const out: NonNullable<Reply["outcomes"]> = [];
+      for (const plan of message.batch ?? []) {
+        await tx.execute("SAVEPOINT anonymous_write");
+        try {
+          const outcome = await runPlan(tx, plan);
+          await tx.execute(outcome.ok ? "RELEASE SAVEPOINT anonymous_write" : "ROLLBACK TO SAVEPOINT anonymous_write");
+          out.push({ outcome });
+        } catch (error) {
+          await tx.execute("ROLLBACK TO SAVEPOINT anonymous_write");
+          out.push({ error: String((error as Error)?.message ?? error) });
+        }
+      }
+      return out;
+    });
+    return { id: 0, outcomes, checkpointed: true };
+  }
+}
+
+async function runPlan(tx: BulkTransaction, plan: WriteStep[]): Promise<WriteOutcome> {
+  const changes: number[] = [];
+  for (let i = 0; i < plan.length; i++) {
+    const step = plan[i];
+    const result = await tx.execute({ sql: step.postgres ?? step.sql, args: step.args ?? [] });
+    if (step.noRows && result.rows.length > 0) return { ok: false, refusedAt: i };
+    if (step.changes !== undefined && result.rowsAffected !== step.changes) return { ok: false, refusedAt: i };
+    changes.push(result.rowsAffected);
+  }
+  return { ok: true, changes };
+}
+
 class AnonymousWriter {
   #queue: Job[] = [];
   #draining = false;
   #retryTimer: NodeJS.Timeout | null = null;
   #retries = 0;
-  readonly thread: WriterThread;
+  readonly thread: Pick<WriterThread, "send">;
 
   constructor(
     private readonly db: Db,
-    walPath: string,
+    walPath: string | null,
     url: string,
     /** false for plain group commit (named writes that only need batching, such as tokens taken). */
     private readonly truncateWal = true,
   ) {
-    this.thread = new WriterThread(url, walPath);
+    this.thread = walPath ? new WriterThread(url, walPath) : new PgBatchRunner(db);
   }
 
   write(plan: WriteStep[]): Promise<WriteOutcome> {
@@ -250,6 +293,7 @@ const groupWriters = new WeakMap<Db, AnonymousWriter>();
 
 function writerOf(db: Db, map: WeakMap<Db, AnonymousWriter>, truncate: boolean) {
   let writer = map.get(db);
+  if (!writer && dialectOf(db) === "postgres") map.set(db, (writer = new AnonymousWriter(db, null, "", truncate)));
   if (!writer) {
     const walPath = walPathOf(db);
     if (!walPath) throw new Error("anonymous writes need a database file");

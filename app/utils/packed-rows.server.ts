@@ -1,5 +1,5 @@
 import type { InValue } from "@libsql/client";
-import { sqlRead, type BulkTransaction, type Db } from "./db.server";
+import { dialectOf, sqlRead, type BulkTransaction, type Db, type Dialect } from "./db.server";
 
 const FIELD = "\x1f";
 const RECORD = "\x1e";
@@ -14,8 +14,28 @@ type Source = Db | BulkTransaction;
  */
 export type PackedColumns = string[] | { select: string[]; orderBy: string };
 
-/** A packed read as a queries file names it: its columns, its FROM clause onwards, and its parameters. */
-export type PackedRead = { columns: PackedColumns; from: string; params: InValue[] };
+/**
+ * A packed read as a queries file names it: its columns, its FROM clause onwards, and its
+ * parameters; `postgres` holds what differs on PostgreSQL (the same parameters, in the same order).
+ */
+export type PackedRead = { columns: PackedColumns; from: string; params: InValue[]; postgres?: { columns?: PackedColumns; from?: string } };
+
+/** A named packed read's rows (its PostgreSQL form on PostgreSQL). */
+export function readPacked(db: Source, read: PackedRead): Promise<string[][]> {
+  const form = formOf(db, read);
+  return packedRows(db, form.columns, form.from, ...read.params);
+}
+
+/** A named packed read, one row at a time (see `eachPackedRow`). */
+export function eachPacked(db: Source, read: PackedRead, visit: (row: string[]) => void): Promise<void> {
+  const form = formOf(db, read);
+  return eachPackedRow(db, form.columns, form.from, visit, ...read.params);
+}
+
+function formOf(db: Source, read: PackedRead) {
+  if (!read.postgres || dialectOf(db) !== "postgres") return read;
+  return { columns: read.postgres.columns ?? read.columns, from: read.postgres.from ?? read.from };
+}
 
 /**
  * Reads many rows as one text that SQLite builds (group_concat), split here. Reading 100,000
@@ -42,14 +62,23 @@ export async function eachPackedRow(
   visit: (row: string[]) => void,
   ...params: unknown[]
 ): Promise<void> {
+  const packed = await packedText(db, packingSql(dialectOf(db), columns, rest), params);
+  if (packed) unpack(packed, (Array.isArray(columns) ? columns : columns.select).length, visit);
+}
+
+/**
+ * The packing statement: SQLite's group_concat or PostgreSQL's string_agg of each row's fields
+ * as text (NULL as ""). Booleans are packed as 1/0 on both (PostgreSQL's text of a boolean is
+ * "true"/"false"): a column that is one says so with `::int` in its PostgreSQL form.
+ */
+export function packingSql(dialect: Dialect, columns: PackedColumns, rest: string): string {
   const { select, orderBy } = Array.isArray(columns) ? { select: columns, orderBy: undefined } : columns;
+  if (dialect === "postgres") {
+    const line = select.map((c) => `coalesce((${c})::text, '')`).join(" || chr(31) || ");
+    return `SELECT string_agg(${line}, chr(30)${orderBy ? ` ORDER BY ${orderBy}` : ""}) AS "packed" ${rest}`;
+  }
   const line = select.map((c) => `ifnull(${c}, '')`).join(" || char(31) || ");
-  const packed = await packedText(
-    db,
-    `SELECT group_concat(${line}, char(30)${orderBy ? ` ORDER BY ${orderBy}` : ""}) AS "packed" ${rest}`,
-    params,
-  );
-  if (packed) unpack(packed, select.length, visit);
+  return `SELECT group_concat(${line}, char(30)${orderBy ? ` ORDER BY ${orderBy}` : ""}) AS "packed" ${rest}`;
 }
 
 /** The one text a packing query returns (null when it found no rows). */

@@ -24,7 +24,15 @@ describe("the PostgreSQL schema", () => {
     async () => {
       const script = execFileSync(
         process.execPath,
-        [path.resolve("node_modules/prisma/build/index.js"), "migrate", "diff", "--from-empty", "--to-schema-datamodel", PG_SCHEMA_DIR, "--script"],
+        [
+          path.resolve("node_modules/prisma/build/index.js"),
+          "migrate",
+          "diff",
+          "--from-empty",
+          "--to-schema-datamodel",
+          PG_SCHEMA_DIR,
+          "--script",
+        ],
         { encoding: "utf8", env: { ...process.env, DATABASE_URL: postgresUrl() }, stdio: ["ignore", "pipe", "ignore"] },
       );
       const scratch = `${process.env.TEST_PG_PREFIX}_models`;

@@ -6,13 +6,13 @@ import * as opsQueries from "~/modules/ops/queries.server";
 import * as payQueries from "~/modules/pay/queries.server";
 import * as trainingQueries from "~/modules/training/queries.server";
 import * as jobQueries from "~/server/jobs/queries.server";
-import { db, sqlRead } from "~/utils/db.server";
-import type { PackedColumns } from "~/utils/packed-rows.server";
+import { db, dialectOf, sqlRead } from "~/utils/db.server";
+import { packingSql, type PackedColumns } from "~/utils/packed-rows.server";
 
 const head: Actor = { userId: "u", role: "dept_head", employeeId: null, scopePath: "/a/" };
 const hr: Actor = { userId: "u", role: "hr_admin", employeeId: null, scopePath: null };
 
-type Statement = { name: string; sql: string };
+type Statement = { name: string; sql: string; postgres?: string };
 
 /** Every defined query a module exports as a value. */
 function definedQueries(module: Record<string, unknown>): Statement[] {
@@ -21,9 +21,16 @@ function definedQueries(module: Record<string, unknown>): Statement[] {
   );
 }
 
-function packed(name: string, read: { columns: PackedColumns; from: string }): Statement {
-  const select = Array.isArray(read.columns) ? read.columns : read.columns.select;
-  return { name, sql: `SELECT ${select.join(", ")} ${read.from}` };
+/** A packed read as it runs (its PostgreSQL form on PostgreSQL). */
+function packed(
+  name: string,
+  read: { columns: PackedColumns; from: string; postgres?: { columns?: PackedColumns; from?: string } },
+): Statement {
+  return {
+    name,
+    sql: packingSql("sqlite", read.columns, read.from),
+    postgres: packingSql("postgres", read.postgres?.columns ?? read.columns, read.postgres?.from ?? read.from),
+  };
 }
 
 const statements: Statement[] = [
@@ -53,11 +60,12 @@ const statements: Statement[] = [
 
 describe("the direct SQL of kpi, pay, training, auth, operations and jobs", () => {
   it.each(statements.map((s) => [s.name, s] as const))("%s compiles against the migrated schema", async (_, statement) => {
-    const placeholders = statement.sql.match(/\?/g)?.length ?? 0;
+    const sql = dialectOf(db) === "postgres" ? (statement.postgres ?? statement.sql) : statement.sql;
+    const placeholders = sql.match(/\?/g)?.length ?? 0;
     // EXPLAIN prepares the statement (every table and column must exist) without running it.
     const plan = await sqlRead(
       db,
-      `EXPLAIN ${statement.sql}`,
+      `EXPLAIN ${sql}`,
       Array.from({ length: placeholders }, () => null),
     );
     expect(plan.length).toBeGreaterThan(0);

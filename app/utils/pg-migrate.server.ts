@@ -3,12 +3,10 @@
 // same checksum), so that `prisma migrate status` reads the same history. Prisma Migrate itself
 // cannot run through the PostgreSQL driver adapter today (it fails reading the catalog's `name`
 // columns), and without the adapter it would download an engine.
-//
-//   DATABASE_URL=postgres://… tsx scripts/pg-migrate.ts
+// Run at start-up (app/server/startup.server.ts) and by `npm run db:migrate`.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 
 export const PG_MIGRATIONS = path.join("prisma", "postgres", "migrations");
@@ -69,14 +67,4 @@ export async function migratePostgres(url: string, dir = PG_MIGRATIONS): Promise
   } finally {
     await client.end();
   }
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const url = process.env.DATABASE_URL ?? "";
-  if (!/^postgres(ql)?:\/\//.test(url)) {
-    console.error("DATABASE_URL must be a postgres:// URL");
-    process.exit(2);
-  }
-  const applied = await migratePostgres(url);
-  console.log(applied.length ? `Applied ${applied.join(", ")}.` : "No pending migrations.");
 }
