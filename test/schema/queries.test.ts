@@ -43,7 +43,7 @@ const statements: Statement[] = [
   packed("kpi.keptTotals", kpiQueries.keptTotals("p")),
   packed("kpi.employeesBesideKeptTotals", kpiQueries.employeesBesideKeptTotals("p", true)),
   packed("pay.runEmployees", payQueries.runEmployees),
-  packed("pay.monthlyEmployees", payQueries.monthlyEmployees("2026-01-31")),
+  packed("pay.monthlyEmployees", payQueries.monthlyEmployees("2026-01-01", "2026-01-31")),
   packed("pay.lockedAdvances", payQueries.lockedAdvances(["2026-01", "2026-02"])),
   ...[head, hr].flatMap((actor) => [
     payQueries.unitRatingCounts(actor, "r").query,
