@@ -74,7 +74,8 @@ export async function prepareSurveyDatabase(extra: number, templateId = "pulse",
 
 /**
  * A migrated, empty database: the SQLite file `file`, or under TEST_DATABASE=postgres a new
- * database of the test server (created from the suite's migrated template). Returns its URL.
+ * database of the test server (created from the suite's migrated template), or under
+ * BENCH_DATABASE=postgres a new, migrated database of the local server. Returns its URL.
  */
 export async function migratedDatabase(file: string) {
   if (process.env.TEST_TEMPLATE_PG) {
@@ -85,6 +86,20 @@ export async function migratedDatabase(file: string) {
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${process.env.TEST_TEMPLATE_PG}"`);
     await admin.end();
+    return postgresUrl(name);
+  }
+  if (process.env.BENCH_DATABASE === "postgres") {
+    // A bench on PostgreSQL: a new database of the local server, migrated.
+    const { default: pg } = await import("pg");
+    const { postgresUrl, startPostgres } = await import("../../scripts/postgres.mjs");
+    const { migratePostgres } = await import("~/utils/pg-migrate.server");
+    startPostgres();
+    const name = `bench_${crypto.randomUUID().replace(/-/g, "")}`;
+    const admin = new pg.Client({ connectionString: postgresUrl() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    await migratePostgres(postgresUrl(name));
     return postgresUrl(name);
   }
   const url = `file:${file}`;
