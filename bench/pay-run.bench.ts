@@ -16,17 +16,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { freshDatabase, measure, report } from "./lib";
 
-const { url, dir } = freshDatabase("pay");
+const { url, dir } = await freshDatabase("pay");
 process.env.DATABASE_URL = url;
-// PAY_BENCH_DATA: a database generated before (by pay-run-data.ts), copied instead of generating again.
-if (process.env.PAY_BENCH_DATA) fs.copyFileSync(process.env.PAY_BENCH_DATA, path.join(dir, "bench.db"));
+const WHERE = process.env.BENCH_DATABASE === "postgres" ? "PostgreSQL" : "SQLite";
+// PAY_BENCH_DATA: a SQLite database generated before (by pay-run-data.ts), copied instead of generating again.
+if (process.env.PAY_BENCH_DATA && WHERE === "SQLite") fs.copyFileSync(process.env.PAY_BENCH_DATA, path.join(dir, "bench.db"));
 else
   execFileSync(process.execPath, ["--import", "tsx", path.join("bench", "pay-run-data.ts")], {
     env: { ...process.env, DATABASE_URL: url },
     stdio: "inherit",
   });
 
-const { db } = await import("~/utils/db.server");
+const { db, sqlRead } = await import("~/utils/db.server");
 const { createRun, recomputeRun } = await import("~/modules/pay/runs.server");
 const { calibrate, unitDistributions } = await import("~/modules/pay/calibration.server");
 
@@ -34,8 +35,9 @@ const hr = await db.user.findFirstOrThrow({ where: { employee: { employeeNo: "E0
 const period = await db.appraisalPeriod.findUniqueOrThrow({ where: { code: "2026-Q3" }, select: { id: true } });
 const people = Number(
   (
-    await db.$queryRawUnsafe<{ n: number }[]>(
-      `SELECT count(*) AS n FROM "Employee" e JOIN "Position" p ON p."id" = e."positionId" WHERE p."code" = 'AM'`,
+    await sqlRead<{ n: number }>(
+      db,
+      `SELECT count(*) AS "n" FROM "Employee" e JOIN "Position" p ON p."id" = e."positionId" WHERE p."code" = 'AM'`,
     )
   )[0].n,
 );
@@ -54,7 +56,7 @@ console.error(
   `pay run: ${lines} lines (${prorated} pro-rated), total ¥${(run.totalFen / 100).toFixed(2)}, ${created.ms} ms wall, ${cpuMs} ms CPU, peak ${created.peakMb} MiB`,
 );
 report({
-  operation: "pay run with pro-rating (read, compute, write)",
+  operation: `[${WHERE}] pay run with pro-rating (read, compute, write)`,
   size,
   ms: created.ms,
   peakMb: created.peakMb,
@@ -66,7 +68,7 @@ const actor = { userId: hr.id, role: "hr_admin" as const, employeeId: hr.employe
 const checked = await measure(() => unitDistributions(db, actor, run.id), 3);
 console.error(`distribution of ${checked.value.units.length} units: ${checked.ms} ms`);
 report({
-  operation: "calibration: every unit's ratings against the guideline",
+  operation: `[${WHERE}] calibration: every unit's ratings against the guideline`,
   size,
   ms: checked.ms,
   peakMb: checked.peakMb,
@@ -75,9 +77,10 @@ report({
 });
 
 // 200 ratings moved one by one (each a small transaction), then the run recomputed with them.
-const targets = await db.$queryRawUnsafe<{ employeeNo: string; rating: string }[]>(
+const targets = await sqlRead<{ employeeNo: string; rating: string }>(
+  db,
   `SELECT e."employeeNo", l."rating" FROM "PayLine" l JOIN "Employee" e ON e."id" = l."employeeId" WHERE l."runId" = ? AND l."rating" = 'A' ORDER BY e."employeeNo" LIMIT 200`,
-  run.id,
+  [run.id],
 );
 const moved = await measure(async () => {
   for (const t of targets) await calibrate(db, actor, run.id, { employeeNo: t.employeeNo, rating: "B", reason: "校准：A 超出 20% 上限" });
@@ -89,7 +92,7 @@ const calibratedLines = await db.payLine.count({ where: { runId: run.id, inputsJ
 if (calibratedLines !== targets.length) throw new Error(`expected ${targets.length} calibrated lines, got ${calibratedLines}`);
 console.error(`recompute with ${calibratedLines} calibrated lines: ${recomputed.ms} ms, peak ${recomputed.peakMb} MiB`);
 report({
-  operation: `pay run recomputed with ${calibratedLines.toLocaleString("en-US")} calibrated ratings and pro-rating`,
+  operation: `[${WHERE}] pay run recomputed with ${calibratedLines.toLocaleString("en-US")} calibrated ratings and pro-rating`,
   size,
   ms: recomputed.ms,
   peakMb: recomputed.peakMb,
