@@ -1,4 +1,4 @@
-import { sqliteDate, type Db } from "~/utils/db.server";
+import { dialectOf, sqliteDate, type Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { unitWhere, type Actor } from "~/modules/auth/scope";
 import { invalidateUserSessions } from "~/modules/auth/session.server";
@@ -217,6 +217,7 @@ export async function importEmployees(db: Db, actorId: string, text: string) {
   const toUpdate = parsed.rows.filter((r) => existingNos.has(r.employeeNo));
   for (const row of toCreate) ids.set(row.employeeNo, crypto.randomUUID());
   const now = sqliteDate(new Date());
+  const dialect = dialectOf(db);
   const fieldsOf = (r: (typeof parsed.rows)[number]) => ({
     id: ids.get(r.employeeNo)!,
     name: r.name,
@@ -233,15 +234,17 @@ export async function importEmployees(db: Db, actorId: string, text: string) {
         const chunk = toCreate.slice(i, i + CHUNK);
         await insertEmployees(
           tx,
+          dialect,
           chunk.map((r) => ({ employeeNo: r.employeeNo, ...fieldsOf(r) })),
           now,
         );
       }
-      await createImportStaging(tx);
+      await createImportStaging(tx, dialect);
       for (let i = 0; i < parsed.rows.length; i += CHUNK) {
         const chunk = parsed.rows.slice(i, i + CHUNK);
         await stageImportedEmployees(
           tx,
+          dialect,
           chunk.map((r) => ({
             ...fieldsOf(r),
             managerId: r.managerNo ? ids.get(r.managerNo)! : null,
@@ -249,7 +252,7 @@ export async function importEmployees(db: Db, actorId: string, text: string) {
           })),
         );
       }
-      await applyImportStaging(tx, now);
+      await applyImportStaging(tx, dialect, now);
       await audit(tx, {
         actorId,
         action: "employee.import",
