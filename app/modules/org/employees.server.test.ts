@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
-import { importEmployees } from "./employees.server";
+import { importEmployees, listEmployees } from "./employees.server";
 
 const HEADER = "employeeNo,name,email,unitCode,positionCode,track,level,hireDate,managerNo";
 
@@ -50,5 +50,23 @@ describe("employee CSV import", () => {
     });
     expect(created).toMatchObject({ hireDate: new Date("2023-07-01T00:00:00Z"), manager: { employeeNo: "E000002" } });
     expect(created.createdAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("employee search", () => {
+  it("finds people whatever the letter case typed, on either database", async () => {
+    const hr = { userId: "u", role: "hr_admin" as const, employeeId: null, scopePath: null };
+    const someone = await db.employee.findFirstOrThrow({
+      where: { active: true },
+      orderBy: { employeeNo: "asc" },
+      select: { employeeNo: true, email: true },
+    });
+    for (const q of [someone.employeeNo.toLowerCase(), someone.email.toUpperCase()]) {
+      const found = await listEmployees(db, hr, { q });
+      expect(
+        found.rows.map((r) => r.employeeNo),
+        q,
+      ).toContain(someone.employeeNo);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { invalidateUserSessions } from "~/modules/auth/session.server";
 import type { EmployeeInput } from "./org";
 import { applyImportStaging, createImportStaging, insertEmployees, stageImportedEmployees } from "./queries.server";
 import { parseEmployeeCsv, type ParsedImport } from "./csv-import";
+import { containsText } from "./search.server";
 import { fieldError } from "~/utils/domain-error";
 import { paginate, pageWindow } from "~/utils/pagination";
 import { sortOrder, type SortState } from "~/utils/table-sort";
@@ -25,7 +26,9 @@ export async function listEmployees(
     AND: [{ unit: unitWhere(actor) }, ...(options.unitId ? [{ unit: { path: { startsWith: chosen?.path ?? "\u0000none" } } }] : [])],
     ...(options.includeInactive ? {} : { active: true }),
     ...(options.q
-      ? { OR: [{ name: { contains: options.q } }, { employeeNo: { contains: options.q } }, { email: { contains: options.q } }] }
+      ? {
+          OR: [{ name: containsText(db, options.q) }, { employeeNo: containsText(db, options.q) }, { email: containsText(db, options.q) }],
+        }
       : {}),
   };
   const page = Math.max(1, options.page ?? 1);
