@@ -6,6 +6,7 @@ import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { ROLES } from "~/modules/auth/roles";
 import { pendingRequests } from "~/modules/org/accounts.server";
+import { containsText } from "~/modules/org/search.server";
 import { db } from "~/utils/db.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
@@ -25,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const query = QuerySchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
   const where = {
     ...(query.role ? { role: query.role } : {}),
-    ...(query.q ? { OR: [{ email: { contains: query.q } }, { employee: { name: { contains: query.q } } }] } : {}),
+    ...(query.q ? { OR: [{ email: containsText(db, query.q) }, { employee: { name: containsText(db, query.q) } }] } : {}),
   };
   const page = query.page ?? 1;
   const [total, users, pending] = await Promise.all([

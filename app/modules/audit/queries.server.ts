@@ -1,4 +1,4 @@
-// SQLite dialect; the statements this capability runs beside Prisma.
+// The statements this capability runs beside Prisma; each runs as written on SQLite and PostgreSQL.
 import type { BulkTransaction } from "~/utils/db.server";
 import { exec } from "~/utils/sql.server";
 

@@ -3,10 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createPrismaClient, db } from "~/utils/db.server";
-import { backupDatabase, restoreDatabase } from "./backup.server";
+import { rows } from "~/utils/sql.server";
+import { backupDatabase, PostgresBackupError, restoreDatabase } from "./backup.server";
+import { integrityCheck } from "./queries.server";
+
+const onPostgres = process.env.TEST_DATABASE === "postgres";
 
 describe("backup and restore", () => {
-  it("backs up a live database with VACUUM INTO, checks it, and restores it", async () => {
+  // Copies SQLite's file (VACUUM INTO); PostgreSQL refuses, below.
+  it.skipIf(onPostgres)("backs up a live database with VACUUM INTO, checks it, and restores it", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "backup-"));
     await db.position.create({ data: { code: "BK-1", nameZh: "备份岗", nameEn: "Backup post" } });
     const backup = await backupDatabase(db, path.join(dir, "b.db"));
@@ -35,5 +40,22 @@ describe("backup and restore", () => {
     fs.writeFileSync(live, "keep me");
     await expect(restoreDatabase(bad, live)).rejects.toThrow();
     expect(fs.readFileSync(live, "utf8")).toBe("keep me");
+  });
+
+  it("refuses a restore over a PostgreSQL database, naming its own tools, and touches no file", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "backup-"));
+    const backup = path.join(dir, "b.db");
+    fs.writeFileSync(backup, "a backup");
+    const restore = restoreDatabase(backup, "postgres://app@db.example/hr");
+    await expect(restore).rejects.toBeInstanceOf(PostgresBackupError);
+    await expect(restore).rejects.toThrow(/pg_dump.*README/);
+    expect(fs.readdirSync(dir)).toEqual(["b.db"]);
+  });
+
+  it.runIf(onPostgres)("refuses a backup of PostgreSQL rather than copying anything, and its integrity check answers ok", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "backup-"));
+    await expect(backupDatabase(db, path.join(dir, "b.db"))).rejects.toBeInstanceOf(PostgresBackupError);
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(await rows(db, integrityCheck)).toEqual([{ integrity_check: "ok" }]);
   });
 });

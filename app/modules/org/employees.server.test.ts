@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
-import { importEmployees, setEmployeeActive } from "./employees.server";
+import { importEmployees, listEmployees, setEmployeeActive } from "./employees.server";
 
 const HEADER = "employeeNo,name,email,unitCode,positionCode,track,level,hireDate,managerNo";
 
@@ -94,5 +94,23 @@ describe("leavers", () => {
     });
     const activated = await db.auditLog.findFirstOrThrow({ where: { entityId: employee.id, action: "employee.activate" } });
     expect(JSON.parse(activated.before!)).toEqual({ active: false, leftOn: "2026-10-11" });
+  });
+});
+
+describe("employee search", () => {
+  it("finds people whatever the letter case typed, on either database", async () => {
+    const hr = { userId: "u", role: "hr_admin" as const, employeeId: null, scopePath: null };
+    const someone = await db.employee.findFirstOrThrow({
+      where: { active: true },
+      orderBy: { employeeNo: "asc" },
+      select: { employeeNo: true, email: true },
+    });
+    for (const q of [someone.employeeNo.toLowerCase(), someone.email.toUpperCase()]) {
+      const found = await listEmployees(db, hr, { q });
+      expect(
+        found.rows.map((r) => r.employeeNo),
+        q,
+      ).toContain(someone.employeeNo);
+    }
   });
 });

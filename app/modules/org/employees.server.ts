@@ -1,10 +1,11 @@
-import { sqliteDate, type Db } from "~/utils/db.server";
+import { dialectOf, sqliteDate, type Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { unitWhere, type Actor } from "~/modules/auth/scope";
 import { invalidateUserSessions } from "~/modules/auth/session.server";
 import type { EmployeeInput } from "./org";
 import { applyImportStaging, createImportStaging, insertEmployees, stageImportedEmployees } from "./queries.server";
 import { parseEmployeeCsv, type ParsedImport } from "./csv-import";
+import { containsText } from "./search.server";
 import { fieldError } from "~/utils/domain-error";
 import { formatDate } from "~/utils/format";
 import { paginate, pageWindow } from "~/utils/pagination";
@@ -26,7 +27,9 @@ export async function listEmployees(
     AND: [{ unit: unitWhere(actor) }, ...(options.unitId ? [{ unit: { path: { startsWith: chosen?.path ?? "\u0000none" } } }] : [])],
     ...(options.includeInactive ? {} : { active: true }),
     ...(options.q
-      ? { OR: [{ name: { contains: options.q } }, { employeeNo: { contains: options.q } }, { email: { contains: options.q } }] }
+      ? {
+          OR: [{ name: containsText(db, options.q) }, { employeeNo: containsText(db, options.q) }, { email: containsText(db, options.q) }],
+        }
       : {}),
   };
   const page = Math.max(1, options.page ?? 1);
@@ -248,6 +251,7 @@ export async function importEmployees(db: Db, actorId: string, text: string) {
   const toUpdate = parsed.rows.filter((r) => existingNos.has(r.employeeNo));
   for (const row of toCreate) ids.set(row.employeeNo, crypto.randomUUID());
   const now = sqliteDate(new Date());
+  const dialect = dialectOf(db);
   const fieldsOf = (r: (typeof parsed.rows)[number]) => ({
     id: ids.get(r.employeeNo)!,
     name: r.name,
@@ -264,15 +268,17 @@ export async function importEmployees(db: Db, actorId: string, text: string) {
         const chunk = toCreate.slice(i, i + CHUNK);
         await insertEmployees(
           tx,
+          dialect,
           chunk.map((r) => ({ employeeNo: r.employeeNo, ...fieldsOf(r) })),
           now,
         );
       }
-      await createImportStaging(tx);
+      await createImportStaging(tx, dialect);
       for (let i = 0; i < parsed.rows.length; i += CHUNK) {
         const chunk = parsed.rows.slice(i, i + CHUNK);
         await stageImportedEmployees(
           tx,
+          dialect,
           chunk.map((r) => ({
             ...fieldsOf(r),
             managerId: r.managerNo ? ids.get(r.managerNo)! : null,
@@ -280,7 +286,7 @@ export async function importEmployees(db: Db, actorId: string, text: string) {
           })),
         );
       }
-      await applyImportStaging(tx, now);
+      await applyImportStaging(tx, dialect, now);
       await audit(tx, {
         actorId,
         action: "employee.import",

@@ -1,4 +1,4 @@
-// SQLite dialect; the statements this capability runs beside Prisma.
+// The statements this capability runs beside Prisma: SQLite's form, and PostgreSQL's where it differs.
 import type { InValue } from "@libsql/client";
 import { z } from "zod";
 import { employeeIdScopeSql, unitIdScopeSql } from "~/modules/auth/queries.server";
@@ -45,6 +45,12 @@ export function surveyAnswerCounts(surveyIds: string[], itemIds: string[]): { qu
 // --- Results (difference in differences over KPI totals) ---
 // People are read by their row's id in the employee table: stable within one snapshot, and a small integer.
 
+/**
+ * PostgreSQL has no rowid: there each employee's number is their rank by id among all employees,
+ * the same in every read of one snapshot (the reads of `resultsContext` share one).
+ */
+const numberedEmployees = `(SELECT "id", "unitId", "positionId", "track", "active", row_number() OVER (ORDER BY "id") AS "rowid" FROM "Employee")`;
+
 /** Every employee in the actor's scope: rowid, position, track, status. */
 export function employeeProfiles(actor: Actor): PackedRead {
   const scope = unitIdScopeSql(actor, `e."unitId"`);
@@ -52,33 +58,48 @@ export function employeeProfiles(actor: Actor): PackedRead {
     columns: [`e."rowid"`, `e."positionId"`, `e."track"`, `e."active"`],
     from: `FROM "Employee" e WHERE ${scope.sql}`,
     params: scope.params,
+    postgres: {
+      columns: [`e."rowid"`, `e."positionId"`, `e."track"`, `(e."active")::int`],
+      from: `FROM ${numberedEmployees} e WHERE ${scope.sql}`,
+    },
   };
 }
 
 /** Every employee in the actor's scope: rowid and id. */
 export function employeeRowIds(actor: Actor): PackedRead {
   const scope = unitIdScopeSql(actor, `e."unitId"`);
-  return { columns: [`e."rowid"`, `e."id"`], from: `FROM "Employee" e WHERE ${scope.sql}`, params: scope.params };
+  return {
+    columns: [`e."rowid"`, `e."id"`],
+    from: `FROM "Employee" e WHERE ${scope.sql}`,
+    params: scope.params,
+    postgres: { from: `FROM ${numberedEmployees} e WHERE ${scope.sql}` },
+  };
 }
 
 /** A closed period's kept totals of the employees in the actor's scope: rowid and total, those with one. */
 export function keptTotalsInScope(actor: Actor, periodId: string): PackedRead {
   const scope = unitIdScopeSql(actor, `e."unitId"`);
+  const join = `JOIN "KpiPeriodTotal" t ON t."periodId" = ? AND t."employeeId" = e."id" WHERE t."total" IS NOT NULL AND ${scope.sql}`;
   return {
     columns: [`e."rowid"`, `t."total"`],
-    from: `FROM "Employee" e JOIN "KpiPeriodTotal" t ON t."periodId" = ? AND t."employeeId" = e."id" WHERE t."total" IS NOT NULL AND ${scope.sql}`,
+    from: `FROM "Employee" e ${join}`,
     params: [periodId, ...scope.params],
+    postgres: { from: `FROM ${numberedEmployees} e ${join}` },
   };
 }
 
 /** Completed enrolments in sessions of these courses (not empty), of employees in the actor's scope: course, session, rowid. */
 export function completionsInScope(actor: Actor, courseIds: string[]): PackedRead {
   const scope = unitIdScopeSql(actor, `e."unitId"`);
+  const from = (
+    employees: string,
+  ) => `FROM "TrainingEnrolment" en JOIN "TrainingSession" s ON s."id" = en."sessionId" JOIN ${employees} e ON e."id" = en."employeeId"
+           WHERE s."courseId" IN (${marks(courseIds.length)}) AND en."completedAt" IS NOT NULL AND ${scope.sql}`;
   return {
     columns: [`s."courseId"`, `en."sessionId"`, `e."rowid"`],
-    from: `FROM "TrainingEnrolment" en JOIN "TrainingSession" s ON s."id" = en."sessionId" JOIN "Employee" e ON e."id" = en."employeeId"
-           WHERE s."courseId" IN (${marks(courseIds.length)}) AND en."completedAt" IS NOT NULL AND ${scope.sql}`,
+    from: from(`"Employee"`),
     params: [...courseIds, ...scope.params],
+    postgres: { from: from(numberedEmployees) },
   };
 }
 
@@ -106,6 +127,20 @@ export function sessionEnrolments(actor: Actor, sessionIds: string[]): PackedRea
     from: `FROM "TrainingEnrolment" e LEFT JOIN "TrainingBehaviourAssessment" b ON b."enrolmentId" = e."id"
            WHERE e."sessionId" IN (${marks(sessionIds.length)}) AND e."status" = 'enrolled' AND ${scope.sql}`,
     params: [...sessionIds, ...scope.params],
+    // Conditions packed as 1/0, as SQLite gives them.
+    postgres: {
+      columns: [
+        `e."sessionId"`,
+        `e."attendance"`,
+        `(e."completedAt" IS NOT NULL)::int`,
+        `e."preScore"`,
+        `e."postScore"`,
+        `(b."id" IS NOT NULL)::int`,
+        `b."applicationScore"`,
+        `b."improvementScore"`,
+        `(b."submittedAt" IS NOT NULL)::int`,
+      ],
+    },
   };
 }
 
@@ -118,14 +153,17 @@ export function sessionEnrolments(actor: Actor, sessionIds: string[]): PackedRea
  */
 export function hoursCompleted(actor: Actor, from: string, to: string): PackedRead {
   const scope = unitIdScopeSql(actor, `e."unitId"`);
-  return {
-    columns: { select: [`e."id"`, `e."unitId"`, `c."tenths"`, `c."courses"`], orderBy: `u."path", e."employeeNo"` },
-    from: `FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId"
+  const rest = (window: string, active: string) => `FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId"
      LEFT JOIN (SELECT en."employeeId", sum(co."hoursTenths") AS "tenths", count(*) AS "courses"
                 FROM "TrainingEnrolment" en JOIN "TrainingSession" s ON s."id" = en."sessionId" JOIN "TrainingCourse" co ON co."id" = s."courseId"
-                WHERE en."completedAt" IS NOT NULL AND julianday(s."endsAt") >= julianday(?) AND julianday(s."endsAt") < julianday(?)
+                WHERE en."completedAt" IS NOT NULL AND ${window}
                 GROUP BY en."employeeId") c ON c."employeeId" = e."id"
-     WHERE e."active" = 1 AND ${scope.sql}`,
+     WHERE ${active} AND ${scope.sql}`;
+  return {
+    columns: { select: [`e."id"`, `e."unitId"`, `c."tenths"`, `c."courses"`], orderBy: `u."path", e."employeeNo"` },
+    from: rest(`julianday(s."endsAt") >= julianday(?) AND julianday(s."endsAt") < julianday(?)`, `e."active" = 1`),
     params: [from, to, ...scope.params],
+    // Timestamps hold UTC on PostgreSQL: compared as they are.
+    postgres: { from: rest(`s."endsAt" >= ?::timestamp AND s."endsAt" < ?::timestamp`, `e."active"`) },
   };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/modules/auth/session.server";
 import { closeDueSurveys, createSurvey, launchSurvey } from "~/modules/surveys/campaigns/campaigns.server";
-import { db } from "~/utils/db.server";
+import { createPrismaClient, db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
 import { JOB_NAMES, JOBS, type JobDefinition } from "./jobs.server";
 import { takeLease } from "./lease.server";
@@ -36,6 +36,28 @@ describe("job leases", () => {
     });
     expect(await takeLease(db, "test.lease", "c", 60_000, new Date(now.getTime() + 2 * 60_000))).toBe(false);
     expect(await takeLease(db, "test.lease", "c", 60_000, new Date(now.getTime() + 2 * 60_000), true)).toBe(true);
+  });
+
+  it("gives a lease to exactly one of two processes racing for it, for a new job and for a free one", async () => {
+    // Two clients of their own, with their own connections: what two app processes on one database are.
+    const processes = [createPrismaClient(process.env.DATABASE_URL!), createPrismaClient(process.env.DATABASE_URL!)];
+    try {
+      const now = new Date("2026-06-01T08:00:00Z");
+      for (let round = 0; round < 20; round++) {
+        const name = `test.race.${round}`;
+        // A job no process has run yet: both insert its first row at once.
+        const first = await Promise.all(processes.map((p, i) => takeLease(p, name, `p${i}`, 60_000, now)));
+        expect(first.filter(Boolean)).toHaveLength(1);
+        expect((await lease(name))?.holder).toBe(`p${first.indexOf(true)}`);
+        // Its lease ran out: both take it over at once.
+        const later = new Date(now.getTime() + 60_000);
+        const second = await Promise.all(processes.map((p, i) => takeLease(p, name, `q${i}`, 60_000, later)));
+        expect(second.filter(Boolean)).toHaveLength(1);
+        expect((await lease(name))?.holder).toBe(`q${second.indexOf(true)}`);
+      }
+    } finally {
+      await Promise.all(processes.map((p) => p.$disconnect()));
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "~/modules/auth/scope";
-import { packedRows } from "~/utils/packed-rows.server";
+import { readPacked } from "~/utils/packed-rows.server";
 import { costFigures, groupLearning, type SessionLearning } from "./evaluation";
 import { completedSessionsWhere } from "../training";
 import { sessionEnrolments } from "../queries.server";
@@ -60,7 +60,7 @@ async function loadSessions(db: Db, actor: Actor, courseIds: string[], options: 
       actor,
       sessions.map((s) => s.id),
     );
-    const rows = await packedRows(db, enrolments.columns, enrolments.from, ...enrolments.params);
+    const rows = await readPacked(db, enrolments);
     for (const [sessionId, attendance, completed, pre, post, assessed, application, improvement, submitted] of rows) {
       bySession.get(sessionId)!.push({
         attendance: attendance === "" ? null : attendance,

@@ -1,6 +1,6 @@
 import { readSnapshot, type Db } from "~/utils/db.server";
 import type { Actor } from "~/modules/auth/scope";
-import { eachPackedRow } from "~/utils/packed-rows.server";
+import { eachPacked } from "~/utils/packed-rows.server";
 import { keptTotalsState } from "~/modules/kpi/period-totals.server";
 import { periodTotals } from "~/modules/kpi/scores.server";
 import { addPair, differenceInDifferencesOfSums, type DidResult, type KpiPair, type PairSums } from "./evaluation";
@@ -37,7 +37,7 @@ export async function resultsInputs(db: Db, courseIds: string[], options: { from
  * scope completed each course, and each session.
  *
  * All of it is read on one snapshot, people named by their row in the employee table (SQLite's
- * rowid): a whole organisation's totals and completions then need no lookup by id.
+ * rowid; on PostgreSQL their rank by id): a whole organisation's totals and completions then need no lookup by id.
  */
 export function resultsContext(db: Db, actor: Actor, inputs: Map<string, ResultsSession[]>) {
   let quarters: Promise<{ id: string; code: string; startsOn: Date; endsOn: Date }[]> | undefined;
@@ -97,59 +97,35 @@ export function resultsContext(db: Db, actor: Actor, inputs: Map<string, Results
     };
     await readSnapshot(db, async (tx) => {
       const everyone = employeeProfiles(actor);
-      await eachPackedRow(
-        tx,
-        everyone.columns,
-        everyone.from,
-        ([rowid, positionId, track, active]) => {
-          const person: Person = { profile: profileOf(positionId, track), active: active === "1", totals: [] };
-          people[Number(rowid)] = person;
-          if (!person.active) return;
-          const group = byProfile.get(person.profile);
-          if (group) group.push(person);
-          else byProfile.set(person.profile, [person]);
-        },
-        ...everyone.params,
-      );
+      await eachPacked(tx, everyone, ([rowid, positionId, track, active]) => {
+        const person: Person = { profile: profileOf(positionId, track), active: active === "1", totals: [] };
+        people[Number(rowid)] = person;
+        if (!person.active) return;
+        const group = byProfile.get(person.profile);
+        if (group) group.push(person);
+        else byProfile.set(person.profile, [person]);
+      });
       for (const [slot, periodId] of kept.entries()) {
         const totals = scored.get(slot);
         if (totals) {
           const ids = employeeRowIds(actor);
-          await eachPackedRow(
-            tx,
-            ids.columns,
-            ids.from,
-            ([rowid, id]) => {
-              const total = totals.get(id);
-              if (total !== undefined) people[Number(rowid)].totals[slot] = total;
-            },
-            ...ids.params,
-          );
+          await eachPacked(tx, ids, ([rowid, id]) => {
+            const total = totals.get(id);
+            if (total !== undefined) people[Number(rowid)].totals[slot] = total;
+          });
           continue;
         }
         const kept = keptTotalsInScope(actor, periodId);
-        await eachPackedRow(
-          tx,
-          kept.columns,
-          kept.from,
-          ([rowid, total]) => (people[Number(rowid)].totals[slot] = Number(total)),
-          ...kept.params,
-        );
+        await eachPacked(tx, kept, ([rowid, total]) => (people[Number(rowid)].totals[slot] = Number(total)));
       }
       if (courseIds.length === 0) return;
       const completions = completionsInScope(actor, courseIds);
-      await eachPackedRow(
-        tx,
-        completions.columns,
-        completions.from,
-        ([courseId, sessionId, rowid]) => {
-          everCompleted.get(courseId)?.add(Number(rowid));
-          let list = completers.get(sessionId);
-          if (!list) completers.set(sessionId, (list = []));
-          list.push(Number(rowid));
-        },
-        ...completions.params,
-      );
+      await eachPacked(tx, completions, ([courseId, sessionId, rowid]) => {
+        everCompleted.get(courseId)?.add(Number(rowid));
+        let list = completers.get(sessionId);
+        if (!list) completers.set(sessionId, (list = []));
+        list.push(Number(rowid));
+      });
     });
     return { windows, people, byProfile, everCompleted, completers, slots: new Map(kept.map((id, slot) => [id, slot])) };
   };

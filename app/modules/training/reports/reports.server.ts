@@ -1,6 +1,6 @@
 import { divideRounded } from "~/utils/exact-round";
 import { sqliteDate, type Db } from "~/utils/db.server";
-import { packedRows } from "~/utils/packed-rows.server";
+import { readPacked } from "~/utils/packed-rows.server";
 import { unitWhere, type Actor } from "~/modules/auth/scope";
 import { courseEffectiveness, effectivenessSessions } from "../evaluation/effectiveness.server";
 import { reactionData } from "../evaluation/reaction.server";
@@ -34,7 +34,7 @@ const HOUR_BANDS = [
 export async function hoursReport(db: Db, actor: Actor, window: Window, options: { page?: number; pageSize?: number } = {}) {
   // Ordered as listed: by unit, then employee number.
   const hours = hoursCompleted(actor, sqliteDate(window.from), sqliteDate(window.to));
-  const rows = await packedRows(db, hours.columns, hours.from, ...hours.params);
+  const rows = await readPacked(db, hours);
   const figures = rows.map(([id, unitId, tenths, courses]) => ({
     id,
     unitId,
