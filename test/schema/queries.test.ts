@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "~/modules/auth/scope";
 import * as authQueries from "~/modules/auth/queries.server";
-import * as integrationQueries from "~/modules/integration/queries.server";
 import * as kpiQueries from "~/modules/kpi/queries.server";
 import * as opsQueries from "~/modules/ops/queries.server";
 import * as payQueries from "~/modules/pay/queries.server";
@@ -35,7 +34,7 @@ function packed(
 }
 
 const statements: Statement[] = [
-  ...[authQueries, integrationQueries, kpiQueries, opsQueries, payQueries, trainingQueries, jobQueries].flatMap(definedQueries),
+  ...[authQueries, kpiQueries, opsQueries, payQueries, trainingQueries, jobQueries].flatMap(definedQueries),
   kpiQueries.actualsOf("p", ["e1", "e2"], ["k"]).query,
   kpiQueries.packedPeriodActuals("p", ["k1", "k2"]).query,
   packed("kpi.employeeNumbers", kpiQueries.employeeNumbers),

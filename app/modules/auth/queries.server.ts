@@ -45,3 +45,18 @@ export function employeeIdScopeSql(actor: Actor, column: string): { sql: string;
   if (units.params.length === 0) return units;
   return { sql: `${column} IN (SELECT "id" FROM "Employee" WHERE ${units.sql})`, params: units.params };
 }
+
+/**
+ * Counts one event under `key` in a fixed window, in one statement (two processes counting at
+ * once both count): a window that ran out starts again at 1. Returns the count and the window's
+ * start. Args: key, now, the oldest window start still running (now − window), the same again.
+ */
+export const countInWindow = defineQuery(
+  "auth.countInWindow",
+  z.object({ count: col.int, windowStart: col.date }),
+  `INSERT INTO "ThrottleBucket" ("key", "count", "windowStart") VALUES (?, 1, ?)
+   ON CONFLICT ("key") DO UPDATE SET
+     "count" = CASE WHEN "ThrottleBucket"."windowStart" <= ? THEN 1 ELSE "ThrottleBucket"."count" + 1 END,
+     "windowStart" = CASE WHEN "ThrottleBucket"."windowStart" <= ? THEN excluded."windowStart" ELSE "ThrottleBucket"."windowStart" END
+   RETURNING "count", "windowStart"`,
+);

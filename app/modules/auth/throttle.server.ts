@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { Db } from "~/utils/db.server";
+import { bulkWrite, sqliteDate, type Db } from "~/utils/db.server";
+import { firstRow } from "~/utils/sql.server";
+import { countInWindow as countInWindowQuery } from "./queries.server";
 import { getEnv } from "~/utils/env.server";
 
 export const THROTTLE_WINDOW_MS = 10 * 60 * 1000;
@@ -23,13 +25,19 @@ async function failuresIn(db: Db, key: string, now: Date) {
   return row.count;
 }
 
+/**
+ * Counts one event under `key` in a fixed window of `windowMs` and returns the window's count and
+ * start: one statement in a write of its own, so that requests counted at once, by one process or
+ * several sharing a PostgreSQL database, are all counted.
+ */
+export async function countInWindow(db: Db, key: string, windowMs: number, now: Date) {
+  const expired = sqliteDate(new Date(now.getTime() - windowMs));
+  const row = await bulkWrite(db, (tx) => firstRow(tx, countInWindowQuery, [key, sqliteDate(now), expired, expired]));
+  return row ?? { count: 1, windowStart: now };
+}
+
 async function addFailure(db: Db, key: string, now: Date) {
-  const row = await db.throttleBucket.findUnique({ where: { key } });
-  if (!row || now.getTime() - row.windowStart.getTime() >= THROTTLE_WINDOW_MS) {
-    await db.throttleBucket.upsert({ where: { key }, create: { key, count: 1, windowStart: now }, update: { count: 1, windowStart: now } });
-  } else {
-    await db.throttleBucket.update({ where: { key }, data: { count: { increment: 1 } } });
-  }
+  await countInWindow(db, key, THROTTLE_WINDOW_MS, now);
 }
 
 /** A device token proves this browser signed in to the account before; it is HMAC(userId). */
@@ -88,12 +96,5 @@ export async function recordSuccess(db: Db, input: { email: string; address: str
 
 /** A generic fixed-window limiter (anonymous submissions, follow-up codes, API tokens). */
 export async function hitLimit(db: Db, key: string, limit: number, windowMs: number, now = new Date()) {
-  const row = await db.throttleBucket.findUnique({ where: { key } });
-  if (!row || now.getTime() - row.windowStart.getTime() >= windowMs) {
-    await db.throttleBucket.upsert({ where: { key }, create: { key, count: 1, windowStart: now }, update: { count: 1, windowStart: now } });
-    return false;
-  }
-  if (row.count >= limit) return true;
-  await db.throttleBucket.update({ where: { key }, data: { count: { increment: 1 } } });
-  return false;
+  return (await countInWindow(db, key, windowMs, now)).count > limit;
 }

@@ -1,6 +1,5 @@
-import { dialectOf, sqliteDate, type Db } from "~/utils/db.server";
-import { firstRow } from "~/utils/sql.server";
-import { countSharedHit } from "./queries.server";
+import { countInWindow } from "~/modules/auth/throttle.server";
+import { dialectOf, type Db } from "~/utils/db.server";
 import { RateLimiter } from "./rate-limit";
 
 /**
@@ -18,9 +17,8 @@ export class ApiRateLimiter {
   /** Counts one request; returns the seconds to wait when over the limit, else 0. */
   async hit(db: Db, key: string, limit: number, now = Date.now()): Promise<number> {
     if (dialectOf(db) !== "postgres") return this.#memory.hit(key, limit, now);
-    const expired = sqliteDate(new Date(now - this.windowMs));
-    const row = await firstRow(db, countSharedHit, [`api:${key}`, sqliteDate(new Date(now)), expired, expired]);
-    if (!row || row.count <= limit) return 0;
+    const row = await countInWindow(db, `api:${key}`, this.windowMs, new Date(now));
+    if (row.count <= limit) return 0;
     return Math.max(1, Math.ceil((row.windowStart.getTime() + this.windowMs - now) / 1000));
   }
 }
