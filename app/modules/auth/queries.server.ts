@@ -29,12 +29,13 @@ export const sessionWithUser = defineQuery(
 
 /**
  * `unitWhere` for direct SQL: a condition that `column` (a unit id) lies in the actor's
- * subtree, with its parameters. Everything and nothing need no join: "1" and "0".
+ * subtree, with its parameters. Everything and nothing need no join: TRUE and FALSE (a condition on
+ * PostgreSQL must be a boolean, not 1 or 0).
  */
 export function unitIdScopeSql(actor: Actor, column: string): { sql: string; params: string[] } {
   const scope = unitPathScope(actor);
-  if (scope === null) return { sql: "1", params: [] };
-  if (scope === undefined) return { sql: "0", params: [] };
+  if (scope === null) return { sql: "TRUE", params: [] };
+  if (scope === undefined) return { sql: "FALSE", params: [] };
   return { sql: `${column} IN (SELECT "id" FROM "Unit" WHERE substr("path", 1, length(?)) = ?)`, params: [scope, scope] };
 }
 
