@@ -1,7 +1,7 @@
 import { audit } from "~/modules/audit/audit.server";
-import { sqliteDate, type Db } from "~/utils/db.server";
+import { dialectOf, sqliteDate, type Db } from "~/utils/db.server";
 import { msg } from "~/utils/i18n";
-import { packedRows } from "~/utils/packed-rows.server";
+import { readPacked } from "~/utils/packed-rows.server";
 import { loadPeriodData } from "./period-data.server";
 import { employeeNumbers, upsertActuals } from "./queries.server";
 
@@ -35,9 +35,7 @@ export async function importActuals(
     return { ok: false, errors: [{ row: 0, message: msg("import.errors.tooManyRows", { max: MAX_ACTUAL_ROWS }) }] };
 
   const [employees, kpis] = await Promise.all([
-    packedRows(db, employeeNumbers.columns, employeeNumbers.from).then((rows) =>
-      rows.map(([id, employeeNo, active]) => ({ id, employeeNo, active: active === "1" })),
-    ),
+    readPacked(db, employeeNumbers).then((rows) => rows.map(([id, employeeNo, active]) => ({ id, employeeNo, active: active === "1" }))),
     db.kpi.findMany({ select: { id: true, code: true, kind: true, active: true } }),
   ]);
   const employeeByNo = new Map(employees.map((e) => [e.employeeNo, e]));
@@ -96,7 +94,11 @@ export async function importActuals(
       const now = await tx.appraisalPeriod.findUnique({ where: { id: periodId }, select: { status: true } });
       if (now?.status !== "open") return true;
       for (let start = 0; start < valid.length; start += BATCH) {
-        await upsertActuals(tx, periodId, valid.slice(start, start + BATCH), { source, actorId, at: sqliteDate(new Date()) });
+        await upsertActuals(tx, dialectOf(db), periodId, valid.slice(start, start + BATCH), {
+          source,
+          actorId,
+          at: sqliteDate(new Date()),
+        });
       }
       await audit(tx, {
         actorId,

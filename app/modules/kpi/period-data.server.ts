@@ -1,5 +1,5 @@
 import type { Db } from "~/utils/db.server";
-import { packedRows } from "~/utils/packed-rows.server";
+import { readPacked } from "~/utils/packed-rows.server";
 import { firstRow, rows as queryRows } from "~/utils/sql.server";
 import { actualsOf, employeePositions, packedPeriodActuals } from "./queries.server";
 import { resolveLines, type Adjustment, type EffectiveLine, type KpiInfo, type PlanItem, type TeamLine } from "./lines";
@@ -152,7 +152,7 @@ export async function loadPeriodData(
 
 /** Every employee's id, position and status (100,000 of them for a pay run). */
 async function allEmployees(db: Db) {
-  const rows = await packedRows(db, employeePositions.columns, employeePositions.from);
+  const rows = await readPacked(db, employeePositions);
   return rows.map(([id, positionId, active]) => ({ id, positionId, active: active === "1" }));
 }
 
