@@ -2,7 +2,7 @@
 import { freshDatabase, measure, report } from "./lib";
 
 const ROWS = 10_000;
-const { url } = freshDatabase("import");
+const { url } = await freshDatabase("import");
 process.env.DATABASE_URL = url;
 const { db } = await import("~/utils/db.server");
 const { seedOrganisation } = await import("../prisma/seed/index");

@@ -4,7 +4,7 @@
 import { freshDatabase, measure, report } from "./lib";
 
 const EMPLOYEES = Number(process.env.KPI_BENCH_EMPLOYEES ?? 100_000);
-const { url } = freshDatabase("kpi");
+const { url } = await freshDatabase("kpi");
 process.env.DATABASE_URL = url;
 const { db } = await import("~/utils/db.server");
 const { seedOrganisation } = await import("../prisma/seed/index");

@@ -48,10 +48,25 @@ export async function measure<T>(fn: () => Promise<T> | T, runs = 3) {
   return { ms: Math.round(best * 10) / 10, peakMb: Math.round(peak / 1048576), value };
 }
 
-/** A migrated, empty database in a temporary folder (removed when the bench exits); returns its file URL. */
-export function freshDatabase(name: string) {
+/**
+ * A migrated, empty database in a temporary folder (removed when the bench exits); returns its
+ * file URL. With BENCH_DATABASE=postgres, a new database of the local PostgreSQL server instead
+ * (scripts/postgres.mjs), dropped when the bench exits.
+ */
+export async function freshDatabase(name: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
   process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+  if (process.env.BENCH_DATABASE === "postgres") {
+    const { postgresUrl, startPostgres } = await import("../scripts/postgres.mjs");
+    const { migratePostgres } = await import("~/utils/pg-migrate.server");
+    startPostgres();
+    const database = `bench_${name}_${process.pid}`;
+    const admin = (args: string[]) => execFileSync("psql", ["-q", postgresUrl(), ...args], { stdio: "ignore" });
+    admin(["-c", `DROP DATABASE IF EXISTS "${database}"`, "-c", `CREATE DATABASE "${database}"`]);
+    process.on("exit", () => admin(["-c", `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`]));
+    await migratePostgres(postgresUrl(database));
+    return { url: postgresUrl(database), dir };
+  }
   const url = `file:${path.join(dir, "bench.db")}`;
   execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: url },

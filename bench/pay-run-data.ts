@@ -4,7 +4,8 @@
 // inputs (900,000 actuals), pay bands, the coefficient table, the growth bonus and one pool over
 // everyone, a closed quarter, and a distribution guideline for it (A at most 20 %, E at least 5 %).
 const EMPLOYEES = Number(process.env.PAY_BENCH_EMPLOYEES ?? 100_000);
-const { db } = await import("~/utils/db.server");
+const { bulkWrite, db, sqlRead } = await import("~/utils/db.server");
+const { exec } = await import("~/utils/sql.server");
 const { seedOrganisation } = await import("../prisma/seed/index");
 const { seedPayConfig, GROWTH_KPIS } = await import("../prisma/seed/pay");
 
@@ -17,37 +18,35 @@ const iso = (d: string) => `${d}T00:00:00.000+00:00`;
 
 // Setup, not timed: employees, 8 KPIs (the revenue KPI and the growth bonus's inputs), a plan, actuals.
 const levels = ["S1", "S2", "S3", "S4", "S5", "S6", "S7"];
-await db.$transaction(
-  async (tx) => {
-    for (let i = 0; i < EMPLOYEES; i += 2000) {
-      const values: unknown[] = [];
-      const n = Math.min(2000, EMPLOYEES - i);
-      for (let j = 0; j < n; j++) {
-        const k = i + j;
-        const no = `P${String(k).padStart(7, "0")}`;
-        // One in ten joined during the quarter (16 August): their base and performance pay are pro-rated by days.
-        values.push(
-          `emp${k}`,
-          no,
-          `员工${k}`,
-          `${no.toLowerCase()}@bench.example.com`,
-          rooms[k % 4],
-          am.id,
-          "skill",
-          levels[k % 7],
-          iso(k % 10 === 3 ? "2026-08-16" : "2018-03-01"),
-          now,
-          now,
-        );
-      }
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "Employee" ("id","employeeNo","name","email","unitId","positionId","track","level","hireDate","createdAt","updatedAt") VALUES ${Array.from({ length: n }, () => "(?,?,?,?,?,?,?,?,?,?,?)").join(",")}`,
-        ...values,
+await bulkWrite(db, async (tx) => {
+  for (let i = 0; i < EMPLOYEES; i += 2000) {
+    const values: unknown[] = [];
+    const n = Math.min(2000, EMPLOYEES - i);
+    for (let j = 0; j < n; j++) {
+      const k = i + j;
+      const no = `P${String(k).padStart(7, "0")}`;
+      // One in ten joined during the quarter (16 August): their base and performance pay are pro-rated by days.
+      values.push(
+        `emp${k}`,
+        no,
+        `员工${k}`,
+        `${no.toLowerCase()}@bench.example.com`,
+        rooms[k % 4],
+        am.id,
+        "skill",
+        levels[k % 7],
+        iso(k % 10 === 3 ? "2026-08-16" : "2018-03-01"),
+        now,
+        now,
       );
     }
-  },
-  { timeout: 600_000 },
-);
+    await exec(
+      tx,
+      `INSERT INTO "Employee" ("id","employeeNo","name","email","unitId","positionId","track","level","hireDate","createdAt","updatedAt") VALUES ${Array.from({ length: n }, () => "(?,?,?,?,?,?,?,?,?,?,?)").join(",")}`,
+      values as string[],
+    );
+  }
+});
 const kpis = [
   { code: "REVENUE", nameZh: "收入", nameEn: "Revenue", unit: "fen", direction: "higher" },
   { code: "CUSTOMER_DATA", nameZh: "客户资料完整率", nameEn: "Customer-data completeness", unit: "bp", direction: "higher" },
@@ -97,32 +96,28 @@ await db.kpiPlan.create({
     },
   },
 });
-const employeeIds = (await db.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "Employee" WHERE "positionId" = ?`, am.id)).map(
-  (r) => r.id,
-);
+const employeeIds = (await sqlRead<{ id: string }>(db, `SELECT "id" FROM "Employee" WHERE "positionId" = ?`, [am.id])).map((r) => r.id);
 let seed = 42;
 const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-await db.$transaction(
-  async (tx) => {
-    const rows: unknown[][] = [];
-    let id = 0;
-    for (const e of employeeIds) {
-      for (const k of inputKpis) {
-        const [lo, , hi] = curve[k.code];
-        const value = Math.round(Math.min(lo, hi) + rand() * Math.abs(hi - lo) * 1.2);
-        rows.push([`act${id++}`, period.id, e, k.id, value, "csv", now]);
-      }
+await bulkWrite(db, async (tx) => {
+  const rows: (string | number)[][] = [];
+  let id = 0;
+  for (const e of employeeIds) {
+    for (const k of inputKpis) {
+      const [lo, , hi] = curve[k.code];
+      const value = Math.round(Math.min(lo, hi) + rand() * Math.abs(hi - lo) * 1.2);
+      rows.push([`act${id++}`, period.id, e, k.id, value, "csv", now]);
     }
-    for (let i = 0; i < rows.length; i += 1000) {
-      const chunk = rows.slice(i, i + 1000);
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "KpiActual" ("id","periodId","employeeId","kpiId","value","source","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?)").join(",")}`,
-        ...chunk.flat(),
-      );
-    }
-  },
-  { timeout: 600_000 },
-);
+  }
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    await exec(
+      tx,
+      `INSERT INTO "KpiActual" ("id","periodId","employeeId","kpiId","value","source","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?)").join(",")}`,
+      chunk.flat(),
+    );
+  }
+});
 await seedPayConfig(db, hrUserId, { poolUnitId: org.unitId.get("JC-GE"), revenueKpi: "REVENUE" });
 // The bench has no period a year earlier: its pool compares with a fixed figure.
 const pool = await db.payScheme.findFirstOrThrow({ where: { code: "POOL-GE" }, orderBy: { version: "desc" } });

@@ -16,7 +16,9 @@ const rows: BenchResult[] = [];
 let failed = false;
 for (const script of scripts) {
   console.error(`… ${script}`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join("bench", script)], {
+  // A bench may ask for Node options in a first-line comment (`// node: --max-old-space-size=640`).
+  const flags = /^\/\/ node: (.+)$/m.exec(fs.readFileSync(path.join("bench", script), "utf8").split("\n", 1)[0])?.[1].split(" ") ?? [];
+  const run = spawnSync(process.execPath, [...flags, "--import", "tsx", path.join("bench", script)], {
     encoding: "utf8",
     env: { ...process.env, LOG_LEVEL: "silent", NODE_ENV: "production" },
     maxBuffer: 64 * 1024 * 1024,

@@ -8,7 +8,7 @@ import { freshDatabase, measure, report } from "./lib";
 import { generateSurveyData } from "./survey-data";
 
 const RESPONSES = Number(process.env.SURVEY_BENCH_RESPONSES ?? 100_000);
-const { url } = freshDatabase("survey");
+const { url } = await freshDatabase("survey");
 process.env.DATABASE_URL = url;
 const { db } = await import("~/utils/db.server");
 const { getTemplate } = await import("~/modules/surveys/campaigns/templates.server");

@@ -13,7 +13,7 @@ const COURSES = 40;
 const SESSIONS = 400;
 // One completion per person at most (7919 is prime to the head count): ids stay unique at any size.
 const COMPLETIONS = Math.min(40_000, Math.floor(EMPLOYEES * 0.4));
-const { url } = freshDatabase("training");
+const { url } = await freshDatabase("training");
 process.env.DATABASE_URL = url;
 const { db } = await import("~/utils/db.server");
 const { seedOrganisation } = await import("../prisma/seed/index");

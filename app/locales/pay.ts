@@ -285,6 +285,7 @@ export default defineMessages(
     "pay.errors.passwordRequired": "请输入密码",
     "pay.errors.adjustLockedOnly": "只有已锁定的核算才能追加调整",
     "pay.explain.prorated": "按在岗天数折算：{days} / {periodDays} 天",
+    "pay.explain.leftOn": "{date} 离职：按 {days} / {periodDays} 天折算",
     "pay.explain.rating": "绩效等级 {rating}",
     "pay.explain.ratingCalibrated": "得分对应等级 {from}，校准为 {to}，系数按 {to} 计",
     "pay.explain.calibration": "校准 {from} → {to}：{reason}（{by}）",
@@ -369,7 +370,7 @@ export default defineMessages(
     "pay.prepareMonthlyRun": "发起月度核算",
     "pay.prepareSettlement": "发起绩效结算",
     "pay.monthlyIntro":
-      "按月发薪：每月核算基本工资和绩效预发（月绩效基数 × {rate}），入职当月按在职天数折算；考核期关闭后发起绩效结算，按得分计算绩效工资并扣除期内已预发的金额。",
+      "按月发薪：每月核算基本工资和绩效预发（月绩效基数 × {rate}），入职和离职当月按在职天数折算；考核期关闭后发起绩效结算，按得分计算绩效工资并扣除期内已预发的金额。",
     "pay.settlementIntro": "绩效结算只能在考核期内每个月的月度核算都已锁定后发起；结算为负时作为扣款发放，不会被抹为零。",
     "pay.line.advance": "绩效预发",
     "pay.line.advancesDeducted": "扣除已预发绩效",
@@ -697,6 +698,7 @@ export default defineMessages(
     "pay.errors.passwordRequired": "Enter your password",
     "pay.errors.adjustLockedOnly": "Adjustments can only be added to locked runs",
     "pay.explain.prorated": "Pro-rated by days employed: {days} of {periodDays} days",
+    "pay.explain.leftOn": "Left on {date}: {days} of {periodDays} days",
     "pay.explain.rating": "Rating {rating}",
     "pay.explain.ratingCalibrated": "The score's rating is {from}, calibrated to {to}: the coefficient of {to} applies",
     "pay.explain.calibration": "Calibrated {from} → {to}: {reason} ({by})",
@@ -784,7 +786,7 @@ export default defineMessages(
     "pay.prepareMonthlyRun": "Prepare a monthly run",
     "pay.prepareSettlement": "Prepare a settlement",
     "pay.monthlyIntro":
-      "Monthly pay: each month pays base pay and a performance advance (monthly performance base × {rate}), pro-rated by days for joiners; once a period is closed, its settlement computes performance pay from the scores and subtracts the advances paid in its months.",
+      "Monthly pay: each month pays base pay and a performance advance (monthly performance base × {rate}), pro-rated by days for joiners and leavers; once a period is closed, its settlement computes performance pay from the scores and subtracts the advances paid in its months.",
     "pay.settlementIntro":
       "A settlement can be prepared once the monthly run of every month of the period is locked; a negative settlement is paid as a deduction, never set to zero.",
     "pay.line.advance": "Performance advance",

@@ -1,7 +1,8 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ConfirmButton, PageHeader } from "~/components/forms";
+import { ConfirmButton, Field, PageHeader } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { AccountPanel } from "~/components/org/account-panel";
 import { EmployeeForm } from "~/components/org/employee-form";
@@ -9,17 +10,18 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { may } from "~/modules/auth/scope";
 import { ACCOUNT_INTENTS, accountPanel, runAccountAction } from "~/modules/org/account-actions.server";
 import { getEmployeeInScope, setEmployeeActive, updateEmployee } from "~/modules/org/employees.server";
-import { EmployeeSchema } from "~/modules/org/org";
+import { EmployeeSchema, LeavingSchema } from "~/modules/org/org";
 import { listUnits } from "~/modules/org/units.server";
 import { db } from "~/utils/db.server";
 import { submissionRefusal } from "~/utils/domain-error.server";
 import { getEnv } from "~/utils/env.server";
+import { formatDate } from "~/utils/format";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { idParam, invariantResponse, parseParams } from "~/utils/http.server";
 import { pick } from "~/utils/i18n";
 import { z } from "~/utils/validation";
 
-const SimpleIntent = z.object({ intent: z.enum(["deactivate", "activate"]) }).strict();
+const ActivateIntent = z.object({ intent: z.literal("activate") }).strict();
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "org.manage");
@@ -34,6 +36,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const canManageAccounts = may(user, "accounts.request");
   return {
     employee: rest,
+    // The leaving form's default: today in the organisation's calendar (computed here, not in the browser).
+    today: formatDate(new Date()),
     panel: canManageAccounts ? await accountPanel(db, user, { employeeId: id }) : null,
     units,
     positions,
@@ -69,28 +73,59 @@ export async function action(args: ActionFunctionArgs) {
     if (result.inviteLink) return data({ account: { inviteLink: result.inviteLink } }, { headers: { "Cache-Control": "no-store" } });
     return redirectWithFlash(`/org/employees/${id}`, { kind: "success", message: result.flash });
   }
-  const parsed = SimpleIntent.safeParse(Object.fromEntries(formData));
-  invariantResponse(parsed.success, 400);
+  if (intent === "deactivate") {
+    const user = requirePermission(args, "org.manage");
+    invariantResponse(await getEmployeeInScope(db, user, id), 404);
+    const submission = parseWithZod(formData, { schema: LeavingSchema });
+    if (submission.status !== "success") return data({ leaving: submission.reply() }, { status: 400 });
+    try {
+      await setEmployeeActive(db, user.userId, id, { active: false, leftOn: submission.value.leftOn });
+    } catch (error) {
+      return submissionRefusal(error, submission, { wrap: (leaving) => ({ leaving }) });
+    }
+    return redirectWithFlash(`/org/employees/${id}`, { kind: "success", message: "org.employeeDeactivated" });
+  }
+  invariantResponse(ActivateIntent.safeParse(Object.fromEntries(formData)).success, 400);
   const user = requirePermission(args, "org.manage");
   invariantResponse(await getEmployeeInScope(db, user, id), 404);
-  await setEmployeeActive(db, user.userId, id, parsed.data.intent === "activate");
-  return redirectWithFlash(`/org/employees/${id}`, {
-    kind: "success",
-    message: parsed.data.intent === "activate" ? "org.employeeActivated" : "org.employeeDeactivated",
+  await setEmployeeActive(db, user.userId, id, { active: true });
+  return redirectWithFlash(`/org/employees/${id}`, { kind: "success", message: "org.employeeActivated" });
+}
+
+/** Deactivation asks for the last working day (today unless said otherwise); a refused day stays as typed. */
+function LeavingForm({ today, lastResult }: { today: string; lastResult?: SubmissionResult<string[]> }) {
+  const t = useT();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { leftOn: today },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LeavingSchema }),
+    shouldRevalidate: "onInput",
   });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="deactivate" />
+      <Field meta={fields.leftOn} label={t("org.leftOn")} type="date" hint={t("org.leftOnHint")} />
+      <ConfirmButton confirm={t("org.confirmDeactivateEmployee")}>{t("org.deactivateEmployee")}</ConfirmButton>
+    </Form>
+  );
 }
 
 export default function EditEmployee() {
   const t = useT();
   const locale = useLocale();
-  const { employee, panel, units, positions } = useLoaderData<typeof loader>();
+  const { employee, today, panel, units, positions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const formResult = result && "form" in result ? result.form : undefined;
   return (
     <section>
       <PageHeader title={`${employee.name} · ${employee.employeeNo}`}>
         <p>
-          {pick(locale, employee.unit)} · {pick(locale, employee.position)} · {employee.active ? t("org.active") : t("org.inactive")}
+          {pick(locale, employee.unit)} · {pick(locale, employee.position)} ·{" "}
+          {employee.active
+            ? t("org.active")
+            : employee.leftOn
+              ? t("org.inactiveLeftOn", { date: formatDate(employee.leftOn) })
+              : t("org.inactive")}
         </p>
       </PageHeader>
       <div className="panel">
@@ -119,17 +154,15 @@ export default function EditEmployee() {
         <AccountPanel panel={panel} units={units} result={result && "account" in result ? result.account : undefined} canCreate />
       ) : null}
       <div className="panel">
-        <Form method="post">
-          {employee.active ? (
-            <ConfirmButton name="intent" value="deactivate" confirm={t("org.confirmDeactivateEmployee")}>
-              {t("org.deactivateEmployee")}
-            </ConfirmButton>
-          ) : (
+        {employee.active ? (
+          <LeavingForm today={today} lastResult={result && "leaving" in result ? result.leaving : undefined} />
+        ) : (
+          <Form method="post">
             <button type="submit" name="intent" value="activate">
               {t("org.activate")}
             </button>
-          )}
-        </Form>
+          </Form>
+        )}
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,12 +16,9 @@ import { fastBlind, fastFinish } from "../blind-client";
 export async function prepareSurveyDatabase(extra: number, templateId = "pulse", options: { demo?: boolean } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reliability-"));
   const file = path.join(dir, "app.db");
-  const url = `file:${file}`;
-  execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "ignore",
-  });
-  const { createPrismaClient } = await import("~/utils/db.server");
+  const url = await migratedDatabase(file);
+  const { bulkWrite, createPrismaClient } = await import("~/utils/db.server");
+  const { exec } = await import("~/utils/sql.server");
   const { seedDemo, seedOrganisation } = await import("../../prisma/seed/index");
   const { createSession } = await import("~/modules/auth/session.server");
   const { createSurvey, launchSurvey } = await import("~/modules/surveys/campaigns/campaigns.server");
@@ -31,26 +29,30 @@ export async function prepareSurveyDatabase(extra: number, templateId = "pulse",
   const now = new Date().toISOString().replace("Z", "+00:00");
   for (let i = 0; i < extra; i += 200) {
     const chunk = Array.from({ length: Math.min(200, extra - i) }, (_, k) => i + k);
-    await db.$executeRawUnsafe(
-      `INSERT INTO "Employee" ("id","employeeNo","name","email","unitId","positionId","track","level","hireDate","createdAt","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?,?,?,?)").join(",")}`,
-      ...chunk.flatMap((n) => [
-        `load-${n}`,
-        `L${String(n).padStart(6, "0")}`,
-        `负载${n}`,
-        `l${n}@load.example.com`,
-        room,
-        position.id,
-        "skill",
-        "S3",
-        "2018-01-01T00:00:00.000+00:00",
-        now,
-        now,
-      ]),
-    );
-    await db.$executeRawUnsafe(
-      `INSERT INTO "User" ("id","email","role","employeeId","locale","disabled","createdAt","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?)").join(",")}`,
-      ...chunk.flatMap((n) => [`load-user-${n}`, `l${n}@load.example.com`, "employee", `load-${n}`, "zh-CN", 0, now, now]),
-    );
+    await bulkWrite(db, async (tx) => {
+      await exec(
+        tx,
+        `INSERT INTO "Employee" ("id","employeeNo","name","email","unitId","positionId","track","level","hireDate","createdAt","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?,?,?,?)").join(",")}`,
+        chunk.flatMap((n) => [
+          `load-${n}`,
+          `L${String(n).padStart(6, "0")}`,
+          `负载${n}`,
+          `l${n}@load.example.com`,
+          room,
+          position.id,
+          "skill",
+          "S3",
+          "2018-01-01T00:00:00.000+00:00",
+          now,
+          now,
+        ]),
+      );
+      await exec(
+        tx,
+        `INSERT INTO "User" ("id","email","role","employeeId","locale","disabled","createdAt","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?)").join(",")}`,
+        chunk.flatMap((n) => [`load-user-${n}`, `l${n}@load.example.com`, "employee", `load-${n}`, "zh-CN", false, now, now]),
+      );
+    });
   }
   const hr = org.userId.get("E000003")!;
   const survey = await createSurvey(db, hr, {
@@ -68,6 +70,44 @@ export async function prepareSurveyDatabase(extra: number, templateId = "pulse",
   const items = JSON.parse((await db.survey.findUniqueOrThrow({ where: { id: survey.id } })).itemsJson) as SurveyItem[];
   await db.$disconnect();
   return { dir, file, url, surveyId: survey.id, cookies, body: answersBody(items) };
+}
+
+/**
+ * A migrated, empty database: the SQLite file `file`, or under TEST_DATABASE=postgres a new
+ * database of the test server (created from the suite's migrated template), or under
+ * BENCH_DATABASE=postgres a new, migrated database of the local server. Returns its URL.
+ */
+export async function migratedDatabase(file: string) {
+  if (process.env.TEST_TEMPLATE_PG) {
+    const { default: pg } = await import("pg");
+    const { postgresUrl } = await import("../../scripts/postgres.mjs");
+    const name = `${process.env.TEST_PG_PREFIX}_r${crypto.randomUUID().replace(/-/g, "")}`;
+    const admin = new pg.Client({ connectionString: postgresUrl() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${process.env.TEST_TEMPLATE_PG}"`);
+    await admin.end();
+    return postgresUrl(name);
+  }
+  if (process.env.BENCH_DATABASE === "postgres") {
+    // A bench on PostgreSQL: a new database of the local server, migrated.
+    const { default: pg } = await import("pg");
+    const { postgresUrl, startPostgres } = await import("../../scripts/postgres.mjs");
+    const { migratePostgres } = await import("~/utils/pg-migrate.server");
+    startPostgres();
+    const name = `bench_${crypto.randomUUID().replace(/-/g, "")}`;
+    const admin = new pg.Client({ connectionString: postgresUrl() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    await migratePostgres(postgresUrl(name));
+    return postgresUrl(name);
+  }
+  const url = `file:${file}`;
+  execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "ignore",
+  });
+  return url;
 }
 
 /** A complete, valid set of answers as the form posts them. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "~/modules/auth/scope";
 import * as authQueries from "~/modules/auth/queries.server";
+import * as integrationQueries from "~/modules/integration/queries.server";
 import * as kpiQueries from "~/modules/kpi/queries.server";
 import * as opsQueries from "~/modules/ops/queries.server";
 import * as payQueries from "~/modules/pay/queries.server";
@@ -34,7 +35,7 @@ function packed(
 }
 
 const statements: Statement[] = [
-  ...[authQueries, kpiQueries, opsQueries, payQueries, trainingQueries, jobQueries].flatMap(definedQueries),
+  ...[authQueries, integrationQueries, kpiQueries, opsQueries, payQueries, trainingQueries, jobQueries].flatMap(definedQueries),
   kpiQueries.actualsOf("p", ["e1", "e2"], ["k"]).query,
   kpiQueries.packedPeriodActuals("p", ["k1", "k2"]).query,
   packed("kpi.employeeNumbers", kpiQueries.employeeNumbers),
@@ -42,7 +43,7 @@ const statements: Statement[] = [
   packed("kpi.keptTotals", kpiQueries.keptTotals("p")),
   packed("kpi.employeesBesideKeptTotals", kpiQueries.employeesBesideKeptTotals("p", true)),
   packed("pay.runEmployees", payQueries.runEmployees),
-  packed("pay.monthlyEmployees", payQueries.monthlyEmployees("2026-01-31")),
+  packed("pay.monthlyEmployees", payQueries.monthlyEmployees("2026-01-01", "2026-01-31")),
   packed("pay.lockedAdvances", payQueries.lockedAdvances(["2026-01", "2026-02"])),
   ...[head, hr].flatMap((actor) => [
     payQueries.unitRatingCounts(actor, "r").query,

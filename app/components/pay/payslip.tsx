@@ -2,13 +2,20 @@ import type { ReactNode } from "react";
 import { Form } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { formatValue } from "~/modules/kpi/units";
-import type { Explanation, MonthlyExplanation, WhatIf } from "~/modules/pay/explain";
+import type { Explanation, MonthlyExplanation, Prorated, WhatIf } from "~/modules/pay/explain";
 import { dec, yuanExact } from "~/modules/pay/money";
-import { pick } from "~/utils/i18n";
+import { pick, type T } from "~/utils/i18n";
 import { money, points, pts } from "./format";
 import { DataTable } from "~/components/ui/data-table";
 
 const exact = (fen: string) => `¥${yuanExact(dec(fen))}`;
+
+/** A pro-rated amount's note: a leaver's says on which day they left. */
+function proratedText(t: T, p: Prorated) {
+  return p.leftOn
+    ? t("pay.explain.leftOn", { date: p.leftOn, days: p.days, periodDays: p.periodDays })
+    : t("pay.explain.prorated", { days: p.days, periodDays: p.periodDays });
+}
 
 /** Each payable line with the sum behind it, in the employee's words. */
 export type CalibrationNote = { fromRating: string; toRating: string; reason: string; by: string | null };
@@ -69,9 +76,7 @@ export function PayslipBreakdown({
               {base.prorated ? (
                 <>
                   <br />
-                  <small className="hint">
-                    {t("pay.explain.prorated", { days: base.prorated.days, periodDays: base.prorated.periodDays })}
-                  </small>
+                  <small className="hint">{proratedText(t, base.prorated)}</small>
                 </>
               ) : null}
             </>
@@ -88,9 +93,7 @@ export function PayslipBreakdown({
           {perf.prorated ? (
             <>
               <br />
-              <small className="hint">
-                {t("pay.explain.prorated", { days: perf.prorated.days, periodDays: perf.prorated.periodDays })}
-              </small>
+              <small className="hint">{proratedText(t, perf.prorated)}</small>
             </>
           ) : null}
           <br />
@@ -385,6 +388,14 @@ export function MonthlyPayslip({
                 days: explanation.days,
                 monthDays: explanation.monthDays,
               })}
+          {explanation.leftOn ? (
+            <>
+              <br />
+              <small className="hint">
+                {t("pay.explain.leftOn", { date: explanation.leftOn, days: explanation.days, periodDays: explanation.monthDays })}
+              </small>
+            </>
+          ) : null}
         </td>
       </tr>
       <tr>

@@ -1,6 +1,7 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { invalidateUserSessions } from "~/modules/auth/session.server";
+import { formatDate } from "~/utils/format";
 import { duplicatesInBatch, summarise, type EmployeeSyncRow, type SyncOutcome, type SyncRowError, type SyncRowResult } from "./org-sync";
 
 type EmployeeState = {
@@ -14,15 +15,33 @@ type EmployeeState = {
   hireDate: Date;
   managerId: string | null;
   active: boolean;
+  leftOn: Date | null;
   externalId: string | null;
 };
 const FIELDS = ["employeeNo", "name", "email", "unitId", "positionId", "track", "level", "managerId", "active", "externalId"] as const;
 
+/** Midnight UTC of a calendar day, as dates are stored. */
+const dayOf = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`);
+
+/**
+ * The last working day to store: the row's own; else, for a person turned inactive by this
+ * sync, the day of the change (a leaving date already stored is kept). Someone made active
+ * again has none. A record created inactive, or inactive before, without a date keeps none:
+ * the day of the sync would wrongly pay them for this month.
+ */
+function leavingDay(row: EmployeeSyncRow, old: { active: boolean; leftOn: Date | null } | undefined, now: Date): Date | null {
+  if (row.active) return null;
+  if (row.leftOn) return dayOf(row.leftOn);
+  if (old?.leftOn) return old.leftOn;
+  return old?.active ? dayOf(formatDate(now)) : null;
+}
+
 /**
  * Creates or updates employees by external id (an employee without one is adopted by their
- * employee number), all rows or none. Leavers (active: false) lose their sign-in at once.
+ * employee number), all rows or none. Leavers (active: false) lose their sign-in at once and
+ * get a last working day (`leavingDay`).
  */
-export async function upsertEmployees(db: Db, actorId: string, rows: EmployeeSyncRow[]): Promise<SyncOutcome> {
+export async function upsertEmployees(db: Db, actorId: string, rows: EmployeeSyncRow[], at = new Date()): Promise<SyncOutcome> {
   const [existing, units, positions] = await Promise.all([
     db.employee.findMany({
       select: {
@@ -37,6 +56,7 @@ export async function upsertEmployees(db: Db, actorId: string, rows: EmployeeSyn
         hireDate: true,
         managerId: true,
         active: true,
+        leftOn: true,
         externalId: true,
         user: { select: { id: true } },
       },
@@ -74,6 +94,7 @@ export async function upsertEmployees(db: Db, actorId: string, rows: EmployeeSyn
   });
 
   const target = new Map<string, EmployeeState>(existing.map(({ id, user: _u, ...e }) => [id, e]));
+  const before = new Map(existing.map((e) => [e.id, e]));
   rows.forEach((row, i) => {
     const unitId = row.unitExternalId ? unitByExt.get(row.unitExternalId) : unitByCode.get(row.unitCode!);
     if (!unitId) errors.push({ row: i, field: row.unitExternalId ? "unitExternalId" : "unitCode", message: "errors.unknownUnit" });
@@ -95,6 +116,7 @@ export async function upsertEmployees(db: Db, actorId: string, rows: EmployeeSyn
       hireDate: new Date(`${row.hireDate}T00:00:00Z`),
       managerId,
       active: row.active,
+      leftOn: leavingDay(row, before.get(ids[i]), at),
       externalId: row.externalId,
     });
   });
@@ -110,11 +132,14 @@ export async function upsertEmployees(db: Db, actorId: string, rows: EmployeeSyn
   });
   if (errors.length) return { ok: false, conflict: conflicts === errors.length, errors: errors.sort((a, b) => a.row - b.row) };
 
-  const before = new Map(existing.map((e) => [e.id, e]));
   const results: SyncRowResult[] = rows.map((row, i) => {
     const old = before.get(ids[i]);
     const now = target.get(ids[i])!;
-    const changed = old && (FIELDS.some((f) => old[f] !== now[f]) || old.hireDate.getTime() !== now.hireDate.getTime());
+    const changed =
+      old &&
+      (FIELDS.some((f) => old[f] !== now[f]) ||
+        old.hireDate.getTime() !== now.hireDate.getTime() ||
+        (old.leftOn?.getTime() ?? null) !== (now.leftOn?.getTime() ?? null));
     return { externalId: row.externalId, id: ids[i], result: !old ? "created" : changed ? "updated" : "unchanged" };
   });
   if (results.every((r) => r.result === "unchanged")) return summarise(results);

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { msg } from "~/utils/i18n";
-import "~/utils/validation";
+import { isoDate } from "~/utils/validation";
 import { code, EmployeeFieldsSchema, LEVELS, UNIT_KINDS } from "~/modules/org/org";
 
 /** Rows per upsert request; larger syncs are sent in several batches. */
@@ -43,9 +43,14 @@ export const EmployeeSyncRowSchema = EmployeeFieldsSchema.omit({ unitCode: true,
     managerExternalId: externalId.nullish(),
     managerNo: z.string().trim().min(1).max(20).nullish(),
     active: z.boolean().default(true),
+    /** A leaver's last working day (YYYY-MM-DD), with active: false. Left out, the day the sync turns them inactive. */
+    leftOn: isoDate.nullish(),
   })
   .strict()
   .superRefine((row, ctx) => {
+    if (row.leftOn && row.active) ctx.addIssue({ code: "custom", path: ["leftOn"], message: "integration.errors.leftOnWhileActive" });
+    if (row.leftOn && row.leftOn < row.hireDate)
+      ctx.addIssue({ code: "custom", path: ["leftOn"], message: msg("org.errors.leftBeforeHire", { hireDate: row.hireDate }) });
     if (!LEVELS[row.track].includes(row.level)) ctx.addIssue({ code: "custom", path: ["level"], message: "errors.levelNotOnTrack" });
     if (!row.unitExternalId === !row.unitCode)
       ctx.addIssue({ code: "custom", path: ["unitCode"], message: "integration.errors.oneUnitReference" });

@@ -27,15 +27,19 @@ export async function importActuals(
 ): Promise<ImportResult> {
   const firstRow = options.firstRow ?? 2;
   const source = options.source ?? "csv";
-  const period = await db.appraisalPeriod.findUnique({ where: { id: periodId }, select: { status: true } });
+  const period = await db.appraisalPeriod.findUnique({ where: { id: periodId }, select: { status: true, startsOn: true } });
   if (!period) return { ok: false, errors: [{ row: 0, message: msg("kpi.errors.noPeriod") }] };
   if (period.status !== "open") return { ok: false, errors: [{ row: 0, message: msg("kpi.errors.periodClosed") }] };
   if (rows.length === 0) return { ok: false, errors: [{ row: 0, message: msg("import.errors.noRows") }] };
   if (rows.length > MAX_ACTUAL_ROWS)
     return { ok: false, errors: [{ row: 0, message: msg("import.errors.tooManyRows", { max: MAX_ACTUAL_ROWS }) }] };
 
+  const firstDay = period.startsOn.toISOString().slice(0, 10);
   const [employees, kpis] = await Promise.all([
-    readPacked(db, employeeNumbers).then((rows) => rows.map(([id, employeeNo, active]) => ({ id, employeeNo, active: active === "1" }))),
+    readPacked(db, employeeNumbers).then((rows) =>
+      // A leaver's actuals are taken for periods they worked in (they are paid for their days).
+      rows.map(([id, employeeNo, active, leftOn]) => ({ id, employeeNo, active: active === "1" || (leftOn !== "" && leftOn >= firstDay) })),
+    ),
     db.kpi.findMany({ select: { id: true, code: true, kind: true, active: true } }),
   ]);
   const employeeByNo = new Map(employees.map((e) => [e.employeeNo, e]));

@@ -1,7 +1,7 @@
 import type { Db } from "~/utils/db.server";
 import { readPacked } from "~/utils/packed-rows.server";
 import { firstRow, rows as queryRows } from "~/utils/sql.server";
-import { actualsOf, employeePositions, packedPeriodActuals } from "./queries.server";
+import { actualsOf, employeePositions, packedPeriodActuals, periodFirstDay } from "./queries.server";
 import { resolveLines, type Adjustment, type EffectiveLine, type KpiInfo, type PlanItem, type TeamLine } from "./lines";
 import type { Direction, KpiKind } from "./scoring";
 
@@ -43,8 +43,9 @@ export async function loadPeriodData(
 ): Promise<PeriodData> {
   const filter = employeeIds ? new Set(employeeIds) : null;
   const smallFilter = employeeIds && employeeIds.length <= IN_LIST_LIMIT ? employeeIds : null;
-  const [kpis, plans, adjustmentRows, teamRows] = await Promise.all([
+  const [kpis, period, plans, adjustmentRows, teamRows] = await Promise.all([
     loadKpis(db),
+    firstRow(db, periodFirstDay, [periodId]),
     db.kpiPlan.findMany({
       where: { periodId },
       select: {
@@ -112,14 +113,21 @@ export async function loadPeriodData(
     }
   }
 
-  // The people appraised: active employees whose position has a plan, anyone with an
-  // adjustment, and anyone explicitly asked for (unless `appraisedOnly`).
-  const appraised = (e: { id: string; positionId: string; active: boolean }) =>
-    (e.active && planByPosition.has(e.positionId)) || adjustments.has(e.id);
+  // The people appraised: employees whose position has a plan and who are active or left
+  // during or after the period (a leaver is paid for their days, so their work is scored),
+  // anyone with an adjustment, and anyone explicitly asked for (unless `appraisedOnly`).
+  const firstDay = period?.firstDay ?? "";
+  const appraised = (e: { id: string; positionId: string; active: boolean; leftOn: string | null }) =>
+    ((e.active || (e.leftOn !== null && e.leftOn >= firstDay)) && planByPosition.has(e.positionId)) || adjustments.has(e.id);
   const employees = smallFilter
-    ? (await db.employee.findMany({ where: { id: { in: smallFilter } }, select: { id: true, positionId: true, active: true } })).filter(
-        (e) => !options.appraisedOnly || appraised(e),
+    ? (
+        await db.employee.findMany({
+          where: { id: { in: smallFilter } },
+          select: { id: true, positionId: true, active: true, leftOn: true },
+        })
       )
+        .map((e) => ({ ...e, leftOn: e.leftOn ? e.leftOn.toISOString().slice(0, 10) : null }))
+        .filter((e) => !options.appraisedOnly || appraised(e))
     : (await allEmployees(db)).filter(appraised);
   const lines = new Map<string, EffectiveLine[]>();
   // Most people have their position's plan unchanged: they share one resolved (read-only) list.
@@ -150,10 +158,10 @@ export async function loadPeriodData(
   };
 }
 
-/** Every employee's id, position and status (100,000 of them for a pay run). */
+/** Every employee's id, position, status and leaving day (100,000 of them for a pay run). */
 async function allEmployees(db: Db) {
   const rows = await readPacked(db, employeePositions);
-  return rows.map(([id, positionId, active]) => ({ id, positionId, active: active === "1" }));
+  return rows.map(([id, positionId, active, leftOn]) => ({ id, positionId, active: active === "1", leftOn: leftOn || null }));
 }
 
 /**

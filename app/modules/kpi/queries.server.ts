@@ -16,12 +16,12 @@ const storedStamp = z.union([z.string(), z.number(), z.bigint(), z.null()]).tran
 
 // --- Actuals import ---
 
-/** Every employee's id, number and status (packed: an import checks up to 100,000 rows against them). */
+/** Every employee's id, number, status and leaving day (packed: an import checks up to 100,000 rows against them). */
 export const employeeNumbers: PackedRead = {
-  columns: [`"id"`, `"employeeNo"`, `"active"`],
+  columns: [`"id"`, `"employeeNo"`, `"active"`, `substr("leftOn", 1, 10)`],
   from: `FROM "Employee"`,
   params: [],
-  postgres: { columns: [`"id"`, `"employeeNo"`, `("active")::int`] },
+  postgres: { columns: [`"id"`, `"employeeNo"`, `("active")::int`, `to_char("leftOn", 'YYYY-MM-DD')`] },
 };
 
 export type ActualRow = { employeeId: string; kpiId: string; value: number };
@@ -48,12 +48,12 @@ export async function upsertActuals(
 
 // --- Period data ---
 
-/** Every employee's id, position and status (100,000 of them for a pay run). */
+/** Every employee's id, position, status and leaving day (100,000 of them for a pay run). */
 export const employeePositions: PackedRead = {
-  columns: [`"id"`, `"positionId"`, `"active"`],
+  columns: [`"id"`, `"positionId"`, `"active"`, `substr("leftOn", 1, 10)`],
   from: `FROM "Employee"`,
   params: [],
-  postgres: { columns: [`"id"`, `"positionId"`, `("active")::int`] },
+  postgres: { columns: [`"id"`, `"positionId"`, `("active")::int`, `to_char("leftOn", 'YYYY-MM-DD')`] },
 };
 
 const actualRow = z.object({ employeeId: col.text, kpiId: col.text, value: col.int });
@@ -99,6 +99,14 @@ export const kpiDefinitionsStamp = defineQuery(
   "kpi.definitionsStamp",
   z.object({ n: col.int, at: storedStamp }),
   `SELECT count(*) AS n, max("updatedAt") AS at FROM "Kpi"`,
+);
+
+/** A period's first day (YYYY-MM-DD): who left before it is not appraised in it. */
+export const periodFirstDay = defineQuery(
+  "kpi.periodFirstDay",
+  z.object({ firstDay: col.text }),
+  `SELECT substr("startsOn", 1, 10) AS "firstDay" FROM "AppraisalPeriod" WHERE "id" = ?`,
+  `SELECT to_char("startsOn", 'YYYY-MM-DD') AS "firstDay" FROM "AppraisalPeriod" WHERE "id" = ?`,
 );
 
 /** A period's status and when it was closed (as stored: see `storedStamp`). */

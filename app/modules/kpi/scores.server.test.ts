@@ -140,3 +140,25 @@ describe("averageTotalScore", () => {
     expect(await averageTotalScore(db, e4, 2, "year")).toEqual({ average: null, periods: 0 });
   });
 });
+
+describe("leavers", () => {
+  it("appraises a leaver in the period they left in and takes their actuals; not once they left before it", async () => {
+    const row = [{ employeeNo: "E000004", kpiCode: "NEW_CONTRACT_REV", value: 80_000_000 }];
+    const appraised = async () => (await periodScores(db, current)).scores.some((s) => s.employeeId === e4);
+    try {
+      // Q4 runs from 1 October: left 10 November, they worked part of it.
+      await db.employee.update({ where: { id: e4 }, data: { active: false, leftOn: new Date("2026-11-10T00:00:00Z") } });
+      expect(await appraised()).toBe(true);
+      expect(await importActuals(db, hr, current, row)).toEqual({ ok: true, upserted: 1 });
+      // Left 30 September: not in Q4 at all.
+      await db.employee.update({ where: { id: e4 }, data: { leftOn: new Date("2026-09-30T00:00:00Z") } });
+      expect(await appraised()).toBe(false);
+      expect(await importActuals(db, hr, current, row)).toMatchObject({ ok: false, errors: [{ field: "employeeNo" }] });
+      // Inactive without a leaving date (deactivated before dates were kept): not appraised, as before.
+      await db.employee.update({ where: { id: e4 }, data: { leftOn: null } });
+      expect(await appraised()).toBe(false);
+    } finally {
+      await db.employee.update({ where: { id: e4 }, data: { active: true, leftOn: null } });
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { demoOrg } from "../../../test/utils";
-import { importEmployees } from "./employees.server";
+import { importEmployees, setEmployeeActive } from "./employees.server";
 
 const HEADER = "employeeNo,name,email,unitCode,positionCode,track,level,hireDate,managerNo";
 
@@ -50,5 +50,49 @@ describe("employee CSV import", () => {
     });
     expect(created).toMatchObject({ hireDate: new Date("2023-07-01T00:00:00Z"), manager: { employeeNo: "E000002" } });
     expect(created.createdAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("leavers", () => {
+  it("deactivation stores the last working day and audits it; a day before hire is refused on its field; activation clears it", async () => {
+    const employee = await db.employee.findFirstOrThrow({
+      where: { active: true, hireDate: { gt: new Date("2015-01-01T00:00:00Z") } },
+      orderBy: { employeeNo: "asc" },
+      select: { id: true, hireDate: true },
+    });
+    const actor = await db.user.findFirstOrThrow({ select: { id: true } });
+    const now = new Date("2026-09-10T04:00:00Z");
+    const dayBefore = new Date(employee.hireDate.getTime() - 24 * 3600 * 1000).toISOString().slice(0, 10);
+
+    const refused = setEmployeeActive(db, actor.id, employee.id, { active: false, leftOn: dayBefore }, now);
+    await expect(refused).rejects.toMatchObject({ field: "leftOn", key: "org.errors.leftBeforeHire" });
+    await expect(setEmployeeActive(db, actor.id, employee.id, { active: false, leftOn: "2026-10-12" }, now)).rejects.toMatchObject({
+      field: "leftOn",
+      key: "org.errors.leftTooFarAhead",
+    });
+    expect(await db.employee.findUniqueOrThrow({ where: { id: employee.id }, select: { active: true, leftOn: true } })).toEqual({
+      active: true,
+      leftOn: null,
+    });
+
+    // 31 days after today is the furthest allowed.
+    await setEmployeeActive(db, actor.id, employee.id, { active: false, leftOn: "2026-10-11" }, now);
+    expect(await db.employee.findUniqueOrThrow({ where: { id: employee.id }, select: { active: true, leftOn: true } })).toEqual({
+      active: false,
+      leftOn: new Date("2026-10-11T00:00:00Z"),
+    });
+    const deactivated = await db.auditLog.findFirstOrThrow({
+      where: { entityId: employee.id, action: "employee.deactivate" },
+      orderBy: { id: "desc" },
+    });
+    expect(JSON.parse(deactivated.after!)).toEqual({ active: false, leftOn: "2026-10-11" });
+
+    await setEmployeeActive(db, actor.id, employee.id, { active: true }, now);
+    expect(await db.employee.findUniqueOrThrow({ where: { id: employee.id }, select: { active: true, leftOn: true } })).toEqual({
+      active: true,
+      leftOn: null,
+    });
+    const activated = await db.auditLog.findFirstOrThrow({ where: { entityId: employee.id, action: "employee.activate" } });
+    expect(JSON.parse(activated.before!)).toEqual({ active: false, leftOn: "2026-10-11" });
   });
 });

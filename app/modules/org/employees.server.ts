@@ -6,6 +6,7 @@ import type { EmployeeInput } from "./org";
 import { applyImportStaging, createImportStaging, insertEmployees, stageImportedEmployees } from "./queries.server";
 import { parseEmployeeCsv, type ParsedImport } from "./csv-import";
 import { fieldError } from "~/utils/domain-error";
+import { formatDate } from "~/utils/format";
 import { paginate, pageWindow } from "~/utils/pagination";
 import { sortOrder, type SortState } from "~/utils/table-sort";
 
@@ -68,6 +69,7 @@ export function getEmployeeInScope(db: Db, actor: Actor, id: string) {
       track: true,
       level: true,
       hireDate: true,
+      leftOn: true,
       wecomUserId: true,
       dingtalkUserId: true,
       active: true,
@@ -157,20 +159,49 @@ async function isInReportingLine(db: Db, candidateManagerId: string, employeeId:
   return false;
 }
 
-/** Leavers: the employee is deactivated, their account disabled and every session ended. */
-export async function setEmployeeActive(db: Db, actorId: string, id: string, active: boolean) {
-  const employee = await db.employee.findUnique({ where: { id }, select: { active: true, user: { select: { id: true } } } });
+/** How far ahead a leaving date may be set: a notice period already agreed, not a guess. */
+export const MAX_DAYS_AHEAD = 31;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A stored calendar day (midnight UTC) as YYYY-MM-DD. */
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Leavers: the employee is deactivated with their last working day (`leftOn`, which pay runs
+ * pro-rate to), their account disabled and every session ended. Made active again, the leaving
+ * date is cleared. The day may not be before the hire date, nor more than MAX_DAYS_AHEAD days
+ * after today (the organisation's calendar day).
+ */
+export async function setEmployeeActive(
+  db: Db,
+  actorId: string,
+  id: string,
+  change: { active: true } | { active: false; leftOn: string },
+  now = new Date(),
+) {
+  const employee = await db.employee.findUnique({
+    where: { id },
+    select: { active: true, hireDate: true, leftOn: true, user: { select: { id: true } } },
+  });
   if (!employee) throw fieldError("id", "errors.notFound");
+  const { active } = change;
+  const leftOn = change.active ? null : new Date(`${change.leftOn}T00:00:00Z`);
+  if (leftOn) {
+    if (leftOn < employee.hireDate) throw fieldError("leftOn", "org.errors.leftBeforeHire", { hireDate: isoDay(employee.hireDate) });
+    const today = new Date(`${formatDate(now)}T00:00:00Z`);
+    if (leftOn.getTime() > today.getTime() + MAX_DAYS_AHEAD * DAY_MS)
+      throw fieldError("leftOn", "org.errors.leftTooFarAhead", { days: MAX_DAYS_AHEAD });
+  }
   await db.$transaction(async (tx) => {
-    await tx.employee.update({ where: { id }, data: { active } });
+    await tx.employee.update({ where: { id }, data: { active, leftOn } });
     if (employee.user) await tx.user.update({ where: { id: employee.user.id }, data: { disabled: !active } });
     await audit(tx, {
       actorId,
       action: active ? "employee.activate" : "employee.deactivate",
       entity: "Employee",
       entityId: id,
-      before: { active: employee.active },
-      after: { active },
+      before: { active: employee.active, leftOn: employee.leftOn ? isoDay(employee.leftOn) : null },
+      after: { active, leftOn: leftOn ? isoDay(leftOn) : null },
     });
   });
   if (!active && employee.user) await invalidateUserSessions(db, employee.user.id);

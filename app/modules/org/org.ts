@@ -89,3 +89,6 @@ export function tenureBand(hireDate: Date, now = new Date()) {
   if (years < 10) return "3to10";
   return "gt10";
 }
+
+/** Deactivating an employee (a leaver): the last day worked. The bounds that need the record are checked by `setEmployeeActive`. */
+export const LeavingSchema = z.object({ intent: z.literal("deactivate"), leftOn: isoDate }).strict();

@@ -161,4 +161,36 @@ describe("monthly pay with a quarterly settlement", () => {
     const mine = await myPayslips(db, joiner.id);
     expect(mine.map((p) => p.run.kind).sort()).toEqual(["monthly", "monthly", "settlement"]);
   });
+
+  it("pays a leaver for the month's days up to their last day and leaves out someone who left before the month", async () => {
+    await saveCadenceSetting(db, hr, { cadence: "monthly", advanceRateBp: 8000 });
+    const people = await db.employee.findMany({
+      where: { active: true, track: "skill", level: "S4", hireDate: { lt: new Date("2026-01-01T00:00:00Z") } },
+      orderBy: { employeeNo: "asc" },
+      select: { id: true },
+      take: 4,
+    });
+    const [whole, leaver, gone, brief] = people;
+    // Leaver: last day 10 October, 10 of 31 days. Gone: left 30 September. Brief: joined 5 October, left 24 October, 20 days.
+    await db.employee.update({ where: { id: leaver.id }, data: { active: false, leftOn: new Date("2026-10-10T00:00:00Z") } });
+    await db.employee.update({ where: { id: gone.id }, data: { active: false, leftOn: new Date("2026-09-30T00:00:00Z") } });
+    await db.employee.update({
+      where: { id: brief.id },
+      data: { active: false, hireDate: new Date("2026-10-05T00:00:00Z"), leftOn: new Date("2026-10-24T00:00:00Z") },
+    });
+    const run = await createMonthlyRun(db, preparer, "2026-10");
+    const lineOf = (employeeId: string) => db.payLine.findUnique({ where: { runId_employeeId: { runId: run.id, employeeId } } });
+    const band = await db.payBand.findUniqueOrThrow({ where: { track_level: { track: "skill", level: "S4" } } });
+    // The skill S4 band: ¥7,500.00 base and ¥4,500.00 performance base a month; the advance is 80 % of it, ¥3,600.00.
+    expect(band).toMatchObject({ basePayFen: 750_000, performanceBaseFen: 450_000 });
+    expect(await lineOf(whole.id)).toMatchObject({ basePayFen: 750_000, advanceFen: 360_000, totalFen: 1_110_000 });
+    // 750,000 × 10/31 = 241,935.48… → 241,935; 360,000 × 10/31 = 116,129.03… → 116,129.
+    expect(await lineOf(leaver.id)).toMatchObject({ basePayFen: 241_935, advanceFen: 116_129, totalFen: 358_064 });
+    // 750,000 × 20/31 = 483,870.96… → 483,871; 360,000 × 20/31 = 232,258.06… → 232,258.
+    expect(await lineOf(brief.id)).toMatchObject({ basePayFen: 483_871, advanceFen: 232_258, totalFen: 716_129 });
+    expect(await lineOf(gone.id)).toBeNull();
+    const slip = await getPayslip(db, hr, run.id, leaver.id);
+    expect(slip?.monthly).toMatchObject({ days: 10, monthDays: 31, leftOn: "2026-10-10" });
+    expect(await verifyRun(db, run.id)).toEqual({ checked: true, identical: true, differing: 0 });
+  });
 });

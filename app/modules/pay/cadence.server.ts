@@ -40,8 +40,9 @@ export async function saveCadenceSetting(db: Db, actor: Actor, input: CadenceSet
 }
 
 /**
- * A monthly run's parameters and people: today's bands and the advance rate, and every active
- * employee hired by the month's end, with the days employed (a joiner from the hire date) and,
+ * A monthly run's parameters and people: today's bands and the advance rate, and every employee
+ * hired by the month's end and still employed or leaving during the month (`monthlyEmployees`),
+ * with the days employed (a joiner from the hire date, a leaver up to the last day worked) and,
  * for a person on rotation during the month, the days in each unit. No scores are read.
  */
 export async function monthlyInputs(
@@ -64,8 +65,7 @@ export async function monthlyInputs(
     growth: [],
     pools: [],
   };
-  const lastDay = span.endsOn.toISOString().slice(0, 10);
-  const read = monthlyEmployees(lastDay);
+  const read = monthlyEmployees(span.startsOn.toISOString().slice(0, 10), span.endsOn.toISOString().slice(0, 10));
   const [rows, rotations] = await Promise.all([
     readPacked(db, read),
     db.rotationAssignment.findMany({
@@ -80,9 +80,12 @@ export async function monthlyInputs(
       { hostUnitId: r.hostUnitId, startsOn: r.startDate, endsOn: r.endDate },
     ]);
   const start = dayNumber(span.startsOn);
+  const end = dayNumber(span.endsOn);
   const inputs: EmployeeInputs[] = [];
-  for (const [id, employeeNo, unitId, path, track, level, positionCode, postValue, hiredOn] of rows) {
+  for (const [id, employeeNo, unitId, path, track, level, positionCode, postValue, hiredOn, leftOn] of rows) {
     const hired = hiredOn ? `${hiredOn}T00:00:00Z` : null;
+    // The read leaves out whoever left before the month began; a leaving date within it cuts the days.
+    const left = leftOn && dayNumber(`${leftOn}T00:00:00Z`) < end ? `${leftOn}T00:00:00Z` : null;
     const e: EmployeeInputs = {
       employeeId: id,
       employeeNo,
@@ -97,10 +100,11 @@ export async function monthlyInputs(
       actuals: {},
       missing: [],
     };
-    if (hired && dayNumber(hired) > start) e.days = employedDays(span, { hiredOn: hired });
+    if ((hired && dayNumber(hired) > start) || left) e.days = employedDays(span, { hiredOn: hired, leftOn: left });
+    if (left) e.leftOn = leftOn;
     const rotated = rotationsOf.get(id);
     if (rotated) {
-      const units = unitDays(span, unitId, rotated, { hiredOn: hired });
+      const units = unitDays(span, unitId, rotated, { hiredOn: hired, leftOn: left });
       if (units.length > 1 || (units.length === 1 && units[0].unitId !== unitId)) e.units = units;
     }
     inputs.push(e);

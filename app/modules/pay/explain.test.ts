@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainLine, whatIf } from "./explain";
+import { explainLine, explainMonthly, whatIf } from "./explain";
 import { computeRun, type EmployeeInputs, type RunSnapshot } from "./payroll";
 
 const SNAPSHOT: RunSnapshot = {
@@ -89,5 +89,45 @@ describe("payslip explanation and what-if", () => {
   it("refuses what-ifs it cannot answer", () => {
     expect(whatIf(SNAPSHOT, people[0], run.pools, run.lines[0], "NOPE", 110)).toBeNull();
     expect(whatIf(SNAPSHOT, people[0], run.pools, run.lines[0], "REV", 1000)).toBeNull();
+  });
+});
+
+describe("pro-rated lines", () => {
+  const quarter: RunSnapshot = { ...SNAPSHOT, pools: [], periodDays: 92 };
+
+  it("a leaver's line says on which day they left, with the days paid", () => {
+    // Left 15 August 2026: 46 of Q3's 92 days. Base 3 × ¥7,500.00 × 46/92 = ¥11,250.00; performance ¥3,000.00 × 1.1 × 46/92 = ¥1,650.00.
+    const leaver = { ...person("E1", 8750, 875), days: 46, leftOn: "2026-08-15" };
+    const x = explainLine(quarter, leaver, [])!;
+    expect(x.base).toMatchObject({ amountFen: 1_125_000, prorated: { days: 46, periodDays: 92, leftOn: "2026-08-15" } });
+    expect(x.performance).toMatchObject({ amountFen: 165_000, prorated: { days: 46, periodDays: 92, leftOn: "2026-08-15" } });
+  });
+
+  it("a joiner's line is pro-rated without a leaving date; a whole period is not pro-rated", () => {
+    // Hired 16 August: 46 days.
+    const joiner = { ...person("E2", 8750, 875), days: 46 };
+    expect(explainLine(quarter, joiner, [])!.base.prorated).toEqual({ days: 46, periodDays: 92 });
+    expect(explainLine(quarter, person("E3", 8750, 875), [])!.base.prorated).toBeNull();
+  });
+
+  it("a monthly line of a leaver carries the leaving date", () => {
+    const month: RunSnapshot = {
+      ...SNAPSHOT,
+      pools: [],
+      kind: "monthly",
+      month: "2026-08",
+      periodMonths: 1,
+      periodDays: 31,
+      advanceRateBp: 8000,
+    };
+    // Left 10 August: 10 of 31 days. Base ¥7,500.00 × 10/31 = 241,935.48… → 241,935 fen; advance ¥1,000.00 × 80 % × 10/31 = 25,806.45… → 25,806.
+    const x = explainMonthly(month, { ...person("E1", 8750, 875), score: null, days: 10, leftOn: "2026-08-10" })!;
+    expect(x).toMatchObject({
+      days: 10,
+      monthDays: 31,
+      leftOn: "2026-08-10",
+      base: { amountFen: 241_935 },
+      advance: { amountFen: 25_806 },
+    });
   });
 });

@@ -12,6 +12,9 @@ import { subscriberGrowthBonus, type SubscriberGrowthParams } from "./subscriber
  * band, each scheme's parameters and the actuals they read. Built from the run's snapshot
  * with the same functions that computed the run.
  */
+/** Days paid of the period's days; `leftOn` when a leaver's last day cut it short (YYYY-MM-DD). */
+export type Prorated = { days: number; periodDays: number; leftOn?: string };
+
 export type Explanation = {
   base: {
     track: string;
@@ -19,7 +22,7 @@ export type Explanation = {
     monthlyFen: number;
     months: number;
     amountFen: number;
-    prorated: { days: number; periodDays: number } | null;
+    prorated: Prorated | null;
     /** Settlement run: the base pay was paid in the monthly runs (amountFen is 0). */
     paidMonthly: boolean;
   };
@@ -40,7 +43,7 @@ export type Explanation = {
     /** The rating the score falls in, and the one the coefficient follows (they differ after calibration). */
     scoreRating: string;
     rating: string;
-    prorated: { days: number; periodDays: number } | null;
+    prorated: Prorated | null;
   };
   growth: {
     nameZh: string;
@@ -89,7 +92,7 @@ export function explainLine(snapshot: RunSnapshot, e: EmployeeInputs, pools: Poo
   const months = snapshot.periodMonths;
   const prorated =
     e.days !== undefined && snapshot.periodDays && e.days !== snapshot.periodDays
-      ? { days: e.days, periodDays: snapshot.periodDays }
+      ? { days: e.days, periodDays: snapshot.periodDays, ...(e.leftOn ? { leftOn: e.leftOn } : {}) }
       : null;
   return {
     base: {
@@ -183,6 +186,8 @@ export type MonthlyExplanation = {
   level: string;
   days: number;
   monthDays: number;
+  /** A leaver's last day worked, when it fell before the month's last day (YYYY-MM-DD). */
+  leftOn: string | null;
   base: { monthlyFen: number; amountFen: number };
   advance: { monthlyFen: number; rate: string; rateBp: number; amountFen: number };
   units: UnitShare[] | null;
@@ -200,6 +205,7 @@ export function explainMonthly(snapshot: RunSnapshot, e: EmployeeInputs): Monthl
     level: e.level,
     days: e.days ?? snapshot.periodDays,
     monthDays: snapshot.periodDays,
+    leftOn: e.leftOn ?? null,
     base: { monthlyFen: band.basePayFen, amountFen: computed.line.basePayFen },
     advance: { monthlyFen: band.performanceBaseFen, rate: bpRate(rateBp), rateBp, amountFen: computed.line.advanceFen },
     units: computed.line.units ?? null,

@@ -4,7 +4,7 @@ import { actualsByCode, scoreFromData } from "~/modules/kpi/scores.server";
 import { readPacked } from "~/utils/packed-rows.server";
 import { schemeKpiCodes, type RunParams } from "./payroll";
 import { inputsPacker, type PackedLine, type PrepackedInputs } from "./line-snapshot";
-import { dayNumber } from "./prorate";
+import { dayNumber, daysInclusive, employedDays } from "./prorate";
 import { runEmployees } from "./queries.server";
 
 export type KpiNames = Record<string, { nameZh: string; nameEn: string; unit?: string }>;
@@ -43,7 +43,7 @@ export async function gatherInputs(
     },
   });
   const actuals = codes.length ? actualsByCode(data, codes, data.lines) : new Map<string, Map<string, number>>();
-  const employees = employeeRows.map(([id, employeeNo, unitId, path, track, level, positionCode, postValue, hiredOn]) => ({
+  const employees = employeeRows.map(([id, employeeNo, unitId, path, track, level, positionCode, postValue, hiredOn, leftOn]) => ({
     id,
     employeeNo,
     unitId,
@@ -53,11 +53,16 @@ export async function gatherInputs(
     positionCode,
     postValue,
     hiredOn,
+    leftOn,
   }));
-  // Pro-rating: a joiner is paid from the hire date (both ends of the period inclusive).
-  const periodStart = options.period ? dayNumber(options.period.startsOn) : null;
-  const periodEnd = options.period ? dayNumber(options.period.endsOn) : null;
-  // Most people share a few hire dates: each is turned into days once.
+  // Pro-rating: a joiner is paid from the hire date, a leaver up to the last day worked (both
+  // ends inclusive); someone who left before the period began is not paid in it.
+  const span = options.period ? { startsOn: options.period.startsOn, endsOn: options.period.endsOn } : null;
+  const periodStart = span ? dayNumber(span.startsOn) : null;
+  const periodEnd = span ? dayNumber(span.endsOn) : null;
+  const periodDays = span ? daysInclusive(span.startsOn, span.endsOn) : 0;
+  // Most people share a few hire dates and have no leaving date: each hire date is turned into
+  // days once; the few leavers are cached by the pair of dates.
   const daysByHireDate = new Map<string, number | undefined>();
   const daysOf = (hiredOn: string) => {
     if (periodStart === null || periodEnd === null || !hiredOn) return undefined;
@@ -66,6 +71,18 @@ export async function gatherInputs(
     const days = hired > periodStart ? Math.max(0, periodEnd - hired + 1) : undefined;
     daysByHireDate.set(hiredOn, days);
     return days;
+  };
+  /** A leaver's days: undefined for the whole period, null when they left before it began. */
+  const leaverDays = new Map<string, number | null | undefined>();
+  const leaverDaysOf = (hiredOn: string, leftOn: string) => {
+    const key = `${hiredOn}/${leftOn}`;
+    if (leaverDays.has(key)) return leaverDays.get(key);
+    const left = dayNumber(`${leftOn}T00:00:00Z`);
+    const days =
+      left < periodStart! ? null : employedDays(span!, { hiredOn: hiredOn ? `${hiredOn}T00:00:00Z` : null, leftOn: `${leftOn}T00:00:00Z` });
+    const result = days === periodDays ? undefined : days;
+    leaverDays.set(key, result);
+    return result;
   };
   const missingBy = new Map<string, string[]>();
   for (const m of missing) {
@@ -80,6 +97,11 @@ export async function gatherInputs(
   for (const s of scores) {
     const e = byId.get(s.employeeId);
     if (!e) continue;
+    let days: number | null | undefined;
+    if (e.leftOn && span) {
+      days = leaverDaysOf(e.hiredOn, e.leftOn);
+      if (days === null) continue;
+    } else days = daysOf(e.hiredOn);
     inputs.push({
       employeeId: e.id,
       employeeNo: e.employeeNo,
@@ -95,8 +117,9 @@ export async function gatherInputs(
       missing: missingBy.get(e.id) ?? [],
       ...(malformedBy.has(e.id) ? { malformed: malformedBy.get(e.id) } : {}),
     });
-    const days = daysOf(e.hiredOn);
     if (days !== undefined) inputs[inputs.length - 1].days = days;
+    // The leaving date is kept for the payslip when it cut the period short.
+    if (e.leftOn && periodEnd !== null && dayNumber(`${e.leftOn}T00:00:00Z`) < periodEnd) inputs[inputs.length - 1].leftOn = e.leftOn;
     const rating = options.calibrated?.get(e.id);
     if (rating !== undefined) inputs[inputs.length - 1].rating = rating;
   }

@@ -42,6 +42,8 @@ export type PackedInputs = {
   m?: string[];
   /** Days of the period employed (pro-rated lines only). */
   d?: number;
+  /** A leaver's last day worked, when it cut the period short (YYYY-MM-DD). */
+  lo?: string;
   /** The calibrated rating (calibrated lines only). */
   r?: string;
   /** Monthly run: [unitId, days] of each unit of a person who moved in the month. */
@@ -110,6 +112,7 @@ export function inputsPacker(actualCodes: string[]) {
       for (const code in e.actuals) if (!actualCodes.includes(code)) throw new RangeError(`Actual ${code} is not among the run's codes`);
       if (e.missing.length) packed.m = e.missing;
       if (e.days !== undefined) packed.d = e.days;
+      if (e.leftOn !== undefined) packed.lo = e.leftOn;
       if (e.rating !== undefined) packed.r = e.rating;
       if (e.units) packed.u = e.units.map((u) => [u.unitId, u.days]);
       if (e.advances) packed.adv = e.advances.map((a) => [a.month, a.fen]);
@@ -145,6 +148,7 @@ export function unpackInputs(stored: string, tables: Partial<RunTables>, ids: { 
     actuals,
     missing: raw.m ?? [],
     ...(raw.d !== undefined ? { days: raw.d } : {}),
+    ...(raw.lo !== undefined ? { leftOn: raw.lo } : {}),
     ...(raw.r !== undefined ? { rating: raw.r } : {}),
     ...(raw.u !== undefined ? { units: raw.u.map(([unitId, days]) => ({ unitId, days })) } : {}),
     ...(raw.adv !== undefined ? { advances: raw.adv.map(([month, fen]) => ({ month, fen })) } : {}),

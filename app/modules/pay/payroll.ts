@@ -94,6 +94,8 @@ export type EmployeeInputs = {
   malformed?: string[];
   /** Days of the period employed, when fewer than all (a joiner or a leaver). */
   days?: number;
+  /** A leaver's last day worked (YYYY-MM-DD), when it falls before the period's last day: the payslip says so. */
+  leftOn?: string;
   /** The rating set in calibration, when it differs from the rating the score falls in. */
   rating?: string;
   /** Monthly run: the days of the month in each unit, for a person who moved (a transfer or a rotation). */

@@ -23,6 +23,33 @@ describe("days", () => {
   });
 });
 
+describe("leavers", () => {
+  // Q3 base pay: 3 months × ¥7,500.00 = 2,250,000 fen over 92 days.
+  it("a leaver mid-quarter is paid to the last day worked, rounded once", () => {
+    // Left 15 August: 31 days of July + 15 of August = 46 → exactly half, 1,125,000 fen.
+    expect(employedDays(Q3, { hiredOn: "2019-04-01", leftOn: "2026-08-15" })).toBe(46);
+    expect(prorateFen(2_250_000, 46, 92)).toBe(1_125_000);
+    // Left 20 August: 51 days; 2,250,000 × 51 / 92 = 1,247,282.608… → 1,247,283.
+    expect(employedDays(Q3, { leftOn: "2026-08-20" })).toBe(51);
+    expect(prorateFen(2_250_000, 51, 92)).toBe(1_247_283);
+  });
+
+  it("a joiner who left in the same quarter gets both ends", () => {
+    // Hired 10 July, left 9 September: 22 + 31 + 9 = 62 days; 2,250,000 × 62 / 92 = 1,516,304.347… → 1,516,304.
+    expect(employedDays(Q3, { hiredOn: "2026-07-10", leftOn: "2026-09-09" })).toBe(62);
+    expect(prorateFen(2_250_000, 62, 92)).toBe(1_516_304);
+  });
+
+  it("left before the period: no days; on its first day: one; on its last: the whole period", () => {
+    expect(employedDays(Q3, { hiredOn: "2019-04-01", leftOn: "2026-06-30" })).toBe(0);
+    expect(employedDays(Q3, { leftOn: "2026-07-01" })).toBe(1);
+    // One day: 2,250,000 / 92 = 24,456.52… → 24,457.
+    expect(prorateFen(2_250_000, 1, 92)).toBe(24_457);
+    expect(employedDays(Q3, { leftOn: "2026-09-30" })).toBe(92);
+    expect(prorateFen(2_250_000, 92, 92)).toBe(2_250_000);
+  });
+});
+
 describe("prorateFen", () => {
   it("pays the whole amount for the whole period", () => {
     expect(prorateFen(2_100_000, 92, 92)).toBe(2_100_000);

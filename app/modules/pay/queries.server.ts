@@ -9,7 +9,11 @@ import { col, defineQuery, exec, onPostgres, pick, type Query } from "~/utils/sq
 
 // --- Run inputs ---
 
-/** Every employee with unit path, level and post value, for a run (packed: 100,000 people). Hire date as its day. */
+/**
+ * Every employee with unit path, level and post value, for a run (packed: 100,000 people). Hire
+ * date and leaving date (the last day worked, empty while employed) as their days. The period run
+ * pays whoever the period scored; `gatherInputs` leaves out those who left before it began.
+ */
 export const runEmployees: PackedRead = {
   columns: [
     `e."id"`,
@@ -21,10 +25,11 @@ export const runEmployees: PackedRead = {
     `p."code"`,
     `p."postValue"`,
     `substr(e."hireDate", 1, 10)`,
+    `substr(e."leftOn", 1, 10)`,
   ],
   from: `FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId" JOIN "Position" p ON p."id" = e."positionId"`,
   params: [],
-  // Dates are timestamps on PostgreSQL: the hire day through to_char.
+  // Dates are timestamps on PostgreSQL: the hire and leaving days through to_char.
   postgres: {
     columns: [
       `e."id"`,
@@ -36,18 +41,26 @@ export const runEmployees: PackedRead = {
       `p."code"`,
       `p."postValue"`,
       `to_char(e."hireDate", 'YYYY-MM-DD')`,
+      `to_char(e."leftOn", 'YYYY-MM-DD')`,
     ],
   },
 };
 
-/** The people a monthly run pays: active employees hired on or before the month's last day (YYYY-MM-DD), as `runEmployees`. */
-export const monthlyEmployees = (lastDay: string): PackedRead => ({
+/**
+ * The people a monthly run pays, as `runEmployees`: hired on or before the month's last day, and
+ * either still employed (active, no leaving date) or leaving on or after its first day (days as
+ * YYYY-MM-DD). An inactive person without a leaving date (deactivated before dates were kept) is
+ * not paid, as before.
+ */
+export const monthlyEmployees = (firstDay: string, lastDay: string): PackedRead => ({
   columns: runEmployees.columns,
-  from: `${runEmployees.from} WHERE e."active" = 1 AND substr(e."hireDate", 1, 10) <= ?`,
-  params: [lastDay],
+  from: `${runEmployees.from} WHERE substr(e."hireDate", 1, 10) <= ?
+    AND (CASE WHEN e."leftOn" IS NULL THEN e."active" = 1 ELSE substr(e."leftOn", 1, 10) >= ? END)`,
+  params: [lastDay, firstDay],
   postgres: {
     columns: runEmployees.postgres?.columns,
-    from: `${runEmployees.from} WHERE e."active" AND to_char(e."hireDate", 'YYYY-MM-DD') <= ?`,
+    from: `${runEmployees.from} WHERE to_char(e."hireDate", 'YYYY-MM-DD') <= ?
+      AND (CASE WHEN e."leftOn" IS NULL THEN e."active" ELSE to_char(e."leftOn", 'YYYY-MM-DD') >= ? END)`,
   },
 });
 

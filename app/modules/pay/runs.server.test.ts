@@ -7,7 +7,10 @@ import { LAST_YEAR_CODE, payConfigFixture, payFixture } from "../../../test/pay-
 import { hashPassword } from "~/modules/auth/password.server";
 import { DomainError as PayRunError } from "~/utils/domain-error";
 import { addAdjustment, createRun, recomputeRun, transitionRun, verifyRun } from "./runs.server";
-import { periodsForNewRun } from "./views.server";
+import { getPayslip, periodsForNewRun } from "./views.server";
+import { coefficientFor } from "./coefficients";
+import type { RunSnapshot } from "./payroll";
+import { proratedPerformancePay } from "./prorate";
 
 let org: Awaited<ReturnType<typeof demoOrg>>;
 let hr1: string;
@@ -240,5 +243,40 @@ describe("pay runs", () => {
     await expect(straight(`UPDATE "PayLine" SET "totalFen" = 1 WHERE "runId" = ?`, run.id)).rejects.toThrow(/frozen/);
     expect(await transitionRun(db, hr1, run.id, "sendBack")).toBe("draft");
     expect(PayRunError).toBeDefined();
+  });
+
+  it("pays a leaver for the days up to their last day and leaves out someone who left before the period", async () => {
+    const { period, managers } = await payFixture(db, org.unitId);
+    const [whole, leaver, gone] = managers;
+    // Left 20 August: 31 + 20 = 51 of the quarter's 92 days. Gone: left 30 June, before the quarter.
+    await db.employee.update({ where: { id: leaver.id }, data: { active: false, leftOn: new Date("2026-08-20T00:00:00Z") } });
+    await db.employee.update({ where: { id: gone.id }, data: { active: false, leftOn: new Date("2026-06-30T00:00:00Z") } });
+    try {
+      const run = await createRun(db, hr1, period.id);
+      expect(run).toMatchObject({ issueCount: 0, employeeCount: managers.length - 1 });
+      const lineOf = (employeeId: string) => db.payLine.findUnique({ where: { runId_employeeId: { runId: run.id, employeeId } } });
+      expect(await lineOf(gone.id)).toBeNull();
+      const band = await db.employee
+        .findUniqueOrThrow({ where: { id: leaver.id }, select: { track: true, level: true } })
+        .then((e) => db.payBand.findUniqueOrThrow({ where: { track_level: e } }));
+      const wholeLine = (await lineOf(whole.id))!;
+      const leaverLine = (await lineOf(leaver.id))!;
+      const inputs = JSON.parse(leaverLine.inputsJson) as { d: number; lo: string; score: number };
+      expect(inputs).toMatchObject({ d: 51, lo: "2026-08-20" });
+      // Base: the band's ¥5,500.00 a month, ¥16,500.00 a quarter; × 51/92 = 914,673.91… fen → 914,674.
+      expect(band.basePayFen).toBe(550_000);
+      expect(JSON.parse(wholeLine.inputsJson)).not.toHaveProperty("d");
+      expect(leaverLine.basePayFen).toBe(914_674);
+      // Performance: the quarter's performance base × the score's coefficient × 51/92, rounded once.
+      const snapshot = JSON.parse((await db.payRun.findUniqueOrThrow({ where: { id: run.id } })).paramsJson) as RunSnapshot;
+      const coefficient = coefficientFor(snapshot.coefficients.bands, inputs.score).coefficient;
+      expect(leaverLine.performancePayFen).toBe(proratedPerformancePay(band.performanceBaseFen * 3, coefficient, 51, 92));
+      expect(leaverLine.totalFen).toBe(914_674 + leaverLine.performancePayFen + leaverLine.growthBonusFen + leaverLine.poolShareFen);
+      const slip = await getPayslip(db, { userId: hr1, role: "hr_admin", employeeId: null, scopePath: null }, run.id, leaver.id);
+      expect(slip?.explanation?.base.prorated).toEqual({ days: 51, periodDays: 92, leftOn: "2026-08-20" });
+      expect(await verifyRun(db, run.id)).toEqual({ checked: true, identical: true, differing: 0 });
+    } finally {
+      for (const m of [leaver, gone]) await db.employee.update({ where: { id: m.id }, data: { active: true, leftOn: null } });
+    }
   });
 });

@@ -1,13 +1,13 @@
 import type { MiddlewareHandler } from "hono";
 import { authenticateApiToken, type ApiCaller } from "~/modules/integration/tokens.server";
-import { RateLimiter } from "~/modules/integration/rate-limit";
+import { ApiRateLimiter } from "~/modules/integration/rate-limit.server";
 import type { ApiScope } from "~/modules/integration/scopes";
 import { db } from "~/utils/db.server";
 import { apiError } from "./errors";
 
 export type ApiEnv = { Variables: { caller: ApiCaller } };
 
-const limiter = new RateLimiter(60_000);
+const limiter = new ApiRateLimiter(60_000);
 
 /**
  * Bearer tokens only: a browser's cookie session never authenticates an API request, so the
@@ -26,7 +26,7 @@ export function bearerAuth(): MiddlewareHandler<ApiEnv> {
       c.header("WWW-Authenticate", 'Bearer realm="api", error="invalid_token"');
       return apiError(c, 401, "unauthorized", "The token is unknown, expired or revoked");
     }
-    const wait = limiter.hit(caller.tokenId, caller.rateLimitPerMinute);
+    const wait = await limiter.hit(db, caller.tokenId, caller.rateLimitPerMinute);
     if (wait > 0) {
       c.header("Retry-After", String(wait));
       return apiError(c, 429, "rate_limited", `Rate limit of ${caller.rateLimitPerMinute} requests per minute reached; retry in ${wait} s`);

@@ -40,6 +40,7 @@ const EmployeeSchema = z
     hireDate: z.string(),
     managerNo: z.string().nullable(),
     active: z.boolean(),
+    leftOn: z.string().nullable().openapi({ description: "A leaver's last working day (YYYY-MM-DD); null while employed" }),
     updatedAt: z.string().datetime(),
   })
   .openapi("Employee");
@@ -179,6 +180,7 @@ export function orgApi(app: OpenAPIHono<ApiEnv>) {
           level: true,
           hireDate: true,
           active: true,
+          leftOn: true,
           updatedAt: true,
           unit: { select: { code: true, externalId: true } },
           position: { select: { code: true } },
@@ -186,13 +188,14 @@ export function orgApi(app: OpenAPIHono<ApiEnv>) {
         },
       }),
     ]);
-    const data = rows.map(({ unit, position, manager, hireDate, updatedAt, ...e }) => ({
+    const data = rows.map(({ unit, position, manager, hireDate, leftOn, updatedAt, ...e }) => ({
       ...e,
       unitCode: unit.code,
       unitExternalId: unit.externalId,
       positionCode: position.code,
       managerNo: manager?.employeeNo ?? null,
       hireDate: hireDate.toISOString().slice(0, 10),
+      leftOn: leftOn ? leftOn.toISOString().slice(0, 10) : null,
       updatedAt: updatedAt.toISOString(),
     }));
     return c.json({ data, ...pageMeta(page, pageSize, total) }, 200);
