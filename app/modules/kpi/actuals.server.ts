@@ -1,7 +1,7 @@
 import { audit } from "~/modules/audit/audit.server";
-import { sqliteDate, type Db } from "~/utils/db.server";
+import { dialectOf, sqliteDate, type Db } from "~/utils/db.server";
 import { msg } from "~/utils/i18n";
-import { packedRows } from "~/utils/packed-rows.server";
+import { readPacked } from "~/utils/packed-rows.server";
 import { loadPeriodData } from "./period-data.server";
 import { employeeNumbers, upsertActuals } from "./queries.server";
 
@@ -36,7 +36,7 @@ export async function importActuals(
 
   const firstDay = period.startsOn.toISOString().slice(0, 10);
   const [employees, kpis] = await Promise.all([
-    packedRows(db, employeeNumbers.columns, employeeNumbers.from).then((rows) =>
+    readPacked(db, employeeNumbers).then((rows) =>
       // A leaver's actuals are taken for periods they worked in (they are paid for their days).
       rows.map(([id, employeeNo, active, leftOn]) => ({ id, employeeNo, active: active === "1" || (leftOn !== "" && leftOn >= firstDay) })),
     ),
@@ -98,7 +98,11 @@ export async function importActuals(
       const now = await tx.appraisalPeriod.findUnique({ where: { id: periodId }, select: { status: true } });
       if (now?.status !== "open") return true;
       for (let start = 0; start < valid.length; start += BATCH) {
-        await upsertActuals(tx, periodId, valid.slice(start, start + BATCH), { source, actorId, at: sqliteDate(new Date()) });
+        await upsertActuals(tx, dialectOf(db), periodId, valid.slice(start, start + BATCH), {
+          source,
+          actorId,
+          at: sqliteDate(new Date()),
+        });
       }
       await audit(tx, {
         actorId,

@@ -1,5 +1,5 @@
 import type { Db } from "~/utils/db.server";
-import { packedRows } from "~/utils/packed-rows.server";
+import { readPacked } from "~/utils/packed-rows.server";
 import { firstRow, rows as queryRows } from "~/utils/sql.server";
 import { actualsOf, employeePositions, packedPeriodActuals, periodFirstDay } from "./queries.server";
 import { resolveLines, type Adjustment, type EffectiveLine, type KpiInfo, type PlanItem, type TeamLine } from "./lines";
@@ -160,7 +160,7 @@ export async function loadPeriodData(
 
 /** Every employee's id, position, status and leaving day (100,000 of them for a pay run). */
 async function allEmployees(db: Db) {
-  const rows = await packedRows(db, employeePositions.columns, employeePositions.from);
+  const rows = await readPacked(db, employeePositions);
   return rows.map(([id, positionId, active, leftOn]) => ({ id, positionId, active: active === "1", leftOn: leftOn || null }));
 }
 

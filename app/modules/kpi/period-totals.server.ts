@@ -1,5 +1,5 @@
 import { bulkWrite, sqliteDate, type Db } from "~/utils/db.server";
-import { eachPackedRow, packedRows } from "~/utils/packed-rows.server";
+import { eachPacked, readPacked } from "~/utils/packed-rows.server";
 import { firstRow, rows as queryRows } from "~/utils/sql.server";
 import {
   closedPeriods,
@@ -40,7 +40,7 @@ export async function closedPeriodTotals(db: Db, periodId: string): Promise<Map<
   if (!(await keptTotalsHold(db, periodId))) return periodTotals(db, periodId);
   const totals = new Map<string, number>();
   const kept = keptTotals(periodId);
-  await eachPackedRow(db, kept.columns, kept.from, ([id, total]) => totals.set(id, Number(total)), ...kept.params);
+  await eachPacked(db, kept, ([id, total]) => totals.set(id, Number(total)));
   return totals;
 }
 
@@ -94,7 +94,7 @@ export async function keepPeriodTotals(db: Db, periodId: string): Promise<boolea
 
   // Everyone as they are now, beside their kept row (when the kept totals still hold).
   const beside = employeesBesideKeptTotals(periodId, fresh);
-  const rows = await packedRows(db, beside.columns, beside.from, ...beside.params);
+  const rows = await readPacked(db, beside);
   const changed: KeptRow[] = [];
   for (const [id, positionId, active, kept, keptPosition, keptActive] of rows) {
     if (kept !== "1" || keptPosition !== positionId || keptActive !== active) changed.push({ id, positionId, active, total: null });

@@ -1,8 +1,9 @@
-// SQLite dialect; the statements this capability runs beside Prisma.
+// The statements this capability runs beside Prisma: SQLite's, with PostgreSQL's form beside where they differ.
 import type { InValue } from "@libsql/client";
 import { z } from "zod";
-import { exec, col, defineQuery, type Query } from "~/utils/sql.server";
-import type { BulkTransaction, Db } from "~/utils/db.server";
+import { exec, col, defineQuery, pick, type Query } from "~/utils/sql.server";
+import type { BulkTransaction, Db, Dialect } from "~/utils/db.server";
+import { numberPlaceholders } from "~/utils/postgres.server";
 import type { PackedRead } from "~/utils/packed-rows.server";
 
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
@@ -20,6 +21,7 @@ export const employeeNumbers: PackedRead = {
   columns: [`"id"`, `"employeeNo"`, `"active"`, `substr("leftOn", 1, 10)`],
   from: `FROM "Employee"`,
   params: [],
+  postgres: { columns: [`"id"`, `"employeeNo"`, `("active")::int`, `to_char("leftOn", 'YYYY-MM-DD')`] },
 };
 
 export type ActualRow = { employeeId: string; kpiId: string; value: number };
@@ -27,21 +29,21 @@ export type ActualRow = { employeeId: string; kpiId: string; value: number };
 /**
  * Upserts actuals by (period, employee, KPI) inside a Prisma interactive transaction (the import
  * checks the period is open in the same transaction). One statement per call: keep `rows` to a
- * few hundred (eight parameters each).
+ * few hundred (eight parameters each). `dialect` is the database's: Prisma's raw statements take
+ * `$n` placeholders on PostgreSQL, and its transaction handle does not say which it runs on.
  */
 export async function upsertActuals(
   tx: Pick<Db, "$executeRawUnsafe">,
+  dialect: Dialect,
   periodId: string,
   rows: ActualRow[],
   by: { source: string; actorId: string; at: string },
 ) {
   const placeholders = rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ");
   const params = rows.flatMap((v) => [crypto.randomUUID(), periodId, v.employeeId, v.kpiId, v.value, by.source, by.actorId, by.at]);
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "KpiActual" ("id", "periodId", "employeeId", "kpiId", "value", "source", "enteredById", "updatedAt") VALUES ${placeholders}
-     ON CONFLICT ("periodId", "employeeId", "kpiId") DO UPDATE SET "value" = excluded."value", "source" = excluded."source", "enteredById" = excluded."enteredById", "updatedAt" = excluded."updatedAt"`,
-    ...params,
-  );
+  const sql = `INSERT INTO "KpiActual" ("id", "periodId", "employeeId", "kpiId", "value", "source", "enteredById", "updatedAt") VALUES ${placeholders}
+     ON CONFLICT ("periodId", "employeeId", "kpiId") DO UPDATE SET "value" = excluded."value", "source" = excluded."source", "enteredById" = excluded."enteredById", "updatedAt" = excluded."updatedAt"`;
+  await tx.$executeRawUnsafe(dialect === "postgres" ? numberPlaceholders(sql) : sql, ...params);
 }
 
 // --- Period data ---
@@ -51,6 +53,7 @@ export const employeePositions: PackedRead = {
   columns: [`"id"`, `"positionId"`, `"active"`, `substr("leftOn", 1, 10)`],
   from: `FROM "Employee"`,
   params: [],
+  postgres: { columns: [`"id"`, `"positionId"`, `("active")::int`, `to_char("leftOn", 'YYYY-MM-DD')`] },
 };
 
 const actualRow = z.object({ employeeId: col.text, kpiId: col.text, value: col.int });
@@ -82,6 +85,9 @@ export function packedPeriodActuals(periodId: string, kpiIds: string[]): { query
       `SELECT group_concat("line", ';') AS "packed" FROM (
          SELECT "employeeId" || ':' || group_concat((CASE "kpiId" ${index} END) || ',' || "value", ',') AS "line"
          FROM "KpiActual" WHERE "periodId" = ? AND "kpiId" IN (${marks(kpiIds.length)}) GROUP BY "employeeId")`,
+      `SELECT string_agg("line", ';') AS "packed" FROM (
+         SELECT "employeeId" || ':' || string_agg((CASE "kpiId" ${index} END)::text || ',' || "value"::text, ',') AS "line"
+         FROM "KpiActual" WHERE "periodId" = ? AND "kpiId" IN (${marks(kpiIds.length)}) GROUP BY "employeeId") x`,
     ),
     args: [...kpiIds, periodId, ...kpiIds],
   };
@@ -100,6 +106,7 @@ export const periodFirstDay = defineQuery(
   "kpi.periodFirstDay",
   z.object({ firstDay: col.text }),
   `SELECT substr("startsOn", 1, 10) AS "firstDay" FROM "AppraisalPeriod" WHERE "id" = ?`,
+  `SELECT to_char("startsOn", 'YYYY-MM-DD') AS "firstDay" FROM "AppraisalPeriod" WHERE "id" = ?`,
 );
 
 /** A period's status and when it was closed (as stored: see `storedStamp`). */
@@ -113,6 +120,7 @@ export const employeeChangeCount = defineQuery(
   "kpi.employeeChangeCount",
   z.object({ count: col.int }),
   `SELECT ifnull(max("count"), 0) AS count FROM "EmployeeChangeCount"`,
+  `SELECT coalesce(max("count"), 0) AS count FROM "EmployeeChangeCount"`,
 );
 
 export const keptTotalsStateOf = defineQuery(
@@ -145,6 +153,17 @@ export function employeesBesideKeptTotals(periodId: string, keptHold: boolean): 
     columns: [`e."id"`, `e."positionId"`, `e."active"`, `t."employeeId" IS NOT NULL`, `t."positionId"`, `t."active"`],
     from: `FROM "Employee" e LEFT JOIN "KpiPeriodTotal" t ON ? AND t."periodId" = ? AND t."employeeId" = e."id"`,
     params: [keptHold ? 1 : 0, periodId],
+    postgres: {
+      columns: [
+        `e."id"`,
+        `e."positionId"`,
+        `(e."active")::int`,
+        `(t."employeeId" IS NOT NULL)::int`,
+        `t."positionId"`,
+        `(t."active")::int`,
+      ],
+      from: `FROM "Employee" e LEFT JOIN "KpiPeriodTotal" t ON ? = 1 AND t."periodId" = ? AND t."employeeId" = e."id"`,
+    },
   };
 }
 
@@ -163,17 +182,22 @@ export async function deleteKeptTotals(tx: BulkTransaction, periodId: string, al
 export async function insertKeptTotals(tx: BulkTransaction, periodId: string, rows: [string, string, number, number | null][]) {
   await exec(
     tx,
-    `INSERT OR REPLACE INTO "KpiPeriodTotal" ("periodId","employeeId","positionId","active","total")
+    pick(tx, {
+      sqlite: `INSERT OR REPLACE INTO "KpiPeriodTotal" ("periodId","employeeId","positionId","active","total")
      SELECT ?, r.value->>0, r.value->>1, r.value->>2, r.value->>3 FROM json_each(?) r`,
+      postgres: `INSERT INTO "KpiPeriodTotal" ("periodId","employeeId","positionId","active","total")
+     SELECT ?, r.value->>0, r.value->>1, ((r.value->>2)::int)::boolean, (r.value->>3)::int FROM json_array_elements(?::json) r
+     ON CONFLICT ("periodId","employeeId") DO UPDATE SET "positionId" = excluded."positionId", "active" = excluded."active", "total" = excluded."total"`,
+    }),
     [periodId, JSON.stringify(rows)],
   );
 }
 
 export async function saveKeptTotalsState(tx: BulkTransaction, periodId: string, key: string, employeeChanges: number, computedAt: string) {
-  await exec(tx, `INSERT OR REPLACE INTO "KpiPeriodTotalsState" ("periodId","key","employeeChanges","computedAt") VALUES (?, ?, ?, ?)`, [
-    periodId,
-    key,
-    employeeChanges,
-    computedAt,
-  ]);
+  const sql = pick(tx, {
+    sqlite: `INSERT OR REPLACE INTO "KpiPeriodTotalsState" ("periodId","key","employeeChanges","computedAt") VALUES (?, ?, ?, ?)`,
+    postgres: `INSERT INTO "KpiPeriodTotalsState" ("periodId","key","employeeChanges","computedAt") VALUES (?, ?, ?, ?)
+     ON CONFLICT ("periodId") DO UPDATE SET "key" = excluded."key", "employeeChanges" = excluded."employeeChanges", "computedAt" = excluded."computedAt"`,
+  });
+  await exec(tx, sql, [periodId, key, employeeChanges, computedAt]);
 }

@@ -2,7 +2,7 @@ import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { may, type Actor } from "~/modules/auth/scope";
 import { formError } from "~/utils/domain-error";
-import { eachPackedRow, packedRows } from "~/utils/packed-rows.server";
+import { eachPacked, readPacked } from "~/utils/packed-rows.server";
 import { DEFAULT_ADVANCE_RATE_BP, monthsOf, monthSpan, type Advance, type Cadence } from "./cadence";
 import { bandKey, type EmployeeInputs, type RunParams } from "./payroll";
 import { dayNumber, employedDays, unitDays } from "./prorate";
@@ -67,7 +67,7 @@ export async function monthlyInputs(
   };
   const read = monthlyEmployees(span.startsOn.toISOString().slice(0, 10), span.endsOn.toISOString().slice(0, 10));
   const [rows, rotations] = await Promise.all([
-    packedRows(db, read.columns, read.from, ...read.params),
+    readPacked(db, read),
     db.rotationAssignment.findMany({
       where: { status: { in: ["active", "completed"] }, startDate: { lte: span.endsOn }, endDate: { gte: span.startsOn } },
       select: { employeeId: true, hostUnitId: true, startDate: true, endDate: true },
@@ -140,18 +140,12 @@ export async function advancesPaid(db: Db, months: string[]): Promise<Map<string
   const byEmployee = new Map<string, Advance[]>();
   if (months.length === 0) return byEmployee;
   const read = lockedAdvances(months);
-  await eachPackedRow(
-    db,
-    read.columns,
-    read.from,
-    ([employeeId, month, fen]) => {
-      const list = byEmployee.get(employeeId);
-      const advance = { month, fen: Number(fen) };
-      if (list) list.push(advance);
-      else byEmployee.set(employeeId, [advance]);
-    },
-    ...read.params,
-  );
+  await eachPacked(db, read, ([employeeId, month, fen]) => {
+    const list = byEmployee.get(employeeId);
+    const advance = { month, fen: Number(fen) };
+    if (list) list.push(advance);
+    else byEmployee.set(employeeId, [advance]);
+  });
   for (const list of byEmployee.values()) list.sort((a, b) => (a.month < b.month ? -1 : 1));
   return byEmployee;
 }

@@ -1,7 +1,7 @@
 import type { Db } from "~/utils/db.server";
 import { loadPeriodData } from "~/modules/kpi/period-data.server";
 import { actualsByCode, scoreFromData } from "~/modules/kpi/scores.server";
-import { packedRows } from "~/utils/packed-rows.server";
+import { readPacked } from "~/utils/packed-rows.server";
 import { schemeKpiCodes, type RunParams } from "./payroll";
 import { inputsPacker, type PackedLine, type PrepackedInputs } from "./line-snapshot";
 import { dayNumber, daysInclusive, employedDays } from "./prorate";
@@ -29,7 +29,7 @@ export async function gatherInputs(
   const packedLines = new Map<string, PackedLine[]>();
   let current: PackedLine[] = [];
   let currentId = "";
-  const [data, employeeRows] = await Promise.all([loadPeriodData(db, periodId), packedRows(db, runEmployees.columns, runEmployees.from)]);
+  const [data, employeeRows] = await Promise.all([loadPeriodData(db, periodId), readPacked(db, runEmployees)]);
   const { scores, missing, malformed } = scoreFromData(data, {
     onLine(employeeId, line, kpi, actual, score) {
       if (employeeId !== currentId) packedLines.set((currentId = employeeId), (current = []));

@@ -1,11 +1,11 @@
-// SQLite dialect; the statements this capability runs beside Prisma.
+// The statements this capability runs beside Prisma: SQLite's, with PostgreSQL's form beside where they differ.
 import type { InValue } from "@libsql/client";
 import { z } from "zod";
 import { unitIdScopeSql } from "~/modules/auth/queries.server";
 import type { Actor } from "~/modules/auth/scope";
 import type { BulkTransaction } from "~/utils/db.server";
 import type { PackedRead } from "~/utils/packed-rows.server";
-import { col, defineQuery, exec, type Query } from "~/utils/sql.server";
+import { col, defineQuery, exec, onPostgres, pick, type Query } from "~/utils/sql.server";
 
 // --- Run inputs ---
 
@@ -29,6 +29,21 @@ export const runEmployees: PackedRead = {
   ],
   from: `FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId" JOIN "Position" p ON p."id" = e."positionId"`,
   params: [],
+  // Dates are timestamps on PostgreSQL: the hire and leaving days through to_char.
+  postgres: {
+    columns: [
+      `e."id"`,
+      `e."employeeNo"`,
+      `e."unitId"`,
+      `u."path"`,
+      `e."track"`,
+      `e."level"`,
+      `p."code"`,
+      `p."postValue"`,
+      `to_char(e."hireDate", 'YYYY-MM-DD')`,
+      `to_char(e."leftOn", 'YYYY-MM-DD')`,
+    ],
+  },
 };
 
 /**
@@ -42,6 +57,11 @@ export const monthlyEmployees = (firstDay: string, lastDay: string): PackedRead 
   from: `${runEmployees.from} WHERE substr(e."hireDate", 1, 10) <= ?
     AND (CASE WHEN e."leftOn" IS NULL THEN e."active" = 1 ELSE substr(e."leftOn", 1, 10) >= ? END)`,
   params: [lastDay, firstDay],
+  postgres: {
+    columns: runEmployees.postgres?.columns,
+    from: `${runEmployees.from} WHERE to_char(e."hireDate", 'YYYY-MM-DD') <= ?
+      AND (CASE WHEN e."leftOn" IS NULL THEN e."active" ELSE to_char(e."leftOn", 'YYYY-MM-DD') >= ? END)`,
+  },
 });
 
 /**
@@ -63,7 +83,11 @@ const RUN_FIGURES = ["paramsJson", "poolsJson", "issuesJson", "issueCount", "emp
 /** What a run row stores of a computation, in the order of RUN_FIGURES. */
 export type RunFigures = [string, string, string, number, number, number];
 
-/** Inserts a draft run unless the period already has a run: false when it has (see `createRun`). */
+/**
+ * Inserts a draft run unless the period already has a run: false when it has (see `createRun`).
+ * On PostgreSQL two transactions could both see no run (read committed) and both insert: a lock
+ * on the period, held to the end of the transaction, makes the second wait and then see the first.
+ */
 export async function insertDraftRun(
   tx: BulkTransaction,
   run: {
@@ -78,10 +102,17 @@ export async function insertDraftRun(
     headSignOff: boolean;
   },
 ) {
+  if (onPostgres(tx)) await exec(tx, `SELECT pg_advisory_xact_lock(hashtext('PayRun:' || ?::text))`, [run.periodId]);
   const inserted = await exec(
     tx,
-    `INSERT INTO "PayRun" ("id","periodId","periodCode","kind","month","status",${RUN_FIGURES.join(",")},"preparedById","computedAt","createdAt","headSignOff")
+    pick(tx, {
+      sqlite: `INSERT INTO "PayRun" ("id","periodId","periodCode","kind","month","status",${RUN_FIGURES.join(",")},"preparedById","computedAt","createdAt","headSignOff")
      SELECT ?,?,?,?,?,'draft',?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM "PayRun" WHERE "periodId" = ?)`,
+      // A SELECT list does not take its parameters' types from the columns: each is cast.
+      postgres: `INSERT INTO "PayRun" ("id","periodId","periodCode","kind","month","status",${RUN_FIGURES.join(",")},"preparedById","computedAt","createdAt","headSignOff")
+     SELECT ?::text,?::text,?::text,?::text,?::text,'draft',?::text,?::text,?::text,?::bigint,?::bigint,?::bigint,?::text,?::timestamp,?::timestamp,(?::int)::boolean
+     WHERE NOT EXISTS (SELECT 1 FROM "PayRun" WHERE "periodId" = ?)`,
+    }),
     [
       run.id,
       run.periodId,
@@ -133,9 +164,16 @@ export type PayLineRow = [string, string, number, number, number, number, number
 export async function insertPayLines(tx: BulkTransaction, runId: string, rows: PayLineRow[]) {
   await exec(
     tx,
-    `INSERT INTO "PayLine" ("runId","employeeId","unitId","basePayFen","performancePayFen","growthBonusFen","poolShareFen","totalFen","rating","inputsJson","advanceFen","advancesDeductedFen")
+    pick(tx, {
+      sqlite: `INSERT INTO "PayLine" ("runId","employeeId","unitId","basePayFen","performancePayFen","growthBonusFen","poolShareFen","totalFen","rating","inputsJson","advanceFen","advancesDeductedFen")
      SELECT ?, r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5, r.value->>6, r.value->>7, r.value->>8, r.value->>9, r.value->>10
      FROM json_each(?) r`,
+      // ->> gives text on PostgreSQL: each amount is cast to the column's type.
+      postgres: `INSERT INTO "PayLine" ("runId","employeeId","unitId","basePayFen","performancePayFen","growthBonusFen","poolShareFen","totalFen","rating","inputsJson","advanceFen","advancesDeductedFen")
+     SELECT ?, r.value->>0, r.value->>1, (r.value->>2)::bigint, (r.value->>3)::bigint, (r.value->>4)::bigint, (r.value->>5)::bigint, (r.value->>6)::bigint,
+       r.value->>7, r.value->>8, (r.value->>9)::bigint, (r.value->>10)::bigint
+     FROM json_array_elements(?::json) r`,
+    }),
     [runId, JSON.stringify(rows)],
   );
 }
@@ -164,6 +202,17 @@ export const committedSpend = defineQuery(
        JOIN "PayRun" r ON r."id" = a."runId" LEFT JOIN "AppraisalPeriod" p ON p."id" = r."periodId"
        WHERE r."id" <> ? AND coalesce(substr(r."month", 1, 4), substr(p."startsOn", 1, 4)) = ? GROUP BY l."unitId"
    ) x JOIN "Unit" u ON u."id" = x."unitId" GROUP BY x."unitId"`,
+  // Dates are timestamps: the year through to_char. Grouped by the unit's key, so its path may be selected.
+  `SELECT u."path" AS "path", SUM(x."fen") AS "fen" FROM (
+     SELECT l."unitId" AS "unitId", SUM(l."totalFen") AS "fen" FROM "PayLine" l
+       JOIN "PayRun" r ON r."id" = l."runId" LEFT JOIN "AppraisalPeriod" p ON p."id" = r."periodId"
+       WHERE r."status" = 'locked' AND r."id" <> ? AND coalesce(substr(r."month", 1, 4), to_char(p."startsOn", 'YYYY')) = ? GROUP BY l."unitId"
+     UNION ALL
+     SELECT l."unitId", SUM(a."amountFen") FROM "PayAdjustment" a
+       JOIN "PayLine" l ON l."runId" = a."runId" AND l."employeeId" = a."employeeId"
+       JOIN "PayRun" r ON r."id" = a."runId" LEFT JOIN "AppraisalPeriod" p ON p."id" = r."periodId"
+       WHERE r."id" <> ? AND coalesce(substr(r."month", 1, 4), to_char(p."startsOn", 'YYYY')) = ? GROUP BY l."unitId"
+   ) x JOIN "Unit" u ON u."id" = x."unitId" GROUP BY u."id"`,
 );
 
 export const committedSpendArgs = (year: number, exceptRunId: string): InValue[] => [exceptRunId, String(year), exceptRunId, String(year)];
@@ -173,6 +222,7 @@ export const runSpend = defineQuery(
   "pay.runSpend",
   spendRow,
   `SELECT u."path" AS "path", SUM(l."totalFen") AS "fen" FROM "PayLine" l JOIN "Unit" u ON u."id" = l."unitId" WHERE l."runId" = ? GROUP BY l."unitId"`,
+  `SELECT u."path" AS "path", SUM(l."totalFen") AS "fen" FROM "PayLine" l JOIN "Unit" u ON u."id" = l."unitId" WHERE l."runId" = ? GROUP BY u."id"`,
 );
 
 // --- Calibration ---
@@ -188,6 +238,8 @@ export function unitRatingCounts(actor: Actor, runId: string): { query: Query<ty
       ratingCountRow,
       `SELECT l."unitId", u."nameZh", u."nameEn", l."rating", count(*) AS n FROM "PayLine" l JOIN "Unit" u ON u."id" = l."unitId"
        WHERE l."runId" = ? AND ${scope.sql} GROUP BY l."unitId", l."rating" ORDER BY u."sortOrder", u."code"`,
+      `SELECT l."unitId", u."nameZh", u."nameEn", l."rating", count(*) AS n FROM "PayLine" l JOIN "Unit" u ON u."id" = l."unitId"
+       WHERE l."runId" = ? AND ${scope.sql} GROUP BY l."unitId", u."id", l."rating" ORDER BY u."sortOrder", u."code"`,
     ),
     args: [runId, ...scope.params],
   };

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+import type { InValue } from "@libsql/client";
+import { bulkWrite, db } from "~/utils/db.server";
+import { exec } from "~/utils/sql.server";
 import { demoOrg } from "../../../test/utils";
 import { LAST_YEAR_CODE, payConfigFixture, payFixture } from "../../../test/pay-fixtures";
 import { hashPassword } from "~/modules/auth/password.server";
@@ -15,6 +17,8 @@ let hr1: string;
 let hr2: string;
 let hr3: string;
 const PASSWORD = "a long approval password";
+/** A statement past the application, with `?` placeholders on either database: the triggers answer. */
+const straight = (sql: string, ...args: InValue[]) => bulkWrite(db, (tx) => exec(tx, sql, args));
 
 beforeAll(async () => {
   org = await demoOrg();
@@ -121,17 +125,17 @@ describe("pay runs", () => {
     await refused(transitionRun(db, hr2, run.id, "sendBack"), "pay.errors.locked");
 
     // Straight SQL, past the application: the triggers refuse.
-    await expect(db.$executeRawUnsafe(`UPDATE "PayLine" SET "totalFen" = 1 WHERE "runId" = ?`, run.id)).rejects.toThrow(/frozen/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM "PayLine" WHERE "runId" = ?`, run.id)).rejects.toThrow(/frozen/);
+    await expect(straight(`UPDATE "PayLine" SET "totalFen" = 1 WHERE "runId" = ?`, run.id)).rejects.toThrow(/frozen/);
+    await expect(straight(`DELETE FROM "PayLine" WHERE "runId" = ?`, run.id)).rejects.toThrow(/frozen/);
     await expect(
-      db.$executeRawUnsafe(
+      straight(
         `INSERT INTO "PayLine" ("runId","employeeId","unitId","basePayFen","performancePayFen","growthBonusFen","poolShareFen","totalFen","inputsJson") SELECT ?, "id", "unitId", 1, 1, 1, 1, 4, '{}' FROM "Employee" LIMIT 1`,
         run.id,
       ),
     ).rejects.toThrow(/frozen/);
-    await expect(db.$executeRawUnsafe(`UPDATE "PayRun" SET "status" = 'draft' WHERE "id" = ?`, run.id)).rejects.toThrow(/locked/);
-    await expect(db.$executeRawUnsafe(`UPDATE "PayRun" SET "totalFen" = 0 WHERE "id" = ?`, run.id)).rejects.toThrow(/locked/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM "PayRun" WHERE "id" = ?`, run.id)).rejects.toThrow(/locked/);
+    await expect(straight(`UPDATE "PayRun" SET "status" = 'draft' WHERE "id" = ?`, run.id)).rejects.toThrow(/locked/);
+    await expect(straight(`UPDATE "PayRun" SET "totalFen" = 0 WHERE "id" = ?`, run.id)).rejects.toThrow(/locked/);
+    await expect(straight(`DELETE FROM "PayRun" WHERE "id" = ?`, run.id)).rejects.toThrow(/locked/);
     expect(await verifyRun(db, run.id)).toMatchObject({ identical: true });
 
     // Corrections are new adjustments with a reason, themselves append-only.
@@ -140,10 +144,8 @@ describe("pay runs", () => {
       amountFen: -12_345,
       reason: "Revenue restated",
     });
-    await expect(db.$executeRawUnsafe(`UPDATE "PayAdjustment" SET "amountFen" = 0 WHERE "id" = ?`, adjustment.id)).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(db.$executeRawUnsafe(`DELETE FROM "PayAdjustment" WHERE "id" = ?`, adjustment.id)).rejects.toThrow(/append-only/);
+    await expect(straight(`UPDATE "PayAdjustment" SET "amountFen" = 0 WHERE "id" = ?`, adjustment.id)).rejects.toThrow(/append-only/);
+    await expect(straight(`DELETE FROM "PayAdjustment" WHERE "id" = ?`, adjustment.id)).rejects.toThrow(/append-only/);
     const actions = (await db.auditLog.findMany({ where: { entityId: run.id }, select: { action: true } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["pay.run.create", "pay.run.review", "pay.run.approve", "pay.run.lock"]));
   });
@@ -157,7 +159,7 @@ describe("pay runs", () => {
     await refused(createRun(db, hr1, period.id), "pay.errors.periodPaid");
     // Past the application's check: the database refuses a second run for the period.
     await expect(
-      db.$executeRawUnsafe(
+      straight(
         `INSERT INTO "PayRun" ("id","periodId","periodCode","status","paramsJson","preparedById","computedAt") VALUES ('second', ?, 'x', 'draft', '{}', ?, CURRENT_TIMESTAMP)`,
         period.id,
         hr1,
@@ -165,7 +167,7 @@ describe("pay runs", () => {
     ).rejects.toThrow(/one pay run per period/);
     const other = await payFixture(db, org.unitId);
     const otherRun = await createRun(db, hr1, other.period.id);
-    await expect(db.$executeRawUnsafe(`UPDATE "PayRun" SET "periodId" = ? WHERE "id" = ?`, period.id, otherRun.id)).rejects.toThrow(
+    await expect(straight(`UPDATE "PayRun" SET "periodId" = ? WHERE "id" = ?`, period.id, otherRun.id)).rejects.toThrow(
       /one pay run per period/,
     );
     expect(await db.payRun.count({ where: { periodId: period.id } })).toBe(1);
@@ -231,14 +233,14 @@ describe("pay runs", () => {
       "pay.errors.adjustLockedOnly",
     );
     await expect(
-      db.$executeRawUnsafe(
+      straight(
         `INSERT INTO "PayAdjustment" ("id","runId","employeeId","amountFen","reason","createdById") VALUES ('x', ?, ?, 1, 'r', 'u')`,
         run.id,
         managers[0].id,
       ),
     ).rejects.toThrow(/locked runs/);
     await transitionRun(db, hr2, run.id, "review");
-    await expect(db.$executeRawUnsafe(`UPDATE "PayLine" SET "totalFen" = 1 WHERE "runId" = ?`, run.id)).rejects.toThrow(/frozen/);
+    await expect(straight(`UPDATE "PayLine" SET "totalFen" = 1 WHERE "runId" = ?`, run.id)).rejects.toThrow(/frozen/);
     expect(await transitionRun(db, hr1, run.id, "sendBack")).toBe("draft");
     expect(PayRunError).toBeDefined();
   });
