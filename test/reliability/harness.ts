@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -7,20 +8,25 @@ import path from "node:path";
 import type { SurveyItem } from "~/modules/surveys/items";
 import { obtainToken, type HeldToken } from "~/modules/anonymity/blind-client";
 import { fastBlind, fastFinish } from "../blind-client";
+import { postgresUrl } from "../../scripts/postgres.mjs";
 
 /**
  * A migrated database in a temporary folder with the demo organisation (and, with `demo`, every
  * capability's demo data), `extra` more employees with sessions, and a launched survey to all of them.
+ * With `postgres` (a run with TEST_DATABASE=postgres only), a database of the test server made
+ * from the migrated template instead (`file` then names no file; the run's end drops it).
  */
-export async function prepareSurveyDatabase(extra: number, templateId = "pulse", options: { demo?: boolean } = {}) {
+export async function prepareSurveyDatabase(extra: number, templateId = "pulse", options: { demo?: boolean; postgres?: boolean } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reliability-"));
   const file = path.join(dir, "app.db");
-  const url = `file:${file}`;
-  execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "ignore",
-  });
-  const { createPrismaClient } = await import("~/utils/db.server");
+  let url = `file:${file}`;
+  if (options.postgres) url = await postgresDatabase();
+  else
+    execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: "ignore",
+    });
+  const { bulkWrite, createPrismaClient } = await import("~/utils/db.server");
   const { seedDemo, seedOrganisation } = await import("../../prisma/seed/index");
   const { createSession } = await import("~/modules/auth/session.server");
   const { createSurvey, launchSurvey } = await import("~/modules/surveys/campaigns/campaigns.server");
@@ -31,26 +37,28 @@ export async function prepareSurveyDatabase(extra: number, templateId = "pulse",
   const now = new Date().toISOString().replace("Z", "+00:00");
   for (let i = 0; i < extra; i += 200) {
     const chunk = Array.from({ length: Math.min(200, extra - i) }, (_, k) => i + k);
-    await db.$executeRawUnsafe(
-      `INSERT INTO "Employee" ("id","employeeNo","name","email","unitId","positionId","track","level","hireDate","createdAt","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?,?,?,?)").join(",")}`,
-      ...chunk.flatMap((n) => [
-        `load-${n}`,
-        `L${String(n).padStart(6, "0")}`,
-        `负载${n}`,
-        `l${n}@load.example.com`,
-        room,
-        position.id,
-        "skill",
-        "S3",
-        "2018-01-01T00:00:00.000+00:00",
-        now,
-        now,
-      ]),
-    );
-    await db.$executeRawUnsafe(
-      `INSERT INTO "User" ("id","email","role","employeeId","locale","disabled","createdAt","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?)").join(",")}`,
-      ...chunk.flatMap((n) => [`load-user-${n}`, `l${n}@load.example.com`, "employee", `load-${n}`, "zh-CN", 0, now, now]),
-    );
+    await bulkWrite(db, async (tx) => {
+      await tx.execute({
+        sql: `INSERT INTO "Employee" ("id","employeeNo","name","email","unitId","positionId","track","level","hireDate","createdAt","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?,?,?,?)").join(",")}`,
+        args: chunk.flatMap((n) => [
+          `load-${n}`,
+          `L${String(n).padStart(6, "0")}`,
+          `负载${n}`,
+          `l${n}@load.example.com`,
+          room,
+          position.id,
+          "skill",
+          "S3",
+          "2018-01-01T00:00:00.000+00:00",
+          now,
+          now,
+        ]),
+      });
+      await tx.execute({
+        sql: `INSERT INTO "User" ("id","email","role","employeeId","locale","disabled","createdAt","updatedAt") VALUES ${chunk.map(() => "(?,?,?,?,?,?,?,?)").join(",")}`,
+        args: chunk.flatMap((n) => [`load-user-${n}`, `l${n}@load.example.com`, "employee", `load-${n}`, "zh-CN", false, now, now]),
+      });
+    });
   }
   const hr = org.userId.get("E000003")!;
   const survey = await createSurvey(db, hr, {
@@ -68,6 +76,22 @@ export async function prepareSurveyDatabase(extra: number, templateId = "pulse",
   const items = JSON.parse((await db.survey.findUniqueOrThrow({ where: { id: survey.id } })).itemsJson) as SurveyItem[];
   await db.$disconnect();
   return { dir, file, url, surveyId: survey.id, cookies, body: answersBody(items) };
+}
+
+/** A database of the PostgreSQL test server made from the run's migrated template (test/global-setup.ts); its URL. */
+async function postgresDatabase() {
+  const template = process.env.TEST_TEMPLATE_PG;
+  if (!template) throw new Error("a PostgreSQL database for a test needs TEST_DATABASE=postgres");
+  const name = `${process.env.TEST_PG_PREFIX}_${crypto.randomUUID().replace(/-/g, "")}`;
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: postgresUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  } finally {
+    await admin.end();
+  }
+  return postgresUrl(name);
 }
 
 /** A complete, valid set of answers as the form posts them. */
