@@ -284,8 +284,10 @@ export async function truncateWal(sql: Client) {
  * respondents (by unit, from the index, then by key within it). Item ids and values come as
  * two lists in the same order: most respondents answer the same items, so the list of item
  * ids repeats and is parsed once. A respondent who answered nothing still counts.
- * PostgreSQL's string_agg promises no order of its own: both lists are ordered by the answer's
- * key, so that they pair up (a sort of each respondent's few answers).
+ * PostgreSQL: each respondent's answers aggregated on their own (LATERAL, by the answer key's
+ * first column), so that neither a sort nor a hash of the whole survey's answers is needed; its
+ * string_agg promises no order of its own, so both lists are ordered by the answer's key and
+ * pair up (a sort of each respondent's few answers).
  * Packed read (unitId, track, tenureBand, itemIds, answerValues).
  */
 export const respondentAnswers = (surveyId: string): PackedRead => ({
@@ -297,10 +299,12 @@ export const respondentAnswers = (surveyId: string): PackedRead => ({
   params: [surveyId],
   postgres: {
     from: `FROM (SELECT coalesce(r."unitId", '') AS "unitId", coalesce(r."track", '') AS "track", coalesce(r."tenureBand", '') AS "tenureBand",
-                    string_agg(a."itemId", ',' ORDER BY a."itemId", a."value") AS "itemIds",
-                    string_agg(a."value"::text, ',' ORDER BY a."itemId", a."value") AS "answerValues"
-             FROM "SurveyResponse" r LEFT JOIN "SurveyAnswer" a ON a."responseId" = r."id"
-             WHERE r."surveyId" = ? GROUP BY r."unitId", r."id") AS "respondent"`,
+                    x."itemIds", x."answerValues"
+             FROM "SurveyResponse" r
+             CROSS JOIN LATERAL (SELECT string_agg(a."itemId", ',' ORDER BY a."itemId", a."value") AS "itemIds",
+                                        string_agg(a."value"::text, ',' ORDER BY a."itemId", a."value") AS "answerValues"
+                                 FROM "SurveyAnswer" a WHERE a."responseId" = r."id") x
+             WHERE r."surveyId" = ?) AS "respondent"`,
   },
 });
 
