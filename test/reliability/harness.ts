@@ -1,6 +1,6 @@
-import crypto from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -12,6 +12,8 @@ import { fastBlind, fastFinish } from "../blind-client";
 /**
  * A migrated database in a temporary folder with the demo organisation (and, with `demo`, every
  * capability's demo data), `extra` more employees with sessions, and a launched survey to all of them.
+ * With `postgres` (a run with TEST_DATABASE=postgres only), a database of the test server made
+ * from the migrated template instead (`file` then names no file; the run's end drops it).
  */
 export async function prepareSurveyDatabase(extra: number, templateId = "pulse", options: { demo?: boolean } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reliability-"));

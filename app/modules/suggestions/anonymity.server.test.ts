@@ -1,15 +1,26 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoOrg } from "../../../test/utils";
-import { db } from "~/utils/db.server";
+import { db, sqlRead } from "~/utils/db.server";
+import { onPostgres } from "~/utils/sql.server";
 import { addHandlerReply, changeStatus } from "./handling.server";
 import { addSubmitterReply, findByFollowUpCode } from "./suggestions.server";
 import { fileAnonymouslyAs } from "../../../test/suggestion-tokens";
 import { newFollowUpCode } from "./follow-up-code";
+import { rewriteAnonymousSuggestions } from "./tokens.server";
 import type { Actor } from "~/modules/auth/scope";
 
 let org: Awaited<ReturnType<typeof demoOrg>>;
 let hr: Actor;
 const SUBMITTER = "E000004";
+const postgres = onPostgres(db);
+
+/** A table's column names (SQLite's table_info, PostgreSQL's information_schema). */
+async function columnsOf(table: string) {
+  const sql = postgres
+    ? `SELECT column_name AS "name" FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position`
+    : `SELECT name FROM pragma_table_info(?)`;
+  return (await sqlRead<{ name: string }>(db, sql, [table])).map((c) => c.name);
+}
 
 beforeAll(async () => {
   org = await demoOrg();
@@ -27,23 +38,21 @@ async function submitAnonymous() {
 
 describe("an anonymous suggestion holds nothing identifying", () => {
   it("has no column that could hold a person, a session, an address or a time", async () => {
-    const columns = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('Suggestion')`);
-    const names = columns.map((c) => c.name);
+    const names = await columnsOf("Suggestion");
     expect(names.length).toBeGreaterThan(5);
     for (const name of names)
       expect(name).not.toMatch(/user(?!Id$)|employee|author|session|ip|address|agent|created|updated|time|At$|date/i);
     // The only user column is the handler who owns it, never the submitter.
     expect(names.filter((n) => /user/i.test(n))).toEqual(["ownerUserId"]);
-    const replyColumns = (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('SuggestionReply')`)).map(
-      (c) => c.name,
-    );
+    const replyColumns = await columnsOf("SuggestionReply");
+    expect(replyColumns.length).toBeGreaterThan(5);
     expect(replyColumns).not.toContain("createdAt");
   });
 
   it("stores only the month, a random UUIDv4 key and the code's hash, with no author row", async () => {
     const { id, followUpCode } = await submitAnonymous();
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const [row] = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "Suggestion" WHERE id = ?`, id);
+    const [row] = await sqlRead(db, `SELECT * FROM "Suggestion" WHERE "id" = ?`, [id]);
     expect(row.period).toBe("2026-06");
     expect(row.ownerUserId).toBeNull();
     expect(row.followUpHash).toMatch(/^[0-9a-f]{64}$/);
@@ -69,9 +78,9 @@ describe("an anonymous suggestion holds nothing identifying", () => {
     expect(await db.throttleBucket.count()).toBe(0);
   });
 
-  it("keeps rows in key order, not insertion order (WITHOUT ROWID)", async () => {
-    await expect(db.$queryRawUnsafe(`SELECT rowid FROM "Suggestion"`)).rejects.toThrow();
-    await expect(db.$queryRawUnsafe(`SELECT rowid FROM "SuggestionReply"`)).rejects.toThrow();
+  it("keeps rows in key order, not insertion order (WITHOUT ROWID; on PostgreSQL, once the background rewrite has run)", async () => {
+    await expect(sqlRead(db, `SELECT rowid FROM "Suggestion"`)).rejects.toThrow();
+    await expect(sqlRead(db, `SELECT rowid FROM "SuggestionReply"`)).rejects.toThrow();
     const ids: string[] = [];
     for (let i = 0; i < 8; i++)
       ids.push(
@@ -84,10 +93,33 @@ describe("an anonymous suggestion holds nothing identifying", () => {
           )
         ).id,
       );
-    const physical = (await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "Suggestion"`))
+    // PostgreSQL: a heap, in arrival order (and each row under its own transaction id) until the
+    // background job rewrites it; it has work to do now, and none right after.
+    if (postgres) {
+      expect(await rewriteAnonymousSuggestions(db)).toBe(true);
+      expect(await rewriteAnonymousSuggestions(db)).toBe(false);
+    }
+    // Physical order: a plain scan (PostgreSQL: in the order of the rows' places).
+    const physical = (
+      await sqlRead<{ id: string }>(db, postgres ? `SELECT "id" FROM "Suggestion" ORDER BY ctid` : `SELECT id FROM "Suggestion"`)
+    )
       .map((r) => r.id)
       .filter((x) => ids.includes(x));
-    expect(physical).toEqual([...ids].sort());
+    const keyOrder = (await sqlRead<{ id: string }>(db, `SELECT "id" FROM "Suggestion" ORDER BY "id"`))
+      .map((r) => r.id)
+      .filter((x) => ids.includes(x));
+    expect(physical).toEqual(keyOrder);
+    if (!postgres) expect(physical).toEqual([...ids].sort());
+    if (postgres) {
+      // One transaction id for every anonymous suggestion and spent token, which no longer pairs them.
+      const stamps = await sqlRead(db, `SELECT DISTINCT xmin::text AS "xmin" FROM "Suggestion" WHERE "anonymous"`);
+      expect(stamps).toHaveLength(1);
+      expect(await sqlRead(db, `SELECT DISTINCT xmin::text AS "xmin" FROM "SuggestionSpentToken"`)).toHaveLength(1);
+      const spent = (await sqlRead<{ hash: string }>(db, `SELECT "hash" FROM "SuggestionSpentToken" ORDER BY ctid`)).map((r) => r.hash);
+      expect(spent).toEqual(
+        (await sqlRead<{ hash: string }>(db, `SELECT "hash" FROM "SuggestionSpentToken" ORDER BY "hash"`)).map((r) => r.hash),
+      );
+    }
   });
 
   it("keeps the thread free of the submitter: no identity, no time, no notification", async () => {
@@ -95,10 +127,7 @@ describe("an anonymous suggestion holds nothing identifying", () => {
     await addHandlerReply(db, hr, id, "收到，正在评估。", false);
     await addSubmitterReply(db, id, "谢谢，希望尽快。");
     await changeStatus(db, hr, id, "under_review");
-    const replies = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-      `SELECT * FROM "SuggestionReply" WHERE suggestionId = ? ORDER BY seq`,
-      id,
-    );
+    const replies = await sqlRead(db, `SELECT * FROM "SuggestionReply" WHERE "suggestionId" = ? ORDER BY "seq"`, [id]);
     expect(replies.map((r) => r.author)).toEqual(["handler", "submitter"]);
     const mine = replies[1];
     expect(mine.handlerUserId).toBeNull();

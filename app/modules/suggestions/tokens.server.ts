@@ -3,8 +3,15 @@ import { blindSign, keyOnce, spentHash, TokenError, verifiedToken } from "~/modu
 import { decodeBytes, encodeBytes } from "~/modules/anonymity/token-format";
 import { anonymousWrite } from "~/utils/anonymous-writes.server";
 import { getEnv } from "~/utils/env.server";
-import type { Db } from "~/utils/db.server";
-import { followUpCodeUnused, insertAnonymousSuggestion, spendSuggestionToken } from "./queries.server";
+import { withWriteTurn, type Db } from "~/utils/db.server";
+import { exec, firstRow, onPostgres } from "~/utils/sql.server";
+import {
+  anonymousAwaitingRewrite,
+  followUpCodeUnused,
+  insertAnonymousSuggestion,
+  PG_REWRITE_ANONYMOUS,
+  spendSuggestionToken,
+} from "./queries.server";
 import { coarsePeriod } from "./rules";
 import { MONTHLY_ALLOWANCE, type SuggestionInput } from "./schemas";
 
@@ -123,4 +130,26 @@ export async function fileAnonymousSuggestion(
     }),
   ]);
   return stored.ok ? { ok: true, id } : { ok: false, reason: "alreadyUsed" };
+}
+
+/**
+ * Background work on PostgreSQL: undoes what the heap keeps of the order in which anonymous
+ * suggestions arrived. A table there is a heap: a new row goes wherever there is room (its
+ * `ctid` follows arrival) and carries the id of the transaction that wrote it (`xmin`, which any
+ * SQL reader can select, and which sits next to the xmin of the author's token allowance, taken
+ * shortly before). When an anonymous suggestion has arrived since the last run, every anonymous
+ * suggestion and spent token is given one new transaction id and both tables are rewritten in the
+ * order of their random keys (`PG_REWRITE_ANONYMOUS`): afterwards neither the rows' places nor
+ * their transaction ids tell the suggestions' arrival apart. Until then (at most the job's
+ * interval) they do, as the server's WAL does. The rewrite locks the two tables for its duration
+ * (small tables: suggestions are few). SQLite needs none of this: the tables are WITHOUT ROWID,
+ * in key order, and the WAL is emptied around every anonymous write. True when it rewrote.
+ */
+export async function rewriteAnonymousSuggestions(db: Db) {
+  if (!onPostgres(db)) return false;
+  if (!(await firstRow(db, anonymousAwaitingRewrite))?.pending) return false;
+  await withWriteTurn(db, async (sql) => {
+    for (const statement of PG_REWRITE_ANONYMOUS) await exec(sql, statement);
+  });
+  return true;
 }

@@ -5,6 +5,7 @@ import { keepClosedPeriodTotals } from "~/modules/kpi/period-totals.server";
 import { deliverDueNotifications } from "~/modules/notifications/delivery.server";
 import { closeDueSurveys } from "~/modules/surveys/campaigns/campaigns.server";
 import { computeMissingResults } from "~/modules/surveys/reports/report-aggregates.server";
+import { rewriteAnonymousSuggestions } from "~/modules/suggestions/tokens.server";
 import { remindActionOwners } from "~/modules/surveys/reports/plan-action-reminders.server";
 import { prepareTokenKeys } from "~/modules/surveys/responding/tokens.server";
 import { requestDueBehaviourAssessments } from "~/modules/training/evaluation/behaviour.server";
@@ -54,6 +55,14 @@ export const JOBS = [
     intervalMs: 60 * MINUTE,
     leaseMs: 10 * MINUTE,
     run: (db, now) => remindActionOwners(db, now),
+  },
+  {
+    // PostgreSQL only (nothing to do on SQLite): anonymous suggestions that arrived since the last
+    // run are rewritten, with the older ones, in key order under one transaction id.
+    name: "suggestions.rewriteAnonymous",
+    intervalMs: 5 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: (db) => rewriteAnonymousSuggestions(db),
   },
   {
     name: "kpi.periodTotals",

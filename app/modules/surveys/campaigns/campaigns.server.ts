@@ -271,8 +271,8 @@ export async function launchSurvey(db: Db, actorId: string, surveyId: string, no
 
 /**
  * Closes an open survey (by HR, or by `closeDueSurveys` once its closing time has passed),
- * then rewrites the database file so that no freed page or WAL frame keeps the order in
- * which answers arrived.
+ * then rewrites the stored answers so that no freed page, WAL frame (SQLite), row place or
+ * row version (PostgreSQL) keeps the order in which they arrived (`compactDatabase`).
  */
 export async function closeSurvey(db: Db, actorId: string | null, surveyId: string, now = new Date()) {
   const closed = await db.$transaction(async (tx) => {
@@ -287,7 +287,7 @@ export async function closeSurvey(db: Db, actorId: string | null, surveyId: stri
   }
   // Results are aggregated once, here, so that reading a report never writes.
   await computeSurveyResults(db, surveyId);
-  await compactDatabase(db);
+  await compactDatabase(db, surveyId);
 }
 
 /** Closes every open survey whose closing time has passed (background work, never a page read). */
@@ -298,12 +298,17 @@ export async function closeDueSurveys(db: Db, now = new Date()) {
   return due.length;
 }
 
-/** secure_delete zeroes freed pages; VACUUM rebuilds the file in key order; TRUNCATE empties the WAL. */
-export async function compactDatabase(db: Db) {
+/**
+ * SQLite: secure_delete zeroes freed pages; VACUUM rebuilds the file in key order; TRUNCATE
+ * empties the WAL. PostgreSQL: the closed wave's answer rows (`surveyId`) get one transaction
+ * id and the answer tables are rewritten in key order (`vacuum`); the server's WAL is not the
+ * app's to empty (`truncateWal`).
+ */
+export async function compactDatabase(db: Db, surveyId?: string) {
   // Each statement takes the write turn on its own, as a Prisma statement would.
   await withWriteTurn(db, secureDelete);
   await withWriteTurn(db, truncateWal);
-  await withWriteTurn(db, vacuum);
+  await withWriteTurn(db, (sql) => vacuum(sql, surveyId));
   // A reader holding an old snapshot blocks the checkpoint; give it a moment and try again.
   for (let attempt = 0; attempt < 5; attempt++) {
     if (await withWriteTurn(db, truncateWal)) return { checkpointComplete: true };

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+import { db, sqlRead } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { onPostgres } from "~/utils/sql.server";
 import { demoOrg } from "../../../../test/utils";
 import { closeDueSurveys, closeSurvey, createSurvey, deleteDraft, launchSurvey, updateItems, updateSettings } from "./campaigns.server";
 import { DomainError as SurveyRuleError } from "~/utils/domain-error";
@@ -12,6 +13,18 @@ import { receiptFor, spendToken } from "../responding/tokens.server";
 import { getTemplate } from "./templates.server";
 
 const DAY = 24 * 60 * 60 * 1000;
+const postgres = onPostgres(db);
+
+/** A table's columns in their order (SQLite's table_info, PostgreSQL's information_schema). */
+async function columnsOf(table: string) {
+  if (!postgres) return (await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${table}")`)).map((c) => c.name);
+  const found = await sqlRead<{ name: string }>(
+    db,
+    `SELECT column_name AS "name" FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position`,
+    [table],
+  );
+  return found.map((c) => c.name);
+}
 let org: Awaited<ReturnType<typeof demoOrg>>;
 let hr: string;
 
@@ -55,8 +68,7 @@ const expectRule = async (promise: Promise<unknown>, key: string) => {
 
 describe("the stored response carries nothing identifying", () => {
   it("has only the random key, the survey and the coarse cuts, in tables without rowid", async () => {
-    const columns = async (table: string) =>
-      (await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info("${table}")`)).map((c) => c.name);
+    const columns = columnsOf;
     expect(await columns("SurveyResponse")).toEqual(["id", "surveyId", "unitId", "track", "tenureBand"]);
     expect(await columns("SurveyAnswer")).toEqual(["responseId", "itemId", "value", "text"]);
     expect(await columns("SurveyParticipation")).toEqual([
@@ -70,10 +82,21 @@ describe("the stored response carries nothing identifying", () => {
     ]);
     expect(await columns("SurveySpentToken")).toEqual(["surveyId", "hash"]);
     for (const table of ["SurveyResponse", "SurveyAnswer", "SurveySpentToken"]) {
-      const [{ sql }] = await db.$queryRawUnsafe<{ sql: string }[]>(`SELECT sql FROM sqlite_master WHERE name = '${table}'`);
-      expect(sql, table).toMatch(/WITHOUT ROWID\s*$/);
+      if (postgres) {
+        // A heap has no rowid, but a default, an identity or a sequence would number rows as they
+        // arrive: none here. (Arrival order in the heap itself is undone at close: see below.)
+        const numbered = await sqlRead(
+          db,
+          `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? AND (column_default IS NOT NULL OR is_identity = 'YES')`,
+          [table],
+        );
+        expect(numbered, table).toEqual([]);
+      } else {
+        const [{ sql }] = await db.$queryRawUnsafe<{ sql: string }[]>(`SELECT sql FROM sqlite_master WHERE name = '${table}'`);
+        expect(sql, table).toMatch(/WITHOUT ROWID\s*$/);
+      }
     }
-    await expect(db.$queryRawUnsafe(`SELECT rowid FROM "SurveyResponse"`)).rejects.toThrow();
+    await expect(sqlRead(db, `SELECT rowid FROM "SurveyResponse"`)).rejects.toThrow();
   });
 
   it("stores a UUIDv4 key, frozen cuts and the answers, and no trace of the person", async () => {
@@ -82,14 +105,14 @@ describe("the stored response carries nothing identifying", () => {
     const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId }, include: { user: true, unit: true } });
     expect(await answerAs(db, { surveyId, employeeId, answers: pulseAnswers })).toMatchObject({ ok: true });
 
-    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "SurveyResponse" WHERE "surveyId" = ?`, surveyId);
+    const rows = await sqlRead(db, `SELECT * FROM "SurveyResponse" WHERE "surveyId" = ?`, [surveyId]);
     expect(rows).toHaveLength(1);
     const [row] = rows;
     expect(Object.keys(row).sort()).toEqual(["id", "surveyId", "tenureBand", "track", "unitId"]);
     expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(row).toMatchObject({ surveyId, unitId: employee.unitId, track: "skill", tenureBand: "gt10" });
 
-    const answers = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "SurveyAnswer" WHERE "responseId" = ?`, row.id);
+    const answers = await sqlRead(db, `SELECT * FROM "SurveyAnswer" WHERE "responseId" = ?`, [String(row.id)]);
     expect(answers).toHaveLength(8);
     const stored = JSON.stringify([row, answers]);
     const identifying = [
@@ -300,13 +323,37 @@ describe("running and closing", () => {
 
   it("closes on request with its results aggregated, then compacts the file; a passed closing date closes it in the background work", async () => {
     const surveyId = await openPulse("JC-GE-VPN");
+    const invited = await db.surveyParticipation.findMany({ where: { surveyId }, select: { employeeId: true } });
+    for (const p of invited.slice(0, 4)) await answerAs(db, { surveyId, employeeId: p.employeeId, answers: pulseAnswers });
     await closeSurvey(db, hr, surveyId);
     expect((await db.survey.findUniqueOrThrow({ where: { id: surveyId } })).status).toBe("closed");
     expect(await db.surveyResultSet.count({ where: { surveyId } })).toBe(1);
-    const [{ freelist_count }] = await db.$queryRawUnsafe<{ freelist_count: number }[]>("PRAGMA freelist_count");
-    expect(Number(freelist_count)).toBe(0);
-    const wal = `${getEnv().databasePath}-wal`;
-    if (fs.existsSync(wal)) expect(fs.statSync(wal).size).toBe(0);
+    if (postgres) {
+      // The heap: every answer table rewritten in the order of its (random) key, and the wave's
+      // rows all of one transaction, so neither their places nor their row versions follow arrival.
+      for (const [table, key, wave] of [
+        ["SurveyResponse", `"id"`, `"surveyId" = ?`],
+        ["SurveyAnswer", `"responseId", "itemId", "value"`, `"responseId" IN (SELECT "id" FROM "SurveyResponse" WHERE "surveyId" = ?)`],
+        ["SurveySpentToken", `"surveyId", "hash"`, `"surveyId" = ?`],
+      ]) {
+        const physical = await sqlRead<{ n: number }>(
+          db,
+          `SELECT row_number() OVER (ORDER BY ${key}) AS "n" FROM "${table}" ORDER BY ctid`,
+        );
+        expect(physical.length, table).toBeGreaterThan(0);
+        expect(
+          physical.map((r) => Number(r.n)),
+          table,
+        ).toEqual(physical.map((_, i) => i + 1));
+        const stamps = await sqlRead(db, `SELECT DISTINCT xmin::text AS "xmin" FROM "${table}" WHERE ${wave}`, [surveyId]);
+        expect(stamps, table).toHaveLength(1);
+      }
+    } else {
+      const [{ freelist_count }] = await db.$queryRawUnsafe<{ freelist_count: number }[]>("PRAGMA freelist_count");
+      expect(Number(freelist_count)).toBe(0);
+      const wal = `${getEnv().databasePath}-wal`;
+      if (fs.existsSync(wal)) expect(fs.statSync(wal).size).toBe(0);
+    }
     await expectRule(closeSurvey(db, hr, surveyId), "surveys.errors.notOpen");
 
     const due = await openPulse("JC-GE-SUP");

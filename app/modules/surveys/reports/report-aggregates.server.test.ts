@@ -1,12 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+import { db, sqlRead } from "~/utils/db.server";
+import { onPostgres } from "~/utils/sql.server";
 import type { SurveyItem } from "../items";
 import { computeMissingResults, computeSurveyResults, ORG_ROW } from "./report-aggregates.server";
 import { loadReport } from "./report.server";
 
 // The kept aggregates against a straightforward reference: one plain GROUP BY per kind of
 // figure, straight over the answers, on a randomised survey with every item type, missing
-// answers, several ticks per multiple-choice answer and cuts left empty.
+// answers, several ticks per multiple-choice answer and cuts left empty. The reference runs on
+// either database: identifiers quoted, and a JSON array expanded by each one's own function.
+
+const postgres = onPostgres(db);
+/** The rows of a JSON array parameter, as `e` (SQLite's json_each value, PostgreSQL's json_array_elements). */
+const jsonRows = postgres ? `json_array_elements(?::json) AS e` : `(SELECT value AS e FROM json_each(?))`;
+/** A JSON field as an INTEGER column takes it. */
+const intField = (field: string) => (postgres ? `(e->>${field})::integer` : `e->>${field}`);
 
 const SURVEY = "agg-ref";
 const item = (id: string, dimension: string, type: SurveyItem["type"], extra: Partial<SurveyItem> = {}): SurveyItem => ({
@@ -53,11 +61,13 @@ function random(seed: number) {
 async function makeSurvey(surveyId: string, responses: number, seed: number) {
   const rnd = random(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
-  await db.$executeRawUnsafe(
-    `INSERT INTO "Survey" (id, templateId, templateVersion, titleZh, titleEn, itemsJson, status, opensAt, closesAt, minGroupSize, minCommentGroupSize, cutsJson, populationJson, createdById, createdAt, updatedAt)
-     VALUES (?, 'staff-satisfaction', 1, 't', 't', ?, 'closed', 0, 0, 5, 10, '["unit","track","tenure"]', '{"unitIds":[],"tracks":[]}', 'test', 0, 0)`,
-    surveyId,
-    JSON.stringify(ITEMS),
+  // The epoch: SQLite keeps it as milliseconds, PostgreSQL as a timestamp.
+  const epoch = postgres ? `'1970-01-01 00:00:00'` : "0";
+  await sqlRead(
+    db,
+    `INSERT INTO "Survey" ("id", "templateId", "templateVersion", "titleZh", "titleEn", "itemsJson", "status", "opensAt", "closesAt", "minGroupSize", "minCommentGroupSize", "cutsJson", "populationJson", "createdById", "createdAt", "updatedAt")
+     VALUES (?, 'staff-satisfaction', 1, 't', 't', ?, 'closed', ${epoch}, ${epoch}, 5, 10, '["unit","track","tenure"]', '{"unitIds":[],"tracks":[]}', 'test', ${epoch}, ${epoch})`,
+    [surveyId, JSON.stringify(ITEMS)],
   );
   const rows: { id: string; unitId: string | null; track: string | null; tenureBand: string | null }[] = [];
   const answers: { responseId: string; itemId: string; value: number; text: string | null }[] = [];
@@ -76,30 +86,31 @@ async function makeSurvey(surveyId: string, responses: number, seed: number) {
       } else answers.push({ responseId: id, itemId: it.id, value: 0, text: `comment ${r}` });
     }
   }
-  await db.$executeRawUnsafe(
-    `INSERT INTO "SurveyResponse" (id, surveyId, unitId, track, tenureBand) SELECT value->>'id', ?, value->>'unitId', value->>'track', value->>'tenureBand' FROM json_each(?)`,
-    surveyId,
-    JSON.stringify(rows),
+  await sqlRead(
+    db,
+    `INSERT INTO "SurveyResponse" ("id", "surveyId", "unitId", "track", "tenureBand") SELECT e->>'id', ?, e->>'unitId', e->>'track', e->>'tenureBand' FROM ${jsonRows}`,
+    [surveyId, JSON.stringify(rows)],
   );
-  await db.$executeRawUnsafe(
-    `INSERT INTO "SurveyAnswer" (responseId, itemId, value, text) SELECT value->>'responseId', value->>'itemId', value->>'value', value->>'text' FROM json_each(?)`,
-    JSON.stringify(answers),
+  await sqlRead(
+    db,
+    `INSERT INTO "SurveyAnswer" ("responseId", "itemId", "value", "text") SELECT e->>'responseId', e->>'itemId', ${intField("'value'")}, e->>'text' FROM ${jsonRows}`,
+    [JSON.stringify(answers)],
   );
 }
 
 // Reference: each cut as (name, column); the unfiltered rows are cut '' with value ''.
 const GROUPINGS = [
   ["''", "''"],
-  ["'track'", "coalesce(r.track, '')"],
-  ["'tenure'", "coalesce(r.tenureBand, '')"],
+  ["'track'", `coalesce(r."track", '')`],
+  ["'tenure'", `coalesce(r."tenureBand", '')`],
 ] as const;
-const UNIT = "coalesce(r.unitId, '')";
-const FROM = `FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a.responseId WHERE r.surveyId = ?`;
+const UNIT = `coalesce(r."unitId", '')`;
+const FROM = `FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r."id" = a."responseId" WHERE r."surveyId" = ?`;
 
 type Row = Record<string, unknown>;
 const plain = (rows: Row[]) =>
   rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
-const query = async (sql: string, ...args: unknown[]) => plain(await db.$queryRawUnsafe<Row[]>(sql, ...args));
+const query = async (sql: string, ...args: string[]) => plain(await sqlRead<Row>(db, sql, args));
 const sortRows = (rows: Row[]) => rows.map((r) => JSON.stringify(r)).sort();
 
 async function reference(surveyId: string) {
@@ -119,35 +130,36 @@ async function reference(surveyId: string) {
   // Drivers: each respondent's mean per dimension (scale items outside the outcome's dimension) and outcome.
   const outcome = ITEMS.find((i) => i.outcome)!;
   const dimensions = [...new Set(ITEMS.filter((i) => i.type === "likert5" && i.dimension !== outcome.dimension).map((i) => i.dimension))];
-  const perRespondent = `SELECT r.id AS id, r.unitId AS unitId, r.track AS track, r.tenureBand AS tenureBand,
+  // A mean as a double on both (PostgreSQL's avg of integers is numeric).
+  const perRespondent = `SELECT r."id" AS "id", r."unitId" AS "unitId", r."track" AS "track", r."tenureBand" AS "tenureBand",
       ${dimensions
         .map(
           (d, k) =>
-            `avg(CASE WHEN a.itemId IN (${ITEMS.filter((i) => i.type === "likert5" && i.dimension === d)
+            `CAST(avg(CASE WHEN a."itemId" IN (${ITEMS.filter((i) => i.type === "likert5" && i.dimension === d)
               .map((i) => `'${i.id}'`)
-              .join(", ")}) THEN a.value END) AS x${k}`,
+              .join(", ")}) THEN a."value" END) AS DOUBLE PRECISION) AS x${k}`,
         )
         .join(", ")},
-      max(CASE WHEN a.itemId = '${outcome.id}' THEN a.value END) AS y
-    ${FROM} GROUP BY r.id`;
+      max(CASE WHEN a."itemId" = '${outcome.id}' THEN a."value" END) AS y
+    ${FROM} GROUP BY r."id"`;
   for (const [cut, value] of GROUPINGS) {
     groups.push(
       ...(await query(
-        `SELECT ${UNIT} AS unitId, ${cut} AS cut, ${value} AS cutValue, count(*) AS respondents FROM "SurveyResponse" r WHERE r.surveyId = ? GROUP BY 1, 3`,
+        `SELECT ${UNIT} AS "unitId", ${cut} AS "cut", ${value} AS "cutValue", count(*) AS "respondents" FROM "SurveyResponse" r WHERE r."surveyId" = ? GROUP BY 1, 3`,
         surveyId,
       )),
     );
     for (const unit of [UNIT, `'${ORG_ROW}'`]) {
       counts.push(
         ...(await query(
-          `SELECT ${unit} AS unitId, ${cut} AS cut, ${value} AS cutValue, a.itemId AS itemId, a.value AS value, count(*) AS count ${FROM} GROUP BY 1, 3, 4, 5`,
+          `SELECT ${unit} AS "unitId", ${cut} AS "cut", ${value} AS "cutValue", a."itemId" AS "itemId", a."value" AS "value", count(*) AS "count" ${FROM} GROUP BY 1, 3, 4, 5`,
           surveyId,
         )),
       );
       for (const [k, dimension] of dimensions.entries()) {
         drivers.push(
           ...(await query(
-            `SELECT ${unit} AS unitId, ${cut} AS cut, ${value} AS cutValue, '${dimension}' AS dimension, count(*) AS n, sum(x${k}) AS sumX, sum(x${k} * x${k}) AS sumXX, sum(y) AS sumY, sum(y * y) AS sumYY, sum(x${k} * y) AS sumXY
+            `SELECT ${unit} AS "unitId", ${cut} AS "cut", ${value} AS "cutValue", '${dimension}' AS "dimension", count(*) AS "n", sum(x${k}) AS "sumX", sum(x${k} * x${k}) AS "sumXX", sum(y) AS "sumY", sum(y * y) AS "sumYY", sum(x${k} * y) AS "sumXY"
              FROM (${perRespondent}) r WHERE x${k} IS NOT NULL AND y IS NOT NULL GROUP BY 1, 3`,
             surveyId,
           )),
@@ -156,13 +168,13 @@ async function reference(surveyId: string) {
     }
     reach.push(
       ...(await query(
-        `SELECT ${UNIT} AS unitId, ${cut} AS cut, ${value} AS cutValue, 'i:' || a.itemId AS figure, count(DISTINCT r.id) AS respondents ${FROM} GROUP BY 1, 3, 4`,
+        `SELECT ${UNIT} AS "unitId", ${cut} AS "cut", ${value} AS "cutValue", 'i:' || a."itemId" AS "figure", count(DISTINCT r."id") AS "respondents" ${FROM} GROUP BY 1, 3, 4`,
         surveyId,
       )),
       ...(await query(
-        `WITH f(itemId, figure) AS (SELECT value->>0, value->>1 FROM json_each(?))
-         SELECT ${UNIT} AS unitId, ${cut} AS cut, ${value} AS cutValue, f.figure AS figure, count(DISTINCT r.id) AS respondents
-         FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a.responseId JOIN f ON f.itemId = a.itemId WHERE r.surveyId = ? GROUP BY 1, 3, 4`,
+        `WITH f("itemId", "figure") AS (SELECT e->>0, e->>1 FROM ${jsonRows})
+         SELECT ${UNIT} AS "unitId", ${cut} AS "cut", ${value} AS "cutValue", f."figure" AS "figure", count(DISTINCT r."id") AS "respondents"
+         FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r."id" = a."responseId" JOIN f ON f."itemId" = a."itemId" WHERE r."surveyId" = ? GROUP BY 1, 3, 4`,
         JSON.stringify(figureOf),
         surveyId,
       )),
@@ -175,12 +187,13 @@ async function reference(surveyId: string) {
 }
 
 async function kept(surveyId: string) {
-  const read = (table: string, columns: string) => query(`SELECT ${columns} FROM "${table}" WHERE surveyId = ?`, surveyId);
+  const read = (table: string, columns: string[]) =>
+    query(`SELECT ${columns.map((c) => `"${c}"`).join(", ")} FROM "${table}" WHERE "surveyId" = ?`, surveyId);
   return {
-    groups: await read("SurveyResultGroup", "unitId, cut, cutValue, respondents"),
-    counts: await read("SurveyResultCount", "unitId, cut, cutValue, itemId, value, count"),
-    reach: await read("SurveyResultReach", "unitId, cut, cutValue, figure, respondents"),
-    drivers: await read("SurveyResultDriver", "unitId, cut, cutValue, dimension, n, sumX, sumXX, sumY, sumYY, sumXY"),
+    groups: await read("SurveyResultGroup", ["unitId", "cut", "cutValue", "respondents"]),
+    counts: await read("SurveyResultCount", ["unitId", "cut", "cutValue", "itemId", "value", "count"]),
+    reach: await read("SurveyResultReach", ["unitId", "cut", "cutValue", "figure", "respondents"]),
+    drivers: await read("SurveyResultDriver", ["unitId", "cut", "cutValue", "dimension", "n", "sumX", "sumXX", "sumY", "sumYY", "sumXY"]),
   };
 }
 
@@ -230,7 +243,7 @@ describe("survey results kept at close", () => {
     const before = await loadReport(db, hr, `${SURVEY}-late`, {});
     expect(before).toMatchObject({ closed: false, preparing: true });
     // The read computed nothing.
-    expect(await query(`SELECT count(*) AS n FROM "SurveyResultSet" WHERE surveyId = ?`, `${SURVEY}-late`)).toEqual([{ n: 0 }]);
+    expect(await query(`SELECT count(*) AS "n" FROM "SurveyResultSet" WHERE "surveyId" = ?`, `${SURVEY}-late`)).toEqual([{ n: 0 }]);
     expect(await computeMissingResults(db)).toBe(1);
     expect(sortRows((await kept(`${SURVEY}-late`)).counts)).toEqual(sortRows((await reference(`${SURVEY}-late`)).counts));
     expect(await computeMissingResults(db)).toBe(0);

@@ -1,5 +1,5 @@
 import { bulkWrite, type Db } from "~/utils/db.server";
-import { eachPackedRow } from "~/utils/packed-rows.server";
+import { eachPacked } from "~/utils/packed-rows.server";
 import { firstRow, rows } from "~/utils/sql.server";
 import { parseItems, type SurveyItem } from "../items";
 import {
@@ -57,11 +57,11 @@ export async function ensureSurveyResults(db: Db, surveyId: string) {
 /**
  * Recomputes a closed survey's aggregates from its answers, replacing any earlier ones.
  *
- * One read of the answers: SQLite finds each respondent's answers where they lie (under the
- * respondent's key) and packs one line per respondent (their cell, the items and values they
- * answered), without sorting the answers; the lines are folded here into each cell's counts,
- * reach and driver sums (ResultFold), rolled up to the units, cuts and the organisation, and
- * written in key order as JSON arrays expanded by SQLite. The read is one statement outside
+ * One read of the answers: the database finds each respondent's answers where they lie (under
+ * the respondent's key) and packs one line per respondent (their cell, the items and values they
+ * answered), without sorting the survey's answers; the lines are folded here into each cell's
+ * counts, reach and driver sums (ResultFold), rolled up to the units, cuts and the organisation,
+ * and written in key order as JSON arrays expanded by the database. The read is one statement outside
  * the write turn (a closed survey's answers no longer change), so answers to other surveys
  * keep coming in meanwhile; the write replaces the survey's rows in one transaction.
  */
@@ -72,13 +72,7 @@ export async function computeSurveyResults(db: Db, surveyId: string) {
   const collected = parseCuts(survey.cutsJson);
   const cuts = (Object.keys(REPORT_CUTS) as ReportCut[]).filter((c) => collected.includes(c));
   const fold = new ResultFold(items, cuts);
-  await eachPackedRow(
-    db,
-    respondentAnswers.columns,
-    respondentAnswers.from,
-    (row) => fold.respondent(row[0], row[1], row[2], row[3], row[4]),
-    surveyId,
-  );
+  await eachPacked(db, respondentAnswers(surveyId), (row) => fold.respondent(row[0], row[1], row[2], row[3], row[4]));
   const kept = fold.rows();
   await bulkWrite(db, async (tx) => {
     await deleteSurveyResults(tx, surveyId);

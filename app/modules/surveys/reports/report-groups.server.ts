@@ -76,10 +76,11 @@ export async function loadWaveGroups(
   db: Db,
   survey: { id: string; status?: string; minGroupSize: number; minCommentGroupSize: number },
   filter: Filter,
-  options: { extraUnitIds?: string[]; selectedUnitId?: string } = {},
+  /** `live`: a running survey's groups, from no kept figures or invitations but the units given (`extraUnitIds`). */
+  options: { extraUnitIds?: string[]; selectedUnitId?: string; live?: boolean } = {},
 ): Promise<WaveGroups> {
-  const groupRows = await resultGroups(db, survey.id, filter?.cut ?? "");
-  const participation = await invitedCounts(db, survey);
+  const groupRows = options.live ? [] : await resultGroups(db, survey.id, filter?.cut ?? "");
+  const participation = options.live ? [] : await invitedCounts(db, survey);
   const seedIds = new Set(
     [...groupRows.map((r) => r.unitId), ...participation.map((p) => p.unitId), ...(options.extraUnitIds ?? [])].filter(Boolean),
   );

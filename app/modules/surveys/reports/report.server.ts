@@ -409,7 +409,7 @@ type Participation = { unitId: string; invited: number; answered: number };
 
 async function liveGroups(db: Db, survey: ReportSurvey, participation: Participation[], extraUnitIds: string[]) {
   // An open survey has no aggregates yet: the groups are built from participation alone.
-  const groups = await loadWaveGroups(db, { ...survey, id: `${survey.id}\u0000live` }, null, { extraUnitIds });
+  const groups = await loadWaveGroups(db, survey, null, { extraUnitIds, live: true });
   const answered = new Map<string, number>();
   for (const p of participation) answered.set(p.unitId, (answered.get(p.unitId) ?? 0) + p.answered);
   const answeredTree = rollUp(groups.nodes, answered);
