@@ -174,7 +174,9 @@ describe("calibration", () => {
     );
     expect(first.totalFen - first.performancePayFen).toBe(moved[0].totalFen - moved[0].performancePayFen);
     const runRow = await db.payRun.findUniqueOrThrow({ where: { id: run.id }, select: { totalFen: true } });
-    expect(runRow.totalFen).toBe((await db.payLine.aggregate({ where: { runId: run.id }, _sum: { totalFen: true } }))._sum.totalFen);
+    expect(Number(runRow.totalFen)).toBe(
+      (await db.payLine.aggregate({ where: { runId: run.id }, _sum: { totalFen: true } }))._sum.totalFen,
+    );
     expect(await db.auditLog.count({ where: { action: "pay.calibration.create" } })).toBe(moved.length);
     await expect(db.$executeRawUnsafe(`UPDATE "PayCalibration" SET "toRating" = 'A'`)).rejects.toThrow(/append-only/);
 

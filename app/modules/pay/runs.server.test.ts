@@ -46,7 +46,7 @@ describe("pay runs", () => {
     const poolShares = lines.filter((l) => l.poolShareFen > 0);
     expect(poolShares.every((l) => l.unitId === finRoom.id)).toBe(true);
     expect(lines.filter((l) => l.unitId === finRoom.id).reduce((s, l) => s + l.poolShareFen, 0)).toBe(pools[0].size.poolFen);
-    expect(stored.totalFen).toBe(lines.reduce((s, l) => s + l.totalFen, 0));
+    expect(Number(stored.totalFen)).toBe(lines.reduce((s, l) => s + l.totalFen, 0));
     for (const l of lines) expect(l.totalFen).toBe(l.basePayFen + l.performancePayFen + l.growthBonusFen + l.poolShareFen);
     expect(await verifyRun(db, run.id)).toEqual({ checked: true, identical: true, differing: 0 });
     expect(await db.auditLog.count({ where: { entity: "PayRun", entityId: run.id, action: "pay.run.create" } })).toBe(1);

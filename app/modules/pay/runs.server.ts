@@ -171,8 +171,8 @@ function figuresOf(
   return { lines: result.lines, packed, draft, figures };
 }
 
-function summary(run: { status: string; totalFen: number; employeeCount: number; issueCount: number }) {
-  return { status: run.status, totalFen: run.totalFen, employeeCount: run.employeeCount, issueCount: run.issueCount };
+function summary(run: { status: string; totalFen: number | bigint; employeeCount: number; issueCount: number }) {
+  return { status: run.status, totalFen: Number(run.totalFen), employeeCount: run.employeeCount, issueCount: run.issueCount };
 }
 
 /**

@@ -12,7 +12,7 @@ import { withoutHeld } from "./appeals";
 export const LINES_PAGE_SIZE = 50;
 
 export async function listRuns(db: Db) {
-  return db.payRun.findMany({
+  const runs = await db.payRun.findMany({
     orderBy: [{ createdAt: "desc" }],
     take: 100,
     select: {
@@ -27,6 +27,8 @@ export async function listRuns(db: Db) {
       lockedAt: true,
     },
   });
+  // A run's total is stored in 64 bits; in fen it stays exact as a number up to 2^53.
+  return runs.map((r) => ({ ...r, totalFen: Number(r.totalFen) }));
 }
 
 /** Closed periods that have no run yet, for "prepare a run". */
@@ -119,6 +121,7 @@ export async function getRun(db: Db, actor: Actor, runId: string, page = 1) {
   return {
     run: {
       ...run,
+      totalFen: Number(run.totalFen),
       budgetExcessFen: run.budgetExcessFen === null ? null : Number(run.budgetExcessFen),
       paramsJson: undefined,
       issuesJson: undefined,
