@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PG_MIGRATIONS_DIR, PG_SCHEMA_DIR, writeDerivedSchema } from "./pg-schema";
+import { startPostgres } from "./postgres.mjs";
 import { MIGRATIONS_DIR, pendingSchemaSql } from "./schema-diff";
 
 const name = (process.argv[2] ?? "").trim();
@@ -41,7 +42,8 @@ const pgSql = execFileSync(
     PG_SCHEMA_DIR,
     "--script",
   ],
-  { encoding: "utf8", env: { ...process.env, DATABASE_URL: "postgresql://localhost/diff" }, stdio: ["ignore", "pipe", "inherit"] },
+  // Prisma's schema engine reaches PostgreSQL through the driver adapter even to compare two schemas: the local test server.
+  { encoding: "utf8", env: { ...process.env, DATABASE_URL: startPostgres() }, stdio: ["ignore", "pipe", "inherit"] },
 );
 fs.rmSync(before, { recursive: true, force: true });
 const pgDir = path.join(PG_MIGRATIONS_DIR, `${stamp}_${name}`);
