@@ -76,12 +76,13 @@ describe.runIf(process.env.TEST_DATABASE === "postgres")("two app processes on o
       ]);
       await db.survey.update({ where: { id: setup.surveyId }, data: { closesAt: new Date(Date.now() - 1000) } });
 
-      // Whichever process takes the closing job's lease is killed while it holds it.
+      // Whichever process takes the closing job's lease is killed while it holds it (each looks for
+      // due work every few seconds, and for this job again a minute after its last run).
       const holder = await waitFor(async () => {
         const lease = await db.jobLease.findUnique({ where: { name: "surveys.close" } });
         const pid = Number(lease?.holder?.split(":")[1]);
         return lease && lease.leaseUntil && lease.leaseUntil > new Date() && pids.has(pid) ? pid : null;
-      }, 30_000);
+      }, 120_000);
       const victim = pids.get(holder)!;
       victim.server.child.kill("SIGKILL");
       const survivor = victim === a ? b : a;
@@ -103,7 +104,8 @@ describe.runIf(process.env.TEST_DATABASE === "postgres")("two app processes on o
         select: { unitId: true, respondents: true },
       });
       expect(Math.max(...groups.map((g) => g.respondents))).toBe(total);
-      expect(keptBeforeExpiry === 0 || keptBeforeExpiry === 1).toBe(true);
+      // Killed in the middle: the figures of 20,000 responses were not kept yet when it died.
+      expect(keptBeforeExpiry).toBe(0);
     } finally {
       await db.$disconnect();
     }
