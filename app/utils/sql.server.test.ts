@@ -18,7 +18,7 @@ describe("queries with checked rows", () => {
   });
 
   it("reads SUM over nothing as 0 and passes arguments", async () => {
-    const q = defineQuery("test.sum", z.object({ total: col.sum }), `SELECT SUM(x) AS "total" FROM (SELECT 1 AS x WHERE ? = 1)`);
+    const q = defineQuery("test.sum", z.object({ total: col.sum }), `SELECT SUM(x) AS "total" FROM (SELECT 1 AS x WHERE ? = 1) t`);
     expect(await firstRow(db, q, [0])).toEqual({ total: 0 });
     expect(await firstRow(db, q, [1])).toEqual({ total: 1 });
   });

@@ -6,7 +6,7 @@ import { createSession } from "~/modules/auth/session.server";
 import { keptTotalsState } from "~/modules/kpi/period-totals.server";
 import { runJob } from "~/server/jobs/scheduler.server";
 import { dictionaries } from "~/locales";
-import { db } from "~/utils/db.server";
+import { db, dialectOf, sqlRead } from "~/utils/db.server";
 import { seedDemo } from "../../prisma/seed/index";
 import { routesOf, type RouteInfo } from "../security/routes";
 import { NOT_FOUND_ID, sample, withRealParams } from "../security/real-params";
@@ -31,15 +31,28 @@ let expiredSession: string;
 
 /** Every table: its row count and a hash of all its rows in a fixed order (Session without expiresAt). */
 async function snapshot() {
-  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+  const postgres = dialectOf(db) === "postgres";
+  const tables = await sqlRead<{ name: string }>(
+    db,
+    postgres
+      ? `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`
+      : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
   );
   const result: Record<string, string> = {};
   for (const { name } of tables) {
-    const columns = (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info(?)`, name))
+    const columns = (
+      await sqlRead<{ name: string }>(
+        db,
+        postgres
+          ? `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position`
+          : `SELECT name FROM pragma_table_info(?)`,
+        [name],
+      )
+    )
       .map((c) => c.name)
       .filter((c) => !(name === "Session" && c === "expiresAt"));
-    const rows = await db.$queryRawUnsafe<unknown[]>(
+    const rows = await sqlRead(
+      db,
       `SELECT ${columns.map((c) => `"${c}"`).join(", ")} FROM "${name}" ORDER BY ${columns.map((_, i) => i + 1).join(", ")}`,
     );
     const hash = crypto
