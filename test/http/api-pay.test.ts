@@ -55,7 +55,9 @@ describe("payroll export API", () => {
       expect(l.rating).toMatch(/^[A-E]$/);
       expect(l.periodDays).toBe(92);
     }
-    expect(body.lines.reduce((s, l) => s + l.totalFen, 0)).toBe((await db.payRun.findUniqueOrThrow({ where: { id: run.id } })).totalFen);
+    expect(body.lines.reduce((s, l) => s + l.totalFen, 0)).toBe(
+      Number((await db.payRun.findUniqueOrThrow({ where: { id: run.id } })).totalFen),
+    );
     expect(await db.auditLog.count({ where: { action: "pay.run.export", entityId: run.id } })).toBe(audits + 1);
 
     expect((await api.post(`/pay/runs/nothing-here/payroll-export`, {})).status).toBe(404);
