@@ -57,6 +57,17 @@ export function pick(source: SqlSource, forms: Record<Dialect, string>): string 
 /** Whether `source` runs on PostgreSQL. */
 export const onPostgres = (source: SqlSource) => dialectOf(source) === "postgres";
 
+/**
+ * The few expressions whose text differs by dialect, for statements built once per dialect:
+ * a stored date's calendar day as `YYYY-MM-DD` text (SQLite keeps Prisma's ISO text, PostgreSQL a
+ * timestamp), and a condition or BOOLEAN column as 1/0 for a packed read (PostgreSQL's text of a
+ * boolean is "true"/"false").
+ */
+export const dialectSql: Record<Dialect, { day: (column: string) => string; flag: (condition: string) => string }> = {
+  sqlite: { day: (c) => `substr(${c}, 1, 10)`, flag: (c) => c },
+  postgres: { day: (c) => `to_char(${c}, 'YYYY-MM-DD')`, flag: (c) => `(${c})::int` },
+};
+
 /** A row that did not match its query's schema: a programming error, named after the query. */
 export class RowShapeError extends Error {
   constructor(query: string, issues: string) {

@@ -1,7 +1,7 @@
 // The statements this capability runs beside Prisma: SQLite's, with PostgreSQL's form beside where they differ.
 import type { InValue } from "@libsql/client";
 import { z } from "zod";
-import { exec, col, defineQuery, pick, type Query } from "~/utils/sql.server";
+import { exec, col, defineQuery, dialectSql, pick, type Query } from "~/utils/sql.server";
 import type { BulkTransaction, Db, Dialect } from "~/utils/db.server";
 import { numberPlaceholders } from "~/utils/postgres.server";
 import type { PackedRead } from "~/utils/packed-rows.server";
@@ -17,11 +17,13 @@ const storedStamp = z.union([z.string(), z.number(), z.bigint(), z.null()]).tran
 // --- Actuals import ---
 
 /** Every employee's id, number, status and leaving day (packed: an import checks up to 100,000 rows against them). */
+const employeeStatus = (d: Dialect, column: string) => [`"id"`, column, dialectSql[d].flag(`"active"`), dialectSql[d].day(`"leftOn"`)];
+
 export const employeeNumbers: PackedRead = {
-  columns: [`"id"`, `"employeeNo"`, `"active"`, `substr("leftOn", 1, 10)`],
+  columns: employeeStatus("sqlite", `"employeeNo"`),
   from: `FROM "Employee"`,
   params: [],
-  postgres: { columns: [`"id"`, `"employeeNo"`, `("active")::int`, `to_char("leftOn", 'YYYY-MM-DD')`] },
+  postgres: { columns: employeeStatus("postgres", `"employeeNo"`) },
 };
 
 export type ActualRow = { employeeId: string; kpiId: string; value: number };
@@ -50,10 +52,10 @@ export async function upsertActuals(
 
 /** Every employee's id, position, status and leaving day (100,000 of them for a pay run). */
 export const employeePositions: PackedRead = {
-  columns: [`"id"`, `"positionId"`, `"active"`, `substr("leftOn", 1, 10)`],
+  columns: employeeStatus("sqlite", `"positionId"`),
   from: `FROM "Employee"`,
   params: [],
-  postgres: { columns: [`"id"`, `"positionId"`, `("active")::int`, `to_char("leftOn", 'YYYY-MM-DD')`] },
+  postgres: { columns: employeeStatus("postgres", `"positionId"`) },
 };
 
 const actualRow = z.object({ employeeId: col.text, kpiId: col.text, value: col.int });
@@ -105,8 +107,8 @@ export const kpiDefinitionsStamp = defineQuery(
 export const periodFirstDay = defineQuery(
   "kpi.periodFirstDay",
   z.object({ firstDay: col.text }),
-  `SELECT substr("startsOn", 1, 10) AS "firstDay" FROM "AppraisalPeriod" WHERE "id" = ?`,
-  `SELECT to_char("startsOn", 'YYYY-MM-DD') AS "firstDay" FROM "AppraisalPeriod" WHERE "id" = ?`,
+  `SELECT ${dialectSql.sqlite.day(`"startsOn"`)} AS "firstDay" FROM "AppraisalPeriod" WHERE "id" = ?`,
+  `SELECT ${dialectSql.postgres.day(`"startsOn"`)} AS "firstDay" FROM "AppraisalPeriod" WHERE "id" = ?`,
 );
 
 /** A period's status and when it was closed (as stored: see `storedStamp`). */
@@ -149,21 +151,15 @@ export function keptTotals(periodId: string): PackedRead {
  * its position and status.
  */
 export function employeesBesideKeptTotals(periodId: string, keptHold: boolean): PackedRead {
+  const columns = (d: Dialect) => {
+    const flag = dialectSql[d].flag;
+    return [`e."id"`, `e."positionId"`, flag(`e."active"`), flag(`t."employeeId" IS NOT NULL`), `t."positionId"`, flag(`t."active"`)];
+  };
   return {
-    columns: [`e."id"`, `e."positionId"`, `e."active"`, `t."employeeId" IS NOT NULL`, `t."positionId"`, `t."active"`],
-    from: `FROM "Employee" e LEFT JOIN "KpiPeriodTotal" t ON ? AND t."periodId" = ? AND t."employeeId" = e."id"`,
+    columns: columns("sqlite"),
+    from: `FROM "Employee" e LEFT JOIN "KpiPeriodTotal" t ON ? = 1 AND t."periodId" = ? AND t."employeeId" = e."id"`,
     params: [keptHold ? 1 : 0, periodId],
-    postgres: {
-      columns: [
-        `e."id"`,
-        `e."positionId"`,
-        `(e."active")::int`,
-        `(t."employeeId" IS NOT NULL)::int`,
-        `t."positionId"`,
-        `(t."active")::int`,
-      ],
-      from: `FROM "Employee" e LEFT JOIN "KpiPeriodTotal" t ON ? = 1 AND t."periodId" = ? AND t."employeeId" = e."id"`,
-    },
+    postgres: { columns: columns("postgres") },
   };
 }
 

@@ -3,9 +3,9 @@ import type { InValue } from "@libsql/client";
 import { z } from "zod";
 import { unitIdScopeSql } from "~/modules/auth/queries.server";
 import type { Actor } from "~/modules/auth/scope";
-import type { BulkTransaction } from "~/utils/db.server";
+import type { BulkTransaction, Dialect } from "~/utils/db.server";
 import type { PackedRead } from "~/utils/packed-rows.server";
-import { col, defineQuery, exec, onPostgres, pick, type Query } from "~/utils/sql.server";
+import { col, defineQuery, dialectSql, exec, onPostgres, pick, type Query } from "~/utils/sql.server";
 
 // --- Run inputs ---
 
@@ -14,36 +14,24 @@ import { col, defineQuery, exec, onPostgres, pick, type Query } from "~/utils/sq
  * date and leaving date (the last day worked, empty while employed) as their days. The period run
  * pays whoever the period scored; `gatherInputs` leaves out those who left before it began.
  */
+const runEmployeeColumns = (d: Dialect) => [
+  `e."id"`,
+  `e."employeeNo"`,
+  `e."unitId"`,
+  `u."path"`,
+  `e."track"`,
+  `e."level"`,
+  `p."code"`,
+  `p."postValue"`,
+  dialectSql[d].day(`e."hireDate"`),
+  dialectSql[d].day(`e."leftOn"`),
+];
+
 export const runEmployees: PackedRead = {
-  columns: [
-    `e."id"`,
-    `e."employeeNo"`,
-    `e."unitId"`,
-    `u."path"`,
-    `e."track"`,
-    `e."level"`,
-    `p."code"`,
-    `p."postValue"`,
-    `substr(e."hireDate", 1, 10)`,
-    `substr(e."leftOn", 1, 10)`,
-  ],
+  columns: runEmployeeColumns("sqlite"),
   from: `FROM "Employee" e JOIN "Unit" u ON u."id" = e."unitId" JOIN "Position" p ON p."id" = e."positionId"`,
   params: [],
-  // Dates are timestamps on PostgreSQL: the hire and leaving days through to_char.
-  postgres: {
-    columns: [
-      `e."id"`,
-      `e."employeeNo"`,
-      `e."unitId"`,
-      `u."path"`,
-      `e."track"`,
-      `e."level"`,
-      `p."code"`,
-      `p."postValue"`,
-      `to_char(e."hireDate", 'YYYY-MM-DD')`,
-      `to_char(e."leftOn", 'YYYY-MM-DD')`,
-    ],
-  },
+  postgres: { columns: runEmployeeColumns("postgres") },
 };
 
 /**
@@ -52,17 +40,17 @@ export const runEmployees: PackedRead = {
  * YYYY-MM-DD). An inactive person without a leaving date (deactivated before dates were kept) is
  * not paid, as before.
  */
-export const monthlyEmployees = (firstDay: string, lastDay: string): PackedRead => ({
-  columns: runEmployees.columns,
-  from: `${runEmployees.from} WHERE substr(e."hireDate", 1, 10) <= ?
-    AND (CASE WHEN e."leftOn" IS NULL THEN e."active" = 1 ELSE substr(e."leftOn", 1, 10) >= ? END)`,
-  params: [lastDay, firstDay],
-  postgres: {
-    columns: runEmployees.postgres?.columns,
-    from: `${runEmployees.from} WHERE to_char(e."hireDate", 'YYYY-MM-DD') <= ?
-      AND (CASE WHEN e."leftOn" IS NULL THEN e."active" ELSE to_char(e."leftOn", 'YYYY-MM-DD') >= ? END)`,
-  },
-});
+export const monthlyEmployees = (firstDay: string, lastDay: string): PackedRead => {
+  const where = (d: Dialect) =>
+    `${runEmployees.from} WHERE ${dialectSql[d].day(`e."hireDate"`)} <= ?
+    AND (CASE WHEN e."leftOn" IS NULL THEN e."active" = TRUE ELSE ${dialectSql[d].day(`e."leftOn"`)} >= ? END)`;
+  return {
+    ...runEmployees,
+    from: where("sqlite"),
+    params: [lastDay, firstDay],
+    postgres: { ...runEmployees.postgres, from: where("postgres") },
+  };
+};
 
 /**
  * The advances paid in the locked monthly runs of the given months: employee id, month and

@@ -3,8 +3,9 @@ import type { InValue } from "@libsql/client";
 import { z } from "zod";
 import { employeeIdScopeSql, unitIdScopeSql } from "~/modules/auth/queries.server";
 import type { Actor } from "~/modules/auth/scope";
+import type { Dialect } from "~/utils/db.server";
 import type { PackedRead } from "~/utils/packed-rows.server";
-import { col, defineQuery, type Query } from "~/utils/sql.server";
+import { col, defineQuery, dialectSql, type Query } from "~/utils/sql.server";
 
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
 
@@ -54,14 +55,12 @@ const numberedEmployees = `(SELECT "id", "unitId", "positionId", "track", "activ
 /** Every employee in the actor's scope: rowid, position, track, status. */
 export function employeeProfiles(actor: Actor): PackedRead {
   const scope = unitIdScopeSql(actor, `e."unitId"`);
+  const columns = (d: Dialect) => [`e."rowid"`, `e."positionId"`, `e."track"`, dialectSql[d].flag(`e."active"`)];
   return {
-    columns: [`e."rowid"`, `e."positionId"`, `e."track"`, `e."active"`],
+    columns: columns("sqlite"),
     from: `FROM "Employee" e WHERE ${scope.sql}`,
     params: scope.params,
-    postgres: {
-      columns: [`e."rowid"`, `e."positionId"`, `e."track"`, `(e."active")::int`],
-      from: `FROM ${numberedEmployees} e WHERE ${scope.sql}`,
-    },
+    postgres: { columns: columns("postgres"), from: `FROM ${numberedEmployees} e WHERE ${scope.sql}` },
   };
 }
 
@@ -112,35 +111,27 @@ export function completionsInScope(actor: Actor, courseIds: string[]): PackedRea
  */
 export function sessionEnrolments(actor: Actor, sessionIds: string[]): PackedRead {
   const scope = employeeIdScopeSql(actor, `e."employeeId"`);
-  return {
-    columns: [
+  // Conditions packed as 1/0 on both databases.
+  const columns = (d: Dialect) => {
+    const flag = dialectSql[d].flag;
+    return [
       `e."sessionId"`,
       `e."attendance"`,
-      `e."completedAt" IS NOT NULL`,
+      flag(`e."completedAt" IS NOT NULL`),
       `e."preScore"`,
       `e."postScore"`,
-      `b."id" IS NOT NULL`,
+      flag(`b."id" IS NOT NULL`),
       `b."applicationScore"`,
       `b."improvementScore"`,
-      `b."submittedAt" IS NOT NULL`,
-    ],
+      flag(`b."submittedAt" IS NOT NULL`),
+    ];
+  };
+  return {
+    columns: columns("sqlite"),
     from: `FROM "TrainingEnrolment" e LEFT JOIN "TrainingBehaviourAssessment" b ON b."enrolmentId" = e."id"
            WHERE e."sessionId" IN (${marks(sessionIds.length)}) AND e."status" = 'enrolled' AND ${scope.sql}`,
     params: [...sessionIds, ...scope.params],
-    // Conditions packed as 1/0, as SQLite gives them.
-    postgres: {
-      columns: [
-        `e."sessionId"`,
-        `e."attendance"`,
-        `(e."completedAt" IS NOT NULL)::int`,
-        `e."preScore"`,
-        `e."postScore"`,
-        `(b."id" IS NOT NULL)::int`,
-        `b."applicationScore"`,
-        `b."improvementScore"`,
-        `(b."submittedAt" IS NOT NULL)::int`,
-      ],
-    },
+    postgres: { columns: columns("postgres") },
   };
 }
 
