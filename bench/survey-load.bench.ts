@@ -51,12 +51,21 @@ async function loadAll(urls: string[], optionsFor: (url: string) => Omit<autocan
       );
     }),
   );
-  const times = parts.flatMap((p) => p.times).sort((a, b) => a - b);
   const statuses = new Map<number, number>();
   for (const p of parts) for (const [code, n] of p.statuses) statuses.set(code, (statuses.get(code) ?? 0) + n);
-  const seconds = Math.max(...parts.map((p) => (p.result.duration || 1) as number));
+  return summary(
+    { ...parts[0].result, errors: parts.reduce((n, p) => n + p.result.errors, 0) },
+    statuses,
+    parts.flatMap((p) => p.times),
+    Math.max(...parts.map((p) => (p.result.duration || 1) as number)),
+  );
+}
+
+/** A load's figures from every response's status and time. */
+function summary(result: autocannon.Result, statuses: Map<number, number>, times: number[], seconds: number) {
+  times.sort((a, b) => a - b);
   return {
-    result: { ...parts[0].result, errors: parts.reduce((n, p) => n + p.result.errors, 0) },
+    result,
     statuses,
     times,
     count: times.length,
@@ -81,18 +90,7 @@ async function load(options: autocannon.Options, stopWhen?: Promise<unknown>) {
   });
   void stopWhen?.then(() => instance.stop());
   const result = await done;
-  times.sort((a, b) => a - b);
-  const seconds = (result.duration || 1) as number;
-  return {
-    result,
-    statuses,
-    times,
-    count: times.length,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    perSecond: Math.round(times.length / seconds),
-  };
+  return summary(result, statuses, times, (result.duration || 1) as number);
 }
 
 const POSTGRES = process.env.BENCH_DATABASE === "postgres";
