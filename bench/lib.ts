@@ -56,22 +56,16 @@ export async function measure<T>(fn: () => Promise<T> | T, runs = 3) {
 export async function freshDatabase(name: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
   process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
-  if (process.env.BENCH_DATABASE === "postgres") {
-    const { postgresUrl, startPostgres } = await import("../scripts/postgres.mjs");
-    const { migratePostgres } = await import("~/utils/pg-migrate.server");
-    startPostgres();
-    const database = `bench_${name}_${process.pid}`;
-    const admin = (args: string[]) => execFileSync("psql", ["-q", postgresUrl(), ...args], { stdio: "ignore" });
-    admin(["-c", `DROP DATABASE IF EXISTS "${database}"`, "-c", `CREATE DATABASE "${database}"`]);
-    process.on("exit", () => admin(["-c", `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`]));
-    await migratePostgres(postgresUrl(database));
-    return { url: postgresUrl(database), dir };
+  const { migratedDatabase } = await import("../test/reliability/harness");
+  const url = await migratedDatabase(path.join(dir, "bench.db"));
+  if (url.startsWith("postgres")) {
+    // An exit handler cannot wait for a connection: the database is dropped by psql.
+    const { postgresUrl } = await import("../scripts/postgres.mjs");
+    const database = new URL(url).pathname.slice(1);
+    process.on("exit", () =>
+      execFileSync("psql", ["-q", postgresUrl(), "-c", `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`], { stdio: "ignore" }),
+    );
   }
-  const url = `file:${path.join(dir, "bench.db")}`;
-  execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "ignore",
-  });
   return { url, dir };
 }
 

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 
 export const PORT = Number(process.env.TEST_POSTGRES_PORT ?? 55432);
 const DATA = path.join(os.tmpdir(), `gehr-postgres-${PORT}`);
@@ -80,6 +81,28 @@ export function startPostgres() {
     asOwner("pg_ctl", ["start", "-w", "-D", DATA, "-l", path.join(DATA, "server.log"), "-o", options]);
   }
   return postgresUrl();
+}
+
+/** Runs statements on the server's own database, one connection (creating and dropping databases). */
+export async function adminQuery(...statements) {
+  const client = new pg.Client({ connectionString: postgresUrl() });
+  await client.connect();
+  try {
+    const results = [];
+    for (const statement of statements) results.push(await client.query(statement));
+    return results;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new database, empty or a copy of `template` (one of the same name is replaced); returns its URL. */
+export async function createDatabase(name, template) {
+  await adminQuery(
+    `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
+    `CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`,
+  );
+  return postgresUrl(name);
 }
 
 export function stopPostgres() {

@@ -1,9 +1,8 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { migratePostgres } from "../app/utils/pg-migrate.server";
-import { postgresUrl, startPostgres } from "../scripts/postgres.mjs";
+import { adminQuery, createDatabase, startPostgres } from "../scripts/postgres.mjs";
 
 /**
  * Migrates one template database; each test file then works on its own copy. TEST_DATABASE=postgres
@@ -29,19 +28,13 @@ async function setupPostgres() {
   startPostgres();
   const prefix = `t${process.pid}`;
   const template = `${prefix}_template`;
-  const admin = new pg.Client({ connectionString: postgresUrl() });
-  await admin.connect();
   const dropAll = async () => {
-    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}\\_%`]);
-    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    const [{ rows }] = await adminQuery(`SELECT datname FROM pg_database WHERE datname LIKE '${prefix}\\_%'`);
+    await adminQuery(...rows.map(({ datname }) => `DROP DATABASE IF EXISTS "${String(datname)}" WITH (FORCE)`));
   };
   await dropAll();
-  await admin.query(`CREATE DATABASE "${template}"`);
-  await migratePostgres(postgresUrl(template));
+  await migratePostgres(await createDatabase(template));
   process.env.TEST_TEMPLATE_PG = template;
   process.env.TEST_PG_PREFIX = prefix;
-  return async () => {
-    await dropAll();
-    await admin.end();
-  };
+  return dropAll;
 }

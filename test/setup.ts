@@ -1,20 +1,17 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, afterEach, beforeEach, expect, vi } from "vitest";
-import { postgresUrl } from "../scripts/postgres.mjs";
+import { createDatabase } from "../scripts/postgres.mjs";
 import { server } from "./mocks/server";
 
 // A fresh database per test file, copied from the migrated template (on PostgreSQL, created from it).
 let dbFile: string | null = null;
 if (process.env.TEST_TEMPLATE_PG) {
-  const name = `${process.env.TEST_PG_PREFIX}_${crypto.randomUUID().replace(/-/g, "")}`;
-  const admin = new pg.Client({ connectionString: postgresUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${process.env.TEST_TEMPLATE_PG}"`);
-  await admin.end();
-  process.env.DATABASE_URL = postgresUrl(name);
+  process.env.DATABASE_URL = await createDatabase(
+    `${process.env.TEST_PG_PREFIX}_${crypto.randomUUID().replace(/-/g, "")}`,
+    process.env.TEST_TEMPLATE_PG,
+  );
 } else {
   const template = process.env.TEST_TEMPLATE_DB!;
   dbFile = path.join(path.dirname(template), `t-${process.pid}-${crypto.randomUUID()}.db`);

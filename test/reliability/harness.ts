@@ -80,29 +80,16 @@ export async function prepareSurveyDatabase(extra: number, templateId = "pulse",
  * BENCH_DATABASE=postgres a new, migrated database of the local server. Returns its URL.
  */
 export async function migratedDatabase(file: string) {
-  if (process.env.TEST_TEMPLATE_PG) {
-    const { default: pg } = await import("pg");
-    const { postgresUrl } = await import("../../scripts/postgres.mjs");
-    const name = `${process.env.TEST_PG_PREFIX}_r${crypto.randomUUID().replace(/-/g, "")}`;
-    const admin = new pg.Client({ connectionString: postgresUrl() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${process.env.TEST_TEMPLATE_PG}"`);
-    await admin.end();
-    return postgresUrl(name);
-  }
-  if (process.env.BENCH_DATABASE === "postgres") {
-    // A bench on PostgreSQL: a new database of the local server, migrated.
-    const { default: pg } = await import("pg");
-    const { postgresUrl, startPostgres } = await import("../../scripts/postgres.mjs");
-    const { migratePostgres } = await import("~/utils/pg-migrate.server");
+  if (process.env.TEST_TEMPLATE_PG || process.env.BENCH_DATABASE === "postgres") {
+    const { createDatabase, startPostgres } = await import("../../scripts/postgres.mjs");
+    const suffix = crypto.randomUUID().replace(/-/g, "");
+    // A test copies the run's migrated template; a bench migrates a new database of the local server.
+    if (process.env.TEST_TEMPLATE_PG) return createDatabase(`${process.env.TEST_PG_PREFIX}_r${suffix}`, process.env.TEST_TEMPLATE_PG);
     startPostgres();
-    const name = `bench_${crypto.randomUUID().replace(/-/g, "")}`;
-    const admin = new pg.Client({ connectionString: postgresUrl() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    await migratePostgres(postgresUrl(name));
-    return postgresUrl(name);
+    const url = await createDatabase(`bench_${suffix}`);
+    const { migratePostgres } = await import("~/utils/pg-migrate.server");
+    await migratePostgres(url);
+    return url;
   }
   const url = `file:${file}`;
   execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {

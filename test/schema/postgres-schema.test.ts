@@ -3,7 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { PG_SCHEMA_DIR, schemaDrift } from "../../scripts/pg-schema";
-import { postgresUrl } from "../../scripts/postgres.mjs";
+import { adminQuery, createDatabase, postgresUrl } from "../../scripts/postgres.mjs";
 
 describe("the PostgreSQL schema", () => {
   it("is derived from the models in prisma/schema/ (npm run db:pg-schema)", () => {
@@ -36,11 +36,8 @@ describe("the PostgreSQL schema", () => {
         { encoding: "utf8", env: { ...process.env, DATABASE_URL: postgresUrl() }, stdio: ["ignore", "pipe", "ignore"] },
       );
       const scratch = `${process.env.TEST_PG_PREFIX}_models`;
-      const admin = new pg.Client({ connectionString: postgresUrl() });
-      await admin.connect();
+      await createDatabase(scratch);
       try {
-        await admin.query(`DROP DATABASE IF EXISTS "${scratch}"`);
-        await admin.query(`CREATE DATABASE "${scratch}"`);
         const catalog = async (database: string, sql?: string) => {
           const client = new pg.Client({ connectionString: postgresUrl(database) });
           await client.connect();
@@ -57,8 +54,7 @@ describe("the PostgreSQL schema", () => {
         expect(fromMigrations.filter((l) => !fromModels.includes(l))).toEqual([]);
         expect(fromModels.filter((l) => !fromMigrations.includes(l))).toEqual([]);
       } finally {
-        await admin.query(`DROP DATABASE IF EXISTS "${scratch}"`);
-        await admin.end();
+        await adminQuery(`DROP DATABASE IF EXISTS "${scratch}"`);
       }
     },
     120_000,
