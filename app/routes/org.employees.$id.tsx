@@ -102,7 +102,7 @@ function LeavingForm({ today, lastResult }: { today: string; lastResult?: Submis
     shouldRevalidate: "onInput",
   });
   return (
-    <Form method="post" {...getFormProps(form)}>
+    <Form method="post" {...getFormProps(form)} className="grid-form">
       <input type="hidden" name="intent" value="deactivate" />
       <Field meta={fields.leftOn} label={t("org.leftOn")} type="date" hint={t("org.leftOnHint")} />
       <ConfirmButton confirm={t("org.confirmDeactivateEmployee")}>{t("org.deactivateEmployee")}</ConfirmButton>
